@@ -1,0 +1,85 @@
+"""create_app(settings): one Starlette app serving the Integration API, REST APIs and /_mock."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.routing import Mount, Route
+
+from mockcentra import __version__
+from mockcentra.graphql.http import GraphQLEndpoint
+from mockcentra.graphql.schema import CentraSchema, build_schema
+from mockcentra.graphql.permissions import make_analyzer
+from mockcentra.runtime.clock import Clock
+from mockcentra.settings import Settings
+from mockcentra.storage.engine import Database
+
+log = logging.getLogger("mockcentra")
+
+INITIAL_SNAPSHOT = "__initial__"
+_SCHEMA: CentraSchema | None = None
+
+
+def shared_schema() -> CentraSchema:
+    """The schema is the same for every app in a process; build it once."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = build_schema()
+    return _SCHEMA
+
+
+@dataclass
+class Runtime:
+    """Everything a request handler needs: settings, database, clock, schema."""
+
+    settings: Settings
+    db: Database
+    clock: Clock
+    schema: CentraSchema
+    analyze: Any
+    scenario: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def reset(self) -> None:
+        """Back to the state the server started with (scenario seeded), clock unfrozen."""
+        self.db.restore(INITIAL_SNAPSHOT)
+        self.clock.unfreeze()
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    from mockcentra.seeding.scenarios import ensure_seeded
+
+    db = Database(settings.db)
+    clock = Clock(settings.timezone)
+    db.create_all()
+    scenario = ensure_seeded(db, clock, settings)
+    db.snapshot(INITIAL_SNAPSHOT)
+    schema = shared_schema()
+    return Runtime(
+        settings=settings,
+        db=db,
+        clock=clock,
+        schema=schema,
+        analyze=make_analyzer(schema._schema),
+        scenario=scenario,
+    )
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The whole mock on one ASGI app; `app.state.runtime` gives tests the runtime."""
+    from mockcentra.control.routes import control_routes
+
+    settings = settings or Settings.from_env()
+    runtime = build_runtime(settings)
+    graphql = GraphQLEndpoint(runtime)
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Mount("/_mock", routes=control_routes(runtime)),
+    ]
+    app = Starlette(routes=routes)
+    app.state.runtime = runtime
+    app.state.version = __version__
+    return app

@@ -1,0 +1,1 @@
+"""The control plane under /_mock: health, reset, snapshots, clock, tokens."""

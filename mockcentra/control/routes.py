@@ -1,0 +1,105 @@
+"""/_mock routes for tests and people: health, reset, snapshots, clock and tokens."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from mockcentra import __version__
+from mockcentra.control import tokens
+
+if TYPE_CHECKING:
+    from mockcentra.app import Runtime
+
+
+def _error(message: str, status: int = 400) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if not raw:
+        return {}
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("body must be a JSON object")
+    return data
+
+
+def control_routes(rt: Runtime) -> list[Route]:
+    async def health(_: Request) -> JSONResponse:
+        return JSONResponse(
+            {
+                "status": "ok",
+                "version": __version__,
+                "database": rt.settings.db,
+                "scenario": rt.scenario,
+                "now": rt.clock.now().isoformat(),
+            }
+        )
+
+    async def reset(_: Request) -> JSONResponse:
+        rt.reset()
+        return JSONResponse({"status": "ok", "scenario": rt.scenario})
+
+    async def snapshots(request: Request) -> JSONResponse:
+        if request.method == "GET":
+            return JSONResponse({"snapshots": [n for n in rt.db.snapshot_names() if n[:2] != "__"]})
+        try:
+            name = str((await _json(request)).get("name") or "")
+        except ValueError as exc:
+            return _error(f"Invalid JSON: {exc}")
+        if not name or name.startswith("__"):
+            return _error("Give a snapshot 'name' that does not start with '__'.")
+        rt.db.snapshot(name)
+        return JSONResponse({"status": "ok", "name": name}, status_code=201)
+
+    async def restore(request: Request) -> JSONResponse:
+        name = request.path_params["name"]
+        try:
+            rt.db.restore(name)
+        except KeyError:
+            return _error(f"No snapshot named '{name}'.", 404)
+        return JSONResponse({"status": "ok", "name": name})
+
+    async def clock(request: Request) -> JSONResponse:
+        if request.method == "POST":
+            try:
+                body = await _json(request)
+                if body.get("freeze") is not None:
+                    at = body["freeze"]
+                    rt.clock.freeze(None if at is True else datetime.fromisoformat(at))
+                if body.get("advanceSeconds") is not None:
+                    rt.clock.advance(timedelta(seconds=float(body["advanceSeconds"])))
+                if body.get("unfreeze"):
+                    rt.clock.unfreeze()
+            except (ValueError, TypeError) as exc:
+                return _error(
+                    f"Invalid clock change: {exc}. Send {{'freeze': ISO-8601 | true}}, "
+                    "{'advanceSeconds': n} or {'unfreeze': true}."
+                )
+        return JSONResponse(
+            {"now": rt.clock.now().isoformat(), "frozen": rt.clock.is_frozen}
+        )
+
+    async def create_token(request: Request) -> JSONResponse:
+        try:
+            body = await _json(request)
+            row = tokens.create_token(rt, body)
+        except (ValueError, TypeError) as exc:
+            return _error(str(exc))
+        return JSONResponse(row, status_code=201)
+
+    return [
+        Route("/health", health, methods=["GET"]),
+        Route("/reset", reset, methods=["POST"]),
+        Route("/snapshots", snapshots, methods=["GET", "POST"]),
+        Route("/snapshots/{name}/restore", restore, methods=["POST"]),
+        Route("/clock", clock, methods=["GET", "POST"]),
+        Route("/tokens", create_token, methods=["POST"]),
+    ]

@@ -1,0 +1,1 @@
+"""Business areas and their rules. Imports storage only; never HTTP or GraphQL."""

@@ -1,0 +1,1 @@
+"""Catalogue: size charts, products, variants, product sizes, bundles, brands, collections, folders."""

@@ -1,0 +1,52 @@
+"""DomainError: the one exception business rules raise; each transport turns it into its shape."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    NOT_FOUND = "NOT_FOUND"  # a referenced object does not exist
+    INVALID = "INVALID"  # a value is malformed or out of range
+    REQUIRED = "REQUIRED"  # a needed value is missing
+    DUPLICATE = "DUPLICATE"  # a unique value is already taken
+    CONFLICT = "CONFLICT"  # the objects referenced do not belong together
+    NOT_ALLOWED = "NOT_ALLOWED"  # the object's state forbids the operation
+    INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK"  # not enough free-to-allocate stock
+    PAYMENT_FAILED = "PAYMENT_FAILED"  # the payment provider refused
+    LOCKED = "LOCKED"  # the object is locked by another integration
+
+
+class DomainError(Exception):
+    """A refused operation: a code, a message in Centra's words, and the input path at fault."""
+
+    def __init__(
+        self, code: ErrorCode, message: str, path: Sequence[str | int] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.path = list(path) if path else []
+
+    def at(self, *prefix: str | int) -> DomainError:
+        """The same error placed under an outer input path."""
+        return DomainError(self.code, self.message, [*prefix, *self.path])
+
+
+class DomainWarning:
+    """A non-fatal note about a mutation that still succeeded (Centra's `userWarnings`)."""
+
+    __slots__ = ("message", "path")
+
+    def __init__(self, message: str, path: Sequence[str | int] | None = None) -> None:
+        self.message = message
+        self.path = list(path) if path else []
+
+
+def not_found(kind: str, value: object, path: Sequence[str | int] | None = None, by: str = "ID"):
+    return DomainError(ErrorCode.NOT_FOUND, f"Could not find {kind} with {by} {value}.", path)
+
+
+def invalid(message: str, path: Sequence[str | int] | None = None) -> DomainError:
+    return DomainError(ErrorCode.INVALID, message, path)

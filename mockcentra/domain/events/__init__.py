@@ -1,0 +1,1 @@
+"""Domain events: what changed, recorded in the same transaction as the change."""

@@ -1,0 +1,31 @@
+"""Reading lists the way Centra's API pages them: `limit` per page, `page` from 1."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select
+
+from mockcentra.domain.errors import invalid
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 1000
+
+
+def page(session: Any, stmt: Select, limit: int | None, page_number: int | None) -> Sequence[Any]:
+    """Apply limit/page. Default limit 20, at most 1000; a page past the end is empty."""
+    limit = DEFAULT_LIMIT if limit is None else limit
+    page_number = 1 if page_number is None else page_number
+    if limit < 1 or limit > MAX_LIMIT:
+        raise invalid(f"limit must be between 1 and {MAX_LIMIT}.", ["limit"])
+    if page_number < 1:
+        raise invalid("page must be 1 or more.", ["page"])
+    return session.exec(stmt.limit(limit).offset((page_number - 1) * limit)).all()
+
+
+def ids_filter(value: int | Sequence[int] | None) -> list[int] | None:
+    """Centra's id filters take one id or a list (GraphQL list coercion)."""
+    if value is None:
+        return None
+    return [value] if isinstance(value, int) else list(value)

@@ -1,0 +1,113 @@
+"""Types every area shares: money, user errors and warnings, and object-reference inputs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+
+from mockcentra.domain.errors import DomainError, DomainWarning
+from mockcentra.domain.money import format_money
+
+
+@strawberry.type
+class UserError:
+    message: str
+    path: list[str] | None
+
+    @classmethod
+    def of(cls, error: DomainError | DomainWarning) -> UserError:
+        return cls(message=error.message, path=[str(p) for p in error.path] or None)
+
+
+@strawberry.type(name="UserWarning")
+class UserWarningType:
+    """A note about a mutation that still succeeded."""
+
+    message: str
+    path: list[str] | None
+
+    @classmethod
+    def of(cls, warning: DomainWarning) -> UserWarningType:
+        return cls(message=warning.message, path=[str(p) for p in warning.path] or None)
+
+
+@strawberry.type
+class Payload:
+    """What every mutation answers with; subclasses add the changed objects."""
+
+    user_errors: list[UserError]
+    user_warnings: list[UserWarningType]
+
+
+@strawberry.type
+class Currency:
+    id: int
+    code: str
+    name: str
+    decimals: int = strawberry.field(name="decimalDigits")
+    is_base: bool
+
+
+@strawberry.type
+class MonetaryValue:
+    """An amount in a currency; exact Decimal inside, Centra's Float on the wire."""
+
+    value: float
+    currency: Currency
+    conversion_rate: float = 1.0
+
+    @strawberry.field
+    def formatted_value(self) -> str:
+        return format_money(Decimal(str(self.value)), self.currency.code)
+
+    @classmethod
+    def of(cls, amount: Decimal, currency: Any) -> MonetaryValue:
+        return cls(value=amount, currency=currency)  # type: ignore[arg-type]
+
+
+@strawberry.input
+class MonetaryValueInput:
+    value: float
+    currency_iso_code: str
+
+    def to_decimal(self) -> Decimal:
+        """Floats arrive from JSON; their shortest text is the amount the client wrote."""
+        return Decimal(repr(self.value))
+
+
+def _ref_input(name: str, *extra: str) -> type:
+    """An input that points at an object by `id` or `externalId` (plus natural keys)."""
+    annotations: dict[str, Any] = {"id": int | None, "external_id": str | None}
+    namespace: dict[str, Any] = {"id": None, "external_id": None}
+    for key in extra:
+        annotations[key] = str | None
+        namespace[key] = None
+    namespace["__annotations__"] = annotations
+    return strawberry.input(type(name, (), namespace), name=name)
+
+
+BrandInput = _ref_input("BrandInput")
+CollectionInput = _ref_input("CollectionInput")
+FolderInput = _ref_input("FolderInput")
+CountryInput = _ref_input("CountryInput", "code")
+StoreInput = _ref_input("StoreInput")
+MarketInput = _ref_input("MarketInput")
+SizeChartInput = _ref_input("SizeChartInput")
+SizeInput = _ref_input("SizeInput", "name")
+ProductInput = _ref_input("ProductInput")
+ProductVariantInput = _ref_input("ProductVariantInput")
+WarehouseInput = _ref_input("WarehouseInput")
+PricelistInput = _ref_input("PricelistInput")
+PriceAlterationInput = _ref_input("PriceAlterationInput")
+ShippingOptionInput = _ref_input("ShippingOptionInput")
+CategoryInput = _ref_input("CategoryInput")
+DisplayInput = _ref_input("DisplayInput")
+AllocationRuleInput = _ref_input("AllocationRuleInput")
+
+
+@strawberry.input
+class StringMatch:
+    equals: str | None = None
+    contains: str | None = None

@@ -1,0 +1,24 @@
+"""Per-request context: the unit of work, the token's permissions and the app's runtime."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from mockcentra.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from mockcentra.app import Runtime
+
+
+@dataclass
+class Context:
+    uow: UnitOfWork
+    permissions: frozenset[str]
+    runtime: Runtime
+    integration_name: str = "default"
+    store_id: int | None = None
+
+    @property
+    def session(self) -> Any:
+        return self.uow.session

@@ -1,0 +1,165 @@
+"""POST /graphql: authenticate, run the operation in one transaction, add `extensions`.
+
+Missing or unknown token: HTTP 401 with a GraphQL `errors` body and category
+"authentication" (Centra's exact reply is not documented). Syntax and validation errors: 400.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from graphql import GraphQLError
+from sqlmodel import select
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from mockcentra import APP_VERSION
+from mockcentra.graphql.context import Context
+from mockcentra.graphql.permissions import PermissionDenied
+from mockcentra.graphql.scalars import OUTPUT_ZONE
+from mockcentra.storage.tables import ApiTokenRow
+from mockcentra.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from mockcentra.app import Runtime
+
+log = logging.getLogger("mockcentra.graphql")
+
+
+@dataclass(frozen=True)
+class TokenGrant:
+    """What a valid token allows."""
+
+    permissions: frozenset[str]
+    integration_name: str
+    store_id: int | None
+
+
+def _error_body(message: str, category: str, extensions: dict[str, Any] | None = None) -> dict:
+    body: dict[str, Any] = {"errors": [{"message": message, "extensions": {"category": category}}]}
+    body["extensions"] = {"appVersion": APP_VERSION, **(extensions or {})}
+    return body
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip() or None
+    return request.cookies.get("graphql-access")
+
+
+def graphiql_page() -> HTMLResponse:
+    html = resources.files("mockcentra.ui").joinpath("graphiql.html").read_text()
+    return HTMLResponse(html)
+
+
+class GraphQLEndpoint:
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+
+    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
+        request = Request(scope, receive)
+        if request.method == "GET":
+            response: Response = graphiql_page()
+        elif request.method == "POST":
+            response = await self.post(request)
+        else:
+            response = JSONResponse(_error_body("Method not allowed.", "request"), status_code=405)
+        await response(scope, receive, send)
+
+    async def post(self, request: Request) -> JSONResponse:
+        rt = self.runtime
+        try:
+            body = json.loads(await request.body() or b"null")
+        except (ValueError, UnicodeDecodeError):
+            return JSONResponse(_error_body("Request body is not valid JSON.", "request"), 400)
+        if not isinstance(body, dict) or not isinstance(body.get("query"), str):
+            return JSONResponse(_error_body("Request must contain a 'query' string.", "request"), 400)
+        variables = body.get("variables") or {}
+        if not isinstance(variables, dict):
+            return JSONResponse(_error_body("'variables' must be an object.", "request"), 400)
+        operation_name = body.get("operationName") or None
+        query: str = body["query"]
+
+        token_value = _bearer(request)
+        token = self._load_token(token_value)
+        if token is None:
+            message = (
+                "Authorization required: send 'Authorization: Bearer <token>'."
+                if not token_value
+                else "The access token is invalid or expired."
+            )
+            return JSONResponse(_error_body(message, "authentication"), status_code=401)
+
+        try:
+            analysis = rt.analyze(query, operation_name)
+        except GraphQLError as error:
+            return JSONResponse({"errors": [error.formatted], "extensions": {"appVersion": APP_VERSION}}, 400)
+
+        OUTPUT_ZONE.set(rt.clock.zone)
+        uow = UnitOfWork(rt.db, rt.clock, write=analysis.is_mutation, seed=rt.settings.seed)
+        uow.integration_name = token.integration_name
+        context = Context(
+            uow=uow,
+            permissions=token.permissions,
+            runtime=rt,
+            integration_name=token.integration_name,
+            store_id=token.store_id,
+        )
+        try:
+            result = rt.schema.execute_sync(
+                query, variables, context_value=context, operation_name=operation_name
+            )
+            unexpected = [
+                e
+                for e in result.errors or ()
+                if e.original_error is not None and not isinstance(e.original_error, PermissionDenied)
+            ]
+            if unexpected:
+                uow.rollback()
+            else:
+                uow.commit()
+        except Exception:
+            uow.rollback()
+            log.exception("GraphQL request failed")
+            return JSONResponse(_error_body("Internal error.", "internal"), status_code=500)
+        finally:
+            uow.close()
+
+        payload: dict[str, Any] = {}
+        status = 200
+        if result.errors:
+            payload["errors"] = [e.formatted for e in result.errors]
+            if result.data is None:
+                status = 400
+        if result.data is not None:
+            payload["data"] = result.data
+        payload["extensions"] = {
+            "complexity": analysis.complexity,
+            "permissionsUsed": list(analysis.permissions),
+            "appVersion": APP_VERSION,
+        }
+        return JSONResponse(payload, status_code=status)
+
+    def _load_token(self, value: str | None):
+        if not value:
+            return None
+        with self.runtime.db.engine.connect() as conn:
+            from sqlmodel import Session
+
+            with Session(bind=conn) as session:
+                row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == value)).first()
+                if row is None:
+                    return None
+                now = self.runtime.clock.now()
+                if row.expires_at is not None and row.expires_at <= now:
+                    return None
+                return TokenGrant(
+                    permissions=frozenset(row.permissions),
+                    integration_name=row.integration_name,
+                    store_id=row.store_id,
+                )

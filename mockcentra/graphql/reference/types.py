@@ -1,0 +1,87 @@
+"""Stores, markets, countries, states, shipping options and allocation rules."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+from sqlmodel import select
+from strawberry.types import Info
+
+from mockcentra.graphql.permissions import field, read_permission
+from mockcentra.storage.tables import (
+    CountryRow,
+    MarketCountryRow,
+    StateRow,
+    StoreRow,
+)
+
+
+@strawberry.enum
+class StoreType(Enum):
+    DIRECT_TO_CONSUMER = "DIRECT_TO_CONSUMER"
+    WHOLESALE = "WHOLESALE"
+
+
+@read_permission("Store:read")
+@strawberry.type
+class Store:
+    id: int
+    name: str
+    type: StoreType
+
+
+@read_permission("Country:read")
+@strawberry.type
+class Country:
+    id: int
+    name: str
+    code: str
+    is_eu: bool
+
+    @strawberry.field
+    def states(self, info: Info) -> list[State]:
+        return list(info.context.session.exec(select(StateRow).where(StateRow.country_id == self.id)))
+
+
+@strawberry.type(name="CountryState")
+class State:
+    id: int
+    name: str
+    code: str
+
+
+@read_permission("Market:read")
+@strawberry.type
+class Market:
+    id: int
+    name: str
+    comment: str | None = field(permission="Market.comment:read", default=None)
+
+    @strawberry.field
+    def store(self, info: Info) -> Store:
+        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+
+    @field(permission="")
+    def countries(self, info: Info) -> list[Country]:
+        stmt = (
+            select(CountryRow)
+            .join(MarketCountryRow, MarketCountryRow.country_id == CountryRow.id)
+            .where(MarketCountryRow.market_id == self.id)
+            .order_by(CountryRow.id)
+        )
+        return list(info.context.session.exec(stmt))
+
+
+@read_permission("ShippingOption:read")
+@strawberry.type
+class ShippingOption:
+    id: int
+    name: str
+
+
+@read_permission("AllocationRule:read")
+@strawberry.type
+class AllocationRule:
+    id: int
+    name: str

@@ -1,0 +1,41 @@
+"""Date scalars shaped like Centra's: output in the store's time zone with its offset."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from datetime import UTC, date, datetime
+from typing import NewType
+from zoneinfo import ZoneInfo
+
+import strawberry
+
+#: The zone dates are printed in for the current request (the instance's time zone).
+OUTPUT_ZONE: ContextVar[ZoneInfo] = ContextVar("OUTPUT_ZONE", default=ZoneInfo("UTC"))
+
+
+def _serialize_datetime(value: datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(OUTPUT_ZONE.get()).isoformat(timespec="seconds")
+
+
+def _serialize_date(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        value = value.astimezone(OUTPUT_ZONE.get()).date()
+    return value.isoformat()
+
+
+DateTimeTz = strawberry.scalar(
+    NewType("DateTimeTz", str),
+    serialize=_serialize_datetime,
+    parse_value=str,
+    description="A point in time. Output: ISO 8601 with the instance's offset. Input: ISO 8601, "
+    "'YYYY-MM-DD HH:MM[:SS]' (read in the instance's zone), or relative text such as 'now'.",
+)
+
+Date = strawberry.scalar(
+    NewType("Date", str),
+    serialize=_serialize_date,
+    parse_value=str,
+    description="A calendar date, YYYY-MM-DD. Input also accepts a date-time.",
+)

@@ -1,0 +1,36 @@
+"""The Integration API schema: every area's Query and Mutation merged into one."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.tools import merge_types
+
+from mockcentra.graphql import permissions
+from mockcentra.graphql.areas import AREAS
+
+
+class CentraSchema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None) -> None:  # type: ignore[override]
+        """Only unexpected failures are logged; permission and input errors are the client's."""
+        for error in errors:
+            if error.original_error is not None and not isinstance(
+                error.original_error, permissions.PermissionDenied
+            ):
+                super().process_errors([error], execution_context)
+
+
+def build_schema() -> CentraSchema:
+    query = merge_types("Query", tuple(a.Query for a in AREAS if hasattr(a, "Query")))
+    mutation = merge_types("Mutation", tuple(a.Mutation for a in AREAS if hasattr(a, "Mutation")))
+    schema = CentraSchema(
+        query=query,
+        mutation=mutation,
+        extensions=[ParserCache, ValidationCache],
+    )
+    permissions.install(schema._schema)
+    return schema
+
+
+def print_sdl(schema: CentraSchema | None = None) -> str:
+    return (schema or build_schema()).as_str() + "\n"

@@ -1,0 +1,1 @@
+"""Time and identity: the only sources of `now` and of generated ids in the product."""

@@ -1,0 +1,1 @@
+"""Deterministic seed data: the base instance and the scenarios built on it."""

@@ -1,0 +1,74 @@
+"""What every Centra instance has before anyone touches it: stores, currencies, countries,
+a market per store, a default one-size chart, a warehouse and an allocation rule."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from mockcentra.storage.tables import (
+    AllocationRuleRow,
+    AllocationRuleWarehouseRow,
+    CountryRow,
+    CurrencyRow,
+    MarketCountryRow,
+    MarketRow,
+    ShippingOptionRow,
+    SizeChartRow,
+    SizeRow,
+    StateRow,
+    StoreRow,
+    WarehouseRow,
+)
+
+# (code, name, EU member, standard VAT in percent)
+COUNTRIES = [
+    ("SE", "Sweden", True, "25"),
+    ("US", "United States", False, "0"),
+    ("DE", "Germany", True, "19"),
+    ("GB", "United Kingdom", False, "20"),
+    ("DK", "Denmark", True, "25"),
+    ("NO", "Norway", False, "25"),
+    ("FI", "Finland", True, "25.5"),
+    ("FR", "France", True, "20"),
+    ("NL", "Netherlands", True, "21"),
+    ("PL", "Poland", True, "23"),
+]
+US_STATES = [("NV", "Nevada"), ("CA", "California"), ("NY", "New York")]
+CURRENCIES = [("SEK", "Swedish krona", True), ("EUR", "Euro", False), ("USD", "US dollar", False),
+              ("GBP", "British pound", False)]
+
+
+def seed_base(session: Session) -> None:
+    """Insert the instance's fixed reference data (ids are stable: 1, 2, ...)."""
+    retail = StoreRow(name="Retail", type="DIRECT_TO_CONSUMER")
+    wholesale = StoreRow(name="Wholesale", type="WHOLESALE")
+    session.add_all([retail, wholesale])
+    for code, name, is_base in CURRENCIES:
+        session.add(CurrencyRow(code=code, name=name, is_base=is_base))
+    countries = {}
+    for code, name, is_eu, vat in COUNTRIES:
+        row = CountryRow(code=code, name=name, is_eu=is_eu,
+                         tax_percent_hundredths=int(float(vat) * 100))
+        session.add(row)
+        countries[code] = row
+    session.flush()
+    for code, name in US_STATES:
+        session.add(StateRow(country_id=countries["US"].id, code=code, name=name))
+    chart = SizeChartRow(name="One Size", horizontal_labels=["One Size"], vertical_labels=None)
+    session.add(chart)
+    session.flush()
+    session.add(SizeRow(size_chart_id=chart.id, name="One Size", position=0))
+    warehouse = WarehouseRow(name="Main warehouse", priority=0, country_id=countries["SE"].id)
+    rule = AllocationRuleRow(name="Default allocation rule")
+    session.add_all([warehouse, rule])
+    session.flush()
+    session.add(AllocationRuleWarehouseRow(allocation_rule_id=rule.id, warehouse_id=warehouse.id))
+    for store in (retail, wholesale):
+        market = MarketRow(name=f"{store.name} market", store_id=store.id, allocation_rule_id=rule.id)
+        session.add(market)
+        session.flush()
+        for country in countries.values():
+            session.add(MarketCountryRow(market_id=market.id, country_id=country.id))
+    for code, _, _ in CURRENCIES:
+        session.add(ShippingOptionRow(name=code, store_id=retail.id))
+    session.flush()

@@ -1,0 +1,54 @@
+"""Scenarios: named, seeded starting states. `ensure_seeded` runs once per empty database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlmodel import Session
+
+from mockcentra.runtime.clock import Clock
+from mockcentra.seeding.base import seed_base
+from mockcentra.settings import Settings
+from mockcentra.storage.engine import Database
+
+Seeder = Callable[[Session, Clock, int], None]
+
+
+def _empty(session: Session, clock: Clock, seed: int) -> None:
+    """The instance as Centra delivers it: reference data only."""
+
+
+def _demo(session: Session, clock: Clock, seed: int) -> None:
+    """A small DTC store: ~20 products with variants, sizes, stock, prices and displays."""
+    from mockcentra.seeding.demo import seed_demo
+
+    seed_demo(session, clock, seed)
+
+
+SCENARIOS: dict[str, tuple[str, Seeder]] = {
+    "empty": ("The bare instance: stores, markets, currencies, countries, one warehouse.", _empty),
+    "demo": ("A small DTC store with ~20 products, stock, prices and displays.", _demo),
+}
+
+
+def seed_scenario(db: Database, clock: Clock, name: str, seed: int) -> None:
+    if name not in SCENARIOS:
+        known = ", ".join(sorted(SCENARIOS))
+        raise ValueError(f"Unknown scenario '{name}'. Known scenarios: {known}.")
+    with Session(db.engine) as session:
+        seed_base(session)
+        SCENARIOS[name][1](session, clock, seed)
+        session.commit()
+
+
+def ensure_seeded(db: Database, clock: Clock, settings: Settings) -> str:
+    """Seed the configured scenario into an empty database; a used database is kept as it is."""
+    from mockcentra.control.tokens import ensure_default_token
+
+    if db.is_empty():
+        seed_scenario(db, clock, settings.scenario, settings.seed)
+        scenario = settings.scenario
+    else:
+        scenario = "existing"
+    ensure_default_token(db, settings.integration_token)
+    return scenario

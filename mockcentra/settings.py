@@ -1,0 +1,59 @@
+"""One Settings object, built from flags or MOCKCENTRA_* environment variables and passed in."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+MEMORY = ":memory:"
+
+
+def _env_bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server can be configured with; each field has a MOCKCENTRA_<NAME> twin."""
+
+    db: str = "./mockcentra.db"
+    scenario: str = "demo"
+    seed: int = 1
+    host: str = "127.0.0.1"
+    port: int = 8080
+    integration_token: str = "dev-integration-token"
+    checkout_secret: str = "dev-checkout-secret"
+    order_api_secret: str = "dev-order-api-secret"
+    order_api_base: str = "/api/order"
+    control_token: str = ""
+    timezone: str = "Europe/Stockholm"
+    autoconfirm: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read MOCKCENTRA_* variables; explicit overrides (CLI flags) win over the environment."""
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name == "extra":
+                continue
+            raw = environ.get(f"MOCKCENTRA_{f.name.upper()}")
+            if raw is None:
+                continue
+            if f.type in ("int", int):
+                values[f.name] = int(raw)
+            elif f.type in ("bool", bool):
+                values[f.name] = _env_bool(raw)
+            else:
+                values[f.name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+    @property
+    def in_memory(self) -> bool:
+        return self.db == MEMORY

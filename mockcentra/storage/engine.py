@@ -1,0 +1,103 @@
+"""The SQLite engine: pragmas, transactions we control, and snapshots through the backup API."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
+from sqlmodel import SQLModel
+
+from mockcentra.settings import MEMORY
+
+
+def _configure(engine: Engine, *, file_backed: bool) -> None:
+    """Take BEGIN away from pysqlite so SAVEPOINT nests and writers can BEGIN IMMEDIATE."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        if file_backed:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Database:
+    """Owns the engine and the named snapshots; reset restores the state seeded at start."""
+
+    def __init__(self, path: str = MEMORY) -> None:
+        self.path = path
+        self.file_backed = path != MEMORY
+        if self.file_backed:
+            self.engine = create_engine(
+                f"sqlite:///{path}",
+                connect_args={"check_same_thread": False, "timeout": 5},
+            )
+        else:
+            self.engine = create_engine(
+                "sqlite://",
+                connect_args={"check_same_thread": False},
+                poolclass=StaticPool,
+            )
+        _configure(self.engine, file_backed=self.file_backed)
+        self._snapshots: dict[str, sqlite3.Connection] = {}
+        self._lock = threading.RLock()
+
+    def create_all(self) -> None:
+        import mockcentra.storage.tables  # noqa: F401  (registers every table)
+
+        SQLModel.metadata.create_all(self.engine)
+
+    def is_empty(self) -> bool:
+        with self.raw() as conn:
+            row = conn.execute("SELECT count(*) FROM sqlite_master WHERE name='store'").fetchone()
+            if not row[0]:
+                return True
+            return conn.execute("SELECT count(*) FROM store").fetchone()[0] == 0
+
+    @contextmanager
+    def raw(self) -> Iterator[sqlite3.Connection]:
+        """The pysqlite connection under the pool, for backup and bulk work."""
+        with self.engine.connect() as conn:
+            yield conn.connection.dbapi_connection  # type: ignore[misc]
+
+    def snapshot(self, name: str) -> None:
+        """Copy the whole database into a named in-memory snapshot."""
+        with self._lock, self.raw() as conn:
+            target = sqlite3.connect(":memory:", check_same_thread=False)
+            conn.backup(target)
+            old = self._snapshots.pop(name, None)
+            if old is not None:
+                old.close()
+            self._snapshots[name] = target
+
+    def restore(self, name: str) -> None:
+        """Copy a named snapshot back over the live database (milliseconds, not a re-seed)."""
+        with self._lock:
+            source = self._snapshots.get(name)
+            if source is None:
+                raise KeyError(name)
+            with self.raw() as conn:
+                source.backup(conn)
+
+    def snapshot_names(self) -> list[str]:
+        return sorted(self._snapshots)
+
+    def dispose(self) -> None:
+        for snap in self._snapshots.values():
+            snap.close()
+        self._snapshots.clear()
+        self.engine.dispose()

@@ -1,0 +1,68 @@
+"""Displays: how a product is presented in one store, with its variants, markets and categories."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from mockcentra.storage.types import AwareDateTime, JsonList
+
+__all__ = [
+    "CategoryRow",
+    "DisplayRow",
+    "DisplayVariantRow",
+    "DisplayMarketRow",
+    "DisplayCategoryRow",
+]
+
+
+class CategoryRow(SQLModel, table=True):
+    __tablename__ = "category"
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id")
+    name: str
+    uri: str
+    parent_id: int | None = Field(default=None, foreign_key="category.id")
+
+
+class DisplayRow(SQLModel, table=True):
+    __tablename__ = "display"
+    __table_args__ = (UniqueConstraint("store_id", "product_id"), UniqueConstraint("store_id", "uri"))
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    name: str
+    status: str = "ACTIVE"
+    uri: str
+    minimum_order_quantity: int = 1
+    order_quantity_denominator: int = 1
+    description: str | None = None
+    short_description: str | None = None
+    meta_title: str | None = None
+    meta_description: str | None = None
+    meta_keywords: str | None = None
+    comment: str | None = None
+    tags: list[str] = Field(default_factory=list, sa_type=JsonList)
+    canonical_category_id: int | None = Field(default=None, foreign_key="category.id")
+    created_at: datetime = Field(sa_type=AwareDateTime)
+    updated_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class DisplayVariantRow(SQLModel, table=True):
+    __tablename__ = "display_variant"
+    display_id: int = Field(foreign_key="display.id", primary_key=True)
+    variant_id: int = Field(foreign_key="product_variant.id", primary_key=True, index=True)
+
+
+class DisplayMarketRow(SQLModel, table=True):
+    __tablename__ = "display_market"
+    display_id: int = Field(foreign_key="display.id", primary_key=True)
+    market_id: int = Field(foreign_key="market.id", primary_key=True)
+
+
+class DisplayCategoryRow(SQLModel, table=True):
+    __tablename__ = "display_category"
+    display_id: int = Field(foreign_key="display.id", primary_key=True)
+    category_id: int = Field(foreign_key="category.id", primary_key=True)

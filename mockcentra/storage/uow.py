@@ -1,0 +1,84 @@
+"""One request, one transaction: the unit of work every domain action runs in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session
+
+from mockcentra.runtime.clock import Clock
+from mockcentra.storage.engine import Database
+
+
+@dataclass
+class PendingEvent:
+    """A change recorded by an action; written with the transaction that made it."""
+
+    object_type: str
+    change_type: str
+    object_ref: str
+    store_id: int | None = None
+    market_id: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class UnitOfWork:
+    """A session on one connection; `savepoint()` lets one mutation fail without the others."""
+
+    def __init__(self, db: Database, clock: Clock, *, write: bool, seed: int = 1) -> None:
+        self.db = db
+        self.clock = clock
+        self.seed = seed
+        self.write = write
+        self._conn = db.engine.connect().execution_options(immediate=write)
+        self.session = Session(bind=self._conn, autoflush=True, expire_on_commit=False)
+        self.events: list[PendingEvent] = []
+        self.integration_name = "default"
+
+    def emit(self, event: PendingEvent) -> None:
+        self.events.append(event)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Run a block that either wholly applies or leaves no trace (rows and events)."""
+        mark = len(self.events)
+        nested = self.session.begin_nested()
+        try:
+            yield
+            nested.commit()
+        except BaseException:
+            nested.rollback()
+            del self.events[mark:]
+            raise
+
+    def commit(self) -> None:
+        if self.events:
+            from mockcentra.domain.events.actions import record_events
+
+            record_events(self)
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+        self.events.clear()
+
+    def close(self) -> None:
+        self.session.close()
+        self._conn.close()
+
+
+@contextmanager
+def unit_of_work(db: Database, clock: Clock, *, write: bool = True, seed: int = 1) -> Iterator[UnitOfWork]:
+    """Commit when the block ends normally, roll back on any exception."""
+    uow = UnitOfWork(db, clock, write=write, seed=seed)
+    try:
+        yield uow
+        uow.commit()
+    except BaseException:
+        uow.rollback()
+        raise
+    finally:
+        uow.close()
