@@ -11,8 +11,8 @@ from starlette.routing import Mount, Route
 
 from mockcentra import __version__
 from mockcentra.graphql.http import GraphQLEndpoint
-from mockcentra.graphql.schema import CentraSchema, build_schema
 from mockcentra.graphql.permissions import make_analyzer
+from mockcentra.graphql.schema import CentraSchema, build_schema
 from mockcentra.runtime.clock import Clock
 from mockcentra.settings import Settings
 from mockcentra.storage.engine import Database

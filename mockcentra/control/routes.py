@@ -83,9 +83,7 @@ def control_routes(rt: Runtime) -> list[Route]:
                     f"Invalid clock change: {exc}. Send {{'freeze': ISO-8601 | true}}, "
                     "{'advanceSeconds': n} or {'unfreeze': true}."
                 )
-        return JSONResponse(
-            {"now": rt.clock.now().isoformat(), "frozen": rt.clock.is_frozen}
-        )
+        return JSONResponse({"now": rt.clock.now().isoformat(), "frozen": rt.clock.is_frozen})
 
     async def create_token(request: Request) -> JSONResponse:
         try:

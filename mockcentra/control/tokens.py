@@ -20,8 +20,9 @@ def ensure_default_token(db: Database, token: str) -> None:
         row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == token)).first()
         if row is None:
             session.add(
-                ApiTokenRow(token=token, description="Default token (every permission)",
-                            permissions=[ALL])
+                ApiTokenRow(
+                    token=token, description="Default token (every permission)", permissions=[ALL]
+                )
             )
             session.commit()
 

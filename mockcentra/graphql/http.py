@@ -78,7 +78,9 @@ class GraphQLEndpoint:
         except (ValueError, UnicodeDecodeError):
             return JSONResponse(_error_body("Request body is not valid JSON.", "request"), 400)
         if not isinstance(body, dict) or not isinstance(body.get("query"), str):
-            return JSONResponse(_error_body("Request must contain a 'query' string.", "request"), 400)
+            return JSONResponse(
+                _error_body("Request must contain a 'query' string.", "request"), 400
+            )
         variables = body.get("variables") or {}
         if not isinstance(variables, dict):
             return JSONResponse(_error_body("'variables' must be an object.", "request"), 400)
@@ -98,7 +100,9 @@ class GraphQLEndpoint:
         try:
             analysis = rt.analyze(query, operation_name)
         except GraphQLError as error:
-            return JSONResponse({"errors": [error.formatted], "extensions": {"appVersion": APP_VERSION}}, 400)
+            return JSONResponse(
+                {"errors": [error.formatted], "extensions": {"appVersion": APP_VERSION}}, 400
+            )
 
         OUTPUT_ZONE.set(rt.clock.zone)
         uow = UnitOfWork(rt.db, rt.clock, write=analysis.is_mutation, seed=rt.settings.seed)
@@ -117,7 +121,8 @@ class GraphQLEndpoint:
             unexpected = [
                 e
                 for e in result.errors or ()
-                if e.original_error is not None and not isinstance(e.original_error, PermissionDenied)
+                if e.original_error is not None
+                and not isinstance(e.original_error, PermissionDenied)
             ]
             if unexpected:
                 uow.rollback()
@@ -134,8 +139,8 @@ class GraphQLEndpoint:
         status = 200
         if result.errors:
             payload["errors"] = [e.formatted for e in result.errors]
-            if result.data is None:
-                status = 400
+            if result.data is None and not any(e.path for e in result.errors):
+                status = 400  # rejected before execution (validation)
         if result.data is not None:
             payload["data"] = result.data
         payload["extensions"] = {

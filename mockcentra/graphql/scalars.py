@@ -25,17 +25,22 @@ def _serialize_date(value: date | datetime) -> str:
     return value.isoformat()
 
 
-DateTimeTz = strawberry.scalar(
-    NewType("DateTimeTz", str),
-    serialize=_serialize_datetime,
-    parse_value=str,
-    description="A point in time. Output: ISO 8601 with the instance's offset. Input: ISO 8601, "
-    "'YYYY-MM-DD HH:MM[:SS]' (read in the instance's zone), or relative text such as 'now'.",
-)
+DateTimeTz = NewType("DateTimeTz", str)
+Date = NewType("Date", str)
 
-Date = strawberry.scalar(
-    NewType("Date", str),
-    serialize=_serialize_date,
-    parse_value=str,
-    description="A calendar date, YYYY-MM-DD. Input also accepts a date-time.",
-)
+SCALARS = {
+    DateTimeTz: strawberry.scalar(
+        name="DateTimeTz",
+        serialize=_serialize_datetime,
+        parse_value=str,
+        description="A point in time. Output: ISO 8601 with the instance's offset. Input: "
+        "ISO 8601, 'YYYY-MM-DD HH:MM[:SS]' (read in the instance's zone) or relative text "
+        "such as 'now' or '-1 hour'.",
+    ),
+    Date: strawberry.scalar(
+        name="Date",
+        serialize=_serialize_date,
+        parse_value=str,
+        description="A calendar date, YYYY-MM-DD. Input also accepts a date-time.",
+    ),
+}

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from mockcentra.graphql import permissions
 from mockcentra.graphql.areas import AREAS
+from mockcentra.graphql.scalars import SCALARS
 
 
 class CentraSchema(strawberry.Schema):
@@ -27,6 +29,7 @@ def build_schema() -> CentraSchema:
         query=query,
         mutation=mutation,
         extensions=[ParserCache, ValidationCache],
+        config=StrawberryConfig(scalar_map=SCALARS),
     )
     permissions.install(schema._schema)
     return schema

@@ -34,8 +34,12 @@ COUNTRIES = [
     ("PL", "Poland", True, "23"),
 ]
 US_STATES = [("NV", "Nevada"), ("CA", "California"), ("NY", "New York")]
-CURRENCIES = [("SEK", "Swedish krona", True), ("EUR", "Euro", False), ("USD", "US dollar", False),
-              ("GBP", "British pound", False)]
+CURRENCIES = [
+    ("SEK", "Swedish krona", True),
+    ("EUR", "Euro", False),
+    ("USD", "US dollar", False),
+    ("GBP", "British pound", False),
+]
 
 
 def seed_base(session: Session) -> None:
@@ -47,8 +51,9 @@ def seed_base(session: Session) -> None:
         session.add(CurrencyRow(code=code, name=name, is_base=is_base))
     countries = {}
     for code, name, is_eu, vat in COUNTRIES:
-        row = CountryRow(code=code, name=name, is_eu=is_eu,
-                         tax_percent_hundredths=int(float(vat) * 100))
+        row = CountryRow(
+            code=code, name=name, is_eu=is_eu, tax_percent_hundredths=int(float(vat) * 100)
+        )
         session.add(row)
         countries[code] = row
     session.flush()
@@ -64,7 +69,9 @@ def seed_base(session: Session) -> None:
     session.flush()
     session.add(AllocationRuleWarehouseRow(allocation_rule_id=rule.id, warehouse_id=warehouse.id))
     for store in (retail, wholesale):
-        market = MarketRow(name=f"{store.name} market", store_id=store.id, allocation_rule_id=rule.id)
+        market = MarketRow(
+            name=f"{store.name} market", store_id=store.id, allocation_rule_id=rule.id
+        )
         session.add(market)
         session.flush()
         for country in countries.values():

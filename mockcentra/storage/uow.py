@@ -71,7 +71,9 @@ class UnitOfWork:
 
 
 @contextmanager
-def unit_of_work(db: Database, clock: Clock, *, write: bool = True, seed: int = 1) -> Iterator[UnitOfWork]:
+def unit_of_work(
+    db: Database, clock: Clock, *, write: bool = True, seed: int = 1
+) -> Iterator[UnitOfWork]:
     """Commit when the block ends normally, roll back on any exception."""
     uow = UnitOfWork(db, clock, write=write, seed=seed)
     try:

@@ -29,7 +29,10 @@ def create_size_chart(
         raise invalid("Size chart name cannot be empty.", ["input", "name"])
     if not horizontal_labels:
         raise invalid("At least one horizontal label is required.", ["input", "horizontalLabels"])
-    for key, labels in (("horizontalLabels", horizontal_labels), ("verticalLabels", vertical_labels)):
+    for key, labels in (
+        ("horizontalLabels", horizontal_labels),
+        ("verticalLabels", vertical_labels),
+    ):
         if labels is not None and len(set(labels)) != len(labels):
             raise invalid("Size chart labels must be unique.", ["input", key])
         if labels is not None and any(not label.strip() for label in labels):

@@ -8,8 +8,8 @@ from strawberry.types import Info
 
 from mockcentra.domain.catalog import sizecharts
 from mockcentra.domain.listing import page
-from mockcentra.graphql.common import Payload, StringMatch
 from mockcentra.graphql.catalog.types import SizeChart
+from mockcentra.graphql.common import Payload, StringMatch
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.storage.tables import SizeChartRow

@@ -93,8 +93,12 @@ class Query:
 
     @strawberry.field
     def shipping_options(self, info: Info) -> list[ShippingOption]:
-        return list(info.context.session.exec(select(ShippingOptionRow).order_by(ShippingOptionRow.id)))
+        return list(
+            info.context.session.exec(select(ShippingOptionRow).order_by(ShippingOptionRow.id))
+        )
 
     @strawberry.field
     def allocation_rules(self, info: Info) -> list[AllocationRule]:
-        return list(info.context.session.exec(select(AllocationRuleRow).order_by(AllocationRuleRow.id)))
+        return list(
+            info.context.session.exec(select(AllocationRuleRow).order_by(AllocationRuleRow.id))
+        )

@@ -41,7 +41,9 @@ class Country:
 
     @strawberry.field
     def states(self, info: Info) -> list[State]:
-        return list(info.context.session.exec(select(StateRow).where(StateRow.country_id == self.id)))
+        return list(
+            info.context.session.exec(select(StateRow).where(StateRow.country_id == self.id))
+        )
 
 
 @strawberry.type(name="CountryState")

@@ -29,7 +29,10 @@ class CategoryRow(SQLModel, table=True):
 
 class DisplayRow(SQLModel, table=True):
     __tablename__ = "display"
-    __table_args__ = (UniqueConstraint("store_id", "product_id"), UniqueConstraint("store_id", "uri"))
+    __table_args__ = (
+        UniqueConstraint("store_id", "product_id"),
+        UniqueConstraint("store_id", "uri"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id", index=True)
     product_id: int = Field(foreign_key="product.id", index=True)

@@ -1,0 +1,97 @@
+"""A synchronous client for the in-process app (httpx over ASGI on one private event loop)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from starlette.applications import Starlette
+
+DEFAULT_TOKEN = object()
+
+
+@dataclass
+class GraphQLResponse:
+    status_code: int
+    body: dict[str, Any]
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        return self.body.get("data")
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return self.body.get("errors") or []
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return self.body.get("extensions") or {}
+
+    def payload(self, name: str) -> dict[str, Any]:
+        """The named root field, after checking that the request raised no `errors`."""
+        assert self.status_code == 200 and not self.errors, (self.status_code, self.errors)
+        assert self.data is not None
+        return self.data[name]
+
+    def ok(self, name: str) -> dict[str, Any]:
+        """A mutation payload that must have no userErrors."""
+        result = self.payload(name)
+        assert result.get("userErrors") in ([], None), result.get("userErrors")
+        return result
+
+
+class CentraClient:
+    """Talks to a mockcentra app in-process: `.graphql()`, `.get()/.post()`, `.control`."""
+
+    def __init__(self, app: Starlette, token: str | None = None) -> None:
+        self.app = app
+        self.runtime = app.state.runtime
+        self.token = token or self.runtime.settings.integration_token
+        self._loop = asyncio.new_event_loop()
+        self._http = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://mockcentra"
+        )
+
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        return self._loop.run_until_complete(self._http.request(method, path, **kwargs))
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PUT", path, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("DELETE", path, **kwargs)
+
+    def graphql(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        token: Any = DEFAULT_TOKEN,
+        operation_name: str | None = None,
+    ) -> GraphQLResponse:
+        headers = {}
+        bearer = self.token if token is DEFAULT_TOKEN else token
+        if bearer:
+            headers["Authorization"] = f"Bearer {bearer}"
+        body: dict[str, Any] = {"query": query}
+        if variables:
+            body["variables"] = variables
+        if operation_name:
+            body["operationName"] = operation_name
+        response = self.post("/graphql", json=body, headers=headers)
+        return GraphQLResponse(response.status_code, response.json())
+
+    def reset(self) -> None:
+        self.runtime.reset()
+
+    def close(self) -> None:
+        self._loop.run_until_complete(self._http.aclose())
+        self._loop.close()
