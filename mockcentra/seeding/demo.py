@@ -1,11 +1,412 @@
-"""The demo store (filled in below the base data)."""
+"""The demo store: a small apparel brand on top of the base instance.
+
+Everything is derived from one seed through faker, so the same seed gives byte-identical data
+(timestamps are fixed too; they do not come from the clock). Rows are bulk-inserted with
+explicit ids, which keeps the whole scenario at a few tens of milliseconds.
+
+Shape (ids are stable for a given seed; the structure is the same for every seed):
+- brand 1 "Base Brand"; collections "AW21", "SS22"; folder "Shop" with "Clothing", "Shoes",
+  "Accessories" below it.
+- size charts "XS-XL" (XS, S, M, L, XL) and "Shoes" (38 .. 44) next to the base "One Size".
+- 20 products P1001 .. P1020 (P1020 is INACTIVE), 1-3 colour variants each, sizes activated
+  with 13-digit EANs, SKU = product number + variant number + size number.
+- stock in "Main warehouse": 5..40 per size, except the last size of the first variant of
+  P1003/P1008/P1013/P1018 (0) and the first size of the first variant of P1005/P1010/P1015/P1020
+  (1 or 2).
+- Retail pricelists "SEK" (SE), "EUR" (DE DK FI FR NL NO PL), "USD" (US), "GBP" (GB); SEK is
+  10x EUR. Wholesale pricelist "Wholesale EUR" on store 2 (half the EUR price, EUR as RRP).
+- a display on store 1 for every active product with all its variants, in the retail market,
+  in a category tree Clothing > Tops/Bottoms, Shoes, Accessories.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session
+import re
+from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, func, insert, select
+from sqlmodel import Session, SQLModel
 
 from mockcentra.runtime.clock import Clock
+from mockcentra.storage.tables import (
+    BrandRow,
+    CategoryRow,
+    CollectionRow,
+    CountryRow,
+    CurrencyRow,
+    DisplayCategoryRow,
+    DisplayMarketRow,
+    DisplayRow,
+    DisplayVariantRow,
+    FolderRow,
+    MarketRow,
+    PricelistCountryRow,
+    PricelistRow,
+    PriceRow,
+    ProductRow,
+    ProductSizeRow,
+    ShippingOptionRow,
+    SizeChartRow,
+    SizeRow,
+    StockRow,
+    StoreRow,
+    VariantRow,
+    WarehouseRow,
+)
+
+if TYPE_CHECKING:
+    from faker import Faker
+
+PRODUCT_COUNT = 20
+FIRST_PRODUCT_NUMBER = 1001
+# Seed data is dated, not stamped with the clock, so two runs with one seed are identical.
+DEMO_EPOCH = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
+
+XS_XL = ["XS", "S", "M", "L", "XL"]
+SHOE_SIZES = [str(n) for n in range(38, 45)]
+
+# (garment, size chart, category uri, HS code, EUR price choices)
+GARMENTS: list[tuple[str, str, str, str, list[str]]] = [
+    ("T-shirt", "XS-XL", "clothing/tops", "610910", ["19.50", "25", "29.50", "35"]),
+    ("Long Sleeve Tee", "XS-XL", "clothing/tops", "610910", ["29.50", "35", "39.50"]),
+    ("Oxford Shirt", "XS-XL", "clothing/tops", "620520", ["59", "69", "79"]),
+    ("Knit Sweater", "XS-XL", "clothing/tops", "611020", ["89", "99", "119"]),
+    ("Hoodie", "XS-XL", "clothing/tops", "611020", ["69", "79", "89"]),
+    ("Overshirt", "XS-XL", "clothing/tops", "620520", ["89", "99", "109"]),
+    ("Puffer Jacket", "XS-XL", "clothing/tops", "620193", ["179", "199", "249"]),
+    ("Wool Coat", "XS-XL", "clothing/tops", "620111", ["249", "299", "349"]),
+    ("Straight Jeans", "XS-XL", "clothing/bottoms", "620342", ["89", "99", "119"]),
+    ("Chinos", "XS-XL", "clothing/bottoms", "620342", ["69", "79", "89"]),
+    ("Shorts", "XS-XL", "clothing/bottoms", "620342", ["39.50", "45", "49.50"]),
+    ("Pleated Skirt", "XS-XL", "clothing/bottoms", "620453", ["59", "69", "79"]),
+    ("Sneaker", "Shoes", "shoes", "640411", ["99", "119", "139"]),
+    ("Chelsea Boot", "Shoes", "shoes", "640391", ["179", "199", "229"]),
+    ("Loafer", "Shoes", "shoes", "640399", ["139", "149", "169"]),
+    ("Beanie", "One Size", "accessories", "650500", ["19.50", "25", "29.50"]),
+    ("Wool Scarf", "One Size", "accessories", "611720", ["39.50", "45", "49.50"]),
+    ("Tote Bag", "One Size", "accessories", "420222", ["25", "29.50", "35"]),
+    ("Leather Belt", "One Size", "accessories", "420330", ["45", "49.50", "59"]),
+    ("Baseball Cap", "One Size", "accessories", "650500", ["25", "29.50", "35"]),
+]
+ADJECTIVES = [
+    "Classic",
+    "Relaxed",
+    "Everyday",
+    "Essential",
+    "Vintage",
+    "Washed",
+    "Signature",
+    "Studio",
+    "Heritage",
+    "Weekend",
+    "Archive",
+    "Utility",
+]
+# (colour name = variant name, variant number)
+COLOURS = [
+    ("Black", "BLK"),
+    ("White", "WHT"),
+    ("Navy", "NVY"),
+    ("Olive", "OLV"),
+    ("Sand", "SND"),
+    ("Burgundy", "BRG"),
+    ("Grey Melange", "GRM"),
+    ("Ecru", "ECR"),
+    ("Forest Green", "FGR"),
+    ("Rust", "RST"),
+]
+MATERIALS = ["organic cotton", "merino wool", "recycled polyester", "linen", "leather", "denim"]
+ORIGINS = ["PL", "SE", "DE", "FR"]
+
+RETAIL_PRICELISTS: list[tuple[str, list[str]]] = [
+    ("SEK", ["SE"]),
+    ("EUR", ["DE", "DK", "FI", "FR", "NL", "NO", "PL"]),
+    ("USD", ["US"]),
+    ("GBP", ["GB"]),
+]
+# Categories of store 1: (name, uri, parent uri)
+CATEGORIES = [
+    ("Clothing", "clothing", None),
+    ("Tops", "clothing/tops", "clothing"),
+    ("Bottoms", "clothing/bottoms", "clothing"),
+    ("Shoes", "shoes", None),
+    ("Accessories", "accessories", None),
+]
+FOLDER_OF_CATEGORY = {
+    "clothing/tops": "Clothing",
+    "clothing/bottoms": "Clothing",
+    "shoes": "Shoes",
+    "accessories": "Accessories",
+}
+HALF = Decimal("0.5")
+
+
+@lru_cache(maxsize=1)
+def _faker() -> Faker:
+    """One Faker per process (building one costs ~50 ms); re-seeded on every use."""
+    from faker import Faker
+
+    return Faker(use_weighting=False)
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def round_half(amount: Decimal) -> Decimal:
+    """Round to a whole or .50 amount, as the demo's price points are."""
+    return ((amount / HALF).quantize(Decimal(1), rounding=ROUND_HALF_UP) * HALF).quantize(
+        Decimal("0.01")
+    )
+
+
+def price_in(currency: str, eur: Decimal) -> Decimal:
+    """The demo's consistent price ladder: SEK = 10x EUR, USD ~ 1.1x, GBP ~ 0.85x."""
+    factor = {"SEK": Decimal(10), "EUR": Decimal(1), "USD": Decimal("1.1"), "GBP": Decimal("0.85")}
+    return round_half(eur * factor[currency])
+
+
+def ean13(first12: str) -> str:
+    digits = [int(c) for c in first12]
+    total = sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits))
+    return first12 + str((10 - total % 10) % 10)
+
+
+class _Ids:
+    """Hands out explicit primary keys after whatever the base data already holds."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._next: dict[str, int] = {}
+
+    def take(self, table: type[SQLModel]) -> int:
+        name = table.__tablename__  # type: ignore[attr-defined]
+        if name not in self._next:
+            current = self.conn.execute(select(func.max(table.id))).scalar()  # type: ignore[attr-defined]
+            self._next[name] = (current or 0) + 1
+        value = self._next[name]
+        self._next[name] = value + 1
+        return value
 
 
 def seed_demo(session: Session, clock: Clock, seed: int) -> None:
-    return None
+    """Fill the base instance with the demo store (see the module docstring for its shape)."""
+    fake = _faker()
+    fake.seed_instance(seed)
+    conn = session.connection()
+    ids = _Ids(conn)
+    rows: dict[type[SQLModel], list[dict[str, Any]]] = {}
+
+    def add(table: type[SQLModel], **values: Any) -> int:
+        if "id" not in values and "id" in table.model_fields:
+            values["id"] = ids.take(table)
+        rows.setdefault(table, []).append(values)
+        return values.get("id", 0)
+
+    def lookup(table: type[SQLModel], column: str) -> dict[Any, int]:
+        result = conn.execute(select(table.id, getattr(table, column)))  # type: ignore[attr-defined]
+        return {key: pk for pk, key in result}
+
+    stores = {t: pk for pk, t in conn.execute(select(StoreRow.id, StoreRow.type))}
+    retail_store = stores["DIRECT_TO_CONSUMER"]
+    wholesale_store = stores["WHOLESALE"]
+    countries = lookup(CountryRow, "code")
+    currencies = lookup(CurrencyRow, "code")
+    charts = lookup(SizeChartRow, "name")
+    warehouse = lookup(WarehouseRow, "name")["Main warehouse"]
+    retail_market = conn.execute(
+        select(MarketRow.id).where(MarketRow.store_id == retail_store).order_by(MarketRow.id)
+    ).scalar()
+    shipping = {
+        name: pk
+        for pk, name in conn.execute(
+            select(ShippingOptionRow.id, ShippingOptionRow.name).where(
+                ShippingOptionRow.store_id == retail_store
+            )
+        )
+    }
+
+    brand = add(BrandRow, name="Base Brand", uri="base-brand")
+    collections = [add(CollectionRow, name=n) for n in ("AW21", "SS22")]
+    shop = add(FolderRow, name="Shop", parent_id=None)
+    folders = {
+        n: add(FolderRow, name=n, parent_id=shop) for n in ("Clothing", "Shoes", "Accessories")
+    }
+
+    sizes: dict[str, list[tuple[int, str]]] = {}
+    one_size = conn.execute(
+        select(SizeRow.id, SizeRow.name).where(SizeRow.size_chart_id == charts["One Size"])
+    ).all()
+    sizes["One Size"] = [(pk, name) for pk, name in one_size]
+    for chart_name, labels in (("XS-XL", XS_XL), ("Shoes", SHOE_SIZES)):
+        chart = add(
+            SizeChartRow,
+            name=chart_name,
+            horizontal_labels=labels,
+            vertical_labels=None,
+            divider_symbol="x",
+        )
+        charts[chart_name] = chart
+        sizes[chart_name] = [
+            (add(SizeRow, size_chart_id=chart, name=label, position=i), label)
+            for i, label in enumerate(labels)
+        ]
+
+    categories: dict[str, int] = {}
+    for name, uri, parent in CATEGORIES:
+        categories[uri] = add(
+            CategoryRow,
+            store_id=retail_store,
+            name=name,
+            uri=uri,
+            parent_id=categories[parent] if parent else None,
+        )
+
+    pricelists: dict[str, int] = {}
+    for currency, codes in RETAIL_PRICELISTS:
+        pricelists[currency] = add(
+            PricelistRow,
+            name=currency,
+            status="ACTIVE",
+            store_id=retail_store,
+            currency_id=currencies[currency],
+            default_shipping_option_id=shipping.get(currency),
+        )
+        for code in codes:
+            add(PricelistCountryRow, pricelist_id=pricelists[currency], country_id=countries[code])
+    wholesale_pricelist = add(
+        PricelistRow,
+        name="Wholesale EUR",
+        status="ACTIVE",
+        store_id=wholesale_store,
+        currency_id=currencies["EUR"],
+        default_shipping_option_id=None,
+    )
+
+    ean_company = fake.random_int(10000, 99999)
+    ean_counter = 0
+    garments = list(GARMENTS)
+    order = fake.random_sample(range(len(garments)), length=len(garments))
+    for index in range(PRODUCT_COUNT):
+        garment, chart_name, category_uri, hs_code, eur_choices = garments[order[index]]
+        number = f"P{FIRST_PRODUCT_NUMBER + index}"
+        name = f"{fake.random_element(ADJECTIVES)} {garment}"
+        stamp = DEMO_EPOCH + timedelta(minutes=index)
+        active = index < PRODUCT_COUNT - 1
+        product = add(
+            ProductRow,
+            name=name,
+            status="ACTIVE" if active else "INACTIVE",
+            product_number=number,
+            brand_id=brand,
+            collection_id=fake.random_element(collections),
+            folder_id=folders[FOLDER_OF_CATEGORY[category_uri]],
+            country_of_origin_id=countries[fake.random_element(ORIGINS)],
+            harmonized_commodity_code=hs_code,
+            harmonized_commodity_code_description=None,
+            internal_comment=None,
+            is_bundle=False,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        eur = Decimal(fake.random_element(eur_choices))
+
+        chart_sizes = sizes[chart_name]
+        if chart_name == "XS-XL" and index % 4 == 3:
+            chart_sizes = chart_sizes[1:4]  # S, M, L only: a chart need not be fully activated
+        colours = fake.random_sample(COLOURS, length=fake.random_int(1, 3))
+        variant_ids = []
+        for v_index, (colour, colour_code) in enumerate(colours):
+            variant = add(
+                VariantRow,
+                product_id=product,
+                name=colour,
+                status="ACTIVE",
+                variant_number=colour_code,
+                internal_name=None,
+                unit_cost=round_half(eur * Decimal("3.5")),
+                unit_cost_currency="SEK",
+                size_chart_id=charts[chart_name],
+                is_bundle_variant=False,
+                created_at=stamp,
+                updated_at=stamp,
+            )
+            variant_ids.append(variant)
+            for s_index, (size_id, size_name) in enumerate(chart_sizes):
+                ean_counter += 1
+                product_size = add(
+                    ProductSizeRow,
+                    variant_id=variant,
+                    size_id=size_id,
+                    ean=ean13(f"735{ean_company:05d}{ean_counter:04d}"),
+                    upc=None,
+                    size_number="OS" if size_name == "One Size" else size_name,
+                )
+                physical = fake.random_int(5, 40)
+                if v_index == 0 and index % 5 == 2 and s_index == len(chart_sizes) - 1:
+                    physical = 0
+                if v_index == 0 and index % 5 == 4 and s_index == 0:
+                    physical = fake.random_int(1, 2)
+                add(
+                    StockRow,
+                    warehouse_id=warehouse,
+                    product_size_id=product_size,
+                    physical=physical,
+                    allocated=0,
+                )
+
+        for currency, pricelist in pricelists.items():
+            add(
+                PriceRow,
+                pricelist_id=pricelist,
+                product_id=product,
+                variant_id=None,
+                price=price_in(currency, eur),
+                recommended_retail_price=None,
+            )
+        add(
+            PriceRow,
+            pricelist_id=wholesale_pricelist,
+            product_id=product,
+            variant_id=None,
+            price=round_half(eur / 2),
+            recommended_retail_price=eur.quantize(Decimal("0.01")),
+        )
+
+        if not active:
+            continue
+        material = fake.random_element(MATERIALS)
+        display = add(
+            DisplayRow,
+            store_id=retail_store,
+            product_id=product,
+            name=name,
+            status="ACTIVE",
+            uri=slugify(name),
+            minimum_order_quantity=1,
+            order_quantity_denominator=1,
+            description=f"{name} in {material}. {fake.paragraph(nb_sentences=2)}",
+            short_description=fake.sentence(nb_words=8),
+            meta_title=f"{name} | Base Brand",
+            meta_description=fake.sentence(nb_words=12),
+            meta_keywords=None,
+            comment=None,
+            tags=[material],
+            canonical_category_id=categories[category_uri],
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        for variant in variant_ids:
+            add(DisplayVariantRow, display_id=display, variant_id=variant)
+        if retail_market is not None:
+            add(DisplayMarketRow, display_id=display, market_id=retail_market)
+        add(DisplayCategoryRow, display_id=display, category_id=categories[category_uri])
+        parent_uri = category_uri.split("/")[0]
+        if parent_uri != category_uri:
+            add(DisplayCategoryRow, display_id=display, category_id=categories[parent_uri])
+
+    for table, values in rows.items():  # insertion order of `rows` follows foreign keys
+        conn.execute(insert(table), values)
