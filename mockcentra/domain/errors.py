@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 
@@ -22,16 +22,23 @@ class DomainError(Exception):
     """A refused operation: a code, a message in Centra's words, and the input path at fault."""
 
     def __init__(
-        self, code: ErrorCode, message: str, path: Sequence[str | int] | None = None
+        self,
+        code: ErrorCode,
+        message: str,
+        path: Sequence[str | int] | None = None,
+        *,
+        record: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.path = list(path) if path else []
+        #: Written after the rollback: the trace a refusal leaves (e.g. a FAILED capture entry).
+        self.record = record
 
     def at(self, *prefix: str | int) -> DomainError:
         """The same error placed under an outer input path."""
-        return DomainError(self.code, self.message, [*prefix, *self.path])
+        return DomainError(self.code, self.message, [*prefix, *self.path], record=self.record)
 
 
 class DomainWarning:

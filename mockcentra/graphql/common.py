@@ -111,3 +111,18 @@ AllocationRuleInput = _ref_input("AllocationRuleInput")
 class StringMatch:
     equals: str | None = None
     contains: str | None = None
+
+
+def money(info: Any, amount: Decimal, currency_code: str) -> MonetaryValue:
+    """A MonetaryValue in a currency given by code (currency rows memoized per request)."""
+    from sqlmodel import select
+
+    from mockcentra.storage.tables import CurrencyRow
+
+    cache = info.context.cache
+    key = ("currency", currency_code)
+    if key not in cache:
+        cache[key] = info.context.session.exec(
+            select(CurrencyRow).where(CurrencyRow.code == currency_code)
+        ).first()
+    return MonetaryValue(value=amount, currency=cache[key])  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mockcentra.storage.uow import UnitOfWork
@@ -18,6 +18,8 @@ class Context:
     runtime: Runtime
     integration_name: str = "default"
     store_id: int | None = None
+    #: Per-request memo (currencies by code, rows already loaded) so lists avoid repeat reads.
+    cache: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def session(self) -> Any:

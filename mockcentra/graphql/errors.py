@@ -24,6 +24,8 @@ def run_mutation(info: Info, payload: Callable[..., P], action: Callable[[], dic
         with uow.savepoint():
             fields = action()
     except DomainError as error:
+        if error.record is not None:
+            error.record()
         return payload(user_errors=[UserError.of(error)], user_warnings=[])
     warnings: list[DomainWarning] = fields.pop("warnings", [])
     return payload(

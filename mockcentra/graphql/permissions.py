@@ -48,14 +48,14 @@ def read_permission(permission: str) -> Callable[[type[T]], type[T]]:
     return mark
 
 
-def field(*args: Any, permission: str | None = None, **kwargs: Any) -> Any:
+def field(*args: Any, permission: str | tuple[str, ...] | None = None, **kwargs: Any) -> Any:
     """`strawberry.field` with a declared permission; `permission=""` declares none at all."""
     if permission is not None:
         kwargs["metadata"] = {**kwargs.get("metadata", {}), "permission": permission}
     return strawberry.field(*args, **kwargs)
 
 
-def mutation(*args: Any, permission: str, **kwargs: Any) -> Any:
+def mutation(*args: Any, permission: str | tuple[str, ...], **kwargs: Any) -> Any:
     """A mutation field and the write permission it needs."""
     kwargs["metadata"] = {**kwargs.get("metadata", {}), "permission": permission}
     return strawberry.mutation(*args, **kwargs)
@@ -74,6 +74,8 @@ def _field_permissions(gql_type: GraphQLObjectType, name: str) -> tuple[str, ...
     definition = (f.extensions or {}).get("strawberry-definition")
     declared = (getattr(definition, "metadata", None) or {}).get("permission")
     if declared is not None:
+        if isinstance(declared, tuple):
+            return declared
         return () if declared == _NO_PERMISSION else (declared,)
     target = get_named_type(f.type)
     origin = getattr((target.extensions or {}).get("strawberry-definition"), "origin", None)

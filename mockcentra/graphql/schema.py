@@ -30,6 +30,7 @@ def build_schema() -> CentraSchema:
         mutation=mutation,
         extensions=[ParserCache, ValidationCache],
         config=StrawberryConfig(scalar_map=SCALARS),
+        types=[t for a in AREAS for t in getattr(a, "EXTRA_TYPES", ())],
     )
     permissions.install(schema._schema)
     return schema

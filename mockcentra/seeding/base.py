@@ -3,6 +3,8 @@ a market per store, a default one-size chart, a warehouse and an allocation rule
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlmodel import Session
 
 from mockcentra.storage.tables import (
@@ -34,6 +36,8 @@ COUNTRIES = [
     ("PL", "Poland", True, "23"),
 ]
 US_STATES = [("NV", "Nevada"), ("CA", "California"), ("NY", "New York")]
+SHIPPING_PRICES = {"SEK": Decimal("49.00"), "EUR": Decimal("5.00"), "USD": Decimal("6.00"),
+                   "GBP": Decimal("5.00")}
 CURRENCIES = [
     ("SEK", "Swedish krona", True),
     ("EUR", "Euro", False),
@@ -77,5 +81,8 @@ def seed_base(session: Session) -> None:
         for country in countries.values():
             session.add(MarketCountryRow(market_id=market.id, country_id=country.id))
     for code, _, _ in CURRENCIES:
-        session.add(ShippingOptionRow(name=code, store_id=retail.id))
+        session.add(
+            ShippingOptionRow(name=code, store_id=retail.id, currency_code=code,
+                              price=SHIPPING_PRICES[code])
+        )
     session.flush()

@@ -37,6 +37,8 @@ class UnitOfWork:
         self.session = Session(bind=self._conn, autoflush=True, expire_on_commit=False)
         self.events: list[PendingEvent] = []
         self.integration_name = "default"
+        #: Domain faults injected through the control plane, e.g. {"psp.capture": "decline"}.
+        self.faults: dict[str, str] = {}
 
     def emit(self, event: PendingEvent) -> None:
         self.events.append(event)

@@ -62,20 +62,25 @@ def test_missing_permission_answers_as_centra(centra: CentraClient) -> None:
     assert result.extensions["permissionsUsed"] == ["Market:read", "Store:read"]
 
 
+def chart_names(centra: CentraClient) -> list[str]:
+    charts = centra.graphql("{ sizeCharts(limit: 100) { name } }").payload("sizeCharts")
+    return [c["name"] for c in charts]
+
+
 def test_mutation_without_write_permission_changes_nothing(centra: CentraClient) -> None:
     centra.post("/_mock/tokens", json={"token": "r", "permissions": ["SizeChart:read"]})
+    before = chart_names(centra)
 
-    refused = centra.graphql(CREATE_CHART, {"name": "Shoes"}, token="r")
+    refused = centra.graphql(CREATE_CHART, {"name": "Pants"}, token="r")
 
     assert refused.errors[0]["message"] == (
         "You need SizeChart:write permission to access createSizeChart."
     )
-    charts = centra.graphql("{ sizeCharts { name } }").payload("sizeCharts")
-    assert [c["name"] for c in charts] == ["One Size"]
+    assert chart_names(centra) == before
 
 
 def test_every_response_carries_extensions(centra: CentraClient) -> None:
-    result = centra.graphql(CREATE_CHART, {"name": "Shoes"})
+    result = centra.graphql(CREATE_CHART, {"name": "Pants"})
 
     assert result.extensions["permissionsUsed"] == ["SizeChart:write", "SizeChart:read"]
     assert isinstance(result.extensions["complexity"], int)
@@ -83,18 +88,18 @@ def test_every_response_carries_extensions(centra: CentraClient) -> None:
 
 
 def test_user_errors_leave_nothing_behind(centra: CentraClient) -> None:
-    centra.graphql(CREATE_CHART, {"name": "Shoes"}).ok("createSizeChart")
+    centra.graphql(CREATE_CHART, {"name": "Pants"}).ok("createSizeChart")
+    before = chart_names(centra)
 
-    again = centra.graphql(CREATE_CHART, {"name": "Shoes"}).payload("createSizeChart")
+    again = centra.graphql(CREATE_CHART, {"name": "Pants"}).payload("createSizeChart")
 
     assert again == {
         "sizeChart": None,
         "userErrors": [
-            {"message": "Size chart with name Shoes already exists.", "path": ["input", "name"]}
+            {"message": "Size chart with name Pants already exists.", "path": ["input", "name"]}
         ],
     }
-    names = [c["name"] for c in centra.graphql("{ sizeCharts { name } }").payload("sizeCharts")]
-    assert names == ["One Size", "Shoes"]
+    assert chart_names(centra) == before
 
 
 def test_syntax_error_is_400(centra: CentraClient) -> None:
@@ -114,9 +119,10 @@ def test_malformed_json_is_400(centra: CentraClient) -> None:
 
 
 def test_reset_restores_the_seeded_state(centra: CentraClient) -> None:
-    centra.graphql(CREATE_CHART, {"name": "Shoes"}).ok("createSizeChart")
+    before = chart_names(centra)
+    centra.graphql(CREATE_CHART, {"name": "Pants"}).ok("createSizeChart")
+    assert chart_names(centra) == [*before, "Pants"]
 
     assert centra.post("/_mock/reset").status_code == 200
 
-    names = [c["name"] for c in centra.graphql("{ sizeCharts { name } }").payload("sizeCharts")]
-    assert names == ["One Size"]
+    assert chart_names(centra) == before

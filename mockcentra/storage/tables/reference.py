@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from mockcentra.storage.types import AwareDateTime, JsonList
+from mockcentra.storage.types import AwareDateTime, JsonList, Money
 
 __all__ = [
     "StoreRow",
@@ -78,6 +79,8 @@ class ShippingOptionRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str
     store_id: int | None = Field(default=None, foreign_key="store.id")
+    currency_code: str | None = None
+    price: Decimal = Field(default=Decimal(0), sa_type=Money)
 
 
 class AllocationRuleRow(SQLModel, table=True):

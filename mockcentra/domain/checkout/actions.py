@@ -1,0 +1,587 @@
+"""The storefront's selection (cart) and payment, which places the order.
+
+Item ids are `<displayId>-<productSizeId>`. Prices come from the pricelist of the selection's
+country and are tax-inclusive; tax is the country's standard rate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+from mockcentra.domain.money import round_money
+from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
+from mockcentra.domain.orders.totals import tax_in_gross
+from mockcentra.domain.stock import allocation
+from mockcentra.runtime.ids import token_hash
+from mockcentra.storage.tables import (
+    CountryRow,
+    CurrencyRow,
+    DisplayRow,
+    MarketCountryRow,
+    MarketRow,
+    NewsletterSubscriptionRow,
+    OrderRow,
+    PricelistCountryRow,
+    PricelistRow,
+    ProductRow,
+    ProductSizeRow,
+    SelectionLineRow,
+    SelectionRow,
+    ShippingOptionRow,
+    SizeRow,
+    StockRow,
+    VariantRow,
+)
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
+
+PAYMENT_METHODS = {
+    "dummy": "Dummy payment (authorizes at once)",
+    "dummy-redirect": "Dummy payment with a redirect and payment-result",
+}
+OUTCOME_KEYS = {"authorization", "capture", "refund", "cancel"}
+ZERO = Decimal("0.00")
+
+
+class SelectionNotFound(DomainError):
+    def __init__(self) -> None:
+        super().__init__(ErrorCode.NOT_FOUND, "selection not found", ["token"])
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    item: str
+    product: int
+    original_quantity: int
+    unavailable: int
+    available: int
+
+
+class ItemsUnavailable(DomainError):
+    """Some items are out of stock; they were removed from the selection (HTTP 410)."""
+
+    def __init__(self, items: list[Unavailable], record) -> None:
+        super().__init__(
+            ErrorCode.INSUFFICIENT_STOCK,
+            "Some items are no longer available.",
+            ["items"],
+            record=record,
+        )
+        self.items = items
+
+
+# ---------------------------------------------------------------- location
+
+
+def _market_for(uow: UnitOfWork, store_id: int, country: CountryRow) -> MarketRow:
+    market = uow.session.exec(
+        select(MarketRow)
+        .join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
+        .where(MarketRow.store_id == store_id, MarketCountryRow.country_id == country.id)
+        .order_by(MarketRow.id)
+    ).first()
+    if market is None:
+        raise invalid(f"Country {country.code} is not in any market of this store.", ["country"])
+    return market
+
+
+def _pricelist_for(uow: UnitOfWork, store_id: int, country: CountryRow) -> PricelistRow:
+    pricelist = uow.session.exec(
+        select(PricelistRow)
+        .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
+        .where(PricelistRow.store_id == store_id, PricelistCountryRow.country_id == country.id)
+        .order_by(PricelistRow.id)
+    ).first()
+    if pricelist is None:
+        raise invalid(f"No pricelist is assigned to country {country.code}.", ["country"])
+    return pricelist
+
+
+def _country(uow: UnitOfWork, code: str) -> CountryRow:
+    country = uow.session.exec(select(CountryRow).where(CountryRow.code == code.upper())).first()
+    if country is None:
+        raise invalid(f"Unknown country {code}.", ["country"])
+    return country
+
+
+def _place(uow: UnitOfWork, sel: SelectionRow, country: CountryRow) -> None:
+    market = _market_for(uow, sel.store_id, country)
+    pricelist = _pricelist_for(uow, sel.store_id, country)
+    sel.country_code = country.code
+    sel.market_id = market.id
+    sel.pricelist_id = pricelist.id
+    sel.shipping_option_id = pricelist.default_shipping_option_id or _shipping_for(uow, pricelist)
+
+
+def _shipping_for(uow: UnitOfWork, pricelist: PricelistRow) -> int | None:
+    code = uow.session.get(CurrencyRow, pricelist.currency_id).code
+    option = uow.session.exec(
+        select(ShippingOptionRow).where(ShippingOptionRow.currency_code == code)
+    ).first()
+    return option.id if option else None
+
+
+# ---------------------------------------------------------------- selection
+
+
+def find_selection(uow: UnitOfWork, token: str | None) -> SelectionRow:
+    if not token:
+        raise SelectionNotFound()
+    sel = uow.session.exec(select(SelectionRow).where(SelectionRow.token == token)).first()
+    if sel is None:
+        raise SelectionNotFound()
+    return sel
+
+
+def start_selection(uow: UnitOfWork, store_id: int = 1, country_code: str = "SE") -> SelectionRow:
+    count = uow.session.exec(select(func.count()).select_from(SelectionRow)).one()
+    now = uow.clock.now()
+    sel = SelectionRow(
+        token=token_hash(uow.seed, "selection", int(count) + 1),
+        store_id=store_id,
+        market_id=0,
+        pricelist_id=0,
+        country_code=country_code,
+        created_at=now,
+        updated_at=now,
+    )
+    _place(uow, sel, _country(uow, country_code))
+    uow.session.add(sel)
+    uow.session.flush()
+    return sel
+
+
+def selection_for(uow: UnitOfWork, token: str | None, store_id: int = 1) -> SelectionRow:
+    """The session's selection; a new one (and a new token) when there is none yet."""
+    if token and token != "none":
+        sel = uow.session.exec(select(SelectionRow).where(SelectionRow.token == token)).first()
+        if sel is not None:
+            return sel
+    return start_selection(uow, store_id)
+
+
+def _ensure_open(sel: SelectionRow) -> None:
+    if sel.order_id is not None:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, "This selection has already been paid.", ["selection"]
+        )
+
+
+def _price(
+    uow: UnitOfWork, sel: SelectionRow, display: DisplayRow, size: ProductSizeRow
+) -> Decimal | None:
+    from mockcentra.domain.pricing.prices import price_for
+
+    variant = uow.session.get(VariantRow, size.variant_id)
+    return price_for(uow.session, sel.pricelist_id, variant.product_id, variant.id)
+
+
+def _parse_item(uow: UnitOfWork, sel: SelectionRow, item: str) -> tuple[DisplayRow, ProductSizeRow]:
+    from mockcentra.domain.displays.displays import sellable_display_for_variant
+
+    try:
+        display_id, size_id = (int(p) for p in item.split("-", 1))
+    except ValueError:
+        raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"]) from None
+    size = uow.session.get(ProductSizeRow, size_id)
+    display = uow.session.get(DisplayRow, display_id)
+    if size is None or display is None:
+        raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"])
+    sellable = sellable_display_for_variant(
+        uow.session, sel.store_id, sel.market_id, size.variant_id
+    )
+    if sellable is None or sellable.id != display.id:
+        raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"])
+    if _price(uow, sel, display, size) is None:
+        raise DomainError(
+            ErrorCode.NOT_FOUND, "product item has no price in this pricelist", ["item"]
+        )
+    return display, size
+
+
+def add_item(uow: UnitOfWork, sel: SelectionRow, item: str, quantity: int = 1) -> SelectionRow:
+    _ensure_open(sel)
+    if quantity < 1:
+        raise invalid("quantity must be at least 1", ["quantity"])
+    display, size = _parse_item(uow, sel, item)
+    line = uow.session.exec(
+        select(SelectionLineRow).where(
+            SelectionLineRow.selection_id == sel.id,
+            SelectionLineRow.display_id == display.id,
+            SelectionLineRow.product_size_id == size.id,
+        )
+    ).first()
+    if line is None:
+        count = uow.session.exec(select(func.count()).select_from(SelectionLineRow)).one()
+        line = SelectionLineRow(
+            selection_id=sel.id,
+            line=token_hash(uow.seed, "line", int(count) + 1)[:32],
+            display_id=display.id,
+            product_size_id=size.id,
+            quantity=0,
+        )
+    line.quantity += quantity
+    uow.session.add(line)
+    _touch(uow, sel)
+    return sel
+
+
+def _line(uow: UnitOfWork, sel: SelectionRow, line_token: str) -> SelectionLineRow:
+    line = uow.session.exec(
+        select(SelectionLineRow).where(
+            SelectionLineRow.selection_id == sel.id, SelectionLineRow.line == line_token
+        )
+    ).first()
+    if line is None:
+        raise DomainError(ErrorCode.NOT_FOUND, "line not found", ["line"])
+    return line
+
+
+def change_line_quantity(
+    uow: UnitOfWork, sel: SelectionRow, line_token: str, delta: int
+) -> SelectionRow:
+    _ensure_open(sel)
+    line = _line(uow, sel, line_token)
+    line.quantity += delta
+    if line.quantity <= 0:
+        uow.session.delete(line)
+    else:
+        uow.session.add(line)
+    _touch(uow, sel)
+    return sel
+
+
+def remove_line(uow: UnitOfWork, sel: SelectionRow, line_token: str) -> SelectionRow:
+    _ensure_open(sel)
+    uow.session.delete(_line(uow, sel, line_token))
+    _touch(uow, sel)
+    return sel
+
+
+def set_country(uow: UnitOfWork, sel: SelectionRow, code: str) -> SelectionRow:
+    _ensure_open(sel)
+    _place(uow, sel, _country(uow, code))
+    _touch(uow, sel)
+    return sel
+
+
+def set_payment_method(uow: UnitOfWork, sel: SelectionRow, method: str) -> SelectionRow:
+    _ensure_open(sel)
+    if method not in PAYMENT_METHODS:
+        raise DomainError(ErrorCode.NOT_FOUND, "payment method not found", ["paymentMethod"])
+    sel.payment_method = method
+    _touch(uow, sel)
+    return sel
+
+
+def set_address(
+    uow: UnitOfWork, sel: SelectionRow, address: dict | None, shipping: dict | None
+) -> None:
+    if address:
+        sel.address = {**sel.address, **address}
+    if shipping:
+        sel.shipping_address = {**sel.shipping_address, **shipping}
+    _touch(uow, sel)
+
+
+def _touch(uow: UnitOfWork, sel: SelectionRow) -> None:
+    sel.updated_at = uow.clock.now()
+    uow.session.add(sel)
+    uow.session.flush()
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class PricedLine:
+    row: SelectionLineRow
+    product: ProductRow
+    variant: VariantRow
+    size: ProductSizeRow
+    size_name: str
+    unit_price: Decimal
+    tax_percent_hundredths: int
+
+    @property
+    def total(self) -> Decimal:
+        return round_money(self.unit_price * self.row.quantity)
+
+    @property
+    def item(self) -> str:
+        return f"{self.row.display_id}-{self.row.product_size_id}"
+
+
+@dataclass
+class Summary:
+    selection: SelectionRow
+    currency: CurrencyRow
+    lines: list[PricedLine]
+    shipping: Decimal
+    tax_percent_hundredths: int
+
+    @property
+    def items_total(self) -> Decimal:
+        return sum((line.total for line in self.lines), ZERO)
+
+    @property
+    def grand_total(self) -> Decimal:
+        return self.items_total + (self.shipping if self.lines else ZERO)
+
+    @property
+    def tax(self) -> Decimal:
+        return tax_in_gross(self.grand_total, self.tax_percent_hundredths)
+
+    @property
+    def quantity(self) -> int:
+        return sum(line.row.quantity for line in self.lines)
+
+
+def summarize(session, sel: SelectionRow) -> Summary:
+    pricelist = session.get(PricelistRow, sel.pricelist_id)
+    currency = session.get(CurrencyRow, pricelist.currency_id)
+    country = session.exec(select(CountryRow).where(CountryRow.code == sel.country_code)).one()
+    from mockcentra.domain.pricing.prices import price_for
+
+    lines = []
+    for row in session.exec(
+        select(SelectionLineRow)
+        .where(SelectionLineRow.selection_id == sel.id)
+        .order_by(SelectionLineRow.id)
+    ):
+        size = session.get(ProductSizeRow, row.product_size_id)
+        variant = session.get(VariantRow, size.variant_id)
+        product = session.get(ProductRow, variant.product_id)
+        price = price_for(session, sel.pricelist_id, product.id, variant.id) or ZERO
+        lines.append(
+            PricedLine(
+                row,
+                product,
+                variant,
+                size,
+                session.get(SizeRow, size.size_id).name,
+                price,
+                country.tax_percent_hundredths,
+            )
+        )
+    option = (
+        session.get(ShippingOptionRow, sel.shipping_option_id) if sel.shipping_option_id else None
+    )
+    shipping = option.price if option else ZERO
+    return Summary(sel, currency, lines, shipping, country.tax_percent_hundredths)
+
+
+# ---------------------------------------------------------------- paying
+
+
+REQUIRED_ADDRESS = ("email", "firstName", "lastName", "address1", "city", "zipCode")
+
+
+def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
+    warehouses = allocation.warehouses_for_market(uow.session, summary.selection.market_id)
+    wanted: dict[int, int] = {}
+    for line in summary.lines:
+        wanted[line.size.id] = wanted.get(line.size.id, 0) + line.row.quantity
+    missing: list[Unavailable] = []
+    left: dict[int, int] = {}
+    for size_id in wanted:
+        free = uow.session.exec(
+            select(func.coalesce(func.sum(StockRow.physical - StockRow.allocated), 0)).where(
+                StockRow.product_size_id == size_id, StockRow.warehouse_id.in_(warehouses)
+            )
+        ).one()
+        left[size_id] = max(0, int(free))
+    for line in summary.lines:
+        available = min(left[line.size.id], line.row.quantity)
+        left[line.size.id] -= available
+        if available < line.row.quantity:
+            missing.append(
+                Unavailable(
+                    line.item,
+                    line.product.id,
+                    line.row.quantity,
+                    line.row.quantity - available,
+                    available,
+                )
+            )
+    if missing:
+        sel_id = summary.selection.id
+        cuts = {
+            line.row.id: line.row.quantity - m.unavailable
+            for line, m in ((ln, m) for ln in summary.lines for m in missing if m.item == ln.item)
+        }
+
+        def remove_unavailable() -> None:
+            for line_id, keep in cuts.items():
+                row = uow.session.get(SelectionLineRow, line_id)
+                if row is None or row.selection_id != sel_id:
+                    continue
+                if keep <= 0:
+                    uow.session.delete(row)
+                else:
+                    row.quantity = keep
+                    uow.session.add(row)
+            uow.session.flush()
+
+        raise ItemsUnavailable(missing, record=remove_unavailable)
+
+
+def pay(
+    uow: UnitOfWork,
+    sel: SelectionRow,
+    *,
+    address: dict[str, Any],
+    shipping_address: dict[str, Any] | None,
+    payment_method: str | None,
+    outcome: dict[str, Any] | None,
+    terms_accepted: bool = True,
+) -> tuple[OrderRow | None, SelectionRow]:
+    """Authorize and place the order; `dummy-redirect` only records the address and waits."""
+    _ensure_open(sel)
+    method = payment_method or sel.payment_method or "dummy"
+    if method not in PAYMENT_METHODS:
+        raise DomainError(ErrorCode.NOT_FOUND, "payment method not found", ["paymentMethod"])
+    sel.payment_method = method
+    errors = {f"address.{k}": "required" for k in REQUIRED_ADDRESS if not (address or {}).get(k)}
+    if not terms_accepted:
+        errors["termsAndConditions"] = "must be accepted"
+    if errors:
+        raise AddressErrors(errors)
+    unknown = set(outcome or {}) - OUTCOME_KEYS
+    if unknown:
+        raise invalid(
+            f"Unknown payment test outcome keys: {', '.join(sorted(unknown))}.",
+            ["paymentMethodSpecificFields"],
+        )
+    sel.address = dict(address)
+    sel.shipping_address = dict(shipping_address or address)
+    if address.get("country") and address["country"].upper() != sel.country_code:
+        _place(uow, sel, _country(uow, address["country"]))
+    summary = summarize(uow.session, sel)
+    if not summary.lines:
+        raise DomainError(ErrorCode.INVALID, "The selection is empty.", ["items"])
+    _check_stock(uow, summary)
+    sel.vouchers = list(sel.vouchers or [])
+    if method == "dummy-redirect" and not (outcome or {}).get("_confirmed"):
+        sel.address = {**sel.address, "_outcome": dict(outcome or {})}
+        _touch(uow, sel)
+        return None, sel
+    outcome = {
+        k: v for k, v in (outcome or sel.address.get("_outcome") or {}).items() if k in OUTCOME_KEYS
+    }
+    sel.address.pop("_outcome", None)
+    order = place_order(
+        uow,
+        NewOrder(
+            store_id=sel.store_id,
+            market_id=sel.market_id,
+            pricelist_id=sel.pricelist_id,
+            currency_code=summary.currency.code,
+            country_code=sel.country_code,
+            tax_percent_hundredths=summary.tax_percent_hundredths,
+            email=address["email"],
+            first_name=address.get("firstName"),
+            last_name=address.get("lastName"),
+            billing_address=_address(sel.address, sel.country_code),
+            shipping_address=_address(sel.shipping_address, sel.country_code),
+            lines=[
+                NewLine(
+                    line.row.display_id,
+                    line.size.id,
+                    line.row.quantity,
+                    line.unit_price,
+                    line.unit_price,
+                    line.row.comment,
+                )
+                for line in summary.lines
+            ],
+            shipping_option_id=sel.shipping_option_id,
+            shipping_value=summary.shipping,
+            payment_method=method,
+            payment_outcome=outcome,
+            vouchers=list(sel.vouchers or []),
+        ),
+    )
+    sel.order_id = order.id
+    _touch(uow, sel)
+    return order, sel
+
+
+def confirm_redirect_payment(
+    uow: UnitOfWork, sel: SelectionRow, fields: dict[str, Any]
+) -> OrderRow:
+    """`payment-result`: the shopper came back from the (dummy) payment page."""
+    if sel.order_id is not None:
+        return uow.session.get(OrderRow, sel.order_id)
+    if sel.payment_method != "dummy-redirect" or "_outcome" not in (sel.address or {}):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, "No payment is waiting for a result.", ["paymentMethodFields"]
+        )
+    outcome = {**sel.address.get("_outcome", {}), "_confirmed": True}
+    order, _ = pay(
+        uow,
+        sel,
+        address={k: v for k, v in sel.address.items() if k != "_outcome"},
+        shipping_address=sel.shipping_address,
+        payment_method="dummy-redirect",
+        outcome=outcome,
+    )
+    return order
+
+
+class AddressErrors(DomainError):
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(ErrorCode.REQUIRED, "Some fields are missing.", ["address"])
+        self.fields = fields
+
+
+def _address(raw: dict[str, Any], country_code: str) -> dict[str, Any]:
+    keys = (
+        "firstName",
+        "lastName",
+        "companyName",
+        "attention",
+        "address1",
+        "address2",
+        "city",
+        "zipCode",
+        "stateOrProvince",
+        "email",
+        "phoneNumber",
+        "cellPhoneNumber",
+        "faxNumber",
+        "vatNumber",
+    )
+    out = {k: raw.get(k) for k in keys}
+    out["country"] = (raw.get("country") or country_code).upper()
+    return out
+
+
+def subscribe_newsletter(
+    uow: UnitOfWork, email: str, country: str | None, store_id: int = 1
+) -> None:
+    if not email or "@" not in email:
+        raise invalid("A valid email address is required.", ["email"])
+    uow.session.add(
+        NewsletterSubscriptionRow(
+            email=email.strip().lower(),
+            country_code=country,
+            store_id=store_id,
+            created_at=uow.clock.now(),
+        )
+    )
+    uow.session.flush()
+    uow.emit(
+        PendingEvent(
+            "Newsletter",
+            "CREATED",
+            email.strip().lower(),
+            store_id=store_id,
+            data={"email": email.strip().lower(), "country": country},
+        )
+    )

@@ -1,0 +1,44 @@
+"""Customers: found or created by email when an order is placed, as Centra does for guests."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from mockcentra.domain.errors import invalid
+from mockcentra.storage.tables import CustomerRow
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
+
+
+def find_or_create_customer(
+    uow: UnitOfWork,
+    *,
+    email: str,
+    first_name: str | None,
+    last_name: str | None,
+    store_id: int | None,
+    registered: bool = False,
+) -> CustomerRow:
+    """The customer with this email and registration state; a new one is created if none."""
+    email = email.strip().lower()
+    if "@" not in email:
+        raise invalid("A valid email address is required.", ["email"])
+    row = uow.session.exec(
+        select(CustomerRow)
+        .where(CustomerRow.email == email, CustomerRow.registered == registered)
+        .order_by(CustomerRow.id)
+    ).first()
+    now = uow.clock.now()
+    if row is None:
+        row = CustomerRow(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            registered=registered,
+            store_id=store_id,
+            created_at=now,
+            updated_at=now,
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        uow.emit(PendingEvent("Customer", "CREATED", str(row.id), store_id=store_id))
+    return row

@@ -1,0 +1,1 @@
+"""Orders: see actions.py for the operations and status.py for the vocabulary."""

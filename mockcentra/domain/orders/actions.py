@@ -1,0 +1,547 @@
+"""Order operations: place, confirm, cancel, lock, hold, update lines, capture the order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from mockcentra.domain.customers.actions import find_or_create_customer
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.money import format_money, round_money
+from mockcentra.domain.orders.status import (
+    OrderStatus,
+    PaymentEntryStatus,
+    PaymentEntryType,
+    StockAction,
+    move,
+)
+from mockcentra.domain.orders.totals import lines_of, order_totals, payment_balance
+from mockcentra.domain.payments import psp
+from mockcentra.domain.stock import allocation
+from mockcentra.runtime.ids import order_hash
+from mockcentra.storage.tables import (
+    CustomerRow,
+    DisplayRow,
+    OrderLineRow,
+    OrderRow,
+    ProductRow,
+    ProductSizeRow,
+    ShipmentRow,
+    SizeRow,
+    StoreRow,
+    VariantRow,
+)
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
+
+# ---------------------------------------------------------------- finding and guarding
+
+
+def find_order(uow: UnitOfWork, ref: Any, path: Sequence[str | int] = ("order",)) -> OrderRow:
+    """An order by `{id: "<32 hex>"}` or `{number: n}`."""
+    order_id = getattr(ref, "id", None)
+    number = getattr(ref, "number", None)
+    if order_id is not None:
+        row = uow.session.exec(select(OrderRow).where(OrderRow.hash == str(order_id))).first()
+        if row is None:
+            raise not_found("order", order_id, path)
+        return row
+    if number is not None:
+        row = uow.session.exec(select(OrderRow).where(OrderRow.number == int(number))).first()
+        if row is None:
+            raise not_found("order", number, path, by="number")
+        return row
+    raise DomainError(ErrorCode.REQUIRED, "Give the order by id or number.", path)
+
+
+def ensure_not_locked_by_other(uow: UnitOfWork, order: OrderRow) -> None:
+    """Locked orders are handled only by the integration that locked them."""
+    if order.is_locked and order.locked_by not in (None, uow.integration_name):
+        raise DomainError(
+            ErrorCode.LOCKED, f"Order {order.number} is locked by another integration."
+        )
+
+
+def ensure_not_on_hold(order: OrderRow, doing: str) -> None:
+    if order.is_on_hold:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, f"Order {order.number} is on hold and cannot be {doing}."
+        )
+
+
+def touch(uow: UnitOfWork, order: OrderRow, change: str = "UPDATED") -> None:
+    order.updated_at = uow.clock.now()
+    uow.session.add(order)
+    uow.emit(
+        PendingEvent(
+            "Order",
+            change,
+            order.hash,
+            store_id=order.store_id,
+            market_id=order.market_id,
+            data={"number": order.number, "status": order.status},
+        )
+    )
+
+
+# ---------------------------------------------------------------- placing
+
+
+@dataclass
+class NewLine:
+    """One line of an order being placed; prices are tax-inclusive, as shown to the shopper."""
+
+    display_id: int | None
+    product_size_id: int
+    quantity: int
+    unit_price: Decimal
+    unit_original_price: Decimal | None = None
+    comment: str | None = None
+
+
+@dataclass
+class NewOrder:
+    store_id: int
+    market_id: int | None
+    pricelist_id: int | None
+    currency_code: str
+    country_code: str
+    tax_percent_hundredths: int
+    email: str
+    first_name: str | None
+    last_name: str | None
+    billing_address: dict[str, Any]
+    shipping_address: dict[str, Any]
+    lines: list[NewLine]
+    shipping_option_id: int | None = None
+    shipping_value: Decimal = Decimal("0.00")
+    payment_method: str = "dummy"
+    payment_outcome: dict[str, Any] = field(default_factory=dict)
+    allocation_rule_id: int | None = None
+    vouchers: list[Any] = field(default_factory=list)
+    external_promotions: list[Any] = field(default_factory=list)
+    authorize: bool = True
+
+
+def next_order_number(uow: UnitOfWork) -> int:
+    current = uow.session.exec(select(func.max(OrderRow.number))).one()
+    return int(current or 0) + 1
+
+
+def line_from_size(uow: UnitOfWork, order: OrderRow, new: NewLine, tax: int) -> OrderLineRow:
+    """An order line keeping the names and SKU as they are at the time of ordering."""
+    size = uow.session.get(ProductSizeRow, new.product_size_id)
+    if size is None:
+        raise not_found("product size", new.product_size_id, ["productSize"])
+    variant = uow.session.get(VariantRow, size.variant_id)
+    product = uow.session.get(ProductRow, variant.product_id)
+    size_name = uow.session.get(SizeRow, size.size_id).name
+    sku = "".join(
+        p for p in (product.product_number, variant.variant_number, size.size_number) if p
+    )
+    return OrderLineRow(
+        order_id=order.id,
+        display_id=new.display_id,
+        product_id=product.id,
+        variant_id=variant.id,
+        product_size_id=size.id,
+        product_name=product.name,
+        variant_name=variant.name,
+        size_name=size_name,
+        sku=sku,
+        ean=size.ean,
+        quantity=new.quantity,
+        unit_price=round_money(new.unit_price),
+        unit_original_price=round_money(
+            new.unit_original_price if new.unit_original_price is not None else new.unit_price
+        ),
+        tax_percent_hundredths=tax,
+        comment=new.comment,
+        allocations={},
+    )
+
+
+def allocate_line(uow: UnitOfWork, order: OrderRow, line: OrderLineRow, quantity: int) -> int:
+    """Allocate up to `quantity` units for a line from the order's warehouses; the rest is demand."""
+    warehouses = allocation.warehouses_for_market(uow.session, order.market_id)
+    got = allocation.allocate(uow, line.product_size_id, quantity, warehouses)
+    allocs = dict(line.allocations or {})
+    for warehouse_id, qty in got:
+        allocs[str(warehouse_id)] = allocs.get(str(warehouse_id), 0) + qty
+    line.allocations = allocs
+    return sum(q for _, q in got)
+
+
+def release_line(uow: UnitOfWork, line: OrderLineRow, quantity: int, action: StockAction) -> None:
+    """Give back up to `quantity` allocated units of a line (demand goes first)."""
+    allocated = sum((line.allocations or {}).values())
+    demand = line.quantity - line.shipped_quantity - allocated
+    to_free = max(0, quantity - max(0, demand))
+    allocs = dict(line.allocations or {})
+    for warehouse_key in sorted(allocs, key=int, reverse=True):
+        if to_free <= 0:
+            break
+        take = min(allocs[warehouse_key], to_free)
+        if action == StockAction.REMOVE_FROM_STOCK:
+            allocation.remove_allocated(uow, int(warehouse_key), line.product_size_id, take)
+        else:
+            allocation.release(uow, int(warehouse_key), line.product_size_id, take)
+        allocs[warehouse_key] -= take
+        if not allocs[warehouse_key]:
+            del allocs[warehouse_key]
+        to_free -= take
+    line.allocations = allocs
+
+
+def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
+    """Create an order as a checkout does: customer, lines, allocation, authorization."""
+    if not new.lines:
+        raise invalid("An order needs at least one line.", ["lines"])
+    store = uow.session.get(StoreRow, new.store_id)
+    customer = find_or_create_customer(
+        uow,
+        email=new.email,
+        first_name=new.first_name,
+        last_name=new.last_name,
+        store_id=new.store_id,
+    )
+    now = uow.clock.now()
+    number = next_order_number(uow)
+    order = OrderRow(
+        hash=order_hash(uow.seed, number),
+        number=number,
+        store_id=new.store_id,
+        store_type=store.type,
+        market_id=new.market_id,
+        pricelist_id=new.pricelist_id,
+        allocation_rule_id=new.allocation_rule_id,
+        currency_code=new.currency_code,
+        status=OrderStatus.PENDING.value,
+        customer_id=customer.id,
+        customer_info={
+            "firstName": new.first_name,
+            "lastName": new.last_name,
+            "email": customer.email,
+        },
+        shipping_address=new.shipping_address,
+        billing_address=new.billing_address,
+        country_code=new.country_code,
+        payment_method=new.payment_method,
+        payment_outcome=new.payment_outcome,
+        shipping_option_id=new.shipping_option_id,
+        shipping_value=round_money(new.shipping_value),
+        tax_percent_hundredths=new.tax_percent_hundredths,
+        vouchers=new.vouchers,
+        external_promotions=new.external_promotions,
+        created_at=now,
+        updated_at=now,
+    )
+    uow.session.add(order)
+    uow.session.flush()
+    lines = []
+    for i, new_line in enumerate(new.lines):
+        if new_line.quantity < 1:
+            raise invalid("Quantity must be at least 1.", ["lines", i, "quantity"])
+        line = line_from_size(uow, order, new_line, new.tax_percent_hundredths)
+        uow.session.add(line)
+        uow.session.flush()
+        allocate_line(uow, order, line, line.quantity)
+        lines.append(line)
+    if new.authorize:
+        total = order_totals(uow.session, order, lines).grand_total
+        if psp.outcome(uow, order, "authorization") == psp.DECLINE:
+            raise DomainError(ErrorCode.PAYMENT_FAILED, "The payment was declined.")
+        psp.entry(uow, order, PaymentEntryType.AUTHORIZATION, PaymentEntryStatus.SUCCESS, total)
+    if store.autoconfirm:
+        move(order, OrderStatus.CONFIRMED)
+    touch(uow, order, "CREATED")
+    return order
+
+
+# ---------------------------------------------------------------- status changes
+
+
+def confirm_order(uow: UnitOfWork, order_ref: Any) -> OrderRow:
+    order = find_order(uow, order_ref, ["input", "order"])
+    ensure_not_locked_by_other(uow, order)
+    if order.status != OrderStatus.PENDING:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} cannot be confirmed: its status is "{order.status}".',
+            ["input", "order"],
+        )
+    move(order, OrderStatus.CONFIRMED)
+    touch(uow, order)
+    return order
+
+
+def set_orders_lock(uow: UnitOfWork, refs: Sequence[Any], is_locked: bool) -> list[OrderRow]:
+    orders = []
+    for i, ref in enumerate(refs):
+        order = find_order(uow, ref, ["input", "orders", i])
+        ensure_not_locked_by_other(uow, order)
+        order.is_locked = is_locked
+        order.locked_by = uow.integration_name if is_locked else None
+        touch(uow, order)
+        orders.append(order)
+    return orders
+
+
+def cancel_order(
+    uow: UnitOfWork,
+    order: OrderRow,
+    *,
+    comment: str | None = None,
+    remove_from_stock: bool = False,
+    cancel_authorization: bool = False,
+) -> list[DomainWarning]:
+    """Cancel before capture: every allocation is released (or removed) and shipments dropped."""
+    ensure_not_locked_by_other(uow, order)
+    balance = payment_balance(uow.session, order.id)
+    if balance.captured > 0:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Order {order.number} has captured payments and cannot be cancelled; "
+            "create a return and refund it instead.",
+        )
+    shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    if any(s.shipped_at is not None for s in shipments):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Order {order.number} has shipped shipments and cannot be cancelled.",
+        )
+    move(order, OrderStatus.CANCELLED)
+    from mockcentra.domain.shipments.actions import drop_shipment
+
+    for shipment in shipments:
+        drop_shipment(uow, order, shipment)
+    action = (
+        StockAction.REMOVE_FROM_STOCK
+        if remove_from_stock
+        else StockAction.RELEASE_BACK_TO_WAREHOUSE
+    )
+    for line in lines_of(uow.session, order.id):
+        release_line(uow, line, line.quantity, action)
+        uow.session.add(line)
+    order.cancellation_comment = comment
+    warnings: list[DomainWarning] = []
+    if cancel_authorization:
+        remaining = balance.authorized - balance.captured
+        if psp.outcome(uow, order, "cancel") == psp.DECLINE:
+            psp.entry(uow, order, PaymentEntryType.CANCEL, PaymentEntryStatus.FAILED, remaining)
+            warnings.append(
+                DomainWarning("The payment provider refused to cancel the authorization.")
+            )
+        else:
+            psp.entry(uow, order, PaymentEntryType.CANCEL, PaymentEntryStatus.SUCCESS, -remaining)
+    touch(uow, order)
+    return warnings
+
+
+def capture_order(uow: UnitOfWork, order_ref: Any):
+    """Capture whatever is authorized and not yet captured, before any shipment."""
+    order = find_order(uow, order_ref)
+    ensure_not_locked_by_other(uow, order)
+    ensure_not_on_hold(order, "captured")
+    if order.status == OrderStatus.CANCELLED:
+        raise DomainError(ErrorCode.NOT_ALLOWED, f"Order {order.number} is cancelled.", ["order"])
+    balance = payment_balance(uow.session, order.id)
+    if balance.capturable <= 0:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, f"Order {order.number} is already captured.", ["order"]
+        )
+    from mockcentra.domain.payments.actions import capture
+
+    entry = capture(uow, order, balance.capturable, shipment=None)
+    touch(uow, order)
+    return order, entry
+
+
+# ---------------------------------------------------------------- updating
+
+
+@dataclass
+class CancelLine:
+    line_id: int
+    quantity: int
+    stock_action: StockAction = StockAction.RELEASE_BACK_TO_WAREHOUSE
+
+
+@dataclass
+class AddLine:
+    display_id: int
+    product_size_id: int
+    quantity: int
+    unit_price: Decimal
+    currency_code: str
+    comment: str | None = None
+
+
+@dataclass
+class OrderUpdate:
+    shipping_address: dict[str, Any] | None = None
+    billing_address: dict[str, Any] | None = None
+    customer_id: int | None = None
+    customer_info: dict[str, Any] | None = None
+    is_internal: bool | None = None
+    is_on_hold: bool | None = None
+    cancel_lines: list[CancelLine] = field(default_factory=list)
+    cancellation_comment: str | None = None
+    add_lines: list[AddLine] = field(default_factory=list)
+    internal_comment: str | None = None
+
+
+def _merge_address(current: dict[str, Any], change: dict[str, Any], key: str) -> dict[str, Any]:
+    new_country = change.get("country")
+    if new_country and new_country != current.get("country"):
+        raise invalid("The country of an address cannot be changed.", ["input", key, "country"])
+    merged = dict(current)
+    merged.update({k: v for k, v in change.items() if v is not None})
+    return merged
+
+
+def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: bool) -> OrderRow:
+    order = find_order(uow, order_ref)
+    ensure_not_locked_by_other(uow, order)
+    is_dtc = order.store_type == "DIRECT_TO_CONSUMER"
+    if dtc != is_dtc:
+        kind = "direct to consumer" if dtc else "wholesale"
+        raise DomainError(
+            ErrorCode.CONFLICT, f"Order {order.number} is not a {kind} order.", ["order"]
+        )
+    if order.status in (OrderStatus.CANCELLED, OrderStatus.ARCHIVED) and (
+        change.cancel_lines or change.add_lines
+    ):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} is "{order.status}" and cannot be changed.',
+        )
+    if change.shipping_address is not None:
+        order.shipping_address = _merge_address(
+            order.shipping_address, change.shipping_address, "shippingAddress"
+        )
+    if change.billing_address is not None:
+        order.billing_address = _merge_address(
+            order.billing_address, change.billing_address, "billingAddress"
+        )
+    if change.customer_id is not None:
+        customer = uow.session.get(CustomerRow, change.customer_id)
+        if customer is None:
+            raise not_found("customer", change.customer_id, ["input", "customer"])
+        order.customer_id = customer.id
+    if change.customer_info is not None:
+        order.customer_info = {
+            **order.customer_info,
+            **{k: v for k, v in change.customer_info.items() if v is not None},
+        }
+    if change.is_internal is not None:
+        order.is_internal = change.is_internal
+    if change.internal_comment is not None:
+        order.internal_comment = change.internal_comment
+    if change.is_on_hold is not None:
+        if change.is_on_hold and order.status in (OrderStatus.SHIPPED, OrderStatus.ARCHIVED):
+            raise DomainError(
+                ErrorCode.NOT_ALLOWED,
+                f"Order {order.number} is completed and cannot be put on hold.",
+                ["input", "isOnHold"],
+            )
+        order.is_on_hold = change.is_on_hold
+    lines = {line.id: line for line in lines_of(uow.session, order.id)}
+    for i, cancel in enumerate(change.cancel_lines):
+        _cancel_line(uow, order, lines, cancel, ["input", "cancelLines", i])
+    if change.cancellation_comment is not None:
+        order.cancellation_comment = change.cancellation_comment
+    for i, add in enumerate(change.add_lines):
+        _add_line(uow, order, list(lines.values()), add, ["input", "addLines", i], lines)
+    if change.add_lines and is_dtc:
+        total = order_totals(uow.session, order, list(lines.values())).grand_total
+        balance = payment_balance(uow.session, order.id)
+        if total > balance.authorized:
+            raise DomainError(
+                ErrorCode.NOT_ALLOWED,
+                f"The order total {format_money(total, order.currency_code)} would exceed the "
+                f"authorized amount {format_money(balance.authorized, order.currency_code)}.",
+                ["input", "addLines"],
+            )
+    if change.cancel_lines:
+        from mockcentra.domain.shipments.actions import settle_order_status
+
+        settle_order_status(uow, order)
+    touch(uow, order)
+    return order
+
+
+def _cancel_line(uow, order, lines, cancel: CancelLine, path) -> None:
+    line = lines.get(cancel.line_id)
+    if line is None:
+        raise DomainError(
+            ErrorCode.NOT_FOUND,
+            f"Order line {cancel.line_id} does not belong to order {order.number}.",
+            [*path, "line"],
+        )
+    if cancel.quantity < 1:
+        raise invalid("Quantity to cancel must be at least 1.", [*path, "quantity"])
+    unshipped = line.quantity - line.shipped_quantity
+    if cancel.quantity > unshipped:
+        raise invalid(
+            f"Cannot cancel {cancel.quantity} of order line {line.id}: only {unshipped} unshipped.",
+            [*path, "quantity"],
+        )
+    release_line(uow, line, cancel.quantity, cancel.stock_action)
+    line.quantity -= cancel.quantity
+    line.cancelled_quantity += cancel.quantity
+    uow.session.add(line)
+
+
+def _add_line(uow, order, existing: list[OrderLineRow], add: AddLine, path, by_id) -> None:
+    if add.quantity < 1:
+        raise invalid("Quantity must be at least 1.", [*path, "quantity"])
+    if add.currency_code != order.currency_code:
+        raise invalid(
+            f"Unit price currency {add.currency_code} does not match the order currency "
+            f"{order.currency_code}.",
+            [*path, "unitPrice", "currencyIsoCode"],
+        )
+    display = uow.session.get(DisplayRow, add.display_id)
+    if display is None:
+        raise not_found("display", add.display_id, [*path, "display"])
+    size = uow.session.get(ProductSizeRow, add.product_size_id)
+    if size is None:
+        raise not_found("product size", add.product_size_id, [*path, "productSize"])
+    variant = uow.session.get(VariantRow, size.variant_id)
+    if variant.product_id != display.product_id:
+        raise DomainError(
+            ErrorCode.CONFLICT,
+            f"Product size {size.id} is not a size of the product on display {display.id}.",
+            [*path, "productSize"],
+        )
+    product = uow.session.get(ProductRow, variant.product_id)
+    price = round_money(add.unit_price)
+    for line in existing:
+        if (
+            line.display_id == display.id
+            and line.product_size_id == size.id
+            and line.unit_price == price
+            and (line.comment or None) == (add.comment or None)
+            and line.product_name == product.name
+            and line.delivery_window_id is None
+        ):
+            line.quantity += add.quantity
+            allocate_line(uow, order, line, add.quantity)
+            uow.session.add(line)
+            return
+    line = line_from_size(
+        uow,
+        order,
+        NewLine(display.id, size.id, add.quantity, price, price, add.comment),
+        order.tax_percent_hundredths,
+    )
+    uow.session.add(line)
+    uow.session.flush()
+    allocate_line(uow, order, line, line.quantity)
+    existing.append(line)
+    by_id[line.id] = line

@@ -1,0 +1,101 @@
+"""Order statuses as Centra's Integration API names them, and the moves between them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from mockcentra.domain.errors import DomainError, ErrorCode
+
+
+class OrderStatus(StrEnum):
+    PENDING = "PENDING"  # placed and authorized; must be confirmed before shipping
+    CONFIRMED = "CONFIRMED"  # confirmed (API, admin or store autoconfirm); shipments may start
+    PROCESSING = "PROCESSING"  # at least one shipment exists and not everything is shipped
+    SHIPPED = "SHIPPED"  # "Completed" in the admin: every line shipped or cancelled
+    ARCHIVED = "ARCHIVED"  # a completed order hidden from default lists
+    CANCELLED = "CANCELLED"  # cancelled before capture; irreversible
+
+
+#: Centra's numeric order status codes (REST Order API, admin).
+STATUS_CODES = {
+    OrderStatus.PENDING: 1,
+    OrderStatus.CONFIRMED: 2,
+    OrderStatus.PROCESSING: 3,
+    OrderStatus.SHIPPED: 4,
+    OrderStatus.ARCHIVED: 5,
+    OrderStatus.CANCELLED: 6,
+}
+
+TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
+    OrderStatus.PENDING: frozenset({OrderStatus.CONFIRMED, OrderStatus.CANCELLED}),
+    OrderStatus.CONFIRMED: frozenset(
+        {OrderStatus.PROCESSING, OrderStatus.CANCELLED, OrderStatus.SHIPPED}
+    ),
+    OrderStatus.PROCESSING: frozenset(
+        {OrderStatus.SHIPPED, OrderStatus.CONFIRMED, OrderStatus.CANCELLED}
+    ),
+    OrderStatus.SHIPPED: frozenset({OrderStatus.ARCHIVED, OrderStatus.PROCESSING}),
+    OrderStatus.ARCHIVED: frozenset(),
+    OrderStatus.CANCELLED: frozenset(),
+}
+
+
+def move(order, to: OrderStatus) -> None:
+    """The one place an order's status changes; refuses moves the table does not allow."""
+    current = OrderStatus(order.status)
+    if current == to:
+        return
+    if to not in TRANSITIONS[current]:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} is "{current.value}" and cannot become "{to.value}".',
+        )
+    order.status = to.value
+
+
+class StockAction(StrEnum):
+    RELEASE_BACK_TO_WAREHOUSE = "RELEASE_BACK_TO_WAREHOUSE"  # allocated units become free again
+    REMOVE_FROM_STOCK = "REMOVE_FROM_STOCK"  # allocated units leave physical stock too
+
+
+class PaymentEntryType(StrEnum):
+    AUTHORIZATION = "AUTHORIZATION"  # the PSP reserved the order total at checkout
+    CAPTURE = "CAPTURE"  # money taken (synchronous PSPs)
+    CAPTURE_REQUEST = "CAPTURE_REQUEST"  # capture asked of an asynchronous PSP
+    CANCEL = "CANCEL"  # the authorization was voided
+    CANCEL_REQUEST = "CANCEL_REQUEST"  # void asked of an asynchronous PSP
+    REFUND = "REFUND"  # money returned to the shopper
+    RELEASE = "RELEASE"  # uncaptured remainder released
+
+
+class PaymentEntryStatus(StrEnum):
+    SUCCESS = "SUCCESS"  # the PSP accepted
+    PENDING = "PENDING"  # accepted as a request; settles later
+    FAILED = "FAILED"  # the PSP refused
+
+
+class ReturnStatus(StrEnum):
+    PENDING = "PENDING"  # created, goods not yet accepted back
+    COMPLETED = "COMPLETED"  # accepted; may be refunded
+
+
+RETURN_TRANSITIONS: dict[ReturnStatus, frozenset[ReturnStatus]] = {
+    ReturnStatus.PENDING: frozenset({ReturnStatus.COMPLETED}),
+    ReturnStatus.COMPLETED: frozenset({ReturnStatus.PENDING}),
+}
+
+
+def move_return(ret, to: ReturnStatus) -> None:
+    current = ReturnStatus(ret.status)
+    if current == to:
+        word = "completed" if to == ReturnStatus.COMPLETED else "not completed"
+        raise DomainError(ErrorCode.NOT_ALLOWED, f"Return {ret.id} is already {word}.")
+    if to not in RETURN_TRANSITIONS[current]:
+        raise DomainError(ErrorCode.NOT_ALLOWED, f"Return {ret.id} cannot become {to.value}.")
+    ret.status = to.value
+
+
+class ReturnStockPolicy(StrEnum):
+    RELEASE_BACK_TO_WAREHOUSE = "RELEASE_BACK_TO_WAREHOUSE"  # back where the units shipped from
+    SEND_TO_DIFFERENT_WAREHOUSE = "SEND_TO_DIFFERENT_WAREHOUSE"  # into a warehouse the user names
+    REMOVE_FROM_STOCK = "REMOVE_FROM_STOCK"  # the units do not come back to stock

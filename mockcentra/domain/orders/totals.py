@@ -1,0 +1,104 @@
+"""Order arithmetic: line values, tax inside gross prices, totals, and payment balances."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlmodel import select
+
+from mockcentra.domain.money import round_money
+from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
+from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow
+
+ZERO = Decimal("0.00")
+
+
+def tax_in_gross(gross: Decimal, percent_hundredths: int) -> Decimal:
+    """The tax contained in a tax-inclusive amount: gross × rate / (100 + rate), half up."""
+    if not percent_hundredths:
+        return ZERO
+    rate = Decimal(percent_hundredths) / 100
+    return round_money(gross * rate / (100 + rate))
+
+
+def line_value(line: OrderLineRow) -> Decimal:
+    return round_money(line.unit_price * line.quantity)
+
+
+def lines_of(session, order_id: int) -> list[OrderLineRow]:
+    return list(
+        session.exec(
+            select(OrderLineRow).where(OrderLineRow.order_id == order_id).order_by(OrderLineRow.id)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class OrderTotals:
+    items: Decimal
+    items_original: Decimal
+    shipping: Decimal
+    handling: Decimal
+    tax: Decimal
+
+    @property
+    def discounts(self) -> Decimal:
+        return self.items_original - self.items
+
+    @property
+    def grand_total(self) -> Decimal:
+        return self.items + self.shipping + self.handling
+
+
+def order_totals(session, order: OrderRow, lines: list[OrderLineRow] | None = None) -> OrderTotals:
+    lines = lines_of(session, order.id) if lines is None else lines
+    items = sum((line_value(line) for line in lines), ZERO)
+    original = sum((round_money(line.unit_original_price * line.quantity) for line in lines), ZERO)
+    tax = sum((tax_in_gross(line_value(line), line.tax_percent_hundredths) for line in lines), ZERO)
+    tax += tax_in_gross(order.shipping_value + order.handling_value, order.tax_percent_hundredths)
+    return OrderTotals(items, original, order.shipping_value, order.handling_value, tax)
+
+
+@dataclass(frozen=True)
+class PaymentBalance:
+    """What the PSP has reserved, taken and given back for one order."""
+
+    authorized: Decimal
+    captured: Decimal
+    refunded: Decimal
+
+    @property
+    def capturable(self) -> Decimal:
+        return self.authorized - self.captured
+
+
+def payment_balance(session, order_id: int) -> PaymentBalance:
+    entries = session.exec(
+        select(PaymentEntryRow).where(PaymentEntryRow.order_id == order_id)
+    ).all()
+    sums = {
+        PaymentEntryType.AUTHORIZATION: ZERO,
+        PaymentEntryType.CAPTURE: ZERO,
+        PaymentEntryType.REFUND: ZERO,
+        PaymentEntryType.RELEASE: ZERO,
+    }
+    for e in entries:
+        ok = e.status == PaymentEntryStatus.SUCCESS or (
+            e.entry_type == PaymentEntryType.CAPTURE_REQUEST
+            and e.status == PaymentEntryStatus.PENDING
+        )
+        if not ok:
+            continue
+        kind = (
+            PaymentEntryType.CAPTURE
+            if e.entry_type == PaymentEntryType.CAPTURE_REQUEST
+            else e.entry_type
+        )
+        if kind in sums:
+            sums[PaymentEntryType(kind)] += e.value
+    return PaymentBalance(
+        authorized=sums[PaymentEntryType.AUTHORIZATION] + sums[PaymentEntryType.RELEASE],
+        captured=sums[PaymentEntryType.CAPTURE],
+        refunded=sums[PaymentEntryType.REFUND],
+    )

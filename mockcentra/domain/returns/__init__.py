@@ -1,0 +1,1 @@
+"""Returns: see actions.py for the operations and status.py for the vocabulary."""

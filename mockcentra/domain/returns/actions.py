@@ -1,0 +1,311 @@
+"""Returns: from a shipped shipment's lines, with a stock policy; completed, reopened, deleted,
+and refunded (Centra's GraphQL has no refund mutation; the REST Order API calls `refund_return`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlmodel import select
+
+from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
+from mockcentra.domain.money import format_money, round_money
+from mockcentra.domain.orders.actions import ensure_not_locked_by_other, touch
+from mockcentra.domain.orders.status import ReturnStatus, ReturnStockPolicy, move_return
+from mockcentra.domain.payments.actions import refund
+from mockcentra.domain.shipments.actions import shipment_lines
+from mockcentra.domain.stock import allocation
+from mockcentra.storage.tables import (
+    OrderLineRow,
+    OrderRow,
+    ReturnLineRow,
+    ReturnRow,
+    ShipmentLineRow,
+    ShipmentRow,
+    WarehouseRow,
+)
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
+
+ZERO = Decimal("0.00")
+
+
+@dataclass
+class ReturnLine:
+    shipment_line_id: int
+    quantity: int
+
+
+@dataclass
+class ReturnCost:
+    """A cost on a return: an explicit value, or all that remains of it on the shipment."""
+
+    value: Decimal | None = None
+    from_shipment: bool = False
+
+
+def return_lines(session, return_id: int) -> list[ReturnLineRow]:
+    return list(
+        session.exec(
+            select(ReturnLineRow)
+            .where(ReturnLineRow.return_id == return_id)
+            .order_by(ReturnLineRow.id)
+        )
+    )
+
+
+def _emit(uow: UnitOfWork, order: OrderRow, ret: ReturnRow, change: str) -> None:
+    uow.emit(
+        PendingEvent(
+            "Return",
+            change,
+            str(ret.id),
+            store_id=order.store_id,
+            market_id=order.market_id,
+            data={"order": order.number},
+        )
+    )
+
+
+def _cost(name: str, cost: ReturnCost | None, remaining: Decimal, currency: str) -> Decimal:
+    if cost is None:
+        return ZERO
+    if cost.from_shipment:
+        return remaining
+    value = round_money(cost.value or ZERO)
+    if value < 0:
+        raise invalid(f"{name} cannot be negative.", ["input", name])
+    if value > remaining:
+        raise invalid(
+            f"{name} {format_money(value, currency)} is more than the "
+            f"{format_money(remaining, currency)} remaining on the shipment.",
+            ["input", name],
+        )
+    return value
+
+
+def create_return(
+    uow: UnitOfWork,
+    shipment_id: int,
+    lines: list[ReturnLine],
+    *,
+    policy: ReturnStockPolicy,
+    warehouse_id: int | None = None,
+    shipping_cost: ReturnCost | None = None,
+    handling_cost: ReturnCost | None = None,
+    voucher_value: ReturnCost | None = None,
+    comment: str | None = None,
+) -> ReturnRow:
+    shipment = uow.session.get(ShipmentRow, shipment_id)
+    if shipment is None:
+        raise not_found("shipment", shipment_id, ["input", "shipment"])
+    order = uow.session.get(OrderRow, shipment.order_id)
+    ensure_not_locked_by_other(uow, order)
+    if shipment.shipped_at is None:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Shipment {shipment.number} is not shipped; only shipped items can be returned.",
+            ["input", "shipment"],
+        )
+    if not lines:
+        raise invalid("A return needs at least one line.", ["input", "lines"])
+    target = None
+    if policy == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
+        target = uow.session.get(WarehouseRow, warehouse_id or 0)
+        if target is None:
+            raise not_found("warehouse", warehouse_id, ["input", "returnStockActionPolicy"])
+    earlier = uow.session.exec(select(ReturnRow).where(ReturnRow.shipment_id == shipment.id)).all()
+    now = uow.clock.now()
+    ret = ReturnRow(
+        order_id=order.id,
+        shipment_id=shipment.id,
+        status=ReturnStatus.PENDING.value,
+        stock_policy=policy.value,
+        target_warehouse_id=target.id if target else None,
+        shipping_value=_cost(
+            "shippingCost",
+            shipping_cost,
+            shipment.shipping_value - sum((r.shipping_value for r in earlier), ZERO),
+            order.currency_code,
+        ),
+        handling_value=_cost(
+            "handlingCost",
+            handling_cost,
+            shipment.handling_value - sum((r.handling_value for r in earlier), ZERO),
+            order.currency_code,
+        ),
+        voucher_value=_cost("voucherValue", voucher_value, ZERO, order.currency_code),
+        comment=comment,
+        created_at=now,
+        updated_at=now,
+    )
+    uow.session.add(ret)
+    uow.session.flush()
+    own = {sl.id: sl for sl in shipment_lines(uow.session, shipment.id)}
+    seen: set[int] = set()
+    for i, wanted in enumerate(lines):
+        path = ["input", "lines", i]
+        sl = own.get(wanted.shipment_line_id)
+        if sl is None:
+            raise DomainError(
+                ErrorCode.NOT_FOUND,
+                f"Shipment line {wanted.shipment_line_id} does not belong to shipment {shipment.number}.",
+                [*path, "shipmentLine"],
+            )
+        if sl.id in seen:
+            raise invalid(f"Shipment line {sl.id} is listed twice.", [*path, "shipmentLine"])
+        seen.add(sl.id)
+        left = sl.quantity - sl.returned_quantity
+        if wanted.quantity < 1:
+            raise invalid("Quantity must be at least 1.", [*path, "quantity"])
+        if wanted.quantity > left:
+            raise invalid(
+                f"Cannot return {wanted.quantity} of shipment line {sl.id}: only {left} shipped "
+                "and not yet returned.",
+                [*path, "quantity"],
+            )
+        line = uow.session.get(OrderLineRow, sl.order_line_id)
+        restocked = _restock(uow, ret, sl, line, wanted.quantity, policy, target)
+        sl.returned_quantity += wanted.quantity
+        line.returned_quantity += wanted.quantity
+        uow.session.add_all([sl, line])
+        uow.session.add(
+            ReturnLineRow(
+                return_id=ret.id,
+                shipment_line_id=sl.id,
+                quantity=wanted.quantity,
+                restocked=restocked,
+            )
+        )
+    uow.session.flush()
+    _emit(uow, order, ret, "CREATED")
+    touch(uow, order)
+    return ret
+
+
+def _restock(
+    uow,
+    ret,
+    sl: ShipmentLineRow,
+    line: OrderLineRow,
+    quantity: int,
+    policy: ReturnStockPolicy,
+    target: WarehouseRow | None,
+) -> dict[str, int]:
+    if policy == ReturnStockPolicy.REMOVE_FROM_STOCK:
+        return {}
+    if policy == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
+        allocation.restock(uow, target.id, line.product_size_id, quantity)
+        return {str(target.id): quantity}
+    restocked: dict[str, int] = {}
+    need = quantity
+    for key in sorted(sl.allocations, key=int):
+        take = min(sl.allocations[key], need)
+        if take:
+            allocation.restock(uow, int(key), line.product_size_id, take)
+            restocked[key] = take
+            need -= take
+    return restocked
+
+
+def find_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, OrderRow]:
+    ret = uow.session.get(ReturnRow, return_id)
+    if ret is None:
+        raise not_found("return", return_id, ["id"])
+    order = uow.session.get(OrderRow, ret.order_id)
+    ensure_not_locked_by_other(uow, order)
+    return ret, order
+
+
+def complete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
+    ret, order = find_return(uow, return_id)
+    move_return(ret, ReturnStatus.COMPLETED)
+    ret.completed_at = ret.updated_at = uow.clock.now()
+    uow.session.add(ret)
+    _emit(uow, order, ret, "COMPLETED")
+    return ret
+
+
+def uncomplete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
+    ret, order = find_return(uow, return_id)
+    if ret.refunded_value > 0:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, f"Return {ret.id} is refunded and cannot be reopened.", ["id"]
+        )
+    move_return(ret, ReturnStatus.PENDING)
+    ret.completed_at = None
+    ret.updated_at = uow.clock.now()
+    uow.session.add(ret)
+    _emit(uow, order, ret, "UPDATED")
+    return ret
+
+
+def delete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
+    """Undo a return: the returned units count as shipped again and leave the stock they entered.
+
+    Centra re-allocates through the order's allocation rule; mockcentra takes back exactly the
+    units the return put into stock, which gives the same stock figures.
+    """
+    ret, order = find_return(uow, return_id)
+    if ret.refunded_value > 0:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, f"Return {ret.id} is refunded and cannot be deleted.", ["id"]
+        )
+    lines = return_lines(uow.session, ret.id)
+    for rl in lines:
+        sl = uow.session.get(ShipmentLineRow, rl.shipment_line_id)
+        line = uow.session.get(OrderLineRow, sl.order_line_id)
+        for key, qty in rl.restocked.items():
+            allocation.consume_free(uow, int(key), line.product_size_id, qty)
+        sl.returned_quantity -= rl.quantity
+        line.returned_quantity -= rl.quantity
+        uow.session.add_all([sl, line])
+        uow.session.delete(rl)
+    uow.session.flush()
+    _emit(uow, order, ret, "DELETED")
+    uow.session.delete(ret)
+    uow.session.flush()
+    touch(uow, order)
+    ret.lines_snapshot = lines  # type: ignore[attr-defined]
+    return ret
+
+
+def return_value(session, ret: ReturnRow) -> Decimal:
+    """What the shopper gets back: returned items, plus shipping and handling, minus costs."""
+    items = ZERO
+    for rl in return_lines(session, ret.id):
+        sl = session.get(ShipmentLineRow, rl.shipment_line_id)
+        line = session.get(OrderLineRow, sl.order_line_id)
+        items += round_money(line.unit_price * rl.quantity)
+    return items + ret.shipping_value + ret.handling_value - ret.voucher_value - ret.return_cost
+
+
+def refund_return(uow: UnitOfWork, return_id: int, amount: Decimal | None = None):
+    """Refund a return's value (or a given part of it) through the PSP; REFUND entry."""
+    ret, order = find_return(uow, return_id)
+    due = return_value(uow.session, ret) - ret.refunded_value
+    amount = due if amount is None else round_money(amount)
+    if due <= 0:
+        raise DomainError(ErrorCode.NOT_ALLOWED, f"Return {ret.id} is already refunded.")
+    if amount > due:
+        raise invalid(
+            f"Cannot refund {format_money(amount, order.currency_code)}: the return is worth "
+            f"{format_money(due, order.currency_code)} more.",
+            ["amount"],
+        )
+    entry = refund(uow, order, amount, return_id=ret.id)
+    ret.refunded_value += amount
+    ret.updated_at = uow.clock.now()
+    uow.session.add(ret)
+    _emit(uow, order, ret, "UPDATED")
+    uow.emit(
+        PendingEvent(
+            "Refund",
+            "COMPLETED",
+            str(entry.id),
+            store_id=order.store_id,
+            market_id=order.market_id,
+            data={"order": order.number, "return": ret.id, "value": str(amount)},
+        )
+    )
+    return ret, entry

@@ -1,0 +1,1 @@
+"""Shipments: see actions.py for the operations and status.py for the vocabulary."""

@@ -1,0 +1,437 @@
+"""Shipments: create from order lines, mark paid or good-to-go, capture, complete, delete.
+
+Shipment "states" are Centra's three flags (good to go, paid, shipped) plus captured; the order
+status follows the shipments (see `settle_order_status`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import select
+
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.money import round_money
+from mockcentra.domain.orders.actions import (
+    allocate_line,
+    ensure_not_locked_by_other,
+    ensure_not_on_hold,
+    find_order,
+    touch,
+)
+from mockcentra.domain.orders.status import OrderStatus, move
+from mockcentra.domain.orders.totals import lines_of, payment_balance
+from mockcentra.domain.payments.actions import capture
+from mockcentra.domain.stock import allocation
+from mockcentra.runtime.moments import parse_moment
+from mockcentra.storage.tables import (
+    OrderLineRow,
+    OrderRow,
+    PaymentEntryRow,
+    ShipmentLineRow,
+    ShipmentRow,
+)
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
+
+
+@dataclass
+class ShipLine:
+    order_line_id: int
+    quantity: int
+
+
+@dataclass
+class ShipmentInfo:
+    carrier: str | None = None
+    service: str | None = None
+    packages: int | None = None
+    tracking_number: str | None = None
+    return_tracking_number: str | None = None
+    internal_shipping_cost: Decimal | None = None
+
+
+def shipment_lines(session, shipment_id: int) -> list[ShipmentLineRow]:
+    return list(
+        session.exec(
+            select(ShipmentLineRow)
+            .where(ShipmentLineRow.shipment_id == shipment_id)
+            .order_by(ShipmentLineRow.id)
+        )
+    )
+
+
+def shipment_items_value(session, shipment: ShipmentRow) -> Decimal:
+    total = Decimal("0.00")
+    for sl in shipment_lines(session, shipment.id):
+        line = session.get(OrderLineRow, sl.order_line_id)
+        total += round_money(line.unit_price * sl.quantity)
+    return total
+
+
+def shipment_grand_total(session, shipment: ShipmentRow) -> Decimal:
+    return (
+        shipment_items_value(session, shipment) + shipment.shipping_value + shipment.handling_value
+    )
+
+
+def find_shipment(uow: UnitOfWork, shipment_id: int, path=("id",)) -> tuple[ShipmentRow, OrderRow]:
+    shipment = uow.session.get(ShipmentRow, shipment_id)
+    if shipment is None:
+        raise not_found("shipment", shipment_id, list(path))
+    order = uow.session.get(OrderRow, shipment.order_id)
+    ensure_not_locked_by_other(uow, order)
+    return shipment, order
+
+
+def _emit(uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow, change: str) -> None:
+    uow.emit(
+        PendingEvent(
+            "Shipment",
+            change,
+            str(shipment.id),
+            store_id=order.store_id,
+            market_id=order.market_id,
+            data={"number": shipment.number, "order": order.number},
+        )
+    )
+
+
+def _parse_time(uow: UnitOfWork, text: str | None, path: list[Any]) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        return parse_moment(text, uow.clock)
+    except ValueError as exc:
+        raise invalid(str(exc), path) from None
+
+
+def create_shipment(
+    uow: UnitOfWork,
+    order_ref: Any,
+    lines: list[ShipLine],
+    *,
+    is_good_to_go: bool = False,
+    is_paid: bool = False,
+    capture_now: bool = False,
+    created_at: str | None = None,
+    additional_message: str | None = None,
+    allocate_demand: bool = False,
+    send_email: bool = False,
+    info: ShipmentInfo | None = None,
+) -> tuple[ShipmentRow, list[DomainWarning]]:
+    order = find_order(uow, order_ref, ["input", "order"])
+    ensure_not_locked_by_other(uow, order)
+    ensure_not_on_hold(order, "shipped")
+    status = OrderStatus(order.status)
+    if status == OrderStatus.PENDING:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} is "PENDING": confirm it before creating shipments.',
+            ["input", "order"],
+        )
+    if status in (OrderStatus.SHIPPED, OrderStatus.ARCHIVED):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} is already fully shipped (status is "{status.value}").',
+            ["input", "order"],
+        )
+    if status == OrderStatus.CANCELLED:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, f'Order {order.number} is "CANCELLED".', ["input", "order"]
+        )
+    if not lines:
+        raise invalid("A shipment needs at least one line.", ["input", "lines"])
+    order_lines = {line.id: line for line in lines_of(uow.session, order.id)}
+    now = uow.clock.now()
+    created = _parse_time(uow, created_at, ["input", "createdAt"]) or now
+    existing = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    sequence = max((s.sequence for s in existing), default=0) + 1
+    carries_shipping = not any(s.shipping_value for s in existing)
+    shipment = ShipmentRow(
+        order_id=order.id,
+        sequence=sequence,
+        number=f"{order.number}-{sequence}",
+        is_good_to_go=is_good_to_go,
+        is_paid=is_paid,
+        paid_at=now if is_paid else None,
+        additional_message=additional_message,
+        shipping_value=order.shipping_value if carries_shipping else Decimal("0.00"),
+        handling_value=order.handling_value if carries_shipping else Decimal("0.00"),
+        send_email=send_email,
+        created_at=created,
+        updated_at=now,
+    )
+    if info is not None:
+        _apply_info(shipment, info)
+    uow.session.add(shipment)
+    uow.session.flush()
+    seen: set[int] = set()
+    for i, wanted in enumerate(lines):
+        path = ["input", "lines", i]
+        line = order_lines.get(wanted.order_line_id)
+        if line is None:
+            raise DomainError(
+                ErrorCode.NOT_FOUND,
+                f"Order line {wanted.order_line_id} does not belong to order {order.number}.",
+                [*path, "orderLine"],
+            )
+        if line.id in seen:
+            raise invalid(f"Order line {line.id} is listed twice.", [*path, "orderLine"])
+        seen.add(line.id)
+        if wanted.quantity < 1:
+            raise invalid("Quantity must be at least 1.", [*path, "quantity"])
+        left = line.quantity - line.shipped_quantity
+        if wanted.quantity > left:
+            raise invalid(
+                f"Cannot ship {wanted.quantity} of order line {line.id}: only {left} left to ship.",
+                [*path, "quantity"],
+            )
+        allocated = sum((line.allocations or {}).values())
+        if allocated < wanted.quantity and allocate_demand:
+            allocate_line(uow, order, line, wanted.quantity - allocated)
+            allocated = sum((line.allocations or {}).values())
+        if allocated < wanted.quantity:
+            raise DomainError(
+                ErrorCode.INSUFFICIENT_STOCK,
+                f"Order line {line.id} has {allocated} allocated units; {wanted.quantity} cannot "
+                "be shipped (use allocateDemand to allocate free stock).",
+                [*path, "quantity"],
+            )
+        taken: dict[str, int] = {}
+        allocs = dict(line.allocations)
+        need = wanted.quantity
+        for key in sorted(allocs, key=int):
+            take = min(allocs[key], need)
+            if take:
+                taken[key] = take
+                allocs[key] -= take
+                need -= take
+        line.allocations = {k: v for k, v in allocs.items() if v}
+        line.shipped_quantity += wanted.quantity
+        uow.session.add(line)
+        uow.session.add(
+            ShipmentLineRow(
+                shipment_id=shipment.id,
+                order_line_id=line.id,
+                quantity=wanted.quantity,
+                allocations=taken,
+            )
+        )
+    if status == OrderStatus.CONFIRMED:
+        move(order, OrderStatus.PROCESSING)
+    uow.session.flush()
+    warnings: list[DomainWarning] = []
+    if capture_now:
+        try:
+            with uow.savepoint():
+                _capture_shipment(uow, order, shipment)
+        except DomainError as error:
+            if error.record is not None:
+                error.record()
+            warnings.append(DomainWarning(error.message, ["input", "capture"]))
+    _emit(uow, order, shipment, "CREATED")
+    touch(uow, order)
+    return shipment, warnings
+
+
+def _apply_info(shipment: ShipmentRow, info: ShipmentInfo) -> None:
+    if info.carrier is not None:
+        shipment.carrier = info.carrier
+    if info.service is not None:
+        shipment.service = info.service
+    if info.packages is not None:
+        if info.packages < 0:
+            raise invalid(
+                "packagesNumber cannot be negative.", ["input", "shipmentInfo", "packagesNumber"]
+            )
+        shipment.packages = info.packages
+    if info.tracking_number is not None:
+        shipment.tracking_number = info.tracking_number
+    if info.return_tracking_number is not None:
+        shipment.return_tracking_number = info.return_tracking_number
+    if info.internal_shipping_cost is not None:
+        shipment.internal_shipping_cost = round_money(info.internal_shipping_cost)
+
+
+def _capture_shipment(
+    uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow
+) -> PaymentEntryRow | None:
+    """Capture the shipment's total, using money captured but not yet assigned first."""
+    if shipment.is_captured:
+        raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is already captured.")
+    ensure_not_on_hold(order, "captured")
+    amount = shipment_grand_total(uow.session, shipment)
+    balance = payment_balance(uow.session, order.id)
+    assigned = sum(
+        (
+            shipment_grand_total(uow.session, s)
+            for s in uow.session.exec(
+                select(ShipmentRow).where(ShipmentRow.order_id == order.id, ShipmentRow.is_captured)
+            )
+        ),
+        Decimal("0.00"),
+    )
+    entry = None
+    if balance.captured - assigned < amount:
+        entry = capture(
+            uow,
+            order,
+            amount - max(Decimal("0.00"), balance.captured - assigned),
+            shipment=shipment,
+        )
+    now = uow.clock.now()
+    shipment.is_captured = True
+    shipment.captured_at = now
+    shipment.is_paid = True
+    shipment.paid_at = shipment.paid_at or now
+    shipment.updated_at = now
+    uow.session.add(shipment)
+    return entry
+
+
+def capture_shipment(uow: UnitOfWork, shipment_id: int):
+    shipment, order = find_shipment(uow, shipment_id)
+    entry = _capture_shipment(uow, order, shipment)
+    _emit(uow, order, shipment, "UPDATED")
+    return shipment, entry
+
+
+def update_shipment(
+    uow: UnitOfWork,
+    shipment_id: int,
+    *,
+    is_paid: bool | None = None,
+    is_good_to_go: bool | None = None,
+    additional_message: str | None = None,
+    info: ShipmentInfo | None = None,
+) -> ShipmentRow:
+    shipment, order = find_shipment(uow, shipment_id)
+    now = uow.clock.now()
+    shipped = shipment.shipped_at is not None
+    if is_paid is not None:
+        if not is_paid and (shipment.is_captured or shipped):
+            raise DomainError(
+                ErrorCode.NOT_ALLOWED,
+                f"Shipment {shipment.number} is captured or shipped and cannot be marked unpaid.",
+                ["input", "isPaid"],
+            )
+        if is_paid and not shipment.is_paid:
+            shipment.paid_at = now
+        if not is_paid:
+            shipment.paid_at = None
+        shipment.is_paid = is_paid
+    if is_good_to_go is not None:
+        if not is_good_to_go and shipped:
+            raise DomainError(
+                ErrorCode.NOT_ALLOWED,
+                f"Shipment {shipment.number} is already shipped.",
+                ["input", "isGoodToGo"],
+            )
+        shipment.is_good_to_go = is_good_to_go
+    if additional_message is not None:
+        shipment.additional_message = additional_message
+    if info is not None:
+        _apply_info(shipment, info)
+    shipment.updated_at = now
+    uow.session.add(shipment)
+    _emit(uow, order, shipment, "UPDATED")
+    return shipment
+
+
+def complete_shipment(
+    uow: UnitOfWork,
+    shipment_id: int,
+    *,
+    shipped_at: str | None = None,
+    send_email: bool = False,
+    info: ShipmentInfo | None = None,
+) -> ShipmentRow:
+    """Ship it: needs good-to-go and paid; physical stock leaves the warehouses."""
+    shipment, order = find_shipment(uow, shipment_id)
+    ensure_not_on_hold(order, "shipped")
+    if shipment.shipped_at is not None:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is already shipped.", ["id"]
+        )
+    if not shipment.is_good_to_go:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is not good to go.", ["id"]
+        )
+    if not shipment.is_paid:
+        raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is not paid.", ["id"])
+    now = uow.clock.now()
+    when = _parse_time(uow, shipped_at, ["input", "shippedAt"]) or now
+    if when > now:
+        raise invalid("shippedAt cannot be in the future.", ["input", "shippedAt"])
+    if info is not None:
+        _apply_info(shipment, info)
+    for sl in shipment_lines(uow.session, shipment.id):
+        line = uow.session.get(OrderLineRow, sl.order_line_id)
+        for key, qty in sl.allocations.items():
+            allocation.consume(uow, int(key), line.product_size_id, qty)
+    shipment.shipped_at = when
+    shipment.send_email = send_email
+    shipment.updated_at = now
+    uow.session.add(shipment)
+    uow.session.flush()
+    _emit(uow, order, shipment, "COMPLETED")
+    settle_order_status(uow, order)
+    touch(uow, order)
+    return shipment
+
+
+def drop_shipment(uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow) -> None:
+    """Remove an unshipped shipment, handing its allocated units back to the order lines."""
+    for sl in shipment_lines(uow.session, shipment.id):
+        line = uow.session.get(OrderLineRow, sl.order_line_id)
+        allocs = dict(line.allocations or {})
+        for key, qty in sl.allocations.items():
+            allocs[key] = allocs.get(key, 0) + qty
+        line.allocations = allocs
+        line.shipped_quantity -= sl.quantity
+        uow.session.add(line)
+        uow.session.delete(sl)
+    uow.session.flush()
+    for entry in uow.session.exec(
+        select(PaymentEntryRow).where(PaymentEntryRow.shipment_id == shipment.id)
+    ):
+        entry.shipment_id = None
+        uow.session.add(entry)
+    uow.session.delete(shipment)
+    uow.session.flush()
+
+
+def delete_shipment(uow: UnitOfWork, shipment_id: int) -> ShipmentRow:
+    shipment, order = find_shipment(uow, shipment_id)
+    if shipment.shipped_at is not None or shipment.is_paid or shipment.is_captured:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Shipment {shipment.number} is paid or shipped and cannot be deleted; "
+            "create a return instead.",
+            ["id"],
+        )
+    drop_shipment(uow, order, shipment)
+    _emit(uow, order, shipment, "DELETED")
+    settle_order_status(uow, order)
+    touch(uow, order)
+    return shipment
+
+
+def settle_order_status(uow: UnitOfWork, order: OrderRow) -> None:
+    """The order follows its shipments: SHIPPED when every unit is in completed shipments."""
+    status = OrderStatus(order.status)
+    if status not in (OrderStatus.CONFIRMED, OrderStatus.PROCESSING):
+        return
+    shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    lines = lines_of(uow.session, order.id)
+    everything_in_shipments = all(line.quantity == line.shipped_quantity for line in lines)
+    all_shipped = bool(shipments) and all(s.shipped_at is not None for s in shipments)
+    if everything_in_shipments and all_shipped and any(line.quantity for line in lines):
+        move(order, OrderStatus.SHIPPED)
+    elif shipments:
+        move(order, OrderStatus.PROCESSING)
+    else:
+        move(order, OrderStatus.CONFIRMED)

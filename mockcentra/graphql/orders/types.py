@@ -1,0 +1,633 @@
+"""Orders, lines, addresses, customers, shipments, payment history and returns.
+
+Types resolve from storage rows (`self` is the row). `Order` is an interface, as in Centra,
+with `DirectToConsumerOrder` and `WholesaleOrder`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any
+
+import strawberry
+from sqlmodel import select
+from strawberry.types import Info
+
+from mockcentra.domain.money import round_money
+from mockcentra.domain.orders import status as st
+from mockcentra.domain.orders.totals import line_value, order_totals, tax_in_gross
+from mockcentra.domain.returns.actions import return_lines, return_value
+from mockcentra.domain.shipments.actions import shipment_grand_total, shipment_lines
+from mockcentra.graphql.common import MonetaryValue, money
+from mockcentra.graphql.permissions import field, read_permission
+from mockcentra.graphql.reference.types import Country, Market, State, Store
+from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.storage.tables import (
+    CountryRow,
+    CustomerRow,
+    MarketRow,
+    OrderLineRow,
+    OrderRow,
+    PaymentEntryRow,
+    ProductRow,
+    ReturnRow,
+    ShipmentLineRow,
+    ShipmentRow,
+    StateRow,
+    StoreRow,
+    VariantRow,
+)
+
+Product = Annotated["Product", strawberry.lazy("mockcentra.graphql.catalog.types")]
+ProductVariant = Annotated["ProductVariant", strawberry.lazy("mockcentra.graphql.catalog.types")]
+ProductSize = Annotated["ProductSize", strawberry.lazy("mockcentra.graphql.catalog.types")]
+
+OrderStatus = strawberry.enum(st.OrderStatus, name="OrderStatus")
+PaymentHistoryEntryType = strawberry.enum(st.PaymentEntryType, name="PaymentHistoryEntryType")
+PaymentHistoryEntryStatus = strawberry.enum(st.PaymentEntryStatus, name="PaymentHistoryEntryStatus")
+ReturnStatus = strawberry.enum(st.ReturnStatus, name="ReturnStatus")
+
+
+@strawberry.enum
+class StoreType(Enum):
+    DIRECT_TO_CONSUMER = "DIRECT_TO_CONSUMER"
+    WHOLESALE = "WHOLESALE"
+
+
+def _country(info: Info, code: str | None) -> CountryRow | None:
+    if not code:
+        return None
+    key = ("country", code)
+    if key not in info.context.cache:
+        info.context.cache[key] = info.context.session.exec(
+            select(CountryRow).where(CountryRow.code == code)
+        ).first()
+    return info.context.cache[key]
+
+
+@strawberry.type
+class Address:
+    """An address held on an order or shipment (a JSON document in storage)."""
+
+    first_name: str | None = None
+    last_name: str | None = None
+    company_name: str | None = None
+    attention: str | None = None
+    address1: str | None = None
+    address2: str | None = None
+    city: str | None = None
+    zip_code: str | None = None
+    state_or_province: str | None = None
+    email: str | None = None
+    phone_number: str | None = None
+    cell_phone_number: str | None = None
+    fax_number: str | None = None
+    vat_number: str | None = None
+    country_code: strawberry.Private[str | None] = None
+
+    @strawberry.field
+    def country(self, info: Info) -> Country | None:
+        return _country(info, self.country_code)
+
+    @field(permission="")
+    def state(self, info: Info) -> State | None:
+        country = _country(info, self.country_code)
+        if country is None or not self.state_or_province:
+            return None
+        wanted = self.state_or_province.lower()
+        for row in info.context.session.exec(
+            select(StateRow).where(StateRow.country_id == country.id)
+        ):
+            if wanted in (row.name.lower(), row.code.lower()):
+                return row
+        return None
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> Address | None:
+        if not data:
+            return None
+        names = {
+            "firstName": "first_name",
+            "lastName": "last_name",
+            "companyName": "company_name",
+            "attention": "attention",
+            "address1": "address1",
+            "address2": "address2",
+            "city": "city",
+            "zipCode": "zip_code",
+            "stateOrProvince": "state_or_province",
+            "email": "email",
+            "phoneNumber": "phone_number",
+            "cellPhoneNumber": "cell_phone_number",
+            "faxNumber": "fax_number",
+            "vatNumber": "vat_number",
+        }
+        return cls(
+            **{py: data.get(key) for key, py in names.items()}, country_code=data.get("country")
+        )
+
+
+@read_permission("Customer:read")
+@strawberry.type
+class Customer:
+    id: int
+    email: str
+    first_name: str | None
+    last_name: str | None
+
+    @strawberry.field
+    def is_registered(self) -> bool:
+        return self.registered  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def created_at(self) -> DateTimeTz:
+        return self.created_at  # type: ignore[return-value]
+
+    @strawberry.field
+    def newsletter(self) -> bool:
+        return self.newsletter  # type: ignore[attr-defined]
+
+
+@strawberry.type
+class CustomerInfo:
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+
+
+@strawberry.type
+class AppliedDiscount:
+    value: MonetaryValue
+    date: DateTimeTz
+
+
+@strawberry.type
+class OrderLine:
+    id: int
+    quantity: int
+    cancelled_quantity: int
+    shipped_quantity: int
+    returned_quantity: int
+    product_name: str
+    product_variant_name: str = strawberry.field(resolver=lambda self: self.variant_name)
+    comment: str | None
+
+    @strawberry.field
+    def product(self, info: Info) -> Product | None:
+        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product_variant(self, info: Info) -> ProductVariant | None:
+        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product_size(self, info: Info) -> ProductSize | None:
+        from mockcentra.storage.tables import ProductSizeRow
+
+        return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
+
+    @strawberry.field(name="SKU")
+    def sku_(self) -> str:
+        return self.sku  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def size(self) -> str:
+        return self.size_name  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def tax_percent(self) -> float:
+        return Decimal(self.tax_percent_hundredths) / 100  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def discount_percent(self) -> float:
+        original = self.unit_original_price  # type: ignore[attr-defined]
+        if not original:
+            return 0
+        return round_money((original - self.unit_price) * 100 / original)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def has_any_discount(self) -> bool:
+        return self.unit_price != self.unit_original_price  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def unit_price(self, info: Info) -> MonetaryValue:
+        return money(info, self.unit_price, _currency(info, self))  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def unit_original_price(self, info: Info) -> MonetaryValue:
+        return money(info, self.unit_original_price, _currency(info, self))  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def line_value(self, info: Info, including_tax: bool = True) -> MonetaryValue:
+        value = line_value(self)  # type: ignore[arg-type]
+        if not including_tax:
+            value -= tax_in_gross(value, self.tax_percent_hundredths)  # type: ignore[attr-defined]
+        return money(info, value, _currency(info, self))
+
+    @strawberry.field
+    def allocated_quantity(self) -> int:
+        return sum((self.allocations or {}).values())  # type: ignore[attr-defined]
+
+
+def _currency(info: Info, line: OrderLineRow | ShipmentLineRow) -> str:
+    order_id = line.order_id
+    key = ("order-currency", order_id)
+    if key not in info.context.cache:
+        info.context.cache[key] = info.context.session.get(OrderRow, order_id).currency_code
+    return info.context.cache[key]
+
+
+@strawberry.type
+class OrderTotals:
+    items_subtotal: MonetaryValue
+    shipping: MonetaryValue
+    handling: MonetaryValue
+    discounts: MonetaryValue
+    tax_included: MonetaryValue
+    tax_added: MonetaryValue
+    tax_deducted: MonetaryValue
+    grand_total: MonetaryValue
+
+
+@read_permission("PaymentHistory:read")
+@strawberry.type
+class PaymentHistoryEntry:
+    id: int
+    created_at: DateTimeTz
+    status: PaymentHistoryEntryStatus
+    entry_type: PaymentHistoryEntryType
+    external_reference: str | None
+    payment_method: str
+
+    @strawberry.field
+    def value(self, info: Info) -> MonetaryValue:
+        order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
+        return money(info, self.value, order.currency_code)  # type: ignore[attr-defined]
+
+    @strawberry.field(name="paramsJSON")
+    def params_json(self) -> str:
+        import json
+
+        return json.dumps(self.params, separators=(",", ":"))  # type: ignore[attr-defined]
+
+
+@strawberry.input
+class PaymentHistoryFilter:
+    entry_type: list[PaymentHistoryEntryType] | None = None
+    status: list[PaymentHistoryEntryStatus] | None = None
+
+
+@read_permission("AdminUser:read")
+@strawberry.type
+class AdminUser:
+    id: int
+    name: str
+
+
+@read_permission("StorePlugin:read")
+@strawberry.type
+class StorePlugin:
+    id: int
+    name: str
+    status: str
+
+
+@strawberry.type
+class CarrierInformation:
+    carrier_name: str | None
+    service_name: str | None
+
+
+@read_permission("Order:read")
+@strawberry.type
+class ShipmentLine:
+    id: int
+    quantity: int
+    returned_quantity: int
+
+    @strawberry.field
+    def order_line(self, info: Info) -> OrderLine:
+        return info.context.session.get(OrderLineRow, self.order_line_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def line_value(self, info: Info) -> MonetaryValue:
+        line = info.context.session.get(OrderLineRow, self.order_line_id)  # type: ignore[attr-defined]
+        return money(info, round_money(line.unit_price * self.quantity), _currency(info, line))
+
+
+@read_permission("Shipment:read")
+@strawberry.type
+class Shipment:
+    id: int
+    number: str
+    created_at: DateTimeTz
+    updated_at: DateTimeTz
+    is_good_to_go: bool
+    is_paid: bool
+    paid_at: DateTimeTz | None
+    is_captured: bool
+    captured_at: DateTimeTz | None
+    shipped_at: DateTimeTz | None
+    additional_message: str | None
+    tracking_number: str | None
+    return_tracking_number: str | None
+
+    @strawberry.field
+    def is_shipped(self) -> bool:
+        return self.shipped_at is not None
+
+    @strawberry.field
+    def number_of_packages(self) -> int:
+        return self.packages  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def order(self, info: Info) -> Order:
+        return info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def internal_shipping_cost(self, info: Info) -> MonetaryValue:
+        return money(info, self.internal_shipping_cost, _shipment_currency(info, self))  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def grand_total(self, info: Info, including_tax: bool = True) -> MonetaryValue:
+        total = shipment_grand_total(info.context.session, self)  # type: ignore[arg-type]
+        if not including_tax:
+            order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
+            total -= tax_in_gross(total, order.tax_percent_hundredths)
+        return money(info, total, _shipment_currency(info, self))
+
+    @strawberry.field
+    def carrier_information(self) -> CarrierInformation | None:
+        if self.carrier is None and self.service is None:  # type: ignore[attr-defined]
+            return None
+        return CarrierInformation(carrier_name=self.carrier, service_name=self.service)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def admin_user(self) -> AdminUser | None:
+        return None
+
+    @strawberry.field
+    def discounts_applied(self) -> list[AppliedDiscount]:
+        return []
+
+    @strawberry.field
+    def lines(self, info: Info) -> list[ShipmentLine]:
+        return shipment_lines(info.context.session, self.id)
+
+    @field(permission="Shipment.shippingAddress:read")
+    def shipping_address(self, info: Info) -> Address | None:
+        order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
+        return Address.of(order.shipping_address)
+
+    @strawberry.field
+    def shipment_plugin(self) -> StorePlugin | None:
+        return None
+
+    @strawberry.field
+    def returns(self, info: Info) -> list[Return]:
+        return list(
+            info.context.session.exec(select(ReturnRow).where(ReturnRow.shipment_id == self.id))
+        )
+
+
+def _shipment_currency(info: Info, shipment: ShipmentRow) -> str:
+    key = ("order-currency", shipment.order_id)
+    if key not in info.context.cache:
+        info.context.cache[key] = info.context.session.get(
+            OrderRow, shipment.order_id
+        ).currency_code
+    return info.context.cache[key]
+
+
+@read_permission("Return:read")
+@strawberry.type
+class ReturnLine:
+    id: int
+    quantity: int
+
+    @strawberry.field
+    def shipment_line(self, info: Info) -> ShipmentLine:
+        return info.context.session.get(ShipmentLineRow, self.shipment_line_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def order_line(self, info: Info) -> OrderLine:
+        sl = info.context.session.get(ShipmentLineRow, self.shipment_line_id)  # type: ignore[attr-defined]
+        return info.context.session.get(OrderLineRow, sl.order_line_id)
+
+
+@read_permission("Return:read")
+@strawberry.type
+class Return:
+    id: int
+    status: ReturnStatus
+    comment: str | None
+    created_at: DateTimeTz
+    updated_at: DateTimeTz
+    completed_at: DateTimeTz | None
+
+    @strawberry.field
+    def return_status(self) -> ReturnStatus:
+        return self.status  # type: ignore[return-value]
+
+    @strawberry.field
+    def returned_to_stock(self) -> bool:
+        return self.stock_policy != st.ReturnStockPolicy.REMOVE_FROM_STOCK  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def lines(self, info: Info) -> list[ReturnLine]:
+        snapshot = getattr(self, "lines_snapshot", None)
+        return snapshot if snapshot is not None else return_lines(info.context.session, self.id)
+
+    @strawberry.field
+    def shipment(self, info: Info) -> Shipment:
+        return info.context.session.get(ShipmentRow, self.shipment_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def order(self, info: Info) -> Order:
+        return info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def grand_total(self, info: Info) -> MonetaryValue:
+        order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
+        return money(info, return_value(info.context.session, self), order.currency_code)  # type: ignore[arg-type]
+
+    @strawberry.field
+    def refunded_value(self, info: Info) -> MonetaryValue:
+        order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
+        return money(info, self.refunded_value, order.currency_code)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def refund_payment_history(self, info: Info) -> list[PaymentHistoryEntry]:
+        return list(
+            info.context.session.exec(
+                select(PaymentEntryRow)
+                .where(PaymentEntryRow.return_id == self.id)
+                .order_by(PaymentEntryRow.id)
+            )
+        )
+
+
+@read_permission("Order:read")
+@strawberry.interface
+class Order:
+    """Fields every order has; `... on DirectToConsumerOrder` / `... on WholesaleOrder` add more."""
+
+    id: str = strawberry.field(resolver=lambda self: self.hash)
+    number: int
+    status: OrderStatus
+    is_on_hold: bool
+    is_locked: bool
+    is_internal: bool
+    internal_comment: str | None
+    other_comment: str | None
+    created_at: DateTimeTz
+    updated_at: DateTimeTz
+
+    @strawberry.field
+    def order_date(self) -> DateTimeTz:
+        return self.created_at
+
+    @strawberry.field
+    def is_waiting_for_payment(self) -> bool:
+        return False
+
+    @strawberry.field
+    def store(self, info: Info) -> Store:
+        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def market(self, info: Info) -> Market | None:
+        return info.context.session.get(MarketRow, self.market_id) if self.market_id else None  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def currency_code(self) -> str:
+        return self.currency_code
+
+    @strawberry.field
+    def lines(self, info: Info, include_fully_cancelled: bool = False) -> list[OrderLine]:
+        from mockcentra.domain.orders.totals import lines_of
+
+        lines = lines_of(info.context.session, self.id)  # type: ignore[arg-type]
+        return [ln for ln in lines if include_fully_cancelled or ln.quantity > 0]
+
+    @field(permission="Order.shippingAddress:read")
+    def shipping_address(self) -> Address | None:
+        return Address.of(self.shipping_address)  # type: ignore[arg-type]
+
+    @field(permission="Order.billingAddress:read")
+    def billing_address(self) -> Address | None:
+        return Address.of(self.billing_address)  # type: ignore[arg-type]
+
+    @strawberry.field
+    def discounts_applied(self, info: Info) -> list[AppliedDiscount]:
+        totals = order_totals(info.context.session, self)  # type: ignore[arg-type]
+        return [
+            AppliedDiscount(
+                value=money(info, totals.discounts, self.currency_code), date=self.created_at
+            )
+        ]
+
+    @strawberry.field
+    def grand_total(self, info: Info, including_tax: bool = True) -> MonetaryValue:
+        totals = order_totals(info.context.session, self)  # type: ignore[arg-type]
+        value = totals.grand_total if including_tax else totals.grand_total - totals.tax
+        return money(info, value, self.currency_code)
+
+    @strawberry.field
+    def totals(self, info: Info) -> OrderTotals:
+        t = order_totals(info.context.session, self)  # type: ignore[arg-type]
+        code = self.currency_code
+        zero = Decimal("0.00")
+        return OrderTotals(
+            items_subtotal=money(info, t.items, code),
+            shipping=money(info, t.shipping, code),
+            handling=money(info, t.handling, code),
+            discounts=money(info, t.discounts, code),
+            tax_included=money(info, t.tax, code),
+            tax_added=money(info, zero, code),
+            tax_deducted=money(info, zero, code),
+            grand_total=money(info, t.grand_total, code),
+        )
+
+    @strawberry.field
+    def payment_history(
+        self, info: Info, where: PaymentHistoryFilter | None = None
+    ) -> list[PaymentHistoryEntry]:
+        stmt = (
+            select(PaymentEntryRow)
+            .where(PaymentEntryRow.order_id == self.id)
+            .order_by(PaymentEntryRow.id)
+        )
+        if where and where.entry_type:
+            stmt = stmt.where(PaymentEntryRow.entry_type.in_([t.value for t in where.entry_type]))
+        if where and where.status:
+            stmt = stmt.where(PaymentEntryRow.status.in_([s.value for s in where.status]))
+        return list(info.context.session.exec(stmt))
+
+    @strawberry.field
+    def shipments(self, info: Info) -> list[Shipment]:
+        return list(
+            info.context.session.exec(
+                select(ShipmentRow)
+                .where(ShipmentRow.order_id == self.id)
+                .order_by(ShipmentRow.sequence)
+            )
+        )
+
+    @strawberry.field
+    def returns(self, info: Info) -> list[Return]:
+        return list(
+            info.context.session.exec(
+                select(ReturnRow).where(ReturnRow.order_id == self.id).order_by(ReturnRow.id)
+            )
+        )
+
+    @strawberry.field
+    def payment_method(self) -> str:
+        return self.payment_method
+
+    @strawberry.field
+    def voucher_codes(self) -> list[str]:
+        return [v.get("code", "") if isinstance(v, dict) else str(v) for v in self.vouchers or []]  # type: ignore[attr-defined]
+
+
+def _is_store_type(kind: str):
+    def check(obj: Any, _info: Any) -> bool:
+        return isinstance(obj, OrderRow) and obj.store_type == kind
+
+    return check
+
+
+@strawberry.type
+class DirectToConsumerOrder(Order):
+    @field(permission="Purchaser:read")
+    def customer(self, info: Info) -> Customer | None:
+        return info.context.session.get(CustomerRow, self.customer_id) if self.customer_id else None  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def customer_info(self) -> CustomerInfo:
+        data = self.customer_info or {}  # type: ignore[attr-defined]
+        return CustomerInfo(
+            first_name=data.get("firstName"),
+            last_name=data.get("lastName"),
+            email=data.get("email"),
+        )
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return _is_store_type("DIRECT_TO_CONSUMER")(obj, info)
+
+
+@strawberry.type
+class WholesaleOrder(Order):
+    @strawberry.field
+    def purchase_order_number(self) -> str | None:
+        return (self.customer_info or {}).get("purchaseOrderNumber")  # type: ignore[attr-defined]
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return _is_store_type("WHOLESALE")(obj, info)
+
+
+ORDER_TYPES = [DirectToConsumerOrder, WholesaleOrder]

@@ -1,0 +1,225 @@
+"""Customers, orders, lines, shipments, payment history, returns and checkout selections."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Field, SQLModel
+
+from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money
+
+__all__ = [
+    "CustomerRow",
+    "OrderRow",
+    "OrderLineRow",
+    "ShipmentRow",
+    "ShipmentLineRow",
+    "PaymentEntryRow",
+    "ReturnRow",
+    "ReturnLineRow",
+    "SelectionRow",
+    "SelectionLineRow",
+    "NewsletterSubscriptionRow",
+]
+
+
+class CustomerRow(SQLModel, table=True):
+    """A shopper; one email may have a registered and an unregistered customer, as in Centra."""
+
+    __tablename__ = "customer"
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True)
+    first_name: str | None = None
+    last_name: str | None = None
+    registered: bool = False
+    newsletter: bool = False
+    store_id: int | None = Field(default=None, foreign_key="store.id")
+    created_at: datetime = Field(sa_type=AwareDateTime)
+    updated_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class OrderRow(SQLModel, table=True):
+    __tablename__ = "orders"
+    id: int | None = Field(default=None, primary_key=True)
+    hash: str = Field(unique=True, index=True)  # Centra's 32-hex order id
+    number: int = Field(unique=True, index=True)
+    store_id: int = Field(foreign_key="store.id")
+    store_type: str = "DIRECT_TO_CONSUMER"
+    market_id: int | None = Field(default=None, foreign_key="market.id")
+    pricelist_id: int | None = Field(default=None, foreign_key="pricelist.id")
+    allocation_rule_id: int | None = Field(default=None, foreign_key="allocation_rule.id")
+    currency_code: str
+    status: str = Field(default="PENDING", index=True)  # OrderStatus
+    is_on_hold: bool = False
+    is_locked: bool = False
+    locked_by: str | None = None  # integration name holding the lock
+    is_internal: bool = False
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    customer_info: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    shipping_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    billing_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    country_code: str = ""
+    payment_method: str = "dummy"
+    payment_outcome: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    shipping_option_id: int | None = Field(default=None, foreign_key="shipping_option.id")
+    shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
+    handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
+    tax_percent_hundredths: int = 0
+    vouchers: list[Any] = Field(default_factory=list, sa_type=JsonList)
+    external_promotions: list[Any] = Field(default_factory=list, sa_type=JsonList)
+    internal_comment: str | None = None
+    other_comment: str | None = None
+    cancellation_comment: str | None = None
+    created_at: datetime = Field(sa_type=AwareDateTime, index=True)
+    updated_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class OrderLineRow(SQLModel, table=True):
+    """`quantity` is what remains ordered (cancelled units leave it); allocations per warehouse."""
+
+    __tablename__ = "order_line"
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    display_id: int | None = Field(default=None, foreign_key="display.id")
+    product_id: int = Field(foreign_key="product.id")
+    variant_id: int = Field(foreign_key="product_variant.id")
+    product_size_id: int = Field(foreign_key="product_size.id", index=True)
+    product_name: str
+    variant_name: str
+    size_name: str
+    sku: str
+    ean: str | None = None
+    quantity: int
+    cancelled_quantity: int = 0
+    shipped_quantity: int = 0
+    returned_quantity: int = 0
+    unit_price: Decimal = Field(sa_type=Money)
+    unit_original_price: Decimal = Field(sa_type=Money)
+    tax_percent_hundredths: int = 0
+    comment: str | None = None
+    delivery_window_id: int | None = None
+    allocations: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
+
+
+class ShipmentRow(SQLModel, table=True):
+    __tablename__ = "shipment"
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    sequence: int
+    number: str = Field(index=True)
+    is_good_to_go: bool = False
+    is_paid: bool = False
+    paid_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    is_captured: bool = False
+    captured_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    shipped_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    additional_message: str | None = None
+    carrier: str | None = None
+    service: str | None = None
+    packages: int = 0
+    tracking_number: str | None = None
+    return_tracking_number: str | None = None
+    internal_shipping_cost: Decimal = Field(default=Decimal(0), sa_type=Money)
+    shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
+    handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
+    send_email: bool = False
+    created_at: datetime = Field(sa_type=AwareDateTime)
+    updated_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class ShipmentLineRow(SQLModel, table=True):
+    __tablename__ = "shipment_line"
+    id: int | None = Field(default=None, primary_key=True)
+    shipment_id: int = Field(foreign_key="shipment.id", index=True)
+    order_line_id: int = Field(foreign_key="order_line.id", index=True)
+    quantity: int
+    returned_quantity: int = 0
+    allocations: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
+
+
+class PaymentEntryRow(SQLModel, table=True):
+    """One payment-history entry: every authorization, capture attempt and refund."""
+
+    __tablename__ = "payment_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    shipment_id: int | None = Field(default=None, foreign_key="shipment.id")
+    return_id: int | None = Field(default=None, foreign_key="return_.id")
+    entry_type: str  # PaymentEntryType
+    status: str  # PaymentEntryStatus
+    value: Decimal = Field(sa_type=Money)
+    external_reference: str | None = None
+    payment_method: str = "dummy"
+    params: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    created_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class ReturnRow(SQLModel, table=True):
+    __tablename__ = "return_"
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    shipment_id: int = Field(foreign_key="shipment.id", index=True)
+    status: str = "PENDING"  # ReturnStatus
+    stock_policy: str = "RELEASE_BACK_TO_WAREHOUSE"  # ReturnStockPolicy
+    target_warehouse_id: int | None = Field(default=None, foreign_key="warehouse.id")
+    shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
+    handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
+    voucher_value: Decimal = Field(default=Decimal(0), sa_type=Money)
+    return_cost: Decimal = Field(default=Decimal(0), sa_type=Money)
+    refunded_value: Decimal = Field(default=Decimal(0), sa_type=Money)
+    comment: str | None = None
+    created_at: datetime = Field(sa_type=AwareDateTime)
+    updated_at: datetime = Field(sa_type=AwareDateTime)
+    completed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+
+
+class ReturnLineRow(SQLModel, table=True):
+    __tablename__ = "return_line"
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return_.id", index=True)
+    shipment_line_id: int = Field(foreign_key="shipment_line.id")
+    quantity: int
+    restocked: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
+
+
+class SelectionRow(SQLModel, table=True):
+    """A storefront session's cart (Checkout API selection), keyed by its API token."""
+
+    __tablename__ = "selection"
+    id: int | None = Field(default=None, primary_key=True)
+    token: str = Field(unique=True, index=True)
+    store_id: int = Field(foreign_key="store.id")
+    market_id: int = Field(foreign_key="market.id")
+    pricelist_id: int = Field(foreign_key="pricelist.id")
+    country_code: str
+    language: str = "en"
+    payment_method: str | None = None
+    shipping_option_id: int | None = Field(default=None, foreign_key="shipping_option.id")
+    address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    shipping_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    vouchers: list[Any] = Field(default_factory=list, sa_type=JsonList)
+    order_id: int | None = Field(default=None, foreign_key="orders.id")
+    created_at: datetime = Field(sa_type=AwareDateTime)
+    updated_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class SelectionLineRow(SQLModel, table=True):
+    __tablename__ = "selection_line"
+    id: int | None = Field(default=None, primary_key=True)
+    selection_id: int = Field(foreign_key="selection.id", index=True)
+    line: str = Field(index=True)  # 32-hex line id
+    display_id: int = Field(foreign_key="display.id")
+    product_size_id: int = Field(foreign_key="product_size.id")
+    quantity: int
+    comment: str | None = None
+
+
+class NewsletterSubscriptionRow(SQLModel, table=True):
+    __tablename__ = "newsletter_subscription"
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True)
+    country_code: str | None = None
+    store_id: int | None = Field(default=None, foreign_key="store.id")
+    created_at: datetime = Field(sa_type=AwareDateTime)
