@@ -19,15 +19,19 @@ def _empty(session: Session, clock: Clock, seed: int) -> None:
 
 
 def _demo(session: Session, clock: Clock, seed: int) -> None:
-    """A small DTC store: ~20 products with variants, sizes, stock, prices and displays."""
+    """An apparel brand on top of the base instance (shape in mockcentra/seeding/demo.py)."""
     from mockcentra.seeding.demo import seed_demo
 
     seed_demo(session, clock, seed)
 
 
 SCENARIOS: dict[str, tuple[str, Seeder]] = {
+    "demo": (
+        "An apparel brand: 20 products in 1-3 colours and sizes, stock, SEK/EUR/USD/GBP "
+        "and wholesale prices, displays and categories.",
+        _demo,
+    ),
     "empty": ("The bare instance: stores, markets, currencies, countries, one warehouse.", _empty),
-    "demo": ("A small DTC store with ~20 products, stock, prices and displays.", _demo),
 }
 
 

@@ -1,0 +1,378 @@
+"""The `mockcentra` command: serve | seed | scenarios | export-schema.
+
+Every flag overrides its MOCKCENTRA_<NAME> environment variable, which overrides the default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from mockcentra import __version__
+from mockcentra.settings import MEMORY, Settings
+
+DEFAULT_SCHEMA_PATH = "schema/integration-api.graphql"
+
+DESCRIPTION = """\
+mockcentra: a local, stateful stand-in for Centra's Integration API (GraphQL), REST APIs
+and webhooks, on one port, backed by SQLite.
+
+Settings come from flags, then MOCKCENTRA_* environment variables (MOCKCENTRA_DB,
+MOCKCENTRA_SCENARIO, MOCKCENTRA_SEED, MOCKCENTRA_HOST, MOCKCENTRA_PORT, ...), then defaults.
+"""
+
+EPILOG = """\
+examples:
+  mockcentra serve                          # http://127.0.0.1:8080, ./mockcentra.db seeded with 'demo'
+  mockcentra serve --db :memory: --port 0   # throw-away database on a free port
+  mockcentra seed --scenario empty --db /tmp/empty.db --force
+  mockcentra scenarios
+  mockcentra export-schema --check          # exit 1 when schema/integration-api.graphql is stale
+"""
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line (plus a hint), exit code `code`."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _settings(args: argparse.Namespace, *names: str) -> Settings:
+    overrides = {name: getattr(args, name, None) for name in names}
+    try:
+        return Settings.from_env(**overrides)
+    except ValueError as exc:
+        raise CliError(
+            f"Invalid MOCKCENTRA_* environment variable: {exc}. Fix or unset it.", 2
+        ) from exc
+
+
+def _check_scenario(name: str) -> None:
+    from mockcentra.seeding.scenarios import SCENARIOS
+
+    if name not in SCENARIOS:
+        known = ", ".join(sorted(SCENARIOS))
+        raise CliError(
+            f"Unknown scenario '{name}'. Known scenarios: {known} "
+            "(`mockcentra scenarios` describes them).",
+            2,
+        )
+
+
+def _check_db_path(path: str) -> None:
+    if path == MEMORY:
+        return
+    parent = Path(path).expanduser().resolve().parent
+    if not parent.is_dir():
+        raise CliError(
+            f"Cannot create database {path}: directory {parent} does not exist. "
+            "Create it or choose another --db."
+        )
+
+
+def has_data(path: str) -> bool:
+    """True when `path` is a SQLite file whose store table has rows (a seeded database)."""
+    if path == MEMORY or not Path(path).is_file() or Path(path).stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return True
+    try:
+        found = conn.execute("SELECT count(*) FROM sqlite_master WHERE name='store'").fetchone()[0]
+        return bool(found) and conn.execute("SELECT count(*) FROM store").fetchone()[0] > 0
+    except sqlite3.DatabaseError:
+        return True  # not a database we can read: never overwrite it silently
+    finally:
+        conn.close()
+
+
+def _remove_database(path: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(path + suffix).unlink(missing_ok=True)
+
+
+def _display_host(host: str) -> str:
+    if host in ("0.0.0.0", "", "::"):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind before seeding, so a busy port fails fast with advice instead of a traceback."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+            raise CliError(
+                f"Port {port} on {host} is already in use. Stop the other server or pick "
+                "another port with --port (or MOCKCENTRA_PORT); --port 0 picks a free one."
+            ) from exc
+        raise CliError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}.") from exc
+    sock.set_inheritable(True)
+    return sock
+
+
+def banner(settings: Settings, port: int, scenario: str, out: TextIO) -> None:
+    """What a person needs to start: where things are and which tokens to send."""
+    base = f"http://{_display_host(settings.host)}:{port}"
+    seeded = (
+        f"scenario '{scenario}' (seed {settings.seed})"
+        if scenario != "existing"
+        else "existing data (kept as it was)"
+    )
+    lines = [
+        f"mockcentra {__version__}: database {settings.db}, {seeded}",
+        "",
+        f"  GraphQL API  POST {base}/graphql",
+        f"  GraphiQL     {base}/graphql  (open in a browser)",
+        f"  Health       {base}/_mock/health",
+        f"  Control      {base}/_mock/  (reset, snapshots, clock, tokens)",
+        "",
+        "  Integration API token  " + settings.integration_token,
+        "  Checkout API secret    " + settings.checkout_secret,
+        "  Order API secret       " + settings.order_api_secret,
+        "",
+        f"  curl -s {base}/graphql -H 'Authorization: Bearer {settings.integration_token}' \\",
+        "       -H 'Content-Type: application/json' -d '{\"query\": \"{ stores { id name } }\"}'",
+        "",
+        "Press Ctrl+C to stop.",
+    ]
+    print("\n".join(lines), file=out, flush=True)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from mockcentra.app import create_app
+
+    settings = _settings(args, "host", "port", "db", "scenario", "seed")
+    _check_scenario(settings.scenario)
+    _check_db_path(settings.db)
+    if has_data(settings.db) and args.scenario is not None:
+        print(
+            f"Note: {settings.db} already has data, so --scenario is ignored. Start over with "
+            f"`mockcentra seed --force --db {settings.db} --scenario {settings.scenario}` "
+            "or use another --db.",
+            file=sys.stderr,
+        )
+    sock = _bind(settings.host, settings.port)
+    port = sock.getsockname()[1]
+    try:
+        app = create_app(settings.with_(port=port))
+    except Exception:
+        sock.close()
+        raise
+    banner(settings, port, app.state.runtime.scenario, sys.stdout)
+    config = uvicorn.Config(
+        app,
+        host=settings.host,
+        port=port,
+        log_level=args.log_level,
+        access_log=args.log_level in ("info", "debug", "trace"),
+    )
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+        app.state.runtime.db.dispose()
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from mockcentra.runtime.clock import Clock
+    from mockcentra.seeding.scenarios import ensure_seeded
+    from mockcentra.storage.engine import Database
+
+    settings = _settings(args, "db", "scenario", "seed")
+    _check_scenario(settings.scenario)
+    if settings.db == MEMORY:
+        raise CliError(
+            "Seeding ':memory:' keeps nothing. Give a file with --db PATH "
+            "(`mockcentra serve --db :memory:` seeds a throw-away database by itself).",
+            2,
+        )
+    _check_db_path(settings.db)
+    if has_data(settings.db):
+        if not args.force:
+            raise CliError(
+                f"{settings.db} already has data. Add --force to delete it and seed it anew, "
+                "or choose another --db."
+            )
+        _remove_database(settings.db)
+    started = time.perf_counter()
+    db = Database(settings.db)
+    try:
+        db.create_all()
+        ensure_seeded(db, Clock(settings.timezone), settings)
+    finally:
+        db.dispose()
+    elapsed = time.perf_counter() - started
+    print(
+        f"Seeded scenario '{settings.scenario}' (seed {settings.seed}) into {settings.db} "
+        f"in {elapsed:.2f} s. Serve it with `mockcentra serve --db {settings.db}`."
+    )
+    return 0
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from mockcentra.seeding.scenarios import SCENARIOS
+
+    default = Settings().scenario
+    width = max(len(name) for name in SCENARIOS)
+    for name, (description, _) in SCENARIOS.items():
+        mark = "  (default)" if name == default else ""
+        print(f"{name.ljust(width)}  {description}{mark}")
+    return 0
+
+
+def cmd_export_schema(args: argparse.Namespace) -> int:
+    from mockcentra.graphql.schema import print_sdl
+
+    sdl = print_sdl()
+    if args.out == "-":
+        sys.stdout.write(sdl)
+        return 0
+    out = Path(args.out)
+    if args.check:
+        current = out.read_text() if out.is_file() else None
+        if current == sdl:
+            print(f"{out} is up to date.")
+            return 0
+        print(
+            f"{out} is stale: it differs from the live schema. Run `mockcentra export-schema` "
+            "and commit the result.",
+            file=sys.stderr,
+        )
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(sdl)
+    print(f"Wrote {out} ({sdl.count(chr(10))} lines).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mockcentra",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"mockcentra {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=description,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    def db_scenario_seed(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--db",
+            metavar="PATH",
+            help="SQLite file, or :memory: for a throw-away database "
+            "(env MOCKCENTRA_DB; default ./mockcentra.db)",
+        )
+        p.add_argument(
+            "--scenario",
+            metavar="NAME",
+            help="starting state seeded into an empty database; see `mockcentra scenarios` "
+            "(env MOCKCENTRA_SCENARIO; default demo)",
+        )
+        p.add_argument(
+            "--seed",
+            type=int,
+            metavar="N",
+            help="random seed: the same seed gives the same data (env MOCKCENTRA_SEED; default 1)",
+        )
+
+    serve = add(
+        "serve",
+        "run the server",
+        "Run mockcentra on one port: GraphQL and GraphiQL at /graphql, control plane at /_mock.\n"
+        "An empty database is seeded with the scenario first; a database with data is kept.",
+    )
+    serve.add_argument(
+        "--host", help="interface to listen on (env MOCKCENTRA_HOST; default 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        help="TCP port, 0 for a free one (env MOCKCENTRA_PORT; default 8080)",
+    )
+    db_scenario_seed(serve)
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="server log level; 'info' and 'debug' also log each request (default info)",
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    seed = add(
+        "seed",
+        "seed a database file with a scenario",
+        "Create a database file and seed it with a scenario, ready for `mockcentra serve --db`.\n"
+        "A file that already has data is left alone unless --force is given.",
+    )
+    db_scenario_seed(seed)
+    seed.add_argument(
+        "--force", action="store_true", help="delete an existing database and seed it anew"
+    )
+    seed.set_defaults(func=cmd_seed)
+
+    scenarios = add(
+        "scenarios", "list the scenarios", "List the scenarios a database can be seeded with."
+    )
+    scenarios.set_defaults(func=cmd_scenarios)
+
+    export = add(
+        "export-schema",
+        "write the Integration API schema (SDL)",
+        "Print the GraphQL schema mockcentra serves as SDL, to a file or stdout.",
+    )
+    export.add_argument(
+        "--out",
+        default=DEFAULT_SCHEMA_PATH,
+        metavar="PATH",
+        help=f"file to write, '-' for stdout (default {DEFAULT_SCHEMA_PATH})",
+    )
+    export.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the file differs from the live schema",
+    )
+    export.set_defaults(func=cmd_export_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `mockcentra` console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        parser.print_help(sys.stderr)
+        print("\nChoose a command, e.g. `mockcentra serve`.", file=sys.stderr)
+        return 2
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        print(f"mockcentra: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,188 @@
+"""The `mockcentra` command line: serve, seed, scenarios, export-schema."""
+
+from __future__ import annotations
+
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from mockcentra.cli import has_data, main
+from mockcentra.graphql.schema import print_sdl
+
+
+def _product_names(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return [r[0] for r in conn.execute("SELECT name FROM product ORDER BY id")]
+
+
+def test_scenarios_lists_every_scenario_with_a_description(capsys: pytest.CaptureFixture) -> None:
+    assert main(["scenarios"]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["demo", "empty"]
+    assert lines[0].endswith("(default)")
+
+
+def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture) -> None:
+    assert main([]) == 2
+
+    assert "Choose a command" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["serve", "seed", "scenarios", "export-schema"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+
+    assert exit_info.value.code == 0
+    assert f"usage: mockcentra {command}" in capsys.readouterr().out
+
+
+def test_export_schema_writes_the_live_sdl(tmp_path: Path) -> None:
+    out = tmp_path / "nested" / "schema.graphql"
+
+    assert main(["export-schema", "--out", str(out)]) == 0
+
+    assert out.read_text() == print_sdl()
+
+
+def test_export_schema_check_reports_a_stale_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    out = tmp_path / "schema.graphql"
+    out.write_text("type Query { old: Int }\n")
+
+    assert main(["export-schema", "--out", str(out), "--check"]) == 1
+    assert "Run `mockcentra export-schema`" in capsys.readouterr().err
+    assert out.read_text() == "type Query { old: Int }\n"  # --check writes nothing
+
+    main(["export-schema", "--out", str(out)])
+    assert main(["export-schema", "--out", str(out), "--check"]) == 0
+
+
+def test_seed_creates_a_database_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    db = tmp_path / "demo.db"
+
+    assert main(["seed", "--scenario", "demo", "--db", str(db)]) == 0
+
+    assert "Seeded scenario 'demo' (seed 1)" in capsys.readouterr().out
+    assert len(_product_names(db)) == 20
+    assert has_data(str(db))
+
+
+def test_seed_refuses_a_database_with_data_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    db = tmp_path / "demo.db"
+    main(["seed", "--db", str(db), "--seed", "1"])
+    before = _product_names(db)
+    capsys.readouterr()
+
+    assert main(["seed", "--db", str(db), "--seed", "2"]) == 1
+    assert "already has data. Add --force" in capsys.readouterr().err
+    assert _product_names(db) == before
+
+    assert main(["seed", "--db", str(db), "--seed", "2", "--force"]) == 0
+    assert _product_names(db) != before
+
+
+def test_seed_empty_scenario(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+
+    assert main(["seed", "--scenario", "empty", "--db", str(db)]) == 0
+
+    assert _product_names(db) == []
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM store").fetchone() == (2,)
+        assert conn.execute("SELECT token FROM api_token").fetchall() == [
+            ("dev-integration-token",)
+        ]
+
+
+def test_seed_reads_the_database_path_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("MOCKCENTRA_DB", str(db))
+    monkeypatch.setenv("MOCKCENTRA_SCENARIO", "empty")
+
+    assert main(["seed"]) == 0
+
+    assert has_data(str(db)) and _product_names(db) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["seed", "--scenario", "nope", "--db", "x.db"], 2, "Unknown scenario 'nope'. Known"),
+        (["seed", "--db", ":memory:"], 2, "Seeding ':memory:' keeps nothing"),
+        (["serve", "--scenario", "nope", "--db", ":memory:"], 2, "Unknown scenario 'nope'"),
+        (["serve", "--db", "/no/such/dir/x.db"], 1, "directory /no/such/dir does not exist"),
+    ],
+)
+def test_mistakes_say_what_to_do(
+    argv: list[str], code: int, message: str, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(argv) == code
+
+    assert message in capsys.readouterr().err
+
+
+def test_serve_on_a_busy_port_says_how_to_pick_another(capsys: pytest.CaptureFixture) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+
+        assert main(["serve", "--db", ":memory:", "--port", str(port)]) == 1
+
+    assert f"Port {port} on 127.0.0.1 is already in use" in capsys.readouterr().err
+
+
+def test_python_dash_m_serves_graphql_and_health(tmp_path: Path) -> None:
+    """The real thing: a server process on a free port, seeded, answering with the default token."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mockcentra", "serve", "--db", ":memory:", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        assert proc.stdout is not None
+        base = None
+        deadline = time.monotonic() + 30
+        while base is None and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            assert line, "server exited before printing its URLs"
+            found = re.search(r"Health\s+(http://[\d.]+:\d+)/_mock/health", line)
+            base = found.group(1) if found else None
+        assert base is not None
+        health = None
+        for _ in range(200):
+            try:
+                health = httpx.get(f"{base}/_mock/health")
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert health is not None and health.json()["scenario"] == "demo"
+        stores = httpx.post(
+            f"{base}/graphql",
+            json={"query": "{ stores { id name } }"},
+            headers={"Authorization": "Bearer dev-integration-token"},
+        )
+        assert stores.json()["data"]["stores"] == [
+            {"id": 1, "name": "Retail"},
+            {"id": 2, "name": "Wholesale"},
+        ]
+    finally:
+        proc.terminate()
+        rest, _ = proc.communicate(timeout=10)
+    assert "Application shutdown complete" in rest  # SIGTERM stops it gracefully
