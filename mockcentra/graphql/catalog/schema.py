@@ -1,18 +1,59 @@
-"""Catalogue queries and mutations."""
+"""Catalogue queries and mutations: size charts, groupings, products, variants, sizes, bundles."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import strawberry
 from sqlmodel import select
 from strawberry.types import Info
 
-from mockcentra.domain.catalog import sizecharts
+from mockcentra.domain.catalog import bundles, groups, products, queries, sizecharts
+from mockcentra.domain.catalog.products import ProductSpec, SizeSpec, VariantSpec
 from mockcentra.domain.listing import page
-from mockcentra.graphql.catalog.types import SizeChart
-from mockcentra.graphql.common import Payload, StringMatch
+from mockcentra.graphql.catalog.types import (
+    Brand,
+    Bundle,
+    BundlePriceType,
+    BundleType,
+    Collection,
+    Folder,
+    Product,
+    ProductSize,
+    ProductSort,
+    ProductStatus,
+    ProductVariant,
+    SizeChart,
+    Status,
+    announce,
+)
+from mockcentra.graphql.common import (
+    BrandInput,
+    CollectionInput,
+    CountryInput,
+    FolderInput,
+    MonetaryValueInput,
+    Payload,
+    ProductInput,
+    ProductVariantInput,
+    SizeChartInput,
+    SizeInput,
+    StringMatch,
+)
 from mockcentra.graphql.errors import run_mutation
-from mockcentra.graphql.permissions import mutation
-from mockcentra.storage.tables import SizeChartRow
+from mockcentra.graphql.permissions import field, mutation
+from mockcentra.storage.tables import (
+    BrandRow,
+    BundleRow,
+    CollectionRow,
+    FolderRow,
+    ProductRow,
+    ProductSizeRow,
+    SizeChartRow,
+    VariantRow,
+)
+
+# --- size charts -------------------------------------------------------------------------------
 
 
 @strawberry.input
@@ -34,6 +75,290 @@ class SizeChartFilter:
     name: StringMatch | None = None
 
 
+# --- groupings ---------------------------------------------------------------------------------
+
+
+@strawberry.input
+class BrandCreateInput:
+    name: str
+    uri: str | None = None
+
+
+@strawberry.input
+class CollectionCreateInput:
+    name: str
+
+
+@strawberry.input
+class FolderCreateInput:
+    name: str
+    parent: FolderInput | None = None
+
+
+@strawberry.type
+class BrandCreatePayload(Payload):
+    brand: Brand | None = None
+
+
+@strawberry.type
+class CollectionCreatePayload(Payload):
+    collection: Collection | None = None
+
+
+@strawberry.type
+class FolderCreatePayload(Payload):
+    folder: Folder | None = None
+
+
+@strawberry.input
+class BrandFilter:
+    id: list[int] | None = None
+    name: StringMatch | None = None
+
+
+@strawberry.input
+class CollectionFilter:
+    id: list[int] | None = None
+    name: StringMatch | None = None
+
+
+@strawberry.input
+class FolderFilter:
+    id: list[int] | None = None
+    name: StringMatch | None = None
+    is_top_folder: bool | None = None
+    parent_id: list[int] | None = None
+
+
+# --- products, variants, sizes -----------------------------------------------------------------
+
+
+@strawberry.input
+class ProductSizeCreateOnProductVariantInput:
+    size: SizeInput
+    ean: str | None = strawberry.field(name="EAN", default=None)
+    upc: str | None = strawberry.field(name="UPC", default=None)
+    size_number: str | None = None
+
+    def to_spec(self) -> SizeSpec:
+        return SizeSpec(size=self.size, ean=self.ean, upc=self.upc, size_number=self.size_number)
+
+
+@strawberry.input
+class ProductVariantOnProductCreateInput:
+    name: str
+    status: Status
+    variant_number: str | None = None
+    internal_name: str | None = None
+    unit_cost: MonetaryValueInput | None = None
+    size_chart: SizeChartInput | None = None
+    product_sizes: list[ProductSizeCreateOnProductVariantInput] | None = None
+
+    def to_spec(self) -> VariantSpec:
+        return VariantSpec(
+            name=self.name,
+            status=self.status,
+            size_chart=self.size_chart,
+            variant_number=self.variant_number,
+            internal_name=self.internal_name,
+            unit_cost=self.unit_cost.to_decimal() if self.unit_cost else None,
+            unit_cost_currency=self.unit_cost.currency_iso_code if self.unit_cost else None,
+            product_sizes=[s.to_spec() for s in self.product_sizes or []],
+        )
+
+
+@strawberry.input
+class ProductVariantCreateInput(ProductVariantOnProductCreateInput):
+    product: ProductInput
+
+
+@strawberry.input
+class ProductVariantUpdateInput:
+    name: str | None = strawberry.UNSET
+    status: Status | None = strawberry.UNSET
+    variant_number: str | None = strawberry.UNSET
+    internal_name: str | None = strawberry.UNSET
+    unit_cost: MonetaryValueInput | None = strawberry.UNSET
+    size_chart: SizeChartInput | None = strawberry.UNSET
+
+    def changes(self) -> dict[str, Any]:
+        found = _given(self, products.VARIANT_FIELDS)
+        if "unit_cost" in found and found["unit_cost"] is not None:
+            cost = found["unit_cost"]
+            found["unit_cost"] = (cost.to_decimal(), cost.currency_iso_code)
+        return found
+
+
+@strawberry.input
+class ProductCreateInput:
+    name: str
+    status: ProductStatus
+    product_number: str
+    brand: BrandInput | None = None
+    collection: CollectionInput | None = None
+    folder: FolderInput | None = None
+    country_of_origin: CountryInput | None = None
+    harmonized_commodity_code: str | None = None
+    harmonized_commodity_code_description: str | None = None
+    internal_comment: str | None = None
+    add_product_variants: list[ProductVariantOnProductCreateInput] | None = None
+
+    def to_spec(self) -> ProductSpec:
+        return ProductSpec(
+            name=self.name,
+            status=self.status,
+            product_number=self.product_number,
+            brand=self.brand,
+            collection=self.collection,
+            folder=self.folder,
+            country_of_origin=self.country_of_origin,
+            harmonized_commodity_code=self.harmonized_commodity_code,
+            harmonized_commodity_code_description=self.harmonized_commodity_code_description,
+            internal_comment=self.internal_comment,
+            variants=[v.to_spec() for v in self.add_product_variants or []],
+        )
+
+
+@strawberry.input
+class ProductUpdateInput:
+    name: str | None = strawberry.UNSET
+    status: ProductStatus | None = strawberry.UNSET
+    product_number: str | None = strawberry.UNSET
+    brand: BrandInput | None = strawberry.UNSET
+    collection: CollectionInput | None = strawberry.UNSET
+    folder: FolderInput | None = strawberry.UNSET
+    country_of_origin: CountryInput | None = strawberry.UNSET
+    harmonized_commodity_code: str | None = strawberry.UNSET
+    harmonized_commodity_code_description: str | None = strawberry.UNSET
+    internal_comment: str | None = strawberry.UNSET
+
+    def changes(self) -> dict[str, Any]:
+        return _given(self, products.PRODUCT_FIELDS)
+
+
+@strawberry.input
+class ProductSizeCreateInput:
+    product_variant: ProductVariantInput
+    size: SizeInput
+    ean: str | None = strawberry.field(name="EAN", default=None)
+    upc: str | None = strawberry.field(name="UPC", default=None)
+    size_number: str | None = None
+
+
+@strawberry.input
+class ProductSizeUpdateInput:
+    ean: str | None = strawberry.field(name="EAN", default=strawberry.UNSET)
+    upc: str | None = strawberry.field(name="UPC", default=strawberry.UNSET)
+    size_number: str | None = strawberry.UNSET
+
+    def changes(self) -> dict[str, Any]:
+        return _given(self, {"ean": "EAN", "upc": "UPC", "size_number": "sizeNumber"})
+
+
+def _given(input_obj: Any, names: dict[str, str]) -> dict[str, Any]:
+    """The fields the client actually sent (an explicit null is kept, an omitted field is not)."""
+    return {
+        key: getattr(input_obj, key)
+        for key in names
+        if hasattr(input_obj, key) and getattr(input_obj, key) is not strawberry.UNSET
+    }
+
+
+@strawberry.type
+class ProductCreatePayload(Payload):
+    product: Product | None = None
+
+
+@strawberry.type
+class ProductUpdatePayload(Payload):
+    product: Product | None = None
+
+
+@strawberry.type
+class ProductVariantCreatePayload(Payload):
+    product_variant: ProductVariant | None = None
+
+
+@strawberry.type
+class ProductVariantUpdatePayload(Payload):
+    product_variant: ProductVariant | None = None
+
+
+@strawberry.type
+class ProductSizeCreatePayload(Payload):
+    product_size: ProductSize | None = None
+
+
+@strawberry.type
+class ProductSizeUpdatePayload(Payload):
+    product_size: ProductSize | None = None
+
+
+@strawberry.input
+class ProductFilter:
+    id: list[int] | None = None
+    status: list[ProductStatus] | None = None
+    name: StringMatch | None = None
+    product_number: StringMatch | None = None
+    brand_id: list[int] | None = None
+    collection_id: list[int] | None = None
+    folder_id: list[int] | None = None
+    is_bundle: bool | None = None
+
+
+@strawberry.input
+class ProductVariantFilter:
+    id: list[int] | None = None
+    product_id: list[int] | None = None
+    status: list[Status] | None = None
+    name: StringMatch | None = None
+    variant_number: StringMatch | None = None
+
+
+@strawberry.input
+class ProductSizeFilter:
+    id: list[int] | None = None
+    size_id: list[int] | None = None
+    product_variant_id: list[int] | None = None
+    ean: StringMatch | None = strawberry.field(name="EAN", default=None)
+    upc: StringMatch | None = strawberry.field(name="UPC", default=None)
+    sku: StringMatch | None = strawberry.field(name="SKU", default=None)
+    size_number: StringMatch | None = None
+
+
+# --- bundles -----------------------------------------------------------------------------------
+
+
+@strawberry.input
+class BundleSectionCreateInput:
+    quantity: int
+    product_variants: list[ProductVariantInput]
+
+
+@strawberry.input
+class BundleCreateInput:
+    product: ProductCreateInput
+    type: BundleType
+    price_type: BundlePriceType
+    size_chart: SizeChartInput | None = None
+    sizes: list[SizeInput] | None = None
+    add_bundle_sections: list[BundleSectionCreateInput]
+
+
+@strawberry.type
+class BundleCreatePayload(Payload):
+    bundle: Bundle | None = None
+
+
+@strawberry.input
+class BundleFilter:
+    id: list[int] | None = None
+    type: list[BundleType] | None = None
+
+
+# --- root fields -------------------------------------------------------------------------------
+
+
 @strawberry.type
 class Query:
     @strawberry.field
@@ -47,15 +372,185 @@ class Query:
         stmt = select(SizeChartRow).order_by(SizeChartRow.id)
         if where and where.id:
             stmt = stmt.where(SizeChartRow.id.in_(where.id))
-        if where and where.name and where.name.equals is not None:
-            stmt = stmt.where(SizeChartRow.name == where.name.equals)
-        if where and where.name and where.name.contains is not None:
-            stmt = stmt.where(SizeChartRow.name.contains(where.name.contains))
+        stmt = queries.match(stmt, SizeChartRow.name, where.name if where else None)
         return list(_page(info, stmt, limit, page))
 
     @strawberry.field
     def size_chart(self, info: Info, id: int) -> SizeChart | None:
         return info.context.session.get(SizeChartRow, id)
+
+    @field(permission="Brand:read")
+    def brands(
+        self,
+        info: Info,
+        where: BrandFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Brand]:
+        w = where or BrandFilter()
+        return list(
+            queries.brands(
+                info.context.session, ids=w.id, name=w.name, limit=limit, page_number=page
+            )
+        )
+
+    @field(permission="Brand:read")
+    def brand(self, info: Info, id: int) -> Brand | None:
+        return info.context.session.get(BrandRow, id)
+
+    @field(permission="Collection:read")
+    def collections(
+        self,
+        info: Info,
+        where: CollectionFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Collection]:
+        w = where or CollectionFilter()
+        return list(
+            queries.collections(
+                info.context.session, ids=w.id, name=w.name, limit=limit, page_number=page
+            )
+        )
+
+    @field(permission="Collection:read")
+    def collection(self, info: Info, id: int) -> Collection | None:
+        return info.context.session.get(CollectionRow, id)
+
+    @field(permission="Folder:read")
+    def folders(
+        self,
+        info: Info,
+        where: FolderFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Folder]:
+        w = where or FolderFilter()
+        return list(
+            queries.folders(
+                info.context.session,
+                ids=w.id,
+                name=w.name,
+                is_top_folder=w.is_top_folder,
+                parent_ids=w.parent_id,
+                limit=limit,
+                page_number=page,
+            )
+        )
+
+    @field(permission="Folder:read")
+    def folder(self, info: Info, id: int) -> Folder | None:
+        return info.context.session.get(FolderRow, id)
+
+    @strawberry.field
+    def products(
+        self,
+        info: Info,
+        where: ProductFilter | None = None,
+        sort: list[ProductSort] | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Product]:
+        w = where or ProductFilter()
+        rows = queries.products(
+            info.context.session,
+            queries.ProductQuery(
+                ids=w.id,
+                statuses=w.status,
+                name=w.name,
+                product_number=w.product_number,
+                brand_ids=w.brand_id,
+                collection_ids=w.collection_id,
+                folder_ids=w.folder_id,
+                is_bundle=w.is_bundle,
+            ),
+            sort,
+            limit,
+            page,
+        )
+        announce(info, "variants", (p.id for p in rows))
+        return list(rows)
+
+    @strawberry.field
+    def product(self, info: Info, id: int) -> Product | None:
+        return info.context.session.get(ProductRow, id)
+
+    @strawberry.field
+    def product_variants(
+        self,
+        info: Info,
+        where: ProductVariantFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[ProductVariant]:
+        w = where or ProductVariantFilter()
+        rows = queries.variants(
+            info.context.session,
+            queries.VariantQuery(
+                ids=w.id,
+                product_ids=w.product_id,
+                statuses=w.status,
+                name=w.name,
+                variant_number=w.variant_number,
+            ),
+            limit,
+            page,
+        )
+        announce(info, "sizes", (v.id for v in rows))
+        return list(rows)
+
+    @strawberry.field
+    def product_variant(self, info: Info, id: int) -> ProductVariant | None:
+        return info.context.session.get(VariantRow, id)
+
+    @strawberry.field
+    def product_sizes(
+        self,
+        info: Info,
+        where: ProductSizeFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[ProductSize]:
+        w = where or ProductSizeFilter()
+        return list(
+            queries.product_sizes(
+                info.context.session,
+                queries.ProductSizeQuery(
+                    ids=w.id,
+                    size_ids=w.size_id,
+                    variant_ids=w.product_variant_id,
+                    ean=w.ean,
+                    upc=w.upc,
+                    size_number=w.size_number,
+                    sku=w.sku,
+                ),
+                limit,
+                page,
+            )
+        )
+
+    @strawberry.field
+    def product_size(self, info: Info, id: int) -> ProductSize | None:
+        return info.context.session.get(ProductSizeRow, id)
+
+    @strawberry.field
+    def bundles(
+        self,
+        info: Info,
+        where: BundleFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Bundle]:
+        w = where or BundleFilter()
+        rows = queries.bundles(
+            info.context.session, ids=w.id, types=w.type, limit=limit, page_number=page
+        )
+        announce(info, "sections", (b.id for b in rows))
+        return list(rows)
+
+    @strawberry.field
+    def bundle(self, info: Info, id: int) -> Bundle | None:
+        return info.context.session.get(BundleRow, id)
 
 
 def _page(info: Info, stmt, limit, page_number):
@@ -76,6 +571,134 @@ class Mutation:
                     horizontal_labels=input.horizontal_labels,
                     vertical_labels=input.vertical_labels,
                     divider_symbol=input.divider_symbol,
+                )
+            },
+        )
+
+    @mutation(permission="Brand:write")
+    def create_brand(self, info: Info, input: BrandCreateInput) -> BrandCreatePayload:
+        return run_mutation(
+            info,
+            BrandCreatePayload,
+            lambda: {
+                "brand": groups.create_brand(info.context.uow, name=input.name, uri=input.uri)
+            },
+        )
+
+    @mutation(permission="Collection:write")
+    def create_collection(
+        self, info: Info, input: CollectionCreateInput
+    ) -> CollectionCreatePayload:
+        return run_mutation(
+            info,
+            CollectionCreatePayload,
+            lambda: {"collection": groups.create_collection(info.context.uow, name=input.name)},
+        )
+
+    @mutation(permission="Folder:write")
+    def create_folder(self, info: Info, input: FolderCreateInput) -> FolderCreatePayload:
+        return run_mutation(
+            info,
+            FolderCreatePayload,
+            lambda: {
+                "folder": groups.create_folder(
+                    info.context.uow, name=input.name, parent=input.parent
+                )
+            },
+        )
+
+    @mutation(permission="Product:write")
+    def create_product(self, info: Info, input: ProductCreateInput) -> ProductCreatePayload:
+        return run_mutation(
+            info,
+            ProductCreatePayload,
+            lambda: {"product": products.create_product(info.context.uow, input.to_spec())},
+        )
+
+    @mutation(permission="Product:write")
+    def update_product(
+        self, info: Info, id: int, input: ProductUpdateInput
+    ) -> ProductUpdatePayload:
+        return run_mutation(
+            info,
+            ProductUpdatePayload,
+            lambda: {"product": products.update_product(info.context.uow, id, input.changes())},
+        )
+
+    @mutation(permission="ProductVariant:write")
+    def create_product_variant(
+        self, info: Info, input: ProductVariantCreateInput
+    ) -> ProductVariantCreatePayload:
+        return run_mutation(
+            info,
+            ProductVariantCreatePayload,
+            lambda: {
+                "product_variant": products.create_variant(
+                    info.context.uow, input.product, input.to_spec()
+                )
+            },
+        )
+
+    @mutation(permission="ProductVariant:write")
+    def update_product_variant(
+        self, info: Info, id: int, input: ProductVariantUpdateInput
+    ) -> ProductVariantUpdatePayload:
+        return run_mutation(
+            info,
+            ProductVariantUpdatePayload,
+            lambda: {
+                "product_variant": products.update_variant(info.context.uow, id, input.changes())
+            },
+        )
+
+    @mutation(permission="ProductVariant:write")
+    def create_product_size(
+        self, info: Info, input: ProductSizeCreateInput
+    ) -> ProductSizeCreatePayload:
+        spec = SizeSpec(
+            size=input.size, ean=input.ean, upc=input.upc, size_number=input.size_number
+        )
+        return run_mutation(
+            info,
+            ProductSizeCreatePayload,
+            lambda: {
+                "product_size": products.create_product_size(
+                    info.context.uow, input.product_variant, spec
+                )
+            },
+        )
+
+    @mutation(permission="ProductVariant:write")
+    def update_product_size(
+        self, info: Info, id: int, input: ProductSizeUpdateInput
+    ) -> ProductSizeUpdatePayload:
+        return run_mutation(
+            info,
+            ProductSizeUpdatePayload,
+            lambda: {
+                "product_size": products.update_product_size(info.context.uow, id, input.changes())
+            },
+        )
+
+    @mutation(permission="Bundle:write")
+    def create_bundle(self, info: Info, input: BundleCreateInput) -> BundleCreatePayload:
+        return run_mutation(
+            info,
+            BundleCreatePayload,
+            lambda: {
+                "bundle": bundles.create_bundle(
+                    info.context.uow,
+                    product=input.product.to_spec(),
+                    bundle_type=input.type,
+                    price_type=input.price_type,
+                    size_chart=input.size_chart,
+                    sizes=input.sizes,
+                    sections=[
+                        bundles.SectionSpec(
+                            quantity=s.quantity, product_variants=list(s.product_variants)
+                        )
+                        for s in input.add_bundle_sections
+                    ],
                 )
             },
         )

@@ -1,12 +1,111 @@
-"""Catalogue types: size charts and sizes (products, variants, bundles follow the same shape)."""
+"""Catalogue types: size charts, brands, collections, folders, products, variants, sizes, bundles.
+
+Types resolve straight from storage rows: `self` in a resolver is the row. Lists of children
+(variants of products, sizes of variants, sections of bundles) load through `_children`, which
+in a query fetches the children of every parent listed so far in one statement.
+"""
 
 from __future__ import annotations
 
+import weakref
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
 import strawberry
+from graphql import OperationType
+from sqlmodel import select
 from strawberry.types import Info
 
+from mockcentra.domain.catalog import bundles as bundle_domain
+from mockcentra.domain.catalog import queries
+from mockcentra.domain.catalog.rules import sku
 from mockcentra.domain.catalog.sizecharts import sizes_of
-from mockcentra.graphql.permissions import read_permission
+from mockcentra.domain.catalog.status import (
+    BundlePriceType as DomainBundlePriceType,
+)
+from mockcentra.domain.catalog.status import (
+    BundleType as DomainBundleType,
+)
+from mockcentra.domain.catalog.status import (
+    ProductSort as DomainProductSort,
+)
+from mockcentra.domain.catalog.status import (
+    ProductStatus as DomainProductStatus,
+)
+from mockcentra.domain.catalog.status import (
+    VariantStatus,
+)
+from mockcentra.domain.stock.levels import totals_for_size
+from mockcentra.graphql.common import MonetaryValue
+from mockcentra.graphql.permissions import field, read_permission
+from mockcentra.graphql.reference.types import Country
+from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.storage.tables import (
+    BrandRow,
+    BundleRow,
+    CollectionRow,
+    CountryRow,
+    CurrencyRow,
+    FolderRow,
+    ProductRow,
+    SizeChartRow,
+    SizeRow,
+    VariantRow,
+)
+
+ProductStatus = strawberry.enum(DomainProductStatus, name="ProductStatus")
+Status = strawberry.enum(VariantStatus, name="Status")
+BundleType = strawberry.enum(DomainBundleType, name="BundleType")
+BundlePriceType = strawberry.enum(DomainBundlePriceType, name="BundlePriceType")
+ProductSort = strawberry.enum(DomainProductSort, name="ProductSort")
+
+
+# --- batching children per request -----------------------------------------------------------
+
+
+class _Batches:
+    """Per request: parent ids seen so far and children already loaded, per kind of child."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, set[int]] = defaultdict(set)
+        self.loaded: dict[str, dict[int, list[Any]]] = defaultdict(dict)
+
+
+_BATCHES: weakref.WeakKeyDictionary[Any, _Batches] = weakref.WeakKeyDictionary()
+
+Loader = Callable[[Any, Sequence[int]], dict[int, list[Any]]]
+
+
+def _batches(info: Info) -> _Batches:
+    return _BATCHES.setdefault(info.context.uow, _Batches())
+
+
+def announce(info: Info, kind: str, ids: Iterable[int | None]) -> None:
+    """Tell the batcher which parents a list put in the result, to load their children at once."""
+    _batches(info).seen[kind].update(i for i in ids if i is not None)
+
+
+def _children(info: Info, kind: str, parent_id: int, load: Loader) -> list[Any]:
+    """The children of one parent; in a query, those of every announced parent come along.
+
+    Mutations read fresh each time: an earlier mutation in the same request may have changed
+    the children.
+    """
+    session = info.context.session
+    if info.operation.operation != OperationType.QUERY:
+        return list(load(session, [parent_id]).get(parent_id, []))
+    batches = _batches(info)
+    loaded = batches.loaded[kind]
+    if parent_id not in loaded:
+        wanted = (batches.seen[kind] - loaded.keys()) | {parent_id}
+        result = load(session, sorted(wanted))
+        for pid in wanted:
+            loaded[pid] = list(result.get(pid, []))
+    return loaded[parent_id]
+
+
+# --- size charts -----------------------------------------------------------------------------
 
 
 @strawberry.type
@@ -31,3 +130,251 @@ class SizeChart:
     @strawberry.field(deprecation_reason="Always true.")
     def is_enabled(self) -> bool:
         return True
+
+
+# --- groupings ---------------------------------------------------------------------------------
+
+
+@strawberry.type
+class Brand:
+    id: int
+    name: str
+    uri: str | None
+
+
+@strawberry.type
+class Collection:
+    id: int
+    name: str
+
+
+@strawberry.type
+class Folder:
+    id: int
+    name: str
+
+    @strawberry.field
+    def is_top_folder(self) -> bool:
+        return self.parent_id is None  # type: ignore[attr-defined]
+
+    @field(permission="Folder:read")
+    def parent(self, info: Info) -> Folder | None:
+        parent_id = self.parent_id  # type: ignore[attr-defined]
+        return None if parent_id is None else info.context.session.get(FolderRow, parent_id)
+
+    @field(permission="Folder:read")
+    def child_folders(self, info: Info) -> list[Folder]:
+        return list(
+            info.context.session.exec(
+                select(FolderRow).where(FolderRow.parent_id == self.id).order_by(FolderRow.id)
+            )
+        )
+
+
+# --- products ----------------------------------------------------------------------------------
+
+
+@read_permission("Product:read")
+@strawberry.type
+class Product:
+    id: int
+    name: str
+    status: ProductStatus
+    product_number: str
+    harmonized_commodity_code: str | None
+    harmonized_commodity_code_description: str | None
+    internal_comment: str | None = field(permission="Product.internalComment:read", default=None)
+    is_bundle: bool
+    created_at: DateTimeTz
+    updated_at: DateTimeTz
+
+    @field(permission="Product.Brand:read")
+    def brand(self, info: Info) -> Brand | None:
+        return _get(info, BrandRow, self.brand_id)  # type: ignore[attr-defined]
+
+    @field(permission="Product.Collection:read")
+    def collection(self, info: Info) -> Collection | None:
+        return _get(info, CollectionRow, self.collection_id)  # type: ignore[attr-defined]
+
+    @field(permission="Product.Folder:read")
+    def folder(self, info: Info) -> Folder | None:
+        return _get(info, FolderRow, self.folder_id)  # type: ignore[attr-defined]
+
+    @field(permission="Product.countryOfOrigin:read")
+    def country_of_origin(self, info: Info) -> Country | None:
+        return _get(info, CountryRow, self.country_of_origin_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def variants(self, info: Info) -> list[ProductVariant]:
+        rows = _children(info, "variants", self.id, queries.variants_by_product)
+        announce(info, "sizes", (v.id for v in rows))
+        return rows
+
+    @field(permission="Bundle:read")
+    def bundle(self, info: Info) -> Bundle | None:
+        if not self.is_bundle:
+            return None
+        return queries.bundle_of_product(info.context.session, self.id)
+
+
+def _get(info: Info, row_type: type, row_id: int | None) -> Any:
+    """A row by id; the session's identity map makes repeats (the same brand) free."""
+    return None if row_id is None else info.context.session.get(row_type, row_id)
+
+
+@read_permission("ProductVariant:read")
+@strawberry.type
+class ProductVariant:
+    id: int
+    name: str
+    status: Status
+    variant_number: str | None
+    internal_name: str | None
+    created_at: DateTimeTz
+    updated_at: DateTimeTz
+
+    @strawberry.field
+    def unit_cost(self, info: Info) -> MonetaryValue | None:
+        amount = self.unit_cost  # type: ignore[attr-defined]
+        code = self.unit_cost_currency  # type: ignore[attr-defined]
+        if amount is None or code is None:
+            return None
+        currency = info.context.session.exec(
+            select(CurrencyRow).where(CurrencyRow.code == code)
+        ).first()
+        return MonetaryValue.of(amount, currency)
+
+    @strawberry.field
+    def size_chart(self, info: Info) -> SizeChart:
+        return info.context.session.get(SizeChartRow, self.size_chart_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product(self, info: Info) -> Product:
+        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product_sizes(self, info: Info) -> list[ProductSize]:
+        return _children(info, "sizes", self.id, queries.sizes_by_variant)
+
+
+@strawberry.type
+class ProductSizeStockTotals:
+    """A product size's stock summed over all warehouses (Centra's `StockTotals`)."""
+
+    physical_quantity: int
+    allocated_quantity: int
+    free_to_allocate_quantity: int
+    available_now_quantity: int
+    available_quantity: int
+    demand_quantity: int
+    unshipped_quantity: int
+    incoming_quantity: int = 0
+    on_delivery_quantity: int = 0
+    linked_incoming_quantity: int = 0
+    unlinked_incoming_quantity: int = 0
+
+
+@read_permission("ProductSize:read")
+@strawberry.type
+class ProductSize:
+    id: int
+    ean: str | None = strawberry.field(name="EAN")
+    upc: str | None = strawberry.field(name="UPC")
+    size_number: str | None
+
+    @strawberry.field(name="GTIN", deprecation_reason="Use EAN.")
+    def gtin(self) -> str | None:
+        return self.ean
+
+    @strawberry.field(name="SKU")
+    def sku(self, info: Info) -> str:
+        """Read-only: product number + variant number + size number."""
+        session = info.context.session
+        variant = session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+        product = session.get(ProductRow, variant.product_id)
+        return sku(product.product_number, variant.variant_number, self.size_number)
+
+    @field(permission="")
+    def size(self, info: Info) -> Size:
+        return info.context.session.get(SizeRow, self.size_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product_variant(self, info: Info) -> ProductVariant:
+        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+
+    @field(permission="ProductSize.stockTotals:read")
+    def stock_totals(self, info: Info) -> ProductSizeStockTotals:
+        totals = totals_for_size(info.context.session, self.id)
+        return ProductSizeStockTotals(
+            physical_quantity=totals.physical,
+            allocated_quantity=totals.allocated,
+            free_to_allocate_quantity=totals.free_to_allocate,
+            available_now_quantity=totals.available,
+            available_quantity=totals.available,
+            demand_quantity=totals.demand,
+            unshipped_quantity=totals.allocated + totals.demand,
+        )
+
+
+# --- bundles -----------------------------------------------------------------------------------
+
+
+@strawberry.type
+class BundleSection:
+    id: int
+    quantity: int
+
+    @field(permission="")
+    def product_variants(self, info: Info) -> list[ProductVariant]:
+        return _children(info, "section_variants", self.id, queries.variants_by_section)
+
+
+@read_permission("Bundle:read")
+@strawberry.type
+class Bundle:
+    id: int
+    type: BundleType
+    price_type: BundlePriceType
+
+    @strawberry.field
+    def created_at(self, info: Info) -> DateTimeTz:
+        return _bundle_product(info, self).created_at
+
+    @strawberry.field
+    def updated_at(self, info: Info) -> DateTimeTz:
+        return _bundle_product(info, self).updated_at
+
+    @field(permission="")
+    def product(self, info: Info) -> Product:
+        return _bundle_product(info, self)
+
+    @strawberry.field
+    def bundle_variant(self, info: Info) -> ProductVariant:
+        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def size_chart(self, info: Info) -> SizeChart | None:
+        variant = info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+        return info.context.session.get(SizeChartRow, variant.size_chart_id)
+
+    @field(permission="")
+    def sizes(self, info: Info) -> list[Size]:
+        """The sizes active on the bundle variant, in size chart order."""
+        variant_id = self.variant_id  # type: ignore[attr-defined]
+        rows = queries.sizes_by_variant(info.context.session, [variant_id]).get(variant_id, [])
+        return queries.size_rows(info.context.session, [r.size_id for r in rows])
+
+    @field(permission="")
+    def sections(self, info: Info) -> list[BundleSection]:
+        rows = _children(info, "sections", self.id, queries.sections_by_bundle)
+        announce(info, "section_variants", (s.id for s in rows))
+        return rows
+
+    @field(permission="")
+    def available_quantity(self, info: Info) -> int:
+        """Bundles the section variants' free stock makes up (see `bundles.available_quantity`)."""
+        return bundle_domain.available_quantity(info.context.session, self.id)
+
+
+def _bundle_product(info: Info, bundle: BundleRow) -> ProductRow:
+    return info.context.session.get(ProductRow, bundle.product_id)

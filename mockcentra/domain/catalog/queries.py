@@ -1,0 +1,268 @@
+"""Reading the catalogue: filtered, sorted, paged lists, and children of many parents at once.
+
+The `*_by_*` loaders take many parent ids and answer with one query, so that a list of products
+with their variants and sizes costs one query per level, never one per row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from mockcentra.domain.catalog.status import ProductSort
+from mockcentra.domain.errors import invalid
+from mockcentra.domain.listing import ids_filter, page
+from mockcentra.storage.tables import (
+    BrandRow,
+    BundleRow,
+    BundleSectionRow,
+    BundleSectionVariantRow,
+    CollectionRow,
+    FolderRow,
+    ProductRow,
+    ProductSizeRow,
+    SizeRow,
+    VariantRow,
+)
+
+
+def match(stmt: Any, column: Any, text_match: Any) -> Any:
+    """Apply a StringMatch-like filter (`equals` and/or `contains`) to a column."""
+    if text_match is None:
+        return stmt
+    equals = getattr(text_match, "equals", None)
+    contains = getattr(text_match, "contains", None)
+    if equals is not None:
+        stmt = stmt.where(column == equals)
+    if contains is not None:
+        stmt = stmt.where(column.contains(contains))
+    return stmt
+
+
+def _in(stmt: Any, column: Any, values: Any) -> Any:
+    values = ids_filter(values) if isinstance(values, int) else values
+    if values is None:
+        return stmt
+    return stmt.where(column.in_([getattr(v, "value", v) for v in values]))
+
+
+# --- groups --------------------------------------------------------------------------------
+
+
+def brands(session: Any, *, ids=None, name=None, limit=None, page_number=None) -> Sequence[Any]:
+    stmt = match(_in(select(BrandRow).order_by(BrandRow.id), BrandRow.id, ids), BrandRow.name, name)
+    return page(session, stmt, limit, page_number)
+
+
+def collections(session: Any, *, ids=None, name=None, limit=None, page_number=None):
+    stmt = select(CollectionRow).order_by(CollectionRow.id)
+    stmt = match(_in(stmt, CollectionRow.id, ids), CollectionRow.name, name)
+    return page(session, stmt, limit, page_number)
+
+
+def folders(
+    session: Any,
+    *,
+    ids=None,
+    name=None,
+    is_top_folder: bool | None = None,
+    parent_ids=None,
+    limit=None,
+    page_number=None,
+) -> Sequence[Any]:
+    stmt = select(FolderRow).order_by(FolderRow.id)
+    stmt = match(_in(stmt, FolderRow.id, ids), FolderRow.name, name)
+    stmt = _in(stmt, FolderRow.parent_id, parent_ids)
+    if is_top_folder is True:
+        stmt = stmt.where(FolderRow.parent_id.is_(None))
+    elif is_top_folder is False:
+        stmt = stmt.where(FolderRow.parent_id.is_not(None))
+    return page(session, stmt, limit, page_number)
+
+
+# --- products ------------------------------------------------------------------------------
+
+_PRODUCT_SORT = {
+    "id": ProductRow.id,
+    "name": ProductRow.name,
+    "productNumber": ProductRow.product_number,
+    "createdAt": ProductRow.created_at,
+    "updatedAt": ProductRow.updated_at,
+}
+
+
+@dataclass
+class ProductQuery:
+    ids: Any = None
+    statuses: Any = None
+    name: Any = None
+    product_number: Any = None
+    brand_ids: Any = None
+    collection_ids: Any = None
+    folder_ids: Any = None
+    is_bundle: bool | None = None
+
+
+def products(
+    session: Any,
+    query: ProductQuery,
+    sort: Sequence[Any] | None = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[ProductRow]:
+    stmt = select(ProductRow)
+    stmt = _in(stmt, ProductRow.id, query.ids)
+    stmt = _in(stmt, ProductRow.status, query.statuses)
+    stmt = _in(stmt, ProductRow.brand_id, query.brand_ids)
+    stmt = _in(stmt, ProductRow.collection_id, query.collection_ids)
+    stmt = _in(stmt, ProductRow.folder_id, query.folder_ids)
+    stmt = match(stmt, ProductRow.name, query.name)
+    stmt = match(stmt, ProductRow.product_number, query.product_number)
+    if query.is_bundle is not None:
+        stmt = stmt.where(ProductRow.is_bundle == query.is_bundle)
+    orders = []
+    for item in sort or [ProductSort.id_ASC]:
+        field_name, _, direction = str(getattr(item, "value", item)).rpartition("_")
+        column = _PRODUCT_SORT.get(field_name)
+        if column is None or direction not in ("ASC", "DESC"):
+            raise invalid(f"Unknown sort {item}.", ["sort"])
+        orders.append(column.asc() if direction == "ASC" else column.desc())
+    orders.append(ProductRow.id.asc())  # a stable order for equal keys
+    return page(session, stmt.order_by(*orders), limit, page_number)
+
+
+@dataclass
+class VariantQuery:
+    ids: Any = None
+    product_ids: Any = None
+    statuses: Any = None
+    name: Any = None
+    variant_number: Any = None
+
+
+def variants(
+    session: Any, query: VariantQuery, limit: int | None = None, page_number: int | None = None
+) -> Sequence[VariantRow]:
+    stmt = select(VariantRow).order_by(VariantRow.id)
+    stmt = _in(stmt, VariantRow.id, query.ids)
+    stmt = _in(stmt, VariantRow.product_id, query.product_ids)
+    stmt = _in(stmt, VariantRow.status, query.statuses)
+    stmt = match(stmt, VariantRow.name, query.name)
+    stmt = match(stmt, VariantRow.variant_number, query.variant_number)
+    return page(session, stmt, limit, page_number)
+
+
+@dataclass
+class ProductSizeQuery:
+    ids: Any = None
+    size_ids: Any = None
+    variant_ids: Any = None
+    ean: Any = None
+    upc: Any = None
+    size_number: Any = None
+    sku: Any = None
+
+
+def sku_expression() -> Any:
+    """SKU in SQL, as `rules.sku` computes it: product + variant + size number."""
+    return (
+        func.coalesce(ProductRow.product_number, "")
+        + func.coalesce(VariantRow.variant_number, "")
+        + func.coalesce(ProductSizeRow.size_number, "")
+    )
+
+
+def product_sizes(
+    session: Any, query: ProductSizeQuery, limit: int | None = None, page_number: int | None = None
+) -> Sequence[ProductSizeRow]:
+    stmt = (
+        select(ProductSizeRow)
+        .join(VariantRow, VariantRow.id == ProductSizeRow.variant_id)
+        .join(ProductRow, ProductRow.id == VariantRow.product_id)
+        .order_by(ProductSizeRow.id)
+    )
+    stmt = _in(stmt, ProductSizeRow.id, query.ids)
+    stmt = _in(stmt, ProductSizeRow.size_id, query.size_ids)
+    stmt = _in(stmt, ProductSizeRow.variant_id, query.variant_ids)
+    stmt = match(stmt, ProductSizeRow.ean, query.ean)
+    stmt = match(stmt, ProductSizeRow.upc, query.upc)
+    stmt = match(stmt, ProductSizeRow.size_number, query.size_number)
+    stmt = match(stmt, sku_expression(), query.sku)
+    return page(session, stmt, limit, page_number)
+
+
+def bundles(
+    session: Any, *, ids=None, types=None, limit=None, page_number=None
+) -> Sequence[BundleRow]:
+    stmt = select(BundleRow).order_by(BundleRow.id)
+    stmt = _in(_in(stmt, BundleRow.id, ids), BundleRow.type, types)
+    return page(session, stmt, limit, page_number)
+
+
+# --- children of many parents, one query each ------------------------------------------------
+
+
+def variants_by_product(session: Any, product_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
+    rows = session.exec(
+        select(VariantRow).where(VariantRow.product_id.in_(product_ids)).order_by(VariantRow.id)
+    ).all()
+    grouped: dict[int, list[VariantRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.product_id].append(row)
+    return grouped
+
+
+def sizes_by_variant(session: Any, variant_ids: Sequence[int]) -> dict[int, list[ProductSizeRow]]:
+    """Each variant's product sizes in the order of its size chart."""
+    rows = session.exec(
+        select(ProductSizeRow)
+        .join(SizeRow, SizeRow.id == ProductSizeRow.size_id)
+        .where(ProductSizeRow.variant_id.in_(variant_ids))
+        .order_by(SizeRow.position, ProductSizeRow.id)
+    ).all()
+    grouped: dict[int, list[ProductSizeRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.variant_id].append(row)
+    return grouped
+
+
+def sections_by_bundle(session: Any, bundle_ids: Sequence[int]) -> dict[int, list[Any]]:
+    rows = session.exec(
+        select(BundleSectionRow)
+        .where(BundleSectionRow.bundle_id.in_(bundle_ids))
+        .order_by(BundleSectionRow.id)
+    ).all()
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row.bundle_id].append(row)
+    return grouped
+
+
+def variants_by_section(session: Any, section_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
+    rows = session.exec(
+        select(BundleSectionVariantRow.section_id, VariantRow)
+        .join(VariantRow, VariantRow.id == BundleSectionVariantRow.variant_id)
+        .where(BundleSectionVariantRow.section_id.in_(section_ids))
+        .order_by(VariantRow.id)
+    ).all()
+    grouped: dict[int, list[VariantRow]] = defaultdict(list)
+    for section_id, variant in rows:
+        grouped[section_id].append(variant)
+    return grouped
+
+
+def bundle_of_product(session: Any, product_id: int) -> BundleRow | None:
+    return session.exec(select(BundleRow).where(BundleRow.product_id == product_id)).first()
+
+
+def size_rows(session: Any, size_ids: Sequence[int]) -> list[SizeRow]:
+    return list(
+        session.exec(
+            select(SizeRow).where(SizeRow.id.in_(size_ids)).order_by(SizeRow.position)
+        ).all()
+    )
