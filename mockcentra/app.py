@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from mockcentra import __version__
 from mockcentra.graphql.http import GraphQLEndpoint
@@ -78,6 +79,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Mount("/_mock", routes=control_routes(runtime)),
+        # GraphiQL's own files, shipped in the package so the page works offline.
+        Mount("/static", app=StaticFiles(packages=[("mockcentra.ui", "static")]), name="static"),
     ]
     app = Starlette(routes=routes)
     app.state.runtime = runtime
