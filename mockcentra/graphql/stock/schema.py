@@ -1,1 +1,286 @@
-"""Queries and mutations of this area."""
+"""Warehouse and stock queries and mutations."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from mockcentra.domain.listing import ids_filter
+from mockcentra.domain.stock import changes, queries, warehouses
+from mockcentra.graphql.common import (
+    CountryInput,
+    MonetaryValueInput,
+    Payload,
+    ProductVariantInput,
+    SizeInput,
+    StringMatch,
+    WarehouseInput,
+)
+from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.permissions import mutation
+from mockcentra.graphql.stock.types import (
+    Stock,
+    StockChange,
+    StockChangeFilter,
+    StockFilter,
+    StockQuantityType,
+    Warehouse,
+    WarehouseAllocationPolicy,
+    WarehouseStockMaster,
+    WarehouseStockOwnership,
+    announce_changes,
+    stock_change_page,
+    stock_page,
+)
+from mockcentra.storage.tables import StockChangeRow, WarehouseRow
+
+# --- warehouse inputs -------------------------------------------------------------------------
+
+
+@strawberry.input
+class WarehouseLocationInput:
+    country: CountryInput | None = None
+    state_or_province: str | None = None
+    zip_code: str | None = None
+
+
+@strawberry.input
+class WarehouseCreateInput:
+    name: str
+    before_warehouse: WarehouseInput | None = None
+    hide_from_stock_view: bool | None = None
+    threshold: int | None = None
+    stock_master_policy: WarehouseStockMaster | None = None
+    stock_ownership_policy: WarehouseStockOwnership | None = None
+    allocation_policy: WarehouseAllocationPolicy | None = None
+    warehouse_location: WarehouseLocationInput | None = None
+
+
+@strawberry.input
+class WarehouseUpdateInput:
+    name: str | None = None
+    before_warehouse: WarehouseInput | None = None
+    hide_from_stock_view: bool | None = None
+    threshold: int | None = None
+    stock_master_policy: WarehouseStockMaster | None = None
+    stock_ownership_policy: WarehouseStockOwnership | None = None
+    allocation_policy: WarehouseAllocationPolicy | None = None
+    warehouse_location: WarehouseLocationInput | None = None
+
+
+def _settings(i: WarehouseCreateInput | WarehouseUpdateInput) -> warehouses.WarehouseSettings:
+    loc = i.warehouse_location
+    return warehouses.WarehouseSettings(
+        name=i.name,
+        before_warehouse=i.before_warehouse,
+        hide_from_stock_view=i.hide_from_stock_view,
+        threshold=i.threshold,
+        stock_master=i.stock_master_policy,
+        stock_ownership=i.stock_ownership_policy,
+        allocation_policy=i.allocation_policy,
+        location=None
+        if loc is None
+        else warehouses.WarehouseLocation(
+            country=loc.country, state_or_province=loc.state_or_province, zip_code=loc.zip_code
+        ),
+    )
+
+
+@strawberry.type
+class WarehousePayload(Payload):
+    warehouse: Warehouse | None = None
+
+
+@strawberry.input
+class WarehouseFilter:
+    id: list[int] | None = None
+    name: StringMatch | None = None
+
+
+# --- stock inputs -----------------------------------------------------------------------------
+
+
+@strawberry.input
+class ProductSizeStockChangeInput:
+    size: SizeInput
+    delivered_quantity: int
+
+
+@strawberry.input
+class ProductVariantStockChangeInput:
+    product_variant: ProductVariantInput
+    size_changes: list[ProductSizeStockChangeInput]
+    unit_cost: MonetaryValueInput | None = None
+
+
+@strawberry.input
+class StockChangeInput:
+    """Just intoWarehouse adds stock, just outFromWarehouse removes it, both move it."""
+
+    out_from_warehouse: WarehouseInput | None = None
+    into_warehouse: WarehouseInput | None = None
+    description: str
+    product_variants: list[ProductVariantStockChangeInput] | None = None
+
+
+@strawberry.input
+class ProductSizeStockSetInput:
+    size: SizeInput
+    quantity: int
+
+
+@strawberry.input
+class ProductVariantStockSetInput:
+    product_variant: ProductVariantInput
+    size_stock_levels: list[ProductSizeStockSetInput]
+    unit_cost: MonetaryValueInput | None = None
+
+
+@strawberry.input
+class StockSetInput:
+    warehouse: WarehouseInput
+    description: str
+    product_variants: list[ProductVariantStockSetInput] | None = None
+    stock_quantity_type: StockQuantityType
+
+
+def _variants(entries, sizes_attr: str, quantity_attr: str) -> list[changes.VariantQuantities]:
+    result = []
+    for e in entries or ():
+        cost = e.unit_cost
+        result.append(
+            changes.VariantQuantities(
+                product_variant=e.product_variant,
+                sizes=[
+                    changes.SizeQuantity(size=s.size, quantity=getattr(s, quantity_attr))
+                    for s in getattr(e, sizes_attr) or ()
+                ],
+                unit_cost=None if cost is None else cost.to_decimal(),
+                unit_cost_currency=None if cost is None else cost.currency_iso_code,
+            )
+        )
+    return result
+
+
+@strawberry.type
+class StockChangePayload(Payload):
+    stock_change: StockChange | None = None
+
+
+@strawberry.type
+class StockSetPayload(Payload):
+    stock_changes: list[StockChange] = strawberry.field(default_factory=list)
+
+
+# --- root fields ------------------------------------------------------------------------------
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def warehouses(
+        self,
+        info: Info,
+        where: WarehouseFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Warehouse]:
+        """In allocation order: priority, then id."""
+        w = where or WarehouseFilter()
+        return queries.warehouses(  # type: ignore[return-value]
+            info.context.session,
+            ids=ids_filter(w.id),
+            name_equals=w.name.equals if w.name else None,
+            name_contains=w.name.contains if w.name else None,
+            limit=limit,
+            page_number=page,
+        )
+
+    @strawberry.field
+    def warehouse(self, info: Info, id: int) -> Warehouse | None:
+        return info.context.session.get(WarehouseRow, id)
+
+    @strawberry.field
+    def stock(
+        self,
+        info: Info,
+        where: StockFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Stock]:
+        """mockcentra: per-warehouse stock across warehouses (Centra reaches it through
+        `Warehouse.stock` and `ProductSize.stock`); same `Warehouse.stock:read` permission."""
+        return stock_page(info, where, limit, page)
+
+    @strawberry.field
+    def stock_changes(
+        self,
+        info: Info,
+        where: StockChangeFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[StockChange]:
+        """Newest first. Centra offers `stockChangeConnection`; this is the plain-list form."""
+        return stock_change_page(info, where, limit, page)
+
+    @strawberry.field
+    def stock_change(self, info: Info, id: int) -> StockChange | None:
+        row = info.context.session.get(StockChangeRow, id)
+        if row is not None:
+            announce_changes(info, [row])
+        return row
+
+
+@strawberry.type
+class Mutation:
+    @mutation(permission="Warehouse:write")
+    def create_warehouse(self, info: Info, input: WarehouseCreateInput) -> WarehousePayload:
+        return run_mutation(
+            info,
+            WarehousePayload,
+            lambda: {"warehouse": warehouses.create_warehouse(info.context.uow, _settings(input))},
+        )
+
+    @mutation(permission="Warehouse:write")
+    def update_warehouse(
+        self, info: Info, id: int, input: WarehouseUpdateInput
+    ) -> WarehousePayload:
+        return run_mutation(
+            info,
+            WarehousePayload,
+            lambda: {
+                "warehouse": warehouses.update_warehouse(info.context.uow, id, _settings(input))
+            },
+        )
+
+    @mutation(permission="StockChange:write")
+    def change_stock(self, info: Info, input: StockChangeInput) -> StockChangePayload:
+        return run_mutation(
+            info,
+            StockChangePayload,
+            lambda: {
+                "stock_change": changes.change_stock(
+                    info.context.uow,
+                    into_warehouse=input.into_warehouse,
+                    out_from_warehouse=input.out_from_warehouse,
+                    description=input.description,
+                    variants=_variants(
+                        input.product_variants, "size_changes", "delivered_quantity"
+                    ),
+                )
+            },
+        )
+
+    @mutation(permission="StockChange:write")
+    def set_stock(self, info: Info, input: StockSetInput) -> StockSetPayload:
+        def action() -> dict:
+            rows, warnings = changes.set_stock(
+                info.context.uow,
+                warehouse=input.warehouse,
+                description=input.description,
+                quantity_type=input.stock_quantity_type,
+                variants=_variants(input.product_variants, "size_stock_levels", "quantity"),
+            )
+            return {"stock_changes": rows, "warnings": warnings}
+
+        return run_mutation(info, StockSetPayload, action)

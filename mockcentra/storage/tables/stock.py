@@ -21,7 +21,7 @@ class WarehouseRow(SQLModel, table=True):
     threshold: int = 0
     stock_master: str = "CENTRA"  # StockMasterPolicy
     stock_ownership: str = "OWN"  # StockOwnershipPolicy
-    allocation_policy: str = "ALLOCATE_FIRST"  # AllocationPolicy
+    allocation_policy: str = "DIRECT"  # WarehouseAllocationPolicy: DIRECT | CHECK_FIRST
     is_consignation: bool = False
     country_id: int | None = Field(default=None, foreign_key="country.id")
     state_id: int | None = Field(default=None, foreign_key="country_state.id")
@@ -53,5 +53,6 @@ class StockChangeLineRow(SQLModel, table=True):
     warehouse_id: int = Field(foreign_key="warehouse.id")
     product_size_id: int = Field(foreign_key="product_size.id")
     physical_delta: int = 0
+    allocated_delta: int = 0  # allocations and releases move only this
     unit_cost: Decimal | None = Field(default=None, sa_type=Money)
     unit_cost_currency: str | None = None

@@ -1,0 +1,335 @@
+"""Warehouse, per-warehouse stock and stock-change types.
+
+`Warehouse` and `StockChange` resolve straight from their rows; `Stock` from a domain
+`StockLevel` (a size in a warehouse, zero when no stock row exists yet). Lists preload what
+their items point at (warehouses, product sizes, lines) in one statement per kind.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from typing import Any
+
+import strawberry
+from graphql import OperationType
+from sqlmodel import select
+from strawberry.types import Info
+
+from mockcentra.domain.stock import queries
+from mockcentra.domain.stock.status import StockChangeType as DomainStockChangeType
+from mockcentra.domain.stock.status import StockQuantityType as DomainStockQuantityType
+from mockcentra.domain.stock.status import WarehouseAllocationPolicy as DomainAllocationPolicy
+from mockcentra.domain.stock.status import WarehouseStockMaster as DomainStockMaster
+from mockcentra.domain.stock.status import WarehouseStockOwnership as DomainStockOwnership
+from mockcentra.graphql.catalog.types import ProductSize
+from mockcentra.graphql.common import MonetaryValue
+from mockcentra.graphql.permissions import field, read_permission
+from mockcentra.graphql.reference.types import AllocationRule, Country, State
+from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.storage.tables import (
+    AllocationRuleRow,
+    AllocationRuleWarehouseRow,
+    CountryRow,
+    CurrencyRow,
+    ProductSizeRow,
+    StateRow,
+    StockChangeRow,
+    WarehouseRow,
+)
+
+WarehouseStockMaster = strawberry.enum(DomainStockMaster, name="WarehouseStockMaster")
+WarehouseStockOwnership = strawberry.enum(DomainStockOwnership, name="WarehouseStockOwnership")
+WarehouseAllocationPolicy = strawberry.enum(
+    DomainAllocationPolicy, name="WarehouseAllocationPolicy"
+)
+StockQuantityType = strawberry.enum(DomainStockQuantityType, name="StockQuantityType")
+StockChangeType = strawberry.enum(DomainStockChangeType, name="StockChangeType")
+
+
+# --- per-request preloading -------------------------------------------------------------------
+
+_MEMO: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+
+
+def _memo(info: Info) -> dict[Any, Any]:
+    return _MEMO.setdefault(info.context.uow, {})
+
+
+def preload(info: Info, row_type: type, ids: Iterable[int]) -> None:
+    """Load rows a list will point at in one query; `session.get` then finds them in memory."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return
+    rows = info.context.session.exec(select(row_type).where(row_type.id.in_(wanted))).all()
+    _memo(info).setdefault(("keep", row_type), []).extend(rows)  # hold them strongly
+
+
+def announce_changes(info: Info, changes: Iterable[StockChangeRow]) -> None:
+    """Stock changes a list put in the result: their lines load together on first access."""
+    _memo(info).setdefault("changes", set()).update(c.id for c in changes)
+
+
+def _lines(info: Info, change_id: int) -> list[Any]:
+    if info.operation.operation != OperationType.QUERY:
+        return queries.lines_by_change(info.context.session, [change_id]).get(change_id, [])
+    memo = _memo(info)
+    loaded: dict[int, list[Any]] = memo.setdefault("lines", {})
+    if change_id not in loaded:
+        wanted = (memo.get("changes", set()) - loaded.keys()) | {change_id}
+        found = queries.lines_by_change(info.context.session, wanted)
+        for cid in wanted:
+            loaded[cid] = found.get(cid, [])
+        _preload_line_targets(info, [line for cid in wanted for line in loaded[cid]])
+    return loaded[change_id]
+
+
+def _preload_line_targets(info: Info, lines: list[Any]) -> None:
+    preload(info, WarehouseRow, {line.warehouse_id for line in lines})
+    preload(info, ProductSizeRow, {line.product_size_id for line in lines})
+
+
+def _currency(info: Info, code: str) -> Any:
+    memo = _memo(info)
+    key = ("currency", code)
+    if key not in memo:
+        memo[key] = info.context.session.exec(
+            select(CurrencyRow).where(CurrencyRow.code == code)
+        ).first()
+    return memo[key]
+
+
+# --- warehouses -------------------------------------------------------------------------------
+
+
+@read_permission("BrickAndMortar:read")
+@strawberry.type
+class BrickAndMortar:
+    """A physical store tied to a warehouse (not modelled: always null)."""
+
+    id: int
+    name: str
+
+
+@strawberry.input
+class StockFilter:
+    """Centra's StockFilter, id parts only (quantity ranges and `negate` are not supported)."""
+
+    warehouse_id: list[int] | None = None
+    product_id: list[int] | None = None
+    product_variant_id: list[int] | None = None
+    product_size_id: list[int] | None = None
+
+
+@strawberry.input
+class StockChangeFilter:
+    """mockcentra's filter for stock changes: ids, warehouses, product sizes and types."""
+
+    id: list[int] | None = None
+    warehouse_id: list[int] | None = None
+    product_size_id: list[int] | None = None
+    type: list[StockChangeType] | None = None
+
+
+def stock_page(
+    info: Info, where: StockFilter | None, limit: int | None, page: int | None, **fixed: Any
+) -> list[Stock]:
+    """A page of per-warehouse stock with its warehouses and product sizes preloaded."""
+    w = where or StockFilter()
+    levels = queries.stock_levels(
+        info.context.session,
+        warehouse_ids=fixed.get("warehouse_ids") or w.warehouse_id,
+        product_ids=w.product_id,
+        product_variant_ids=w.product_variant_id,
+        product_size_ids=fixed.get("product_size_ids") or w.product_size_id,
+        limit=limit,
+        page_number=page,
+    )
+    preload(info, WarehouseRow, {lv.warehouse_id for lv in levels})
+    preload(info, ProductSizeRow, {lv.product_size_id for lv in levels})
+    return levels  # type: ignore[return-value]
+
+
+def stock_change_page(
+    info: Info, where: StockChangeFilter | None, limit: int | None, page: int | None, **fixed: Any
+) -> list[StockChange]:
+    w = where or StockChangeFilter()
+    rows = queries.stock_changes(
+        info.context.session,
+        ids=w.id,
+        warehouse_ids=fixed.get("warehouse_ids") or w.warehouse_id,
+        product_size_ids=w.product_size_id,
+        types=[t.value for t in w.type] if w.type else None,
+        limit=limit,
+        page_number=page,
+    )
+    announce_changes(info, rows)
+    return rows  # type: ignore[return-value]
+
+
+@read_permission("Warehouse:read")
+@strawberry.type
+class Warehouse:
+    id: int
+    name: str
+    is_hidden_from_stock_view: bool
+    threshold: int | None
+    stock_master: WarehouseStockMaster
+    stock_ownership: WarehouseStockOwnership
+    allocation_policy: WarehouseAllocationPolicy
+    is_consignation: bool
+    zip_code: str | None
+
+    @strawberry.field
+    def brick_and_mortar(self) -> BrickAndMortar | None:
+        """Brick-and-mortar stores are not modelled."""
+        return None
+
+    @field(permission="")
+    def country(self, info: Info) -> Country | None:
+        cid = self.country_id  # type: ignore[attr-defined]
+        return None if cid is None else info.context.session.get(CountryRow, cid)
+
+    @field(permission="")
+    def state(self, info: Info) -> State | None:
+        sid = self.state_id  # type: ignore[attr-defined]
+        return None if sid is None else info.context.session.get(StateRow, sid)
+
+    @strawberry.field
+    def allocation_rules(self, info: Info) -> list[AllocationRule]:
+        stmt = (
+            select(AllocationRuleRow)
+            .join(
+                AllocationRuleWarehouseRow,
+                AllocationRuleWarehouseRow.allocation_rule_id == AllocationRuleRow.id,
+            )
+            .where(AllocationRuleWarehouseRow.warehouse_id == self.id)
+            .order_by(AllocationRuleRow.id)
+        )
+        return list(info.context.session.exec(stmt))
+
+    @field(permission="Warehouse.stock:read")
+    def stock(
+        self,
+        info: Info,
+        where: StockFilter | None = None,
+        limit: int | None = 20,
+        page: int | None = 1,
+    ) -> list[Stock]:
+        return stock_page(info, where, limit, page, warehouse_ids=[self.id])
+
+    @strawberry.field
+    def stock_changes(
+        self,
+        info: Info,
+        where: StockChangeFilter | None = None,
+        limit: int | None = 20,
+        page: int | None = 1,
+    ) -> list[StockChange]:
+        return stock_change_page(info, where, limit, page, warehouse_ids=[self.id])
+
+
+# --- stock ------------------------------------------------------------------------------------
+
+
+@read_permission("Warehouse.stock:read")
+@strawberry.type
+class Stock:
+    """Stock of one product size in one warehouse. FTA ignores threshold and stock offset."""
+
+    @strawberry.field
+    def physical_quantity(self) -> int:
+        return self.physical  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def allocated_quantity(self) -> int:
+        return self.allocated  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def free_to_allocate_quantity(self) -> int:
+        return self.free_to_allocate  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def warehouse(self, info: Info) -> Warehouse:
+        return info.context.session.get(WarehouseRow, self.warehouse_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product_size(self, info: Info) -> ProductSize:
+        return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
+
+
+# --- stock changes ----------------------------------------------------------------------------
+
+
+@read_permission("WarehouseDelivery:read")
+@strawberry.type
+class StockChange:
+    """A stock change (Centra renamed warehouse deliveries to stock changes)."""
+
+    id: int
+    created_at: DateTimeTz
+
+    @strawberry.field
+    def comment(self) -> str:
+        """The `description` the change was sent with."""
+        return self.description or ""  # type: ignore[attr-defined]
+
+    @strawberry.field(name="description")
+    def description_(self) -> str | None:
+        """mockcentra: the same text as `comment`, under the input's name."""
+        return self.description  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def type(self) -> StockChangeType:
+        return DomainStockChangeType(self.kind)  # type: ignore[attr-defined]
+
+    @field(permission="")
+    def warehouse(self, info: Info) -> Warehouse | None:
+        wid = queries.main_warehouse_id(_lines(info, self.id))
+        return None if wid is None else info.context.session.get(WarehouseRow, wid)
+
+    @strawberry.field
+    def lines(
+        self, info: Info, limit: int | None = None, page: int | None = None
+    ) -> list[StockChangeLine]:
+        """All lines unless `limit` is given (Centra pages lines 20 at a time)."""
+        lines = _lines(info, self.id)
+        if limit is not None:
+            start = ((page or 1) - 1) * limit
+            lines = lines[start : start + limit]
+        return lines  # type: ignore[return-value]
+
+
+@strawberry.type
+class StockChangeLine:
+    id: int
+
+    @strawberry.field
+    def delivered_quantity(self) -> int:
+        """The physical change in the line's warehouse: negative when stock left it."""
+        return self.physical_delta  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def free_to_allocate_quantity(self) -> int:
+        """How much free-to-allocate stock the line added (negative: took)."""
+        return self.physical_delta - self.allocated_delta  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def unit_cost(self, info: Info) -> MonetaryValue | None:
+        amount = self.unit_cost  # type: ignore[attr-defined]
+        code = self.unit_cost_currency  # type: ignore[attr-defined]
+        if amount is None or code is None:
+            return None
+        return MonetaryValue.of(amount, _currency(info, code))
+
+    @strawberry.field
+    def warehouse(self, info: Info) -> Warehouse | None:
+        return info.context.session.get(WarehouseRow, self.warehouse_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product_size(self, info: Info) -> ProductSize | None:
+        return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def stock_change(self, info: Info) -> StockChange:
+        return info.context.session.get(StockChangeRow, self.stock_change_id)  # type: ignore[attr-defined]
