@@ -86,11 +86,14 @@ def announce(info: Info, kind: str, ids: Iterable[int | None]) -> None:
     _batches(info).seen[kind].update(i for i in ids if i is not None)
 
 
-def _children(info: Info, kind: str, parent_id: int, load: Loader) -> list[Any]:
+def _children(
+    info: Info, kind: str, parent_id: int, load: Loader, then: str | None = None
+) -> list[Any]:
     """The children of one parent; in a query, those of every announced parent come along.
 
-    Mutations read fresh each time: an earlier mutation in the same request may have changed
-    the children.
+    `then` announces every child loaded in the batch for the next level (e.g. the sizes of
+    all the variants just loaded). Mutations read fresh each time: an earlier mutation in the
+    same request may have changed the children.
     """
     session = info.context.session
     if info.operation.operation != OperationType.QUERY:
@@ -102,6 +105,8 @@ def _children(info: Info, kind: str, parent_id: int, load: Loader) -> list[Any]:
         result = load(session, sorted(wanted))
         for pid in wanted:
             loaded[pid] = list(result.get(pid, []))
+            if then:
+                announce(info, then, (child.id for child in loaded[pid]))
     return loaded[parent_id]
 
 
@@ -206,9 +211,7 @@ class Product:
 
     @strawberry.field
     def variants(self, info: Info) -> list[ProductVariant]:
-        rows = _children(info, "variants", self.id, queries.variants_by_product)
-        announce(info, "sizes", (v.id for v in rows))
-        return rows
+        return _children(info, "variants", self.id, queries.variants_by_product, then="sizes")
 
     @field(permission="Bundle:read")
     def bundle(self, info: Info) -> Bundle | None:
@@ -366,9 +369,9 @@ class Bundle:
 
     @field(permission="")
     def sections(self, info: Info) -> list[BundleSection]:
-        rows = _children(info, "sections", self.id, queries.sections_by_bundle)
-        announce(info, "section_variants", (s.id for s in rows))
-        return rows
+        return _children(
+            info, "sections", self.id, queries.sections_by_bundle, then="section_variants"
+        )
 
     @field(permission="")
     def available_quantity(self, info: Info) -> int:
