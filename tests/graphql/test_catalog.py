@@ -1418,3 +1418,94 @@ def test_bundles_cannot_contain_bundles_or_get_more_variants(
         }
     ]
     assert products_numbered(centra, "B-OUT") == [] and products_numbered(centra, "B-VAR") == []
+
+
+CHANGE_STOCK = """
+mutation($input: StockChangeInput!) {
+  changeStock(input: $input) { stockChange { id } userErrors { message path } }
+}
+"""
+
+
+def deliver(centra: CentraClient, variant_id: int, quantities: dict[str, int]) -> None:
+    warehouse = centra.graphql("{ warehouses(limit: 1) { id } }").payload("warehouses")[0]["id"]
+    centra.graphql(
+        CHANGE_STOCK,
+        {
+            "input": {
+                "intoWarehouse": {"id": warehouse},
+                "description": "Delivery",
+                "productVariants": [
+                    {
+                        "productVariant": {"id": variant_id},
+                        "sizeChanges": [
+                            {"size": {"name": n}, "deliveredQuantity": q}
+                            for n, q in quantities.items()
+                        ],
+                    }
+                ],
+            }
+        },
+    ).ok("changeStock")
+
+
+def test_delivered_stock_shows_in_totals_and_bundle_availability(
+    centra: CentraClient, shirts: dict[str, Any]
+) -> None:
+    sizes = [{"size": {"name": n}} for n in ("S", "M", "L")]
+    made = [
+        create_product(
+            centra,
+            productNumber=number,
+            addProductVariants=[
+                {
+                    "name": "Ink",
+                    "status": "ACTIVE",
+                    "sizeChart": {"id": shirts["id"]},
+                    "productSizes": sizes,
+                }
+            ],
+        )["variants"][0]["id"]
+        for number in ("ST-1", "ST-2")
+    ]
+    deliver(centra, made[0], {"S": 3, "M": 4})  # 7 free
+    deliver(centra, made[1], {"L": 9})  # 9 free: 4 sets of 2
+
+    bundle = centra.graphql(CREATE_BUNDLE, {"input": bundle_input(made, shirts["id"])}).payload(
+        "createBundle"
+    )["bundle"]
+
+    stock = centra.graphql(
+        f"{{ productVariant(id: {made[0]}) {{ productSizes {{ size {{ name }} stockTotals "
+        "{ physicalQuantity freeToAllocateQuantity availableQuantity allocatedQuantity } } } }"
+    ).payload("productVariant")["productSizes"]
+    assert [(s["size"]["name"], s["stockTotals"]) for s in stock] == [
+        (
+            "S",
+            {
+                "physicalQuantity": 3,
+                "freeToAllocateQuantity": 3,
+                "availableQuantity": 3,
+                "allocatedQuantity": 0,
+            },
+        ),
+        (
+            "M",
+            {
+                "physicalQuantity": 4,
+                "freeToAllocateQuantity": 4,
+                "availableQuantity": 4,
+                "allocatedQuantity": 0,
+            },
+        ),
+        (
+            "L",
+            {
+                "physicalQuantity": 0,
+                "freeToAllocateQuantity": 0,
+                "availableQuantity": 0,
+                "allocatedQuantity": 0,
+            },
+        ),
+    ]
+    assert bundle["availableQuantity"] == 4  # min(7 // 1, 9 // 2)
