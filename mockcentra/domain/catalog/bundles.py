@@ -27,7 +27,7 @@ from mockcentra.domain.catalog.status import (
 )
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.refs import Ref, resolve
-from mockcentra.domain.stock.levels import totals_for_size
+from mockcentra.domain.stock.levels import totals_for_sizes
 from mockcentra.storage.tables import (
     BundleRow,
     BundleSectionRow,
@@ -196,9 +196,10 @@ def available_quantity(session: Any, bundle_id: int) -> int:
             ProductSizeRow.variant_id.in_({link.variant_id for link in links})
         )
     ).all()
+    totals = totals_for_sizes(session, [size_id for size_id, _ in sizes])
     free_by_variant: dict[int, int] = defaultdict(int)
     for size_id, variant_id in sizes:
-        free_by_variant[variant_id] += totals_for_size(session, size_id).free_to_allocate
+        free_by_variant[variant_id] += totals[size_id].free_to_allocate
     free_by_section: dict[int, int] = defaultdict(int)
     for link in links:
         free_by_section[link.section_id] += free_by_variant[link.variant_id]
