@@ -14,7 +14,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.refs import Ref, resolve
+from mockcentra.domain.refs import resolve
 from mockcentra.domain.stock import rules
 from mockcentra.domain.stock.levels import adjust_level, level_of
 from mockcentra.domain.stock.status import StockChangeType, StockQuantityType
@@ -352,8 +352,3 @@ def set_stock(
             announce_variant(uow, variant.id)
     uow.session.flush()
     return changes, warnings
-
-
-def ref_of(value: Any) -> Ref | None:
-    """Input objects to references (kept here so transports need not know `Ref`)."""
-    return Ref.of(value)

@@ -8,10 +8,6 @@ def free_to_allocate(physical: int, allocated: int) -> int:
     return physical - allocated
 
 
-def levels_are_valid(physical: int, allocated: int) -> bool:
-    return physical >= 0 and allocated >= 0 and allocated <= physical
-
-
 def physical_for_set(quantity: int, allocated: int, *, free_to_allocate: bool) -> int:
     """The physical level `setStock` asks for (an FTA quantity sits on top of the allocated)."""
     return allocated + quantity if free_to_allocate else quantity
@@ -20,8 +16,3 @@ def physical_for_set(quantity: int, allocated: int, *, free_to_allocate: bool) -
 def clamp_physical(target: int, allocated: int) -> tuple[int, bool]:
     """Physical can never drop below what orders hold: clamp, and say whether it was clamped."""
     return (allocated, True) if target < allocated else (target, False)
-
-
-def can_take(physical: int, allocated: int, quantity: int) -> bool:
-    """Whether `quantity` can leave the free stock (removal, move or allocation)."""
-    return 0 < quantity <= free_to_allocate(physical, allocated)
