@@ -14,6 +14,15 @@ from mockcentra.storage.uow import UnitOfWork
 
 RowT = TypeVar("RowT", bound=SQLModel)
 
+#: ID-conversion object types whose row class is not named `<type>Row`.
+_OBJECT_TYPE_OF_ROW = {"VariantRow": "ProductVariant"}
+
+
+def object_type_of(row_type: type[SQLModel]) -> str:
+    """The ID-conversion object type of a row class: `PricelistRow` -> "Pricelist"."""
+    name = row_type.__name__
+    return _OBJECT_TYPE_OF_ROW.get(name, name.removesuffix("Row"))
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -64,7 +73,7 @@ def resolve(
         conv = uow.session.exec(
             select(IdConversionRow).where(
                 IdConversionRow.integration_name == uow.integration_name,
-                IdConversionRow.object_type == (object_type or row_type.__name__),
+                IdConversionRow.object_type == (object_type or object_type_of(row_type)),
                 IdConversionRow.external_id == r.external_id,
             )
         ).first()

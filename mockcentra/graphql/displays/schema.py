@@ -1,1 +1,270 @@
-"""Queries and mutations of this area."""
+"""Display and category queries and mutations.
+
+The guide's `updateDisplay(id:, input: [ addProductVariants: ... ])` is not valid GraphQL;
+the input is an object: `input: { addProductVariants: ... }`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from mockcentra.domain.displays import displays, queries
+from mockcentra.graphql.catalog.types import Status
+from mockcentra.graphql.common import (
+    CategoryInput,
+    MarketInput,
+    Payload,
+    ProductInput,
+    ProductVariantInput,
+    StoreInput,
+)
+from mockcentra.graphql.displays.types import Category, Display, announce_displays
+from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.permissions import mutation
+from mockcentra.graphql.pricing.types import announce
+from mockcentra.storage.tables import CategoryRow, DisplayRow
+
+
+@strawberry.input
+class ProductMediaInput:
+    id: int
+
+
+@strawberry.input
+class ProductMediaAddInput:
+    """Accepted and not stored (a warning says so)."""
+
+    product_media: ProductMediaInput
+
+
+try:  # one TaxGroupInput in the schema: the order lines' one when that area is present
+    from mockcentra.graphql.orders.schema import TaxGroupInput
+except ImportError:  # pragma: no cover
+
+    @strawberry.input
+    class TaxGroupInput:  # type: ignore[no-redef]
+        """Accepted and not stored (a warning says so)."""
+
+        id: int | None = None
+
+
+@strawberry.input
+class ProductVariantAddInput:
+    product_variant: ProductVariantInput  # type: ignore[valid-type]
+
+
+@strawberry.input
+class DisplayCreateInput:
+    store: StoreInput  # type: ignore[valid-type]
+    product: ProductInput  # type: ignore[valid-type]
+    name: str
+    status: Status
+    uri: str | None = strawberry.field(
+        default=None, description="If not given, it is generated from the display name."
+    )
+    minimum_order_quantity: int | None = None
+    order_quantity_denominator: int | None = None
+    description: str | None = None
+    short_description: str | None = None
+    meta_title: str | None = None
+    meta_description: str | None = None
+    meta_keywords: str | None = None
+    comment: str | None = None
+    tags: list[str] | None = None
+    canonical_category: CategoryInput | None = None  # type: ignore[valid-type]
+    add_categories: list[CategoryInput] | None = None  # type: ignore[valid-type]
+    add_markets: list[MarketInput] | None = None  # type: ignore[valid-type]
+    add_product_media: list[ProductMediaAddInput] | None = None
+    add_product_variants: list[ProductVariantAddInput] | None = None
+    tax_group: TaxGroupInput | None = None
+
+
+@strawberry.input
+class DisplayUpdateInput:
+    name: str | None = None
+    status: Status | None = None
+    uri: str | None = strawberry.field(
+        default=None, description="An empty string generates it again from the display name."
+    )
+    minimum_order_quantity: int | None = None
+    order_quantity_denominator: int | None = None
+    description: str | None = None
+    short_description: str | None = None
+    meta_title: str | None = None
+    meta_description: str | None = None
+    meta_keywords: str | None = None
+    comment: str | None = None
+    tags: list[str] | None = None
+    canonical_category: CategoryInput | None = None  # type: ignore[valid-type]
+    add_categories: list[CategoryInput] | None = None  # type: ignore[valid-type]
+    remove_categories: list[CategoryInput] | None = None  # type: ignore[valid-type]
+    add_markets: list[MarketInput] | None = None  # type: ignore[valid-type]
+    remove_markets: list[MarketInput] | None = None  # type: ignore[valid-type]
+    add_product_media: list[ProductMediaAddInput] | None = None
+    remove_product_media: list[ProductMediaInput] | None = None
+    add_product_variants: list[ProductVariantAddInput] | None = None
+    remove_product_variants: list[ProductVariantInput] | None = None  # type: ignore[valid-type]
+    tax_group: TaxGroupInput | None = None
+
+
+@strawberry.input
+class CategoryCreateInput:
+    name: str
+    status: Status
+    store: StoreInput  # type: ignore[valid-type]
+    uri: str | None = strawberry.field(
+        default=None,
+        description="This level's part of the uri; generated from the name if left out.",
+    )
+    parent_category: CategoryInput | None = None  # type: ignore[valid-type]
+
+
+@strawberry.input
+class DisplayFilter:
+    id: list[int] | None = None
+    store_id: list[int] | None = None
+    market_id: list[int] | None = None
+    product_id: list[int] | None = None
+    status: list[Status] | None = None
+
+
+@strawberry.input
+class CategoryFilter:
+    id: list[int] | None = None
+    store_id: list[int] | None = None
+    is_top_category: bool | None = None
+
+
+@strawberry.type
+class DisplayPayload(Payload):
+    display: Display | None = None
+
+
+@strawberry.type
+class CategoryPayload(Payload):
+    category: Category | None = None
+
+
+_FIELDS = (
+    "name",
+    "status",
+    "uri",
+    "minimum_order_quantity",
+    "order_quantity_denominator",
+    "description",
+    "short_description",
+    "meta_title",
+    "meta_description",
+    "meta_keywords",
+    "comment",
+    "tags",
+    "canonical_category",
+    "tax_group",
+)
+
+
+def _spec(input: Any) -> displays.DisplaySpec:
+    spec = displays.DisplaySpec(
+        store=getattr(input, "store", None), product=getattr(input, "product", None)
+    )
+    for name in _FIELDS:
+        setattr(spec, name, getattr(input, name, None))
+    for name in ("add_categories", "remove_categories", "add_markets", "remove_markets"):
+        setattr(spec, name, list(getattr(input, name, None) or []))
+    spec.add_product_media = list(input.add_product_media or [])
+    spec.remove_product_media = list(getattr(input, "remove_product_media", None) or [])
+    spec.add_product_variants = [v.product_variant for v in input.add_product_variants or []]
+    spec.remove_product_variants = list(getattr(input, "remove_product_variants", None) or [])
+    return spec
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def displays(
+        self,
+        info: Info,
+        where: DisplayFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Display]:
+        rows = queries.displays(
+            info.context.session,
+            ids=where.id if where else None,
+            store_ids=where.store_id if where else None,
+            market_ids=where.market_id if where else None,
+            product_ids=where.product_id if where else None,
+            statuses=where.status if where else None,
+            limit=limit,
+            page_number=page,
+        )
+        announce_displays(info, [r.id for r in rows])
+        return rows  # type: ignore[return-value]
+
+    @strawberry.field
+    def display(self, info: Info, id: int) -> Display | None:
+        return info.context.session.get(DisplayRow, id)
+
+    @strawberry.field
+    def categories(
+        self,
+        info: Info,
+        where: CategoryFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Category]:
+        rows = queries.categories(
+            info.context.session,
+            ids=where.id if where else None,
+            store_ids=where.store_id if where else None,
+            is_top_category=where.is_top_category if where else None,
+            limit=limit,
+            page_number=page,
+        )
+        announce(info, "child_categories", (r.id for r in rows))
+        return rows  # type: ignore[return-value]
+
+    @strawberry.field
+    def category(self, info: Info, id: int) -> Category | None:
+        return info.context.session.get(CategoryRow, id)
+
+
+@strawberry.type
+class Mutation:
+    @mutation(permission="Display:write")
+    def create_display(self, info: Info, input: DisplayCreateInput) -> DisplayPayload:
+        def action() -> dict[str, Any]:
+            display, warnings = displays.create_display(info.context.uow, _spec(input))
+            return {"display": display, "warnings": warnings}
+
+        return run_mutation(info, DisplayPayload, action)
+
+    @mutation(permission="Display:write")
+    def update_display(self, info: Info, id: int, input: DisplayUpdateInput) -> DisplayPayload:
+        def action() -> dict[str, Any]:
+            display, warnings = displays.update_display(info.context.uow, id, _spec(input))
+            return {"display": display, "warnings": warnings}
+
+        return run_mutation(info, DisplayPayload, action)
+
+    @mutation(permission="Category:write")
+    def create_category(self, info: Info, input: CategoryCreateInput) -> CategoryPayload:
+        return run_mutation(
+            info,
+            CategoryPayload,
+            lambda: {
+                "category": displays.create_category(
+                    info.context.uow,
+                    displays.CategorySpec(
+                        store=input.store,
+                        name=input.name,
+                        status=input.status,
+                        uri=input.uri,
+                        parent_category=input.parent_category,
+                    ),
+                )
+            },
+        )

@@ -25,6 +25,7 @@ class CategoryRow(SQLModel, table=True):
     name: str
     uri: str
     parent_id: int | None = Field(default=None, foreign_key="category.id")
+    status: str = "ACTIVE"
 
 
 class DisplayRow(SQLModel, table=True):

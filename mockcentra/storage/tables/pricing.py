@@ -55,6 +55,7 @@ class PriceAlterationRow(SQLModel, table=True):
     status: str = "INACTIVE"
     store_id: int = Field(foreign_key="store.id")
     start_date: date = Field(sa_type=IsoDate)
+    end_date: date | None = Field(default=None, sa_type=IsoDate)
 
 
 class AlteredPriceRow(SQLModel, table=True):

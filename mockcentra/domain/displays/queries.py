@@ -1,0 +1,137 @@
+"""Reading displays and categories: filtered, paged lists and children of many parents at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import col, select
+
+from mockcentra.domain.listing import ids_filter, page
+from mockcentra.storage.tables import (
+    CategoryRow,
+    DisplayCategoryRow,
+    DisplayMarketRow,
+    DisplayRow,
+    DisplayVariantRow,
+    MarketRow,
+    VariantRow,
+)
+
+
+def _values(value: Any) -> list[Any] | None:
+    if value is None:
+        return None
+    items = [value] if not isinstance(value, list | tuple) else list(value)
+    return [getattr(v, "value", v) for v in items] or None
+
+
+def displays(
+    session: Any,
+    *,
+    ids: Any = None,
+    store_ids: Any = None,
+    market_ids: Any = None,
+    product_ids: Any = None,
+    statuses: Any = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[DisplayRow]:
+    """Displays by id; `market_ids` also matches displays without markets (shown everywhere)."""
+    stmt = select(DisplayRow).order_by(DisplayRow.id)
+    if ids_filter(ids):
+        stmt = stmt.where(col(DisplayRow.id).in_(ids_filter(ids)))
+    if ids_filter(store_ids):
+        stmt = stmt.where(col(DisplayRow.store_id).in_(ids_filter(store_ids)))
+    if ids_filter(product_ids):
+        stmt = stmt.where(col(DisplayRow.product_id).in_(ids_filter(product_ids)))
+    if _values(statuses):
+        stmt = stmt.where(col(DisplayRow.status).in_(_values(statuses)))
+    if ids_filter(market_ids):
+        in_market = select(DisplayMarketRow.display_id).where(
+            col(DisplayMarketRow.market_id).in_(ids_filter(market_ids))
+        )
+        with_markets = select(DisplayMarketRow.display_id)
+        market_stores = select(MarketRow.store_id).where(
+            col(MarketRow.id).in_(ids_filter(market_ids))
+        )
+        stmt = stmt.where(
+            col(DisplayRow.id).in_(in_market)
+            | (
+                col(DisplayRow.id).not_in(with_markets)
+                & col(DisplayRow.store_id).in_(market_stores)
+            )
+        )
+    return page(session, stmt, limit, page_number)
+
+
+def categories(
+    session: Any,
+    *,
+    ids: Any = None,
+    store_ids: Any = None,
+    is_top_category: bool | None = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[CategoryRow]:
+    stmt = select(CategoryRow).order_by(CategoryRow.id)
+    if ids_filter(ids):
+        stmt = stmt.where(col(CategoryRow.id).in_(ids_filter(ids)))
+    if ids_filter(store_ids):
+        stmt = stmt.where(col(CategoryRow.store_id).in_(ids_filter(store_ids)))
+    if is_top_category is True:
+        stmt = stmt.where(col(CategoryRow.parent_id).is_(None))
+    elif is_top_category is False:
+        stmt = stmt.where(col(CategoryRow.parent_id).is_not(None))
+    return page(session, stmt, limit, page_number)
+
+
+def variants_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
+    stmt = (
+        select(DisplayVariantRow.display_id, VariantRow)
+        .join(VariantRow, VariantRow.id == DisplayVariantRow.variant_id)
+        .where(col(DisplayVariantRow.display_id).in_(list(display_ids)))
+        .order_by(VariantRow.id)
+    )
+    return _grouped(session.exec(stmt))
+
+
+def markets_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
+    stmt = (
+        select(DisplayMarketRow.display_id, MarketRow)
+        .join(MarketRow, MarketRow.id == DisplayMarketRow.market_id)
+        .where(col(DisplayMarketRow.display_id).in_(list(display_ids)))
+        .order_by(MarketRow.id)
+    )
+    return _grouped(session.exec(stmt))
+
+
+def categories_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[CategoryRow]]:
+    stmt = (
+        select(DisplayCategoryRow.display_id, CategoryRow)
+        .join(CategoryRow, CategoryRow.id == DisplayCategoryRow.category_id)
+        .where(col(DisplayCategoryRow.display_id).in_(list(display_ids)))
+        .order_by(CategoryRow.id)
+    )
+    return _grouped(session.exec(stmt))
+
+
+def children_of_categories(
+    session: Any, category_ids: Sequence[int]
+) -> dict[int, list[CategoryRow]]:
+    stmt = (
+        select(CategoryRow)
+        .where(col(CategoryRow.parent_id).in_(list(category_ids)))
+        .order_by(CategoryRow.id)
+    )
+    result: dict[int, list[CategoryRow]] = {}
+    for row in session.exec(stmt):
+        result.setdefault(row.parent_id, []).append(row)
+    return result
+
+
+def _grouped(rows: Any) -> dict[int, list[Any]]:
+    result: dict[int, list[Any]] = {}
+    for parent_id, row in rows:
+        result.setdefault(parent_id, []).append(row)
+    return result

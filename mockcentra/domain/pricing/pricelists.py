@@ -1,0 +1,209 @@
+"""Pricelists: a currency, a store, and (in direct to consumer stores) the countries they serve.
+
+In a direct to consumer store a country decides which pricelist a shopper gets, so a country
+can belong to only one pricelist per store. Assigning a country that another pricelist of the
+store already has is refused; remove it there first (`updatePricelist(removeCountries:)`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import select
+
+from mockcentra.domain import idconversion
+from mockcentra.domain.errors import DomainError, ErrorCode, not_found
+from mockcentra.domain.pricing import rules
+from mockcentra.domain.pricing.status import PricelistStatus
+from mockcentra.domain.refs import resolve
+from mockcentra.storage.tables import (
+    CountryRow,
+    CurrencyRow,
+    PricelistCountryRow,
+    PricelistRow,
+    ShippingOptionRow,
+    StoreRow,
+)
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
+
+Path = Sequence[str | int]
+
+
+@dataclass
+class PricelistSpec:
+    """What createPricelist / updatePricelist carry; None means "leave as it is"."""
+
+    name: str | None = None
+    status: str | None = None
+    store: Any = None
+    currency_iso_code: str | None = None
+    default_shipping_option: Any = None
+    add_countries: list[Any] | None = None
+    remove_countries: list[Any] | None = None
+    external_id: str | None = None
+
+
+def get_pricelist(uow: UnitOfWork, ref: Any, path: Path) -> PricelistRow:
+    """A pricelist by `{id}` or `{externalId}` (ID conversion type "Pricelist")."""
+    return resolve(uow, PricelistRow, ref, path, kind="Pricelist", object_type="Pricelist")
+
+
+def currency_code(session: Any, pricelist: PricelistRow) -> str:
+    return session.get(CurrencyRow, pricelist.currency_id).code
+
+
+def create_pricelist(uow: UnitOfWork, spec: PricelistSpec) -> PricelistRow:
+    name = rules.require_name(spec.name, "Pricelist", ["input", "name"])
+    status = _status(spec.status)
+    store = resolve(
+        uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
+    )
+    currency = _currency(uow, spec.currency_iso_code, ["input", "currencyIsoCode"])
+    pricelist = PricelistRow(name=name, status=status, store_id=store.id, currency_id=currency.id)
+    if spec.default_shipping_option is not None:
+        pricelist.default_shipping_option_id = _shipping_option(
+            uow, store, spec.default_shipping_option, ["input", "defaultShippingOption"]
+        ).id
+    uow.session.add(pricelist)
+    uow.session.flush()
+    if spec.add_countries:
+        _add_countries(uow, pricelist, store, spec.add_countries, ["input", "addCountries"])
+    if spec.external_id is not None:
+        idconversion.assign(
+            uow, "Pricelist", pricelist.id, spec.external_id, ["input", "externalId"]
+        )
+    uow.emit(PendingEvent("Pricelist", "CREATED", str(pricelist.id), store_id=store.id))
+    return pricelist
+
+
+def update_pricelist(uow: UnitOfWork, pricelist_id: int, spec: PricelistSpec) -> PricelistRow:
+    """Change what the input gives; the store and currency of a pricelist are fixed.
+
+    Removing a country the pricelist does not have is a no-op, so the call is idempotent.
+    """
+    pricelist = uow.session.get(PricelistRow, pricelist_id)
+    if pricelist is None:
+        raise not_found("Pricelist", pricelist_id, ["id"])
+    store = uow.session.get(StoreRow, pricelist.store_id)
+    if spec.currency_iso_code is not None:
+        currency = _currency(uow, spec.currency_iso_code, ["input", "currencyIsoCode"])
+        if currency.id != pricelist.currency_id:
+            raise DomainError(
+                ErrorCode.NOT_ALLOWED,
+                "The currency of a pricelist cannot be changed.",
+                ["input", "currencyIsoCode"],
+            )
+    if spec.name is not None:
+        pricelist.name = rules.require_name(spec.name, "Pricelist", ["input", "name"])
+    if spec.status is not None:
+        pricelist.status = _status(spec.status)
+    if spec.default_shipping_option is not None:
+        pricelist.default_shipping_option_id = _shipping_option(
+            uow, store, spec.default_shipping_option, ["input", "defaultShippingOption"]
+        ).id
+    if spec.remove_countries:
+        for i, ref in enumerate(spec.remove_countries):
+            country = _country(uow, ref, ["input", "removeCountries", i])
+            link = uow.session.get(PricelistCountryRow, (pricelist.id, country.id))
+            if link is not None:
+                uow.session.delete(link)
+        uow.session.flush()
+    if spec.add_countries:
+        _add_countries(uow, pricelist, store, spec.add_countries, ["input", "addCountries"])
+    if spec.external_id is not None:
+        idconversion.assign(
+            uow, "Pricelist", pricelist.id, spec.external_id, ["input", "externalId"]
+        )
+    uow.session.add(pricelist)
+    uow.session.flush()
+    uow.emit(PendingEvent("Pricelist", "UPDATED", str(pricelist.id), store_id=store.id))
+    return pricelist
+
+
+def countries_of(session: Any, pricelist_ids: Sequence[int]) -> dict[int, list[CountryRow]]:
+    """The countries of many pricelists in one query, by name (Centra's default sort)."""
+    stmt = (
+        select(PricelistCountryRow.pricelist_id, CountryRow)
+        .join(CountryRow, CountryRow.id == PricelistCountryRow.country_id)
+        .where(PricelistCountryRow.pricelist_id.in_(list(pricelist_ids)))
+        .order_by(CountryRow.name)
+    )
+    result: dict[int, list[CountryRow]] = {}
+    for pricelist_id, country in session.exec(stmt):
+        result.setdefault(pricelist_id, []).append(country)
+    return result
+
+
+def pricelist_for_country(session: Any, store_id: int, country_code: str) -> PricelistRow | None:
+    """The pricelist a direct to consumer shopper in this country gets (ACTIVE ones only)."""
+    stmt = (
+        select(PricelistRow)
+        .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
+        .join(CountryRow, CountryRow.id == PricelistCountryRow.country_id)
+        .where(
+            PricelistRow.store_id == store_id,
+            PricelistRow.status == PricelistStatus.ACTIVE,
+            CountryRow.code == country_code.upper(),
+        )
+    )
+    return session.exec(stmt).first()
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _status(value: str | None) -> str:
+    return PricelistStatus(getattr(value, "value", value) or PricelistStatus.ACTIVE).value
+
+
+def _currency(uow: UnitOfWork, code: str | None, path: Path) -> CurrencyRow:
+    text = (code or "").strip().upper()
+    row = uow.session.exec(select(CurrencyRow).where(CurrencyRow.code == text)).first()
+    if row is None:
+        raise DomainError(
+            ErrorCode.NOT_FOUND, f"Could not find currency with ISO code {code}.", path
+        )
+    return row
+
+
+def _shipping_option(uow: UnitOfWork, store: StoreRow, ref: Any, path: Path) -> ShippingOptionRow:
+    option = resolve(uow, ShippingOptionRow, ref, path, kind="ShippingOption")
+    if option.store_id is not None and option.store_id != store.id:
+        raise DomainError(
+            ErrorCode.CONFLICT,
+            f"Shipping option {option.id} does not belong to store {store.name}.",
+            path,
+        )
+    return option
+
+
+def _country(uow: UnitOfWork, ref: Any, path: Path) -> CountryRow:
+    return resolve(uow, CountryRow, ref, path, kind="Country", object_type="Country")
+
+
+def _add_countries(
+    uow: UnitOfWork, pricelist: PricelistRow, store: StoreRow, refs: list[Any], path: Path
+) -> None:
+    rules.countries_allowed(store.type, path)
+    for i, ref in enumerate(refs):
+        country = _country(uow, ref, [*path, i])
+        holder = uow.session.exec(
+            select(PricelistRow)
+            .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
+            .where(
+                PricelistCountryRow.country_id == country.id,
+                PricelistRow.store_id == store.id,
+            )
+        ).first()
+        if holder is not None and holder.id == pricelist.id:
+            continue  # already there: adding again is a no-op
+        if holder is not None:
+            raise DomainError(
+                ErrorCode.CONFLICT,
+                f"Country {country.code} is already assigned to pricelist {holder.name}.",
+                [*path, i],
+            )
+        uow.session.add(PricelistCountryRow(pricelist_id=pricelist.id, country_id=country.id))
+        uow.session.flush()

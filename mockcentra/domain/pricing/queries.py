@@ -1,0 +1,202 @@
+"""Reading pricelists, price alterations and prices as lists.
+
+Prices are read the way Centra shows them: one `Price` per product variant and pricelist (a
+variant's own price, else its product's), even though a product price is stored once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_
+from sqlalchemy.orm import aliased
+from sqlmodel import SQLModel, col, select
+
+from mockcentra.domain.errors import invalid
+from mockcentra.domain.listing import ids_filter, page
+from mockcentra.storage.tables import (
+    AlteredPriceRow,
+    CurrencyRow,
+    PriceAlterationRow,
+    PricelistRow,
+    PriceRow,
+    VariantRow,
+)
+
+PRICE_LIMIT = 200  # Centra: "Limit must be in range 1 - 200"
+
+
+@dataclass(frozen=True)
+class PriceView:
+    """One variant's price in one pricelist; `price` is None when neither level has one."""
+
+    id: int
+    pricelist_id: int
+    product_id: int
+    variant_id: int
+    price: Decimal | None
+    recommended_retail_price: Decimal | None
+    currency_code: str
+
+
+def _values(value: Any) -> list[Any] | None:
+    if value is None:
+        return None
+    items = [value] if not isinstance(value, list | tuple) else list(value)
+    return [getattr(v, "value", v) for v in items] or None
+
+
+def pricelists(
+    session: Any,
+    *,
+    ids: Any = None,
+    store_ids: Any = None,
+    statuses: Any = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[PricelistRow]:
+    stmt = select(PricelistRow).order_by(PricelistRow.id)
+    if ids_filter(ids):
+        stmt = stmt.where(col(PricelistRow.id).in_(ids_filter(ids)))
+    if ids_filter(store_ids):
+        stmt = stmt.where(col(PricelistRow.store_id).in_(ids_filter(store_ids)))
+    if _values(statuses):
+        stmt = stmt.where(col(PricelistRow.status).in_(_values(statuses)))
+    return page(session, stmt, limit, page_number)
+
+
+def price_alterations(
+    session: Any,
+    *,
+    ids: Any = None,
+    store_ids: Any = None,
+    statuses: Any = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[PriceAlterationRow]:
+    stmt = select(PriceAlterationRow).order_by(PriceAlterationRow.id)
+    if ids_filter(ids):
+        stmt = stmt.where(col(PriceAlterationRow.id).in_(ids_filter(ids)))
+    if ids_filter(store_ids):
+        stmt = stmt.where(col(PriceAlterationRow.store_id).in_(ids_filter(store_ids)))
+    if _values(statuses):
+        stmt = stmt.where(col(PriceAlterationRow.status).in_(_values(statuses)))
+    return page(session, stmt, limit, page_number)
+
+
+def prices(
+    session: Any,
+    *,
+    pricelist_ids: Any = None,
+    product_ids: Any = None,
+    variant_ids: Any = None,
+    price_alteration_id: int | None = None,
+    limit: int | None = 20,
+    page_number: int | None = 1,
+) -> list[PriceView]:
+    """Prices per variant, sorted by product, variant, pricelist; altered ones when asked."""
+    limit = 20 if limit is None else limit
+    if limit < 1 or limit > PRICE_LIMIT:
+        raise invalid(f"Limit must be in range 1 - {PRICE_LIMIT}.", ["limit"])
+    table: type[SQLModel] = AlteredPriceRow if price_alteration_id is not None else PriceRow
+    scope = []
+    if price_alteration_id is not None:
+        scope.append(table.price_alteration_id == price_alteration_id)
+    pairs = (
+        select(table.pricelist_id.label("pl"), table.product_id.label("pr"))
+        .where(*scope)
+        .group_by(table.pricelist_id, table.product_id)
+    )
+    if ids_filter(pricelist_ids):
+        pairs = pairs.where(col(table.pricelist_id).in_(ids_filter(pricelist_ids)))
+    if ids_filter(product_ids):
+        pairs = pairs.where(col(table.product_id).in_(ids_filter(product_ids)))
+    pp = pairs.subquery()
+    shared = aliased(table)
+    own = aliased(table)
+    stmt = (
+        select(pp.c.pl, VariantRow.id, VariantRow.product_id, shared, own)
+        .select_from(pp)
+        .join(VariantRow, VariantRow.product_id == pp.c.pr)
+        .outerjoin(
+            shared,
+            and_(
+                shared.pricelist_id == pp.c.pl,
+                shared.product_id == pp.c.pr,
+                col(shared.variant_id).is_(None),
+                *[shared.price_alteration_id == price_alteration_id]
+                if price_alteration_id is not None
+                else [],
+            ),
+        )
+        .outerjoin(
+            own,
+            and_(
+                own.pricelist_id == pp.c.pl,
+                own.variant_id == VariantRow.id,
+                *[own.price_alteration_id == price_alteration_id]
+                if price_alteration_id is not None
+                else [],
+            ),
+        )
+        .order_by(VariantRow.product_id, VariantRow.id, pp.c.pl)
+    )
+    if ids_filter(variant_ids):
+        stmt = stmt.where(col(VariantRow.id).in_(ids_filter(variant_ids)))
+    page_number = 1 if page_number is None else page_number
+    if page_number < 1:
+        raise invalid("page must be 1 or more.", ["page"])
+    rows = session.exec(stmt.limit(limit).offset((page_number - 1) * limit)).all()
+    codes = _currency_codes(session, {r[0] for r in rows})
+    views = []
+    for pricelist_id, variant_id, product_id, shared_row, own_row in rows:
+        chosen = own_row or shared_row
+        rrp = getattr(own_row, "recommended_retail_price", None) or getattr(
+            shared_row, "recommended_retail_price", None
+        )
+        views.append(
+            PriceView(
+                id=chosen.id if chosen is not None else 0,
+                pricelist_id=pricelist_id,
+                product_id=product_id,
+                variant_id=variant_id,
+                price=chosen.price if chosen is not None else None,
+                recommended_retail_price=rrp,
+                currency_code=codes[pricelist_id],
+            )
+        )
+    return views
+
+
+def display_prices(
+    session: Any, store_id: int, product_id: int, variant_ids: Sequence[int]
+) -> list[PriceView]:
+    """Prices of a display's variants in every pricelist of its store that prices the product."""
+    if not variant_ids:
+        return []
+    pricelist_ids = session.exec(
+        select(PricelistRow.id).where(PricelistRow.store_id == store_id)
+    ).all()
+    if not pricelist_ids:
+        return []
+    return prices(
+        session,
+        pricelist_ids=list(pricelist_ids),
+        product_ids=[product_id],
+        variant_ids=list(variant_ids),
+        limit=PRICE_LIMIT,
+    )
+
+
+def _currency_codes(session: Any, pricelist_ids: set[int]) -> dict[int, str]:
+    if not pricelist_ids:
+        return {}
+    stmt = (
+        select(PricelistRow.id, CurrencyRow.code)
+        .join(CurrencyRow, CurrencyRow.id == PricelistRow.currency_id)
+        .where(col(PricelistRow.id).in_(pricelist_ids))
+    )
+    return dict(session.exec(stmt).all())

@@ -1,0 +1,105 @@
+"""Display and category types; `self` in a resolver is the storage row."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from mockcentra.domain.displays import queries
+from mockcentra.domain.pricing.queries import display_prices
+from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
+from mockcentra.graphql.permissions import field, read_permission
+from mockcentra.graphql.pricing.types import Price, announce, children
+from mockcentra.graphql.reference.types import Market, Store
+from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.storage.tables import CategoryRow, ProductRow, StoreRow
+
+
+@read_permission("Category:read")
+@strawberry.type
+class Category:
+    id: int
+    name: str
+    uri: str
+    status: Status
+
+    @strawberry.field
+    def is_top_category(self) -> bool:
+        return self.parent_id is None  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def store(self, info: Info) -> Store:
+        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def parent_category(self, info: Info) -> Category | None:
+        parent_id = self.parent_id  # type: ignore[attr-defined]
+        return None if parent_id is None else info.context.session.get(CategoryRow, parent_id)
+
+    @strawberry.field
+    def child_categories(self, info: Info) -> list[Category]:
+        return children(info, "child_categories", self.id, queries.children_of_categories)
+
+
+@read_permission("Display:read")
+@strawberry.type
+class Display:
+    id: int
+    name: str
+    status: Status
+    uri: str
+    minimum_order_quantity: int | None
+    order_quantity_denominator: int | None
+    description: str | None
+    short_description: str | None
+    meta_title: str | None
+    meta_description: str | None
+    meta_keywords: str | None
+    comment: str | None = field(permission="Display.comment:read", default=None)
+    tags: list[str]
+    created_at: DateTimeTz
+    updated_at: DateTimeTz
+
+    @strawberry.field
+    def store(self, info: Info) -> Store:
+        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product(self, info: Info) -> Product:
+        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product_variants(self, info: Info) -> list[ProductVariant]:
+        return children(info, "display_variants", self.id, queries.variants_by_display)
+
+    @strawberry.field
+    def markets(self, info: Info) -> list[Market]:
+        return children(info, "display_markets", self.id, queries.markets_by_display)
+
+    @strawberry.field
+    def categories(self, info: Info) -> list[Category]:
+        return children(info, "display_categories", self.id, queries.categories_by_display)
+
+    @strawberry.field
+    def canonical_category(self, info: Info) -> Category | None:
+        category_id = self.canonical_category_id  # type: ignore[attr-defined]
+        return None if category_id is None else info.context.session.get(CategoryRow, category_id)
+
+    @strawberry.field(
+        description="The display's variants priced in every pricelist of its store that "
+        "prices the product."
+    )
+    def prices(self, info: Info) -> list[Price]:
+        variants = children(info, "display_variants", self.id, queries.variants_by_display)
+        return display_prices(  # type: ignore[return-value]
+            info.context.session,
+            self.store_id,  # type: ignore[attr-defined]
+            self.product_id,  # type: ignore[attr-defined]
+            [v.id for v in variants],
+        )
+
+
+def announce_displays(info: Info, ids: list[int]) -> None:
+    """A display list: load variants, markets and categories for all of them at once."""
+    for kind in ("display_variants", "display_markets", "display_categories"):
+        announce(info, kind, ids)

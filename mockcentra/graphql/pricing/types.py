@@ -1,0 +1,231 @@
+"""Pricing types: pricelists, prices, price alterations (and the delivery windows they name).
+
+Types resolve straight from storage rows (`self` is the row); a `Price` resolves from a
+`PriceView`, one per variant and pricelist. Children of listed parents load in one query per
+kind through `children()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+from graphql import OperationType
+from sqlmodel import select
+from strawberry.types import Info
+
+from mockcentra.domain.pricing import queries
+from mockcentra.domain.pricing.pricelists import countries_of
+from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
+from mockcentra.graphql.common import Currency, MonetaryValue
+from mockcentra.graphql.permissions import field, read_permission
+from mockcentra.graphql.reference.types import Country, ShippingOption, Store
+from mockcentra.graphql.scalars import Date
+from mockcentra.storage.tables import (
+    CurrencyRow,
+    PricelistRow,
+    ProductRow,
+    ShippingOptionRow,
+    StoreRow,
+    VariantRow,
+)
+
+Loader = Callable[[Any, Sequence[int]], dict[int, list[Any]]]
+
+
+# --- per-request batching of children ------------------------------------------------------
+
+
+def announce(info: Info, kind: str, ids: Iterable[int | None]) -> None:
+    """A list query tells which parents it returned, so their children load in one query."""
+    batch = info.context.cache.setdefault(("children", kind), {"seen": set(), "loaded": {}})
+    batch["seen"].update(i for i in ids if i is not None)
+
+
+def children(info: Info, kind: str, parent_id: int, load: Loader) -> list[Any]:
+    """One parent's children; in a query, those of every announced parent come along.
+
+    Mutations read fresh each time: an earlier mutation in the request may have changed them.
+    """
+    session = info.context.session
+    if info.operation.operation != OperationType.QUERY:
+        return list(load(session, [parent_id]).get(parent_id, []))
+    batch = info.context.cache.setdefault(("children", kind), {"seen": set(), "loaded": {}})
+    loaded = batch["loaded"]
+    if parent_id not in loaded:
+        wanted = (batch["seen"] - loaded.keys()) | {parent_id}
+        result = load(session, sorted(wanted))
+        for pid in wanted:
+            loaded[pid] = list(result.get(pid, []))
+    return loaded[parent_id]
+
+
+def currency_by_code(info: Info, code: str) -> CurrencyRow:
+    key = ("currency", code)
+    cache = info.context.cache
+    if key not in cache:
+        cache[key] = info.context.session.exec(
+            select(CurrencyRow).where(CurrencyRow.code == code)
+        ).first()
+    return cache[key]
+
+
+def _money(info: Info, amount: Decimal | None, code: str) -> MonetaryValue | None:
+    return None if amount is None else MonetaryValue.of(amount, currency_by_code(info, code))
+
+
+# --- inputs shared by queries and fields ---------------------------------------------------
+
+
+@strawberry.input
+class PriceFilter:
+    """Centra's `PriceFilter` (id lists; `price`, `notNull`, `negate` are not supported)."""
+
+    id: list[int] | None = None
+    product_id: list[int] | None = None
+    product_variant_id: list[int] | None = None
+    pricelist_id: list[int] | None = None
+    store_id: list[int] | None = None
+
+
+def _prices(
+    info: Info,
+    where: PriceFilter | None,
+    limit: int | None,
+    page: int | None,
+    *,
+    pricelist_ids: list[int] | None = None,
+    price_alteration_id: int | None = None,
+) -> list[queries.PriceView]:
+    wanted = pricelist_ids
+    if where and where.pricelist_id:
+        wanted = [p for p in where.pricelist_id if wanted is None or p in wanted]
+        if not wanted:
+            return []
+    if where and where.store_id:
+        in_stores = info.context.session.exec(
+            select(PricelistRow.id).where(PricelistRow.store_id.in_(where.store_id))
+        ).all()
+        wanted = [p for p in (wanted if wanted is not None else in_stores) if p in in_stores]
+        if not wanted:
+            return []
+    views = queries.prices(
+        info.context.session,
+        pricelist_ids=wanted,
+        product_ids=where.product_id if where else None,
+        variant_ids=where.product_variant_id if where else None,
+        price_alteration_id=price_alteration_id,
+        limit=limit,
+        page_number=page,
+    )
+    if where and where.id:
+        views = [v for v in views if v.id in where.id]
+    return views
+
+
+# --- types ---------------------------------------------------------------------------------
+
+
+@read_permission("DeliveryWindow:read")
+@strawberry.type
+class DeliveryWindow:
+    """A wholesale delivery window (only the identity for now)."""
+
+    id: int
+    name: str
+
+
+@read_permission("Price:read")
+@strawberry.type
+class Price:
+    """A variant's price in a pricelist: its own, else its product's (`price` may be null)."""
+
+    id: int
+
+    @strawberry.field
+    def price(self, info: Info) -> MonetaryValue | None:
+        view: queries.PriceView = self  # type: ignore[assignment]
+        return _money(info, view.price, view.currency_code)
+
+    @strawberry.field(description="Centra uses it in wholesale pricelists.")
+    def recommended_retail_price(self, info: Info) -> MonetaryValue | None:
+        view: queries.PriceView = self  # type: ignore[assignment]
+        return _money(info, view.recommended_retail_price, view.currency_code)
+
+    @field(permission="")
+    def pricelist(self, info: Info) -> Pricelist:
+        return info.context.session.get(PricelistRow, self.pricelist_id)  # type: ignore[attr-defined]
+
+    @field(permission="")
+    def product(self, info: Info) -> Product:
+        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+
+    @field(permission="")
+    def product_variant(self, info: Info) -> ProductVariant:
+        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+
+
+@read_permission("Pricelist:read")
+@strawberry.type
+class Pricelist:
+    id: int
+    name: str
+    status: Status
+
+    @strawberry.field
+    def store(self, info: Info) -> Store:
+        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+
+    @field(permission="")
+    def currency(self, info: Info) -> Currency:
+        return info.context.session.get(CurrencyRow, self.currency_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def assigned_to_countries(self, info: Info) -> list[Country]:
+        return children(info, "pricelist_countries", self.id, countries_of)
+
+    @strawberry.field
+    def default_shipping_option(self, info: Info) -> ShippingOption | None:
+        option_id = self.default_shipping_option_id  # type: ignore[attr-defined]
+        return None if option_id is None else info.context.session.get(ShippingOptionRow, option_id)
+
+    @strawberry.field(description="Limit must be in range 1 - 200.")
+    def prices(
+        self,
+        info: Info,
+        where: PriceFilter | None = None,
+        limit: int | None = 20,
+        page: int | None = 1,
+    ) -> list[Price]:
+        return _prices(info, where, limit, page, pricelist_ids=[self.id])  # type: ignore[return-value]
+
+
+@read_permission("Price:read")
+@strawberry.type
+class PriceAlteration:
+    id: int
+    name: str
+    status: Status
+    start_date: Date
+    end_date: Date | None
+
+    @strawberry.field
+    def store(self, info: Info) -> Store:
+        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Delivery windows affected by this price alteration.")
+    def delivery_windows(self) -> list[DeliveryWindow]:
+        """Always empty: wholesale delivery windows are not modelled yet."""
+        return []
+
+    @strawberry.field(description="Limit must be in range 1 - 200.")
+    def prices(
+        self,
+        info: Info,
+        where: PriceFilter | None = None,
+        limit: int | None = 20,
+        page: int | None = 1,
+    ) -> list[Price]:
+        return _prices(info, where, limit, page, price_alteration_id=self.id)  # type: ignore[return-value]
