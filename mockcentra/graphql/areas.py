@@ -3,10 +3,11 @@
 An area module may define `Query`, `Mutation`, or neither (while it is being built).
 """
 
+from mockcentra.graphql import idconversion
 from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.displays import schema as displays
 from mockcentra.graphql.pricing import schema as pricing
 from mockcentra.graphql.reference import schema as reference
 from mockcentra.graphql.stock import schema as stock
 
-AREAS = (reference, catalog, stock, pricing, displays)
+AREAS = (reference, catalog, stock, pricing, displays, idconversion)
