@@ -1,0 +1,114 @@
+"""Start-up cost: a cold `create_app` in a fresh interpreter, and where the time goes.
+
+    python bench/startup.py [--runs 5] [--json]
+
+Prints numbers only; nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+# Runs in a fresh interpreter; prints one JSON line with the split of the in-process time.
+CHILD = r"""
+import json, time
+t0 = time.perf_counter()
+from mockcentra.app import build_runtime, create_app
+from mockcentra.settings import Settings
+t1 = time.perf_counter()
+create_app(Settings(db=":memory:", scenario="demo"))
+t2 = time.perf_counter()
+print(json.dumps({"import_ms": (t1 - t0) * 1e3, "create_app_ms": (t2 - t1) * 1e3}))
+"""
+
+
+def cold_start(runs: int) -> dict[str, float]:
+    """Wall time of `python -c <import + create_app>` (interpreter start included), median."""
+    walls, imports, creates = [], [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD], check=True, capture_output=True, text=True
+        ).stdout
+        walls.append((time.perf_counter() - started) * 1e3)
+        split = json.loads(out.strip().splitlines()[-1])
+        imports.append(split["import_ms"])
+        creates.append(split["create_app_ms"])
+    return {
+        "cold_wall_ms": statistics.median(walls),
+        "cold_import_ms": statistics.median(imports),
+        "cold_create_app_ms": statistics.median(creates),
+    }
+
+
+def warm(runs: int) -> dict[str, float]:
+    """In this process after a first app: what each further app (e.g. per xdist worker) costs."""
+    from sqlmodel import Session
+
+    from mockcentra.app import build_runtime, create_app
+    from mockcentra.runtime.clock import Clock
+    from mockcentra.seeding.base import seed_base
+    from mockcentra.seeding.demo import seed_demo
+    from mockcentra.settings import Settings
+    from mockcentra.storage.engine import Database
+
+    settings = Settings(db=":memory:", scenario="demo")
+    create_app(settings)  # builds the schema and faker once
+    runtimes, seeds, resets = [], [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        runtime = build_runtime(settings)
+        runtimes.append((time.perf_counter() - started) * 1e3)
+
+        db = Database(":memory:")
+        db.create_all()
+        with Session(db.engine) as session:
+            started = time.perf_counter()
+            seed_base(session)
+            seed_demo(session, Clock(), 1)
+            session.commit()
+            seeds.append((time.perf_counter() - started) * 1e3)
+        db.dispose()
+
+        for _ in range(50):
+            started = time.perf_counter()
+            runtime.reset()
+            resets.append((time.perf_counter() - started) * 1e3)
+        runtime.db.dispose()
+    return {
+        "warm_build_runtime_ms": statistics.median(runtimes),
+        "seed_base_and_demo_ms": statistics.median(seeds),
+        "reset_ms": statistics.median(resets),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, float]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    results = {**cold_start(args.runs), **warm(args.runs)}
+    if args.json:
+        print(json.dumps(results))
+    else:
+        labels = {
+            "cold_wall_ms": "cold start, fresh interpreter (wall)",
+            "cold_import_ms": "  of which: import mockcentra.app",
+            "cold_create_app_ms": "  of which: create_app (schema, tables, seed demo, snapshot)",
+            "warm_build_runtime_ms": "another runtime in a warm process",
+            "seed_base_and_demo_ms": "seed base + demo into a new in-memory database",
+            "reset_ms": "reset to the seeded snapshot (per test)",
+        }
+        print(f"start-up, median of {args.runs} runs")
+        for key, label in labels.items():
+            print(f"  {label:<62} {results[key]:8.1f} ms")
+    return results
+
+
+if __name__ == "__main__":
+    main()
