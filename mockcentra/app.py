@@ -44,6 +44,10 @@ class Runtime:
     scenario: str
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def domain_faults(self) -> dict[str, str]:
+        """Domain faults injected through the control plane (e.g. {"psp.capture": "decline"})."""
+        return dict(self.extra.get("domain_faults", {}))
+
     def reset(self) -> None:
         """Back to the state the server started with (scenario seeded), clock unfrozen."""
         self.db.restore(INITIAL_SNAPSHOT)
@@ -72,6 +76,7 @@ def build_runtime(settings: Settings) -> Runtime:
 def create_app(settings: Settings | None = None) -> Starlette:
     """The whole mock on one ASGI app; `app.state.runtime` gives tests the runtime."""
     from mockcentra.control.routes import control_routes
+    from mockcentra.rest.checkout_api import checkout_routes
 
     settings = settings or Settings.from_env()
     runtime = build_runtime(settings)
@@ -81,6 +86,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Mount("/_mock", routes=control_routes(runtime)),
         # GraphiQL's own files, shipped in the package so the page works offline.
         Mount("/static", app=StaticFiles(packages=[("mockcentra.ui", "static")]), name="static"),
+        Mount("/api/checkout", routes=checkout_routes(runtime)),
     ]
     app = Starlette(routes=routes)
     app.state.runtime = runtime

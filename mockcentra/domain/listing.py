@@ -29,3 +29,10 @@ def ids_filter(value: int | Sequence[int] | None) -> list[int] | None:
     if value is None:
         return None
     return [value] if isinstance(value, int) else list(value)
+
+
+def as_list(value: Any) -> list[Any]:
+    """A filter value as a list: a single value passed by a variable arrives unwrapped."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]

@@ -6,8 +6,9 @@ An area module may define `Query`, `Mutation`, or neither (while it is being bui
 from mockcentra.graphql import idconversion
 from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.displays import schema as displays
+from mockcentra.graphql.orders import schema as orders
 from mockcentra.graphql.pricing import schema as pricing
 from mockcentra.graphql.reference import schema as reference
 from mockcentra.graphql.stock import schema as stock
 
-AREAS = (reference, catalog, stock, pricing, displays, idconversion)
+AREAS = (reference, catalog, stock, pricing, displays, idconversion, orders)

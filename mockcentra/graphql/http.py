@@ -107,6 +107,7 @@ class GraphQLEndpoint:
         OUTPUT_ZONE.set(rt.clock.zone)
         uow = UnitOfWork(rt.db, rt.clock, write=analysis.is_mutation, seed=rt.settings.seed)
         uow.integration_name = token.integration_name
+        uow.faults = rt.domain_faults()
         context = Context(
             uow=uow,
             permissions=token.permissions,

@@ -18,6 +18,7 @@ from graphql import (
     DocumentNode,
     FieldNode,
     GraphQLError,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -152,7 +153,9 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
                 parent = type_info.get_parent_type()
                 complexity += multipliers[-1]
                 mult = multipliers[-1]
-                if isinstance(parent, GraphQLObjectType) and node.name.value in parent.fields:
+                if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType) and (
+                    node.name.value in parent.fields
+                ):
                     for perm in _field_permissions(parent, node.name.value):
                         used.setdefault(perm)
                     if _is_list(parent.fields[node.name.value].type):

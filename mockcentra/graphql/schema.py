@@ -10,9 +10,16 @@ from strawberry.tools import merge_types
 from mockcentra.graphql import permissions
 from mockcentra.graphql.areas import AREAS
 from mockcentra.graphql.scalars import SCALARS
+from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
 
 
 class CentraSchema(strawberry.Schema):
+    def _create_execution_context(self, *args, **kwargs):  # type: ignore[override]
+        """Every request validates with Centra's relaxed variable typing."""
+        context = super()._create_execution_context(*args, **kwargs)
+        context.validation_rules = VALIDATION_RULES
+        return context
+
     def process_errors(self, errors, execution_context=None) -> None:  # type: ignore[override]
         """Only unexpected failures are logged; permission and input errors are the client's."""
         for error in errors:
@@ -32,6 +39,7 @@ def build_schema() -> CentraSchema:
         config=StrawberryConfig(scalar_map=SCALARS),
         types=[t for a in AREAS for t in getattr(a, "EXTRA_TYPES", ())],
     )
+    listify_arguments(schema._schema)
     permissions.install(schema._schema)
     return schema
 

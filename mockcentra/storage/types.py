@@ -82,7 +82,7 @@ class JsonDict(TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
-        return None if value is None else json.dumps(value, sort_keys=True, default=str)
+        return None if value is None else json.dumps(value, default=str)
 
     def process_result_value(self, value: Any, dialect: Any) -> dict[str, Any] | None:
         return None if value is None else json.loads(value)

@@ -37,6 +37,14 @@ def _centra_session_client(centra_app: Starlette) -> Iterator[CentraClient]:
 
 
 @pytest.fixture
+def centra_factories(centra: CentraClient):
+    """Arrange helpers on the reset `centra`: sellable items, placed and shipped orders."""
+    from mockcentra.testing.factories import Factories
+
+    return Factories(centra)
+
+
+@pytest.fixture
 def centra(_centra_session_client: CentraClient) -> CentraClient:
     """A client on a freshly reset mockcentra (milliseconds: a snapshot restore)."""
     _centra_session_client.reset()

@@ -125,6 +125,8 @@ class NewOrder:
     vouchers: list[Any] = field(default_factory=list)
     external_promotions: list[Any] = field(default_factory=list)
     authorize: bool = True
+    number: int | None = None  # an explicit order number (imports); must be free
+    customer_id: int | None = None  # attach to this customer instead of finding one by email
 
 
 def next_order_number(uow: UnitOfWork) -> int:
@@ -202,15 +204,27 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
     if not new.lines:
         raise invalid("An order needs at least one line.", ["lines"])
     store = uow.session.get(StoreRow, new.store_id)
-    customer = find_or_create_customer(
-        uow,
-        email=new.email,
-        first_name=new.first_name,
-        last_name=new.last_name,
-        store_id=new.store_id,
-    )
+    if new.customer_id is not None:
+        customer = uow.session.get(CustomerRow, new.customer_id)
+        if customer is None:
+            raise not_found("customer", new.customer_id, ["customerId"])
+    else:
+        customer = find_or_create_customer(
+            uow,
+            email=new.email,
+            first_name=new.first_name,
+            last_name=new.last_name,
+            store_id=new.store_id,
+        )
     now = uow.clock.now()
-    number = next_order_number(uow)
+    number = next_order_number(uow) if new.number is None else new.number
+    if new.number is not None and (
+        new.number < 1
+        or uow.session.exec(select(OrderRow.id).where(OrderRow.number == new.number)).first()
+    ):
+        raise DomainError(
+            ErrorCode.DUPLICATE, f"Order number {new.number} is taken or invalid.", ["number"]
+        )
     order = OrderRow(
         hash=order_hash(uow.seed, number),
         number=number,

@@ -240,7 +240,7 @@ def uncomplete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
     return ret
 
 
-def delete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
+def delete_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, list[ReturnLineRow]]:
     """Undo a return: the returned units count as shipped again and leave the stock they entered.
 
     Centra re-allocates through the order's allocation rule; mockcentra takes back exactly the
@@ -266,8 +266,7 @@ def delete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
     uow.session.delete(ret)
     uow.session.flush()
     touch(uow, order)
-    ret.lines_snapshot = lines  # type: ignore[attr-defined]
-    return ret
+    return ret, lines
 
 
 def return_value(session, ret: ReturnRow) -> Decimal:

@@ -362,8 +362,9 @@ def complete_shipment(
         )
     if not shipment.is_paid:
         raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is not paid.", ["id"])
+    when = _parse_time(uow, shipped_at, ["input", "shippedAt"])
     now = uow.clock.now()
-    when = _parse_time(uow, shipped_at, ["input", "shippedAt"]) or now
+    when = when or now
     if when > now:
         raise invalid("shippedAt cannot be in the future.", ["input", "shippedAt"])
     if info is not None:

@@ -10,7 +10,7 @@ from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.errors import DomainError, ErrorCode
-from mockcentra.domain.listing import page
+from mockcentra.domain.listing import as_list, page
 from mockcentra.domain.orders import actions as orders
 from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.orders.status import StockAction as DomainStockAction
@@ -23,6 +23,7 @@ from mockcentra.graphql.common import (
     Payload,
     WarehouseInput,
 )
+from mockcentra.graphql.displays.schema import TaxGroupInput
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.types import (
     ORDER_TYPES,
@@ -35,6 +36,7 @@ from mockcentra.graphql.orders.types import (
     StoreType,
 )
 from mockcentra.graphql.permissions import field, mutation
+from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import OrderRow, ReturnRow
 
@@ -51,8 +53,8 @@ class OrderInput:
 
 @strawberry.input
 class DateTimeRange:
-    from_: str | None = strawberry.field(name="from", default=None)
-    to: str | None = None
+    from_: DateTimeTz | None = strawberry.field(name="from", default=None)
+    to: DateTimeTz | None = None
 
 
 @strawberry.input
@@ -165,11 +167,6 @@ class CancelLineInput:
 @strawberry.input
 class ProductSizeRefInput:
     id: int
-
-
-@strawberry.input
-class TaxGroupInput:
-    id: int | None = None
 
 
 @strawberry.input
@@ -299,8 +296,8 @@ class ShipmentCreateInput:
     is_good_to_go: bool = False
     is_paid: bool = False
     capture: bool = False
-    created_at: str | None = None
-    shipped_at: str | None = None
+    created_at: DateTimeTz | None = None
+    shipped_at: DateTimeTz | None = None
     send_email: bool = False
     additional_message: str | None = None
     allocate_demand: bool = False
@@ -317,7 +314,7 @@ class ShipmentUpdateInput:
 
 @strawberry.input
 class ShipmentCompleteInput:
-    shipped_at: str | None = None
+    shipped_at: DateTimeTz | None = None
     send_email: bool = False
     shipment_info: ShipmentInfoInput | None = None
 
@@ -480,17 +477,17 @@ class Query:
         stmt = select(OrderRow)
         w = where or OrderFilter()
         if w.id:
-            stmt = stmt.where(OrderRow.hash.in_(w.id))
+            stmt = stmt.where(OrderRow.hash.in_(as_list(w.id)))
         if w.number:
-            stmt = stmt.where(OrderRow.number.in_(w.number))
+            stmt = stmt.where(OrderRow.number.in_(as_list(w.number)))
         if w.status:
-            stmt = stmt.where(OrderRow.status.in_([s.value for s in w.status]))
+            stmt = stmt.where(OrderRow.status.in_([s.value for s in as_list(w.status)]))
         if w.store_type:
             stmt = stmt.where(OrderRow.store_type == w.store_type.value)
         if w.store_id:
-            stmt = stmt.where(OrderRow.store_id.in_(w.store_id))
+            stmt = stmt.where(OrderRow.store_id.in_(as_list(w.store_id)))
         if w.customer_id:
-            stmt = stmt.where(OrderRow.customer_id.in_(w.customer_id))
+            stmt = stmt.where(OrderRow.customer_id.in_(as_list(w.customer_id)))
         if w.is_locked is not None:
             stmt = stmt.where(OrderRow.is_locked == w.is_locked)
         stmt = stmt.where(OrderRow.is_on_hold == bool(w.is_on_hold))
@@ -520,13 +517,13 @@ class Query:
         stmt = select(ReturnRow).order_by(ReturnRow.id)
         w = where or ReturnFilter()
         if w.id:
-            stmt = stmt.where(ReturnRow.id.in_(w.id))
+            stmt = stmt.where(ReturnRow.id.in_(as_list(w.id)))
         if w.status:
-            stmt = stmt.where(ReturnRow.status.in_([s.value for s in w.status]))
+            stmt = stmt.where(ReturnRow.status.in_([s.value for s in as_list(w.status)]))
         if w.customer_id or w.store_type:
             stmt = stmt.join(OrderRow, OrderRow.id == ReturnRow.order_id)
             if w.customer_id:
-                stmt = stmt.where(OrderRow.customer_id.in_(w.customer_id))
+                stmt = stmt.where(OrderRow.customer_id.in_(as_list(w.customer_id)))
             if w.store_type:
                 stmt = stmt.where(OrderRow.store_type == w.store_type.value)
         stmt = _range(stmt, ReturnRow.created_at, w.created_at, info, "createdAt")
@@ -718,9 +715,12 @@ class Mutation:
 
     @mutation(permission="Return:write")
     def delete_return(self, info: Info, id: int) -> ReturnPayload:
-        return run_mutation(
-            info, ReturnPayload, lambda: {"return_": returns.delete_return(info.context.uow, id)}
-        )
+        def act():
+            ret, lines = returns.delete_return(info.context.uow, id)
+            info.context.cache[("deleted-return-lines", ret.id)] = lines
+            return {"return_": ret}
+
+        return run_mutation(info, ReturnPayload, act)
 
 
 def _cancel(info: Info, ref: OrderInput, input: CancelOrderInput | None) -> dict[str, Any]:

@@ -7,7 +7,6 @@ with `DirectToConsumerOrder` and `WholesaleOrder`.
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -39,20 +38,14 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 
-Product = Annotated["Product", strawberry.lazy("mockcentra.graphql.catalog.types")]
-ProductVariant = Annotated["ProductVariant", strawberry.lazy("mockcentra.graphql.catalog.types")]
-ProductSize = Annotated["ProductSize", strawberry.lazy("mockcentra.graphql.catalog.types")]
+CatalogProduct = Annotated["Product", strawberry.lazy("mockcentra.graphql.catalog.types")]
+CatalogVariant = Annotated["ProductVariant", strawberry.lazy("mockcentra.graphql.catalog.types")]
+CatalogSize = Annotated["ProductSize", strawberry.lazy("mockcentra.graphql.catalog.types")]
 
 OrderStatus = strawberry.enum(st.OrderStatus, name="OrderStatus")
 PaymentHistoryEntryType = strawberry.enum(st.PaymentEntryType, name="PaymentHistoryEntryType")
 PaymentHistoryEntryStatus = strawberry.enum(st.PaymentEntryStatus, name="PaymentHistoryEntryStatus")
 ReturnStatus = strawberry.enum(st.ReturnStatus, name="ReturnStatus")
-
-
-@strawberry.enum
-class StoreType(Enum):
-    DIRECT_TO_CONSUMER = "DIRECT_TO_CONSUMER"
-    WHOLESALE = "WHOLESALE"
 
 
 def _country(info: Info, code: str | None) -> CountryRow | None:
@@ -86,7 +79,7 @@ class Address:
     vat_number: str | None = None
     country_code: strawberry.Private[str | None] = None
 
-    @strawberry.field
+    @field(permission="")
     def country(self, info: Info) -> Country | None:
         return _country(info, self.country_code)
 
@@ -174,15 +167,15 @@ class OrderLine:
     comment: str | None
 
     @strawberry.field
-    def product(self, info: Info) -> Product | None:
+    def product(self, info: Info) -> CatalogProduct | None:
         return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
 
     @strawberry.field
-    def product_variant(self, info: Info) -> ProductVariant | None:
+    def product_variant(self, info: Info) -> CatalogVariant | None:
         return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
 
     @strawberry.field
-    def product_size(self, info: Info) -> ProductSize | None:
+    def product_size(self, info: Info) -> CatalogSize | None:
         from mockcentra.storage.tables import ProductSizeRow
 
         return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
@@ -436,8 +429,8 @@ class Return:
 
     @strawberry.field
     def lines(self, info: Info) -> list[ReturnLine]:
-        snapshot = getattr(self, "lines_snapshot", None)
-        return snapshot if snapshot is not None else return_lines(info.context.session, self.id)
+        deleted = info.context.cache.get(("deleted-return-lines", self.id))
+        return deleted if deleted is not None else return_lines(info.context.session, self.id)
 
     @strawberry.field
     def shipment(self, info: Info) -> Shipment:

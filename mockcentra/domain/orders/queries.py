@@ -1,0 +1,168 @@
+"""Read-side queries over orders, shipments and returns, shared by the transports.
+
+Each function takes plain filter values and a session, applies them in SQL (indexed columns),
+and returns rows; the transports shape them. Ranges are [newer_than, older_than): inclusive
+from, exclusive to, as Centra documents for its REST lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlmodel import col, select
+
+from mockcentra.domain.errors import invalid
+from mockcentra.storage.tables import (
+    OrderRow,
+    PaymentEntryRow,
+    ReturnRow,
+    ShipmentRow,
+)
+
+
+class ShipmentState(StrEnum):
+    """The three lists Centra's REST `GET shipments` offers."""
+
+    IN_PROGRESS = "inprogress"  # created, not yet good to go, not shipped
+    GOOD_TO_GO = "goodtogo"  # good to go and waiting to leave the warehouse
+    COMPLETED = "completed"  # shipped
+
+
+def _window(stmt: Any, column: Any, newer_than: datetime | None, older_than: datetime | None):
+    if newer_than is not None:
+        stmt = stmt.where(column >= newer_than)
+    if older_than is not None:
+        stmt = stmt.where(column < older_than)
+    return stmt
+
+
+def _slice(stmt: Any, limit: int | None, offset: int | None) -> Any:
+    if limit is not None:
+        if limit < 0:
+            raise invalid("limit must be 0 or more.", ["limit"])
+        stmt = stmt.limit(limit)
+    if offset:
+        if offset < 0:
+            raise invalid("offset must be 0 or more.", ["offset"])
+        stmt = stmt.offset(offset)
+    return stmt
+
+
+def find_orders(
+    session: Any,
+    *,
+    number: int | None = None,
+    customer_id: int | None = None,
+    newer_than: datetime | None = None,
+    older_than: datetime | None = None,
+    statuses: Sequence[str] | None = None,
+    newest_first: bool = False,
+    limit: int | None = 20,
+    offset: int | None = None,
+) -> list[OrderRow]:
+    """Orders by number, customer and placement time; oldest first unless asked otherwise."""
+    stmt = select(OrderRow)
+    if number is not None:
+        stmt = stmt.where(OrderRow.number == number)
+    if customer_id is not None:
+        stmt = stmt.where(OrderRow.customer_id == customer_id)
+    if statuses is not None:
+        stmt = stmt.where(col(OrderRow.status).in_(list(statuses)))
+    stmt = _window(stmt, OrderRow.created_at, newer_than, older_than)
+    order = col(OrderRow.id).desc() if newest_first else col(OrderRow.id).asc()
+    return list(session.exec(_slice(stmt.order_by(order), limit, offset)))
+
+
+def find_shipments(
+    session: Any,
+    *,
+    state: ShipmentState = ShipmentState.GOOD_TO_GO,
+    order_number: int | None = None,
+    newer_than: datetime | None = None,
+    older_than: datetime | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> list[ShipmentRow]:
+    """Shipments in one of the three states, oldest first (by creation)."""
+    stmt = select(ShipmentRow)
+    if state == ShipmentState.COMPLETED:
+        stmt = stmt.where(col(ShipmentRow.shipped_at).is_not(None))
+    else:
+        stmt = stmt.where(
+            col(ShipmentRow.shipped_at).is_(None),
+            ShipmentRow.is_good_to_go == (state == ShipmentState.GOOD_TO_GO),
+        )
+    if order_number is not None:
+        stmt = stmt.join(OrderRow, OrderRow.id == ShipmentRow.order_id).where(
+            OrderRow.number == order_number
+        )
+    stmt = _window(stmt, ShipmentRow.created_at, newer_than, older_than)
+    stmt = stmt.order_by(col(ShipmentRow.created_at).asc(), col(ShipmentRow.id).asc())
+    return list(session.exec(_slice(stmt, limit, offset)))
+
+
+def shipment_by_number(session: Any, number: str) -> ShipmentRow | None:
+    """A shipment by its Centra number `<order number>-<n>`."""
+    return session.exec(select(ShipmentRow).where(ShipmentRow.number == number)).first()
+
+
+def find_returns(
+    session: Any,
+    *,
+    return_id: int | None = None,
+    shipment_number: str | None = None,
+    order_number: int | None = None,
+    order_hash: str | None = None,
+    customer_id: int | None = None,
+    newer_than: datetime | None = None,
+    older_than: datetime | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> list[ReturnRow]:
+    """Returns, newest first."""
+    stmt = select(ReturnRow)
+    if return_id is not None:
+        stmt = stmt.where(ReturnRow.id == return_id)
+    if shipment_number is not None:
+        stmt = stmt.join(ShipmentRow, ShipmentRow.id == ReturnRow.shipment_id).where(
+            ShipmentRow.number == shipment_number
+        )
+    if order_number is not None or order_hash is not None or customer_id is not None:
+        stmt = stmt.join(OrderRow, OrderRow.id == ReturnRow.order_id)
+        if order_number is not None:
+            stmt = stmt.where(OrderRow.number == order_number)
+        if order_hash is not None:
+            stmt = stmt.where(OrderRow.hash == order_hash)
+        if customer_id is not None:
+            stmt = stmt.where(OrderRow.customer_id == customer_id)
+    stmt = _window(stmt, ReturnRow.created_at, newer_than, older_than)
+    stmt = stmt.order_by(col(ReturnRow.created_at).desc(), col(ReturnRow.id).desc())
+    return list(session.exec(_slice(stmt, limit, offset)))
+
+
+def payment_entries(session: Any, order_ids: Sequence[int]) -> dict[int, list[PaymentEntryRow]]:
+    """Payment history of many orders in one query, oldest entry first."""
+    by_order: dict[int, list[PaymentEntryRow]] = {i: [] for i in order_ids}
+    if not order_ids:
+        return by_order
+    rows = session.exec(
+        select(PaymentEntryRow)
+        .where(col(PaymentEntryRow.order_id).in_(list(order_ids)))
+        .order_by(col(PaymentEntryRow.id))
+    )
+    for row in rows:
+        by_order[row.order_id].append(row)
+    return by_order
+
+
+def voucher_codes(order: OrderRow) -> list[str]:
+    """The voucher codes used on an order (entries are codes or `{code, ...}` objects)."""
+    codes = []
+    for entry in order.vouchers or []:
+        code = entry.get("code") if isinstance(entry, dict) else entry
+        if code:
+            codes.append(str(code))
+    return codes

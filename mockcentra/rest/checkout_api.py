@@ -1,0 +1,470 @@
+"""Checkout API subset under /api/checkout: selection, items, location, payment, receipt.
+
+The session token travels in `API-Token` (or `Accept: */*; api-token=<token>` on GET) and comes
+back in every body. A server secret in `Authorization: Bearer` is optional; a wrong one is 401.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import select
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from mockcentra.domain.checkout import actions as checkout
+from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.orders.status import STATUS_CODES, OrderStatus
+from mockcentra.domain.orders.totals import lines_of, order_totals, tax_in_gross
+from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
+from mockcentra.rest.transaction import run
+from mockcentra.storage.tables import (
+    CountryRow,
+    MarketRow,
+    OrderRow,
+    PricelistRow,
+    ShipmentRow,
+    ShippingOptionRow,
+)
+
+if TYPE_CHECKING:
+    from mockcentra.app import Runtime
+
+STATUS_DESCRIPTIONS = {
+    OrderStatus.PENDING: "Pending",
+    OrderStatus.CONFIRMED: "Confirmed",
+    OrderStatus.PROCESSING: "Processing",
+    OrderStatus.SHIPPED: "Completed",
+    OrderStatus.ARCHIVED: "Archived",
+    OrderStatus.CANCELLED: "Cancelled",
+}
+_ERROR_STATUS = {
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.INSUFFICIENT_STOCK: 410,
+    ErrorCode.PAYMENT_FAILED: 402,
+    ErrorCode.NOT_ALLOWED: 409,
+}
+
+
+def _token(request: Request) -> str | None:
+    token = request.headers.get("api-token")
+    if token:
+        return token.strip()
+    accept = request.headers.get("accept", "")
+    for part in accept.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "api-token" and value:
+            return value.strip()
+    return None
+
+
+def _error_response(token: str | None, error: DomainError) -> JSONResponse:
+    key = ".".join(str(p) for p in error.path) or "selection"
+    body: dict[str, Any] = {"token": token, "errors": {key: error.message}}
+    status = _ERROR_STATUS.get(error.code, 400)
+    if isinstance(error, checkout.AddressErrors):
+        body["errors"] = error.fields
+    if isinstance(error, checkout.SelectionNotFound):
+        status = 404
+    return JSONResponse(body, status_code=status)
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        raise DomainError(ErrorCode.INVALID, "request body is not valid JSON", ["body"]) from None
+    if not isinstance(data, dict):
+        raise DomainError(ErrorCode.INVALID, "request body must be a JSON object", ["body"])
+    return data
+
+
+# ---------------------------------------------------------------- shapes
+
+
+def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
+    summary = checkout.summarize(session, sel)
+    code = summary.currency.code
+    items = [
+        {
+            "item": line.item,
+            "product": str(line.row.display_id),
+            "productName": line.product.name,
+            "variantName": line.variant.name,
+            "size": line.size_name,
+            "sku": "".join(
+                p
+                for p in (
+                    line.product.product_number,
+                    line.variant.variant_number,
+                    line.size.size_number,
+                )
+                if p
+            ),
+            "ean": line.size.ean,
+            "quantity": line.row.quantity,
+            "line": line.row.line,
+            "comment": line.row.comment,
+            **price_pair("priceEach", line.unit_price, code),
+            **price_pair("priceEachBeforeDiscount", line.unit_price, code),
+            **price_pair(
+                "priceEachWithoutTax",
+                line.unit_price - tax_in_gross(line.unit_price, line.tax_percent_hundredths),
+                code,
+            ),
+            **price_pair("priceEachReduction", Decimal(0), code),
+            **price_pair("totalPrice", line.total, code),
+            "anyDiscount": False,
+            "taxPercent": line.tax_percent_hundredths / 100,
+        }
+        for line in summary.lines
+    ]
+    shipping = summary.shipping if summary.lines else Decimal("0.00")
+    totals = {
+        **price_pair("itemsTotalPrice", summary.items_total, code),
+        "totalDiscountPrice": False,
+        "totalDiscountPriceAsNumber": False,
+        **price_pair("shippingPrice", shipping, code),
+        **price_pair("handlingCostPrice", Decimal(0), code),
+        "totalQuantity": summary.quantity,
+        "taxDeducted": False,
+        "taxDeductedAsNumber": False,
+        "taxAdded": False,
+        "taxAddedAsNumber": False,
+        "taxPercent": summary.tax_percent_hundredths / 100,
+        **price_pair("grandTotalPrice", summary.grand_total, code),
+        **price_pair("grandTotalPriceTax", summary.tax, code),
+    }
+    option = (
+        session.get(ShippingOptionRow, sel.shipping_option_id) if sel.shipping_option_id else None
+    )
+    return {
+        "currency": code,
+        "language": sel.language,
+        "paymentMethod": sel.payment_method,
+        "paymentMethodName": checkout.PAYMENT_METHODS.get(sel.payment_method or ""),
+        "shippingMethod": str(option.id) if option else None,
+        "shippingMethodName": option.name if option else None,
+        "items": items,
+        "discounts": {
+            "anyDiscount": False,
+            "discount": checkout_price(Decimal(0), code),
+            "discountAsNumber": 0.0,
+            "vouchers": list(sel.vouchers or []),
+            "automaticDiscounts": [],
+        },
+        "totals": totals,
+        "vatExempt": False,
+        "address": {k: v for k, v in (sel.address or {}).items() if not k.startswith("_")},
+        "shippingAddress": sel.shipping_address or {},
+        "currencyFormat": {
+            "currency": code,
+            "name": code,
+            "prefix": "",
+            "suffix": f"\u00a0{code}",
+            "decimalPoint": ".",
+            "decimalDigits": 2,
+        },
+    }
+
+
+def location_body(session, sel) -> dict[str, Any]:
+    country = session.exec(select(CountryRow).where(CountryRow.code == sel.country_code)).one()
+    market = session.get(MarketRow, sel.market_id)
+    pricelist = session.get(PricelistRow, sel.pricelist_id)
+    return {
+        "country": country.code,
+        "countryName": country.name,
+        "state": None,
+        "market": str(market.id),
+        "pricelist": str(pricelist.id),
+        "eu": country.is_eu,
+    }
+
+
+def session_body(session, sel, runtime: Runtime) -> dict[str, Any]:
+    return {
+        "token": sel.token,
+        "selection": selection_body(session, sel, runtime),
+        "location": location_body(session, sel),
+        "paymentMethods": [
+            {
+                "paymentMethod": key,
+                "name": name,
+                "paymentMethodType": key,
+                "supportsInitiateOnly": False,
+            }
+            for key, name in checkout.PAYMENT_METHODS.items()
+        ],
+        "shippingMethods": [
+            {
+                "shippingMethod": str(o.id),
+                "name": o.name,
+                "price": checkout_price(o.price, o.currency_code or ""),
+                "priceAsNumber": number(o.price),
+            }
+            for o in session.exec(
+                select(ShippingOptionRow).where(ShippingOptionRow.store_id == sel.store_id)
+            )
+        ],
+        "countries": [
+            {"country": c.code, "name": c.name, "eu": c.is_eu}
+            for c in session.exec(select(CountryRow).order_by(CountryRow.code))
+        ],
+    }
+
+
+def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
+    zone = runtime.clock.zone
+    code = order.currency_code
+    totals = order_totals(session, order)
+    status = OrderStatus(order.status)
+    shipments = session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    return {
+        "order": str(order.number),
+        "orderId": order.hash,
+        "status": "untouched" if status == OrderStatus.PENDING else status.value.lower(),
+        "statusCode": STATUS_CODES[status],
+        "statusDescription": STATUS_DESCRIPTIONS[status],
+        "message": "Thank you for your order!",
+        "date": centra_datetime(order.created_at, zone),
+        "market": str(order.market_id),
+        "pricelist": str(order.pricelist_id),
+        "currency": code,
+        "paymentMethod": order.payment_method,
+        "paymentMethodName": checkout.PAYMENT_METHODS.get(order.payment_method),
+        "items": [
+            {
+                "item": f"{line.display_id}-{line.product_size_id}",
+                "productName": line.product_name,
+                "variantName": line.variant_name,
+                "size": line.size_name,
+                "sku": line.sku,
+                "ean": line.ean,
+                "quantity": line.quantity,
+                **price_pair("priceEach", line.unit_price, code),
+                **price_pair("totalPrice", line.unit_price * line.quantity, code),
+                "taxPercent": line.tax_percent_hundredths / 100,
+            }
+            for line in lines_of(session, order.id)
+        ],
+        "totals": {
+            **price_pair("itemsTotalPrice", totals.items, code),
+            **price_pair("shippingPrice", totals.shipping, code),
+            **price_pair("grandTotalPrice", totals.grand_total, code),
+            **price_pair("grandTotalPriceTax", totals.tax, code),
+            "totalDiscountPrice": False,
+        },
+        "address": order.billing_address,
+        "shippingAddress": order.shipping_address,
+        "shipments": [
+            {
+                "shipmentId": s.number,
+                "shippedDate": centra_datetime(s.shipped_at, zone),
+                "carrier": s.carrier,
+                "service": s.service,
+                "trackingId": s.tracking_number,
+                "returnSlipTracking": s.return_tracking_number,
+                "additionalMessage": s.additional_message,
+            }
+            for s in shipments
+        ],
+    }
+
+
+# ---------------------------------------------------------------- endpoints
+
+
+def checkout_routes(runtime: Runtime) -> list[Route]:
+    def authorized(request: Request) -> bool:
+        header = request.headers.get("authorization")
+        return header is None or header == f"Bearer {runtime.settings.checkout_secret}"
+
+    def endpoint(method_action, *, creates_session: bool = True, write: bool = True):
+        async def handle(request: Request) -> JSONResponse:
+            token = _token(request)
+            if not authorized(request):
+                return JSONResponse(
+                    {"token": token, "errors": {"authorization": "invalid secret"}}, status_code=401
+                )
+            try:
+                body = await _body(request)
+
+                def act(uow):
+                    sel = (
+                        checkout.selection_for(uow, token)
+                        if creates_session
+                        else checkout.find_selection(uow, token)
+                    )
+                    result = method_action(uow, sel, request, body)
+                    return (
+                        result
+                        if isinstance(result, JSONResponse | dict)
+                        else session_body(uow.session, sel, runtime)
+                    )
+
+                result = run(runtime, act, write=write)
+            except checkout.ItemsUnavailable as error:
+                return _unavailable(runtime, token, error)
+            except DomainError as error:
+                return _error_response(token, error)
+            return result if isinstance(result, JSONResponse) else JSONResponse(result)
+
+        return handle
+
+    def get_selection(uow, sel, request, body):
+        return None
+
+    def put_selection(uow, sel, request, body):
+        if body.get("country"):
+            checkout.set_country(uow, sel, str(body["country"]))
+        if body.get("address") or body.get("shippingAddress"):
+            checkout.set_address(uow, sel, body.get("address"), body.get("shippingAddress"))
+        return None
+
+    def add_item(uow, sel, request, body):
+        quantity = (
+            int(body.get("quantity", 1))
+            if str(body.get("quantity", 1)).lstrip("-").isdigit()
+            else 0
+        )
+        checkout.add_item(uow, sel, request.path_params["item"], quantity)
+        return None
+
+    def line_up(uow, sel, request, body):
+        checkout.change_line_quantity(
+            uow, sel, request.path_params["line"], int(request.path_params["n"])
+        )
+        return None
+
+    def line_down(uow, sel, request, body):
+        checkout.change_line_quantity(
+            uow, sel, request.path_params["line"], -int(request.path_params["n"])
+        )
+        return None
+
+    def remove_line(uow, sel, request, body):
+        checkout.remove_line(uow, sel, request.path_params["line"])
+        return None
+
+    def put_country(uow, sel, request, body):
+        checkout.set_country(uow, sel, request.path_params["country"])
+        return None
+
+    def put_payment_method(uow, sel, request, body):
+        checkout.set_payment_method(uow, sel, request.path_params["method"])
+        return None
+
+    def add_voucher(uow, sel, request, body):
+        from mockcentra.domain.checkout import vouchers
+
+        vouchers.apply_code(uow, sel, str(body.get("voucher") or ""))
+        return None
+
+    def remove_voucher(uow, sel, request, body):
+        from mockcentra.domain.checkout import vouchers
+
+        vouchers.remove_code(
+            uow, sel, request.path_params.get("code") or str(body.get("voucher") or "")
+        )
+        return None
+
+    def payment(uow, sel, request, body):
+        fields = body.get("paymentMethodSpecificFields") or {}
+        order, sel = checkout.pay(
+            uow,
+            sel,
+            address=body.get("address") or {},
+            shipping_address=body.get("shippingAddress"),
+            payment_method=body.get("paymentMethod"),
+            outcome=fields if isinstance(fields, dict) else {},
+            terms_accepted=body.get("termsAndConditions", True) not in (False, "false", 0),
+        )
+        if order is None:
+            return_page = body.get("paymentReturnPage") or "/payment-return"
+            return {
+                "token": sel.token,
+                "action": "redirect",
+                "url": f"{return_page}?centraPaymentReference={sel.token[:16]}",
+            }
+        return {
+            "token": sel.token,
+            "action": "success",
+            **receipt_body(uow.session, order, runtime),
+        }
+
+    def payment_result(uow, sel, request, body):
+        order = checkout.confirm_redirect_payment(uow, sel, body.get("paymentMethodFields") or {})
+        return {"token": sel.token, **receipt_body(uow.session, order, runtime)}
+
+    def receipt(uow, sel, request, body):
+        if sel.order_id is None:
+            raise DomainError(
+                ErrorCode.NOT_FOUND, "no order has been placed in this session", ["order"]
+            )
+        return {
+            "token": sel.token,
+            **receipt_body(uow.session, uow.session.get(OrderRow, sel.order_id), runtime),
+        }
+
+    def newsletter(uow, sel, request, body):
+        checkout.subscribe_newsletter(
+            uow, str(body.get("email") or ""), body.get("country"), sel.store_id
+        )
+        return {"token": sel.token, "subscribed": True}
+
+    return [
+        Route("/selection", endpoint(get_selection, write=True), methods=["GET"]),
+        Route("/selection", endpoint(put_selection), methods=["PUT"]),
+        Route("/items/{item}", endpoint(add_item), methods=["POST"]),
+        Route(
+            "/lines/{line}/quantity/{n:int}",
+            endpoint(line_up, creates_session=False),
+            methods=["POST"],
+        ),
+        Route(
+            "/lines/{line}/quantity/{n:int}",
+            endpoint(line_down, creates_session=False),
+            methods=["DELETE"],
+        ),
+        Route("/lines/{line}", endpoint(remove_line, creates_session=False), methods=["DELETE"]),
+        Route("/countries/{country}", endpoint(put_country), methods=["PUT"]),
+        Route("/payment-methods/{method}", endpoint(put_payment_method), methods=["PUT"]),
+        Route("/vouchers", endpoint(add_voucher, creates_session=False), methods=["POST"]),
+        Route("/vouchers", endpoint(remove_voucher, creates_session=False), methods=["DELETE"]),
+        Route(
+            "/vouchers/{code}", endpoint(remove_voucher, creates_session=False), methods=["DELETE"]
+        ),
+        Route("/payment", endpoint(payment, creates_session=False), methods=["POST"]),
+        Route("/payment-result", endpoint(payment_result, creates_session=False), methods=["POST"]),
+        Route("/receipt", endpoint(receipt, creates_session=False, write=False), methods=["GET"]),
+        Route("/newsletter-subscription", endpoint(newsletter), methods=["POST"]),
+    ]
+
+
+def _unavailable(
+    runtime: Runtime, token: str | None, error: checkout.ItemsUnavailable
+) -> JSONResponse:
+    def read(uow):
+        sel = checkout.find_selection(uow, token)
+        return session_body(uow.session, sel, runtime)
+
+    body = run(runtime, read, write=False)
+    body["unavailable"] = [
+        {
+            "item": u.item,
+            "product": str(u.product),
+            "originalQuantity": u.original_quantity,
+            "unavailable": u.unavailable,
+            "available": u.available,
+        }
+        for u in error.items
+    ]
+    body["errors"] = {"items": error.message}
+    return JSONResponse(body, status_code=410)

@@ -1,0 +1,198 @@
+"""Checkout API: a storefront selection becomes a paid order with allocated stock."""
+
+from decimal import Decimal
+
+from mockcentra.testing import CentraClient
+from mockcentra.testing.factories import JON, Factories
+from tests.support import order_of, stock_of
+
+
+def test_adding_an_item_creates_a_session_with_a_token(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+
+    response = centra_factories.checkout(f"items/{item.item}", json={"quantity": 2})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert len(body["token"]) == 40
+    [line] = body["selection"]["items"]
+    assert line["item"] == item.item
+    assert line["quantity"] == 2
+    assert line["priceEachAsNumber"] == float(item.price)
+    assert line["totalPriceAsNumber"] == float(item.price * 2)
+    assert body["selection"]["currency"] == "SEK"
+    assert body["location"]["country"] == "SE"
+    shipping = body["selection"]["totals"]["shippingPriceAsNumber"]
+    assert (
+        body["selection"]["totals"]["grandTotalPriceAsNumber"] == float(item.price * 2) + shipping
+    )
+
+
+def test_unknown_item_is_404_and_no_line_is_added(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    token = centra_factories.checkout("selection", method="GET").json()["token"]
+
+    response = centra_factories.checkout("items/999999-1", token=token)
+
+    assert response.status_code == 404
+    assert response.json() == {"token": token, "errors": {"item": "product item not found"}}
+    again = centra_factories.checkout("selection", method="GET", token=token).json()
+    assert again["selection"]["items"] == []
+
+
+def test_wrong_server_secret_is_401(centra: CentraClient) -> None:
+    response = centra.get("/api/checkout/selection", headers={"Authorization": "Bearer nope"})
+
+    assert response.status_code == 401
+    assert response.json()["errors"] == {"authorization": "invalid secret"}
+
+
+def test_payment_places_a_pending_order_and_allocates_stock(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item(min_free=3)
+    physical, allocated, free = stock_of(centra, item.product_size_id)
+
+    placed = centra_factories.place_order([(item, 2)])
+
+    assert placed.receipt["status"] == "untouched"
+    assert placed.receipt["statusDescription"] == "Pending"
+    assert placed.receipt["items"][0]["quantity"] == 2
+    order = order_of(centra, placed.number)
+    assert order["status"] == "PENDING"
+    assert order["id"] == placed.id and len(placed.id) == 32
+    total = Decimal(str(order["grandTotal"]["value"]))
+    assert order["paymentHistory"] == [
+        {"entryType": "AUTHORIZATION", "status": "SUCCESS", "value": {"value": float(total)}}
+    ]
+    assert stock_of(centra, item.product_size_id) == (physical, allocated + 2, free - 2)
+
+
+def test_payment_finds_or_creates_the_customer_by_email(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    first = centra_factories.place_order()
+    second = centra_factories.place_order()
+
+    query = "query($n:[Int!]){orders(where:{number:$n}){ ... on DirectToConsumerOrder { customer { id email } } }}"
+    a = centra.graphql(query, {"n": [first.number]}).payload("orders")[0]["customer"]
+    b = centra.graphql(query, {"n": [second.number]}).payload("orders")[0]["customer"]
+    assert a == b
+    assert a["email"] == "jon.snow@example.com"
+
+
+def test_out_of_stock_at_payment_is_410_and_removes_the_items(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(
+        f"items/{item.item}", json={"quantity": item.free + 3}
+    ).json()["token"]
+    before = stock_of(centra, item.product_size_id)
+
+    response = centra_factories.checkout("payment", token=token, json={"address": JON})
+
+    assert response.status_code == 410
+    body = response.json()
+    [missing] = body["unavailable"]
+    assert missing["product"].isdigit()
+    assert {k: v for k, v in missing.items() if k != "product"} == {
+        "item": item.item,
+        "originalQuantity": item.free + 3,
+        "unavailable": 3,
+        "available": item.free,
+    }
+    assert body["selection"]["items"][0]["quantity"] == item.free
+    assert stock_of(centra, item.product_size_id) == before
+
+
+def test_missing_address_fields_are_reported_and_nothing_is_placed(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+
+    response = centra_factories.checkout(
+        "payment", token=token, json={"address": {"email": "a@b.se"}}
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "address.firstName": "required",
+        "address.lastName": "required",
+        "address.address1": "required",
+        "address.city": "required",
+        "address.zipCode": "required",
+    }
+    assert centra_factories.checkout("receipt", method="GET", token=token).status_code == 404
+
+
+def test_declined_authorization_places_no_order(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    before = stock_of(centra, item.product_size_id)
+
+    response = centra_factories.checkout(
+        "payment",
+        token=token,
+        json={"address": JON, "paymentMethodSpecificFields": {"authorization": "decline"}},
+    )
+
+    assert response.status_code == 402
+    assert response.json()["errors"] == {"selection": "The payment was declined."}
+    assert stock_of(centra, item.product_size_id) == before
+    assert centra.graphql("{ orders { number } }").payload("orders") == []
+
+
+def test_redirect_payment_places_the_order_on_payment_result(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+
+    started = centra_factories.checkout(
+        "payment",
+        token=token,
+        json={
+            "address": JON,
+            "paymentMethod": "dummy-redirect",
+            "paymentReturnPage": "https://shop/ok",
+        },
+    ).json()
+    assert started["action"] == "redirect"
+    assert started["url"].startswith("https://shop/ok?centraPaymentReference=")
+    assert centra.graphql("{ orders { number } }").payload("orders") == []
+
+    result = centra_factories.checkout(
+        "payment-result", token=token, json={"paymentMethodFields": {}}
+    )
+
+    assert result.status_code == 200
+    assert result.json()["statusDescription"] == "Pending"
+    assert len(centra.graphql("{ orders { number } }").payload("orders")) == 1
+
+
+def test_receipt_and_country_change(centra: CentraClient, centra_factories: Factories) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+
+    moved = centra_factories.checkout("countries/DE", method="PUT", token=token).json()
+
+    assert moved["location"]["country"] == "DE"
+    assert moved["selection"]["currency"] == "EUR"
+
+
+def test_newsletter_subscription(centra: CentraClient, centra_factories: Factories) -> None:
+    response = centra_factories.checkout(
+        "newsletter-subscription", json={"email": "fan@example.com", "country": "SE"}
+    )
+
+    assert response.status_code == 200
+    assert response.json()["subscribed"] is True
+    bad = centra_factories.checkout("newsletter-subscription", json={"email": "nope"})
+    assert bad.status_code == 400
