@@ -33,9 +33,9 @@ from mockcentra.graphql.orders.types import (
     Return,
     ReturnStatus,
     Shipment,
-    StoreType,
 )
 from mockcentra.graphql.permissions import field, mutation
+from mockcentra.graphql.reference.types import StoreType
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import OrderRow, ReturnRow
