@@ -7,7 +7,7 @@ with `DirectToConsumerOrder` and `WholesaleOrder`.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from sqlmodel import select
@@ -18,6 +18,7 @@ from mockcentra.domain.orders import status as st
 from mockcentra.domain.orders.totals import line_value, order_totals, tax_in_gross
 from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.domain.shipments.actions import shipment_grand_total, shipment_lines
+from mockcentra.graphql.catalog.types import Product, ProductSize, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, Market, State, Store
@@ -38,9 +39,9 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 
-CatalogProduct = Annotated["Product", strawberry.lazy("mockcentra.graphql.catalog.types")]
-CatalogVariant = Annotated["ProductVariant", strawberry.lazy("mockcentra.graphql.catalog.types")]
-CatalogSize = Annotated["ProductSize", strawberry.lazy("mockcentra.graphql.catalog.types")]
+CatalogProduct = Product
+CatalogVariant = ProductVariant
+CatalogSize = ProductSize
 
 OrderStatus = strawberry.enum(st.OrderStatus, name="OrderStatus")
 PaymentHistoryEntryType = strawberry.enum(st.PaymentEntryType, name="PaymentHistoryEntryType")
