@@ -49,3 +49,49 @@ def centra(_centra_session_client: CentraClient) -> CentraClient:
     """A client on a freshly reset mockcentra (milliseconds: a snapshot restore)."""
     _centra_session_client.reset()
     return _centra_session_client
+
+
+class LiveServer:
+    """A real uvicorn server on a free loopback port, serving the session's app."""
+
+    def __init__(self, app: Starlette) -> None:
+        import socket
+        import threading
+        import time
+
+        import uvicorn
+
+        self.app = app
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        host, port = sock.getsockname()
+        self.url = f"http://{host}:{port}"
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("mockcentra test server did not start")
+            time.sleep(0.005)
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def _centra_live(centra_app: Starlette) -> Iterator[LiveServer]:
+    server = LiveServer(centra_app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def centra_server(_centra_live: LiveServer, centra: CentraClient) -> LiveServer:
+    """A real server (`.url`) on the same reset state as `centra`, for code that needs a URL."""
+    return _centra_live
