@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,14 +45,23 @@ class Runtime:
     analyze: Any
     scenario: str
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Valid tokens by value; cleared whenever tokens or the whole database change.
+    token_cache: dict[str, Any] = field(default_factory=dict)
+    #: The webhook outbox sender (mockcentra.webhooks.delivery.WebhookService).
+    webhooks: Any = None
 
     def domain_faults(self) -> dict[str, str]:
         """Domain faults injected through the control plane (e.g. {"psp.capture": "decline"})."""
         return dict(self.extra.get("domain_faults", {}))
 
+    def restore(self, name: str) -> None:
+        """Copy a named snapshot back over the live database."""
+        self.db.restore(name)
+        self.token_cache.clear()
+
     def reset(self) -> None:
         """Back to the state the server started with (scenario seeded), clock unfrozen."""
-        self.db.restore(INITIAL_SNAPSHOT)
+        self.restore(INITIAL_SNAPSHOT)
         self.clock.unfreeze()
 
 
@@ -63,6 +74,8 @@ def build_runtime(settings: Settings) -> Runtime:
     scenario = ensure_seeded(db, clock, settings)
     db.snapshot(INITIAL_SNAPSHOT)
     schema = shared_schema()
+    from mockcentra.webhooks.delivery import WebhookService
+
     return Runtime(
         settings=settings,
         db=db,
@@ -70,6 +83,7 @@ def build_runtime(settings: Settings) -> Runtime:
         schema=schema,
         analyze=make_analyzer(schema._schema),
         scenario=scenario,
+        webhooks=WebhookService(db, clock),
     )
 
 
@@ -77,6 +91,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     """The whole mock on one ASGI app; `app.state.runtime` gives tests the runtime."""
     from mockcentra.control.routes import control_routes
     from mockcentra.rest.checkout_api import checkout_routes
+    from mockcentra.rest.order_api import order_api_docs_route, order_api_routes
 
     settings = settings or Settings.from_env()
     runtime = build_runtime(settings)
@@ -87,8 +102,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
         # GraphiQL's own files, shipped in the package so the page works offline.
         Mount("/static", app=StaticFiles(packages=[("mockcentra.ui", "static")]), name="static"),
         Mount("/api/checkout", routes=checkout_routes(runtime)),
+        Mount(settings.order_api_base, routes=order_api_routes(runtime)),
+        order_api_docs_route(runtime),
     ]
-    app = Starlette(routes=routes)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        """Webhooks are sent by a background task while the server runs."""
+        await runtime.webhooks.start()
+        try:
+            yield
+        finally:
+            await runtime.webhooks.stop()
+
+    app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime
     app.state.version = __version__
     return app

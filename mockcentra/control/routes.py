@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from mockcentra import __version__
 from mockcentra.control import tokens
+from mockcentra.control.webhooks import webhook_routes
 
 if TYPE_CHECKING:
     from mockcentra.app import Runtime
@@ -62,7 +63,7 @@ def control_routes(rt: Runtime) -> list[Route]:
     async def restore(request: Request) -> JSONResponse:
         name = request.path_params["name"]
         try:
-            rt.db.restore(name)
+            rt.restore(name)
         except KeyError:
             return _error(f"No snapshot named '{name}'.", 404)
         return JSONResponse({"status": "ok", "name": name})
@@ -100,4 +101,5 @@ def control_routes(rt: Runtime) -> list[Route]:
         Route("/snapshots/{name}/restore", restore, methods=["POST"]),
         Route("/clock", clock, methods=["GET", "POST"]),
         Route("/tokens", create_token, methods=["POST"]),
+        *webhook_routes(rt),
     ]

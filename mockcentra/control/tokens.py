@@ -46,6 +46,7 @@ def create_token(rt: Runtime, body: dict[str, Any]) -> dict[str, Any]:
         )
         session.add(row)
         session.commit()
+        rt.token_cache.clear()
         return {
             "id": row.id,
             "token": row.token,

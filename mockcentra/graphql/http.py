@@ -152,7 +152,14 @@ class GraphQLEndpoint:
         return JSONResponse(payload, status_code=status)
 
     def _load_token(self, value: str | None):
+        """The grant of a token (cached per runtime; expiry is checked against the clock)."""
         if not value:
+            return None
+        cached = self.runtime.token_cache.get(value)
+        if cached is not None:
+            grant, expires_at = cached
+            if expires_at is None or expires_at > self.runtime.clock.now():
+                return grant
             return None
         with self.runtime.db.engine.connect() as conn:
             from sqlmodel import Session
@@ -164,8 +171,10 @@ class GraphQLEndpoint:
                 now = self.runtime.clock.now()
                 if row.expires_at is not None and row.expires_at <= now:
                     return None
-                return TokenGrant(
+                grant = TokenGrant(
                     permissions=frozenset(row.permissions),
                     integration_name=row.integration_name,
                     store_id=row.store_id,
                 )
+                self.runtime.token_cache[value] = (grant, row.expires_at)
+                return grant

@@ -1,0 +1,79 @@
+"""One full order lifecycle in-process, through the public APIs, timed.
+
+    python bench/lifecycle.py [-n 50] [--json]
+
+checkout (add item, pay) -> confirmOrder -> createShipment (capture) -> completeShipment
+-> createReturn -> refund (domain action; the REST Order API exposes it) ... and a reset.
+Prints the median and p95 of the whole lifecycle and of the reset between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+
+from mockcentra.app import create_app
+from mockcentra.domain.returns.actions import refund_return
+from mockcentra.settings import Settings
+from mockcentra.storage.uow import unit_of_work
+from mockcentra.testing.client import CentraClient
+from mockcentra.testing.factories import Factories
+
+RETURN = """mutation($s:Int!,$l:Int!){ createReturn(input:{shipment:{id:$s},
+  lines:[{shipmentLine:{id:$l}, quantity:1}], returnStockActionPolicy:{releaseItemsBackToWarehouse:true}})
+  { return { id } userErrors { message } } }"""
+
+
+def lifecycle(client: CentraClient, factories: Factories) -> None:
+    item = factories.sellable_item(min_free=2)
+    placed = factories.place_order([(item, 1)])
+    shipment = factories.ship(placed.number, capture=True, complete=True)
+    ret = client.graphql(RETURN, {"s": shipment["id"], "l": shipment["lines"][0]["id"]})
+    return_id = ret.ok("createReturn")["return"]["id"]
+    rt = client.runtime
+    with unit_of_work(rt.db, rt.clock, seed=rt.settings.seed) as uow:
+        refund_return(uow, return_id)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=50)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    client = CentraClient(create_app(Settings(db=":memory:", scenario="demo")))
+    factories = Factories(client)
+    lifecycle(client, factories)  # warm caches (parser, validation, statements)
+    runs, resets = [], []
+    for _ in range(args.n):
+        started = time.perf_counter()
+        client.reset()
+        resets.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        lifecycle(client, factories)
+        runs.append((time.perf_counter() - started) * 1000)
+    result = {
+        "lifecycle_median_ms": statistics.median(runs),
+        "lifecycle_p95_ms": percentile(runs, 0.95),
+        "reset_median_ms": statistics.median(resets),
+        "runs": args.n,
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(
+            f"full lifecycle: {result['lifecycle_median_ms']:.1f} ms median, "
+            f"{result['lifecycle_p95_ms']:.1f} ms p95 over {args.n} runs; "
+            f"reset {result['reset_median_ms']:.2f} ms median"
+        )
+    client.close()
+
+
+if __name__ == "__main__":
+    main()
