@@ -18,13 +18,12 @@ HERE = Path(__file__).resolve().parent
 
 
 def _run(script: str, *args: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, str(HERE / script), "--json", *args],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run(
+        [sys.executable, str(HERE / script), "--json", *args], capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"bench/{script} failed:\n{(done.stderr or done.stdout)[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -32,9 +32,10 @@ def cold_start(runs: int) -> dict[str, float]:
     walls, imports, creates = [], [], []
     for _ in range(runs):
         started = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", CHILD], check=True, capture_output=True, text=True
-        ).stdout
+        done = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"create_app failed in a fresh interpreter:\n{done.stderr[-3000:]}")
+        out = done.stdout
         walls.append((time.perf_counter() - started) * 1e3)
         split = json.loads(out.strip().splitlines()[-1])
         imports.append(split["import_ms"])
