@@ -1113,3 +1113,43 @@ def test_new_pricelist_with_wholesale_rrp(centra: CentraClient) -> None:
 
     rows = prices(centra, pricelist, [1])
     assert rows and all((price, rrp) == (250.0, 499.0) for _, _, price, rrp in rows)
+
+
+def test_wholesale_price_for_applies_the_active_alteration_from_its_start(
+    centra: CentraClient,
+) -> None:
+    from datetime import date
+
+    from sqlmodel import Session
+
+    from mockcentra.domain.pricing.prices import wholesale_price_for
+
+    made = alteration(centra, status="ACTIVE", startDate="2025-08-01", endDate="2025-12-31")
+    product, (first, _) = new_product(centra)
+    centra.graphql(
+        SET_PRICES,
+        {
+            "input": {
+                "pricelist": {"id": 5},
+                "productPrices": [{"product": {"id": product}, "price": eur(40)}],
+            }
+        },
+    ).ok("setPrices")
+    centra.graphql(
+        SET_ALTERED,
+        {
+            "input": {
+                "priceAlteration": {"id": made["id"]},
+                "pricelist": {"id": 5},
+                "productPrices": [{"product": {"id": product}, "price": eur(44)}],
+            }
+        },
+    ).ok("setAlteredPrices")
+
+    with Session(centra.runtime.db.engine) as session:
+        found = [
+            str(wholesale_price_for(session, 5, product, first, date.fromisoformat(day)))
+            for day in ("2025-07-31", "2025-08-01", "2025-12-31", "2026-01-01")
+        ]
+
+    assert found == ["40.00", "44.00", "44.00", "40.00"]
