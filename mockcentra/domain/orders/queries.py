@@ -12,14 +12,20 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.storage.tables import (
     OrderRow,
     PaymentEntryRow,
+    ProductRow,
+    ProductSizeRow,
     ReturnRow,
     ShipmentRow,
+    StockChangeLineRow,
+    StockChangeRow,
+    VariantRow,
 )
 
 
@@ -166,3 +172,60 @@ def voucher_codes(order: OrderRow) -> list[str]:
         if code:
             codes.append(str(code))
     return codes
+
+
+# ---------------------------------------------------------------- product items (stock keeping)
+
+
+def find_product_items(
+    session: Any,
+    *,
+    sku: str | None = None,
+    ean: str | None = None,
+    product_id: int | None = None,
+    variant_id: int | None = None,
+    size_id: int | None = None,
+    created_after: datetime | None = None,
+    modified_after: datetime | None = None,
+    stock_modified_after: datetime | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> list[ProductSizeRow]:
+    """Product sizes (Centra's stock items) in product, variant, size order.
+
+    `sku` matches the product SKU or the full product + variant + size SKU; `created_after` and
+    `modified_after` look at the product; `stock_modified_after` at recorded stock changes.
+    """
+    full = (
+        ProductRow.product_number
+        + func.coalesce(VariantRow.variant_number, "")
+        + func.coalesce(ProductSizeRow.size_number, "")
+    )
+    stmt = (
+        select(ProductSizeRow)
+        .join(VariantRow, VariantRow.id == ProductSizeRow.variant_id)
+        .join(ProductRow, ProductRow.id == VariantRow.product_id)
+    )
+    if sku is not None:
+        stmt = stmt.where((ProductRow.product_number == sku) | (full == sku))
+    if ean is not None:
+        stmt = stmt.where(ProductSizeRow.ean == ean)
+    if product_id is not None:
+        stmt = stmt.where(ProductRow.id == product_id)
+    if variant_id is not None:
+        stmt = stmt.where(VariantRow.id == variant_id)
+    if size_id is not None:
+        stmt = stmt.where(ProductSizeRow.id == size_id)
+    if created_after is not None:
+        stmt = stmt.where(ProductRow.created_at >= created_after)
+    if modified_after is not None:
+        stmt = stmt.where(ProductRow.updated_at >= modified_after)
+    if stock_modified_after is not None:
+        changed = (
+            select(StockChangeLineRow.product_size_id)
+            .join(StockChangeRow, StockChangeRow.id == StockChangeLineRow.stock_change_id)
+            .where(StockChangeRow.created_at >= stock_modified_after)
+        )
+        stmt = stmt.where(col(ProductSizeRow.id).in_(changed))
+    stmt = stmt.order_by(col(ProductRow.id), col(VariantRow.id), col(ProductSizeRow.id))
+    return list(session.exec(_slice(stmt, limit, offset)))
