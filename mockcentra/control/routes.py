@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from mockcentra import __version__
 from mockcentra.control import tokens
+from mockcentra.control.inspection import inspection_routes
 from mockcentra.control.webhooks import webhook_routes
 
 if TYPE_CHECKING:
@@ -102,4 +103,5 @@ def control_routes(rt: Runtime) -> list[Route]:
         Route("/clock", clock, methods=["GET", "POST"]),
         Route("/tokens", create_token, methods=["POST"]),
         *webhook_routes(rt),
+        *inspection_routes(rt),
     ]

@@ -3,7 +3,7 @@
 An area module may define `Query`, `Mutation`, or neither (while it is being built).
 """
 
-from mockcentra.graphql import idconversion
+from mockcentra.graphql import events, idconversion
 from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.displays import schema as displays
 from mockcentra.graphql.orders import schema as orders
@@ -11,4 +11,4 @@ from mockcentra.graphql.pricing import schema as pricing
 from mockcentra.graphql.reference import schema as reference
 from mockcentra.graphql.stock import schema as stock
 
-AREAS = (reference, catalog, stock, pricing, displays, idconversion, orders)
+AREAS = (reference, catalog, stock, pricing, displays, idconversion, orders, events)

@@ -1,24 +1,123 @@
-"""Writing the events an action collected; called by the unit of work before commit."""
+"""Writing the events an action collected; called by the unit of work before commit.
+
+In the same transaction as the change, each event is
+- written to the event log, its change type refined (an order reaching SHIPPED is COMPLETED)
+  and its lifecycle triggers worked out (OrderConfirmed, OrderShipped, ...);
+- queued for every integration that listens to its object and change type (`events` query);
+- put into the outbox of every webhook subscription that wants it (sent after commit).
+"""
 
 from __future__ import annotations
 
-from mockcentra.storage.tables import EventRow
+import logging
+import weakref
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import event as sa_event
+from sqlmodel import select
+
+from mockcentra.domain.events import lifecycle
+from mockcentra.domain.events.subscriptions import wants
+from mockcentra.storage.tables import (
+    EventListenerRow,
+    EventQueueRow,
+    EventRow,
+    WebhookOutboxRow,
+    WebhookSubscriptionRow,
+)
 from mockcentra.storage.uow import UnitOfWork
+
+log = logging.getLogger("mockcentra.events")
+
+#: Per database: callbacks told after a commit that wrote webhook outbox rows.
+_OUTBOX_WATCHERS: weakref.WeakKeyDictionary[Any, list[Callable[[], None]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def watch_outbox(db: Any, callback: Callable[[], None]) -> Callable[[], None]:
+    """Call `callback` after each commit on `db` that queued webhooks; returns an unwatch."""
+    callbacks = _OUTBOX_WATCHERS.setdefault(db, [])
+    callbacks.append(callback)
+
+    def unwatch() -> None:
+        if callback in callbacks:
+            callbacks.remove(callback)
+
+    return unwatch
+
+
+def _notify_after_commit(uow: UnitOfWork) -> None:
+    callbacks = list(_OUTBOX_WATCHERS.get(uow.db, ()))
+    if not callbacks:
+        return
+
+    def fire(_session: Any) -> None:
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # a watcher must never break a commit
+                log.exception("webhook outbox watcher failed")
+
+    sa_event.listen(uow.session, "after_commit", fire, once=True)
 
 
 def record_events(uow: UnitOfWork) -> None:
+    session = uow.session
     now = uow.clock.now()
-    for ev in uow.events:
-        uow.session.add(
-            EventRow(
-                object_type=ev.object_type,
-                change_type=ev.change_type,
-                object_ref=ev.object_ref,
-                store_id=ev.store_id,
-                market_id=ev.market_id,
-                data=ev.data,
-                created_at=now,
-            )
-        )
+    pending = list(uow.events)
     uow.events.clear()
-    uow.session.flush()
+    history = lifecycle.History(session)
+    rows: list[EventRow] = []
+    for ev in pending:
+        data = {**ev.data, **lifecycle.snapshot(session, ev.object_type, ev.object_ref)}
+        previous = history.previous(ev.object_type, ev.object_ref)
+        change = lifecycle.refine_change(ev.object_type, ev.change_type, previous, data)
+        row = EventRow(
+            object_type=ev.object_type,
+            change_type=change,
+            object_ref=ev.object_ref,
+            store_id=ev.store_id,
+            market_id=ev.market_id,
+            data=data,
+            triggers=lifecycle.triggers(ev.object_type, change, previous, data),
+            created_at=now,
+        )
+        history.remember(ev.object_type, ev.object_ref, data)
+        session.add(row)
+        rows.append(row)
+    session.flush()
+
+    listeners: dict[str, list[EventListenerRow]] = defaultdict(list)
+    for listener in session.exec(select(EventListenerRow)):
+        listeners[listener.object_type].append(listener)
+    subscriptions = list(
+        session.exec(
+            select(WebhookSubscriptionRow)
+            .where(WebhookSubscriptionRow.active)
+            .order_by(WebhookSubscriptionRow.id)
+        )
+    )
+    queued_webhooks = False
+    for row in rows:
+        for listener in listeners.get(row.object_type, ()):
+            if row.change_type in listener.change_types:
+                session.add(
+                    EventQueueRow(
+                        event_id=row.id,
+                        integration_name=listener.integration_name,
+                        object_type=row.object_type,
+                        change_type=row.change_type,
+                    )
+                )
+        for sub in subscriptions:
+            if wants(sub, row.object_type, row.store_id, row.triggers):
+                session.add(
+                    WebhookOutboxRow(subscription_id=sub.id, event_id=row.id, created_at=now)
+                )
+                queued_webhooks = True
+    session.flush()
+    if queued_webhooks:
+        _notify_after_commit(uow)

@@ -1,0 +1,218 @@
+"""/_mock/webhooks: subscriptions (the plugin settings), the delivery log, "deliver now";
+/_mock/events: the event log with the lifecycle moments each event marks.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Text, type_coerce
+from sqlmodel import select
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from mockcentra.domain.errors import DomainError
+from mockcentra.domain.events import subscriptions as subs
+from mockcentra.storage.tables import (
+    EventRow,
+    WebhookAttemptRow,
+    WebhookDeliveryRow,
+    WebhookSubscriptionRow,
+)
+from mockcentra.storage.uow import unit_of_work
+from mockcentra.webhooks import payloads, signing
+
+if TYPE_CHECKING:
+    from mockcentra.app import Runtime
+
+DEFAULT_LIMIT = 100
+
+
+def _error(message: str, status: int = 400, path: list[Any] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": message}
+    if path:
+        body["path"] = path
+    return JSONResponse(body, status_code=status)
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def subscription_json(row: WebhookSubscriptionRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "url": row.url,
+        "secret": row.secret,
+        "version": row.version,
+        "events": row.events,
+        "storeId": row.store_id,
+        "batchSize": row.batch_size,
+        "timeoutSeconds": row.timeout_seconds,
+        "retries": row.retries,
+        "retryDelaySeconds": row.retry_delay_seconds,
+        "validateSsl": row.validate_ssl,
+        "active": row.active,
+        "createdAt": _iso(row.created_at),
+    }
+
+
+def delivery_json(row: WebhookDeliveryRow, attempts: list[WebhookAttemptRow]) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "subscriptionId": row.subscription_id,
+        "status": row.status,
+        "eventIds": row.event_ids,
+        "payload": signing.decode_body(row.body) if row.body else None,
+        "body": row.body,
+        "attempts": row.attempts,
+        "nextAttemptAt": _iso(row.next_attempt_at),
+        "lastStatusCode": row.last_status_code,
+        "lastError": row.last_error,
+        "createdAt": _iso(row.created_at),
+        "deliveredAt": _iso(row.delivered_at),
+        "attemptLog": [
+            {
+                "attempt": a.attempt,
+                "at": _iso(a.at),
+                "ok": a.ok,
+                "statusCode": a.status_code,
+                "error": a.error,
+                "durationMs": a.duration_ms,
+                "signature": a.signature,
+                "response": a.response_excerpt,
+            }
+            for a in attempts
+        ],
+    }
+
+
+def _int_param(request: Request, name: str) -> int | None:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return None
+    if not raw.isdigit():
+        raise ValueError(f"'{name}' must be a whole number.")
+    return int(raw)
+
+
+def webhook_routes(rt: Runtime) -> list[Route]:
+    async def subscriptions(request: Request) -> JSONResponse:
+        if request.method == "GET":
+            with unit_of_work(rt.db, rt.clock, write=False) as uow:
+                rows = subs.list_subscriptions(uow.session)
+                return JSONResponse({"subscriptions": [subscription_json(r) for r in rows]})
+        if request.method == "DELETE":
+            with unit_of_work(rt.db, rt.clock) as uow:
+                rows = subs.list_subscriptions(uow.session)
+                for row in rows:
+                    subs.delete_subscription(uow, row.id)
+            return JSONResponse({"deleted": [r.id for r in rows]})
+        try:
+            body = json.loads(await request.body() or b"{}")
+        except ValueError as exc:
+            return _error(f"Invalid JSON: {exc}")
+        if not isinstance(body, dict):
+            return _error("Send the subscription settings as a JSON object.")
+        try:
+            spec = subs.SubscriptionSpec.from_json(body, secret=secrets.token_hex(16))
+            with unit_of_work(rt.db, rt.clock) as uow:
+                row = subs.create_subscription(uow, spec)
+                out = subscription_json(row)
+        except DomainError as error:
+            return _error(error.message, path=error.path)
+        return JSONResponse(out, status_code=201)
+
+    async def subscription(request: Request) -> JSONResponse:
+        sub_id = int(request.path_params["id"])
+        try:
+            with unit_of_work(rt.db, rt.clock, write=request.method == "DELETE") as uow:
+                if request.method == "DELETE":
+                    row = subs.delete_subscription(uow, sub_id)
+                    return JSONResponse({"deleted": [row.id]})
+                row = uow.session.get(WebhookSubscriptionRow, sub_id)
+                if row is None:
+                    return _error(f"Could not find webhook subscription with ID {sub_id}.", 404)
+                return JSONResponse(subscription_json(row))
+        except DomainError as error:
+            return _error(error.message, 404, error.path)
+
+    async def deliveries(request: Request) -> JSONResponse:
+        try:
+            sub_id = _int_param(request, "subscription")
+            limit = _int_param(request, "limit") or DEFAULT_LIMIT
+        except ValueError as exc:
+            return _error(str(exc))
+        status = request.query_params.get("status")
+        with unit_of_work(rt.db, rt.clock, write=False) as uow:
+            stmt = select(WebhookDeliveryRow)
+            if sub_id is not None:
+                stmt = stmt.where(WebhookDeliveryRow.subscription_id == sub_id)
+            if status:
+                stmt = stmt.where(WebhookDeliveryRow.status == status.upper())
+            rows = list(uow.session.exec(stmt.order_by(WebhookDeliveryRow.id.desc()).limit(limit)))
+            rows.reverse()
+            attempts: dict[int, list[WebhookAttemptRow]] = {r.id: [] for r in rows}
+            for a in uow.session.exec(
+                select(WebhookAttemptRow)
+                .where(WebhookAttemptRow.delivery_id.in_(list(attempts)))
+                .order_by(WebhookAttemptRow.id)
+            ):
+                attempts[a.delivery_id].append(a)
+            out = [delivery_json(r, attempts[r.id]) for r in rows]
+        return JSONResponse({"deliveries": out})
+
+    async def deliver(_: Request) -> JSONResponse:
+        attempts = await rt.webhooks.adeliver_due()
+        return JSONResponse({"attempts": attempts})
+
+    async def events(request: Request) -> JSONResponse:
+        """The event log, newest last; `?trigger=OrderShipped` narrows to a lifecycle moment."""
+        try:
+            limit = _int_param(request, "limit") or DEFAULT_LIMIT
+            after = _int_param(request, "after")
+        except ValueError as exc:
+            return _error(str(exc))
+        trigger = request.query_params.get("trigger")
+        object_type = request.query_params.get("objectType")
+        with unit_of_work(rt.db, rt.clock, write=False) as uow:
+            stmt = select(EventRow)
+            if after is not None:
+                stmt = stmt.where(EventRow.id > after)
+            if object_type:
+                stmt = stmt.where(EventRow.object_type == object_type)
+            if trigger:
+                stmt = stmt.where(type_coerce(EventRow.triggers, Text).contains(f'"{trigger}"'))
+            rows = list(uow.session.exec(stmt.order_by(EventRow.id.desc()).limit(limit)))
+            rows.reverse()
+            zone = rt.clock.zone
+            out = [
+                {
+                    "id": r.id,
+                    "objectType": r.object_type,
+                    "changeType": r.change_type,
+                    "objectReference": r.object_ref,
+                    "storeId": r.store_id,
+                    "marketId": r.market_id,
+                    "createdAt": _iso(r.created_at),
+                    "data": r.data,
+                    "triggers": [
+                        {"trigger": t, "fields": payloads.lifecycle_fields(uow.session, r, t, zone)}
+                        for t in r.triggers
+                    ],
+                }
+                for r in rows
+            ]
+        return JSONResponse({"events": out})
+
+    return [
+        Route("/webhooks/subscriptions", subscriptions, methods=["GET", "POST", "DELETE"]),
+        Route("/webhooks/subscriptions/{id:int}", subscription, methods=["GET", "DELETE"]),
+        Route("/webhooks/deliveries", deliveries, methods=["GET"]),
+        Route("/webhooks/deliver", deliver, methods=["POST"]),
+        Route("/events", events, methods=["GET"]),
+    ]

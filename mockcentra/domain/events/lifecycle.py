@@ -1,0 +1,112 @@
+"""From changes to lifecycle moments: an order confirmed, shipped, completed, cancelled...
+
+Actions emit plain CREATED/UPDATED events with the state they left (an order's `status`).
+Comparing that state with the state the previous event of the same object recorded tells
+which moment happened, e.g. PENDING -> CONFIRMED is `OrderConfirmed`, and an order update
+that reaches SHIPPED is Centra's `Order COMPLETED`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import select
+
+from mockcentra.domain.events.status import EventChangeType as C
+from mockcentra.domain.events.status import Trigger as T
+from mockcentra.storage.tables import EventRow, ReturnRow, ShipmentRow
+
+#: Order statuses that count as "completed" (Centra's admin calls SHIPPED "Completed").
+DONE = frozenset({"SHIPPED", "ARCHIVED"})
+
+
+def snapshot(session: Any, object_type: str, object_ref: str) -> dict[str, Any]:
+    """State facts the action did not put into the event, read at commit time."""
+    if object_type == "Shipment" and object_ref.isdigit():
+        row = session.get(ShipmentRow, int(object_ref))
+        if row is not None:
+            return {
+                "isGoodToGo": row.is_good_to_go,
+                "isPaid": row.is_paid,
+                "isShipped": row.shipped_at is not None,
+            }
+    if object_type == "Return" and object_ref.isdigit():
+        row = session.get(ReturnRow, int(object_ref))
+        if row is not None:
+            return {"status": row.status}
+    return {}
+
+
+class History:
+    """The state each object's latest event recorded: this commit's events first, then the log."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self._latest: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def previous(self, object_type: str, object_ref: str) -> dict[str, Any] | None:
+        key = (object_type, object_ref)
+        if key not in self._latest:
+            data = self.session.exec(
+                select(EventRow.data)
+                .where(EventRow.object_type == object_type, EventRow.object_ref == object_ref)
+                .order_by(EventRow.id.desc())
+                .limit(1)
+            ).first()
+            if data is None:
+                return None
+            self._latest[key] = data
+        return self._latest[key]
+
+    def remember(self, object_type: str, object_ref: str, data: dict[str, Any]) -> None:
+        self._latest[(object_type, object_ref)] = data
+
+
+def refine_change(
+    object_type: str, change: str, previous: dict[str, Any] | None, data: dict[str, Any]
+) -> str:
+    """An order update that reaches SHIPPED is reported as COMPLETED, as Centra does."""
+    if (
+        object_type == "Order"
+        and change == C.UPDATED
+        and data.get("status") in DONE
+        and (previous or {}).get("status") not in DONE
+    ):
+        return C.COMPLETED.value
+    return change
+
+
+def triggers(
+    object_type: str, change: str, previous: dict[str, Any] | None, data: dict[str, Any]
+) -> list[str]:
+    """The lifecycle moments one (refined) event marks, in the order they happened."""
+    found: list[T] = []
+    if object_type == "Order":
+        status = data.get("status")
+        before = (previous or {}).get("status")
+        if change == C.CREATED:
+            found.append(T.OrderPlaced)
+            if status == "CONFIRMED":
+                found.append(T.OrderConfirmed)
+        elif before is not None and status != before:
+            if status == "CONFIRMED" and before == "PENDING":
+                found.append(T.OrderConfirmed)
+            elif status in DONE and before not in DONE:
+                found.append(T.OrderCompleted)
+            elif status == "CANCELLED":
+                found.append(T.OrderCancelled)
+    elif object_type == "Shipment":
+        was_gtg = bool((previous or {}).get("isGoodToGo"))
+        if change != C.DELETED and data.get("isGoodToGo") and not was_gtg:
+            found.append(T.ShipmentGoodToGo)
+        if change == C.COMPLETED:
+            found.append(T.OrderShipped)
+    elif object_type == "Return" and change == C.COMPLETED:
+        found.append(T.ReturnCompleted)
+    elif object_type == "Refund" and change == C.COMPLETED:
+        found.append(T.RefundCompleted)
+    elif object_type == "Newsletter" and change == C.CREATED:
+        found.append(T.Newsletter)
+    elif object_type == "Customer" and change == C.CREATED:
+        found.append(T.CustomerCreated)
+    return [t.value for t in found]

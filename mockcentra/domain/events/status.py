@@ -1,0 +1,73 @@
+"""Event object and change types (Integration API names), and the lifecycle triggers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EventChangeType(StrEnum):
+    CREATED = "CREATED"  # the object was created
+    UPDATED = "UPDATED"  # the object itself changed
+    DELETED = "DELETED"  # the object is gone; `object` is null
+    COMPLETED = "COMPLETED"  # Order, Shipment, Return, PurchaseOrder, PurchaseDelivery completed
+    DEPENDENT_DATA_CHANGED = "DEPENDENT_DATA_CHANGED"  # something it depends on changed (stock)
+
+
+class EventObjectType(StrEnum):
+    """The object types an integration can listen to.
+
+    Centra's full list was not published; these are the documented examples plus every type
+    mockcentra emits. `Newsletter` and `Refund` are mockcentra additions (lifecycle moments that
+    marketing integrations key on; Centra reports refunds as Return updates).
+    """
+
+    AdminUser = "AdminUser"  # documented example; never emitted by mockcentra
+    Account = "Account"  # wholesale account
+    Brand = "Brand"
+    Bundle = "Bundle"
+    Category = "Category"
+    Collection = "Collection"
+    Customer = "Customer"  # created at checkout (guest or registered)
+    Display = "Display"
+    Folder = "Folder"
+    Market = "Market"
+    Newsletter = "Newsletter"  # mockcentra: a newsletter sign-up; reference is the e-mail
+    Order = "Order"  # reference is the 32-hex order id
+    Pricelist = "Pricelist"
+    Product = "Product"
+    ProductSize = "ProductSize"
+    ProductVariant = "ProductVariant"  # DEPENDENT_DATA_CHANGED on stock changes
+    PurchaseDelivery = "PurchaseDelivery"  # documented; never emitted by mockcentra
+    PurchaseOrder = "PurchaseOrder"  # documented; never emitted by mockcentra
+    Refund = "Refund"  # mockcentra: a refund paid; reference is the payment history entry id
+    Return = "Return"
+    Shipment = "Shipment"
+    SizeChart = "SizeChart"
+    Store = "Store"
+    Voucher = "Voucher"
+    Warehouse = "Warehouse"
+
+
+#: Only these object types reach COMPLETED (Centra's events documentation).
+COMPLETABLE = frozenset({"Order", "Shipment", "Return", "PurchaseOrder", "PurchaseDelivery"})
+
+#: Change types in the order listeners report them.
+CHANGE_ORDER = [c.value for c in EventChangeType]
+
+
+class Trigger(StrEnum):
+    """Lifecycle moments derived from events: the ones e-mail and CRM plugins react to.
+
+    See docs/events-and-webhooks.md for the mapping to Rule tags and Voyado e-mails.
+    """
+
+    OrderPlaced = "OrderPlaced"  # Order CREATED (checkout paid, or order imported)
+    OrderConfirmed = "OrderConfirmed"  # PENDING -> CONFIRMED (or placed already confirmed)
+    OrderShipped = "OrderShipped"  # a shipment completed (Shipment COMPLETED)
+    OrderCompleted = "OrderCompleted"  # every line shipped: status SHIPPED (Order COMPLETED)
+    OrderCancelled = "OrderCancelled"  # status CANCELLED
+    ShipmentGoodToGo = "ShipmentGoodToGo"  # a shipment became good to go
+    ReturnCompleted = "ReturnCompleted"  # Return COMPLETED
+    RefundCompleted = "RefundCompleted"  # money refunded for a return (Refund COMPLETED)
+    Newsletter = "Newsletter"  # newsletter sign-up (Newsletter CREATED)
+    CustomerCreated = "CustomerCreated"  # Customer CREATED
