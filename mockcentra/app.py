@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from mockcentra import __version__
+from mockcentra.control.faults import Faults
+from mockcentra.control.journal import Journal
+from mockcentra.control.middleware import ControlMiddleware
 from mockcentra.graphql.http import GraphQLEndpoint
 from mockcentra.graphql.permissions import make_analyzer
 from mockcentra.graphql.schema import CentraSchema, build_schema
 from mockcentra.runtime.clock import Clock
-from mockcentra.settings import Settings
+from mockcentra.settings import MEMORY, Settings
 from mockcentra.storage.engine import Database
 
 log = logging.getLogger("mockcentra")
@@ -49,10 +54,27 @@ class Runtime:
     token_cache: dict[str, Any] = field(default_factory=dict)
     #: The webhook outbox sender (mockcentra.webhooks.delivery.WebhookService).
     webhooks: Any = None
+    journal: Journal = field(default_factory=Journal)
+    faults: Faults = field(default_factory=Faults)
 
     def domain_faults(self) -> dict[str, str]:
         """Domain faults injected through the control plane (e.g. {"psp.capture": "decline"})."""
-        return dict(self.extra.get("domain_faults", {}))
+        return dict(self.faults.domain)
+
+    def load_scenario(self, name: str) -> None:
+        """Replace the whole state with a scenario's; it becomes what `reset` returns to."""
+        from mockcentra.control.tokens import ensure_default_token
+
+        template = scenario_template(name, self.settings.seed, self.clock)
+        with self.db.raw() as conn:
+            template.backup(conn)
+        ensure_default_token(self.db, self.settings.integration_token)
+        self.db.snapshot(INITIAL_SNAPSHOT)
+        self.scenario = name
+        self.token_cache.clear()
+        self.journal.clear()
+        self.faults.clear()
+        self.clock.unfreeze()
 
     def restore(self, name: str) -> None:
         """Copy a named snapshot back over the live database."""
@@ -60,9 +82,31 @@ class Runtime:
         self.token_cache.clear()
 
     def reset(self) -> None:
-        """Back to the state the server started with (scenario seeded), clock unfrozen."""
+        """Back to the state the server started with: data, clock, faults and journal."""
         self.restore(INITIAL_SNAPSHOT)
         self.clock.unfreeze()
+        self.journal.clear()
+        self.faults.clear()
+
+
+_TEMPLATES: dict[tuple[str, int], sqlite3.Connection] = {}
+
+
+def scenario_template(name: str, seed: int, clock: Clock) -> sqlite3.Connection:
+    """A scenario seeded once per process into memory; loading it later is a backup copy."""
+    from mockcentra.seeding.scenarios import seed_scenario
+
+    key = (name, seed)
+    if key not in _TEMPLATES:
+        scratch = Database(MEMORY)
+        scratch.create_all()
+        seed_scenario(scratch, clock, name, seed)
+        template = sqlite3.connect(":memory:", check_same_thread=False)
+        with scratch.raw() as conn:
+            conn.backup(template)
+        scratch.dispose()
+        _TEMPLATES[key] = template
+    return _TEMPLATES[key]
 
 
 def build_runtime(settings: Settings) -> Runtime:
@@ -70,8 +114,16 @@ def build_runtime(settings: Settings) -> Runtime:
 
     db = Database(settings.db)
     clock = Clock(settings.timezone)
-    db.create_all()
-    scenario = ensure_seeded(db, clock, settings)
+    if settings.in_memory:
+        from mockcentra.control.tokens import ensure_default_token
+
+        with db.raw() as conn:
+            scenario_template(settings.scenario, settings.seed, clock).backup(conn)
+        ensure_default_token(db, settings.integration_token)
+        scenario = settings.scenario
+    else:
+        db.create_all()
+        scenario = ensure_seeded(db, clock, settings)
     db.snapshot(INITIAL_SNAPSHOT)
     schema = shared_schema()
     from mockcentra.webhooks.delivery import WebhookService
@@ -115,7 +167,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await runtime.webhooks.stop()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(ControlMiddleware, runtime=runtime)],
+    )
     app.state.runtime = runtime
     app.state.version = __version__
     return app

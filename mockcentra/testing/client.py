@@ -92,6 +92,70 @@ class CentraClient:
     def reset(self) -> None:
         self.runtime.reset()
 
+    def checkout(
+        self, path: str, method: str = "POST", *, token: str | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        """A Checkout API call (`/api/checkout/<path>`) in the session of `token`."""
+        headers = {**kwargs.pop("headers", {}), **({"API-Token": token} if token else {})}
+        return self.request(method, f"/api/checkout/{path.lstrip('/')}", headers=headers, **kwargs)
+
+    def order_api(self, path: str, method: str = "GET", **kwargs: Any) -> httpx.Response:
+        """An Order API call with the configured `API-Authorization` secret."""
+        settings = self.runtime.settings
+        headers = {"API-Authorization": settings.order_api_secret, **kwargs.pop("headers", {})}
+        base = settings.order_api_base.rstrip("/")
+        return self.request(method, f"{base}/{path.lstrip('/')}", headers=headers, **kwargs)
+
+    @property
+    def control(self) -> ControlClient:
+        return ControlClient(self)
+
     def close(self) -> None:
         self._loop.run_until_complete(self._http.aclose())
         self._loop.close()
+
+
+class ControlClient:
+    """The control plane (/_mock) from a test: reset, snapshots, clock, faults, journal."""
+
+    def __init__(self, client: CentraClient) -> None:
+        self.client = client
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        response = self.client.request(method, f"/_mock/{path}", **kwargs)
+        assert response.status_code < 300, (response.status_code, response.text)
+        return response.json()
+
+    def reset(self) -> None:
+        self._call("POST", "reset")
+
+    def snapshot(self, name: str) -> None:
+        self._call("POST", "snapshots", json={"name": name})
+
+    def restore(self, name: str) -> None:
+        self._call("POST", f"snapshots/{name}/restore")
+
+    def load_scenario(self, name: str) -> None:
+        self._call("POST", f"scenarios/{name}/load")
+
+    def freeze(self, at: str | None = None) -> str:
+        return self._call("POST", "clock", json={"freeze": at or True})["now"]
+
+    def advance(self, seconds: float) -> str:
+        return self._call("POST", "clock", json={"advanceSeconds": seconds})["now"]
+
+    def unfreeze(self) -> None:
+        self._call("POST", "clock", json={"unfreeze": True})
+
+    def fault(self, path: str, **spec: Any) -> int:
+        """Inject a route fault: `latencyMs`, `status`, `body`, `drop`, `times`, `method`..."""
+        return self._call("POST", "faults", json={"path": path, **spec})["id"]
+
+    def domain_fault(self, name: str, outcome: str | None) -> None:
+        if outcome is None:
+            self._call("DELETE", f"faults/domain/{name}")
+        else:
+            self._call("PUT", f"faults/domain/{name}", json={"outcome": outcome})
+
+    def journal(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._call("GET", "journal", params=filters)["requests"]

@@ -14,6 +14,8 @@ from starlette.applications import Starlette
 from mockcentra.settings import Settings
 from mockcentra.testing.client import CentraClient
 
+DEFAULT_SCENARIO = "demo"
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
@@ -26,7 +28,7 @@ def centra_app() -> Starlette:
     """The in-process mockcentra app on an in-memory database seeded with `demo`."""
     from mockcentra.app import create_app
 
-    return create_app(Settings(db=":memory:", scenario="demo"))
+    return create_app(Settings(db=":memory:", scenario=DEFAULT_SCENARIO))
 
 
 @pytest.fixture(scope="session")
@@ -45,9 +47,18 @@ def centra_factories(centra: CentraClient):
 
 
 @pytest.fixture
-def centra(_centra_session_client: CentraClient) -> CentraClient:
-    """A client on a freshly reset mockcentra (milliseconds: a snapshot restore)."""
-    _centra_session_client.reset()
+def centra(_centra_session_client: CentraClient, request: pytest.FixtureRequest) -> CentraClient:
+    """A client on a freshly reset mockcentra (milliseconds: a snapshot restore).
+
+    `@pytest.mark.centra_scenario("name")` starts the test from another scenario instead.
+    """
+    marker = request.node.get_closest_marker("centra_scenario")
+    wanted = marker.args[0] if marker else DEFAULT_SCENARIO
+    runtime = _centra_session_client.runtime
+    if runtime.scenario != wanted:
+        runtime.load_scenario(wanted)
+    else:
+        runtime.reset()
     return _centra_session_client
 
 

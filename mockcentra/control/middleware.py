@@ -1,0 +1,91 @@
+"""ASGI middleware in front of the APIs: applies route faults and writes the request journal.
+
+The control plane itself (/_mock) is neither journaled nor faulted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from typing import TYPE_CHECKING, Any
+
+from mockcentra.control.journal import graphql_names
+
+if TYPE_CHECKING:
+    from mockcentra.app import Runtime
+
+
+class DroppedConnection(ConnectionAbortedError):
+    """Raised where the server cannot close the socket itself (in-process transports)."""
+
+
+class ControlMiddleware:
+    def __init__(self, app: Any, runtime: Runtime) -> None:
+        self.app = app
+        self.runtime = runtime
+
+    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
+        if scope["type"] != "http" or scope["path"].startswith(("/_mock", "/static", "/ui")):
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            body.extend(message.get("body", b""))
+            more = message.get("more_body", False)
+        payload = bytes(body)
+        method, path = scope["method"], scope["path"]
+        operation = (
+            graphql_names(payload)[0] if path.endswith("/graphql") and method == "POST" else None
+        )
+        status_holder = {"status": 0}
+
+        async def replay():
+            return {"type": "http.request", "body": payload, "more_body": False}
+
+        async def capture(message):
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+            await send(message)
+
+        rt = self.runtime
+        fault = rt.faults.match(method, path, operation)
+        try:
+            if fault is not None and fault.latency_ms:
+                await asyncio.sleep(fault.latency_ms / 1000)
+            if fault is not None and fault.drop:
+                status_holder["status"] = 0
+                transport = getattr(getattr(send, "__self__", None), "transport", None)
+                if transport is not None:
+                    transport.close()
+                    return
+                raise DroppedConnection("connection dropped by an injected fault")
+            if fault is not None and fault.status is not None:
+                data = fault.body if fault.body is not None else {"error": "injected fault"}
+                raw = json.dumps(data).encode()
+                await capture(
+                    {
+                        "type": "http.response.start",
+                        "status": fault.status,
+                        "headers": [
+                            (b"content-type", b"application/json"),
+                            (b"content-length", str(len(raw)).encode()),
+                        ],
+                    }
+                )
+                await send({"type": "http.response.body", "body": raw})
+                return
+            await self.app(scope, replay, capture)
+        finally:
+            rt.journal.record(
+                rt.clock.now().isoformat(),
+                method,
+                path,
+                scope.get("query_string", b"").decode("latin-1"),
+                status_holder["status"],
+                started,
+                payload,
+            )
