@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlmodel import Session
 
 from mockcentra.runtime.clock import Clock
 from mockcentra.seeding.base import seed_base
+from mockcentra.seeding.files import scenario_files
 from mockcentra.settings import Settings
 from mockcentra.storage.engine import Database
 
@@ -25,6 +27,8 @@ def _demo(session: Session, clock: Clock, seed: int) -> None:
     seed_demo(session, clock, seed)
 
 
+CATALOGS: dict[str, Seeder] = {"empty": _empty, "demo": _demo}
+
 SCENARIOS: dict[str, tuple[str, Seeder]] = {
     "demo": (
         "An apparel brand: 20 products in 1-3 colours and sizes, stock, SEK/EUR/USD/GBP "
@@ -33,9 +37,30 @@ SCENARIOS: dict[str, tuple[str, Seeder]] = {
     ),
     "empty": ("The bare instance: stores, markets, currencies, countries, one warehouse.", _empty),
 }
+#: Orders each file-defined scenario builds on top of its catalogue.
+ORDER_SPECS: dict[str, list[dict[str, Any]]] = {}
 
 
-def seed_scenario(db: Database, clock: Clock, name: str, seed: int) -> None:
+def _register_files() -> None:
+    for name, data in scenario_files().items():
+        catalog = data.get("catalog", "demo")
+        if catalog not in CATALOGS:
+            raise ValueError(f"Scenario {name}: unknown catalog '{catalog}' (use empty or demo).")
+        SCENARIOS[name] = (str(data["description"]).strip(), CATALOGS[catalog])
+        ORDER_SPECS[name] = list(data.get("orders") or [])
+
+
+_register_files()
+
+
+def seed_scenario(
+    db: Database,
+    clock: Clock,
+    name: str,
+    seed: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Seed a scenario into an empty database: base data, catalogue, then its orders."""
     if name not in SCENARIOS:
         known = ", ".join(sorted(SCENARIOS))
         raise ValueError(f"Unknown scenario '{name}'. Known scenarios: {known}.")
@@ -43,6 +68,25 @@ def seed_scenario(db: Database, clock: Clock, name: str, seed: int) -> None:
         seed_base(session)
         SCENARIOS[name][1](session, clock, seed)
         session.commit()
+    specs = ORDER_SPECS.get(name)
+    if specs:
+        from faker import Faker
+
+        from mockcentra.seeding.orders import build_orders
+        from mockcentra.storage.uow import unit_of_work
+
+        total = sum(int(s.get("count", 1)) for s in specs)
+        seeding_clock = Clock(clock.zone.key)
+        fake = Faker(use_weighting=False)
+        fake.seed_instance(seed)
+        with unit_of_work(db, seeding_clock, seed=seed) as uow:
+            build_orders(
+                uow,
+                fake,
+                specs,
+                seeding_clock,
+                progress=(lambda n: progress(n, total)) if progress else None,
+            )
 
 
 def ensure_seeded(db: Database, clock: Clock, settings: Settings) -> str:

@@ -1,0 +1,180 @@
+"""Orders for scenarios, built through the real checkout and order actions.
+
+Each order is placed by a seeded fake shopper and then taken to its named state; the seeding
+clock is frozen at a fixed epoch and moves a few minutes per order, so one seed gives one result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import text
+
+from mockcentra.domain.checkout import actions as checkout
+from mockcentra.domain.orders import actions as orders
+from mockcentra.domain.orders.status import ReturnStockPolicy
+from mockcentra.domain.returns import actions as returns
+from mockcentra.domain.shipments import actions as shipments
+from mockcentra.domain.shipments.actions import ShipLine
+from mockcentra.runtime.clock import Clock
+from mockcentra.storage.uow import UnitOfWork
+
+EPOCH = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+COUNTRIES = ("SE", "SE", "DE", "FI", "NL", "US", "GB", "DK")
+
+_ITEMS = text(
+    """
+    SELECT d.id || '-' || ps.id AS item, SUM(s.physical - s.allocated) AS free
+    FROM display d
+    JOIN display_variant dv ON dv.display_id = d.id
+    JOIN product_size ps ON ps.variant_id = dv.variant_id
+    JOIN stock s ON s.product_size_id = ps.id
+    WHERE d.store_id = 1 AND d.status = 'ACTIVE'
+    GROUP BY d.id, ps.id HAVING free >= :need ORDER BY d.id, ps.id
+    """
+)
+
+
+class Ref:
+    """An order reference as the domain actions take it."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.id = None
+
+
+def _shopper(fake: Any, country: str) -> dict[str, Any]:
+    first, last = fake.first_name(), fake.last_name()
+    return {
+        "email": f"{first}.{last}.{fake.random_int(1, 9999)}@example.com".lower(),
+        "firstName": first,
+        "lastName": last,
+        "address1": fake.street_address(),
+        "city": fake.city(),
+        "zipCode": fake.postcode(),
+        "country": country,
+        "phoneNumber": fake.phone_number(),
+    }
+
+
+def _place(uow: UnitOfWork, fake: Any, *, lines: int, quantity: int) -> Any:
+    country = COUNTRIES[fake.random_int(0, len(COUNTRIES) - 1)]
+    sel = checkout.start_selection(uow, 1, country)
+    items = [row[0] for row in uow.session.execute(_ITEMS, {"need": quantity + 1})]
+    if not items:
+        raise RuntimeError("The catalogue has no stock left for more scenario orders.")
+    for _ in range(lines):
+        checkout.add_item(uow, sel, items[fake.random_int(0, len(items) - 1)], quantity)
+    order, _ = checkout.pay(
+        uow,
+        sel,
+        address=_shopper(fake, country),
+        shipping_address=None,
+        payment_method="dummy",
+        outcome={},
+    )
+    return order
+
+
+def _ship_all(
+    uow: UnitOfWork, order: Any, *, capture: bool = True, complete: bool = True, part: bool = False
+) -> Any:
+    lines = orders.lines_of(uow.session, order.id)
+    wanted = [ShipLine(ln.id, max(1, ln.quantity // 2) if part else ln.quantity) for ln in lines]
+    shipment, _ = shipments.create_shipment(
+        uow,
+        Ref(order.number),
+        wanted[:1] if part else wanted,
+        is_good_to_go=True,
+        capture_now=capture,
+    )
+    if complete:
+        shipments.complete_shipment(
+            uow,
+            shipment.id,
+            shipped_at=None,
+            info=shipments.ShipmentInfo(
+                carrier="PostNord",
+                service="MyPack Home",
+                packages=1,
+                tracking_number=f"PN{order.number:08d}SE",
+                return_tracking_number=f"RPN{order.number:08d}",
+            ),
+        )
+    return shipment
+
+
+def _return(uow: UnitOfWork, shipment: Any, *, complete: bool, refund: bool) -> None:
+    line = shipments.shipment_lines(uow.session, shipment.id)[0]
+    ret = returns.create_return(
+        uow,
+        shipment.id,
+        [returns.ReturnLine(line.id, 1)],
+        policy=ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE,
+        comment="Did not fit",
+    )
+    if complete:
+        returns.complete_return(uow, ret.id)
+    if refund:
+        returns.refund_return(uow, ret.id)
+
+
+def _confirm(uow: UnitOfWork, order: Any) -> None:
+    orders.confirm_order(uow, Ref(order.number))
+
+
+STATES: dict[str, Callable[[UnitOfWork, Any], None]] = {
+    "pending": lambda uow, o: None,
+    "confirmed": _confirm,
+    "processing": lambda uow, o: (
+        _confirm(uow, o),
+        _ship_all(uow, o, capture=False, complete=False),
+    ),
+    "partially_shipped": lambda uow, o: (_confirm(uow, o), _ship_all(uow, o, part=True)),
+    "shipped": lambda uow, o: (_confirm(uow, o), _ship_all(uow, o)),
+    "cancelled": lambda uow, o: orders.cancel_order(uow, o, comment="Customer changed their mind"),
+    "on_hold": lambda uow, o: orders.update_order(
+        uow, Ref(o.number), orders.OrderUpdate(is_on_hold=True), dtc=True
+    ),
+    "return_pending": lambda uow, o: (
+        _confirm(uow, o),
+        _return(uow, _ship_all(uow, o), complete=False, refund=False),
+    ),
+    "return_completed": lambda uow, o: (
+        _confirm(uow, o),
+        _return(uow, _ship_all(uow, o), complete=True, refund=False),
+    ),
+    "refunded": lambda uow, o: (
+        _confirm(uow, o),
+        _return(uow, _ship_all(uow, o), complete=True, refund=True),
+    ),
+}
+
+
+def build_orders(
+    uow: UnitOfWork,
+    fake: Any,
+    specs: Iterable[dict[str, Any]],
+    clock: Clock,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Place and progress orders as the specs say: [{state, count, lines?, quantity?}]."""
+    made = 0
+    for spec in specs:
+        state = spec["state"]
+        if state not in STATES:
+            raise ValueError(f"Unknown order state '{state}'. Known: {', '.join(STATES)}.")
+        for _ in range(int(spec.get("count", 1))):
+            clock.freeze(EPOCH + timedelta(minutes=37 * made))
+            order = _place(
+                uow, fake, lines=int(spec.get("lines", 2)), quantity=int(spec.get("quantity", 2))
+            )
+            clock.advance(timedelta(hours=20))
+            STATES[state](uow, order)
+            uow.session.flush()
+            made += 1
+            if progress:
+                progress(made)
+    return made
