@@ -60,7 +60,7 @@ class OrderApi:
     # ------------------------------------------------------------ arrange
 
     def create_order(self, lines: list[tuple[Item, int]], **extra: Any) -> int:
-        """An order inserted through `POST order`, paid (auth and capture) outside Centra."""
+        """An order inserted through `POST order` at the item's price (payment only if given)."""
         body = {
             "address": ADDRESS,
             "products": [
