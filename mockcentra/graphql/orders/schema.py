@@ -26,6 +26,7 @@ from mockcentra.graphql.common import (
 from mockcentra.graphql.displays.schema import TaxGroupInput
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.types import (
+    ADDRESS_KEYS,
     ORDER_TYPES,
     Order,
     OrderStatus,
@@ -115,23 +116,11 @@ class AddressInput:
     country: CountryInput | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        names = {
-            "first_name": "firstName",
-            "last_name": "lastName",
-            "company_name": "companyName",
-            "attention": "attention",
-            "address1": "address1",
-            "address2": "address2",
-            "city": "city",
-            "zip_code": "zipCode",
-            "state_or_province": "stateOrProvince",
-            "email": "email",
-            "phone_number": "phoneNumber",
-            "cell_phone_number": "cellPhoneNumber",
-            "fax_number": "faxNumber",
-            "vat_number": "vatNumber",
+        out = {
+            key: getattr(self, py)
+            for py, key in ADDRESS_KEYS.items()
+            if getattr(self, py) is not None
         }
-        out = {key: getattr(self, py) for py, key in names.items() if getattr(self, py) is not None}
         if self.country is not None and self.country.code:
             out["country"] = self.country.code.upper()
         return out

@@ -60,6 +60,25 @@ def _country(info: Info, code: str | None) -> CountryRow | None:
     return info.context.cache[key]
 
 
+#: Address fields: Python name -> the key used in stored addresses and REST bodies.
+ADDRESS_KEYS = {
+    "first_name": "firstName",
+    "last_name": "lastName",
+    "company_name": "companyName",
+    "attention": "attention",
+    "address1": "address1",
+    "address2": "address2",
+    "city": "city",
+    "zip_code": "zipCode",
+    "state_or_province": "stateOrProvince",
+    "email": "email",
+    "phone_number": "phoneNumber",
+    "cell_phone_number": "cellPhoneNumber",
+    "fax_number": "faxNumber",
+    "vat_number": "vatNumber",
+}
+
+
 @strawberry.type
 class Address:
     """An address held on an order or shipment (a JSON document in storage)."""
@@ -101,25 +120,8 @@ class Address:
     def of(cls, data: dict[str, Any] | None) -> Address | None:
         if not data:
             return None
-        names = {
-            "firstName": "first_name",
-            "lastName": "last_name",
-            "companyName": "company_name",
-            "attention": "attention",
-            "address1": "address1",
-            "address2": "address2",
-            "city": "city",
-            "zipCode": "zip_code",
-            "stateOrProvince": "state_or_province",
-            "email": "email",
-            "phoneNumber": "phone_number",
-            "cellPhoneNumber": "cell_phone_number",
-            "faxNumber": "fax_number",
-            "vatNumber": "vat_number",
-        }
-        return cls(
-            **{py: data.get(key) for key, py in names.items()}, country_code=data.get("country")
-        )
+        values = {py: data.get(key) for py, key in ADDRESS_KEYS.items()}
+        return cls(**values, country_code=data.get("country"))
 
 
 @read_permission("Customer:read")
