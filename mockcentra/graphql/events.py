@@ -30,6 +30,7 @@ from mockcentra.graphql.catalog.types import (
     SizeChart,
 )
 from mockcentra.graphql.common import Payload
+from mockcentra.graphql.displays.types import Display
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.types import (
     Customer,
@@ -40,6 +41,7 @@ from mockcentra.graphql.orders.types import (
     WholesaleOrder,
 )
 from mockcentra.graphql.permissions import ALL, PermissionDenied, field, mutation, read_permission
+from mockcentra.graphql.pricing.types import Pricelist
 from mockcentra.graphql.reference.types import Market, Store
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.stock.types import Warehouse
@@ -48,11 +50,13 @@ from mockcentra.storage.tables import (
     BundleRow,
     CollectionRow,
     CustomerRow,
+    DisplayRow,
     EventRow,
     FolderRow,
     MarketRow,
     OrderRow,
     PaymentEntryRow,
+    PricelistRow,
     ProductRow,
     ProductSizeRow,
     ReturnRow,
@@ -82,6 +86,8 @@ EventObject = Annotated[
     | Folder
     | Bundle
     | Warehouse
+    | Display
+    | Pricelist
     | Market
     | Store,
     strawberry.union(
@@ -126,6 +132,8 @@ KINDS: dict[str, _Kind] = {
     "Folder": _Kind(FolderRow, FolderRow.id, _fixed(Folder)),
     "Bundle": _Kind(BundleRow, BundleRow.id, _fixed(Bundle)),
     "Warehouse": _Kind(WarehouseRow, WarehouseRow.id, _fixed(Warehouse)),
+    "Display": _Kind(DisplayRow, DisplayRow.id, _fixed(Display)),
+    "Pricelist": _Kind(PricelistRow, PricelistRow.id, _fixed(Pricelist)),
     "Market": _Kind(MarketRow, MarketRow.id, _fixed(Market)),
     "Store": _Kind(StoreRow, StoreRow.id, _fixed(Store)),
 }

@@ -214,6 +214,8 @@ def lifecycle_fields(session: Any, ev: EventRow, trigger: str, zone: ZoneInfo) -
     if t == Trigger.ShipmentGoodToGo:
         return {**_names(order), "Shipment.Number": shipment.number if shipment else None}
     fields = _order_fields(session, order, zone)
+    if ev.object_type == "Order" and ev.data.get("status"):
+        fields["Order.Status"] = ev.data["status"]  # as the event left it
     if t in (Trigger.OrderConfirmed, Trigger.OrderShipped, Trigger.OrderCompleted):
         fields.update(_billing_fields(order))
     if t == Trigger.OrderShipped and shipment is not None:
