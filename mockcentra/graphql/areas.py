@@ -10,5 +10,6 @@ from mockcentra.graphql.orders import schema as orders
 from mockcentra.graphql.pricing import schema as pricing
 from mockcentra.graphql.reference import schema as reference
 from mockcentra.graphql.stock import schema as stock
+from mockcentra.graphql.vouchers import schema as vouchers
 
-AREAS = (reference, catalog, stock, pricing, displays, idconversion, orders, events)
+AREAS = (reference, catalog, stock, pricing, displays, idconversion, orders, events, vouchers)

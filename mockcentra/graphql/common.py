@@ -9,6 +9,7 @@ import strawberry
 
 from mockcentra.domain.errors import DomainError, DomainWarning
 from mockcentra.domain.money import format_money
+from mockcentra.graphql.scalars import DateTimeTz
 
 
 @strawberry.type
@@ -111,6 +112,22 @@ AllocationRuleInput = _ref_input("AllocationRuleInput")
 class StringMatch:
     equals: str | None = None
     contains: str | None = None
+
+
+@strawberry.input
+class DateRange:
+    """Centra's `DateRange` filter: both ends included; text read like any date input."""
+
+    from_: DateTimeTz | None = strawberry.field(name="from", default=None)
+    to: DateTimeTz | None = None
+
+
+@strawberry.input
+class IntRange:
+    """Centra's `IntRange` filter: both ends included."""
+
+    from_: int | None = strawberry.field(name="from", default=None)
+    to: int | None = None
 
 
 def money(info: Any, amount: Decimal, currency_code: str) -> MonetaryValue:

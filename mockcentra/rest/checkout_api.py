@@ -7,6 +7,7 @@ back in every body. A server secret in `Authorization: Bearer` is optional; a wr
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mockcentra.domain.checkout import actions as checkout
+from mockcentra.domain.checkout import vouchers
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.orders.status import STATUS_CODES, OrderStatus
 from mockcentra.domain.orders.totals import lines_of, order_totals, tax_in_gross
@@ -33,6 +35,7 @@ from mockcentra.storage.tables import (
 if TYPE_CHECKING:
     from mockcentra.app import Runtime
 
+ZERO = Decimal("0.00")
 STATUS_DESCRIPTIONS = {
     OrderStatus.PENDING: "Pending",
     OrderStatus.CONFIRMED: "Confirmed",
@@ -88,9 +91,87 @@ async def _body(request: Request) -> dict[str, Any]:
 # ---------------------------------------------------------------- shapes
 
 
+def _minus(name: str, amount: Decimal, currency: str) -> dict[str, Any]:
+    """A discount as Centra prints it: negative (`-10.00 SEK`), zero as `0.00`."""
+    return {
+        name: checkout_price(-amount if amount else ZERO, currency),
+        f"{name}AsNumber": number(-amount) if amount else 0,
+    }
+
+
+def _voucher_lists(
+    entries: list[dict[str, Any]], currency: str, zone, tokens: dict[str, str] | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Order-level `discounts.vouchers` and `discounts.automaticDiscounts` of voucher entries.
+
+    `tokens` maps item ids to selection line ids (`lines`); receipts have no line ids.
+    Gap: newer Centra instances key these by code / voucher id; mockcentra returns lists, as
+    the Checkout API's OpenAPI description does.
+    """
+    codes, automatic = [], []
+    for e in entries:
+        block: dict[str, Any] = {**_minus("priceOff", Decimal(e["itemsValue"]), currency)}
+        if tokens is not None:
+            block["lines"] = [tokens[k] for k in e["lines"] if k in tokens]
+        block.update(_minus("shippingDiscount", Decimal(e["shippingValue"]), currency))
+        if e.get("freeShippingFor") is not None:
+            block["freeShippingFor"] = [str(i) for i in e["freeShippingFor"]]
+        block["expiryDate"] = centra_datetime(datetime.fromisoformat(e["expiryDate"]), zone)
+        if e.get("automatic"):
+            automatic.append({"automaticDiscount": str(e["voucherId"]), "name": e["name"], **block})
+        else:
+            kind = "url" if e.get("method") == "URL" else "code"
+            codes.append({"voucher": e["voucher"], "type": kind, "description": e["name"], **block})
+    return codes, automatic
+
+
+def _item_discounts(
+    entries: list[dict[str, Any]], item: str, currency: str, affected: bool
+) -> dict[str, Any]:
+    """`items[].discounts`: what each voucher took off this line."""
+    codes, automatic = [], []
+    for e in entries:
+        off = Decimal(e["lines"].get(item, "0"))
+        if not off:
+            continue
+        block = {**_minus("priceOff", off, currency), "hasAffectedItemPrice": affected}
+        if e.get("automatic"):
+            automatic.append({"automaticDiscount": e["voucherId"], **block})
+        else:
+            codes.append({"voucher": e["voucher"], **block})
+    return {"vouchers": codes, "automaticDiscounts": automatic}
+
+
+def _discounts(
+    entries: list[dict[str, Any]], currency: str, zone, tokens: dict[str, str] | None
+) -> dict[str, Any]:
+    codes, automatic = _voucher_lists(entries, currency, zone, tokens)
+    items_off = sum((Decimal(e["itemsValue"]) for e in entries), ZERO)
+    auto_off = sum((Decimal(e["itemsValue"]) for e in entries if e.get("automatic")), ZERO)
+    return {
+        "anyDiscount": items_off > 0,
+        **_minus("discount", auto_off, currency),
+        "vouchers": codes,
+        "automaticDiscounts": automatic,
+    }
+
+
 def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
-    summary = checkout.summarize(session, sel)
+    """The selection: item prices before vouchers; the vouchers' discount at order level.
+
+    As in Centra, a selection shows voucher discounts in `discounts` and `totals`
+    (`hasAffectedItemPrice` false); the order moves them onto its items.
+    """
+    summary = checkout.summarize(session, sel, runtime.clock.now())
     code = summary.currency.code
+    zone = runtime.clock.zone
+    assert summary.discounts is not None
+    entries = vouchers.order_entries(summary.discounts, code)
+    applied = {e["voucherId"] for e in entries}
+    for attached in summary.discounts.attached:
+        if attached.row.id not in applied:
+            entries.append(vouchers.idle_entry(attached, code))
+    tokens = {line.item: line.row.line for line in summary.lines}
     items = [
         {
             "item": line.item,
@@ -120,17 +201,22 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
             ),
             **price_pair("priceEachReduction", Decimal(0), code),
             **price_pair("totalPrice", line.total, code),
+            **price_pair("totalPriceBeforeDiscount", line.total, code),
             "anyDiscount": False,
+            "discounts": _item_discounts(entries, line.item, code, affected=False),
             "taxPercent": line.tax_percent_hundredths / 100,
         }
         for line in summary.lines
     ]
-    shipping = summary.shipping if summary.lines else Decimal("0.00")
+    discount = summary.items_discount
     totals = {
         **price_pair("itemsTotalPrice", summary.items_total, code),
-        "totalDiscountPrice": False,
-        "totalDiscountPriceAsNumber": False,
-        **price_pair("shippingPrice", shipping, code),
+        **(
+            _minus("totalDiscountPrice", discount, code)
+            if discount
+            else {"totalDiscountPrice": False, "totalDiscountPriceAsNumber": False}
+        ),
+        **price_pair("shippingPrice", summary.shipping_due, code),
         **price_pair("handlingCostPrice", Decimal(0), code),
         "totalQuantity": summary.quantity,
         "taxDeducted": False,
@@ -152,13 +238,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
         "shippingMethod": str(option.id) if option else None,
         "shippingMethodName": option.name if option else None,
         "items": items,
-        "discounts": {
-            "anyDiscount": False,
-            "discount": checkout_price(Decimal(0), code),
-            "discountAsNumber": 0.0,
-            "vouchers": list(sel.vouchers or []),
-            "automaticDiscounts": [],
-        },
+        "discounts": _discounts(entries, code, zone, tokens),
         "totals": totals,
         "vatExempt": False,
         "address": {k: v for k, v in (sel.address or {}).items() if not k.startswith("_")},
@@ -226,6 +306,7 @@ def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
     totals = order_totals(session, order)
     status = OrderStatus(order.status)
     shipments = session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    entries = [e for e in order.vouchers or [] if isinstance(e, dict) and "itemsValue" in e]
     return {
         "order": str(order.number),
         "orderId": order.hash,
@@ -249,17 +330,33 @@ def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
                 "ean": line.ean,
                 "quantity": line.quantity,
                 **price_pair("priceEach", line.unit_price, code),
+                **price_pair("priceEachBeforeDiscount", line.unit_original_price, code),
+                **price_pair(
+                    "priceEachReduction", line.unit_original_price - line.unit_price, code
+                ),
                 **price_pair("totalPrice", line.unit_price * line.quantity, code),
+                **price_pair(
+                    "totalPriceBeforeDiscount", line.unit_original_price * line.quantity, code
+                ),
+                "anyDiscount": line.unit_price != line.unit_original_price,
+                "discounts": _item_discounts(
+                    entries, f"{line.display_id}-{line.product_size_id}", code, affected=True
+                ),
                 "taxPercent": line.tax_percent_hundredths / 100,
             }
             for line in lines_of(session, order.id)
         ],
+        "discounts": _discounts(entries, code, zone, None),
         "totals": {
             **price_pair("itemsTotalPrice", totals.items, code),
+            **(
+                _minus("totalDiscountPrice", totals.discounts, code)
+                if totals.discounts
+                else {"totalDiscountPrice": False, "totalDiscountPriceAsNumber": False}
+            ),
             **price_pair("shippingPrice", totals.shipping, code),
             **price_pair("grandTotalPrice", totals.grand_total, code),
             **price_pair("grandTotalPriceTax", totals.tax, code),
-            "totalDiscountPrice": False,
         },
         "address": order.billing_address,
         "shippingAddress": order.shipping_address,
@@ -362,14 +459,10 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         return None
 
     def add_voucher(uow, sel, request, body):
-        from mockcentra.domain.checkout import vouchers
-
         vouchers.apply_code(uow, sel, str(body.get("voucher") or ""))
         return None
 
     def remove_voucher(uow, sel, request, body):
-        from mockcentra.domain.checkout import vouchers
-
         vouchers.remove_code(
             uow, sel, request.path_params.get("code") or str(body.get("voucher") or "")
         )
@@ -385,6 +478,7 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
             payment_method=body.get("paymentMethod"),
             outcome=fields if isinstance(fields, dict) else {},
             terms_accepted=body.get("termsAndConditions", True) not in (False, "false", 0),
+            promotion_ids=body.get("promotionId"),
         )
         if order is None:
             return_page = body.get("paymentReturnPage") or "/payment-return"

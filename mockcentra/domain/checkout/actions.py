@@ -7,17 +7,22 @@ country and are tax-inclusive; tax is the country's standard rate.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import select
 
+from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_payment, order_entries
+from mockcentra.domain.checkout.vouchers import evaluate as voucher_discounts
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.money import round_money
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.totals import tax_in_gross
 from mockcentra.domain.stock import allocation
+from mockcentra.domain.vouchers.actions import promotion_entries, record_usage
+from mockcentra.domain.vouchers.engine import Line as VoucherLine
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import (
     CountryRow,
@@ -307,10 +312,16 @@ class PricedLine:
     size_name: str
     unit_price: Decimal
     tax_percent_hundredths: int
+    #: Taken off each unit by vouchers (the selection shows it at order level, as Centra does).
+    unit_off: Decimal = ZERO
 
     @property
     def total(self) -> Decimal:
         return round_money(self.unit_price * self.row.quantity)
+
+    @property
+    def discounted_unit_price(self) -> Decimal:
+        return self.unit_price - self.unit_off
 
     @property
     def item(self) -> str:
@@ -324,14 +335,27 @@ class Summary:
     lines: list[PricedLine]
     shipping: Decimal
     tax_percent_hundredths: int
+    discounts: SelectionDiscounts | None = None
 
     @property
     def items_total(self) -> Decimal:
+        """Before vouchers."""
         return sum((line.total for line in self.lines), ZERO)
 
     @property
+    def items_discount(self) -> Decimal:
+        return self.discounts.items_off if self.discounts else ZERO
+
+    @property
+    def shipping_due(self) -> Decimal:
+        """Shipping after vouchers (zero for an empty selection)."""
+        if not self.lines:
+            return ZERO
+        return self.shipping - (self.discounts.shipping_off if self.discounts else ZERO)
+
+    @property
     def grand_total(self) -> Decimal:
-        return self.items_total + (self.shipping if self.lines else ZERO)
+        return self.items_total - self.items_discount + self.shipping_due
 
     @property
     def tax(self) -> Decimal:
@@ -342,7 +366,8 @@ class Summary:
         return sum(line.row.quantity for line in self.lines)
 
 
-def summarize(session, sel: SelectionRow) -> Summary:
+def summarize(session, sel: SelectionRow, now: datetime, email: str | None = None) -> Summary:
+    """Priced lines, shipping and the vouchers' discounts (codes on it, automatic ones) at `now`."""
     pricelist = session.get(PricelistRow, sel.pricelist_id)
     currency = session.get(CurrencyRow, pricelist.currency_id)
     country = session.exec(select(CountryRow).where(CountryRow.code == sel.country_code)).one()
@@ -373,7 +398,20 @@ def summarize(session, sel: SelectionRow) -> Summary:
         session.get(ShippingOptionRow, sel.shipping_option_id) if sel.shipping_option_id else None
     )
     shipping = option.price if option else ZERO
-    return Summary(sel, currency, lines, shipping, country.tax_percent_hundredths)
+    discounts = voucher_discounts(
+        session,
+        sel,
+        [
+            VoucherLine(line.item, line.variant.id, line.unit_price, line.row.quantity)
+            for line in lines
+        ],
+        shipping,
+        now,
+        email,
+    )
+    for line in lines:
+        line.unit_off = discounts.outcome.unit_off(line.item)
+    return Summary(sel, currency, lines, shipping, country.tax_percent_hundredths, discounts)
 
 
 # ---------------------------------------------------------------- paying
@@ -440,9 +478,18 @@ def pay(
     payment_method: str | None,
     outcome: dict[str, Any] | None,
     terms_accepted: bool = True,
+    promotion_ids: Any = None,
 ) -> tuple[OrderRow | None, SelectionRow]:
-    """Authorize and place the order; `dummy-redirect` only records the address and waits."""
+    """Authorize and place the order; `dummy-redirect` only records the address and waits.
+
+    The vouchers are checked again with the shopper's email (expiry, usage, reuse) and each one
+    that applied counts one usage, all in this transaction. `promotion_ids` are the external
+    promotions (seed 002) the order carries; they are reported once the order has shipped.
+    """
     _ensure_open(sel)
+    promotions = _promotion_ids(
+        promotion_ids if promotion_ids is not None else (sel.address or {}).get("_promotions")
+    )
     method = payment_method or sel.payment_method or "dummy"
     if method not in PAYMENT_METHODS:
         raise DomainError(ErrorCode.NOT_FOUND, "payment method not found", ["paymentMethod"])
@@ -462,19 +509,23 @@ def pay(
     sel.shipping_address = dict(shipping_address or address)
     if address.get("country") and address["country"].upper() != sel.country_code:
         _place(uow, sel, _country(uow, address["country"]))
-    summary = summarize(uow.session, sel)
+    summary = summarize(uow.session, sel, uow.clock.now(), email=address["email"])
     if not summary.lines:
         raise DomainError(ErrorCode.INVALID, "The selection is empty.", ["items"])
     _check_stock(uow, summary)
+    assert summary.discounts is not None
+    check_at_payment(summary.discounts)
     sel.vouchers = list(sel.vouchers or [])
     if method == "dummy-redirect" and not (outcome or {}).get("_confirmed"):
-        sel.address = {**sel.address, "_outcome": dict(outcome or {})}
+        sel.address = {**sel.address, "_outcome": dict(outcome or {}), "_promotions": promotions}
         _touch(uow, sel)
         return None, sel
     outcome = {
         k: v for k, v in (outcome or sel.address.get("_outcome") or {}).items() if k in OUTCOME_KEYS
     }
     sel.address.pop("_outcome", None)
+    sel.address.pop("_promotions", None)
+    used = [row for row, _ in summary.discounts.applied()]
     order = place_order(
         uow,
         NewOrder(
@@ -494,19 +545,21 @@ def pay(
                     line.row.display_id,
                     line.size.id,
                     line.row.quantity,
-                    line.unit_price,
+                    line.discounted_unit_price,
                     line.unit_price,
                     line.row.comment,
                 )
                 for line in summary.lines
             ],
             shipping_option_id=sel.shipping_option_id,
-            shipping_value=summary.shipping,
+            shipping_value=summary.shipping_due,
             payment_method=method,
             payment_outcome=outcome,
-            vouchers=list(sel.vouchers or []),
+            vouchers=order_entries(summary.discounts, summary.currency.code),
+            external_promotions=promotion_entries(promotions, used),
         ),
     )
+    record_usage(uow, order, [row.id for row in used], address["email"])
     sel.order_id = order.id
     _touch(uow, sel)
     return order, sel
@@ -532,6 +585,19 @@ def confirm_redirect_payment(
         outcome=outcome,
     )
     return order
+
+
+def _promotion_ids(raw: Any) -> list[str]:
+    """`promotionId` at payment: one id or a list of ids (strings)."""
+    if raw is None or raw == "":
+        return []
+    values = raw if isinstance(raw, list) else [raw]
+    if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in values):
+        raise invalid("promotionId must be a string or a list of strings.", ["promotionId"])
+    ids = [str(v).strip() for v in values]
+    if any(not v for v in ids):
+        raise invalid("promotionId cannot be empty.", ["promotionId"])
+    return ids
 
 
 class AddressErrors(DomainError):

@@ -1,21 +1,220 @@
-"""Voucher codes on a selection. The voucher engine is not modelled yet: every code is unknown."""
+"""Vouchers on a selection: applying and removing codes, and the discounts they give.
+
+A selection keeps the codes the shopper applied (`sel.vouchers`: `{"voucher": <code as
+typed>, "voucherId": <id>}`); automatic vouchers are worked out on every read. The engine in
+`domain/vouchers/engine.py` does the arithmetic.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
 from mockcentra.domain.errors import DomainError, ErrorCode
-from mockcentra.storage.tables import SelectionRow
+from mockcentra.domain.vouchers import actions as vouchers
+from mockcentra.domain.vouchers import engine, rules
+from mockcentra.domain.vouchers.status import VoucherMethod
+from mockcentra.storage.tables import SelectionRow, VoucherRow
 from mockcentra.storage.uow import UnitOfWork
+
+ZERO = Decimal("0.00")
+
+
+def _refused(message: str) -> DomainError:
+    code = ErrorCode.NOT_FOUND if message == rules.NOT_FOUND else ErrorCode.INVALID
+    return DomainError(code, message, ["voucher"])
+
+
+def _entries(sel: SelectionRow) -> list[dict[str, Any]]:
+    return [e for e in sel.vouchers or [] if isinstance(e, dict) and e.get("voucherId")]
+
+
+@dataclass
+class Attached:
+    """A code or URL voucher on the selection, and why it gives nothing now (if it does not)."""
+
+    row: VoucherRow
+    typed: str
+    refusal: str | None = None
+
+
+@dataclass
+class SelectionDiscounts:
+    outcome: engine.Outcome
+    rows: dict[int, VoucherRow]
+    attached: list[Attached] = field(default_factory=list)
+
+    @property
+    def items_off(self) -> Decimal:
+        return self.outcome.items_off
+
+    @property
+    def shipping_off(self) -> Decimal:
+        return self.outcome.shipping_off
+
+    def applied(self) -> list[tuple[VoucherRow, engine.Effect]]:
+        return [(self.rows[e.voucher.id], e) for e in self.outcome.effects]
+
+
+def evaluate(
+    session: Any,
+    sel: SelectionRow,
+    lines: list[engine.Line],
+    shipping: Decimal,
+    now: datetime,
+    email: str | None = None,
+) -> SelectionDiscounts:
+    """The discounts the selection's codes and the automatic vouchers give right now."""
+    email = email or (sel.address or {}).get("email")
+    attached: list[Attached] = []
+    for entry in _entries(sel):
+        row = session.get(VoucherRow, entry["voucherId"])
+        if row is not None:
+            attached.append(Attached(row, str(entry.get("voucher") or row.code or row.url)))
+    auto = vouchers.automatic_vouchers(session, sel.store_id, sel.market_id, now)
+    rows = {a.row.id: a.row for a in attached} | {v.id: v for v in auto}
+    counts = vouchers.usage_counts(session, rows)
+    used = vouchers.used_by_email(session, rows, email)
+    for a in attached:
+        a.refusal = rules.refusal(
+            a.row,
+            now=now,
+            market_id=sel.market_id,
+            market_ids=vouchers.market_ids(session, a.row.id),
+            used=counts[a.row.id],
+            used_by_customer=a.row.id in used,
+            once_per_customer=vouchers.has_once_per_customer(session, a.row.id),
+        )
+    auto = [v for v in auto if not (v.id in used and not v.reuse)]
+    usable = [a.row for a in attached if a.refusal is None]
+    views = vouchers.to_engine(session, [*usable, *auto])
+    ctx = engine.Context(
+        pricelist_id=sel.pricelist_id,
+        shipping_option_id=sel.shipping_option_id,
+        shipping_price=shipping if lines else ZERO,
+        used_vouchers=frozenset(used),
+    )
+    outcome = engine.apply_vouchers(
+        lines, [views[v.id] for v in usable], [views[v.id] for v in auto], ctx
+    )
+    return SelectionDiscounts(outcome, rows, attached)
 
 
 def apply_code(uow: UnitOfWork, sel: SelectionRow, code: str) -> None:
+    """`POST vouchers`: attach a code (or a URL voucher's URL) to the selection."""
+    from mockcentra.domain.checkout.actions import _ensure_open, _touch, summarize
+
+    _ensure_open(sel)
+    code = (code or "").strip()
     if not code:
         raise DomainError(ErrorCode.REQUIRED, "voucher code is required", ["voucher"])
-    raise DomainError(ErrorCode.NOT_FOUND, "voucher not found", ["voucher"])
+    row = vouchers.voucher_by_code(uow.session, sel.store_id, code)
+    if row is None or row.method == VoucherMethod.AUTO:
+        raise _refused(rules.NOT_FOUND)
+    if any(e["voucherId"] == row.id for e in _entries(sel)):
+        raise _refused(rules.ALREADY_APPLIED)
+    now = uow.clock.now()
+    email = (sel.address or {}).get("email")
+    used = vouchers.used_by_email(uow.session, [row.id], email)
+    why = rules.refusal(
+        row,
+        now=now,
+        market_id=sel.market_id,
+        market_ids=vouchers.market_ids(uow.session, row.id),
+        used=vouchers.usage_counts(uow.session, [row.id])[row.id],
+        used_by_customer=row.id in used,
+        once_per_customer=vouchers.has_once_per_customer(uow.session, row.id),
+    )
+    if why:
+        raise _refused(why)
+    others = [
+        uow.session.get(VoucherRow, e["voucherId"])
+        for e in _entries(sel)
+        if uow.session.get(VoucherRow, e["voucherId"]) is not None
+    ]
+    if not rules.combinable(row, others):
+        raise _refused(rules.NOT_COMBINABLE)
+    sel.vouchers = [*_entries(sel), {"voucher": code, "voucherId": row.id}]
+    _touch(uow, sel)
+    summary = summarize(uow.session, sel, now)
+    if summary.discounts is None or summary.discounts.outcome.effect_of(row.id) is None:
+        raise _refused(rules.NOT_APPLICABLE)
 
 
 def remove_code(uow: UnitOfWork, sel: SelectionRow, code: str) -> None:
-    codes = [c for c in sel.vouchers or [] if (c.get("code") if isinstance(c, dict) else c) != code]
-    if len(codes) == len(sel.vouchers or []):
+    """`DELETE vouchers/<code>`: take a code off the selection (codes ignore case)."""
+    from mockcentra.domain.checkout.actions import _ensure_open, _touch
+
+    _ensure_open(sel)
+    wanted = (code or "").strip().lower()
+    kept = [e for e in _entries(sel) if str(e.get("voucher", "")).lower() != wanted]
+    if not wanted or len(kept) == len(_entries(sel)):
         raise DomainError(ErrorCode.NOT_FOUND, "voucher not found", ["voucher"])
-    sel.vouchers = codes
-    uow.session.add(sel)
+    sel.vouchers = kept
+    _touch(uow, sel)
+
+
+def check_at_payment(discounts: SelectionDiscounts) -> None:
+    """Refuse the payment when a code on the selection may not be used (now, by this email)."""
+    for a in discounts.attached:
+        if a.refusal:
+            raise _refused(a.refusal)
+
+
+def order_entries(discounts: SelectionDiscounts, currency_code: str) -> list[dict[str, Any]]:
+    """What the order keeps of each voucher that applied (engine line keys are item ids).
+
+    Amounts are text, exact to the cent: `value` (items and shipping), `itemsValue`,
+    `shippingValue`, and `lines` (item id -> amount off that line).
+    """
+    out = []
+    typed = {a.row.id: a.typed for a in discounts.attached}
+    for row, effect in discounts.applied():
+        out.append(
+            {
+                "voucherId": row.id,
+                "voucher": typed.get(row.id) or row.code or row.url or str(row.id),
+                "code": row.code if row.method == VoucherMethod.CODE else None,
+                "url": row.url if row.method == VoucherMethod.URL else None,
+                "name": row.name,
+                "method": row.method,
+                "type": row.type,
+                "automatic": row.method == VoucherMethod.AUTO,
+                "value": str(effect.total_off),
+                "itemsValue": str(effect.items_off),
+                "shippingValue": str(effect.shipping_off),
+                "freeShippingFor": list(effect.free_shipping_for)
+                if effect.free_shipping_for is not None
+                else None,
+                "lines": {k: str(v) for k, v in effect.line_off.items()},
+                "currency": currency_code,
+                "expiryDate": row.stop_at.isoformat(),
+                "externalId": row.external_id,
+            }
+        )
+    return out
+
+
+def idle_entry(attached: Attached, currency_code: str) -> dict[str, Any]:
+    """A code on the selection that gives nothing right now, in the same shape (all zero)."""
+    row = attached.row
+    return {
+        "voucherId": row.id,
+        "voucher": attached.typed,
+        "code": row.code if row.method == VoucherMethod.CODE else None,
+        "url": row.url if row.method == VoucherMethod.URL else None,
+        "name": row.name,
+        "method": row.method,
+        "type": row.type,
+        "automatic": False,
+        "value": "0.00",
+        "itemsValue": "0.00",
+        "shippingValue": "0.00",
+        "freeShippingFor": None,
+        "lines": {},
+        "currency": currency_code,
+        "expiryDate": row.stop_at.isoformat(),
+        "externalId": row.external_id,
+    }

@@ -1,0 +1,1 @@
+"""Vouchers: creation and reading, the discount engine, usage counting and promotions."""
