@@ -77,16 +77,20 @@ class IdConversionObjectType(StrEnum):
 
 # object type -> (table class name in mockcentra.storage.tables, column holding the internal id)
 _TABLES: dict[str, tuple[str, str]] = {
+    "Account": ("AccountRow", "id"),
     "Brand": ("BrandRow", "id"),
+    "Buyer": ("BuyerRow", "id"),
     "Category": ("CategoryRow", "id"),
     "Collection": ("CollectionRow", "id"),
     "Country": ("CountryRow", "id"),
     "Currency": ("CurrencyRow", "id"),
     "Customer": ("CustomerRow", "id"),
+    "DeliveryWindow": ("DeliveryWindowRow", "id"),
     "Display": ("DisplayRow", "id"),
     "Folder": ("FolderRow", "id"),
     "Market": ("MarketRow", "id"),
     "Order": ("OrderRow", "number"),
+    "PaymentTerms": ("PaymentTermsRow", "id"),
     "PriceAlteration": ("PriceAlterationRow", "id"),
     "Pricelist": ("PricelistRow", "id"),
     "Product": ("ProductRow", "id"),
@@ -95,6 +99,7 @@ _TABLES: dict[str, tuple[str, str]] = {
     "Return": ("ReturnRow", "id"),
     "Shipment": ("ShipmentRow", "id"),
     "ShippingOption": ("ShippingOptionRow", "id"),
+    "ShippingTerms": ("ShippingTermsRow", "id"),
     "Size": ("SizeRow", "id"),
     "SizeChart": ("SizeChartRow", "id"),
     "Store": ("StoreRow", "id"),

@@ -5,11 +5,25 @@ An area module may define `Query`, `Mutation`, or neither (while it is being bui
 
 from mockcentra.graphql import events, idconversion
 from mockcentra.graphql.catalog import schema as catalog
+from mockcentra.graphql.customers import schema as customers
 from mockcentra.graphql.displays import schema as displays
 from mockcentra.graphql.orders import schema as orders
 from mockcentra.graphql.pricing import schema as pricing
 from mockcentra.graphql.reference import schema as reference
 from mockcentra.graphql.stock import schema as stock
 from mockcentra.graphql.vouchers import schema as vouchers
+from mockcentra.graphql.wholesale import schema as wholesale
 
-AREAS = (reference, catalog, stock, pricing, displays, idconversion, orders, events, vouchers)
+AREAS = (
+    reference,
+    catalog,
+    stock,
+    pricing,
+    displays,
+    idconversion,
+    orders,
+    events,
+    vouchers,
+    customers,
+    wholesale,
+)

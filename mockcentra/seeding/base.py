@@ -14,7 +14,9 @@ from mockcentra.storage.tables import (
     CurrencyRow,
     MarketCountryRow,
     MarketRow,
+    PaymentTermsRow,
     ShippingOptionRow,
+    ShippingTermsRow,
     SizeChartRow,
     SizeRow,
     StateRow,
@@ -80,6 +82,8 @@ def seed_base(session: Session) -> None:
         session.flush()
         for country in countries.values():
             session.add(MarketCountryRow(market_id=market.id, country_id=country.id))
+    session.add_all([PaymentTermsRow(name="Net 30 days", days=30), PaymentTermsRow(name="Prepaid")])
+    session.add_all([ShippingTermsRow(name="EXW"), ShippingTermsRow(name="DAP")])
     for code, _, _ in CURRENCIES:
         session.add(
             ShippingOptionRow(name=code, store_id=retail.id, currency_code=code,

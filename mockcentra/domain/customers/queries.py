@@ -58,3 +58,52 @@ def latest_addresses(session: Any, customer_ids: Sequence[int]) -> dict[int, dic
         .order_by(col(OrderRow.id))
     )
     return {customer_id: dict(address or {}) for customer_id, address in rows}
+
+
+def list_customers(
+    session: Any,
+    *,
+    ids: Sequence[int] | None = None,
+    email: Any = None,
+    is_registered: bool | None = None,
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
+    updated_from: datetime | None = None,
+    updated_to: datetime | None = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[CustomerRow]:
+    """The Integration API's `customers`: id order; `email` is a StringMatch (case-insensitive).
+
+    Wholesale orders record their buyer as a customer of the wholesale store internally; those
+    rows are not customers in Centra's sense (buyers are) and are left out.
+    """
+    from mockcentra.domain.listing import page
+    from mockcentra.storage.tables import StoreRow
+
+    wholesale = select(StoreRow.id).where(StoreRow.type == "WHOLESALE")
+    stmt = (
+        select(CustomerRow)
+        .where(col(CustomerRow.store_id).is_(None) | col(CustomerRow.store_id).not_in(wholesale))
+        .order_by(col(CustomerRow.id))
+    )
+    if ids:
+        stmt = stmt.where(col(CustomerRow.id).in_(list(ids)))
+    if email is not None:
+        equals = getattr(email, "equals", None)
+        contains = getattr(email, "contains", None)
+        if equals is not None:
+            stmt = stmt.where(CustomerRow.email == equals.strip().lower())
+        if contains is not None:
+            stmt = stmt.where(col(CustomerRow.email).contains(contains.strip().lower()))
+    if is_registered is not None:
+        stmt = stmt.where(CustomerRow.registered == is_registered)
+    if created_from is not None:
+        stmt = stmt.where(CustomerRow.created_at >= created_from)
+    if created_to is not None:
+        stmt = stmt.where(CustomerRow.created_at <= created_to)
+    if updated_from is not None:
+        stmt = stmt.where(CustomerRow.updated_at >= updated_from)
+    if updated_to is not None:
+        stmt = stmt.where(CustomerRow.updated_at <= updated_to)
+    return page(session, stmt, limit, page_number)

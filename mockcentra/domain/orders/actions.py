@@ -363,6 +363,9 @@ def capture_order(uow: UnitOfWork, order_ref: Any):
     ensure_not_on_hold(order, "captured")
     if order.status == OrderStatus.CANCELLED:
         raise DomainError(ErrorCode.NOT_ALLOWED, f"Order {order.number} is cancelled.", ["order"])
+    from mockcentra.domain.wholesale.rules import refuse_capture
+
+    refuse_capture(order)  # wholesale orders are invoiced: nothing to capture
     balance = payment_balance(uow.session, order.id)
     if balance.capturable <= 0:
         raise DomainError(

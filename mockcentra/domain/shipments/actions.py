@@ -26,6 +26,7 @@ from mockcentra.domain.orders.status import OrderStatus, move
 from mockcentra.domain.orders.totals import lines_of, payment_balance
 from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.stock import allocation
+from mockcentra.domain.wholesale.rules import refuse_capture
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import (
     OrderLineRow,
@@ -262,6 +263,7 @@ def _capture_shipment(
     """Capture the shipment's total, using money captured but not yet assigned first."""
     if shipment.is_captured:
         raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is already captured.")
+    refuse_capture(order)  # wholesale orders are invoiced: mark paid instead
     ensure_not_on_hold(order, "captured")
     amount = shipment_grand_total(uow.session, shipment)
     balance = payment_balance(uow.session, order.id)

@@ -7,7 +7,7 @@ with `DirectToConsumerOrder` and `WholesaleOrder`.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from sqlmodel import select
@@ -20,6 +20,7 @@ from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.domain.shipments.actions import shipment_grand_total, shipment_lines
 from mockcentra.graphql.catalog.types import Product, ProductSize, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
+from mockcentra.graphql.customers.types import ObjectWithAttributes
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, Market, State, Store
 from mockcentra.graphql.scalars import DateTimeTz
@@ -38,6 +39,9 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+
+if TYPE_CHECKING:
+    from mockcentra.graphql.wholesale.types import Account, Buyer, DeliveryWindow
 
 CatalogProduct = Product
 CatalogVariant = ProductVariant
@@ -126,11 +130,21 @@ class Address:
 
 @read_permission("Customer:read")
 @strawberry.type
-class Customer:
+class Customer(ObjectWithAttributes):
+    """A shopper; `attributes` (from ObjectWithAttributes) needs Customer.attributes:read."""
+
     id: int
     email: str
     first_name: str | None
     last_name: str | None
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, CustomerRow)
+
+    @strawberry.field
+    def updated_at(self) -> DateTimeTz:
+        return self.updated_at  # type: ignore[return-value]
 
     @strawberry.field
     def is_registered(self) -> bool:
@@ -615,11 +629,34 @@ class DirectToConsumerOrder(Order):
         return _is_store_type("DIRECT_TO_CONSUMER")(obj, info)
 
 
+_WHOLESALE = "mockcentra.graphql.wholesale.types"
+
+
 @strawberry.type
 class WholesaleOrder(Order):
     @strawberry.field
     def purchase_order_number(self) -> str | None:
         return (self.customer_info or {}).get("purchaseOrderNumber")  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def buyer(self, info: Info) -> Annotated[Buyer, strawberry.lazy(_WHOLESALE)] | None:
+        from mockcentra.graphql.wholesale.types import order_buyer
+
+        return order_buyer(info, self)
+
+    @strawberry.field
+    def account(self, info: Info) -> Annotated[Account, strawberry.lazy(_WHOLESALE)] | None:
+        from mockcentra.graphql.wholesale.types import order_account
+
+        return order_account(info, self)
+
+    @strawberry.field(description="The delivery windows the order's lines are in.")
+    def delivery_windows(
+        self, info: Info
+    ) -> list[Annotated[DeliveryWindow, strawberry.lazy(_WHOLESALE)]]:
+        from mockcentra.graphql.wholesale.types import order_windows
+
+        return order_windows(info, self)
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:

@@ -1,4 +1,4 @@
-"""Pricing types: pricelists, prices, price alterations (and the delivery windows they name).
+"""Pricing types: pricelists, prices, price alterations (delivery windows are wholesale's).
 
 Types resolve straight from storage rows (`self` is the row); a `Price` resolves from a
 `PriceView`, one per variant and pricelist. Children of listed parents load in one query per
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from graphql import OperationType
@@ -31,6 +31,9 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+
+if TYPE_CHECKING:
+    from mockcentra.graphql.wholesale.types import DeliveryWindow
 
 Loader = Callable[[Any, Sequence[int]], dict[int, list[Any]]]
 
@@ -128,15 +131,6 @@ def _prices(
 # --- types ---------------------------------------------------------------------------------
 
 
-@read_permission("DeliveryWindow:read")
-@strawberry.type
-class DeliveryWindow:
-    """A wholesale delivery window (only the identity for now)."""
-
-    id: int
-    name: str
-
-
 @read_permission("Price:read")
 @strawberry.type
 class Price:
@@ -216,9 +210,13 @@ class PriceAlteration:
         return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="Delivery windows affected by this price alteration.")
-    def delivery_windows(self) -> list[DeliveryWindow]:
-        """Always empty: wholesale delivery windows are not modelled yet."""
-        return []
+    def delivery_windows(
+        self, info: Info
+    ) -> list[Annotated[DeliveryWindow, strawberry.lazy("mockcentra.graphql.wholesale.types")]]:
+        """The delivery windows whose `priceAlteration` is this one."""
+        from mockcentra.domain.wholesale.delivery_windows import windows_of_alterations
+
+        return children(info, "alteration_windows", self.id, windows_of_alterations)
 
     @strawberry.field(description="Limit must be in range 1 - 200.")
     def prices(

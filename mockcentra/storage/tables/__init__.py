@@ -1,5 +1,6 @@
 """Every SQLModel table; importing this package registers them all on the metadata."""
 
+from mockcentra.storage.tables.attributes import *  # noqa: F403
 from mockcentra.storage.tables.catalog import *  # noqa: F403
 from mockcentra.storage.tables.displays import *  # noqa: F403
 from mockcentra.storage.tables.events import *  # noqa: F403
@@ -7,4 +8,5 @@ from mockcentra.storage.tables.orders import *  # noqa: F403
 from mockcentra.storage.tables.pricing import *  # noqa: F403
 from mockcentra.storage.tables.reference import *  # noqa: F403
 from mockcentra.storage.tables.stock import *  # noqa: F403
+from mockcentra.storage.tables.wholesale import *  # noqa: F403
 from mockcentra.storage.tables.vouchers import *  # noqa: F403

@@ -1,0 +1,1 @@
+"""Dynamic attributes: their definitions (config.py), loaded from a YAML file."""

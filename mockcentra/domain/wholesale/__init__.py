@@ -1,0 +1,1 @@
+"""Wholesale: accounts and buyers (accounts.py), delivery windows, and wholesale orders."""

@@ -1,0 +1,464 @@
+"""Delivery windows: when and how wholesale goods are sold.
+
+A window is created either `atOnce` (sells current stock, optionally from some days from now)
+or `preorder` (takes orders within sales dates, for delivery within delivery dates). It sells
+only the variants set on it (`setDeliveryWindowVariants`, at most 100 per call), each with a
+variant delivery type (PREORDER, STOCK, LINK, STOCK_LINK) and an optional quantity limit, in
+the markets it names (at least one, all in one wholesale store).
+
+Gaps: campaigns are not modelled (always empty); LINK and STOCK_LINK sell like STOCK, since
+the supplier module is not modelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlmodel import col, delete, select
+
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.listing import page
+from mockcentra.domain.pricing.rules import parse_date
+from mockcentra.domain.refs import resolve
+from mockcentra.domain.wholesale import rules
+from mockcentra.domain.wholesale.accounts import get_window
+from mockcentra.domain.wholesale.status import (
+    DeliveryWindowKind,
+    DeliveryWindowLimitOn,
+    DeliveryWindowLimitType,
+    DeliveryWindowStatus,
+    PreorderAllocationOrder,
+    VariantDeliveryType,
+)
+from mockcentra.storage.tables import (
+    AllocationRuleRow,
+    DeliveryWindowMarketRow,
+    DeliveryWindowRow,
+    DeliveryWindowVariantRow,
+    MarketRow,
+    PriceAlterationRow,
+    StoreRow,
+    VariantRow,
+)
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
+
+Path = Sequence[str | int]
+MAX_VARIANTS_PER_CALL = 100
+
+
+@dataclass
+class DateRangeSpec:
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class PreorderSpec:
+    delivery_dates: DateRangeSpec | None = None
+    sales_dates: DateRangeSpec | None = None
+    allocation_order: str | None = None
+
+
+@dataclass
+class AtOnceSpec:
+    days_from_now: int | None = None
+    selectable_date: bool | None = None
+
+
+@dataclass
+class WindowSpec:
+    """What createDeliveryWindow / updateDeliveryWindow carry; None leaves a value as it is."""
+
+    name: str | None = None
+    status: str | None = None
+    delivery_dates_visible: bool | None = None
+    selectable_by_buyers: bool | None = None
+    selected_by_default: bool | None = None
+    default_variant_delivery_type: str | None = None
+    allocation_rule: Any = None
+    markets: list[Any] | None = None
+    price_alteration: Any = None
+    preorder: PreorderSpec | None = None
+    at_once: AtOnceSpec | None = None
+
+
+def create_window(uow: UnitOfWork, spec: WindowSpec) -> DeliveryWindowRow:
+    name = rules.require_name(spec.name, "Delivery window", ["input", "name"])
+    if spec.preorder is not None and spec.at_once is not None:
+        raise invalid("Give either preorder or atOnce, not both.", ["input"])
+    if spec.preorder is None and spec.at_once is None:
+        raise DomainError(
+            ErrorCode.REQUIRED, "A delivery window needs preorder or atOnce fields.", ["input"]
+        )
+    if not spec.markets:
+        raise DomainError(
+            ErrorCode.REQUIRED, "At least one market is required.", ["input", "markets"]
+        )
+    now = uow.clock.now()
+    window = DeliveryWindowRow(
+        name=name,
+        status=DeliveryWindowStatus(_value(spec.status) or DeliveryWindowStatus.ACTIVE).value,
+        store_id=0,
+        kind=(
+            DeliveryWindowKind.PREORDER if spec.preorder is not None else DeliveryWindowKind.AT_ONCE
+        ).value,
+        created_at=now,
+        updated_at=now,
+    )
+    _apply(uow, window, spec)
+    uow.emit(PendingEvent("DeliveryWindow", "CREATED", str(window.id), store_id=window.store_id))
+    return window
+
+
+def update_window(uow: UnitOfWork, window_id: int, spec: WindowSpec) -> DeliveryWindowRow:
+    window = uow.session.get(DeliveryWindowRow, window_id)
+    if window is None:
+        raise not_found("DeliveryWindow", window_id, ["id"])
+    if spec.name is not None:
+        window.name = rules.require_name(spec.name, "Delivery window", ["input", "name"])
+    if spec.status is not None:
+        window.status = DeliveryWindowStatus(_value(spec.status)).value
+    if spec.preorder is not None and window.kind != DeliveryWindowKind.PREORDER:
+        raise invalid(
+            f"Delivery window {window.id} is an at once window; it has no preorder fields.",
+            ["input", "preorder"],
+        )
+    if spec.at_once is not None and window.kind != DeliveryWindowKind.AT_ONCE:
+        raise invalid(
+            f"Delivery window {window.id} is a preorder window; it has no atOnce fields.",
+            ["input", "atOnce"],
+        )
+    if spec.markets is not None and not spec.markets:
+        raise DomainError(
+            ErrorCode.REQUIRED, "At least one market is required.", ["input", "markets"]
+        )
+    window.updated_at = uow.clock.now()
+    _apply(uow, window, spec)
+    uow.emit(PendingEvent("DeliveryWindow", "UPDATED", str(window.id), store_id=window.store_id))
+    return window
+
+
+def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None:
+    session = uow.session
+    for name in ("delivery_dates_visible", "selectable_by_buyers", "selected_by_default"):
+        if getattr(spec, name) is not None:
+            setattr(window, name, getattr(spec, name))
+    if spec.default_variant_delivery_type is not None:
+        window.default_variant_delivery_type = VariantDeliveryType(
+            _value(spec.default_variant_delivery_type)
+        ).value
+    if spec.allocation_rule is not None:
+        window.allocation_rule_id = resolve(
+            uow,
+            AllocationRuleRow,
+            spec.allocation_rule,
+            ["input", "allocationRule"],
+            kind="AllocationRule",
+            object_type="AllocationRule",
+        ).id
+    markets: list[MarketRow] = []
+    if spec.markets is not None:
+        for i, ref in enumerate(spec.markets):
+            path = ["input", "markets", i]
+            market = resolve(uow, MarketRow, ref, path, kind="Market", object_type="Market")
+            store = session.get(StoreRow, market.store_id)
+            rules.check_wholesale_store(store.type, f"Market {market.id}", path)
+            if markets and market.store_id != markets[0].store_id:
+                raise DomainError(
+                    ErrorCode.CONFLICT,
+                    "The markets of a delivery window must belong to one store.",
+                    path,
+                )
+            if market not in markets:
+                markets.append(market)
+        if window.id is not None and markets[0].store_id != window.store_id:
+            if session.exec(
+                select(DeliveryWindowVariantRow.id).where(
+                    DeliveryWindowVariantRow.delivery_window_id == window.id
+                )
+            ).first():
+                raise DomainError(
+                    ErrorCode.NOT_ALLOWED,
+                    f"Delivery window {window.id} has variants and cannot move to another store.",
+                    ["input", "markets"],
+                )
+        window.store_id = markets[0].store_id
+    if spec.price_alteration is not None:
+        alteration = resolve(
+            uow,
+            PriceAlterationRow,
+            spec.price_alteration,
+            ["input", "priceAlteration"],
+            kind="PriceAlteration",
+            object_type="PriceAlteration",
+        )
+        if alteration.store_id != window.store_id:
+            raise DomainError(
+                ErrorCode.CONFLICT,
+                f"Price alteration {alteration.id} does not belong to the store of the "
+                "delivery window.",
+                ["input", "priceAlteration"],
+            )
+        window.price_alteration_id = alteration.id
+    if spec.preorder is not None:
+        _apply_preorder(uow, window, spec.preorder)
+    if spec.at_once is not None:
+        if spec.at_once.days_from_now is not None:
+            if spec.at_once.days_from_now < 0:
+                raise invalid("daysFromNow cannot be negative.", ["input", "atOnce", "daysFromNow"])
+            window.days_from_now = spec.at_once.days_from_now or None
+        if spec.at_once.selectable_date is not None:
+            window.selectable_date = spec.at_once.selectable_date
+    session.add(window)
+    session.flush()
+    if spec.markets is not None:
+        session.exec(
+            delete(DeliveryWindowMarketRow).where(
+                col(DeliveryWindowMarketRow.delivery_window_id) == window.id
+            )
+        )
+        for market in markets:
+            session.add(DeliveryWindowMarketRow(delivery_window_id=window.id, market_id=market.id))
+        session.flush()
+
+
+def _apply_preorder(uow: UnitOfWork, window: DeliveryWindowRow, spec: PreorderSpec) -> None:
+    zone = uow.clock.zone
+    base = ["input", "preorder"]
+    creating = window.delivery_start is None
+    for key, given, attrs in (
+        ("deliveryDateRange", spec.delivery_dates, ("delivery_start", "delivery_end")),
+        ("salesDateRange", spec.sales_dates, ("sales_start", "sales_end")),
+    ):
+        if given is None:
+            if creating:
+                raise DomainError(
+                    ErrorCode.REQUIRED,
+                    f"{key} is required for a preorder delivery window.",
+                    [*base, key],
+                )
+            continue
+        start: date | None = getattr(window, attrs[0])
+        end: date | None = getattr(window, attrs[1])
+        if given.start is not None:
+            start = parse_date(given.start, zone, [*base, key, "from"])
+        if given.end is not None:
+            end = parse_date(given.end, zone, [*base, key, "to"])
+        if start is None or end is None:
+            raise DomainError(ErrorCode.REQUIRED, f"{key} needs both from and to.", [*base, key])
+        rules.check_date_range(start, end, [*base, key, "to"])
+        setattr(window, attrs[0], start)
+        setattr(window, attrs[1], end)
+    order = _value(spec.allocation_order)
+    if order is not None or window.allocation_order is None:
+        window.allocation_order = PreorderAllocationOrder(
+            order or PreorderAllocationOrder.FIFO
+        ).value
+
+
+# --- variants ------------------------------------------------------------------------------
+
+
+@dataclass
+class WindowVariantSpec:
+    product_variant: Any
+    type: str | None = None
+    limit_value: int | None = None
+    limit_type: str | None = None
+    limit_on: str | None = None
+    has_limit: bool = False
+
+
+@dataclass
+class WindowVariantsResult:
+    window: DeliveryWindowRow
+    warnings: list[DomainWarning] = field(default_factory=list)
+
+
+def set_window_variants(
+    uow: UnitOfWork, window_ref: Any, variants: Sequence[WindowVariantSpec]
+) -> WindowVariantsResult:
+    """Add variants to a window or change their type and limit (at most 100 per call)."""
+    window = get_window(uow, window_ref, ["input", "deliveryWindow"])
+    if len(variants) > MAX_VARIANTS_PER_CALL:
+        raise invalid(
+            f"At most {MAX_VARIANTS_PER_CALL} variants can be set in one call; "
+            f"{len(variants)} were given.",
+            ["input", "variants"],
+        )
+    result = WindowVariantsResult(window)
+    session = uow.session
+    seen: set[int] = set()
+    for i, spec in enumerate(variants):
+        path = ["input", "variants", i]
+        variant = resolve(
+            uow,
+            VariantRow,
+            spec.product_variant,
+            [*path, "productVariant"],
+            kind="ProductVariant",
+            object_type="ProductVariant",
+        )
+        if variant.id in seen:
+            result.warnings.append(
+                DomainWarning(f"Duplicate variant ID {variant.id} skipped", path)
+            )
+            continue
+        seen.add(variant.id)
+        row = session.exec(
+            select(DeliveryWindowVariantRow).where(
+                DeliveryWindowVariantRow.delivery_window_id == window.id,
+                DeliveryWindowVariantRow.variant_id == variant.id,
+            )
+        ).first() or DeliveryWindowVariantRow(
+            delivery_window_id=window.id, product_id=variant.product_id, variant_id=variant.id
+        )
+        row.type = VariantDeliveryType(
+            _value(spec.type) or window.default_variant_delivery_type
+        ).value
+        if spec.has_limit:
+            if spec.limit_value is None:
+                row.limit_value = row.limit_type = row.limit_on = None
+            else:
+                if spec.limit_value < 0:
+                    raise invalid("A limit cannot be negative.", [*path, "limit", "value"])
+                row.limit_value = spec.limit_value
+                row.limit_type = DeliveryWindowLimitType(
+                    _value(spec.limit_type) or DeliveryWindowLimitType.HIGH
+                ).value
+                row.limit_on = DeliveryWindowLimitOn(
+                    _value(spec.limit_on) or DeliveryWindowLimitOn.ProductVariant
+                ).value
+        session.add(row)
+        session.flush()
+    _touch(uow, window)
+    return result
+
+
+def unset_window_variants(
+    uow: UnitOfWork, window_ref: Any, variant_refs: Sequence[Any]
+) -> WindowVariantsResult:
+    """Take variants out of a window; one that is not in it is skipped with a warning."""
+    window = get_window(uow, window_ref, ["input", "deliveryWindow"])
+    if len(variant_refs) > MAX_VARIANTS_PER_CALL:
+        raise invalid(
+            f"At most {MAX_VARIANTS_PER_CALL} variants can be unset in one call; "
+            f"{len(variant_refs)} were given.",
+            ["input", "productVariants"],
+        )
+    result = WindowVariantsResult(window)
+    for i, ref in enumerate(variant_refs):
+        path = ["input", "productVariants", i]
+        variant = resolve(
+            uow, VariantRow, ref, path, kind="ProductVariant", object_type="ProductVariant"
+        )
+        row = uow.session.exec(
+            select(DeliveryWindowVariantRow).where(
+                DeliveryWindowVariantRow.delivery_window_id == window.id,
+                DeliveryWindowVariantRow.variant_id == variant.id,
+            )
+        ).first()
+        if row is None:
+            result.warnings.append(
+                DomainWarning(
+                    f"Product variant {variant.id} is not in delivery window {window.id}, skipped.",
+                    path,
+                )
+            )
+            continue
+        uow.session.delete(row)
+        uow.session.flush()
+    _touch(uow, window)
+    return result
+
+
+def _touch(uow: UnitOfWork, window: DeliveryWindowRow) -> None:
+    window.updated_at = uow.clock.now()
+    uow.session.add(window)
+    uow.emit(PendingEvent("DeliveryWindow", "UPDATED", str(window.id), store_id=window.store_id))
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def list_windows(
+    session: Any,
+    *,
+    ids: Sequence[int] | None = None,
+    statuses: Sequence[str] | None = None,
+    market_ids: Sequence[int] | None = None,
+    store_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[DeliveryWindowRow]:
+    stmt = select(DeliveryWindowRow).order_by(DeliveryWindowRow.id)
+    if ids:
+        stmt = stmt.where(col(DeliveryWindowRow.id).in_(list(ids)))
+    if statuses:
+        stmt = stmt.where(col(DeliveryWindowRow.status).in_(list(statuses)))
+    if store_ids:
+        stmt = stmt.where(col(DeliveryWindowRow.store_id).in_(list(store_ids)))
+    if market_ids:
+        stmt = stmt.where(
+            col(DeliveryWindowRow.id).in_(
+                select(DeliveryWindowMarketRow.delivery_window_id).where(
+                    col(DeliveryWindowMarketRow.market_id).in_(list(market_ids))
+                )
+            )
+        )
+    return page(session, stmt, limit, page_number)
+
+
+def markets_of(session: Any, window_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
+    """Each window's markets (id order), in one query."""
+    out: dict[int, list[MarketRow]] = {}
+    if not window_ids:
+        return out
+    rows = session.exec(
+        select(DeliveryWindowMarketRow.delivery_window_id, MarketRow)
+        .join(MarketRow, MarketRow.id == DeliveryWindowMarketRow.market_id)
+        .where(col(DeliveryWindowMarketRow.delivery_window_id).in_(list(window_ids)))
+        .order_by(MarketRow.id)
+    )
+    for window_id, market in rows:
+        out.setdefault(window_id, []).append(market)
+    return out
+
+
+def variants_of(
+    session: Any, window_ids: Sequence[int]
+) -> dict[int, list[DeliveryWindowVariantRow]]:
+    """Each window's variants (in the order they were added), in one query."""
+    out: dict[int, list[DeliveryWindowVariantRow]] = {}
+    if not window_ids:
+        return out
+    for row in session.exec(
+        select(DeliveryWindowVariantRow)
+        .where(col(DeliveryWindowVariantRow.delivery_window_id).in_(list(window_ids)))
+        .order_by(DeliveryWindowVariantRow.id)
+    ):
+        out.setdefault(row.delivery_window_id, []).append(row)
+    return out
+
+
+def windows_of_alterations(
+    session: Any, alteration_ids: Sequence[int]
+) -> dict[int, list[DeliveryWindowRow]]:
+    """The delivery windows priced by each price alteration, in one query."""
+    out: dict[int, list[DeliveryWindowRow]] = {}
+    if not alteration_ids:
+        return out
+    for row in session.exec(
+        select(DeliveryWindowRow)
+        .where(col(DeliveryWindowRow.price_alteration_id).in_(list(alteration_ids)))
+        .order_by(DeliveryWindowRow.id)
+    ):
+        out.setdefault(row.price_alteration_id, []).append(row)
+    return out
+
+
+def _value(value: Any) -> Any:
+    return getattr(value, "value", value)

@@ -1,0 +1,1 @@
+"""Customers and dynamic attributes in the Integration API."""

@@ -1,0 +1,135 @@
+"""Customer queries and `assignAttributes`.
+
+Customers are created by orders (guests become unregistered customers); an email can belong
+to one registered and one unregistered customer, and both are listed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from mockcentra.domain.customers import attributes as domain
+from mockcentra.domain.customers.queries import list_customers
+from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.graphql.common import Payload, StringMatch
+from mockcentra.graphql.customers.types import (
+    ATTRIBUTE_TYPES,
+    AttributeObjectType,
+    ObjectWithAttributes,
+    announce_attributes,
+    attribute_config,
+)
+from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.orders.schema import DateTimeRange
+from mockcentra.graphql.orders.types import Customer
+from mockcentra.graphql.permissions import mutation
+from mockcentra.runtime.moments import parse_moment
+
+
+@strawberry.input
+class CustomerFilter:
+    id: list[int] | None = None
+    email: StringMatch | None = None
+    is_registered: bool | None = None
+    created_at: DateTimeRange | None = None
+    updated_at: DateTimeRange | None = None
+
+
+@strawberry.input
+class DynamicAttributeAssignInput:
+    attribute_type_name: str
+    attribute_element_key: str
+    attribute_element_value: str
+
+
+@strawberry.input
+class AssignAttributesInput:
+    object_type: AttributeObjectType
+    object_id: int
+    dynamic_attributes: list[DynamicAttributeAssignInput] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class AssignAttributesPayload(Payload):
+    object: ObjectWithAttributes | None = None
+
+
+def _bounds(info: Info, value: DateTimeRange | None, name: str) -> tuple[Any, Any]:
+    if value is None:
+        return None, None
+    clock = info.context.runtime.clock
+    try:
+        start = parse_moment(value.from_, clock) if value.from_ else None
+        end = parse_moment(value.to, clock) if value.to else None
+    except ValueError as exc:
+        raise DomainError(ErrorCode.INVALID, str(exc), ["where", name]) from None
+    return start, end
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="Customers in id order; an email may match a registered and an "
+        "unregistered customer."
+    )
+    def customers(
+        self,
+        info: Info,
+        where: CustomerFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Customer]:
+        w = where or CustomerFilter()
+        created_from, created_to = _bounds(info, w.created_at, "createdAt")
+        updated_from, updated_to = _bounds(info, w.updated_at, "updatedAt")
+        rows = list(
+            list_customers(
+                info.context.session,
+                ids=w.id,
+                email=w.email,
+                is_registered=w.is_registered,
+                created_from=created_from,
+                created_to=created_to,
+                updated_from=updated_from,
+                updated_to=updated_to,
+                limit=limit,
+                page_number=page,
+            )
+        )
+        announce_attributes(info, "Customer", [r.id for r in rows])
+        return rows  # type: ignore[return-value]
+
+    @strawberry.field
+    def customer(self, info: Info, id: int) -> Customer | None:
+        rows = list_customers(info.context.session, ids=[id], limit=1)
+        return rows[0] if rows else None  # type: ignore[return-value]
+
+
+@strawberry.type
+class Mutation:
+    @mutation(permission="Attribute:write")
+    def assign_attributes(
+        self, info: Info, input: AssignAttributesInput
+    ) -> AssignAttributesPayload:
+        def action() -> dict[str, Any]:
+            obj = domain.assign_attributes(
+                info.context.uow,
+                attribute_config(info),
+                input.object_type.value,
+                input.object_id,
+                [
+                    domain.DynamicAttributeSpec(
+                        a.attribute_type_name, a.attribute_element_key, a.attribute_element_value
+                    )
+                    for a in input.dynamic_attributes
+                ],
+            )
+            return {"object": obj}
+
+        return run_mutation(info, AssignAttributesPayload, action)
+
+
+EXTRA_TYPES = ATTRIBUTE_TYPES

@@ -1,0 +1,1 @@
+"""Wholesale in the Integration API: accounts, buyers, delivery windows, wholesale orders."""
