@@ -15,6 +15,7 @@ import pytest
 
 from mockcentra.cli import has_data, main
 from mockcentra.graphql.schema import print_sdl
+from mockcentra.seeding.scenarios import SCENARIOS
 
 
 def _product_names(path: Path) -> list[str]:
@@ -26,8 +27,10 @@ def test_scenarios_lists_every_scenario_with_a_description(capsys: pytest.Captur
     assert main(["scenarios"]) == 0
 
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines] == ["demo", "empty"]
-    assert lines[0].endswith("(default)")
+    names = [line.split()[0] for line in lines]
+    assert names == sorted(SCENARIOS) and {"demo", "empty", "fulfillment", "returns"} <= set(names)
+    assert all(len(line.split(None, 1)) == 2 for line in lines)
+    assert lines[names.index("demo")].endswith("(default)")
 
 
 def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture) -> None:

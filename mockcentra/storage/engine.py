@@ -55,6 +55,21 @@ class Database:
         _configure(self.engine, file_backed=self.file_backed)
         self._snapshots: dict[str, sqlite3.Connection] = {}
         self._lock = threading.RLock()
+        if not self.file_backed:
+            self._serialize_connection_use()
+
+    def _serialize_connection_use(self) -> None:
+        """An in-memory database is one connection: one thread at a time may hold it (the test
+        thread and a live server's thread would otherwise interleave transactions)."""
+        lock = self._lock
+
+        @event.listens_for(self.engine, "checkout")
+        def _acquire(*_: Any) -> None:
+            lock.acquire()
+
+        @event.listens_for(self.engine, "checkin")
+        def _release(*_: Any) -> None:
+            lock.release()
 
     def create_all(self) -> None:
         import mockcentra.storage.tables  # noqa: F401  (registers every table)

@@ -292,10 +292,14 @@ class ProductSize:
     @strawberry.field(name="SKU")
     def sku(self, info: Info) -> str:
         """Read-only: product number + variant number + size number."""
-        session = info.context.session
-        variant = session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
-        product = session.get(ProductRow, variant.product_id)
-        return sku(product.product_number, variant.variant_number, self.size_number)
+        key = ("sku-parts", self.variant_id)  # type: ignore[attr-defined]
+        parts = info.context.cache.get(key)
+        if parts is None:
+            session = info.context.session
+            variant = session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+            product = session.get(ProductRow, variant.product_id)
+            parts = info.context.cache[key] = (product.product_number, variant.variant_number)
+        return sku(parts[0], parts[1], self.size_number)
 
     @field(permission="")
     def size(self, info: Info) -> Size:
