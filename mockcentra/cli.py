@@ -263,6 +263,61 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_url(args: argparse.Namespace) -> str:
+    if args.url:
+        return args.url.rstrip("/")
+    settings = Settings.from_env()
+    return f"http://{settings.host}:{settings.port}"
+
+
+def _control(args: argparse.Namespace, method: str, path: str, body: dict | None = None) -> dict:
+    """Call a running server's control plane; errors say what to do."""
+    import httpx
+
+    url = _server_url(args)
+    headers = {}
+    token = Settings.from_env().control_token
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    try:
+        response = httpx.request(
+            method, f"{url}/_mock/{path}", json=body, headers=headers, timeout=30
+        )
+    except httpx.HTTPError as exc:
+        raise CliError(
+            f"cannot reach a mockcentra server at {url} ({exc.__class__.__name__}). Start one "
+            "with `mockcentra serve`, or pass --url."
+        ) from None
+    data = response.json() if response.content else {}
+    if response.status_code >= 300:
+        raise CliError(
+            f"{url}/_mock/{path} answered {response.status_code}: {data.get('error', data)}"
+        )
+    return data
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    data = _control(args, "POST", "reset")
+    print(f"Reset to the '{data.get('scenario')}' scenario.")
+    return 0
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    if args.name is None:
+        names = _control(args, "GET", "snapshots")["snapshots"]
+        print("\n".join(names) if names else "No snapshots yet.")
+        return 0
+    _control(args, "POST", "snapshots", {"name": args.name})
+    print(f"Saved snapshot '{args.name}'. Restore it with `mockcentra restore {args.name}`.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _control(args, "POST", f"snapshots/{args.name}/restore")
+    print(f"Restored snapshot '{args.name}'.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mockcentra",
@@ -358,6 +413,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="write nothing; exit 1 if the file differs from the live schema",
     )
     export.set_defaults(func=cmd_export_schema)
+
+    def server_url(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--url",
+            metavar="URL",
+            help="the running server (default http://MOCKCENTRA_HOST:MOCKCENTRA_PORT)",
+        )
+
+    reset = add("reset", "reset a running server", "Put a running server back to its scenario.")
+    server_url(reset)
+    reset.set_defaults(func=cmd_reset)
+    snapshot = add(
+        "snapshot",
+        "save (or list) snapshots of a running server",
+        "Save the running server's whole state under NAME; without NAME, list the snapshots.",
+    )
+    snapshot.add_argument("name", nargs="?", help="snapshot name")
+    server_url(snapshot)
+    snapshot.set_defaults(func=cmd_snapshot)
+    restore = add("restore", "restore a snapshot on a running server", "Restore snapshot NAME.")
+    restore.add_argument("name", help="snapshot name")
+    server_url(restore)
+    restore.set_defaults(func=cmd_restore)
     return parser
 
 

@@ -189,3 +189,33 @@ def test_python_dash_m_serves_graphql_and_health(tmp_path: Path) -> None:
         proc.terminate()
         rest, _ = proc.communicate(timeout=10)
     assert "Application shutdown complete" in rest  # SIGTERM stops it gracefully
+
+
+def test_reset_snapshot_restore_against_a_running_server(
+    centra_server, centra, capsys: pytest.CaptureFixture
+) -> None:
+    url = ["--url", centra_server.url]
+
+    assert main(["snapshot", "clean", *url]) == 0
+    assert main(["snapshot", *url]) == 0
+    assert "clean" in capsys.readouterr().out.splitlines()
+    centra.graphql(
+        'mutation { createSizeChart(input: {name: "Cli", horizontalLabels: ["A"]}) { userErrors { message } } }'
+    )
+    assert main(["restore", "clean", *url]) == 0
+    charts = centra.graphql("{ sizeCharts(limit: 100) { name } }").payload("sizeCharts")
+    assert "Cli" not in [c["name"] for c in charts]
+    assert main(["reset", *url]) == 0
+    assert "Reset to the 'demo' scenario." in capsys.readouterr().out
+
+
+def test_restore_of_an_unknown_snapshot_says_so(
+    centra_server, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["restore", "nope", "--url", centra_server.url]) == 1
+    assert "answered 404: No snapshot named 'nope'." in capsys.readouterr().err
+
+
+def test_control_commands_without_a_server_say_what_to_do(capsys: pytest.CaptureFixture) -> None:
+    assert main(["reset", "--url", "http://127.0.0.1:9"]) == 1
+    assert "Start one with `mockcentra serve`, or pass --url." in capsys.readouterr().err
