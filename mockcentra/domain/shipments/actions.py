@@ -434,6 +434,9 @@ def settle_order_status(uow: UnitOfWork, order: OrderRow) -> None:
     all_shipped = bool(shipments) and all(s.shipped_at is not None for s in shipments)
     if everything_in_shipments and all_shipped and any(line.quantity for line in lines):
         move(order, OrderStatus.SHIPPED)
+        from mockcentra.domain.vouchers.actions import promotions_redeemed
+
+        promotions_redeemed(uow, order)  # external promotions (seed 002) once shipped and paid
     elif shipments:
         move(order, OrderStatus.PROCESSING)
     else:

@@ -24,6 +24,7 @@ from mockcentra.graphql.customers.types import ObjectWithAttributes
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, Market, State, Store
 from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.graphql.vouchers.types import Voucher, VoucherMethod, voucher_row
 from mockcentra.storage.tables import (
     CountryRow,
     CustomerRow,
@@ -168,8 +169,39 @@ class CustomerInfo:
 
 @strawberry.type
 class AppliedDiscount:
+    """A voucher applied to an order, with what it took off (items and shipping).
+
+    An order without vouchers shows one entry with its total discount, as Centra's guide does.
+    """
+
     value: MonetaryValue
     date: DateTimeTz
+    voucher_id: strawberry.Private[int | None] = None
+    entry: strawberry.Private[dict[str, Any] | None] = None
+
+    @strawberry.field
+    def voucher(self, info: Info) -> Voucher | None:
+        return voucher_row(info, self.voucher_id)
+
+    @strawberry.field(deprecation_reason="Use `voucher`.")
+    def discount(self, info: Info) -> Voucher | None:
+        return voucher_row(info, self.voucher_id)
+
+    @strawberry.field
+    def voucher_name(self) -> str | None:
+        return (self.entry or {}).get("name")
+
+    @strawberry.field
+    def voucher_method(self) -> VoucherMethod | None:
+        return (self.entry or {}).get("method")
+
+    @strawberry.field(description="Set for vouchers with method CODE.")
+    def code(self) -> str | None:
+        return (self.entry or {}).get("code")
+
+    @strawberry.field(description="Set for vouchers with method URL.")
+    def url(self) -> str | None:
+        return (self.entry or {}).get("url")
 
 
 @strawberry.type
@@ -531,6 +563,17 @@ class Order:
 
     @strawberry.field
     def discounts_applied(self, info: Info) -> list[AppliedDiscount]:
+        entries = [e for e in self.vouchers or [] if isinstance(e, dict) and "value" in e]  # type: ignore[attr-defined]
+        if entries:
+            return [
+                AppliedDiscount(
+                    value=money(info, Decimal(str(e["value"])), self.currency_code),
+                    date=self.created_at,
+                    voucher_id=e.get("voucherId"),
+                    entry=e,
+                )
+                for e in entries
+            ]
         totals = order_totals(info.context.session, self)  # type: ignore[arg-type]
         return [
             AppliedDiscount(
@@ -599,7 +642,8 @@ class Order:
 
     @strawberry.field
     def voucher_codes(self) -> list[str]:
-        return [v.get("code", "") if isinstance(v, dict) else str(v) for v in self.vouchers or []]  # type: ignore[attr-defined]
+        codes = [v.get("code") if isinstance(v, dict) else v for v in self.vouchers or []]  # type: ignore[attr-defined]
+        return [str(c) for c in codes if c]
 
 
 def _is_store_type(kind: str):
