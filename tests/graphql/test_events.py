@@ -48,10 +48,10 @@ SET = """mutation($input:[EventListenerInput!]!){ setEventListeners(input:$input
 UNSET = """mutation($input:[EventListenerInput!]!){ unsetEventListeners(input:$input) {
   eventListeners { objectType changeTypes } userErrors { message path } userWarnings { message path } } }"""
 EVENTS = (
-    """query($where:EventFilter,$limit:Int){ events(where:$where, limit:$limit) {
-  %s object { __typename ... on Order { number status } ... on Shipment { id isShipped }
+    "query($where:EventFilter,$limit:Int){ events(where:$where, limit:$limit) { "
+    + EVENT_FIELDS
+    + """ object { __typename ... on Order { number status } ... on Shipment { id isShipped }
   ... on Brand { id name } } } }"""
-    % EVENT_FIELDS
 )
 CONFIRM = """mutation($ids:[Int!]!){ confirmEvents(input:{eventsIds:$ids}) {
   userErrors { message path } userWarnings { message path } } }"""
