@@ -801,7 +801,7 @@ def _result(
         percent = spec.percent_off
         if percent is None or percent <= 0 or percent > 100:
             raise invalid("percentOff must be more than 0 and at most 100.", [*discount_path, how])
-        out["percentOff"] = str(percent.normalize())
+        out["percentOff"] = format(percent.normalize(), "f")
         return kind, out
     if how != "priceOff":
         raise invalid(f"Discount {how} {UNSUPPORTED}.", [*discount_path, how])
@@ -922,3 +922,121 @@ def promotions_redeemed(uow: UnitOfWork, order: OrderRow) -> list[str]:
     order.external_promotions = entries
     uow.session.add(order)
     return reported
+
+
+# ---------------------------------------------------------------- REST Order API support
+
+
+@dataclass
+class VoucherFacts:
+    """What the REST Order API's `GET vouchers/<id>` shows, worked out from the actions.
+
+    `kind` is "percentoff" (with `percent`) or "priceoff" (with `value_by_pricelist`) after the
+    first action that takes money off; None for a voucher that only gives free shipping.
+    """
+
+    voucher: VoucherRow
+    kind: str | None
+    percent: Decimal | None
+    value_by_pricelist: dict[int, Decimal]
+    market_ids: list[int]
+    successful_usages: int
+
+
+def voucher_facts(session: Any, voucher: VoucherRow) -> VoucherFacts:
+    kind: str | None = None
+    percent: Decimal | None = None
+    by_pricelist: dict[int, Decimal] = {}
+    for action in actions_of(session, voucher.id):
+        result = action.result or {}
+        if result.get("percentOff") is not None:
+            kind, percent = "percentoff", Decimal(str(result["percentOff"]))
+            break
+        if result.get("priceOff"):
+            kind = "priceoff"
+            by_pricelist = {int(k): Decimal(v) for k, v in result["priceOff"].items()}
+            break
+    return VoucherFacts(
+        voucher=voucher,
+        kind=kind,
+        percent=percent,
+        value_by_pricelist=by_pricelist,
+        market_ids=market_ids(session, voucher.id),
+        successful_usages=usage_counts(session, [voucher.id])[voucher.id],
+    )
+
+
+def clone_voucher(
+    uow: UnitOfWork,
+    voucher_id: int,
+    *,
+    stop_date: str | None,
+    name: str | None = None,
+    code: str | None = None,
+    conversion_html: str | None = None,
+    store_id: int | None = None,
+) -> VoucherRow:
+    """REST `PUT voucher/<id>/clone`: a copy (markets and actions too) with a new code and stop.
+
+    Errors in the Order API's words: `stopDate` "required" first, then "Voucher not found",
+    "Auto vouchers not supported", "Voucher does not belong to this store".
+    """
+    if not (stop_date or "").strip():
+        raise DomainError(ErrorCode.REQUIRED, "required", ["stopDate"])
+    source = uow.session.get(VoucherRow, voucher_id)
+    if source is None:
+        raise DomainError(ErrorCode.NOT_FOUND, "Voucher not found", ["voucher"])
+    if source.method == VoucherMethod.AUTO:
+        raise DomainError(ErrorCode.NOT_ALLOWED, "Auto vouchers not supported", ["voucher"])
+    if store_id is not None and source.store_id != store_id:
+        raise DomainError(ErrorCode.CONFLICT, "Voucher does not belong to this store", ["voucher"])
+    stop = _moment(uow, str(stop_date), ["stopDate"])
+    _check_dates(source.start_at, stop, [])
+    new_code = (code or "").strip() or None
+    if source.method == VoucherMethod.CODE:
+        if new_code is not None:
+            _check_code_free(uow, source.store_id, new_code, ["code"], None)
+        else:
+            new_code = _new_code(uow, source.store_id)
+    now = uow.clock.now()
+    clone = VoucherRow(
+        **{
+            k: getattr(source, k)
+            for k in VoucherRow.model_fields
+            if k not in ("id", "code", "external_id", "created_at", "updated_at")
+        },
+        code=new_code if source.method == VoucherMethod.CODE else None,
+        created_at=now,
+        updated_at=now,
+    )
+    clone.stop_at = stop
+    if name:
+        clone.name = name
+    if conversion_html is not None:
+        clone.conversion_html = conversion_html
+    uow.session.add(clone)
+    uow.session.flush()
+    for market_id in market_ids(uow.session, source.id):
+        uow.session.add(VoucherMarketRow(voucher_id=clone.id, market_id=market_id))
+    old_actions = actions_of(uow.session, source.id)
+    criteria = criteria_of(uow.session, [a.id for a in old_actions])
+    new_ids: dict[int, int] = {}
+    for a in old_actions:
+        row = VoucherActionRow(
+            voucher_id=clone.id,
+            position=a.position,
+            entry_point_id=new_ids.get(a.entry_point_id) if a.entry_point_id else None,
+            continue_strategy=a.continue_strategy,
+            result_type=a.result_type,
+            result=dict(a.result or {}),
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        new_ids[a.id] = row.id
+        for c in criteria[a.id]:
+            uow.session.add(
+                VoucherCriterionRow(action_id=row.id, type=c.type, params=dict(c.params))
+            )
+    uow.session.flush()
+    uow.emit(PendingEvent("Voucher", "CREATED", str(clone.id), store_id=clone.store_id))
+    return clone
