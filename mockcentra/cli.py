@@ -436,6 +436,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("name", help="snapshot name")
     server_url(restore)
     restore.set_defaults(func=cmd_restore)
+    from mockcentra.webhooks.cli import add_webhooks_command
+
+    add_webhooks_command(add)
     return parser
 
 
