@@ -1043,9 +1043,8 @@ def _inactive_account(centra: CentraClient, s: Setup) -> tuple[dict, str]:
     centra.graphql(UPDATE_ACCOUNT, {"id": s.account, "input": {"status": "INACTIVE"}}).ok(
         "updateAccount"
     )
-    return order_input(
-        s
-    ), f'Account {s.account} is "INACTIVE": only active accounts can place orders.'
+    message = f'Account {s.account} is "INACTIVE": only active accounts can place orders.'
+    return order_input(s), message
 
 
 def _inactive_buyer(centra: CentraClient, s: Setup) -> tuple[dict, str]:
