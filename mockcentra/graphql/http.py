@@ -52,8 +52,10 @@ def _bearer(request: Request) -> str | None:
     return request.cookies.get("graphql-access")
 
 
-def graphiql_page() -> HTMLResponse:
+def graphiql_page(default_token: str) -> HTMLResponse:
+    """GraphiQL from the package, pre-filled with the server's configured default token."""
     html = resources.files("mockcentra.ui").joinpath("graphiql.html").read_text()
+    html = html.replace('"dev-integration-token"', json.dumps(default_token), 1)
     return HTMLResponse(html)
 
 
@@ -64,7 +66,7 @@ class GraphQLEndpoint:
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
         request = Request(scope, receive)
         if request.method == "GET":
-            response: Response = graphiql_page()
+            response: Response = graphiql_page(self.runtime.settings.integration_token)
         elif request.method == "POST":
             response = await self.post(request)
         else:

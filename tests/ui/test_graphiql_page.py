@@ -68,3 +68,15 @@ def test_vendored_code_ships_with_its_licences(centra: CentraClient) -> None:
 
 def test_unknown_static_file_is_404(centra: CentraClient) -> None:
     assert centra.get("/static/vendor/nope.js").status_code == 404
+
+
+def test_page_uses_the_configured_default_token() -> None:
+    from mockcentra.app import create_app
+    from mockcentra.settings import Settings
+    from mockcentra.testing.client import CentraClient
+
+    client = CentraClient(create_app(Settings(db=":memory:", integration_token="team-token")))
+    page = client.get("/graphql", headers={"Accept": "text/html"}).text
+    client.close()
+
+    assert 'var DEFAULT_TOKEN = "team-token";' in page
