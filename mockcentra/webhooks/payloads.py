@@ -191,6 +191,14 @@ def lifecycle_fields(session: Any, ev: EventRow, trigger: str, zone: ZoneInfo) -
             "Contact.Language": None,
             "Address.Country": ev.data.get("country"),
         }
+    if t == Trigger.PromotionRedeemed:
+        return {
+            "Promotion.Id": ev.object_ref,
+            "Promotion.VoucherId": ev.data.get("voucherId"),
+            "Order.Number": ev.data.get("order"),
+            "Customer.Number": ev.data.get("customerId"),
+            "Customer.Email": ev.data.get("email"),
+        }
     if t == Trigger.CustomerCreated:
         customer = session.get(CustomerRow, int(ev.object_ref)) if ev.object_ref.isdigit() else None
         if customer is None:

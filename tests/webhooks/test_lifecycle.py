@@ -4,7 +4,7 @@ order, shipment and refund data they read, as Lifecycle webhooks and in /_mock/e
 from typing import Any
 
 from mockcentra.testing import CentraClient
-from mockcentra.testing.factories import Factories
+from mockcentra.testing.factories import JON, Factories
 from mockcentra.webhooks.receiver import WebhookReceiver
 from tests.webhooks.support import SECRET, deliver, events_log, subscribe
 
@@ -134,3 +134,37 @@ def test_the_event_log_shows_the_moments_each_event_marks(
     assert moment["trigger"] == "OrderConfirmed"
     assert moment["fields"]["Order.Number"] == placed.number
     assert confirmed[0]["data"] == {"number": placed.number, "status": "CONFIRMED"}
+
+
+def test_an_external_promotion_is_reported_redeemed_when_the_order_ships(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    added = centra.checkout(f"items/{item.item}", json={"quantity": 1})
+    token = added.json()["token"]
+    paid = centra.checkout(
+        "payment",
+        token=token,
+        json={
+            "address": JON,
+            "paymentMethod": "dummy",
+            "termsAndConditions": True,
+            "promotionId": "engage-member-77",
+        },
+    )
+    number = int(paid.json()["order"])
+    with WebhookReceiver(SECRET) as hook:
+        subscribe(centra, hook.url, version="Lifecycle", events=["PromotionRedeemed"])
+        centra_factories.ship(number)
+        deliver(centra)
+        [call] = hook.wait_for(1)
+
+    [item_] = call.payload["events"]
+    assert item_["trigger"] == "PromotionRedeemed"
+    assert item_["fields"] | {"Customer.Number": None} == {
+        "Promotion.Id": "engage-member-77",
+        "Promotion.VoucherId": None,
+        "Order.Number": number,
+        "Customer.Number": None,
+        "Customer.Email": "jon.snow@example.com",
+    }

@@ -105,6 +105,8 @@ def triggers(
         found.append(T.ReturnCompleted)
     elif object_type == "Refund" and change == C.COMPLETED:
         found.append(T.RefundCompleted)
+    elif object_type == "Promotion" and change == C.COMPLETED:
+        found.append(T.PromotionRedeemed)
     elif object_type == "Newsletter" and change == C.CREATED:
         found.append(T.Newsletter)
     elif object_type == "Customer" and change == C.CREATED:

@@ -70,4 +70,5 @@ class Trigger(StrEnum):
     ReturnCompleted = "ReturnCompleted"  # Return COMPLETED
     RefundCompleted = "RefundCompleted"  # money refunded for a return (Refund COMPLETED)
     Newsletter = "Newsletter"  # newsletter sign-up (Newsletter CREATED)
+    PromotionRedeemed = "PromotionRedeemed"  # an external promotion redeemed as the order shipped
     CustomerCreated = "CustomerCreated"  # Customer CREATED
