@@ -18,6 +18,8 @@ from mockcentra.storage.tables import EventRow, ReturnRow, ShipmentRow
 
 #: Order statuses that count as "completed" (Centra's admin calls SHIPPED "Completed").
 DONE = frozenset({"SHIPPED", "ARCHIVED"})
+#: Object types whose moments compare with the previous event's state.
+STATEFUL = frozenset({"Order", "Shipment"})
 
 
 def snapshot(session: Any, object_type: str, object_ref: str) -> dict[str, Any]:
@@ -45,6 +47,9 @@ class History:
         self._latest: dict[tuple[str, str], dict[str, Any]] = {}
 
     def previous(self, object_type: str, object_ref: str) -> dict[str, Any] | None:
+        """None for types whose moments do not depend on what came before (no query)."""
+        if object_type not in STATEFUL:
+            return None
         key = (object_type, object_ref)
         if key not in self._latest:
             data = self.session.exec(
