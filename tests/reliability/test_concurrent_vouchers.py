@@ -15,7 +15,8 @@ async def _checkout(client: httpx.AsyncClient, item: str, n: int) -> tuple[int, 
     applied = await client.post(
         "/api/checkout/vouchers", headers={"API-Token": token}, json={"voucher": "RUSH"}
     )
-    assert applied.status_code == 200, applied.text
+    if applied.status_code != 200:  # the last use went to someone else before this shopper applied
+        return applied.status_code, applied.json()
     paid = await client.post(
         "/api/checkout/payment",
         headers={"API-Token": token},
