@@ -469,8 +469,9 @@ def complete_external_order(
     if placed_at is not None:
         order.created_at = placed_at
     if internal_comment:
-        append_internal_comment(uow, number, internal_comment)
-    touch(uow, order)
+        append_internal_comment(uow, number, internal_comment)  # touches the order
+    else:
+        touch(uow, order)
     return order
 
 
