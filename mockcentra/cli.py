@@ -17,6 +17,7 @@ from mockcentra import __version__
 from mockcentra.settings import MEMORY, Settings
 
 DEFAULT_SCHEMA_PATH = "schema/integration-api.graphql"
+DEFAULT_OPENAPI_PATH = "schema/order-api.openapi.json"
 
 DESCRIPTION = """\
 mockcentra: a local, stateful stand-in for Centra's Integration API (GraphQL), REST APIs
@@ -32,7 +33,7 @@ examples:
   mockcentra serve --db :memory: --port 0   # throw-away database on a free port
   mockcentra seed --scenario empty --db /tmp/empty.db --force
   mockcentra scenarios
-  mockcentra export-schema --check          # exit 1 when schema/integration-api.graphql is stale
+  mockcentra export-schema --check          # exit 1 when a file in schema/ is stale
 """
 
 
@@ -239,28 +240,35 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_export_schema(args: argparse.Namespace) -> int:
+    """Write (or with --check, compare) the Integration API SDL and the Order API OpenAPI."""
     from mockcentra.graphql.schema import print_sdl
+    from mockcentra.rest.order_openapi import order_api_openapi_text
 
     sdl = print_sdl()
     if args.out == "-":
         sys.stdout.write(sdl)
         return 0
-    out = Path(args.out)
+    documents = [(Path(args.out), sdl), (Path(args.openapi), order_api_openapi_text())]
     if args.check:
-        current = out.read_text() if out.is_file() else None
-        if current == sdl:
-            print(f"{out} is up to date.")
-            return 0
-        print(
-            f"{out} is stale: it differs from the live schema. Run `mockcentra export-schema` "
-            "and commit the result.",
-            file=sys.stderr,
-        )
-        return 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(sdl)
-    print(f"Wrote {out} ({sdl.count(chr(10))} lines).")
+        stale = [out for out, text in documents if not _file_holds(out, text)]
+        for out in stale:
+            print(
+                f"{out} is stale: it differs from the live schema. Run `mockcentra "
+                "export-schema` and commit the result.",
+                file=sys.stderr,
+            )
+        if not stale:
+            print(" and ".join(str(out) for out, _ in documents) + " are up to date.")
+        return 1 if stale else 0
+    for out, text in documents:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text)
+        print(f"Wrote {out} ({text.count(chr(10))} lines).")
     return 0
+
+
+def _file_holds(path: Path, text: str) -> bool:
+    return path.is_file() and path.read_text() == text
 
 
 def _server_url(args: argparse.Namespace) -> str:
@@ -398,14 +406,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = add(
         "export-schema",
-        "write the Integration API schema (SDL)",
-        "Print the GraphQL schema mockcentra serves as SDL, to a file or stdout.",
+        "write the Integration API SDL and the Order API OpenAPI document",
+        "Write the GraphQL schema mockcentra serves as SDL, and the REST Order API's OpenAPI "
+        "document, to files (or the SDL to stdout).",
     )
     export.add_argument(
         "--out",
         default=DEFAULT_SCHEMA_PATH,
         metavar="PATH",
         help=f"file to write, '-' for stdout (default {DEFAULT_SCHEMA_PATH})",
+    )
+    export.add_argument(
+        "--openapi",
+        default=DEFAULT_OPENAPI_PATH,
+        metavar="PATH",
+        help=f"Order API OpenAPI file to write (default {DEFAULT_OPENAPI_PATH})",
     )
     export.add_argument(
         "--check",

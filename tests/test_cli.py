@@ -15,6 +15,7 @@ import pytest
 
 from mockcentra.cli import has_data, main
 from mockcentra.graphql.schema import print_sdl
+from mockcentra.rest.order_openapi import order_api_openapi_text
 from mockcentra.seeding.scenarios import SCENARIOS
 
 
@@ -50,10 +51,12 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture) -> 
 
 def test_export_schema_writes_the_live_sdl(tmp_path: Path) -> None:
     out = tmp_path / "nested" / "schema.graphql"
+    openapi = tmp_path / "nested" / "order-api.json"
 
-    assert main(["export-schema", "--out", str(out)]) == 0
+    assert main(["export-schema", "--out", str(out), "--openapi", str(openapi)]) == 0
 
     assert out.read_text() == print_sdl()
+    assert openapi.read_text() == order_api_openapi_text()
 
 
 def test_export_schema_check_reports_a_stale_file(
@@ -61,13 +64,18 @@ def test_export_schema_check_reports_a_stale_file(
 ) -> None:
     out = tmp_path / "schema.graphql"
     out.write_text("type Query { old: Int }\n")
+    openapi = tmp_path / "order-api.json"
+    files = ["--out", str(out), "--openapi", str(openapi)]
 
-    assert main(["export-schema", "--out", str(out), "--check"]) == 1
-    assert "Run `mockcentra export-schema`" in capsys.readouterr().err
+    assert main(["export-schema", *files, "--check"]) == 1
+    err = capsys.readouterr().err
+    assert f"{out} is stale" in err and f"{openapi} is stale" in err
+    assert "Run `mockcentra export-schema`" in err
     assert out.read_text() == "type Query { old: Int }\n"  # --check writes nothing
+    assert not openapi.exists()
 
-    main(["export-schema", "--out", str(out)])
-    assert main(["export-schema", "--out", str(out), "--check"]) == 0
+    main(["export-schema", *files])
+    assert main(["export-schema", *files, "--check"]) == 0
 
 
 def test_seed_creates_a_database_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -2,18 +2,16 @@
 
 `order_api_openapi(base)` is what `<base>/openapi.json` serves; `order_api_openapi_text()` is
 the committed schema/order-api.openapi.json (default base), written by
-`write_order_api_openapi(path)`. Response schemas list every field as required and allow no
+`mockcentra export-schema`. Response schemas list every field as required and allow no
 others, so tests that validate real responses against them catch any change of shape.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 DEFAULT_BASE = "/api/order"
-DEFAULT_PATH = "schema/order-api.openapi.json"
 
 STR: dict[str, Any] = {"type": "string"}
 NSTR: dict[str, Any] = {"type": ["string", "null"]}
@@ -932,11 +930,3 @@ def order_api_openapi(base: str = DEFAULT_BASE) -> dict[str, Any]:
 def order_api_openapi_text(base: str = DEFAULT_BASE) -> str:
     """The committed file's text: sorted-free, indented JSON with a final newline."""
     return json.dumps(order_api_openapi(base), indent=2, ensure_ascii=False) + "\n"
-
-
-def write_order_api_openapi(path: str | Path = DEFAULT_PATH) -> Path:
-    """Write schema/order-api.openapi.json (what `mockcentra export-schema` should call)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(order_api_openapi_text())
-    return target

@@ -111,9 +111,8 @@ def test_committed_document_matches_the_served_one(centra: CentraClient) -> None
             )
         )
         raise AssertionError(
-            "schema/order-api.openapi.json is stale: run "
-            "`python -c 'from mockcentra.rest.order_openapi import write_order_api_openapi as "
-            "w; w()'` (or `mockcentra export-schema`) and commit the file.\n" + diff[:4000]
+            "schema/order-api.openapi.json is stale: run `mockcentra export-schema` "
+            "and commit the file.\n" + diff[:4000]
         )
     served = centra.get(f"{BASE}/openapi.json")
     assert served.status_code == 200
