@@ -25,6 +25,7 @@ from mockcentra.domain.orders import external, queries
 from mockcentra.domain.orders.queries import ShipmentState
 from mockcentra.domain.returns.actions import ReturnCost
 from mockcentra.domain.shipments.actions import ShipmentInfo
+from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.rest import errors
 from mockcentra.rest.order_serializers import Shapes
 from mockcentra.rest.transaction import run
@@ -59,7 +60,7 @@ class Call:
         if value is None:
             return default
         try:
-            return int(value)
+            return _in_range(int(value), name)
         except ValueError:
             raise invalid(f"{name} must be an integer", [name]) from None
 
@@ -89,9 +90,16 @@ def body_int(body: dict[str, Any], name: str, *, required: bool = False) -> int 
     if isinstance(value, bool):
         raise invalid(f"{name} must be an integer", [name])
     try:
-        return int(str(value).strip())
+        return _in_range(int(str(value).strip()), name)
     except ValueError:
         raise invalid(f"{name} must be an integer", [name]) from None
+
+
+def _in_range(value: int, name: str) -> int:
+    """Integers beyond SQLite's 64 bits are refused here rather than failing in the database."""
+    if not -(2**63) <= value < 2**63:
+        raise invalid(f"{name} is out of range", [name])
+    return value
 
 
 def body_bool(body: dict[str, Any], name: str, default: bool | None = None) -> bool | None:
@@ -552,19 +560,47 @@ def get_customer(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     return {"customer": shapes.customers([row])[0]}
 
 
-# -- vouchers (not modelled yet: every voucher is unknown)
+# -- vouchers
+
+
+def _voucher_id(call: Call) -> int:
+    try:
+        return int(call.path["id"])
+    except ValueError:
+        raise DomainError(ErrorCode.NOT_FOUND, "Voucher not found", ["voucher"]) from None
 
 
 def get_voucher(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
-    """Vouchers are not modelled yet, so every id answers Centra's "Voucher not found"."""
-    raise DomainError(ErrorCode.NOT_FOUND, "Voucher not found", ["voucher"])
+    """`GET vouchers/<id>`: Centra documents no usage counter, so none is shown here either."""
+    row = vouchers.find_voucher(uow.session, _voucher_id(call))
+    if row is None:
+        raise DomainError(ErrorCode.NOT_FOUND, "Voucher not found", ["voucher"])
+    return {"voucher": shapes.voucher(vouchers.voucher_facts(uow.session, row))}
 
 
 def clone_voucher(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
-    """Checks `stopDate` first, then answers "Voucher not found" (vouchers are not modelled)."""
-    if not call.body.get("stopDate"):
+    """`PUT voucher/<id>/clone`: `stopDate` is checked before the voucher is looked up."""
+    body = call.body
+    if not (str(body.get("stopDate") or "")).strip():
         raise DomainError(ErrorCode.REQUIRED, "required", ["stopDate"])
-    raise DomainError(ErrorCode.NOT_FOUND, "Voucher not found", ["voucher"])
+    clone = vouchers.clone_voucher(
+        uow,
+        _voucher_id(call),
+        stop_date=str(body["stopDate"]),
+        name=_optional_text(body, "name"),
+        code=_optional_text(body, "code"),
+        conversion_html=_optional_text(body, "conversionHtml"),
+    )
+    return {"voucher": clone.id, "code": clone.code or ""}
+
+
+def _optional_text(body: dict[str, Any], name: str) -> str | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise invalid(f"{name} must be a string", [name])
+    return value
 
 
 # -- stock and products

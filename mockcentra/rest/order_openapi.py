@@ -497,7 +497,10 @@ REQUESTS: dict[str, Any] = {
                 )
             ),
             "shippingValue": NUM,
-            "voucherValue": d(NUM, "Only 0 is accepted until vouchers are modelled."),
+            "voucherValue": d(
+                NUM,
+                "Only 0 is accepted: an order created through this API takes no voucher amount.",
+            ),
             "orderNumber": INT,
             "sendEmail": BOOL,
             "applyVouchers": BOOL,
@@ -868,7 +871,8 @@ PATHS: dict[str, Any] = {
             "Get voucher",
             "VoucherResponse",
             parameters=[p("id", INT, "Voucher id.")],
-            description="Vouchers are not modelled yet: every id answers Voucher not found.",
+            description="An active or inactive voucher. Centra documents no usage counter; "
+            "a voucher that only gives free shipping shows type priceoff with no value.",
         )
     },
     "/voucher/{id}/clone": {
@@ -877,8 +881,9 @@ PATHS: dict[str, Any] = {
             "CloneVoucherResponse",
             parameters=[p("id", INT, "Voucher id.")],
             body="CloneVoucherRequest",
-            description="Vouchers are not modelled yet: answers stopDate required or "
-            "Voucher not found.",
+            description="A copy with its markets and actions, a new code (drawn when none is "
+            "given) and the given stopDate. Refusals: stopDate required, Voucher not found, "
+            "Auto vouchers not supported, a code already in use.",
         )
     },
     "/stock": {

@@ -28,6 +28,8 @@ from mockcentra.domain.orders.status import (
 )
 from mockcentra.domain.orders.totals import line_value, order_totals, tax_in_gross
 from mockcentra.domain.returns.actions import return_value
+from mockcentra.domain.vouchers.actions import VoucherFacts
+from mockcentra.domain.vouchers.status import VoucherStatus
 from mockcentra.rest.serializers import centra_datetime, number
 from mockcentra.storage.tables import (
     BrandRow,
@@ -590,6 +592,37 @@ class Shapes:
             "createdFrom": "Order API",
             "products": products,
         }
+
+    # ------------------------------------------------------------ vouchers
+
+    def voucher(self, facts: VoucherFacts) -> dict[str, Any]:
+        """A voucher as `GET vouchers/<id>` shows it; a free-shipping-only voucher is "priceoff"
+        with no value (Centra documents only the two types)."""
+        v = facts.voucher
+        shown: dict[str, Any] = {
+            "id": v.id,
+            "name": v.name,
+            "code": v.code or "",
+            "conversionHtml": v.conversion_html or "",
+            "startDate": v.start_at.astimezone(self.zone).strftime("%Y-%m-%d"),
+            "stopDate": v.stop_at.astimezone(self.zone).strftime("%Y-%m-%d"),
+            "type": facts.kind or "priceoff",
+            "value": None if facts.percent is None else format(facts.percent.normalize(), "f"),
+        }
+        if facts.kind != "percentoff":
+            shown["valueByPricelist"] = {
+                str(pricelist): number(amount)
+                for pricelist, amount in sorted(facts.value_by_pricelist.items())
+            }
+        shown.update(
+            store=v.store_id,
+            markets=facts.market_ids,
+            limit=v.max_usages,
+            status="active" if v.status == VoucherStatus.ACTIVE else "inactive",
+            priority=v.priority,
+            createdAt=self.date(v.created_at),
+        )
+        return shown
 
     # ------------------------------------------------------------ customers
 

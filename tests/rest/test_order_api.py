@@ -10,6 +10,7 @@ from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import Factories, Item
 from tests.rest.order_api_client import ADDRESS, AUTH, BASE, OrderApi
 from tests.support import order_of, stock_of
+from tests.vouchers_support import amount, create_voucher
 
 FROZEN = "2031-03-01T10:00:00+00:00"  # 11:00:00 in the store's zone (Europe/Stockholm)
 
@@ -981,24 +982,111 @@ def test_customers_created_after(centra: CentraClient, centra_factories: Factori
 # ---------------------------------------------------------------- vouchers
 
 
-def test_vouchers_answer_centras_not_found_envelope(centra: CentraClient) -> None:
+def test_get_voucher_shows_a_percent_voucher(centra: CentraClient) -> None:
+    freeze(centra)
+    voucher = create_voucher(centra, maxUsages=100, conversionHTML="<img src=x>")
+
+    shown = OrderApi(centra).ok("GET", f"vouchers/{voucher['id']}")
+
+    assert shown == {
+        "status": "ok",
+        "voucher": {
+            "id": voucher["id"],
+            "name": "Ten percent",
+            "code": "SAVE10",
+            "conversionHtml": "<img src=x>",
+            "startDate": "2031-02-28",
+            "stopDate": "2031-03-31",
+            "type": "percentoff",
+            "value": "10",
+            "store": 1,
+            "markets": [1],
+            "limit": 100,
+            "status": "active",
+            "priority": 1,
+            "createdAt": "2031-03-01 11:00:00",
+        },
+    }
+
+
+def test_get_voucher_shows_an_amount_per_pricelist(centra: CentraClient) -> None:
+    voucher = create_voucher(centra, code="FIFTY", status="INACTIVE", actions=[amount(50)])
+
+    shown = OrderApi(centra).ok("GET", f"vouchers/{voucher['id']}")["voucher"]
+
+    assert (shown["type"], shown["value"], shown["valueByPricelist"], shown["status"]) == (
+        "priceoff",
+        None,
+        {"1": 50},
+        "inactive",
+    )
+
+
+def test_clone_voucher_copies_it_with_a_new_code_and_stop_date(centra: CentraClient) -> None:
+    freeze(centra)
+    source = create_voucher(centra)
     api = OrderApi(centra)
 
-    assert api.refused("GET", "vouchers/3") == {
+    cloned = api.ok(
+        "PUT",
+        f"voucher/{source['id']}/clone",
+        {"name": "Welcome back", "code": "BACK10", "stopDate": "2031-06-30"},
+    )
+    shown = api.ok("GET", f"vouchers/{cloned['voucher']}")["voucher"]
+    original = api.ok("GET", f"vouchers/{source['id']}")["voucher"]
+
+    assert cloned == {"status": "ok", "voucher": source["id"] + 1, "code": "BACK10"}
+    assert (shown["name"], shown["code"], shown["stopDate"]) == (
+        "Welcome back",
+        "BACK10",
+        "2031-06-30",
+    )
+    assert (shown["type"], shown["value"], shown["markets"]) == ("percentoff", "10", [1])
+    assert (original["code"], original["stopDate"]) == ("SAVE10", "2031-03-31")
+
+
+def test_clone_voucher_without_a_code_draws_a_new_one(centra: CentraClient) -> None:
+    source = create_voucher(centra)
+
+    cloned = OrderApi(centra).ok("PUT", f"voucher/{source['id']}/clone", {"stopDate": "2040-01-01"})
+
+    assert cloned["code"] not in ("", "SAVE10")
+
+
+def test_voucher_refusals_use_centras_envelope_and_change_nothing(centra: CentraClient) -> None:
+    api = OrderApi(centra)
+    source = create_voucher(centra)
+    automatic = create_voucher(centra, method="AUTO", code=None, name="Auto")
+    before = api.ok("GET", f"vouchers/{source['id']}")
+
+    assert api.refused("GET", "vouchers/999") == {
         "status": "no",
-        "voucher": "3",
+        "voucher": "999",
         "msg": {"voucher": "Voucher not found"},
     }
-    assert api.refused("PUT", "voucher/4/clone", {"name": "Welcome 10%"}) == {
+    assert api.refused("PUT", f"voucher/{source['id']}/clone", {"name": "Again"}) == {
         "status": "no",
-        "voucher": "4",
+        "voucher": str(source["id"]),
         "msg": {"stopDate": "required"},
     }
-    assert api.refused("PUT", "voucher/3/clone", {"stopDate": "2032-07-09"}) == {
+    assert api.refused("PUT", "voucher/999/clone", {"stopDate": "2032-07-09"}) == {
         "status": "no",
-        "voucher": "3",
+        "voucher": "999",
         "msg": {"voucher": "Voucher not found"},
     }
+    assert api.refused("PUT", f"voucher/{automatic['id']}/clone", {"stopDate": "2032-07-09"}) == {
+        "status": "no",
+        "voucher": str(automatic["id"]),
+        "msg": {"voucher": "Auto vouchers not supported"},
+    }
+    taken = api.refused(
+        "PUT", f"voucher/{source['id']}/clone", {"stopDate": "2032-07-09", "code": "SAVE10"}
+    )
+    assert taken["status"] == "no" and list(taken["msg"]) == ["code"]
+    assert api.refused("GET", f"vouchers/{automatic['id'] + 1}")["msg"] == {
+        "voucher": "Voucher not found"
+    }
+    assert api.ok("GET", f"vouchers/{source['id']}") == before
 
 
 # ---------------------------------------------------------------- stock and products
