@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from mockcentra import __version__
 from mockcentra.control.faults import Faults
+from mockcentra.control.guards import GuardMiddleware
 from mockcentra.control.journal import Journal
 from mockcentra.control.middleware import ControlMiddleware
 from mockcentra.graphql.http import GraphQLEndpoint
@@ -170,7 +171,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(ControlMiddleware, runtime=runtime)],
+        middleware=[
+            Middleware(GuardMiddleware, runtime=runtime),
+            Middleware(ControlMiddleware, runtime=runtime),
+        ],
     )
     app.state.runtime = runtime
     app.state.version = __version__

@@ -153,12 +153,82 @@ def banner(settings: Settings, port: int, scenario: str, out: TextIO) -> None:
     print("\n".join(lines), file=out, flush=True)
 
 
+#: Settings `serve` takes as flags besides where to listen and what to seed.
+GUARD_FLAGS = (
+    "control",
+    "control_token",
+    "max_body_bytes",
+    "rate_limit",
+    "rate_limit_window",
+    "graphql_max_depth",
+    "graphql_max_complexity",
+)
+
+
+def _on_off(value: str) -> bool:
+    text = value.strip().lower()
+    if text in ("on", "true", "yes", "1"):
+        return True
+    if text in ("off", "false", "no", "0"):
+        return False
+    raise argparse.ArgumentTypeError(f"'{value}' is not on or off")
+
+
+def guard_flags(p: argparse.ArgumentParser) -> None:
+    """Flags mirroring MOCKCENTRA_CONTROL, _CONTROL_TOKEN, _MAX_BODY_BYTES, _RATE_LIMIT, ..."""
+    p.add_argument(
+        "--control",
+        type=_on_off,
+        metavar="on|off",
+        help="serve the control plane /_mock (env MOCKCENTRA_CONTROL; default on)",
+    )
+    p.add_argument(
+        "--control-token",
+        metavar="TOKEN",
+        help="require 'Authorization: Bearer TOKEN' on /_mock (env MOCKCENTRA_CONTROL_TOKEN)",
+    )
+    p.add_argument(
+        "--max-body-bytes",
+        type=int,
+        metavar="N",
+        help="largest request body, 413 above it; 0 = no limit "
+        "(env MOCKCENTRA_MAX_BODY_BYTES; default 5242880)",
+    )
+    p.add_argument(
+        "--rate-limit",
+        type=int,
+        metavar="N",
+        help="requests per credential per window, 429 above it; 0 = off "
+        "(env MOCKCENTRA_RATE_LIMIT; default 0)",
+    )
+    p.add_argument(
+        "--rate-limit-window",
+        type=int,
+        metavar="SECONDS",
+        help="the rate limit's window (env MOCKCENTRA_RATE_LIMIT_WINDOW; default 10)",
+    )
+    p.add_argument(
+        "--graphql-max-depth",
+        type=int,
+        metavar="N",
+        help="deepest GraphQL selection allowed; 0 = no limit "
+        "(env MOCKCENTRA_GRAPHQL_MAX_DEPTH; default 15)",
+    )
+    p.add_argument(
+        "--graphql-max-complexity",
+        type=int,
+        metavar="N",
+        help="largest GraphQL complexity allowed; 0 = no limit "
+        "(env MOCKCENTRA_GRAPHQL_MAX_COMPLEXITY; default 150000)",
+    )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from mockcentra.app import create_app
 
-    settings = _settings(args, "host", "port", "db", "scenario", "seed")
+    settings = _settings(args, "host", "port", "db", "scenario", "seed", *GUARD_FLAGS)
     _check_scenario(settings.scenario)
     _check_db_path(settings.db)
     if has_data(settings.db) and args.scenario is not None:
@@ -379,6 +449,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="TCP port, 0 for a free one (env MOCKCENTRA_PORT; default 8080)",
     )
     db_scenario_seed(serve)
+    guard_flags(serve)
     serve.add_argument(
         "--log-level",
         default="info",

@@ -10,7 +10,12 @@ MEMORY = ":memory:"
 
 
 def _env_bool(value: str) -> bool:
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    text = value.strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"'{value}' is not a yes/no value (use on/off, true/false or 1/0)")
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,19 @@ class Settings:
     checkout_secret: str = "dev-checkout-secret"
     order_api_secret: str = "dev-order-api-secret"
     order_api_base: str = "/api/order"
+    #: The control plane (/_mock): off answers 404 there; a token makes it require
+    #: `Authorization: Bearer <control_token>`.
+    control: bool = True
     control_token: str = ""
+    #: Largest request body in bytes (413 above it); 0 for no limit.
+    max_body_bytes: int = 5 * 1024 * 1024
+    #: Requests per credential per `rate_limit_window` seconds on the APIs (429 above it);
+    #: 0 turns rate limiting off.
+    rate_limit: int = 0
+    rate_limit_window: int = 10
+    #: GraphQL operations nested deeper, or costing more complexity points, are refused.
+    graphql_max_depth: int = 15
+    graphql_max_complexity: int = 150000
     timezone: str = "Europe/Stockholm"
     autoconfirm: bool = False
     extra: dict[str, Any] = field(default_factory=dict)

@@ -105,6 +105,9 @@ class GraphQLEndpoint:
             return JSONResponse(
                 {"errors": [error.formatted], "extensions": {"appVersion": APP_VERSION}}, 400
             )
+        refusal = self._too_costly(analysis)
+        if refusal is not None:
+            return refusal
 
         OUTPUT_ZONE.set(rt.clock.zone)
         uow = UnitOfWork(rt.db, rt.clock, write=analysis.is_mutation, seed=rt.settings.seed)
@@ -152,6 +155,26 @@ class GraphQLEndpoint:
             "appVersion": APP_VERSION,
         }
         return JSONResponse(payload, status_code=status)
+
+    def _too_costly(self, analysis: Any) -> JSONResponse | None:
+        """Operations over the depth or complexity limits are refused before they run."""
+        settings = self.runtime.settings
+        if settings.graphql_max_depth and analysis.depth > settings.graphql_max_depth:
+            message = (
+                f"The query is nested {analysis.depth} fields deep; the limit is "
+                f"{settings.graphql_max_depth}."
+            )
+        elif settings.graphql_max_complexity and analysis.complexity > (
+            settings.graphql_max_complexity
+        ):
+            message = (
+                f"The query's complexity is {analysis.complexity}; the limit is "
+                f"{settings.graphql_max_complexity}. Ask for fewer fields or smaller `limit`s."
+            )
+        else:
+            return None
+        body = _error_body(message, "complexity", {"complexity": analysis.complexity})
+        return JSONResponse(body, status_code=400)
 
     def _load_token(self, value: str | None):
         """The grant of a token (cached per runtime; expiry is checked against the clock)."""

@@ -116,6 +116,7 @@ class Analysis:
     is_mutation: bool
     complexity: int
     permissions: tuple[str, ...]
+    depth: int = 0
 
 
 DEFAULT_LIST_COST = 10
@@ -136,7 +137,13 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
 
     @lru_cache(maxsize=512)
     def analyze(query: str, operation_name: str | None) -> Analysis:
-        document: DocumentNode = parse(query)
+        try:
+            document: DocumentNode = parse(query)
+        except RecursionError:
+            raise GraphQLError(
+                "The query is nested too deeply to parse.",
+                extensions={"category": "complexity"},
+            ) from None
         operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
         op = next(
             (o for o in operations if operation_name and o.name and o.name.value == operation_name),
@@ -146,10 +153,12 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
         used: dict[str, None] = {}
         multipliers = [1]
         complexity = 0
+        depth = 0
 
         class Walker(Visitor):
             def enter_field(self, node: FieldNode, *_: Any) -> None:
-                nonlocal complexity
+                nonlocal complexity, depth
+                depth = max(depth, len(multipliers))
                 parent = type_info.get_parent_type()
                 complexity += multipliers[-1]
                 mult = multipliers[-1]
@@ -178,6 +187,7 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
             is_mutation=bool(op and op.operation == OperationType.MUTATION),
             complexity=complexity,
             permissions=tuple(used),
+            depth=depth,
         )
 
     return analyze

@@ -1,0 +1,231 @@
+"""Request guards in front of everything: control-plane access, body size, content type and the
+optional rate limit.
+
+Refusals use the envelope of the API that was called, so clients parse them like any other
+error: GraphQL `errors`, the Checkout API's `errors` object, the Order API's `status: no`, and
+`{"error": ...}` on the control plane.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mockcentra import APP_VERSION
+
+if TYPE_CHECKING:
+    from mockcentra.app import Runtime
+
+CONTROL_PREFIX = "/_mock"
+CHECKOUT_PREFIX = "/api/checkout"
+#: Paths never guarded by the API rules (body size still applies).
+UNGUARDED_PREFIXES = ("/static", "/ui", "/docs")
+JSON_TYPES = ("application/json",)
+
+
+def error_body(area: str, message: str, category: str) -> dict[str, Any]:
+    """An error in the shape of the API `area` answers with."""
+    if area == "graphql":
+        return {
+            "errors": [{"message": message, "extensions": {"category": category}}],
+            "extensions": {"appVersion": APP_VERSION},
+        }
+    if area == "checkout":
+        return {"token": None, "errors": {category: message}}
+    if area == "order":
+        return {"status": "no", "msg": message}
+    return {"error": message}
+
+
+def area_of(path: str, order_api_base: str) -> str:
+    if path == "/graphql" or path.startswith("/graphql/"):
+        return "graphql"
+    if path == CHECKOUT_PREFIX or path.startswith(CHECKOUT_PREFIX + "/"):
+        return "checkout"
+    if path == order_api_base or path.startswith(order_api_base.rstrip("/") + "/"):
+        return "order"
+    if path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/"):
+        return "control"
+    return "other"
+
+
+@dataclass
+class RateLimiter:
+    """A fixed window per credential: `limit` requests per `window` seconds of the mock clock
+    (so a frozen clock holds the window until it is advanced)."""
+
+    limit: int
+    window: float
+    windows: dict[str, tuple[float, int]] = field(default_factory=dict)
+
+    def take(self, key: str, now: float) -> float | None:
+        """None when the request may go; otherwise the seconds until the window reopens."""
+        started, used = self.windows.get(key, (now, 0))
+        if now - started >= self.window or now < started:
+            started, used = now, 0
+        if used >= self.limit:
+            return self.window - (now - started)
+        self.windows[key] = (started, used + 1)
+        return None
+
+    def clear(self) -> None:
+        self.windows.clear()
+
+
+def _header(scope: dict[str, Any], name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return None
+
+
+def _credential(scope: dict[str, Any], area: str) -> str:
+    """Whom a request counts against: its token or secret, else the client address."""
+    names = {
+        "graphql": (b"authorization",),
+        "checkout": (b"api-token", b"authorization"),
+        "order": (b"api-authorization",),
+    }.get(area, ())
+    for name in names:
+        value = _header(scope, name)
+        if value:
+            return f"{area}:{value}"
+    client = scope.get("client") or ("?", 0)
+    return f"{area}:{client[0]}"
+
+
+def _json_media_type(content_type: str | None) -> bool:
+    if content_type is None:
+        return True
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media in JSON_TYPES or media.endswith("+json") or media in ("", "*/*")
+
+
+class GuardMiddleware:
+    """The outermost middleware: refuses before any API code or transaction runs."""
+
+    def __init__(self, app: Any, runtime: Runtime) -> None:
+        self.app = app
+        self.runtime = runtime
+        settings = runtime.settings
+        self.limiter = (
+            RateLimiter(settings.rate_limit, float(settings.rate_limit_window))
+            if settings.rate_limit > 0
+            else None
+        )
+
+    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        settings = self.runtime.settings
+        path: str = scope["path"]
+        area = area_of(path, settings.order_api_base)
+
+        if area == "control":
+            refusal = self._control_refusal(scope)
+            if refusal is not None:
+                await _respond(send, *refusal)
+                return
+
+        limit = settings.max_body_bytes
+        declared = _header(scope, b"content-length")
+        if limit and declared is not None and declared.isdigit() and int(declared) > limit:
+            await _respond(send, 413, error_body(area, _too_large(limit), "request"))
+            return
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body.extend(message.get("body", b""))
+            more = message.get("more_body", False)
+            if limit and len(body) > limit:
+                await _respond(send, 413, error_body(area, _too_large(limit), "request"))
+                return
+        payload = bytes(body)
+
+        if area in ("graphql", "checkout", "order"):
+            content_type = _header(scope, b"content-type")
+            if payload.strip() and scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
+                if not _json_media_type(content_type):
+                    message = (
+                        f"Unsupported Content-Type '{content_type}': send the body as JSON with "
+                        "'Content-Type: application/json'."
+                    )
+                    await _respond(send, 415, error_body(area, message, "request"))
+                    return
+            if self.limiter is not None:
+                now = self.runtime.clock.now().timestamp()
+                wait = self.limiter.take(_credential(scope, area), now)
+                if wait is not None:
+                    seconds = max(1, math.ceil(wait))
+                    message = (
+                        f"Too many requests: the limit is {self.limiter.limit} per "
+                        f"{settings.rate_limit_window} seconds. Retry in {seconds} seconds."
+                    )
+                    await _respond(
+                        send,
+                        429,
+                        error_body(area, message, "rateLimit"),
+                        [(b"retry-after", str(seconds).encode())],
+                    )
+                    return
+
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": payload, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    def _control_refusal(self, scope: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+        settings = self.runtime.settings
+        if not settings.control:
+            return 404, {"error": "Not found: the control plane is disabled on this server."}
+        if settings.control_token:
+            header = _header(scope, b"authorization") or ""
+            given = header[7:].strip() if header.lower().startswith("bearer ") else ""
+            if not given or not hmac.compare_digest(
+                given.encode(), settings.control_token.encode()
+            ):
+                return 401, {
+                    "error": "The control plane needs 'Authorization: Bearer <control token>' "
+                    "(MOCKCENTRA_CONTROL_TOKEN)."
+                    if not given
+                    else "The control token is not valid."
+                }
+        return None
+
+
+def _too_large(limit: int) -> str:
+    return f"Request body too large: the limit is {limit} bytes (MOCKCENTRA_MAX_BODY_BYTES)."
+
+
+async def _respond(
+    send: Any,
+    status: int,
+    body: dict[str, Any],
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    raw = json.dumps(body).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(raw)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": raw})
