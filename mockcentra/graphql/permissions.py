@@ -173,7 +173,7 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
                             None,
                         )
                         n = int(limit.value) if getattr(limit, "kind", "") == "int_value" else 0
-                        mult = min(mult * (n or DEFAULT_LIST_COST), 1000)
+                        mult = min(mult * (n if n > 0 else DEFAULT_LIST_COST), 1000)
                 multipliers.append(mult)
 
             def leave_field(self, *_: Any) -> None:
