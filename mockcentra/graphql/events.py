@@ -19,6 +19,7 @@ from strawberry.types import Info
 from mockcentra.domain.events import listeners as domain_listeners
 from mockcentra.domain.events import queries
 from mockcentra.domain.events import status as st
+from mockcentra.domain.wholesale.status import DeliveryWindowKind
 from mockcentra.graphql.catalog.types import (
     Brand,
     Bundle,
@@ -45,11 +46,21 @@ from mockcentra.graphql.pricing.types import Pricelist
 from mockcentra.graphql.reference.types import Market, Store
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.stock.types import Warehouse
+from mockcentra.graphql.vouchers.types import Voucher
+from mockcentra.graphql.wholesale.types import (
+    Account,
+    AtOnceDeliveryWindow,
+    Buyer,
+    PreorderDeliveryWindow,
+)
 from mockcentra.storage.tables import (
+    AccountRow,
     BrandRow,
     BundleRow,
+    BuyerRow,
     CollectionRow,
     CustomerRow,
+    DeliveryWindowRow,
     DisplayRow,
     EventRow,
     FolderRow,
@@ -64,6 +75,7 @@ from mockcentra.storage.tables import (
     SizeChartRow,
     StoreRow,
     VariantRow,
+    VoucherRow,
     WarehouseRow,
 )
 
@@ -89,7 +101,12 @@ EventObject = Annotated[
     | Display
     | Pricelist
     | Market
-    | Store,
+    | Store
+    | Voucher
+    | Account
+    | Buyer
+    | AtOnceDeliveryWindow
+    | PreorderDeliveryWindow,
     strawberry.union(
         "EventObject",
         description="The object an event is about, as it is now. Orders come as "
@@ -116,6 +133,12 @@ def _fixed(gql: type) -> Callable[[Any], type]:
     return lambda _row: gql
 
 
+def _window_type(row: DeliveryWindowRow) -> type:
+    return (
+        AtOnceDeliveryWindow if row.kind == DeliveryWindowKind.AT_ONCE else PreorderDeliveryWindow
+    )
+
+
 #: Object types whose `object` resolves; the rest (Newsletter, AdminUser, ...) give null.
 KINDS: dict[str, _Kind] = {
     "Order": _Kind(OrderRow, OrderRow.hash, _order_type, numeric=False),
@@ -136,6 +159,10 @@ KINDS: dict[str, _Kind] = {
     "Pricelist": _Kind(PricelistRow, PricelistRow.id, _fixed(Pricelist)),
     "Market": _Kind(MarketRow, MarketRow.id, _fixed(Market)),
     "Store": _Kind(StoreRow, StoreRow.id, _fixed(Store)),
+    "Voucher": _Kind(VoucherRow, VoucherRow.id, _fixed(Voucher)),
+    "Account": _Kind(AccountRow, AccountRow.id, _fixed(Account)),
+    "Buyer": _Kind(BuyerRow, BuyerRow.id, _fixed(Buyer)),
+    "DeliveryWindow": _Kind(DeliveryWindowRow, DeliveryWindowRow.id, _window_type),
 }
 
 

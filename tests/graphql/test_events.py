@@ -4,6 +4,8 @@ from typing import Any
 
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import Factories
+from tests.graphql.test_wholesale import create_account, create_buyer, create_window
+from tests.vouchers_support import create_voucher
 
 EVENT_FIELDS = "id objectType changeType objectReference createdAt store { id } market { id }"
 
@@ -383,3 +385,32 @@ def test_events_need_event_permissions_and_object_needs_its_own(
     assert unset.errors[0]["message"] == (
         "You need Event:write permission to access unsetEventListeners."
     )
+
+
+WHOLESALE_AND_VOUCHER_OBJECTS = """query { events { objectType changeType object { __typename
+  ... on Account { id name } ... on Buyer { id email } ... on Voucher { id code }
+  ... on DeliveryWindow { id name } } } }"""
+
+
+def test_wholesale_and_voucher_objects_can_be_listened_to(centra: CentraClient) -> None:
+    listen(
+        centra,
+        *(
+            {"objectType": kind, "changeTypes": ["CREATED"]}
+            for kind in ("Account", "Buyer", "DeliveryWindow", "Voucher")
+        ),
+    )
+    account = create_account(centra)
+    buyer = create_buyer(centra, account["id"])
+    window = create_window(centra)
+    voucher = create_voucher(centra)
+
+    rows = centra.graphql(WHOLESALE_AND_VOUCHER_OBJECTS).payload("events")
+
+    assert [(e["objectType"], e["changeType"], e["object"]["__typename"]) for e in rows] == [
+        ("Account", "CREATED", "Account"),
+        ("Buyer", "CREATED", "Buyer"),
+        ("DeliveryWindow", "CREATED", "AtOnceDeliveryWindow"),
+        ("Voucher", "CREATED", "Voucher"),
+    ]
+    assert [e["object"]["id"] for e in rows] == [account["id"], buyer, window, voucher["id"]]

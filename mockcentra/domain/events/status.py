@@ -24,10 +24,12 @@ class EventObjectType(StrEnum):
     AdminUser = "AdminUser"  # documented example; never emitted by mockcentra
     Account = "Account"  # wholesale account
     Brand = "Brand"
+    Buyer = "Buyer"  # wholesale buyer
     Bundle = "Bundle"
     Category = "Category"
     Collection = "Collection"
     Customer = "Customer"  # created at checkout (guest or registered)
+    DeliveryWindow = "DeliveryWindow"  # wholesale delivery window
     Display = "Display"
     Folder = "Folder"
     Market = "Market"
@@ -35,6 +37,7 @@ class EventObjectType(StrEnum):
     Order = "Order"  # reference is the 32-hex order id
     Pricelist = "Pricelist"
     Product = "Product"
+    Promotion = "Promotion"  # mockcentra: an external promotion redeemed; reference is its id
     ProductSize = "ProductSize"
     ProductVariant = "ProductVariant"  # DEPENDENT_DATA_CHANGED on stock changes
     PurchaseDelivery = "PurchaseDelivery"  # documented; never emitted by mockcentra
