@@ -192,8 +192,17 @@ class _Ids:
         return value
 
 
-def seed_demo(session: Session, clock: Clock, seed: int) -> None:
-    """Fill the base instance with the demo store (see the module docstring for its shape)."""
+def seed_demo(
+    session: Session, clock: Clock, seed: int, product_count: int = PRODUCT_COUNT
+) -> None:
+    """Fill the base instance with the demo store (see the module docstring for its shape).
+
+    A larger `product_count` (the `large` scenario) repeats the garment list; products past the
+    demo's twenty get their number in the display URI so URIs stay unique.
+    """
+    if not 1 <= product_count <= 450:
+        # 3 colours x 7 sizes per product must fit the four-digit EAN counter
+        raise ValueError("product_count must be between 1 and 450.")
     fake = _faker()
     fake.seed_instance(seed)
     conn = session.connection()
@@ -290,12 +299,14 @@ def seed_demo(session: Session, clock: Clock, seed: int) -> None:
     ean_counter = 0
     garments = list(GARMENTS)
     order = fake.random_sample(range(len(garments)), length=len(garments))
-    for index in range(PRODUCT_COUNT):
-        garment, chart_name, category_uri, hs_code, eur_choices = garments[order[index]]
+    for index in range(product_count):
+        garment, chart_name, category_uri, hs_code, eur_choices = garments[
+            order[index % len(garments)]
+        ]
         number = f"P{FIRST_PRODUCT_NUMBER + index}"
         name = f"{fake.random_element(ADJECTIVES)} {garment}"
         stamp = DEMO_EPOCH + timedelta(minutes=index)
-        active = index < PRODUCT_COUNT - 1
+        active = index < product_count - 1
         product = add(
             ProductRow,
             name=name,
@@ -385,7 +396,7 @@ def seed_demo(session: Session, clock: Clock, seed: int) -> None:
             product_id=product,
             name=name,
             status="ACTIVE",
-            uri=slugify(name),
+            uri=slugify(name if index < PRODUCT_COUNT else f"{name} {number}"),
             minimum_order_quantity=1,
             order_quantity_denominator=1,
             description=f"{name} in {material}. {fake.paragraph(nb_sentences=2)}",

@@ -39,6 +39,17 @@ SCENARIOS: dict[str, tuple[str, Seeder]] = {
 }
 #: Orders each file-defined scenario builds on top of its catalogue.
 ORDER_SPECS: dict[str, list[dict[str, Any]]] = {}
+#: Orders a file-defined scenario inserts in bulk (`bulk_orders`, see seeding/bulk.py).
+BULK_SPECS: dict[str, dict[str, Any]] = {}
+
+
+def _sized_demo(products: int) -> Seeder:
+    def seeder(session: Session, clock: Clock, seed: int) -> None:
+        from mockcentra.seeding.demo import seed_demo
+
+        seed_demo(session, clock, seed, product_count=products)
+
+    return seeder
 
 
 def _register_files() -> None:
@@ -46,8 +57,15 @@ def _register_files() -> None:
         catalog = data.get("catalog", "demo")
         if catalog not in CATALOGS:
             raise ValueError(f"Scenario {name}: unknown catalog '{catalog}' (use empty or demo).")
-        SCENARIOS[name] = (str(data["description"]).strip(), CATALOGS[catalog])
+        seeder = CATALOGS[catalog]
+        if data.get("products") is not None:
+            if catalog != "demo":
+                raise ValueError(f"Scenario {name}: 'products' needs the demo catalog.")
+            seeder = _sized_demo(int(data["products"]))
+        SCENARIOS[name] = (str(data["description"]).strip(), seeder)
         ORDER_SPECS[name] = list(data.get("orders") or [])
+        if data.get("bulk_orders"):
+            BULK_SPECS[name] = dict(data["bulk_orders"])
 
 
 _register_files()
@@ -59,14 +77,25 @@ def seed_scenario(
     name: str,
     seed: int,
     progress: Callable[[int, int], None] | None = None,
+    orders: int | None = None,
 ) -> None:
-    """Seed a scenario into an empty database: base data, catalogue, then its orders."""
+    """Seed a scenario into an empty database: base data, catalogue, then its orders.
+
+    `orders` overrides the order count of a scenario with bulk orders (`large` at 1k in tests).
+    """
     if name not in SCENARIOS:
         known = ", ".join(sorted(SCENARIOS))
         raise ValueError(f"Unknown scenario '{name}'. Known scenarios: {known}.")
+    if orders is not None and name not in BULK_SPECS:
+        raise ValueError(f"Scenario '{name}' has no bulk orders; its order count is fixed.")
     with Session(db.engine) as session:
         seed_base(session)
         SCENARIOS[name][1](session, clock, seed)
+        if name in BULK_SPECS:
+            from mockcentra.seeding.bulk import BulkSpec, seed_bulk_orders
+
+            spec = BulkSpec.parse(BULK_SPECS[name], orders)
+            seed_bulk_orders(session, seed, spec, progress=progress)
         session.commit()
     specs = ORDER_SPECS.get(name)
     if specs:
@@ -89,12 +118,18 @@ def seed_scenario(
             )
 
 
-def ensure_seeded(db: Database, clock: Clock, settings: Settings) -> str:
+def ensure_seeded(
+    db: Database,
+    clock: Clock,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+    orders: int | None = None,
+) -> str:
     """Seed the configured scenario into an empty database; a used database is kept as it is."""
     from mockcentra.control.tokens import ensure_default_token
 
     if db.is_empty():
-        seed_scenario(db, clock, settings.scenario, settings.seed)
+        seed_scenario(db, clock, settings.scenario, settings.seed, progress, orders)
         scenario = settings.scenario
     else:
         scenario = "existing"
