@@ -32,6 +32,7 @@ examples:
   mockcentra serve                          # http://127.0.0.1:8080, ./mockcentra.db seeded with 'demo'
   mockcentra serve --db :memory: --port 0   # throw-away database on a free port
   mockcentra seed --scenario empty --db /tmp/empty.db --force
+  mockcentra seed --scenario large --db /tmp/large.db --orders 10000   # bulk orders
   mockcentra scenarios
   mockcentra export-schema --check          # exit 1 when a file in schema/ is stale
 """
@@ -283,12 +284,27 @@ def cmd_seed(args: argparse.Namespace) -> int:
                 "or choose another --db."
             )
         _remove_database(settings.db)
+    orders = getattr(args, "orders", None)
+    if orders is not None:
+        from mockcentra.seeding.scenarios import BULK_SPECS
+
+        if settings.scenario not in BULK_SPECS:
+            bulk = ", ".join(sorted(BULK_SPECS)) or "none"
+            raise CliError(
+                f"--orders applies to scenarios with bulk orders ({bulk}); "
+                f"'{settings.scenario}' has a fixed set of orders.",
+                2,
+            )
+        if orders < 0:
+            raise CliError("--orders cannot be negative.", 2)
     started = time.perf_counter()
+    bar = _ProgressBar(sys.stderr, f"Seeding '{settings.scenario}'", started)
     db = Database(settings.db)
     try:
         db.create_all()
-        ensure_seeded(db, Clock(settings.timezone), settings)
+        ensure_seeded(db, Clock(settings.timezone), settings, progress=bar.update, orders=orders)
     finally:
+        bar.close()
         db.dispose()
     elapsed = time.perf_counter() - started
     print(
@@ -296,6 +312,45 @@ def cmd_seed(args: argparse.Namespace) -> int:
         f"in {elapsed:.2f} s. Serve it with `mockcentra serve --db {settings.db}`."
     )
     return 0
+
+
+class _ProgressBar:
+    """Orders seeded so far, on stderr: a redrawn bar on a terminal, a line per 10% otherwise."""
+
+    WIDTH = 30
+
+    def __init__(self, out: TextIO, label: str, started: float) -> None:
+        self.out = out
+        self.label = label
+        self.started = started
+        self.tty = out.isatty()
+        self.shown = -1
+        self.drawn = False
+
+    def update(self, done: int, total: int) -> None:
+        percent = 100 * done // max(1, total)
+        if not self.tty and percent // 10 == self.shown // 10 and done != total:
+            return
+        if self.tty and percent == self.shown and done != total:
+            return
+        self.shown = percent
+        filled = self.WIDTH * done // max(1, total)
+        elapsed = time.perf_counter() - self.started
+        text = (
+            f"{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent:3d}% "
+            f"{done}/{total} orders, {elapsed:.1f} s"
+        )
+        if self.tty:
+            self.out.write("\r" + text)
+            self.drawn = True
+        else:
+            self.out.write(text + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.drawn:
+            self.out.write("\n")
+            self.out.flush()
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
@@ -467,6 +522,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_scenario_seed(seed)
     seed.add_argument(
         "--force", action="store_true", help="delete an existing database and seed it anew"
+    )
+    seed.add_argument(
+        "--orders",
+        type=int,
+        metavar="N",
+        help="number of orders for scenarios that insert them in bulk, e.g. "
+        "`--scenario large --orders 1000` (default: the scenario's own count)",
     )
     seed.set_defaults(func=cmd_seed)
 

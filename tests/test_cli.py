@@ -117,6 +117,32 @@ def test_seed_empty_scenario(tmp_path: Path) -> None:
         ]
 
 
+def test_seed_large_with_an_order_count_shows_progress_and_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    db = tmp_path / "large.db"
+
+    assert main(["seed", "--scenario", "large", "--orders", "40", "--db", str(db)]) == 0
+
+    out, err = capsys.readouterr()
+    assert re.search(r"Seeded scenario 'large' \(seed 1\) into .* in \d+\.\d\d s", out)
+    assert "Seeding 'large' [" in err and "100% 40/40 orders" in err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM orders").fetchone() == (40,)
+        assert conn.execute("SELECT count(*) FROM product").fetchone() == (400,)
+
+
+def test_seed_refuses_an_order_count_for_a_fixed_scenario(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    db = tmp_path / "demo.db"
+
+    assert main(["seed", "--scenario", "fulfillment", "--orders", "5", "--db", str(db)]) == 2
+
+    assert "--orders applies to scenarios with bulk orders (large)" in capsys.readouterr().err
+    assert not db.exists()
+
+
 def test_seed_reads_the_database_path_from_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
