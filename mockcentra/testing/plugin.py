@@ -106,3 +106,48 @@ def _centra_live(centra_app: Starlette) -> Iterator[LiveServer]:
 def centra_server(_centra_live: LiveServer, centra: CentraClient) -> LiveServer:
     """A real server (`.url`) on the same reset state as `centra`, for code that needs a URL."""
     return _centra_live
+
+
+class WebhookLog:
+    """The webhooks one test caused: a receiver subscribed to every event of the reset state.
+
+    Deliveries are sent when asked (`deliver()`), so a test sees exactly what its own steps
+    queued; `version` picks the plugin version ("Integration API", "Checkout API", "Lifecycle").
+    """
+
+    SECRET = "centra-webhook-log"
+
+    def __init__(self, centra: CentraClient, version: str = "Integration API") -> None:
+        from mockcentra.webhooks.receiver import WebhookReceiver
+
+        self.centra = centra
+        self.receiver = WebhookReceiver(self.SECRET).start()
+        body = {"url": self.receiver.url, "secret": self.SECRET, "version": version}
+        response = centra.post("/_mock/webhooks/subscriptions", json=body)
+        if response.status_code != 201:
+            self.receiver.stop()
+            raise RuntimeError(f"could not subscribe the webhook log: {response.text}")
+        self.subscription = response.json()
+
+    def deliver(self) -> list[dict]:
+        """Send what is due now; returns every event received so far, in order."""
+        self.centra.runtime.webhooks.deliver_due()
+        return self.events
+
+    @property
+    def events(self) -> list[dict]:
+        """The `events` of every call received, flattened, each signature checked."""
+        if not all(call.signature_ok for call in self.receiver.received):
+            raise AssertionError("a webhook arrived with a bad signature")
+        return [e for call in self.receiver.received for e in call.payload["events"]]
+
+    def close(self) -> None:
+        self.receiver.stop()
+
+
+@pytest.fixture
+def centra_webhooks(centra: CentraClient) -> Iterator[WebhookLog]:
+    """The webhook log: `centra_webhooks.deliver()` returns the events the test's steps sent."""
+    log = WebhookLog(centra)
+    yield log
+    log.close()

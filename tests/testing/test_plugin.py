@@ -21,6 +21,35 @@ def test_second_starts_clean(centra):
     assert centra.graphql("{ orders { number } }").payload("orders") == []
 """
 
+WEBHOOKS = """
+def test_shipping_sends_webhooks(centra, centra_factories, centra_webhooks):
+    order = centra_factories.place_order()
+    centra_factories.ship(order.number)
+    sent = centra_webhooks.deliver()
+    assert {(e["type"], e["action"]) for e in sent} >= {("order", "create"), ("shipment", "create")}
+    assert {e["id"] for e in sent if e["type"] == "order"} == {order.number}
+
+
+def test_the_next_test_starts_with_an_empty_log(centra, centra_webhooks):
+    assert centra_webhooks.deliver() == []
+"""
+
+XDIST = """
+import pytest
+
+
+@pytest.mark.parametrize("n", range(6))
+def test_each_worker_has_its_own_database(centra, centra_factories, n):
+    centra_factories.place_order()
+    centra_factories.place_order()
+    assert len(centra.graphql("{ orders { number } }").payload("orders")) == 2
+
+
+@pytest.mark.centra_scenario("empty")
+def test_a_scenario_marker_under_xdist(centra):
+    assert centra.graphql("{ products { id } }").payload("products") == []
+"""
+
 SERVER = """
 import httpx
 
@@ -53,3 +82,19 @@ def test_real_server_fixture(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
 
     result.assert_outcomes(passed=1)
+
+
+def test_webhook_log_fixture(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_webhooks=WEBHOOKS)
+
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+
+    result.assert_outcomes(passed=2)
+
+
+def test_runs_under_xdist_with_a_database_per_worker(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_parallel=XDIST)
+
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider", "-n", "2")
+
+    result.assert_outcomes(passed=7)
