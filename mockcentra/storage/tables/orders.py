@@ -6,6 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money
@@ -41,7 +42,19 @@ class CustomerRow(SQLModel, table=True):
 
 
 class OrderRow(SQLModel, table=True):
+    """Indexed for the lists integrations poll: by number, customer, status and date, changes.
+
+    No index on `is_on_hold`: SQLite would prefer it to every range index below (each
+    orders(...) query has `is_on_hold = ?`), and held orders are few.
+    """
+
     __tablename__ = "orders"
+    __table_args__ = (
+        # orders(where: {status}, sort: [createdAt_DESC]) without sorting every order of a status
+        Index("ix_orders_status_created_at", "status", "created_at", "id"),
+        # orders(where: {updatedAt}) / sort updatedAt: "what changed since"
+        Index("ix_orders_updated_at", "updated_at", "id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     hash: str = Field(unique=True, index=True)  # Centra's 32-hex order id
     number: int = Field(unique=True, index=True)
@@ -51,7 +64,7 @@ class OrderRow(SQLModel, table=True):
     pricelist_id: int | None = Field(default=None, foreign_key="pricelist.id")
     allocation_rule_id: int | None = Field(default=None, foreign_key="allocation_rule.id")
     currency_code: str
-    status: str = Field(default="PENDING", index=True)  # OrderStatus
+    status: str = Field(default="PENDING")  # OrderStatus (indexed with created_at below)
     is_on_hold: bool = False
     is_locked: bool = False
     locked_by: str | None = None  # integration name holding the lock
@@ -105,8 +118,14 @@ class OrderLineRow(SQLModel, table=True):
 
 class ShipmentRow(SQLModel, table=True):
     __tablename__ = "shipment"
+    __table_args__ = (
+        # an order's shipments in sequence order (Order.shipments, REST orders)
+        Index("ix_shipment_order_id_sequence", "order_id", "sequence"),
+        # REST GET shipments lists oldest first
+        Index("ix_shipment_created_at", "created_at", "id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
-    order_id: int = Field(foreign_key="orders.id", index=True)
+    order_id: int = Field(foreign_key="orders.id")
     sequence: int
     number: str = Field(index=True)
     is_good_to_go: bool = False
