@@ -234,7 +234,14 @@ def _address(raw: Any, name: str) -> dict[str, Any]:
         "cell": "cellPhoneNumber",
         "vatNumber": "vatNumber",
     }
-    out = {stored: raw.get(key) for key, stored in names.items() if raw.get(key) is not None}
+    out: dict[str, Any] = {}
+    for key, stored in names.items():
+        value = raw.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise invalid(f"{name}.{key} must be text", [name, key])
+        out[stored] = str(value)
     if raw.get("country"):
         out["country"] = str(raw["country"]).upper()
     return out
@@ -565,9 +572,12 @@ def get_customer(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
 
 def _voucher_id(call: Call) -> int:
     try:
-        return int(call.path["id"])
+        value = int(call.path["id"])
     except ValueError:
-        raise DomainError(ErrorCode.NOT_FOUND, "Voucher not found", ["voucher"]) from None
+        value = -1
+    if not 0 < value < 2**63:  # beyond SQLite's integers no voucher can exist
+        raise DomainError(ErrorCode.NOT_FOUND, "Voucher not found", ["voucher"])
+    return value
 
 
 def get_voucher(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
@@ -661,8 +671,9 @@ def _echo_order_text(call: Call) -> dict[str, Any]:
 
 def _echo_shipment(call: Call) -> dict[str, Any]:
     out = _echo_order(call)
-    if call.body.get("shipment") is not None:
-        out["shipment"] = call.body["shipment"]
+    value = call.body.get("shipment")
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        out["shipment"] = str(value)  # only ids are repeated, always as text
     return out
 
 
