@@ -1,20 +1,54 @@
-"""Run every benchmark and print one table.
+"""Run every benchmark and print one markdown table, each figure next to its baseline and target.
 
-    python bench/run_all.py [--runs 5] [-n 500]
+    python bench/run_all.py [--quick] [--write bench/RESULTS.md] [--client python|wrk]
 
-Numbers vary with the machine and its load; read them as sizes, compare runs on one machine.
+- start-up and per-test reset (bench/startup.py), one order lifecycle (bench/lifecycle.py);
+- seeding the `large` scenario: time and peak RSS (bench/seed_large.py);
+- HTTP on a real uvicorn server (bench/http_load.py) against `large` with a small order count:
+  GraphQL orders and products and the REST Order API, each as a share of the requests/s of a
+  bare Starlette endpoint served by the same process;
+- the same GraphQL orders query and REST lookup with the full order count: latency ratio.
+
+`--quick` uses small numbers (a smoke run; tests/bench runs it). Numbers vary with the machine
+and its load; read them as sizes and compare runs on one machine. Nothing here asserts a speed.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import platform
+import sqlite3
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import http_load  # noqa: E402  (bench/ is not a package)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    startup_runs: int
+    lifecycle_runs: int
+    small_orders: int
+    large_orders: int
+    seconds: float
+    concurrency: int
+
+
+FULL = Sizes(5, 50, 1_000, 100_000, 10.0, 8)
+QUICK = Sizes(1, 3, 100, 400, 0.3, 2)
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def _run(script: str, *args: str) -> dict:
@@ -26,47 +60,174 @@ def _run(script: str, *args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="start-up runs (median)")
-    parser.add_argument("-n", type=int, default=500, help="HTTP requests per endpoint")
-    args = parser.parse_args(argv)
-
-    startup = _run("startup.py", "--runs", str(args.runs))
-    http = _run("products_query.py", "-n", str(args.n))
-    rows = [
-        (
-            "cold start: python -c 'create_app()' (wall, median)",
-            f"{startup['cold_wall_ms']:.0f} ms",
-        ),
-        ("  import mockcentra.app", f"{startup['cold_import_ms']:.0f} ms"),
-        (
-            "  create_app (schema, tables, demo seed, snapshot)",
-            f"{startup['cold_create_app_ms']:.0f} ms",
-        ),
-        ("another runtime in a warm process", f"{startup['warm_build_runtime_ms']:.1f} ms"),
-        ("seed base + demo", f"{startup['seed_base_and_demo_ms']:.1f} ms"),
-        ("reset to the seeded snapshot", f"{startup['reset_ms']:.2f} ms"),
+def _machine(client: str) -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f"{pages / 2**30:.0f} GiB RAM"
+    except (ValueError, OSError, AttributeError):
+        memory = "RAM unknown"
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    try:
+        load = "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = ""
+    return [
+        f"{cpu}, {os.cpu_count()} cores, {memory}; {platform.system()} {platform.release()}",
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"HTTP load client: {client}; {load} at start",
+        f"commit {commit or 'unknown'}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
     ]
-    for name, key in (
-        (f"POST /graphql {http['query']}", "graphql"),
-        ("GET /_mock/health", "health"),
-    ):
-        r = http[key]
-        rows.append(
-            (
-                name,
-                f"{r['median_ms']:.2f} ms median, {r['p95_ms']:.2f} ms p95, {r['rps']:.0f} req/s",
-            )
-        )
-    rows.append(("GraphQL / health (median latency)", f"{http['ratio_median']:.1f}x"))
 
-    print(f"mockcentra benchmarks: Python {platform.python_version()}, {platform.machine()}")
-    width = max(len(name) for name, _ in rows)
-    print(f"| {'measure'.ljust(width)} | result |")
-    print(f"| {'-' * width} | ------ |")
-    for name, value in rows:
-        print(f"| {name.ljust(width)} | {value} |")
+
+def _ms(value: float) -> str:
+    return f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
+
+
+def _http(r: dict) -> str:
+    return f"{r['rps']:.0f} req/s, p50 {_ms(r['p50_ms'])}, p99 {_ms(r['p99_ms'])}"
+
+
+def collect(sizes: Sizes, client: str, work: Path) -> list[tuple[str, str, str, str, str, str]]:
+    """Run everything; rows of (measure, result, baseline, ratio, target, met)."""
+    rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def row(measure, result, baseline="", ratio="", target="", met=None) -> None:
+        verdict = "" if met is None else ("yes" if met else "**no**")
+        rows.append((measure, result, baseline, ratio, target, verdict))
+
+    _log("start-up and reset ...")
+    startup = _run("startup.py", "--runs", str(sizes.startup_runs))
+    ready = startup.get("cold_import_ms", 0.0) + startup.get("cold_create_app_ms", 0.0)
+    row(
+        "fixture ready: import + create_app in a fresh interpreter",
+        _ms(ready),
+        f"{_ms(startup['cold_wall_ms'])} wall incl. interpreter"
+        if "cold_wall_ms" in startup
+        else "",
+        f"{ready / 300:.2f}x target",
+        "< 300 ms",
+        ready < 300,
+    )
+    reset = startup["reset_ms"]
+    row(
+        "per-test reset/restore (backup API)",
+        _ms(reset),
+        "",
+        f"{reset / 5:.2f}x target",
+        "< 5 ms",
+        reset < 5,
+    )
+
+    _log("order lifecycle ...")
+    life = _run("lifecycle.py", "-n", str(sizes.lifecycle_runs))
+    lifecycle = life["lifecycle_median_ms"]
+    row(
+        "full order lifecycle in-process (checkout .. refund), median",
+        _ms(lifecycle),
+        f"p95 {_ms(life['lifecycle_p95_ms'])}",
+        f"{lifecycle / 40:.2f}x target",
+        "< 40 ms",
+        lifecycle < 40,
+    )
+
+    _log(f"seeding large with {sizes.small_orders} and {sizes.large_orders} orders ...")
+    small_db, large_db = str(work / "small.db"), str(work / "large.db")
+    small = _run("seed_large.py", "--db", small_db, "--orders", str(sizes.small_orders))
+    big = _run("seed_large.py", "--db", large_db, "--orders", str(sizes.large_orders))
+    row(
+        f"seed `large` with {big['orders']:,} orders (bulk insert)",
+        f"{big['seconds']:.1f} s, peak RSS {big['peak_rss_mb']:.0f} MB",
+        f"{small['orders']:,} orders: {small['seconds']:.1f} s, {small['peak_rss_mb']:.0f} MB",
+        f"{big['orders_per_second']:,.0f} orders/s, {big['db_mb']:.0f} MB file",
+    )
+
+    http = {"n": "100000", "s": str(sizes.seconds), "c": str(sizes.concurrency)}
+    _log(f"HTTP against {sizes.small_orders} orders ({client}, {http['s']} s per endpoint) ...")
+    on_small = http_load.run(
+        small_db, n=100_000, concurrency=sizes.concurrency, client=client, seconds=sizes.seconds
+    )
+    _log(f"HTTP against {sizes.large_orders} orders ...")
+    on_big = http_load.run(
+        large_db,
+        n=100_000,
+        concurrency=sizes.concurrency,
+        client=client,
+        seconds=sizes.seconds,
+        which=("orders", "rest"),
+    )
+    bare = on_small["bare"]
+    row(f"bare Starlette JSON, {sizes.concurrency} connections (baseline)", _http(bare))
+    for key, label, target in (
+        ("orders", "GraphQL orders(limit: 10) with lines and shipments", 0.25),
+        ("products", "GraphQL products(limit: 20) with variants and sizes", None),
+        ("rest", "REST Order API GET orders?order=<number>", None),
+    ):
+        share = on_small[key]["rps"] / bare["rps"]
+        row(
+            f"{label} ({sizes.small_orders:,} orders)",
+            _http(on_small[key]),
+            "bare Starlette req/s",
+            f"{share:.1%} of bare",
+            f">= {target:.0%} of bare" if target else "",
+            share >= target if target else None,
+        )
+    for key, label in (
+        ("orders", "GraphQL orders(limit: 10) p50"),
+        ("rest", "REST GET orders?order=<number> p50"),
+    ):
+        ratio = on_big[key]["p50_ms"] / on_small[key]["p50_ms"]
+        row(
+            f"{label} at {sizes.large_orders:,} vs {sizes.small_orders:,} orders",
+            _http(on_big[key]),
+            _http(on_small[key]),
+            f"{ratio:.2f}x",
+            "<= 1.5x",
+            ratio <= 1.5,
+        )
+    return rows
+
+
+def table(rows: list[tuple[str, ...]]) -> str:
+    head = ("measure", "result", "baseline (same run)", "ratio", "target", "met")
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> str:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small numbers: a smoke run")
+    parser.add_argument("--client", choices=["python", "wrk"], default=None)
+    parser.add_argument("--write", metavar="PATH", help="also write the table with machine facts")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    client = args.client or http_load.default_client()
+    machine = _machine(client)
+    with tempfile.TemporaryDirectory(prefix="mockcentra-bench-") as tmp:
+        rows = collect(sizes, client, Path(tmp))
+    text = table(rows)
+    print(text)
+    if args.write:
+        command = "python bench/run_all.py" + (" --quick" if args.quick else "")
+        Path(args.write).write_text(
+            "# Benchmark results\n\n"
+            f"Command: `{command}` (one full run; regenerate with `--write bench/RESULTS.md`).\n\n"
+            "Machine: " + "; ".join(machine) + ".\n\n" + text + "\n"
+        )
+    return text
 
 
 if __name__ == "__main__":

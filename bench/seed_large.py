@@ -1,0 +1,62 @@
+"""Seed the `large` scenario into a database file and report time and peak memory.
+
+    python bench/seed_large.py --db PATH [--orders 100000] [--json]
+
+Runs in its own interpreter so the peak RSS (resource.getrusage) is the seeding's alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def seed(db: str, orders: int) -> dict[str, float]:
+    from mockcentra.runtime.clock import Clock
+    from mockcentra.seeding.scenarios import seed_scenario
+    from mockcentra.storage.engine import Database
+
+    path = Path(db)
+    for leftover in (path, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        leftover.unlink(missing_ok=True)
+    started = time.perf_counter()
+    database = Database(db)
+    database.create_all()
+    seed_scenario(database, Clock(), "large", 1, orders=orders)
+    database.dispose()
+    seconds = time.perf_counter() - started
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    rss_mb = rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+    return {
+        "orders": orders,
+        "seconds": seconds,
+        "orders_per_second": orders / seconds if seconds else 0.0,
+        "peak_rss_mb": rss_mb,
+        "db_mb": path.stat().st_size / 1e6,
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, float]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    result = seed(args.db, args.orders)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(
+            f"seeded {args.orders} orders in {result['seconds']:.1f} s "
+            f"({result['orders_per_second']:.0f}/s), peak RSS {result['peak_rss_mb']:.0f} MB, "
+            f"database {result['db_mb']:.0f} MB"
+        )
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""The benchmark suite still runs end to end (quick mode); its numbers are not checked here."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MEASURES = [
+    "fixture ready",
+    "per-test reset/restore",
+    "full order lifecycle",
+    "seed `large` with 400 orders",
+    "bare Starlette JSON",
+    "GraphQL orders(limit: 10) with lines and shipments (100 orders)",
+    "GraphQL products(limit: 20)",
+    "REST Order API GET orders?order=<number> (100 orders)",
+    "GraphQL orders(limit: 10) p50 at 400 vs 100 orders",
+    "REST GET orders?order=<number> p50 at 400 vs 100 orders",
+]
+
+
+def test_run_all_quick_prints_one_table_with_every_measure(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run_all.py"), "--quick", "--write", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| measure | result | baseline (same run) | ratio | target | met |")
+    body = rows[1:]
+    assert len(body) == len(MEASURES)
+    for line, measure in zip(body, MEASURES, strict=True):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        assert cells[0].startswith(measure), (cells[0], measure)
+        assert re.search(r"\d", cells[1]), line  # every measure has a number
+        assert cells[5] in ("", "yes", "**no**"), line
+    written = out.read_text()
+    assert written.startswith("# Benchmark results")
+    assert "Command: `python bench/run_all.py --quick`" in written
+    assert all(row in written for row in rows)
