@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from mockcentra import APP_VERSION
+from mockcentra.domain.errors import DomainError
 from mockcentra.graphql.context import Context
 from mockcentra.graphql.permissions import PermissionDenied
 from mockcentra.graphql.scalars import OUTPUT_ZONE
@@ -43,6 +44,17 @@ def _error_body(message: str, category: str, extensions: dict[str, Any] | None =
     body: dict[str, Any] = {"errors": [{"message": message, "extensions": {"category": category}}]}
     body["extensions"] = {"appVersion": APP_VERSION, **(extensions or {})}
     return body
+
+
+def _formatted(error: GraphQLError) -> dict[str, Any]:
+    """An error as sent; a failure of the server itself (not a refusal in the request's terms)
+    becomes "Internal server error." with category "internal", without its internals."""
+    formatted = dict(error.formatted)
+    original = error.original_error
+    if original is not None and not isinstance(original, DomainError | GraphQLError):
+        formatted["message"] = "Internal server error."
+        formatted["extensions"] = {**(formatted.get("extensions") or {}), "category": "internal"}
+    return formatted
 
 
 def _bearer(request: Request) -> str | None:
@@ -144,9 +156,13 @@ class GraphQLEndpoint:
         payload: dict[str, Any] = {}
         status = 200
         if result.errors:
-            payload["errors"] = [e.formatted for e in result.errors]
+            payload["errors"] = [_formatted(e) for e in result.errors]
             if result.data is None and not any(e.path for e in result.errors):
                 status = 400  # rejected before execution (validation)
+            if any(
+                (e.get("extensions") or {}).get("category") == "internal" for e in payload["errors"]
+            ):
+                status = 500
         if result.data is not None:
             payload["data"] = result.data
         payload["extensions"] = {
