@@ -59,7 +59,9 @@ def _shopper(fake: Any, country: str) -> dict[str, Any]:
     }
 
 
-def _place(uow: UnitOfWork, fake: Any, *, lines: int, quantity: int) -> Any:
+def _place(
+    uow: UnitOfWork, fake: Any, *, lines: int, quantity: int, voucher: str | None = None
+) -> Any:
     country = COUNTRIES[fake.random_int(0, len(COUNTRIES) - 1)]
     sel = checkout.start_selection(uow, 1, country)
     items = [row[0] for row in uow.session.execute(_ITEMS, {"need": quantity + 1})]
@@ -67,6 +69,10 @@ def _place(uow: UnitOfWork, fake: Any, *, lines: int, quantity: int) -> Any:
         raise RuntimeError("The catalogue has no stock left for more scenario orders.")
     for _ in range(lines):
         checkout.add_item(uow, sel, items[fake.random_int(0, len(items) - 1)], quantity)
+    if voucher:
+        from mockcentra.domain.checkout.vouchers import apply_code
+
+        apply_code(uow, sel, voucher)
     order, _ = checkout.pay(
         uow,
         sel,
@@ -160,7 +166,7 @@ def build_orders(
     clock: Clock,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Place and progress orders as the specs say: [{state, count, lines?, quantity?}]."""
+    """Place and progress orders as the specs say: [{state, count, lines?, quantity?, voucher?}]."""
     made = 0
     for spec in specs:
         state = spec["state"]
@@ -169,7 +175,11 @@ def build_orders(
         for _ in range(int(spec.get("count", 1))):
             clock.freeze(EPOCH + timedelta(minutes=37 * made))
             order = _place(
-                uow, fake, lines=int(spec.get("lines", 2)), quantity=int(spec.get("quantity", 2))
+                uow,
+                fake,
+                lines=int(spec.get("lines", 2)),
+                quantity=int(spec.get("quantity", 2)),
+                voucher=spec.get("voucher"),
             )
             clock.advance(timedelta(hours=20))
             STATES[state](uow, order)

@@ -41,6 +41,8 @@ SCENARIOS: dict[str, tuple[str, Seeder]] = {
 ORDER_SPECS: dict[str, list[dict[str, Any]]] = {}
 #: Orders a file-defined scenario inserts in bulk (`bulk_orders`, see seeding/bulk.py).
 BULK_SPECS: dict[str, dict[str, Any]] = {}
+#: Vouchers and wholesale set-ups of file-defined scenarios (see seeding/extras.py).
+EXTRA_SPECS: dict[str, dict[str, Any]] = {}
 
 
 def _sized_demo(products: int) -> Seeder:
@@ -66,6 +68,9 @@ def _register_files() -> None:
         ORDER_SPECS[name] = list(data.get("orders") or [])
         if data.get("bulk_orders"):
             BULK_SPECS[name] = dict(data["bulk_orders"])
+        extras = {k: data[k] for k in ("vouchers", "wholesale") if data.get(k)}
+        if extras:
+            EXTRA_SPECS[name] = extras
 
 
 _register_files()
@@ -97,6 +102,9 @@ def seed_scenario(
             spec = BulkSpec.parse(BULK_SPECS[name], orders)
             seed_bulk_orders(session, seed, spec, progress=progress)
         session.commit()
+    extras = EXTRA_SPECS.get(name)
+    if extras:
+        _seed_extras(db, clock, seed, extras)
     specs = ORDER_SPECS.get(name)
     if specs:
         from faker import Faker
@@ -116,6 +124,25 @@ def seed_scenario(
                 seeding_clock,
                 progress=(lambda n: progress(n, total)) if progress else None,
             )
+
+
+def _seed_extras(db: Database, clock: Clock, seed: int, extras: dict[str, Any]) -> None:
+    """Vouchers and wholesale through the domain actions, on the frozen seeding clock."""
+    from faker import Faker
+
+    from mockcentra.seeding.extras import seed_vouchers, seed_wholesale
+    from mockcentra.seeding.orders import EPOCH
+    from mockcentra.storage.uow import unit_of_work
+
+    seeding_clock = Clock(clock.zone.key)
+    seeding_clock.freeze(EPOCH)
+    fake = Faker(use_weighting=False)
+    fake.seed_instance(seed + 104729)
+    with unit_of_work(db, seeding_clock, seed=seed) as uow:
+        if extras.get("vouchers"):
+            seed_vouchers(uow, list(extras["vouchers"]))
+        if extras.get("wholesale"):
+            seed_wholesale(uow, fake, dict(extras["wholesale"]))
 
 
 def ensure_seeded(

@@ -1,0 +1,275 @@
+"""Vouchers and a wholesale set-up for scenario files, made through the domain actions.
+
+A scenario file may add, next to `orders`:
+
+vouchers:                      # createVoucher with one "always" action
+  - {name: Welcome 10%, code: WELCOME10, percent_off: 10, reuse: false}
+  - {name: 100 off, code: SAVE100, price_off: {SEK: 100, EUR: 10}}   # orderTotal, per currency
+  - {name: Free shipping, code: FREESHIP, free_shipping: true}
+  # optional: method (CODE | URL | AUTO), url, status, start_at, stop_at, max_usages, priority
+wholesale:
+  delivery_windows:
+    - {name: Immediate, at_once: 7}                       # days from now; every variant, STOCK
+    - {name: AW30, preorder: {sales: [2025-06-01, 2029-12-31], delivery: [2030-01-15, 2030-02-28]}}
+  accounts:
+    - {name: Nordic Boutique AB, country: SE, discount: 10, credit_limit: 20000, buyers: 2,
+       window_discounts: {AW30: 15}}
+  orders:
+    - {account: Nordic Boutique AB, window: Immediate, lines: 3, quantity: 4, state: confirmed}
+
+Everything is placed on the wholesale store and its market and pricelist ("Wholesale EUR").
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import select
+
+from mockcentra.domain.orders.actions import confirm_order
+from mockcentra.domain.pricing.rules import Amount
+from mockcentra.domain.refs import Ref
+from mockcentra.domain.vouchers import actions as vouchers
+from mockcentra.domain.vouchers.status import (
+    ApplyOn,
+    ContinueStrategy,
+    EntryPointStrategy,
+    VoucherMethod,
+    VoucherStatus,
+    VoucherType,
+)
+from mockcentra.domain.wholesale import accounts, delivery_windows, orders
+from mockcentra.seeding.orders import Ref as OrderRef
+from mockcentra.storage.tables import (
+    CurrencyRow,
+    MarketRow,
+    PricelistRow,
+    ProductRow,
+    ProductSizeRow,
+    StockRow,
+    StoreRow,
+    VariantRow,
+)
+from mockcentra.storage.uow import UnitOfWork
+
+
+def _store(uow: UnitOfWork, kind: str) -> int:
+    return uow.session.exec(select(StoreRow.id).where(StoreRow.type == kind)).one()
+
+
+def _retail_pricelists(uow: UnitOfWork, store_id: int) -> dict[str, int]:
+    rows = uow.session.exec(
+        select(PricelistRow.id, CurrencyRow.code)
+        .join(CurrencyRow, CurrencyRow.id == PricelistRow.currency_id)
+        .where(PricelistRow.store_id == store_id)
+        .order_by(PricelistRow.id)
+    )
+    found: dict[str, int] = {}
+    for pricelist_id, code in rows:
+        found.setdefault(code, pricelist_id)
+    return found
+
+
+def seed_vouchers(uow: UnitOfWork, specs: list[dict[str, Any]]) -> list[int]:
+    """Create each voucher through `createVoucher`'s action; returns their ids."""
+    store_id = _store(uow, "DIRECT_TO_CONSUMER")
+    market_id = uow.session.exec(select(MarketRow.id).where(MarketRow.store_id == store_id)).first()
+    pricelists = _retail_pricelists(uow, store_id)
+    made = []
+    for raw in specs:
+        given = [k for k in ("percent_off", "price_off", "free_shipping") if raw.get(k)]
+        if len(given) != 1:
+            raise ValueError(
+                f"Voucher {raw.get('name')}: give one of percent_off, price_off, free_shipping."
+            )
+        if given[0] == "percent_off":
+            result = vouchers.ResultSpec(
+                given=["selectedProducts"],
+                apply_on=ApplyOn.ORDER,
+                discounts_given=["percentOff"],
+                percent_off=Decimal(str(raw["percent_off"])),
+            )
+        elif given[0] == "price_off":
+            result = vouchers.ResultSpec(
+                given=["orderTotal"],
+                apply_on=ApplyOn.ORDER,
+                discounts_given=["priceOff"],
+                price_off=[
+                    vouchers.PriceOffSpec(Ref(id=pricelists[code]), Decimal(str(value)), code)
+                    for code, value in raw["price_off"].items()
+                ],
+            )
+        else:
+            result = vouchers.ResultSpec(given=["freeShipping"], shipping_options=None)
+        spec = vouchers.VoucherSpec(
+            name=str(raw["name"]),
+            status=VoucherStatus(raw.get("status", "ACTIVE")),
+            start_at=str(raw.get("start_at", "2024-01-01 00:00")),
+            stop_at=str(raw.get("stop_at", "2030-12-31 23:59")),
+            method=VoucherMethod(raw.get("method", "CODE")),
+            priority=int(raw.get("priority", 1)),
+            max_usages=int(raw.get("max_usages", 0)),
+            reuse=bool(raw.get("reuse", True)),
+            type=VoucherType.DISCOUNT,
+            entry_point_strategy=EntryPointStrategy.APPLY_ALL_IF_ALL_APPLY,
+            store=Ref(id=store_id),
+            code=raw.get("code"),
+            url=raw.get("url"),
+            combine_with_other_vouchers=raw.get("combine"),
+            add_markets=[Ref(id=market_id)],
+            actions=[
+                vouchers.ActionSpec(
+                    entry_point_id=None,
+                    continue_strategy=ContinueStrategy.SELECTED_PRODUCTS,
+                    criteria=[vouchers.CriterionSpec(given=["always"])],
+                    result=result,
+                )
+            ],
+        )
+        made.append(vouchers.create_voucher(uow, spec).id)
+    return made
+
+
+def _address(fake: Any, country: str, company: str | None = None) -> dict[str, Any]:
+    first, last = fake.first_name(), fake.last_name()
+    return {
+        "firstName": first,
+        "lastName": last,
+        "companyName": company,
+        "address1": fake.street_address(),
+        "city": fake.city(),
+        "zipCode": fake.postcode(),
+        "country": country,
+        "phoneNumber": fake.phone_number(),
+        "email": f"{first}.{last}@{(company or 'example').split()[0].lower()}.example.com".lower(),
+    }
+
+
+def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str, int]:
+    """Delivery windows with every active variant, accounts with buyers, then orders."""
+    session = uow.session
+    store_id = _store(uow, "WHOLESALE")
+    market_id = session.exec(select(MarketRow.id).where(MarketRow.store_id == store_id)).first()
+    pricelist_id = session.exec(
+        select(PricelistRow.id).where(PricelistRow.store_id == store_id).order_by(PricelistRow.id)
+    ).first()
+    variant_ids = list(
+        session.exec(
+            select(VariantRow.id)
+            .join(ProductRow, ProductRow.id == VariantRow.product_id)
+            .where(VariantRow.status == "ACTIVE", ProductRow.status == "ACTIVE")
+            .order_by(VariantRow.id)
+        )
+    )
+    windows: dict[str, int] = {}
+    for raw in spec.get("delivery_windows") or []:
+        preorder = raw.get("preorder")
+        window = delivery_windows.create_window(
+            uow,
+            delivery_windows.WindowSpec(
+                name=str(raw["name"]),
+                markets=[Ref(id=market_id)],
+                selectable_by_buyers=True,
+                delivery_dates_visible=True,
+                at_once=(
+                    delivery_windows.AtOnceSpec(days_from_now=int(raw["at_once"]))
+                    if "at_once" in raw
+                    else None
+                ),
+                preorder=(
+                    delivery_windows.PreorderSpec(
+                        delivery_dates=delivery_windows.DateRangeSpec(
+                            *(str(d) for d in preorder["delivery"])
+                        ),
+                        sales_dates=delivery_windows.DateRangeSpec(
+                            *(str(d) for d in preorder["sales"])
+                        ),
+                    )
+                    if preorder
+                    else None
+                ),
+            ),
+        )
+        kind = "PREORDER" if preorder else "STOCK"
+        for start in range(0, len(variant_ids), delivery_windows.MAX_VARIANTS_PER_CALL):
+            chunk = variant_ids[start : start + delivery_windows.MAX_VARIANTS_PER_CALL]
+            delivery_windows.set_window_variants(
+                uow,
+                Ref(id=window.id),
+                [delivery_windows.WindowVariantSpec(Ref(id=v), type=kind) for v in chunk],
+            )
+        windows[str(raw["name"])] = window.id
+
+    account_ids: dict[str, int] = {}
+    for raw in spec.get("accounts") or []:
+        name = str(raw["name"])
+        country = str(raw.get("country", "SE"))
+        address = _address(fake, country, name)
+        discounts = accounts.DiscountsSpec(
+            general_percent=Decimal(str(raw.get("discount", 0))),
+            general_visible=True,
+            add_delivery_window_discounts=[
+                accounts.WindowDiscountSpec(Ref(id=windows[w]), Decimal(str(p)))
+                for w, p in (raw.get("window_discounts") or {}).items()
+            ],
+        )
+        limit = raw.get("credit_limit")
+        account, _ = accounts.create_account(
+            uow,
+            accounts.AccountSpec(
+                name=name,
+                market=Ref(id=market_id),
+                pricelist=Ref(id=pricelist_id),
+                payment_terms=Ref(id=1),
+                shipping_terms=Ref(id=2),
+                credit_limit=Amount(Decimal(str(limit)), "EUR") if limit else None,
+                apply_credit_limit=bool(limit),
+                discounts=discounts,
+                account_address=address,
+                shipping_address=address,
+                billing_address=address,
+            ),
+        )
+        for _ in range(int(raw.get("buyers", 1))):
+            accounts.create_buyer(
+                uow,
+                accounts.BuyerSpec(
+                    account=Ref(id=account.id),
+                    receive_auto_emails=True,
+                    billing_address=_address(fake, country, name),
+                ),
+            )
+        account_ids[name] = account.id
+
+    sizes = [
+        row[0]
+        for row in session.exec(
+            select(ProductSizeRow.id, StockRow.physical - StockRow.allocated)
+            .join(StockRow, StockRow.product_size_id == ProductSizeRow.id)
+            .where(ProductSizeRow.variant_id.in_(variant_ids))  # type: ignore[union-attr]
+            .order_by(ProductSizeRow.id)
+        )
+        if row[1] >= 20
+    ]
+    clock = uow.clock
+    for n, raw in enumerate(spec.get("orders") or []):
+        picked = fake.random_sample(sizes, length=int(raw.get("lines", 2)))
+        order = orders.place_wholesale_order(
+            uow,
+            orders.WholesaleOrderSpec(
+                account=Ref(id=account_ids[str(raw["account"])]),
+                delivery_window=Ref(id=windows[str(raw["window"])]),
+                purchase_order_number=f"PO-{1001 + n}",
+                lines=[
+                    orders.WholesaleLineSpec(Ref(id=size), int(raw.get("quantity", 2)))
+                    for size in picked
+                ],
+            ),
+        )
+        if raw.get("state", "pending") == "confirmed":
+            confirm_order(uow, OrderRef(order.number))
+        clock.advance(timedelta(hours=5))
+        uow.session.flush()
+    return account_ids
