@@ -65,7 +65,7 @@ def test_order_api_never_fails_or_breaks_its_document(case, centra_server) -> No
 
 
 @INTEGRATION_API.parametrize()
-@settings(FUZZ, max_examples=5)
+@settings(FUZZ, max_examples=4)
 def test_integration_api_never_fails(case, centra_server) -> None:
     """Refusals of generated arguments (GraphQL errors, userErrors) are fine; a 5xx or an
     "internal" error (an exception or a null in a non-null field) is not."""
