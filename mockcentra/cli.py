@@ -18,6 +18,7 @@ from mockcentra.settings import MEMORY, Settings
 
 DEFAULT_SCHEMA_PATH = "schema/integration-api.graphql"
 DEFAULT_OPENAPI_PATH = "schema/order-api.openapi.json"
+DEFAULT_CHECKOUT_OPENAPI_PATH = "schema/checkout-api.openapi.json"
 
 DESCRIPTION = """\
 mockcentra: a local, stateful stand-in for Centra's Integration API (GraphQL), REST APIs
@@ -367,13 +368,18 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 def cmd_export_schema(args: argparse.Namespace) -> int:
     """Write (or with --check, compare) the Integration API SDL and the Order API OpenAPI."""
     from mockcentra.graphql.schema import print_sdl
+    from mockcentra.rest.checkout_openapi import checkout_api_openapi_text
     from mockcentra.rest.order_openapi import order_api_openapi_text
 
     sdl = print_sdl()
     if args.out == "-":
         sys.stdout.write(sdl)
         return 0
-    documents = [(Path(args.out), sdl), (Path(args.openapi), order_api_openapi_text())]
+    documents = [
+        (Path(args.out), sdl),
+        (Path(args.openapi), order_api_openapi_text()),
+        (Path(args.checkout_openapi), checkout_api_openapi_text()),
+    ]
     if args.check:
         stale = [out for out, text in documents if not _file_holds(out, text)]
         for out in stale:
@@ -383,7 +389,7 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         if not stale:
-            print(" and ".join(str(out) for out, _ in documents) + " are up to date.")
+            print(", ".join(str(out) for out, _ in documents) + " are up to date.")
         return 1 if stale else 0
     for out, text in documents:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -539,9 +545,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = add(
         "export-schema",
-        "write the Integration API SDL and the Order API OpenAPI document",
-        "Write the GraphQL schema mockcentra serves as SDL, and the REST Order API's OpenAPI "
-        "document, to files (or the SDL to stdout).",
+        "write the Integration API SDL and the REST APIs' OpenAPI documents",
+        "Write the GraphQL schema mockcentra serves as SDL, and the OpenAPI documents of the "
+        "REST Order API and Checkout API, to files (or the SDL to stdout).",
     )
     export.add_argument(
         "--out",
@@ -554,6 +560,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_OPENAPI_PATH,
         metavar="PATH",
         help=f"Order API OpenAPI file to write (default {DEFAULT_OPENAPI_PATH})",
+    )
+    export.add_argument(
+        "--checkout-openapi",
+        default=DEFAULT_CHECKOUT_OPENAPI_PATH,
+        metavar="PATH",
+        help=f"Checkout API OpenAPI file to write (default {DEFAULT_CHECKOUT_OPENAPI_PATH})",
     )
     export.add_argument(
         "--check",

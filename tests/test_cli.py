@@ -15,6 +15,7 @@ import pytest
 
 from mockcentra.cli import has_data, main
 from mockcentra.graphql.schema import print_sdl
+from mockcentra.rest.checkout_openapi import checkout_api_openapi_text
 from mockcentra.rest.order_openapi import order_api_openapi_text
 from mockcentra.seeding.scenarios import SCENARIOS
 
@@ -52,11 +53,14 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture) -> 
 def test_export_schema_writes_the_live_sdl(tmp_path: Path) -> None:
     out = tmp_path / "nested" / "schema.graphql"
     openapi = tmp_path / "nested" / "order-api.json"
+    checkout = tmp_path / "nested" / "checkout-api.json"
+    files = ["--out", str(out), "--openapi", str(openapi), "--checkout-openapi", str(checkout)]
 
-    assert main(["export-schema", "--out", str(out), "--openapi", str(openapi)]) == 0
+    assert main(["export-schema", *files]) == 0
 
     assert out.read_text() == print_sdl()
     assert openapi.read_text() == order_api_openapi_text()
+    assert checkout.read_text() == checkout_api_openapi_text()
 
 
 def test_export_schema_check_reports_a_stale_file(
@@ -65,7 +69,8 @@ def test_export_schema_check_reports_a_stale_file(
     out = tmp_path / "schema.graphql"
     out.write_text("type Query { old: Int }\n")
     openapi = tmp_path / "order-api.json"
-    files = ["--out", str(out), "--openapi", str(openapi)]
+    checkout = tmp_path / "checkout-api.json"
+    files = ["--out", str(out), "--openapi", str(openapi), "--checkout-openapi", str(checkout)]
 
     assert main(["export-schema", *files, "--check"]) == 1
     err = capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 The session token travels in `API-Token` (or `Accept: */*; api-token=<token>` on GET) and comes
 back in every body. A server secret in `Authorization: Bearer` is optional; a wrong one is 401.
+The OpenAPI document is served at /api/checkout/openapi.json (see checkout_openapi.py).
 """
 
 from __future__ import annotations
@@ -86,6 +87,26 @@ async def _body(request: Request) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DomainError(ErrorCode.INVALID, "request body must be a JSON object", ["body"])
     return data
+
+
+def _object(body: dict[str, Any], name: str) -> dict[str, Any] | None:
+    """An optional JSON object field; anything else is a 400 naming the field."""
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise DomainError(ErrorCode.INVALID, "must be an object", [name])
+    return value
+
+
+def _text(body: dict[str, Any], name: str) -> str | None:
+    """An optional text field (numbers are taken as their text); anything else is a 400."""
+    value = body.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise DomainError(ErrorCode.INVALID, "must be a string", [name])
+    return str(value)
 
 
 # ---------------------------------------------------------------- shapes
@@ -419,10 +440,12 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         return None
 
     def put_selection(uow, sel, request, body):
-        if body.get("country"):
-            checkout.set_country(uow, sel, str(body["country"]))
-        if body.get("address") or body.get("shippingAddress"):
-            checkout.set_address(uow, sel, body.get("address"), body.get("shippingAddress"))
+        country = _text(body, "country")
+        address, shipping = _object(body, "address"), _object(body, "shippingAddress")
+        if country:
+            checkout.set_country(uow, sel, country)
+        if address or shipping:
+            checkout.set_address(uow, sel, address, shipping)
         return None
 
     def add_item(uow, sel, request, body):
@@ -434,17 +457,24 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         checkout.add_item(uow, sel, request.path_params["item"], quantity)
         return None
 
+    def step(request: Request) -> int:
+        text = request.path_params["n"]
+        if not text.isdigit():
+            raise DomainError(ErrorCode.INVALID, "must be a whole number", ["quantity"])
+        return int(text)
+
     def line_up(uow, sel, request, body):
-        checkout.change_line_quantity(
-            uow, sel, request.path_params["line"], int(request.path_params["n"])
-        )
+        checkout.change_line_quantity(uow, sel, request.path_params["line"], step(request))
         return None
 
     def line_down(uow, sel, request, body):
-        checkout.change_line_quantity(
-            uow, sel, request.path_params["line"], -int(request.path_params["n"])
-        )
+        checkout.change_line_quantity(uow, sel, request.path_params["line"], -step(request))
         return None
+
+    async def unknown(request: Request) -> JSONResponse:
+        """Paths and methods the Checkout API subset does not have: a JSON 404."""
+        message = f"no endpoint {request.method} {request.url.path}"
+        return JSONResponse({"token": _token(request), "errors": {"endpoint": message}}, 404)
 
     def remove_line(uow, sel, request, body):
         checkout.remove_line(uow, sel, request.path_params["line"])
@@ -459,29 +489,36 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         return None
 
     def add_voucher(uow, sel, request, body):
-        vouchers.apply_code(uow, sel, str(body.get("voucher") or ""))
+        vouchers.apply_code(uow, sel, _text(body, "voucher") or "")
         return None
 
     def remove_voucher(uow, sel, request, body):
         vouchers.remove_code(
-            uow, sel, request.path_params.get("code") or str(body.get("voucher") or "")
+            uow, sel, request.path_params.get("code") or _text(body, "voucher") or ""
         )
         return None
 
     def payment(uow, sel, request, body):
-        fields = body.get("paymentMethodSpecificFields") or {}
+        promotions = body.get("promotionId")
+        if promotions is not None and not (
+            isinstance(promotions, str)
+            or (isinstance(promotions, list) and all(isinstance(p, str) for p in promotions))
+        ):
+            raise DomainError(
+                ErrorCode.INVALID, "must be a string or a list of strings", ["promotionId"]
+            )
         order, sel = checkout.pay(
             uow,
             sel,
-            address=body.get("address") or {},
-            shipping_address=body.get("shippingAddress"),
-            payment_method=body.get("paymentMethod"),
-            outcome=fields if isinstance(fields, dict) else {},
+            address=_object(body, "address") or {},
+            shipping_address=_object(body, "shippingAddress"),
+            payment_method=_text(body, "paymentMethod"),
+            outcome=_object(body, "paymentMethodSpecificFields") or {},
             terms_accepted=body.get("termsAndConditions", True) not in (False, "false", 0),
-            promotion_ids=body.get("promotionId"),
+            promotion_ids=promotions,
         )
         if order is None:
-            return_page = body.get("paymentReturnPage") or "/payment-return"
+            return_page = _text(body, "paymentReturnPage") or "/payment-return"
             return {
                 "token": sel.token,
                 "action": "redirect",
@@ -494,7 +531,8 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         }
 
     def payment_result(uow, sel, request, body):
-        order = checkout.confirm_redirect_payment(uow, sel, body.get("paymentMethodFields") or {})
+        fields = _object(body, "paymentMethodFields") or {}
+        order = checkout.confirm_redirect_payment(uow, sel, fields)
         return {"token": sel.token, **receipt_body(uow.session, order, runtime)}
 
     def receipt(uow, sel, request, body):
@@ -509,21 +547,27 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
 
     def newsletter(uow, sel, request, body):
         checkout.subscribe_newsletter(
-            uow, str(body.get("email") or ""), body.get("country"), sel.store_id
+            uow, _text(body, "email") or "", _text(body, "country"), sel.store_id
         )
         return {"token": sel.token, "subscribed": True}
 
+    async def openapi(_: Request) -> JSONResponse:
+        from mockcentra.rest.checkout_openapi import checkout_api_openapi
+
+        return JSONResponse(checkout_api_openapi())
+
     return [
+        Route("/openapi.json", openapi, methods=["GET"]),
         Route("/selection", endpoint(get_selection, write=True), methods=["GET"]),
         Route("/selection", endpoint(put_selection), methods=["PUT"]),
         Route("/items/{item}", endpoint(add_item), methods=["POST"]),
         Route(
-            "/lines/{line}/quantity/{n:int}",
+            "/lines/{line}/quantity/{n}",
             endpoint(line_up, creates_session=False),
             methods=["POST"],
         ),
         Route(
-            "/lines/{line}/quantity/{n:int}",
+            "/lines/{line}/quantity/{n}",
             endpoint(line_down, creates_session=False),
             methods=["DELETE"],
         ),
@@ -539,6 +583,7 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         Route("/payment-result", endpoint(payment_result, creates_session=False), methods=["POST"]),
         Route("/receipt", endpoint(receipt, creates_session=False, write=False), methods=["GET"]),
         Route("/newsletter-subscription", endpoint(newsletter), methods=["POST"]),
+        Route("/{rest:path}", unknown, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
     ]
 
 

@@ -196,3 +196,45 @@ def test_newsletter_subscription(centra: CentraClient, centra_factories: Factori
     assert response.json()["subscribed"] is True
     bad = centra_factories.checkout("newsletter-subscription", json={"email": "nope"})
     assert bad.status_code == 400
+
+
+def test_wrong_types_in_the_body_are_400_naming_the_field_and_nothing_changes(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    before = centra_factories.checkout("selection", "GET", token=token).json()
+
+    shipping = centra_factories.checkout(
+        "selection", "PUT", token=token, json={"country": "DE", "shippingAddress": [1, 2]}
+    )
+    paid = centra_factories.checkout(
+        "payment", token=token, json={"address": "Jon Snow", "paymentMethod": "dummy"}
+    )
+    step = centra_factories.checkout(
+        f"lines/{before['selection']['items'][0]['line']}/quantity/two", token=token
+    )
+
+    assert (shipping.status_code, shipping.json()["errors"]) == (
+        400,
+        {"shippingAddress": "must be an object"},
+    )
+    assert (paid.status_code, paid.json()["errors"]) == (400, {"address": "must be an object"})
+    assert (step.status_code, step.json()["errors"]) == (
+        400,
+        {"quantity": "must be a whole number"},
+    )
+    assert centra_factories.checkout("selection", "GET", token=token).json() == before
+    assert centra.graphql("{ orders { number } }").payload("orders") == []
+
+
+def test_unknown_paths_and_methods_are_a_json_404(centra: CentraClient) -> None:
+    unknown = centra.checkout("no-such-endpoint", "GET")
+    wrong_method = centra.checkout("receipt", "PATCH")
+
+    assert (unknown.status_code, unknown.json()) == (
+        404,
+        {"token": None, "errors": {"endpoint": "no endpoint GET /api/checkout/no-such-endpoint"}},
+    )
+    assert wrong_method.status_code == 404
+    assert wrong_method.json()["errors"] == {"endpoint": "no endpoint PATCH /api/checkout/receipt"}
