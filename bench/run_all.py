@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> str:
     text = table(rows)
     print(text)
     if args.write:
-        command = "python bench/run_all.py" + (" --quick" if args.quick else "")
+        given = sys.argv[1:] if argv is None else argv
+        command = " ".join(["python bench/run_all.py", *given])
         Path(args.write).write_text(
             "# Benchmark results\n\n"
             f"Command: `{command}` (one full run; regenerate with `--write bench/RESULTS.md`).\n\n"

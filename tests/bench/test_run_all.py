@@ -45,5 +45,5 @@ def test_run_all_quick_prints_one_table_with_every_measure(tmp_path: Path) -> No
         assert cells[5] in ("", "yes", "**no**"), line
     written = out.read_text()
     assert written.startswith("# Benchmark results")
-    assert "Command: `python bench/run_all.py --quick`" in written
+    assert f"Command: `python bench/run_all.py --quick --write {out}`" in written
     assert all(row in written for row in rows)
