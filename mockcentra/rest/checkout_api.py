@@ -499,14 +499,6 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         return None
 
     def payment(uow, sel, request, body):
-        promotions = body.get("promotionId")
-        if promotions is not None and not (
-            isinstance(promotions, str)
-            or (isinstance(promotions, list) and all(isinstance(p, str) for p in promotions))
-        ):
-            raise DomainError(
-                ErrorCode.INVALID, "must be a string or a list of strings", ["promotionId"]
-            )
         order, sel = checkout.pay(
             uow,
             sel,
@@ -515,7 +507,7 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
             payment_method=_text(body, "paymentMethod"),
             outcome=_object(body, "paymentMethodSpecificFields") or {},
             terms_accepted=body.get("termsAndConditions", True) not in (False, "false", 0),
-            promotion_ids=promotions,
+            promotion_ids=body.get("promotionId"),  # checked by checkout.pay
         )
         if order is None:
             return_page = _text(body, "paymentReturnPage") or "/payment-return"

@@ -75,6 +75,10 @@ class Database:
         import mockcentra.storage.tables  # noqa: F401  (registers every table)
 
         SQLModel.metadata.create_all(self.engine)
+        with self.engine.begin() as conn:  # indexes added since an existing file was created
+            for table in SQLModel.metadata.sorted_tables:
+                for index in table.indexes:
+                    index.create(conn, checkfirst=True)
 
     def is_empty(self) -> bool:
         with self.raw() as conn:

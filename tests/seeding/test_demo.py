@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 import pytest
@@ -123,3 +124,16 @@ def test_round_half(amount: str, expected: str) -> None:
 
     assert round_half(Decimal(amount)) == Decimal(expected)
     assert price_in("SEK", Decimal(amount)) == round_half(Decimal(amount) * 10)
+
+
+def test_a_database_file_from_an_older_version_gets_new_indexes(tmp_path) -> None:
+    path = str(tmp_path / "old.db")
+    create_app(Settings(db=path, scenario="demo"))
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX ix_orders_status_created_at")
+
+    create_app(Settings(db=path, scenario="demo"))
+
+    with sqlite3.connect(path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "ix_orders_status_created_at" in names
