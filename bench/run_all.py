@@ -39,12 +39,13 @@ class Sizes:
     lifecycle_runs: int
     small_orders: int
     large_orders: int
+    products: int
     seconds: float
     concurrency: int
 
 
-FULL = Sizes(5, 50, 1_000, 100_000, 10.0, 8)
-QUICK = Sizes(1, 3, 100, 400, 0.3, 2)
+FULL = Sizes(5, 50, 1_000, 100_000, 10_000, 10.0, 8)
+QUICK = Sizes(1, 3, 100, 400, 50, 0.3, 2)
 
 
 def _log(message: str) -> None:
@@ -145,10 +146,11 @@ def collect(sizes: Sizes, client: str, work: Path) -> list[tuple[str, str, str, 
 
     _log(f"seeding large with {sizes.small_orders} and {sizes.large_orders} orders ...")
     small_db, large_db = str(work / "small.db"), str(work / "large.db")
-    small = _run("seed_large.py", "--db", small_db, "--orders", str(sizes.small_orders))
-    big = _run("seed_large.py", "--db", large_db, "--orders", str(sizes.large_orders))
+    catalogue = ("--products", str(sizes.products))
+    small = _run("seed_large.py", "--db", small_db, "--orders", str(sizes.small_orders), *catalogue)
+    big = _run("seed_large.py", "--db", large_db, "--orders", str(sizes.large_orders), *catalogue)
     row(
-        f"seed `large` with {big['orders']:,} orders (bulk insert)",
+        f"seed `large`: {sizes.products:,} products, {big['orders']:,} orders (bulk insert)",
         f"{big['seconds']:.1f} s, peak RSS {big['peak_rss_mb']:.0f} MB",
         f"{small['orders']:,} orders: {small['seconds']:.1f} s, {small['peak_rss_mb']:.0f} MB",
         f"{big['orders_per_second']:,.0f} orders/s, {big['db_mb']:.0f} MB file",

@@ -1,6 +1,6 @@
 """Seed the `large` scenario into a database file and report time and peak memory.
 
-    python bench/seed_large.py --db PATH [--orders 100000] [--json]
+    python bench/seed_large.py --db PATH [--orders 100000] [--products 10000] [--json]
 
 Runs in its own interpreter so the peak RSS (resource.getrusage) is the seeding's alone.
 """
@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 
-def seed(db: str, orders: int) -> dict[str, float]:
+def seed(db: str, orders: int, products: int | None = None) -> dict[str, float]:
     from mockcentra.runtime.clock import Clock
     from mockcentra.seeding.scenarios import seed_scenario
     from mockcentra.storage.engine import Database
@@ -26,13 +26,14 @@ def seed(db: str, orders: int) -> dict[str, float]:
     started = time.perf_counter()
     database = Database(db)
     database.create_all()
-    seed_scenario(database, Clock(), "large", 1, orders=orders)
+    seed_scenario(database, Clock(), "large", 1, orders=orders, products=products)
     database.dispose()
     seconds = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
     rss_mb = rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
     return {
         "orders": orders,
+        "products": products,
         "seconds": seconds,
         "orders_per_second": orders / seconds if seconds else 0.0,
         "peak_rss_mb": rss_mb,
@@ -44,9 +45,10 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--products", type=int, help="catalogue size (default: the scenario's)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = seed(args.db, args.orders)
+    result = seed(args.db, args.orders, args.products)
     if args.json:
         print(json.dumps(result))
     else:

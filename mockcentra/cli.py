@@ -298,12 +298,28 @@ def cmd_seed(args: argparse.Namespace) -> int:
             )
         if orders < 0:
             raise CliError("--orders cannot be negative.", 2)
+    products = getattr(args, "products", None)
+    if products is not None:
+        from mockcentra.seeding.demo import MAX_PRODUCTS
+        from mockcentra.seeding.scenarios import SIZED
+
+        if settings.scenario not in SIZED:
+            sized = ", ".join(sorted(SIZED)) or "none"
+            raise CliError(
+                f"--products applies to scenarios with a sized catalogue ({sized}); "
+                f"'{settings.scenario}' has a fixed catalogue.",
+                2,
+            )
+        if not 1 <= products <= MAX_PRODUCTS:
+            raise CliError(f"--products must be between 1 and {MAX_PRODUCTS}.", 2)
     started = time.perf_counter()
     bar = _ProgressBar(sys.stderr, f"Seeding '{settings.scenario}'", started)
     db = Database(settings.db)
     try:
         db.create_all()
-        ensure_seeded(db, Clock(settings.timezone), settings, progress=bar.update, orders=orders)
+        ensure_seeded(
+            db, Clock(settings.timezone), settings, bar.update, orders=orders, products=products
+        )
     finally:
         bar.close()
         db.dispose()
@@ -535,6 +551,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="number of orders for scenarios that insert them in bulk, e.g. "
         "`--scenario large --orders 1000` (default: the scenario's own count)",
+    )
+    seed.add_argument(
+        "--products",
+        type=int,
+        metavar="N",
+        help="catalogue size for scenarios with a sized catalogue, e.g. "
+        "`--scenario large --products 500` (default: the scenario's own size)",
     )
     seed.set_defaults(func=cmd_seed)
 

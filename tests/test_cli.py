@@ -127,14 +127,29 @@ def test_seed_large_with_an_order_count_shows_progress_and_time(
 ) -> None:
     db = tmp_path / "large.db"
 
-    assert main(["seed", "--scenario", "large", "--orders", "40", "--db", str(db)]) == 0
+    size = ["--orders", "40", "--products", "30"]
+    assert main(["seed", "--scenario", "large", *size, "--db", str(db)]) == 0
 
     out, err = capsys.readouterr()
     assert re.search(r"Seeded scenario 'large' \(seed 1\) into .* in \d+\.\d\d s", out)
     assert "Seeding 'large' [" in err and "100% 40/40 orders" in err
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM orders").fetchone() == (40,)
-        assert conn.execute("SELECT count(*) FROM product").fetchone() == (400,)
+        assert conn.execute("SELECT count(*) FROM product").fetchone() == (30,)
+
+
+def test_seed_refuses_a_product_count_for_a_fixed_catalogue(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    db = tmp_path / "demo.db"
+
+    assert main(["seed", "--scenario", "demo", "--products", "5", "--db", str(db)]) == 2
+    assert main(["seed", "--scenario", "large", "--products", "0", "--db", str(db)]) == 2
+
+    err = capsys.readouterr().err
+    assert "--products applies to scenarios with a sized catalogue (large)" in err
+    assert "--products must be between 1 and 20000." in err
+    assert not db.exists()
 
 
 def test_seed_refuses_an_order_count_for_a_fixed_scenario(

@@ -169,10 +169,22 @@ def price_in(currency: str, eur: Decimal) -> Decimal:
     return round_half(eur * factor[currency])
 
 
+def _ean(company: int, counter: int) -> str:
+    """The demo's EANs; past a four-digit counter (catalogues over ~450 products) the
+    company prefix gives way to a longer counter, so every size keeps a unique code."""
+    if counter <= 9999:
+        return ean13(f"735{company:05d}{counter:04d}")
+    return ean13(f"736{counter:09d}")
+
+
 def ean13(first12: str) -> str:
     digits = [int(c) for c in first12]
     total = sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits))
     return first12 + str((10 - total % 10) % 10)
+
+
+#: The largest catalogue `seed_demo` makes (the `large` scenario's 10,000 fit).
+MAX_PRODUCTS = 20_000
 
 
 class _Ids:
@@ -200,9 +212,8 @@ def seed_demo(
     A larger `product_count` (the `large` scenario) repeats the garment list; products past the
     demo's twenty get their number in the display URI so URIs stay unique.
     """
-    if not 1 <= product_count <= 450:
-        # 3 colours x 7 sizes per product must fit the four-digit EAN counter
-        raise ValueError("product_count must be between 1 and 450.")
+    if not 1 <= product_count <= MAX_PRODUCTS:
+        raise ValueError(f"product_count must be between 1 and {MAX_PRODUCTS}.")
     fake = _faker()
     fake.seed_instance(seed)
     conn = session.connection()
@@ -352,7 +363,7 @@ def seed_demo(
                     ProductSizeRow,
                     variant_id=variant,
                     size_id=size_id,
-                    ean=ean13(f"735{ean_company:05d}{ean_counter:04d}"),
+                    ean=_ean(ean_company, ean_counter),
                     upc=None,
                     size_number="OS" if size_name == "One Size" else size_name,
                 )

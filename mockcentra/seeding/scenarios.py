@@ -43,6 +43,8 @@ ORDER_SPECS: dict[str, list[dict[str, Any]]] = {}
 BULK_SPECS: dict[str, dict[str, Any]] = {}
 #: Vouchers and wholesale set-ups of file-defined scenarios (see seeding/extras.py).
 EXTRA_SPECS: dict[str, dict[str, Any]] = {}
+#: Scenarios with a sized demo catalogue (`products:`), whose size a caller may override.
+SIZED: set[str] = set()
 
 
 def _sized_demo(products: int) -> Seeder:
@@ -64,6 +66,7 @@ def _register_files() -> None:
             if catalog != "demo":
                 raise ValueError(f"Scenario {name}: 'products' needs the demo catalog.")
             seeder = _sized_demo(int(data["products"]))
+            SIZED.add(name)
         SCENARIOS[name] = (str(data["description"]).strip(), seeder)
         ORDER_SPECS[name] = list(data.get("orders") or [])
         if data.get("bulk_orders"):
@@ -83,19 +86,24 @@ def seed_scenario(
     seed: int,
     progress: Callable[[int, int], None] | None = None,
     orders: int | None = None,
+    products: int | None = None,
 ) -> None:
     """Seed a scenario into an empty database: base data, catalogue, then its orders.
 
-    `orders` overrides the order count of a scenario with bulk orders (`large` at 1k in tests).
+    `orders` overrides the order count of a scenario with bulk orders and `products` the
+    catalogue size of a sized one (`large` with 600 orders on 400 products in tests).
     """
     if name not in SCENARIOS:
         known = ", ".join(sorted(SCENARIOS))
         raise ValueError(f"Unknown scenario '{name}'. Known scenarios: {known}.")
     if orders is not None and name not in BULK_SPECS:
         raise ValueError(f"Scenario '{name}' has no bulk orders; its order count is fixed.")
+    if products is not None and name not in SIZED:
+        raise ValueError(f"Scenario '{name}' has a fixed catalogue; its product count is fixed.")
+    catalogue = SCENARIOS[name][1] if products is None else _sized_demo(products)
     with Session(db.engine) as session:
         seed_base(session)
-        SCENARIOS[name][1](session, clock, seed)
+        catalogue(session, clock, seed)
         if name in BULK_SPECS:
             from mockcentra.seeding.bulk import BulkSpec, seed_bulk_orders
 
@@ -151,12 +159,13 @@ def ensure_seeded(
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
     orders: int | None = None,
+    products: int | None = None,
 ) -> str:
     """Seed the configured scenario into an empty database; a used database is kept as it is."""
     from mockcentra.control.tokens import ensure_default_token
 
     if db.is_empty():
-        seed_scenario(db, clock, settings.scenario, settings.seed, progress, orders)
+        seed_scenario(db, clock, settings.scenario, settings.seed, progress, orders, products)
         scenario = settings.scenario
     else:
         scenario = "existing"

@@ -12,7 +12,7 @@ MEASURES = [
     "fixture ready",
     "per-test reset/restore",
     "full order lifecycle",
-    "seed `large` with 400 orders",
+    "seed `large`: 50 products, 400 orders",
     "bare Starlette JSON",
     "GraphQL orders(limit: 10) with lines and shipments (100 orders)",
     "GraphQL products(limit: 20)",

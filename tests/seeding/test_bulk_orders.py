@@ -54,7 +54,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentraClient]:
     path = Path(tmp_path_factory.mktemp("large")) / "large.db"
     db = Database(str(path))
     db.create_all()
-    seed_scenario(db, Clock(), "large", 1, orders=ORDERS)
+    seed_scenario(db, Clock(), "large", 1, orders=ORDERS, products=400)
     db.dispose()
     client = CentraClient(create_app(Settings(db=str(path), scenario="large")))
     yield client
