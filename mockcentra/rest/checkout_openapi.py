@@ -44,6 +44,21 @@ ITEM_PRICES = (
     "totalPriceBeforeDiscount",
 )
 
+#: What selection and receipt lines share.
+ITEM: dict[str, Any] = {
+    "item": d(STR, "Item id: <display id>-<product size id>."),
+    "productName": STR,
+    "variantName": STR,
+    "size": STR,
+    "sku": STR,
+    "ean": NSTR,
+    "quantity": INT,
+    **_prices(*ITEM_PRICES),
+    "anyDiscount": BOOL,
+    "discounts": ref("ItemDiscounts"),
+    "taxPercent": NUM,
+}
+
 SCHEMAS: dict[str, Any] = {
     "ItemDiscounts": _open({"vouchers": arr(OBJECT), "automaticDiscounts": arr(OBJECT)}),
     "Discounts": _open(
@@ -57,37 +72,14 @@ SCHEMAS: dict[str, Any] = {
     ),
     "SelectionItem": _open(
         {
-            "item": d(STR, "Item id: <display id>-<product size id>."),
+            **ITEM,
             "product": STR,
-            "productName": STR,
-            "variantName": STR,
-            "size": STR,
-            "sku": STR,
-            "ean": NSTR,
-            "quantity": INT,
             "line": d(STR, "Selection line id (for /lines/{line})."),
             "comment": NSTR,
-            **_prices(*ITEM_PRICES, "priceEachWithoutTax"),
-            "anyDiscount": BOOL,
-            "discounts": ref("ItemDiscounts"),
-            "taxPercent": NUM,
+            **_prices("priceEachWithoutTax"),
         }
     ),
-    "ReceiptItem": _open(
-        {
-            "item": STR,
-            "productName": STR,
-            "variantName": STR,
-            "size": STR,
-            "sku": STR,
-            "ean": NSTR,
-            "quantity": INT,
-            **_prices(*ITEM_PRICES),
-            "anyDiscount": BOOL,
-            "discounts": ref("ItemDiscounts"),
-            "taxPercent": NUM,
-        }
-    ),
+    "ReceiptItem": _open(ITEM),
     "Selection": obj(
         {
             "currency": STR,

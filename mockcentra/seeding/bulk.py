@@ -521,18 +521,15 @@ def seed_bulk_orders(
             created_at=at0,
             updated_at=updated,
         )
-        rows.add(
-            PaymentEntryRow,
-            order_id=order_id,
-            shipment_id=None,
-            return_id=None,
-            entry_type="AUTHORIZATION",
-            status="SUCCESS",
-            value=grand_total,
-            external_reference=_psp_reference(seed, order_id, placed, 0),
-            payment_method="dummy",
-            params='{"success": true, "isRequest": false}',
-            created_at=at0,
+        _payment(
+            rows,
+            order_id,
+            None,
+            "AUTHORIZATION",
+            grand_total,
+            _psp_reference(seed, order_id, placed, 0),
+            '{"success": true, "isRequest": false}',
+            at0,
         )
         _event(
             rows,
@@ -602,18 +599,15 @@ def seed_bulk_orders(
                     allocations=f'{{"{warehouse}": {quantity}}}',
                 )
             if done:
-                rows.add(
-                    PaymentEntryRow,
-                    order_id=order_id,
-                    shipment_id=shipment_id,
-                    return_id=None,
-                    entry_type="CAPTURE",
-                    status="SUCCESS",
-                    value=grand_total,
-                    external_reference=_psp_reference(seed, order_id, later, 1),
-                    payment_method="dummy",
-                    params='{"success": true, "isRequest": false, "raw": null}',
-                    created_at=at1,
+                _payment(
+                    rows,
+                    order_id,
+                    shipment_id,
+                    "CAPTURE",
+                    grand_total,
+                    _psp_reference(seed, order_id, later, 1),
+                    '{"success": true, "isRequest": false, "raw": null}',
+                    at1,
                 )
             facts = {"number": f"{number}-1", "order": number}
             flags = {"isGoodToGo": True, "isPaid": done, "isShipped": done}
@@ -665,6 +659,32 @@ def seed_bulk_orders(
 
     _hold_stock(conn, warehouse, held)
     return spec.count
+
+
+def _payment(
+    rows: Any,
+    order_id: int,
+    shipment_id: int | None,
+    entry_type: str,
+    value: Any,
+    reference: str,
+    params: str,
+    at: Any,
+) -> None:
+    """A successful payment history entry of the dummy PSP."""
+    rows.add(
+        PaymentEntryRow,
+        order_id=order_id,
+        shipment_id=shipment_id,
+        return_id=None,
+        entry_type=entry_type,
+        status="SUCCESS",
+        value=value,
+        external_reference=reference,
+        payment_method="dummy",
+        params=params,
+        created_at=at,
+    )
 
 
 def _psp_reference(seed: int, order_id: int, at: datetime, k: int) -> str:
