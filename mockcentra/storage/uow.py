@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import event
 from sqlmodel import Session
 
 from mockcentra.runtime.clock import Clock
@@ -25,6 +26,21 @@ class PendingEvent:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+class UnitOfWorkSession(Session):
+    """A session that keeps every row it loaded or wrote until it closes.
+
+    SQLAlchemy's identity map holds unchanged rows weakly, so a row nobody references any
+    more is read again by the next `get` of the same key; within one request the same order,
+    size or price list would be selected many times over.
+    """
+
+
+@event.listens_for(UnitOfWorkSession, "loaded_as_persistent")
+@event.listens_for(UnitOfWorkSession, "pending_to_persistent")
+def _keep_row(session: Session, instance: Any) -> None:
+    session.info.setdefault("rows", []).append(instance)
+
+
 class UnitOfWork:
     """A session on one connection; `savepoint()` lets one mutation fail without the others."""
 
@@ -34,7 +50,7 @@ class UnitOfWork:
         self.seed = seed
         self.write = write
         self._conn = db.engine.connect().execution_options(immediate=write)
-        self.session = Session(bind=self._conn, autoflush=True, expire_on_commit=False)
+        self.session = UnitOfWorkSession(bind=self._conn, autoflush=True, expire_on_commit=False)
         self.events: list[PendingEvent] = []
         self.integration_name = "default"
         #: Domain faults injected through the control plane, e.g. {"psp.capture": "decline"}.
