@@ -65,40 +65,58 @@ def _notify_after_commit(uow: UnitOfWork) -> None:
 
 
 def record_events(uow: UnitOfWork) -> None:
+    """Log, queue and outbox the commit's events with a handful of statements, however many."""
     session = uow.session
     now = uow.clock.now()
     pending = list(uow.events)
     uow.events.clear()
     history = lifecycle.History(session)
+    history.load((ev.object_type, ev.object_ref) for ev in pending)
     rows: list[EventRow] = []
     for ev in pending:
         data = {**ev.data, **lifecycle.snapshot(session, ev.object_type, ev.object_ref)}
         previous = history.previous(ev.object_type, ev.object_ref)
         change = lifecycle.refine_change(ev.object_type, ev.change_type, previous, data)
-        row = EventRow(
-            object_type=ev.object_type,
-            change_type=change,
-            object_ref=ev.object_ref,
-            store_id=ev.store_id,
-            market_id=ev.market_id,
-            data=data,
-            triggers=lifecycle.triggers(ev.object_type, change, previous, data),
-            created_at=now,
+        rows.append(
+            EventRow(
+                object_type=ev.object_type,
+                change_type=change,
+                object_ref=ev.object_ref,
+                store_id=ev.store_id,
+                market_id=ev.market_id,
+                data=data,
+                triggers=lifecycle.triggers(ev.object_type, change, previous, data),
+                created_at=now,
+            )
         )
         history.remember(ev.object_type, ev.object_ref, data)
-        session.add(row)
-        rows.append(row)
+    session.add_all(rows)
     session.flush()
 
-    listeners: dict[str, list[EventListenerRow]] = defaultdict(list)
-    for listener in session.exec(select(EventListenerRow)):
-        listeners[listener.object_type].append(listener)
-    subscriptions = list(
-        session.exec(
-            select(WebhookSubscriptionRow)
-            .where(WebhookSubscriptionRow.active)
-            .order_by(WebhookSubscriptionRow.id)
+    any_listener, any_subscription = (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM event_listener),"
+            " EXISTS (SELECT 1 FROM webhook_subscription WHERE active)"
         )
+        .one()
+    )
+    if not (any_listener or any_subscription):
+        return
+    listeners: dict[str, list[EventListenerRow]] = defaultdict(list)
+    if any_listener:
+        for listener in session.exec(select(EventListenerRow)):
+            listeners[listener.object_type].append(listener)
+    subscriptions = (
+        list(
+            session.exec(
+                select(WebhookSubscriptionRow)
+                .where(WebhookSubscriptionRow.active)
+                .order_by(WebhookSubscriptionRow.id)
+            )
+        )
+        if any_subscription
+        else []
     )
     queued_webhooks = False
     for row in rows:

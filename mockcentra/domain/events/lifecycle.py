@@ -8,8 +8,10 @@ that reaches SHIPPED is Centra's `Order COMPLETED`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import and_, func, or_
 from sqlmodel import select
 
 from mockcentra.domain.events.status import EventChangeType as C
@@ -44,7 +46,35 @@ class History:
 
     def __init__(self, session: Any) -> None:
         self.session = session
-        self._latest: dict[tuple[str, str], dict[str, Any]] = {}
+        self._latest: dict[tuple[str, str], dict[str, Any] | None] = {}
+
+    def load(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Read the latest logged state of many objects in one query (one commit's events)."""
+        wanted = list(dict.fromkeys(k for k in keys if k[0] in STATEFUL and k not in self._latest))
+        if not wanted:
+            return
+        latest = (
+            select(func.max(EventRow.id))
+            .where(
+                or_(
+                    *(
+                        and_(EventRow.object_type == kind, EventRow.object_ref == ref)
+                        for kind, ref in wanted
+                    )
+                )
+            )
+            .group_by(EventRow.object_type, EventRow.object_ref)
+        )
+        found = {
+            (kind, ref): data
+            for kind, ref, data in self.session.exec(
+                select(EventRow.object_type, EventRow.object_ref, EventRow.data).where(
+                    EventRow.id.in_(latest)
+                )
+            )
+        }
+        for key in wanted:
+            self._latest[key] = found.get(key)
 
     def previous(self, object_type: str, object_ref: str) -> dict[str, Any] | None:
         """None for types whose moments do not depend on what came before (no query)."""
@@ -52,15 +82,7 @@ class History:
             return None
         key = (object_type, object_ref)
         if key not in self._latest:
-            data = self.session.exec(
-                select(EventRow.data)
-                .where(EventRow.object_type == object_type, EventRow.object_ref == object_ref)
-                .order_by(EventRow.id.desc())
-                .limit(1)
-            ).first()
-            if data is None:
-                return None
-            self._latest[key] = data
+            self.load([key])
         return self._latest[key]
 
     def remember(self, object_type: str, object_ref: str, data: dict[str, Any]) -> None:
