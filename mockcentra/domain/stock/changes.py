@@ -100,11 +100,9 @@ def announce_variant(uow: UnitOfWork, variant_id: int) -> None:
 
 
 def announce_size(uow: UnitOfWork, product_size_id: int) -> None:
-    variant_id = uow.session.exec(
-        select(ProductSizeRow.variant_id).where(ProductSizeRow.id == product_size_id)
-    ).first()
-    if variant_id is not None:
-        announce_variant(uow, variant_id)
+    size = uow.session.get(ProductSizeRow, product_size_id)  # usually already loaded
+    if size is not None:
+        announce_variant(uow, size.variant_id)
 
 
 # ---------------------------------------------------------------- resolving input

@@ -110,16 +110,33 @@ def adjust_level(
     session, warehouse_id: int, product_size_id: int, *, physical: int = 0, allocated: int = 0
 ) -> StockLevel | None:
     """Move physical and allocated by the given deltas, or change nothing and return None when
-    the result would break physical >= allocated >= 0."""
+    the result would break physical >= allocated >= 0.
+
+    One UPDATE ... RETURNING when the stock row exists (the usual case); a missing row is
+    created at zero first."""
     s = _session(session)
-    s.exec(
-        insert(StockRow)
-        .values(warehouse_id=warehouse_id, product_size_id=product_size_id, physical=0, allocated=0)
-        .on_conflict_do_nothing()
-    )
+    level = _conditional_update(s, warehouse_id, product_size_id, physical, allocated)
+    if level is None and not _row_exists(s, warehouse_id, product_size_id):
+        s.exec(
+            insert(StockRow)
+            .values(
+                warehouse_id=warehouse_id, product_size_id=product_size_id, physical=0, allocated=0
+            )
+            .on_conflict_do_nothing()
+        )
+        level = _conditional_update(s, warehouse_id, product_size_id, physical, allocated)
+    cached = s.identity_map.get(identity_key(StockRow, (warehouse_id, product_size_id)))
+    if cached is not None:
+        s.expire(cached)
+    return level
+
+
+def _conditional_update(
+    s: Any, warehouse_id: int, product_size_id: int, physical: int, allocated: int
+) -> StockLevel | None:
     new_physical = StockRow.physical + physical
     new_allocated = StockRow.allocated + allocated
-    result = s.exec(
+    row = s.exec(
         update(StockRow)
         .where(
             StockRow.warehouse_id == warehouse_id,
@@ -129,11 +146,19 @@ def adjust_level(
             new_allocated <= new_physical,
         )
         .values(physical=new_physical, allocated=new_allocated)
+        .returning(StockRow.physical, StockRow.allocated)
         .execution_options(synchronize_session=False)
-    )
-    cached = s.identity_map.get(identity_key(StockRow, (warehouse_id, product_size_id)))
-    if cached is not None:
-        s.expire(cached)
-    if result.rowcount != 1:
+    ).first()
+    if row is None:
         return None
-    return level_of(s, warehouse_id, product_size_id)
+    return StockLevel(warehouse_id, product_size_id, int(row[0]), int(row[1]))
+
+
+def _row_exists(s: Any, warehouse_id: int, product_size_id: int) -> bool:
+    found = s.exec(
+        select(StockRow.physical).where(
+            StockRow.warehouse_id == warehouse_id,
+            StockRow.product_size_id == product_size_id,
+        )
+    ).first()
+    return found is not None
