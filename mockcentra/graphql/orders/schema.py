@@ -16,6 +16,7 @@ from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.orders.status import StockAction as DomainStockAction
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.shipments import actions as shipments
+from mockcentra.graphql import batch
 from mockcentra.graphql.common import (
     CountryInput,
     DisplayInput,
@@ -489,7 +490,9 @@ class Query:
             name, direction = s.value.rsplit("_", 1)
             col = _SORT_COLUMNS[name]
             stmt = stmt.order_by(col.desc() if direction == "DESC" else col.asc())
-        return list(page_rows(info, stmt, limit, page))
+        rows = list(page_rows(info, stmt, limit, page))
+        batch.register(info, "Order", (row.id for row in rows))
+        return rows
 
     @strawberry.field
     def order(self, info: Info, id: str) -> Order | None:

@@ -15,9 +15,10 @@ from strawberry.types import Info
 
 from mockcentra.domain.money import round_money
 from mockcentra.domain.orders import status as st
-from mockcentra.domain.orders.totals import line_value, order_totals, tax_in_gross
+from mockcentra.domain.orders.totals import line_value, lines_of, order_totals, tax_in_gross
 from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.domain.shipments.actions import shipment_grand_total, shipment_lines
+from mockcentra.graphql import batch
 from mockcentra.graphql.catalog.types import Product, ProductSize, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.customers.types import ObjectWithAttributes
@@ -272,6 +273,12 @@ class OrderLine:
         return sum((self.allocations or {}).values())  # type: ignore[attr-defined]
 
 
+def _order_lines(info: Info, order: Any) -> list[OrderLineRow]:
+    """The order's lines, loaded for the whole page of orders when it is a query."""
+    batched = batch.order_lines(info, order.id)
+    return batched if batched is not None else lines_of(info.context.session, order.id)
+
+
 def _currency(info: Info, line: OrderLineRow | ShipmentLineRow) -> str:
     order_id = line.order_id
     key = ("order-currency", order_id)
@@ -415,6 +422,9 @@ class Shipment:
 
     @strawberry.field
     def lines(self, info: Info) -> list[ShipmentLine]:
+        batched = batch.shipment_lines(info, self.id)  # type: ignore[arg-type]
+        if batched is not None:
+            return batched
         return shipment_lines(info.context.session, self.id)
 
     @field(permission="Shipment.shippingAddress:read")
@@ -548,9 +558,7 @@ class Order:
 
     @strawberry.field
     def lines(self, info: Info, include_fully_cancelled: bool = False) -> list[OrderLine]:
-        from mockcentra.domain.orders.totals import lines_of
-
-        lines = lines_of(info.context.session, self.id)  # type: ignore[arg-type]
+        lines = _order_lines(info, self)
         return [ln for ln in lines if include_fully_cancelled or ln.quantity > 0]
 
     @field(permission="Order.shippingAddress:read")
@@ -574,7 +582,7 @@ class Order:
                 )
                 for e in entries
             ]
-        totals = order_totals(info.context.session, self)  # type: ignore[arg-type]
+        totals = order_totals(info.context.session, self, _order_lines(info, self))  # type: ignore[arg-type]
         return [
             AppliedDiscount(
                 value=money(info, totals.discounts, self.currency_code), date=self.created_at
@@ -583,13 +591,13 @@ class Order:
 
     @strawberry.field
     def grand_total(self, info: Info, including_tax: bool = True) -> MonetaryValue:
-        totals = order_totals(info.context.session, self)  # type: ignore[arg-type]
+        totals = order_totals(info.context.session, self, _order_lines(info, self))  # type: ignore[arg-type]
         value = totals.grand_total if including_tax else totals.grand_total - totals.tax
         return money(info, value, self.currency_code)
 
     @strawberry.field
     def totals(self, info: Info) -> OrderTotals:
-        t = order_totals(info.context.session, self)  # type: ignore[arg-type]
+        t = order_totals(info.context.session, self, _order_lines(info, self))  # type: ignore[arg-type]
         code = self.currency_code
         zero = Decimal("0.00")
         return OrderTotals(
@@ -620,6 +628,9 @@ class Order:
 
     @strawberry.field
     def shipments(self, info: Info) -> list[Shipment]:
+        batched = batch.order_shipments(info, self.id)  # type: ignore[arg-type]
+        if batched is not None:
+            return batched
         return list(
             info.context.session.exec(
                 select(ShipmentRow)

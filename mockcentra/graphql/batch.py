@@ -1,0 +1,93 @@
+"""Loading a list's children once per page instead of once per parent (no N+1 in queries).
+
+A list resolver registers the ids of the rows it returned (`register`); a child resolver then
+asks `children` for one parent's rows and gets them from one query made for the whole page.
+Only read operations batch: in a mutation document a later mutation may change what an
+earlier field already read, so mutations keep loading per parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from graphql import OperationType
+from sqlmodel import select
+
+from mockcentra.storage.tables import OrderLineRow, ShipmentLineRow, ShipmentRow
+
+
+def _is_query(info: Any) -> bool:
+    return info.operation.operation == OperationType.QUERY
+
+
+def register(info: Any, kind: str, ids: Iterable[int]) -> None:
+    """Remember the ids of a page of `kind` rows so their children can load together."""
+    if _is_query(info):
+        info.context.cache[("page", kind)] = list(dict.fromkeys(ids))
+
+
+def children(
+    info: Any,
+    name: str,
+    kind: str,
+    parent_id: int,
+    load: Callable[[Sequence[int]], Iterable[Any]],
+    parent_of: Callable[[Any], int],
+) -> list[Any] | None:
+    """The rows of `parent_id` from one query over its page, or None (load it alone)."""
+    cache = info.context.cache
+    loaded = cache.get(("children", name))
+    if loaded is not None and parent_id in loaded:
+        return loaded[parent_id]
+    page = cache.get(("page", kind))
+    if not page or parent_id not in page or not _is_query(info):
+        return None
+    loaded = {i: [] for i in page}
+    for row in load(page):
+        loaded.setdefault(parent_of(row), []).append(row)
+    cache[("children", name)] = loaded
+    return loaded[parent_id]
+
+
+def order_lines(info: Any, order_id: int) -> list[OrderLineRow] | None:
+    return children(
+        info,
+        "order_lines",
+        "Order",
+        order_id,
+        lambda ids: info.context.session.exec(
+            select(OrderLineRow).where(OrderLineRow.order_id.in_(ids)).order_by(OrderLineRow.id)
+        ),
+        lambda row: row.order_id,
+    )
+
+
+def order_shipments(info: Any, order_id: int) -> list[ShipmentRow] | None:
+    def load(ids: Sequence[int]) -> list[ShipmentRow]:
+        rows = list(
+            info.context.session.exec(
+                select(ShipmentRow)
+                .where(ShipmentRow.order_id.in_(ids))
+                .order_by(ShipmentRow.order_id, ShipmentRow.sequence)
+            )
+        )
+        register(info, "Shipment", (row.id for row in rows))
+        return rows
+
+    return children(info, "order_shipments", "Order", order_id, load, lambda row: row.order_id)
+
+
+def shipment_lines(info: Any, shipment_id: int) -> list[ShipmentLineRow] | None:
+    return children(
+        info,
+        "shipment_lines",
+        "Shipment",
+        shipment_id,
+        lambda ids: info.context.session.exec(
+            select(ShipmentLineRow)
+            .where(ShipmentLineRow.shipment_id.in_(ids))
+            .order_by(ShipmentLineRow.id)
+        ),
+        lambda row: row.shipment_id,
+    )
