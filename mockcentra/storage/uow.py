@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +33,31 @@ class UnitOfWorkSession(Session):
     more is read again by the next `get` of the same key; within one request the same order,
     size or price list would be selected many times over.
     """
+
+
+def memo(session: Session, key: tuple[Any, ...], load: Callable[[], Any]) -> Any:
+    """A lookup done once per unit of work. `key[0]` is the row class the result lists: the
+    entry is dropped when rows of that class are added or deleted, and on any rollback."""
+    cache = session.info.setdefault("memo", {})
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
+
+
+@event.listens_for(UnitOfWorkSession, "after_flush")
+def _forget_changed(session: Session, _flush_context: Any) -> None:
+    cache = session.info.get("memo")
+    if not cache:
+        return
+    changed = {type(obj) for obj in session.new} | {type(obj) for obj in session.deleted}
+    if changed:
+        for key in [k for k in cache if k[0] in changed]:
+            del cache[key]
+
+
+@event.listens_for(UnitOfWorkSession, "after_soft_rollback")
+def _forget_all(session: Session, _previous: Any) -> None:
+    session.info.pop("memo", None)
 
 
 @event.listens_for(UnitOfWorkSession, "loaded_as_persistent")

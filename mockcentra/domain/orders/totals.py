@@ -10,6 +10,7 @@ from sqlmodel import select
 from mockcentra.domain.money import round_money
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow
+from mockcentra.storage.uow import UnitOfWorkSession, memo
 
 ZERO = Decimal("0.00")
 
@@ -27,11 +28,20 @@ def line_value(line: OrderLineRow) -> Decimal:
 
 
 def lines_of(session, order_id: int) -> list[OrderLineRow]:
-    return list(
-        session.exec(
-            select(OrderLineRow).where(OrderLineRow.order_id == order_id).order_by(OrderLineRow.id)
+    """The order's lines (read once per unit of work until lines are added or removed)."""
+
+    def load() -> list[OrderLineRow]:
+        return list(
+            session.exec(
+                select(OrderLineRow)
+                .where(OrderLineRow.order_id == order_id)
+                .order_by(OrderLineRow.id)
+            )
         )
-    )
+
+    if not isinstance(session, UnitOfWorkSession):
+        return load()
+    return list(memo(session, (OrderLineRow, order_id), load))
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from mockcentra.storage.tables import (
     ShipmentLineRow,
     ShipmentRow,
 )
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork, UnitOfWorkSession, memo
 
 
 @dataclass
@@ -55,13 +55,20 @@ class ShipmentInfo:
 
 
 def shipment_lines(session, shipment_id: int) -> list[ShipmentLineRow]:
-    return list(
-        session.exec(
-            select(ShipmentLineRow)
-            .where(ShipmentLineRow.shipment_id == shipment_id)
-            .order_by(ShipmentLineRow.id)
+    """The shipment's lines (read once per unit of work until lines are added or removed)."""
+
+    def load() -> list[ShipmentLineRow]:
+        return list(
+            session.exec(
+                select(ShipmentLineRow)
+                .where(ShipmentLineRow.shipment_id == shipment_id)
+                .order_by(ShipmentLineRow.id)
+            )
         )
-    )
+
+    if not isinstance(session, UnitOfWorkSession):
+        return load()
+    return list(memo(session, (ShipmentLineRow, shipment_id), load))
 
 
 def shipment_items_value(session, shipment: ShipmentRow) -> Decimal:
