@@ -78,7 +78,12 @@ class LiveServer:
         sock.bind(("127.0.0.1", 0))
         host, port = sock.getsockname()
         self.url = f"http://{host}:{port}"
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+        # A test suite's client may leave a pooled connection idle for longer than uvicorn's
+        # 5 s default while a slow machine works; closing it then races the client's next
+        # request on it (a ReadError the code under test did not cause).
+        config = uvicorn.Config(
+            app, log_level="warning", access_log=False, lifespan="on", timeout_keep_alive=120
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
