@@ -14,6 +14,8 @@ import json
 import statistics
 import time
 
+from sqlalchemy import event
+
 from mockcentra.app import create_app
 from mockcentra.domain.returns.actions import refund_return
 from mockcentra.settings import Settings
@@ -50,18 +52,27 @@ def main(argv: list[str] | None = None) -> None:
     client = CentraClient(create_app(Settings(db=":memory:", scenario="demo")))
     factories = Factories(client)
     lifecycle(client, factories)  # warm caches (parser, validation, statements)
-    runs, resets = [], []
+    statements = [0]
+
+    @event.listens_for(client.runtime.db.engine, "before_cursor_execute")
+    def count(*_: object) -> None:
+        statements[0] += 1
+
+    runs, resets, counts = [], [], []
     for _ in range(args.n):
         started = time.perf_counter()
         client.reset()
         resets.append((time.perf_counter() - started) * 1000)
+        statements[0] = 0
         started = time.perf_counter()
         lifecycle(client, factories)
         runs.append((time.perf_counter() - started) * 1000)
+        counts.append(statements[0])
     result = {
         "lifecycle_median_ms": statistics.median(runs),
         "lifecycle_p95_ms": percentile(runs, 0.95),
         "reset_median_ms": statistics.median(resets),
+        "sql_statements_per_lifecycle": statistics.median(counts),
         "runs": args.n,
     }
     if args.json:
@@ -69,7 +80,8 @@ def main(argv: list[str] | None = None) -> None:
     else:
         print(
             f"full lifecycle: {result['lifecycle_median_ms']:.1f} ms median, "
-            f"{result['lifecycle_p95_ms']:.1f} ms p95 over {args.n} runs; "
+            f"{result['lifecycle_p95_ms']:.1f} ms p95 over {args.n} runs, "
+            f"{result['sql_statements_per_lifecycle']:.0f} SQL statements; "
             f"reset {result['reset_median_ms']:.2f} ms median"
         )
     client.close()
