@@ -38,8 +38,12 @@ COUNTRIES = [
     ("PL", "Poland", True, "23"),
 ]
 US_STATES = [("NV", "Nevada"), ("CA", "California"), ("NY", "New York")]
-SHIPPING_PRICES = {"SEK": Decimal("49.00"), "EUR": Decimal("5.00"), "USD": Decimal("6.00"),
-                   "GBP": Decimal("5.00")}
+SHIPPING_PRICES = {
+    "SEK": Decimal("49.00"),
+    "EUR": Decimal("5.00"),
+    "USD": Decimal("6.00"),
+    "GBP": Decimal("5.00"),
+}
 CURRENCIES = [
     ("SEK", "Swedish krona", True),
     ("EUR", "Euro", False),
@@ -86,7 +90,8 @@ def seed_base(session: Session) -> None:
     session.add_all([ShippingTermsRow(name="EXW"), ShippingTermsRow(name="DAP")])
     for code, _, _ in CURRENCIES:
         session.add(
-            ShippingOptionRow(name=code, store_id=retail.id, currency_code=code,
-                              price=SHIPPING_PRICES[code])
+            ShippingOptionRow(
+                name=code, store_id=retail.id, currency_code=code, price=SHIPPING_PRICES[code]
+            )
         )
     session.flush()

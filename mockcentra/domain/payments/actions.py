@@ -27,7 +27,7 @@ def capture(
     answer = psp.outcome(uow, order, "capture")
     shipment_id = shipment.id if shipment else None
     if answer == psp.DECLINE:
-        order_id, method, clock, seed = order.id, order.payment_method, uow.clock, uow.seed
+        order_id = order.id
 
         def record_failure() -> None:
             failed = uow.session.get(OrderRow, order_id)

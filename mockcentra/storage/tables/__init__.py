@@ -8,5 +8,5 @@ from mockcentra.storage.tables.orders import *  # noqa: F403
 from mockcentra.storage.tables.pricing import *  # noqa: F403
 from mockcentra.storage.tables.reference import *  # noqa: F403
 from mockcentra.storage.tables.stock import *  # noqa: F403
-from mockcentra.storage.tables.wholesale import *  # noqa: F403
 from mockcentra.storage.tables.vouchers import *  # noqa: F403
+from mockcentra.storage.tables.wholesale import *  # noqa: F403
