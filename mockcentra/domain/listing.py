@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
+from sqlmodel import col
 
 from mockcentra.domain.errors import invalid
 
@@ -36,3 +37,17 @@ def as_list(value: Any) -> list[Any]:
     if value is None:
         return []
     return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def grouped_by(
+    session: Any, key: Any, ids: Sequence[int], *, order_by: Any, where: Sequence[Any] = ()
+) -> dict[int, list[Any]]:
+    """Rows of `key`'s table whose `key` is in `ids`, grouped by it, in one query."""
+    out: dict[int, list[Any]] = {}
+    if not ids:
+        return out
+    table = key.class_
+    stmt = select(table).where(col(key).in_(list(ids)), *where).order_by(order_by)
+    for (row,) in session.execute(stmt):
+        out.setdefault(getattr(row, key.key), []).append(row)
+    return out

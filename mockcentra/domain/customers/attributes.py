@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import delete, select
 
 from mockcentra.domain.attributes.config import (
     AttributeConfig,
@@ -26,6 +26,7 @@ from mockcentra.domain.attributes.config import (
     ElementKind,
 )
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
+from mockcentra.domain.listing import grouped_by
 from mockcentra.storage.tables import AttributeValueRow, CustomerRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
@@ -147,19 +148,13 @@ def values_of(
     session: Any, object_type: str, object_ids: Sequence[int]
 ) -> dict[int, list[AttributeValueRow]]:
     """The stored values of each object, in one query."""
-    out: dict[int, list[AttributeValueRow]] = {}
-    if not object_ids:
-        return out
-    for row in session.exec(
-        select(AttributeValueRow)
-        .where(
-            AttributeValueRow.object_type == object_type,
-            col(AttributeValueRow.object_id).in_(list(object_ids)),
-        )
-        .order_by(AttributeValueRow.id)
-    ):
-        out.setdefault(row.object_id, []).append(row)
-    return out
+    return grouped_by(
+        session,
+        AttributeValueRow.object_id,
+        object_ids,
+        where=[AttributeValueRow.object_type == object_type],
+        order_by=AttributeValueRow.id,
+    )
 
 
 def attributes_of(

@@ -20,7 +20,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.listing import page
+from mockcentra.domain.listing import grouped_by, page
 from mockcentra.domain.money import round_money
 from mockcentra.domain.pricing.pricelists import currency_code
 from mockcentra.domain.pricing.rules import Amount
@@ -350,16 +350,12 @@ def window_discounts_of(
     session: Any, account_ids: Sequence[int]
 ) -> dict[int, list[AccountDeliveryWindowDiscountRow]]:
     """Each account's delivery-window discounts (window id order), in one query."""
-    out: dict[int, list[AccountDeliveryWindowDiscountRow]] = {}
-    if not account_ids:
-        return out
-    for row in session.exec(
-        select(AccountDeliveryWindowDiscountRow)
-        .where(col(AccountDeliveryWindowDiscountRow.account_id).in_(list(account_ids)))
-        .order_by(AccountDeliveryWindowDiscountRow.delivery_window_id)
-    ):
-        out.setdefault(row.account_id, []).append(row)
-    return out
+    return grouped_by(
+        session,
+        AccountDeliveryWindowDiscountRow.account_id,
+        account_ids,
+        order_by=AccountDeliveryWindowDiscountRow.delivery_window_id,
+    )
 
 
 def discount_for(session: Any, account: AccountRow, window_id: int | None) -> int:
@@ -524,16 +520,7 @@ def _apply_buyer(uow: UnitOfWork, buyer: BuyerRow, account: AccountRow, spec: Bu
 
 def buyers_of(session: Any, account_ids: Sequence[int]) -> dict[int, list[BuyerRow]]:
     """Each account's buyers (id order), in one query."""
-    out: dict[int, list[BuyerRow]] = {}
-    if not account_ids:
-        return out
-    for row in session.exec(
-        select(BuyerRow)
-        .where(col(BuyerRow.account_id).in_(list(account_ids)))
-        .order_by(BuyerRow.id)
-    ):
-        out.setdefault(row.account_id, []).append(row)
-    return out
+    return grouped_by(session, BuyerRow.account_id, account_ids, order_by=BuyerRow.id)
 
 
 def list_buyers(

@@ -20,7 +20,7 @@ from typing import Any
 from sqlmodel import col, delete, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.listing import page
+from mockcentra.domain.listing import grouped_by, page
 from mockcentra.domain.pricing.rules import parse_date
 from mockcentra.domain.refs import resolve
 from mockcentra.domain.wholesale import rules
@@ -432,32 +432,24 @@ def variants_of(
     session: Any, window_ids: Sequence[int]
 ) -> dict[int, list[DeliveryWindowVariantRow]]:
     """Each window's variants (in the order they were added), in one query."""
-    out: dict[int, list[DeliveryWindowVariantRow]] = {}
-    if not window_ids:
-        return out
-    for row in session.exec(
-        select(DeliveryWindowVariantRow)
-        .where(col(DeliveryWindowVariantRow.delivery_window_id).in_(list(window_ids)))
-        .order_by(DeliveryWindowVariantRow.id)
-    ):
-        out.setdefault(row.delivery_window_id, []).append(row)
-    return out
+    return grouped_by(
+        session,
+        DeliveryWindowVariantRow.delivery_window_id,
+        window_ids,
+        order_by=DeliveryWindowVariantRow.id,
+    )
 
 
 def windows_of_alterations(
     session: Any, alteration_ids: Sequence[int]
 ) -> dict[int, list[DeliveryWindowRow]]:
     """The delivery windows priced by each price alteration, in one query."""
-    out: dict[int, list[DeliveryWindowRow]] = {}
-    if not alteration_ids:
-        return out
-    for row in session.exec(
-        select(DeliveryWindowRow)
-        .where(col(DeliveryWindowRow.price_alteration_id).in_(list(alteration_ids)))
-        .order_by(DeliveryWindowRow.id)
-    ):
-        out.setdefault(row.price_alteration_id, []).append(row)
-    return out
+    return grouped_by(
+        session,
+        DeliveryWindowRow.price_alteration_id,
+        alteration_ids,
+        order_by=DeliveryWindowRow.id,
+    )
 
 
 def _value(value: Any) -> Any:
