@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime
 
 __all__ = ["AttributeValueRow"]
 
 
-class AttributeValueRow(SQLModel, table=True):
+class AttributeValueRow(Row, table=True):
     """One element value of a dynamic attribute type on one object (unique per element)."""
 
     __tablename__ = "attribute_value"

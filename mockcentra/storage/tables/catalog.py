@@ -6,8 +6,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime, JsonList, Money
 
 __all__ = [
@@ -25,27 +26,27 @@ __all__ = [
 ]
 
 
-class BrandRow(SQLModel, table=True):
+class BrandRow(Row, table=True):
     __tablename__ = "brand"
     id: int | None = Field(default=None, primary_key=True)
     name: str
     uri: str | None = None
 
 
-class CollectionRow(SQLModel, table=True):
+class CollectionRow(Row, table=True):
     __tablename__ = "collection"
     id: int | None = Field(default=None, primary_key=True)
     name: str
 
 
-class FolderRow(SQLModel, table=True):
+class FolderRow(Row, table=True):
     __tablename__ = "folder"
     id: int | None = Field(default=None, primary_key=True)
     name: str
     parent_id: int | None = Field(default=None, foreign_key="folder.id")
 
 
-class SizeChartRow(SQLModel, table=True):
+class SizeChartRow(Row, table=True):
     __tablename__ = "size_chart"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
@@ -54,7 +55,7 @@ class SizeChartRow(SQLModel, table=True):
     divider_symbol: str = "x"
 
 
-class SizeRow(SQLModel, table=True):
+class SizeRow(Row, table=True):
     __tablename__ = "size"
     __table_args__ = (UniqueConstraint("size_chart_id", "name"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -63,7 +64,7 @@ class SizeRow(SQLModel, table=True):
     position: int = 0
 
 
-class ProductRow(SQLModel, table=True):
+class ProductRow(Row, table=True):
     __tablename__ = "product"
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -81,7 +82,7 @@ class ProductRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime, index=True)
 
 
-class VariantRow(SQLModel, table=True):
+class VariantRow(Row, table=True):
     __tablename__ = "product_variant"
     id: int | None = Field(default=None, primary_key=True)
     product_id: int = Field(foreign_key="product.id", index=True)
@@ -97,7 +98,7 @@ class VariantRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class ProductSizeRow(SQLModel, table=True):
+class ProductSizeRow(Row, table=True):
     """A size activated on a variant: the unit stock is kept for."""
 
     __tablename__ = "product_size"
@@ -110,7 +111,7 @@ class ProductSizeRow(SQLModel, table=True):
     size_number: str | None = None
 
 
-class BundleRow(SQLModel, table=True):
+class BundleRow(Row, table=True):
     __tablename__ = "bundle"
     id: int | None = Field(default=None, primary_key=True)
     product_id: int = Field(foreign_key="product.id", unique=True)
@@ -119,14 +120,14 @@ class BundleRow(SQLModel, table=True):
     price_type: str = "STATIC"  # BundlePriceType
 
 
-class BundleSectionRow(SQLModel, table=True):
+class BundleSectionRow(Row, table=True):
     __tablename__ = "bundle_section"
     id: int | None = Field(default=None, primary_key=True)
     bundle_id: int = Field(foreign_key="bundle.id", index=True)
     quantity: int = 1
 
 
-class BundleSectionVariantRow(SQLModel, table=True):
+class BundleSectionVariantRow(Row, table=True):
     __tablename__ = "bundle_section_variant"
     section_id: int = Field(foreign_key="bundle_section.id", primary_key=True)
     variant_id: int = Field(foreign_key="product_variant.id", primary_key=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime, JsonList
 
 __all__ = [
@@ -18,7 +19,7 @@ __all__ = [
 ]
 
 
-class CategoryRow(SQLModel, table=True):
+class CategoryRow(Row, table=True):
     __tablename__ = "category"
     id: int | None = Field(default=None, primary_key=True)
     store_id: int = Field(foreign_key="store.id")
@@ -28,7 +29,7 @@ class CategoryRow(SQLModel, table=True):
     status: str = "ACTIVE"
 
 
-class DisplayRow(SQLModel, table=True):
+class DisplayRow(Row, table=True):
     __tablename__ = "display"
     __table_args__ = (
         UniqueConstraint("store_id", "product_id"),
@@ -54,19 +55,19 @@ class DisplayRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class DisplayVariantRow(SQLModel, table=True):
+class DisplayVariantRow(Row, table=True):
     __tablename__ = "display_variant"
     display_id: int = Field(foreign_key="display.id", primary_key=True)
     variant_id: int = Field(foreign_key="product_variant.id", primary_key=True, index=True)
 
 
-class DisplayMarketRow(SQLModel, table=True):
+class DisplayMarketRow(Row, table=True):
     __tablename__ = "display_market"
     display_id: int = Field(foreign_key="display.id", primary_key=True)
     market_id: int = Field(foreign_key="market.id", primary_key=True)
 
 
-class DisplayCategoryRow(SQLModel, table=True):
+class DisplayCategoryRow(Row, table=True):
     __tablename__ = "display_category"
     display_id: int = Field(foreign_key="display.id", primary_key=True)
     category_id: int = Field(foreign_key="category.id", primary_key=True)

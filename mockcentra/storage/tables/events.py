@@ -10,8 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Index, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList
 
 __all__ = [
@@ -25,7 +26,7 @@ __all__ = [
 ]
 
 
-class EventRow(SQLModel, table=True):
+class EventRow(Row, table=True):
     """One change to one object. `triggers` are the lifecycle moments it marks (OrderShipped...)."""
 
     __tablename__ = "event"
@@ -41,7 +42,7 @@ class EventRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class EventListenerRow(SQLModel, table=True):
+class EventListenerRow(Row, table=True):
     """What one integration (token integration name) listens to: an object type, change types."""
 
     __tablename__ = "event_listener"
@@ -54,7 +55,7 @@ class EventListenerRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class EventQueueRow(SQLModel, table=True):
+class EventQueueRow(Row, table=True):
     """An event queued for one integration; `confirmed_at` is set by `confirmEvents`."""
 
     __tablename__ = "event_queue"
@@ -69,7 +70,7 @@ class EventQueueRow(SQLModel, table=True):
     confirmed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
-class WebhookSubscriptionRow(SQLModel, table=True):
+class WebhookSubscriptionRow(Row, table=True):
     """A "Centra Webhook" plugin instance: where to POST, how to sign, what to send."""
 
     __tablename__ = "webhook_subscription"
@@ -90,7 +91,7 @@ class WebhookSubscriptionRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class WebhookOutboxRow(SQLModel, table=True):
+class WebhookOutboxRow(Row, table=True):
     """An event waiting for (or already put into) a delivery to one subscription."""
 
     __tablename__ = "webhook_outbox"
@@ -102,7 +103,7 @@ class WebhookOutboxRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class WebhookDeliveryRow(SQLModel, table=True):
+class WebhookDeliveryRow(Row, table=True):
     """One webhook call (a batch of events) and where it stands; the body never changes."""
 
     __tablename__ = "webhook_delivery"
@@ -121,7 +122,7 @@ class WebhookDeliveryRow(SQLModel, table=True):
     delivered_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
-class WebhookAttemptRow(SQLModel, table=True):
+class WebhookAttemptRow(Row, table=True):
     """One HTTP attempt of a delivery: what was signed, what came back, how long it took."""
 
     __tablename__ = "webhook_attempt"

@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Index
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money
 
 __all__ = [
@@ -26,7 +27,7 @@ __all__ = [
 ]
 
 
-class CustomerRow(SQLModel, table=True):
+class CustomerRow(Row, table=True):
     """A shopper; one email may have a registered and an unregistered customer, as in Centra."""
 
     __tablename__ = "customer"
@@ -41,7 +42,7 @@ class CustomerRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class OrderRow(SQLModel, table=True):
+class OrderRow(Row, table=True):
     """Indexed for the lists integrations poll: by number, customer, status and date, changes.
 
     No index on `is_on_hold`: SQLite would prefer it to every range index below (each
@@ -89,7 +90,7 @@ class OrderRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class OrderLineRow(SQLModel, table=True):
+class OrderLineRow(Row, table=True):
     """`quantity` is what remains ordered (cancelled units leave it); allocations per warehouse."""
 
     __tablename__ = "order_line"
@@ -116,7 +117,7 @@ class OrderLineRow(SQLModel, table=True):
     allocations: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
 
 
-class ShipmentRow(SQLModel, table=True):
+class ShipmentRow(Row, table=True):
     __tablename__ = "shipment"
     __table_args__ = (
         # an order's shipments in sequence order (Order.shipments, REST orders)
@@ -148,7 +149,7 @@ class ShipmentRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class ShipmentLineRow(SQLModel, table=True):
+class ShipmentLineRow(Row, table=True):
     __tablename__ = "shipment_line"
     id: int | None = Field(default=None, primary_key=True)
     shipment_id: int = Field(foreign_key="shipment.id", index=True)
@@ -158,7 +159,7 @@ class ShipmentLineRow(SQLModel, table=True):
     allocations: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
 
 
-class PaymentEntryRow(SQLModel, table=True):
+class PaymentEntryRow(Row, table=True):
     """One payment-history entry: every authorization, capture attempt and refund."""
 
     __tablename__ = "payment_entry"
@@ -175,7 +176,7 @@ class PaymentEntryRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class ReturnRow(SQLModel, table=True):
+class ReturnRow(Row, table=True):
     __tablename__ = "return_"
     id: int | None = Field(default=None, primary_key=True)
     order_id: int = Field(foreign_key="orders.id", index=True)
@@ -194,7 +195,7 @@ class ReturnRow(SQLModel, table=True):
     completed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
-class ReturnLineRow(SQLModel, table=True):
+class ReturnLineRow(Row, table=True):
     __tablename__ = "return_line"
     id: int | None = Field(default=None, primary_key=True)
     return_id: int = Field(foreign_key="return_.id", index=True)
@@ -203,7 +204,7 @@ class ReturnLineRow(SQLModel, table=True):
     restocked: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
 
 
-class SelectionRow(SQLModel, table=True):
+class SelectionRow(Row, table=True):
     """A storefront session's cart (Checkout API selection), keyed by its API token."""
 
     __tablename__ = "selection"
@@ -224,7 +225,7 @@ class SelectionRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class SelectionLineRow(SQLModel, table=True):
+class SelectionLineRow(Row, table=True):
     __tablename__ = "selection_line"
     id: int | None = Field(default=None, primary_key=True)
     selection_id: int = Field(foreign_key="selection.id", index=True)
@@ -235,7 +236,7 @@ class SelectionLineRow(SQLModel, table=True):
     comment: str | None = None
 
 
-class NewsletterSubscriptionRow(SQLModel, table=True):
+class NewsletterSubscriptionRow(Row, table=True):
     __tablename__ = "newsletter_subscription"
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(index=True)

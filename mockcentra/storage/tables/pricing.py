@@ -6,8 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import IsoDate, Money
 
 __all__ = [
@@ -19,7 +20,7 @@ __all__ = [
 ]
 
 
-class PricelistRow(SQLModel, table=True):
+class PricelistRow(Row, table=True):
     __tablename__ = "pricelist"
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -29,13 +30,13 @@ class PricelistRow(SQLModel, table=True):
     default_shipping_option_id: int | None = Field(default=None, foreign_key="shipping_option.id")
 
 
-class PricelistCountryRow(SQLModel, table=True):
+class PricelistCountryRow(Row, table=True):
     __tablename__ = "pricelist_country"
     pricelist_id: int = Field(foreign_key="pricelist.id", primary_key=True)
     country_id: int = Field(foreign_key="country.id", primary_key=True, index=True)
 
 
-class PriceRow(SQLModel, table=True):
+class PriceRow(Row, table=True):
     """A product's price in a pricelist; variant_id set only for individual variant prices."""
 
     __tablename__ = "price"
@@ -48,7 +49,7 @@ class PriceRow(SQLModel, table=True):
     recommended_retail_price: Decimal | None = Field(default=None, sa_type=Money)
 
 
-class PriceAlterationRow(SQLModel, table=True):
+class PriceAlterationRow(Row, table=True):
     __tablename__ = "price_alteration"
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -58,7 +59,7 @@ class PriceAlterationRow(SQLModel, table=True):
     end_date: date | None = Field(default=None, sa_type=IsoDate)
 
 
-class AlteredPriceRow(SQLModel, table=True):
+class AlteredPriceRow(Row, table=True):
     __tablename__ = "altered_price"
     __table_args__ = (
         UniqueConstraint("price_alteration_id", "pricelist_id", "product_id", "variant_id"),

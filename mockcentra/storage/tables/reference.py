@@ -6,8 +6,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime, JsonList, Money
 
 __all__ = [
@@ -25,7 +26,7 @@ __all__ = [
 ]
 
 
-class StoreRow(SQLModel, table=True):
+class StoreRow(Row, table=True):
     __tablename__ = "store"
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -33,7 +34,7 @@ class StoreRow(SQLModel, table=True):
     autoconfirm: bool = False
 
 
-class CurrencyRow(SQLModel, table=True):
+class CurrencyRow(Row, table=True):
     __tablename__ = "currency"
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, index=True)
@@ -42,7 +43,7 @@ class CurrencyRow(SQLModel, table=True):
     is_base: bool = False
 
 
-class CountryRow(SQLModel, table=True):
+class CountryRow(Row, table=True):
     __tablename__ = "country"
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, index=True)
@@ -51,7 +52,7 @@ class CountryRow(SQLModel, table=True):
     tax_percent_hundredths: int = 0  # default VAT on goods, in 1/100 percent
 
 
-class StateRow(SQLModel, table=True):
+class StateRow(Row, table=True):
     __tablename__ = "country_state"
     id: int | None = Field(default=None, primary_key=True)
     country_id: int = Field(foreign_key="country.id", index=True)
@@ -59,7 +60,7 @@ class StateRow(SQLModel, table=True):
     name: str
 
 
-class MarketRow(SQLModel, table=True):
+class MarketRow(Row, table=True):
     __tablename__ = "market"
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -68,13 +69,13 @@ class MarketRow(SQLModel, table=True):
     comment: str | None = None
 
 
-class MarketCountryRow(SQLModel, table=True):
+class MarketCountryRow(Row, table=True):
     __tablename__ = "market_country"
     market_id: int = Field(foreign_key="market.id", primary_key=True)
     country_id: int = Field(foreign_key="country.id", primary_key=True)
 
 
-class ShippingOptionRow(SQLModel, table=True):
+class ShippingOptionRow(Row, table=True):
     __tablename__ = "shipping_option"
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -83,20 +84,20 @@ class ShippingOptionRow(SQLModel, table=True):
     price: Decimal = Field(default=Decimal(0), sa_type=Money)
 
 
-class AllocationRuleRow(SQLModel, table=True):
+class AllocationRuleRow(Row, table=True):
     __tablename__ = "allocation_rule"
     id: int | None = Field(default=None, primary_key=True)
     name: str
 
 
-class AllocationRuleWarehouseRow(SQLModel, table=True):
+class AllocationRuleWarehouseRow(Row, table=True):
     __tablename__ = "allocation_rule_warehouse"
     allocation_rule_id: int = Field(foreign_key="allocation_rule.id", primary_key=True)
     warehouse_id: int = Field(foreign_key="warehouse.id", primary_key=True)
     priority: int = 0
 
 
-class ApiTokenRow(SQLModel, table=True):
+class ApiTokenRow(Row, table=True):
     """An Integration API token: its permissions and the integration name its queues belong to."""
 
     __tablename__ = "api_token"
@@ -109,7 +110,7 @@ class ApiTokenRow(SQLModel, table=True):
     expires_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
-class IdConversionRow(SQLModel, table=True):
+class IdConversionRow(Row, table=True):
     """An integration's own id for a Centra object, unique in both directions."""
 
     __tablename__ = "id_conversion"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime, Money
 
 __all__ = ["WarehouseRow", "StockRow", "StockChangeRow", "StockChangeLineRow"]
 
 
-class WarehouseRow(SQLModel, table=True):
+class WarehouseRow(Row, table=True):
     __tablename__ = "warehouse"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
@@ -28,7 +29,7 @@ class WarehouseRow(SQLModel, table=True):
     zip_code: str | None = None
 
 
-class StockRow(SQLModel, table=True):
+class StockRow(Row, table=True):
     """Stock of one size in one warehouse. Free to allocate is physical minus allocated."""
 
     __tablename__ = "stock"
@@ -38,7 +39,7 @@ class StockRow(SQLModel, table=True):
     allocated: int = 0
 
 
-class StockChangeRow(SQLModel, table=True):
+class StockChangeRow(Row, table=True):
     __tablename__ = "stock_change"
     id: int | None = Field(default=None, primary_key=True)
     description: str | None = None
@@ -46,7 +47,7 @@ class StockChangeRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class StockChangeLineRow(SQLModel, table=True):
+class StockChangeLineRow(Row, table=True):
     __tablename__ = "stock_change_line"
     id: int | None = Field(default=None, primary_key=True)
     stock_change_id: int = Field(foreign_key="stock_change.id", index=True)

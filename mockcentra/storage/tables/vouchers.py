@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime, JsonDict
 
 __all__ = [
@@ -18,7 +19,7 @@ __all__ = [
 ]
 
 
-class VoucherRow(SQLModel, table=True):
+class VoucherRow(Row, table=True):
     """A code, URL or automatic voucher of one store; `max_usages` 0 means unlimited."""
 
     __tablename__ = "voucher"
@@ -44,13 +45,13 @@ class VoucherRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class VoucherMarketRow(SQLModel, table=True):
+class VoucherMarketRow(Row, table=True):
     __tablename__ = "voucher_market"
     voucher_id: int = Field(foreign_key="voucher.id", primary_key=True)
     market_id: int = Field(foreign_key="market.id", primary_key=True, index=True)
 
 
-class VoucherActionRow(SQLModel, table=True):
+class VoucherActionRow(Row, table=True):
     """One action: criteria pick products, the result changes prices or shipping.
 
     `entry_point_id` is None for an entry point, else the entry point this sub-action follows.
@@ -68,7 +69,7 @@ class VoucherActionRow(SQLModel, table=True):
     result: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
 
 
-class VoucherCriterionRow(SQLModel, table=True):
+class VoucherCriterionRow(Row, table=True):
     """A condition of an action; `params` e.g. {"variantIds": [..]} or {"shippingOptionIds": [..]}."""
 
     __tablename__ = "voucher_criterion"
@@ -78,7 +79,7 @@ class VoucherCriterionRow(SQLModel, table=True):
     params: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
 
 
-class VoucherUsageRow(SQLModel, table=True):
+class VoucherUsageRow(Row, table=True):
     """One use of a voucher: written in the payment transaction of the order that used it."""
 
     __tablename__ = "voucher_usage"

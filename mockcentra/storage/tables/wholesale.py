@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime, IsoDate, JsonDict, JsonList, Money
 
 __all__ = [
@@ -24,20 +25,20 @@ __all__ = [
 ]
 
 
-class PaymentTermsRow(SQLModel, table=True):
+class PaymentTermsRow(Row, table=True):
     __tablename__ = "payment_terms"
     id: int | None = Field(default=None, primary_key=True)
     name: str
     days: int = 0  # days until an invoice is due
 
 
-class ShippingTermsRow(SQLModel, table=True):
+class ShippingTermsRow(Row, table=True):
     __tablename__ = "shipping_terms"
     id: int | None = Field(default=None, primary_key=True)
     name: str
 
 
-class AccountRow(SQLModel, table=True):
+class AccountRow(Row, table=True):
     """A wholesale customer company; its buyers place orders for it."""
 
     __tablename__ = "account"
@@ -70,7 +71,7 @@ class AccountRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class AccountDeliveryWindowDiscountRow(SQLModel, table=True):
+class AccountDeliveryWindowDiscountRow(Row, table=True):
     """An account's discount for orders in one delivery window (replaces the general one)."""
 
     __tablename__ = "account_delivery_window_discount"
@@ -81,7 +82,7 @@ class AccountDeliveryWindowDiscountRow(SQLModel, table=True):
     discount_percent_hundredths: int = 0
 
 
-class BuyerRow(SQLModel, table=True):
+class BuyerRow(Row, table=True):
     """A person who logs in to the showroom and orders for their account."""
 
     __tablename__ = "buyer"
@@ -100,7 +101,7 @@ class BuyerRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class DeliveryWindowRow(SQLModel, table=True):
+class DeliveryWindowRow(Row, table=True):
     """When and how goods are sold in wholesale: at once (from stock) or as a preorder."""
 
     __tablename__ = "delivery_window"
@@ -126,13 +127,13 @@ class DeliveryWindowRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
-class DeliveryWindowMarketRow(SQLModel, table=True):
+class DeliveryWindowMarketRow(Row, table=True):
     __tablename__ = "delivery_window_market"
     delivery_window_id: int = Field(foreign_key="delivery_window.id", primary_key=True)
     market_id: int = Field(foreign_key="market.id", primary_key=True)
 
 
-class DeliveryWindowVariantRow(SQLModel, table=True):
+class DeliveryWindowVariantRow(Row, table=True):
     """A variant sold in a delivery window, its delivery type and an optional quantity limit."""
 
     __tablename__ = "delivery_window_variant"
@@ -147,7 +148,7 @@ class DeliveryWindowVariantRow(SQLModel, table=True):
     limit_on: str | None = None  # DeliveryWindowLimitOn
 
 
-class WholesaleOrderRow(SQLModel, table=True):
+class WholesaleOrderRow(Row, table=True):
     """What a wholesale order has beyond an order: its account, buyer and purchase order number."""
 
     __tablename__ = "wholesale_order"
