@@ -3,9 +3,10 @@
     python bench/http_load.py --db PATH [--scenario large] [-n 2000] [-c 8] [--json]
     python bench/http_load.py --serve --db PATH          (the server half, used by the above)
 
-The server is the mockcentra app inside a benchmark-only Starlette app that adds one route,
-`GET /_bench/bare` (a plain JSONResponse), so the baseline is served by the same process,
-server and event loop as the APIs. The load comes from another process: `wrk` when it is
+The server is the mockcentra app inside a benchmark-only Starlette app that adds two routes,
+so the baselines are served by the same process, server and event loop as the APIs:
+`GET /_bench/bare` (a plain JSONResponse) and `POST /_bench/floor` (the GraphQL floor: the
+same orders answer from plain objects through strawberry, see bench/graphql_floor.py). The load comes from another process: `wrk` when it is
 installed (`--client wrk`), otherwise a small asyncio HTTP/1.1 client with `-c` keep-alive
 connections. Prints requests/s and p50/p99 latency per endpoint; never asserts a speed.
 """
@@ -44,9 +45,10 @@ PRODUCTS = (
 
 
 def harness_app(db: str, scenario: str):
-    """mockcentra's app mounted under a Starlette app that owns the baseline route."""
+    """mockcentra's app mounted under a Starlette app that owns the baseline routes."""
     from contextlib import asynccontextmanager
 
+    from graphql_floor import floor_route, mockcentra_answer
     from starlette.applications import Starlette
     from starlette.requests import Request as HttpRequest
     from starlette.responses import JSONResponse
@@ -56,6 +58,7 @@ def harness_app(db: str, scenario: str):
     from mockcentra.settings import Settings
 
     inner = create_app(Settings(db=db, scenario=scenario))
+    floor = floor_route(mockcentra_answer(inner))
 
     async def bare_json(request: HttpRequest) -> JSONResponse:
         return JSONResponse({"ok": True})
@@ -66,7 +69,7 @@ def harness_app(db: str, scenario: str):
             yield
 
     return Starlette(
-        routes=[Route("/_bench/bare", bare_json), Mount("/", app=inner)], lifespan=lifespan
+        routes=[Route("/_bench/bare", bare_json), floor, Mount("/", app=inner)], lifespan=lifespan
     )
 
 
@@ -144,6 +147,12 @@ def graphql(name: str, query: str) -> Request:
 
 def bare() -> Request:
     return Request("bare Starlette JSON", "GET", "/_bench/bare", {})
+
+
+def floor() -> Request:
+    body = json.dumps({"query": ORDERS}).encode()
+    headers = {"Content-Type": "application/json"}
+    return Request("GraphQL floor (plain objects)", "POST", "/_bench/floor", headers, body)
 
 
 def rest_order(number: int) -> Request:
@@ -334,11 +343,12 @@ def run(
     client: str,
     seconds: float,
     scenario: str = "large",
-    which: tuple[str, ...] = ("bare", "orders", "products", "rest"),
+    which: tuple[str, ...] = ("bare", "floor", "orders", "products", "rest"),
 ) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     plans = {
         "bare": [bare()],
+        "floor": [floor()],
         "orders": [graphql("GraphQL orders(limit: 10) + lines, shipments", ORDERS)],
         "products": [graphql("GraphQL products(limit: 20)", PRODUCTS)],
         "rest": [rest_order(number) for number in order_numbers(db, 50)],

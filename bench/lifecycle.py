@@ -39,6 +39,36 @@ def lifecycle(client: CentraClient, factories: Factories) -> None:
         refund_return(uow, return_id)
 
 
+def statement_floor(client: CentraClient, n: int = 2000) -> dict[str, float]:
+    """What one statement costs through the ORM, and the same statement on pysqlite directly:
+    the SQL statements of a lifecycle times the ORM cost is the floor of the ORM-built code."""
+    from sqlmodel import select
+
+    from mockcentra.storage.tables import CountryRow
+
+    db = client.runtime.db
+
+    def median_us(run) -> float:
+        for _ in range(50):
+            run()
+        samples = []
+        for _ in range(5):
+            started = time.perf_counter()
+            for _ in range(n // 5):
+                run()
+            samples.append((time.perf_counter() - started) * 1e6 / (n // 5))
+        return statistics.median(samples)
+
+    with unit_of_work(db, client.runtime.clock, write=False) as uow:
+        orm = median_us(
+            lambda: uow.session.exec(select(CountryRow).where(CountryRow.code == "SE")).one()
+        )
+    with db.raw() as conn:
+        sql = "SELECT id, code, name, is_eu, tax_percent_hundredths FROM country WHERE code = ?"
+        raw = median_us(lambda: conn.execute(sql, ("SE",)).fetchall())
+    return {"orm_select_us": orm, "raw_select_us": raw}
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
@@ -74,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
         "reset_median_ms": statistics.median(resets),
         "sql_statements_per_lifecycle": statistics.median(counts),
         "runs": args.n,
+        **statement_floor(client),
     }
     if args.json:
         print(json.dumps(result))
@@ -83,6 +114,10 @@ def main(argv: list[str] | None = None) -> None:
             f"{result['lifecycle_p95_ms']:.1f} ms p95 over {args.n} runs, "
             f"{result['sql_statements_per_lifecycle']:.0f} SQL statements; "
             f"reset {result['reset_median_ms']:.2f} ms median"
+        )
+        print(
+            f"one SELECT by key: {result['orm_select_us']:.0f} us through the ORM, "
+            f"{result['raw_select_us']:.0f} us on pysqlite"
         )
     client.close()
 

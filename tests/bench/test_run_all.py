@@ -14,6 +14,7 @@ MEASURES = [
     "full order lifecycle",
     "seed `large`: 50 products, 400 orders",
     "bare Starlette JSON",
+    "GraphQL floor: the orders answer below from plain objects",
     "GraphQL orders(limit: 10) with lines and shipments (100 orders)",
     "GraphQL products(limit: 20)",
     "REST Order API GET orders?order=<number> (100 orders)",
