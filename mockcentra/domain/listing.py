@@ -16,13 +16,18 @@ MAX_LIMIT = 1000
 
 def page(session: Any, stmt: Select, limit: int | None, page_number: int | None) -> Sequence[Any]:
     """Apply limit/page. Default limit 20, at most 1000; a page past the end is empty."""
+    return session.exec(paged(stmt, limit, page_number)).all()
+
+
+def paged(stmt: Select, limit: int | None, page_number: int | None) -> Select:
+    """`stmt` limited to one page, for use as a subquery (see `page`)."""
     limit = DEFAULT_LIMIT if limit is None else limit
     page_number = 1 if page_number is None else page_number
     if limit < 1 or limit > MAX_LIMIT:
         raise invalid(f"limit must be between 1 and {MAX_LIMIT}.", ["limit"])
     if page_number < 1:
         raise invalid("page must be 1 or more.", ["page"])
-    return session.exec(stmt.limit(limit).offset((page_number - 1) * limit)).all()
+    return stmt.limit(limit).offset((page_number - 1) * limit)
 
 
 def ids_filter(value: int | Sequence[int] | None) -> list[int] | None:

@@ -35,6 +35,16 @@ def _configure(engine: Engine, *, file_backed: bool) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _drop_replaced_indexes(conn: Any, table: Any) -> None:
+    """Indexes a model no longer declares (replaced by wider ones) would only slow writes and
+    could steer the planner away from the index a list query was written for."""
+    declared = {index.name for index in table.indexes}
+    for row in conn.exec_driver_sql(f'PRAGMA index_list("{table.name}")').fetchall():
+        name, origin = row[1], row[3]
+        if origin == "c" and name not in declared:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+
+
 class Database:
     """Owns the engine and the named snapshots; reset restores the state seeded at start."""
 
@@ -75,10 +85,11 @@ class Database:
         import mockcentra.storage.tables  # noqa: F401  (registers every table)
 
         SQLModel.metadata.create_all(self.engine)
-        with self.engine.begin() as conn:  # indexes added since an existing file was created
+        with self.engine.begin() as conn:  # an existing file gets the indexes the models declare
             for table in SQLModel.metadata.sorted_tables:
                 for index in table.indexes:
                     index.create(conn, checkfirst=True)
+                _drop_replaced_indexes(conn, table)
 
     def is_empty(self) -> bool:
         with self.raw() as conn:

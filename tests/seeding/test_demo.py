@@ -130,10 +130,13 @@ def test_a_database_file_from_an_older_version_gets_new_indexes(tmp_path) -> Non
     path = str(tmp_path / "old.db")
     create_app(Settings(db=path, scenario="demo"))
     with sqlite3.connect(path) as conn:
-        conn.execute("DROP INDEX ix_orders_status_created_at")
+        conn.execute("DROP INDEX ix_orders_status_created_at_id")
+        conn.execute("CREATE INDEX ix_orders_created_at ON orders (created_at)")  # since replaced
 
     create_app(Settings(db=path, scenario="demo"))
 
     with sqlite3.connect(path) as conn:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert "ix_orders_status_created_at" in names
+    assert "ix_orders_status_created_at_id" in names
+    assert "ix_orders_created_at" not in names
+    assert "ix_orders_number" in names

@@ -6,11 +6,12 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from sqlmodel import select
+from sqlalchemy import false, literal_column, true
+from sqlmodel import col, select
 from strawberry.types import Info
 
 from mockcentra.domain.errors import DomainError, ErrorCode
-from mockcentra.domain.listing import as_list, page
+from mockcentra.domain.listing import as_list, page, paged
 from mockcentra.domain.orders import actions as orders
 from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.orders.status import StockAction as DomainStockAction
@@ -425,6 +426,26 @@ def _range(stmt, column, value: DateTimeRange | None, info: Info, name: str):
     return stmt
 
 
+def _flag(value: bool):
+    """A literal 0/1, so SQLite can use the partial index on the few flagged orders."""
+    return true() if value else false()
+
+
+def _id_page_from_index(info: Info, stmt, descending: bool, limit, page_number) -> list[OrderRow]:
+    """An id-sorted page of a status or date range: its ids come from that index (which holds
+    `is_on_hold` too), so only the page's rows are read, not every order that matches.
+
+    `+orders.id` keeps SQLite from walking the whole table in id order instead: a range of
+    recent orders would then be found only after every older order had been read.
+    """
+    id_key = literal_column("+orders.id")
+    ids = stmt.with_only_columns(OrderRow.id).order_by(id_key.desc() if descending else id_key)
+    key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
+    inner = paged(ids, limit, page_number)
+    found = select(OrderRow).where(col(OrderRow.id).in_(inner)).order_by(key)
+    return list(info.context.session.exec(found))
+
+
 def _stock_policy(policy: ReturnStockActionPolicyInput) -> tuple[ReturnStockPolicy, int | None]:
     chosen = [
         (ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE, None)
@@ -479,18 +500,24 @@ class Query:
         if w.customer_id:
             stmt = stmt.where(OrderRow.customer_id.in_(as_list(w.customer_id)))
         if w.is_locked is not None:
-            stmt = stmt.where(OrderRow.is_locked == w.is_locked)
-        stmt = stmt.where(OrderRow.is_on_hold == bool(w.is_on_hold))
+            stmt = stmt.where(OrderRow.is_locked == _flag(w.is_locked))
+        stmt = stmt.where(OrderRow.is_on_hold == _flag(bool(w.is_on_hold)))
         if w.is_internal is not None:
-            stmt = stmt.where(OrderRow.is_internal == w.is_internal)
+            stmt = stmt.where(OrderRow.is_internal == _flag(w.is_internal))
         stmt = _range(stmt, OrderRow.created_at, w.created_at, info, "createdAt")
         stmt = _range(stmt, OrderRow.created_at, w.order_date, info, "orderDate")
         stmt = _range(stmt, OrderRow.updated_at, w.updated_at, info, "updatedAt")
-        for s in sort or [OrderSort.id_ASC]:
-            name, direction = s.value.rsplit("_", 1)
-            col = _SORT_COLUMNS[name]
-            stmt = stmt.order_by(col.desc() if direction == "DESC" else col.asc())
-        rows = list(page_rows(info, stmt, limit, page))
+        sort = sort or [OrderSort.id_ASC]
+        if sort[0] in (OrderSort.id_ASC, OrderSort.id_DESC) and (
+            w.status or w.created_at or w.order_date or w.updated_at
+        ):
+            rows = _id_page_from_index(info, stmt, sort[0] == OrderSort.id_DESC, limit, page)
+        else:
+            for s in sort:
+                name, direction = s.value.rsplit("_", 1)
+                column = _SORT_COLUMNS[name]
+                stmt = stmt.order_by(column.desc() if direction == "DESC" else column.asc())
+            rows = list(page_rows(info, stmt, limit, page))
         batch.register(info, "Order", (row.id for row in rows))
         return rows
 

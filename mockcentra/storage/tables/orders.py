@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field
 
 from mockcentra.storage.tables.base import Row
@@ -45,16 +45,25 @@ class CustomerRow(Row, table=True):
 class OrderRow(Row, table=True):
     """Indexed for the lists integrations poll: by number, customer, status and date, changes.
 
-    No index on `is_on_hold`: SQLite would prefer it to every range index below (each
-    orders(...) query has `is_on_hold = ?`), and held orders are few.
+    The flags have partial indexes only (the queries compare them to literal 0/1): a plain
+    index on `is_on_hold` would win over every range index below, as each orders(...) query
+    has `is_on_hold = 0`, while only the few flagged orders are worth an index.
     """
 
     __tablename__ = "orders"
     __table_args__ = (
-        # orders(where: {status}, sort: [createdAt_DESC]) without sorting every order of a status
-        Index("ix_orders_status_created_at", "status", "created_at", "id"),
+        # orders(where: {status}, sort: [createdAt_DESC]) without sorting every order of a
+        # status; in id order (the default), the page's ids are picked from the index alone
+        Index("ix_orders_status_created_at_id", "status", "created_at", "id", "is_on_hold"),
+        # date ranges and REST's oldest-first order; `is_on_hold` rides along so an id-sorted
+        # GraphQL page is picked from the index alone before its rows are read
+        Index("ix_orders_created_at_id", "created_at", "id", "is_on_hold"),
         # orders(where: {updatedAt}) / sort updatedAt: "what changed since"
-        Index("ix_orders_updated_at", "updated_at", "id"),
+        Index("ix_orders_updated_at_id", "updated_at", "id", "is_on_hold"),
+        # the few held, locked or internal orders without scanning all the others
+        Index("ix_orders_held", "id", sqlite_where=text("is_on_hold = 1")),
+        Index("ix_orders_locked", "id", sqlite_where=text("is_locked = 1")),
+        Index("ix_orders_internal", "id", sqlite_where=text("is_internal = 1")),
     )
     id: int | None = Field(default=None, primary_key=True)
     hash: str = Field(unique=True, index=True)  # Centra's 32-hex order id
@@ -86,7 +95,7 @@ class OrderRow(Row, table=True):
     internal_comment: str | None = None
     other_comment: str | None = None
     cancellation_comment: str | None = None
-    created_at: datetime = Field(sa_type=AwareDateTime, index=True)
+    created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
 
