@@ -244,6 +244,27 @@ def test_orders_page_oldest_first_and_filter_by_customer_and_time(
     assert [int(o["orderId"]) for o in raw.json()["orders"]] == [second, third]
 
 
+def test_orders_are_oldest_first_by_placement_time_within_a_window(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    item = centra_factories.sellable_item(min_free=5)
+    freeze(centra, "2031-03-02T10:00:00+00:00")
+    first = api.create_order([(item, 1)])
+    freeze(centra, "2031-03-01T10:00:00+00:00")  # the clock set back: a later id, placed earlier
+    second = api.create_order([(item, 1)])
+    freeze(centra, "2031-03-03T10:00:00+00:00")
+    third = api.create_order([(item, 1)])
+
+    def numbers(**params) -> list[int]:
+        return [int(o["orderId"]) for o in api.ok("GET", "orders", **params)["orders"]]
+
+    assert numbers() == [second, first, third]
+    assert numbers(newer_than="2031-03-01", older_than="2031-03-03") == [second, first]
+    assert numbers(newer_than="2031-03-01 12:00:00") == [first, third]
+    assert numbers(newer_than="2031-03-01", limit=1, offset=1) == [first]
+
+
 def test_bad_list_parameters_are_refused(centra: CentraClient) -> None:
     api = OrderApi(centra)
 
