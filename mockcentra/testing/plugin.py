@@ -2,17 +2,22 @@
 
 `centra_app` is built once per session (per xdist worker) on an in-memory database; before
 each test `centra` restores the scenario's snapshot through SQLite's backup API.
+
+pytest imports this module in every run of a project that has mockcentra installed, so it
+imports nothing heavy itself: the app, starlette and httpx load when a fixture is first used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from starlette.applications import Starlette
 
-from mockcentra.settings import Settings
-from mockcentra.testing.client import CentraClient
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from mockcentra.testing.client import CentraClient
 
 DEFAULT_SCENARIO = "demo"
 
@@ -27,12 +32,15 @@ def pytest_configure(config: pytest.Config) -> None:
 def centra_app() -> Starlette:
     """The in-process mockcentra app on an in-memory database seeded with `demo`."""
     from mockcentra.app import create_app
+    from mockcentra.settings import Settings
 
     return create_app(Settings(db=":memory:", scenario=DEFAULT_SCENARIO))
 
 
 @pytest.fixture(scope="session")
 def _centra_session_client(centra_app: Starlette) -> Iterator[CentraClient]:
+    from mockcentra.testing.client import CentraClient
+
     client = CentraClient(centra_app)
     yield client
     client.close()

@@ -1,5 +1,8 @@
 """The pytest plugin as a user meets it: installed package, no conftest."""
 
+import subprocess
+import sys
+
 import pytest
 
 pytest_plugins = ["pytester"]
@@ -98,3 +101,19 @@ def test_runs_under_xdist_with_a_database_per_worker(pytester: pytest.Pytester) 
     result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider", "-n", "2")
 
     result.assert_outcomes(passed=7)
+
+
+def test_loading_the_plugin_imports_no_app_or_web_library() -> None:
+    # given: a fresh interpreter, as pytest starts in any project that has mockcentra installed
+    code = (
+        "import sys, mockcentra.testing.plugin; "
+        "print(sorted(m for m in ('mockcentra.app', 'starlette', 'httpx', 'sqlalchemy', "
+        "'strawberry') if m in sys.modules))"
+    )
+
+    # when: pytest loads the plugin (entry point pytest11)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    # then: none of the heavy modules is imported until a fixture is used
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
