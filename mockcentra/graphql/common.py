@@ -130,16 +130,26 @@ class IntRange:
     to: int | None = None
 
 
-def money(info: Any, amount: Decimal, currency_code: str) -> MonetaryValue:
-    """A MonetaryValue in a currency given by code (currency rows memoized per request)."""
+def currency_by_code(info: Any, code: str) -> Any:
+    """The currency row with this code, or None; every currency is read in one query, once per
+    request (there are a handful, and a list of orders or prices names several)."""
     from sqlmodel import select
 
     from mockcentra.storage.tables import CurrencyRow
 
     cache = info.context.cache
-    key = ("currency", currency_code)
-    if key not in cache:
-        cache[key] = info.context.session.exec(
-            select(CurrencyRow).where(CurrencyRow.code == currency_code)
+    if "currencies" not in cache:
+        cache["currencies"] = {
+            row.code: row for row in info.context.session.exec(select(CurrencyRow))
+        }
+    currencies = cache["currencies"]
+    if code not in currencies:  # created by a mutation earlier in this request, or unknown
+        currencies[code] = info.context.session.exec(
+            select(CurrencyRow).where(CurrencyRow.code == code)
         ).first()
-    return MonetaryValue(value=amount, currency=cache[key])  # type: ignore[arg-type]
+    return currencies[code]
+
+
+def money(info: Any, amount: Decimal, currency_code: str) -> MonetaryValue:
+    """A MonetaryValue in a currency given by code."""
+    return MonetaryValue(value=amount, currency=currency_by_code(info, currency_code))  # type: ignore[arg-type]

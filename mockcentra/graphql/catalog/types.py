@@ -37,7 +37,7 @@ from mockcentra.domain.catalog.status import (
     VariantStatus,
 )
 from mockcentra.domain.stock.levels import totals_for_size
-from mockcentra.graphql.common import MonetaryValue
+from mockcentra.graphql.common import MonetaryValue, currency_by_code
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country
 from mockcentra.graphql.scalars import DateTimeTz
@@ -46,7 +46,6 @@ from mockcentra.storage.tables import (
     BundleRow,
     CollectionRow,
     CountryRow,
-    CurrencyRow,
     FolderRow,
     ProductRow,
     SizeChartRow,
@@ -242,10 +241,7 @@ class ProductVariant:
         code = self.unit_cost_currency  # type: ignore[attr-defined]
         if amount is None or code is None:
             return None
-        currency = info.context.session.exec(
-            select(CurrencyRow).where(CurrencyRow.code == code)
-        ).first()
-        return MonetaryValue.of(amount, currency)
+        return MonetaryValue.of(amount, currency_by_code(info, code))
 
     @strawberry.field
     def size_chart(self, info: Info) -> SizeChart:

@@ -19,7 +19,7 @@ from strawberry.types import Info
 from mockcentra.domain.pricing import queries
 from mockcentra.domain.pricing.pricelists import countries_of
 from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
-from mockcentra.graphql.common import Currency, MonetaryValue
+from mockcentra.graphql.common import Currency, MonetaryValue, currency_by_code
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, ShippingOption, Store
 from mockcentra.graphql.scalars import Date
@@ -63,16 +63,6 @@ def children(info: Info, kind: str, parent_id: int, load: Loader) -> list[Any]:
         for pid in wanted:
             loaded[pid] = list(result.get(pid, []))
     return loaded[parent_id]
-
-
-def currency_by_code(info: Info, code: str) -> CurrencyRow:
-    key = ("currency", code)
-    cache = info.context.cache
-    if key not in cache:
-        cache[key] = info.context.session.exec(
-            select(CurrencyRow).where(CurrencyRow.code == code)
-        ).first()
-    return cache[key]
 
 
 def _money(info: Info, amount: Decimal | None, code: str) -> MonetaryValue | None:

@@ -23,7 +23,7 @@ from mockcentra.domain.stock.status import WarehouseAllocationPolicy as DomainAl
 from mockcentra.domain.stock.status import WarehouseStockMaster as DomainStockMaster
 from mockcentra.domain.stock.status import WarehouseStockOwnership as DomainStockOwnership
 from mockcentra.graphql.catalog.types import ProductSize
-from mockcentra.graphql.common import MonetaryValue
+from mockcentra.graphql.common import MonetaryValue, currency_by_code
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import AllocationRule, Country, State
 from mockcentra.graphql.scalars import DateTimeTz
@@ -31,7 +31,6 @@ from mockcentra.storage.tables import (
     AllocationRuleRow,
     AllocationRuleWarehouseRow,
     CountryRow,
-    CurrencyRow,
     ProductSizeRow,
     StateRow,
     StockChangeRow,
@@ -87,16 +86,6 @@ def _lines(info: Info, change_id: int) -> list[Any]:
 def _preload_line_targets(info: Info, lines: list[Any]) -> None:
     preload(info, WarehouseRow, {line.warehouse_id for line in lines})
     preload(info, ProductSizeRow, {line.product_size_id for line in lines})
-
-
-def _currency(info: Info, code: str) -> Any:
-    memo = _memo(info)
-    key = ("currency", code)
-    if key not in memo:
-        memo[key] = info.context.session.exec(
-            select(CurrencyRow).where(CurrencyRow.code == code)
-        ).first()
-    return memo[key]
 
 
 # --- warehouses -------------------------------------------------------------------------------
@@ -320,7 +309,7 @@ class StockChangeLine:
         code = self.unit_cost_currency  # type: ignore[attr-defined]
         if amount is None or code is None:
             return None
-        return MonetaryValue.of(amount, _currency(info, code))
+        return MonetaryValue.of(amount, currency_by_code(info, code))
 
     @strawberry.field
     def warehouse(self, info: Info) -> Warehouse | None:
