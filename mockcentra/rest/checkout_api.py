@@ -276,7 +276,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
 
 
 def location_body(session, sel) -> dict[str, Any]:
-    country = session.exec(select(CountryRow).where(CountryRow.code == sel.country_code)).one()
+    country = checkout.country_by_code(session, sel.country_code)
     market = session.get(MarketRow, sel.market_id)
     pricelist = session.get(PricelistRow, sel.pricelist_id)
     return {

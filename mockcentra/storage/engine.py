@@ -32,7 +32,8 @@ def _configure(engine: Engine, *, file_backed: bool) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         immediate = conn.get_execution_options().get("immediate", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        # straight to pysqlite: one statement per request, no SQLAlchemy execution around it
+        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _drop_replaced_indexes(conn: Any, table: Any) -> None:

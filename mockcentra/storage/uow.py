@@ -37,7 +37,10 @@ class UnitOfWorkSession(Session):
 
 def memo(session: Session, key: tuple[Any, ...], load: Callable[[], Any]) -> Any:
     """A lookup done once per unit of work. `key[0]` is the row class the result lists: the
-    entry is dropped when rows of that class are added or deleted, and on any rollback."""
+    entry is dropped when rows of that class are added or deleted, and on any rollback.
+    Other sessions (seeding, scripts) have no such bookkeeping and always load."""
+    if not isinstance(session, UnitOfWorkSession):
+        return load()
     cache = session.info.setdefault("memo", {})
     if key not in cache:
         cache[key] = load()
@@ -53,6 +56,13 @@ def _forget_changed(session: Session, _flush_context: Any) -> None:
     if changed:
         for key in [k for k in cache if k[0] in changed]:
             del cache[key]
+
+
+@event.listens_for(UnitOfWorkSession, "do_orm_execute")
+def _forget_on_bulk_change(state: Any) -> None:
+    """An UPDATE or DELETE statement (not a flush) may change rows any memo entry lists."""
+    if not state.is_select:
+        state.session.info.pop("memo", None)
 
 
 @event.listens_for(UnitOfWorkSession, "after_soft_rollback")

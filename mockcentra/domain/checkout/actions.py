@@ -43,7 +43,7 @@ from mockcentra.storage.tables import (
     StockRow,
     VariantRow,
 )
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork, memo
 
 PAYMENT_METHODS = {
     "dummy": "Dummy payment (authorizes at once)",
@@ -107,8 +107,18 @@ def _pricelist_for(uow: UnitOfWork, store_id: int, country: CountryRow) -> Price
     return pricelist
 
 
+def country_by_code(session: Any, code: str) -> CountryRow | None:
+    """A country by its ISO code, read once per unit of work (a checkout request needs the
+    selection's country to place it, to tax its lines and to describe its location)."""
+    return memo(
+        session,
+        (CountryRow, "code", code),
+        lambda: session.exec(select(CountryRow).where(CountryRow.code == code)).first(),
+    )
+
+
 def _country(uow: UnitOfWork, code: str) -> CountryRow:
-    country = uow.session.exec(select(CountryRow).where(CountryRow.code == code.upper())).first()
+    country = country_by_code(uow.session, code.upper())
     if country is None:
         raise invalid(f"Unknown country {code}.", ["country"])
     return country
@@ -370,7 +380,7 @@ def summarize(session, sel: SelectionRow, now: datetime, email: str | None = Non
     """Priced lines, shipping and the vouchers' discounts (codes on it, automatic ones) at `now`."""
     pricelist = session.get(PricelistRow, sel.pricelist_id)
     currency = session.get(CurrencyRow, pricelist.currency_id)
-    country = session.exec(select(CountryRow).where(CountryRow.code == sel.country_code)).one()
+    country = country_by_code(session, sel.country_code)
     from mockcentra.domain.pricing.prices import price_for
 
     lines = []

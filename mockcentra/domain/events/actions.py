@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlmodel import select
+from sqlmodel import insert, select
 
 from mockcentra.domain.events import lifecycle
 from mockcentra.domain.events.subscriptions import wants
@@ -64,6 +64,21 @@ def _notify_after_commit(uow: UnitOfWork) -> None:
     sa_event.listen(uow.session, "after_commit", fire, once=True)
 
 
+def _insert(session: Any, rows: list[EventRow], *, with_ids: bool) -> None:
+    """Write the event rows: one executemany when nobody needs their ids (no listener, no
+    webhook subscription), else INSERT .. RETURNING to give each row its id."""
+    columns = ("object_type", "change_type", "object_ref", "store_id", "market_id")
+    columns += ("data", "triggers", "created_at")
+    values = [{c: getattr(row, c) for c in columns} for row in rows]
+    statement = insert(EventRow).execution_options(render_nulls=True)  # one batch
+    if not with_ids:
+        session.execute(statement, values)
+        return
+    returning = statement.returning(EventRow.id, sort_by_parameter_order=True)
+    for row, new_id in zip(rows, session.scalars(returning, values), strict=True):
+        row.id = new_id
+
+
 def record_events(uow: UnitOfWork) -> None:
     """Log, queue and outbox the commit's events with a handful of statements, however many."""
     session = uow.session
@@ -90,9 +105,6 @@ def record_events(uow: UnitOfWork) -> None:
             )
         )
         history.remember(ev.object_type, ev.object_ref, data)
-    session.add_all(rows)
-    session.flush()
-
     any_listener, any_subscription = (
         session.connection()
         .exec_driver_sql(
@@ -101,6 +113,7 @@ def record_events(uow: UnitOfWork) -> None:
         )
         .one()
     )
+    _insert(session, rows, with_ids=bool(any_listener or any_subscription))
     if not (any_listener or any_subscription):
         return
     listeners: dict[str, list[EventListenerRow]] = defaultdict(list)

@@ -35,7 +35,7 @@ from mockcentra.storage.tables import (
     ProductRow,
     VariantRow,
 )
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork, memo
 
 Path = Sequence[str | int]
 
@@ -121,14 +121,20 @@ def set_altered_prices(
 def price_for(
     session: Any, pricelist_id: int, product_id: int, variant_id: int | None
 ) -> Decimal | None:
-    """The price of a variant in a pricelist: its own price, else its product's, else None."""
-    rows = session.exec(
-        select(PriceRow).where(
-            PriceRow.pricelist_id == pricelist_id,
-            PriceRow.product_id == product_id,
-            (col(PriceRow.variant_id).is_(None)) | (PriceRow.variant_id == variant_id),
-        )
-    ).all()
+    """The price of a variant in a pricelist: its own price, else its product's, else None.
+    The rows are read once per unit of work (a checkout prices an item when it is added and
+    again in the summary); a changed price is seen, as the rows are the session's own."""
+    rows = memo(
+        session,
+        (PriceRow, pricelist_id, product_id, variant_id),
+        lambda: session.exec(
+            select(PriceRow).where(
+                PriceRow.pricelist_id == pricelist_id,
+                PriceRow.product_id == product_id,
+                (col(PriceRow.variant_id).is_(None)) | (PriceRow.variant_id == variant_id),
+            )
+        ).all(),
+    )
     own = next((r for r in rows if r.variant_id is not None and r.variant_id == variant_id), None)
     shared = next((r for r in rows if r.variant_id is None), None)
     chosen = own or shared
