@@ -119,8 +119,12 @@ class UnitOfWork:
         self.events.clear()
 
     def close(self) -> None:
-        self.session.close()
-        self._conn.close()
+        """Return the connection even if closing the session fails: an in-memory database has
+        one connection, and a lost one would leave every later request waiting for it."""
+        try:
+            self.session.close()
+        finally:
+            self._conn.close()
 
 
 @contextmanager

@@ -104,8 +104,13 @@ class LiveServer:
             time.sleep(0.005)
 
     def stop(self) -> None:
+        """Stop serving; a server still busy after 5 s is forced down (open connections closed)
+        so the test session can end."""
         self._server.should_exit = True
         self._thread.join(timeout=5)
+        if self._thread.is_alive():
+            self._server.force_exit = True
+            self._thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
