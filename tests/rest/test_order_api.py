@@ -434,8 +434,8 @@ def test_create_order_refusals_change_nothing(
         ({"address": {**ADDRESS, "email": ""}, "products": [good]}, "email is required."),
         ({"address": {**ADDRESS, "country": "XX"}, "products": [good]}, "Unknown country XX."),
         (
-            {"address": ADDRESS, "products": [good], "voucherValue": 10},
-            "voucherValue is not supported yet: vouchers are not modelled.",
+            {"address": ADDRESS, "products": [good], "voucherValue": -10},
+            "voucherValue cannot be negative.",
         ),
         (
             {"address": ADDRESS, "products": [{"id": item.product_size_id, "qty": 0}]},

@@ -7,7 +7,7 @@ from the order, shipment and return actions that the Integration API uses too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -40,6 +40,7 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.stock import allocation
+from mockcentra.domain.vouchers import engine
 from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
@@ -340,19 +341,82 @@ def _customer_id(uow: UnitOfWork, data: ExternalOrder, email: str, store: StoreR
     return None
 
 
+#: How an order-level `voucherValue` is labelled where the order lists its vouchers.
+VOUCHER_VALUE_LABEL = "voucherValue"
+VOUCHER_VALUE_NAME = "Voucher value"
+
+
+def _take_voucher_value(
+    amount: Decimal, lines: list[NewLine], shipping: Decimal, currency: str
+) -> tuple[list[NewLine], Decimal, dict[str, Any]]:
+    """Take an order-level voucher amount off the lines (pro rata, whole cents per unit, as a
+    fixed-amount voucher at checkout) and then off shipping, and describe it as the voucher
+    entry a checkout order keeps, so totals, captures and returns read it the same way.
+
+    Refused when the amount is more than items plus shipping, or when cents that cannot be
+    spread over the units are more than what is left of shipping.
+    """
+    prices = [round_money(line.unit_price) for line in lines]
+    items = sum((p * line.quantity for p, line in zip(prices, lines, strict=True)), ZERO)
+    shipping = round_money(shipping)
+    if amount > items + shipping:
+        raise invalid(
+            f"voucherValue {format_money(amount, currency)} is more than the order's items and "
+            f"shipping ({format_money(items + shipping, currency)}).",
+            ["voucherValue"],
+        )
+    shares = engine.spread(
+        min(amount, items),
+        [(str(i), p, line.quantity) for i, (p, line) in enumerate(zip(prices, lines, strict=True))],
+    )
+    items_off = sum((off * lines[int(k)].quantity for k, off in shares.items()), ZERO)
+    shipping_off = amount - items_off
+    if shipping_off > shipping:
+        raise invalid(
+            f"voucherValue {format_money(amount, currency)} cannot be split over the ordered "
+            f"units in whole cents, and shipping ({format_money(shipping, currency)}) cannot "
+            f"take the {format_money(amount - items_off, currency)} left over.",
+            ["voucherValue"],
+        )
+    discounted: list[NewLine] = []
+    per_item: dict[str, Decimal] = {}
+    for i, (price, line) in enumerate(zip(prices, lines, strict=True)):
+        off = shares.get(str(i), ZERO)
+        discounted.append(replace(line, unit_price=price - off))
+        if off:
+            item = f"{line.display_id}-{line.product_size_id}"
+            per_item[item] = per_item.get(item, ZERO) + off * line.quantity
+    entry = {
+        "voucherId": None,
+        "voucher": VOUCHER_VALUE_LABEL,
+        "code": None,
+        "url": None,
+        "name": VOUCHER_VALUE_NAME,
+        "method": None,
+        "type": "DISCOUNT",
+        "automatic": False,
+        "value": str(amount),
+        "itemsValue": str(items_off),
+        "shippingValue": str(shipping_off),
+        "freeShippingFor": None,
+        "lines": {k: str(v) for k, v in per_item.items()},
+        "currency": currency,
+        "expiryDate": None,
+        "externalId": None,
+    }
+    return discounted, shipping - shipping_off, entry
+
+
 def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
     """Place an order paid (or to be paid) outside Centra: products by id/EAN/SKU at the given
     or pricelist price, stock allocated (refused when short, unless `force_create` or not
-    `adjust_stock`), and the PSP's authorization and capture written as payment history."""
+    `adjust_stock`), a `voucher_value` taken off items then shipping, and the PSP's
+    authorization and capture written as payment history."""
     email = (data.billing_address.get("email") or data.shipping_address.get("email") or "").strip()
     if not email:
         raise DomainError(ErrorCode.REQUIRED, "email is required.", ["address", "email"])
-    if data.voucher_value:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED,
-            "voucherValue is not supported yet: vouchers are not modelled.",
-            ["voucherValue"],
-        )
+    if data.voucher_value is not None and data.voucher_value < 0:
+        raise invalid("voucherValue cannot be negative.", ["voucherValue"])
     if not data.lines:
         raise DomainError(ErrorCode.REQUIRED, "products is required.", ["products"])
     store = _store(uow, data.store_id)
@@ -408,6 +472,11 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
         shipping = option.price if option else ZERO
     if shipping < 0:
         raise invalid("shippingValue cannot be negative.", ["shippingValue"])
+    entries: list[dict[str, Any]] = []
+    voucher = round_money(data.voucher_value) if data.voucher_value else ZERO
+    if voucher:
+        new_lines, shipping, entry = _take_voucher_value(voucher, new_lines, shipping, currency)
+        entries.append(entry)
     payment = data.payment or ExternalPayment()
     method = (payment.auth or payment.capture or PaymentRecord(1, ZERO)).method
     order = place_order(
@@ -429,6 +498,7 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
             shipping_value=shipping,
             payment_method=method or "external",
             authorize=False,
+            vouchers=entries,
             number=data.number,
             customer_id=_customer_id(uow, data, email, store),
         ),
