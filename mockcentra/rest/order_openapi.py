@@ -499,7 +499,9 @@ REQUESTS: dict[str, Any] = {
             "shippingValue": NUM,
             "voucherValue": d(
                 NUM,
-                "Only 0 is accepted: an order created through this API takes no voucher amount.",
+                "Order-level voucher amount, positive: taken off the items (pro rata, whole "
+                "cents per unit) and then off shipping. More than items plus shipping is "
+                "refused.",
             ),
             "orderNumber": INT,
             "sendEmail": BOOL,
