@@ -137,3 +137,65 @@ def test_held_locked_and_internal_orders_are_listed_by_their_flag(
     assert numbers(centra, {"isLocked": True}) == [d]
     assert numbers(centra, {"isLocked": False}, ["id_DESC"]) == [c, a]
     assert numbers(centra, {"isOnHold": True, "isLocked": True}) == []
+
+
+def test_a_store_or_store_type_lists_its_orders_in_id_order_or_by_time(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    from tests.graphql.test_wholesale import CREATE_ORDER, order_input, wholesale_setup
+
+    setup = wholesale_setup(centra, centra_factories)
+
+    def wholesale_at(moment: str) -> int:
+        assert centra.post("/_mock/clock", json={"freeze": moment}).status_code == 200
+        result = centra.graphql(CREATE_ORDER, {"input": order_input(setup, 1)})
+        return result.ok("createWholesaleOrder")["order"]["number"]
+
+    r1 = place_at(centra, centra_factories, ["2031-03-03T10:00:00+00:00"])[0]
+    w1 = wholesale_at("2031-03-04T10:00:00+00:00")
+    r2 = place_at(centra, centra_factories, ["2031-03-01T10:00:00+00:00"])[0]
+    w2 = wholesale_at("2031-03-02T10:00:00+00:00")
+    w3 = wholesale_at("2031-03-05T10:00:00+00:00")
+    r3 = place_at(centra, centra_factories, ["2031-03-06T10:00:00+00:00"])[0]
+    centra_factories.confirm(r2)
+    wholesale, retail = {"storeType": "WHOLESALE"}, {"storeType": "DIRECT_TO_CONSUMER"}
+
+    assert numbers(centra, wholesale) == [w1, w2, w3]
+    assert numbers(centra, wholesale, ["id_DESC"]) == [w3, w2, w1]
+    assert numbers(centra, wholesale, limit=2, page=2) == [w3]
+    assert numbers(centra, wholesale, ["createdAt_DESC"]) == [w3, w1, w2]
+    assert numbers(centra, retail) == [r1, r2, r3]
+    assert numbers(centra, retail, ["orderDate_ASC"]) == [r2, r1, r3]
+    assert numbers(centra, {"storeId": [2]}) == [w1, w2, w3]
+    assert numbers(centra, {"storeId": [1]}, ["createdAt_ASC"]) == [r2, r1, r3]
+    assert numbers(centra, {"storeId": [2, 1, 2]}) == [r1, w1, r2, w2, w3, r3]
+    assert numbers(centra, {"storeId": [1, 2]}, ["id_DESC"], limit=4, page=1) == [r3, w3, w2, r2]
+    assert numbers(centra, {"storeId": [1, 2]}, ["id_DESC"], limit=4, page=2) == [w1, r1]
+    assert numbers(centra, {"storeId": [1, 2]}, ["createdAt_DESC"]) == [r3, w3, w1, r1, w2, r2]
+    march_2_to_4 = {"from": "2031-03-02T00:00:00Z", "to": "2031-03-04T23:00:00Z"}
+    assert numbers(centra, {**wholesale, "createdAt": march_2_to_4}) == [w1, w2]
+    assert numbers(centra, {"storeId": [1, 2], "createdAt": march_2_to_4}, ["id_DESC"]) == [
+        w2,
+        w1,
+        r1,
+    ]
+    assert numbers(centra, {**retail, "status": ["CONFIRMED"]}) == [r2]
+    assert numbers(centra, {**wholesale, "status": ["PENDING"]}, ["updatedAt_ASC"]) == [w2, w1, w3]
+    assert numbers(centra, {"storeId": [2], "storeType": "WHOLESALE"}) == [w1, w2, w3]
+
+
+def test_a_store_or_store_type_without_orders_lists_nothing(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    a, b = place_at(
+        centra, centra_factories, ["2031-03-02T10:00:00+00:00", "2031-03-01T10:00:00+00:00"]
+    )
+    centra.graphql(LOCK, {"n": b}).ok("setOrdersLock")
+
+    assert numbers(centra, {"storeType": "WHOLESALE"}) == []
+    assert numbers(centra, {"storeType": "WHOLESALE"}, ["createdAt_DESC"]) == []
+    assert numbers(centra, {"storeId": [2]}, ["id_DESC"]) == []
+    assert numbers(centra, {"storeId": [999, 2]}) == []
+    assert numbers(centra, {"storeId": [1], "storeType": "WHOLESALE"}) == []
+    assert numbers(centra, {"storeId": [1], "isLocked": True}) == [b]
+    assert numbers(centra, {"storeType": "DIRECT_TO_CONSUMER"}, ["createdAt_DESC"]) == [a, b]

@@ -6,7 +6,7 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from sqlalchemy import false, literal_column, true
+from sqlalchemy import Integer, String, false, literal_column, true, union_all
 from sqlmodel import col, select
 from strawberry.types import Info
 
@@ -426,6 +426,11 @@ def _range(stmt, column, value: DateTimeRange | None, info: Info, name: str):
     return stmt
 
 
+def _unindexed(name: str, type_):
+    """`+orders.<name>`: the same value, but SQLite will not pick an index on the column."""
+    return literal_column(f"+orders.{name}", type_)
+
+
 def _flag(value: bool):
     """A literal 0/1, so SQLite can use the partial index on the few flagged orders."""
     return true() if value else false()
@@ -440,6 +445,53 @@ def _id_page_from_index(info: Info, stmt, descending: bool, limit, page_number) 
     """
     id_key = literal_column("+orders.id")
     ids = stmt.with_only_columns(OrderRow.id).order_by(id_key.desc() if descending else id_key)
+    key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
+    inner = paged(ids, limit, page_number)
+    found = select(OrderRow).where(col(OrderRow.id).in_(inner)).order_by(key)
+    return list(info.context.session.exec(found))
+
+
+# per-value index walks merged into one id-sorted page; more values are only filtered on
+_MERGED_MAX = 20
+
+
+def _store_lead(w: OrderFilter, sort: list[OrderSort]) -> tuple[str, list] | None:
+    """The store column (and its values) whose (store, id) or (store, created_at) index is to
+    find the orders, or None. Only when no other filter or the sort has an index that serves
+    better: without statistics SQLite takes `store_id = ?` for a handful of orders, so it
+    would read and sort every order of a big store instead."""
+    if w.id or w.number or w.status or w.customer_id or w.updated_at:
+        return None
+    if w.is_on_hold or w.is_locked or w.is_internal:  # the partial indexes serve these
+        return None
+    by_id = sort[0] in (OrderSort.id_ASC, OrderSort.id_DESC)
+    if not by_id and sort[0].value.rsplit("_", 1)[0] not in ("createdAt", "orderDate"):
+        return None
+    if w.store_id:
+        store_ids = sorted(set(as_list(w.store_id)))
+        # several stores by time would be read through an IN list, which sorts every match
+        if len(store_ids) > (_MERGED_MAX if by_id else 1):
+            return None
+        return "store_id", store_ids
+    if w.store_type:
+        return "store_type", [w.store_type.value]
+    return None
+
+
+def _id_page_merged(
+    info: Info, stmt, name: str, values: list, descending: bool, limit, page_number
+) -> list[OrderRow]:
+    """An id-sorted page of the orders with one of a few `values` in column `name`: SQLite
+    merges the walks of the (column, id) index for each value, so only the page's rows are
+    read however many orders match (an IN list would sort every match instead)."""
+    column = getattr(OrderRow, name)
+    arms = [stmt.with_only_columns(OrderRow.id).where(column == value) for value in values]
+    if len(arms) == 1:
+        id_key = col(OrderRow.id)
+        ids = arms[0].order_by(id_key.desc() if descending else id_key.asc())
+    else:
+        id_key = literal_column("id")
+        ids = union_all(*arms).order_by(id_key.desc() if descending else id_key.asc())
     key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
     inner = paged(ids, limit, page_number)
     found = select(OrderRow).where(col(OrderRow.id).in_(inner)).order_by(key)
@@ -487,16 +539,21 @@ class Query:
     ) -> list[Order]:
         stmt = select(OrderRow)
         w = where or OrderFilter()
+        sort = sort or [OrderSort.id_ASC]
+        by_id = sort[0] in (OrderSort.id_ASC, OrderSort.id_DESC)
         if w.id:
             stmt = stmt.where(OrderRow.hash.in_(as_list(w.id)))
         if w.number:
             stmt = stmt.where(OrderRow.number.in_(as_list(w.number)))
         if w.status:
             stmt = stmt.where(OrderRow.status.in_([s.value for s in as_list(w.status)]))
-        if w.store_type:
-            stmt = stmt.where(OrderRow.store_type == w.store_type.value)
-        if w.store_id:
-            stmt = stmt.where(OrderRow.store_id.in_(as_list(w.store_id)))
+        # the store column whose index finds the orders, if any; other store filters only check
+        # the rows found (`+orders.store_...`), as SQLite would otherwise prefer their index
+        lead = _store_lead(w, sort)
+        if w.store_type and (lead is None or lead[0] != "store_type"):
+            stmt = stmt.where(_unindexed("store_type", String) == w.store_type.value)
+        if w.store_id and (lead is None or lead[0] != "store_id"):
+            stmt = stmt.where(_unindexed("store_id", Integer).in_(as_list(w.store_id)))
         if w.customer_id:
             stmt = stmt.where(OrderRow.customer_id.in_(as_list(w.customer_id)))
         if w.is_locked is not None:
@@ -507,17 +564,21 @@ class Query:
         stmt = _range(stmt, OrderRow.created_at, w.created_at, info, "createdAt")
         stmt = _range(stmt, OrderRow.created_at, w.order_date, info, "orderDate")
         stmt = _range(stmt, OrderRow.updated_at, w.updated_at, info, "updatedAt")
-        sort = sort or [OrderSort.id_ASC]
-        if sort[0] in (OrderSort.id_ASC, OrderSort.id_DESC) and (
-            w.status or w.created_at or w.order_date or w.updated_at
-        ):
-            rows = _id_page_from_index(info, stmt, sort[0] == OrderSort.id_DESC, limit, page)
+        ranged = w.created_at or w.order_date or w.updated_at
+        descending = sort[0] == OrderSort.id_DESC
+        if by_id and lead and not ranged:
+            rows = _id_page_merged(info, stmt, *lead, descending, limit, page)
         else:
-            for s in sort:
-                name, direction = s.value.rsplit("_", 1)
-                column = _SORT_COLUMNS[name]
-                stmt = stmt.order_by(column.desc() if direction == "DESC" else column.asc())
-            rows = list(page_rows(info, stmt, limit, page))
+            if lead:
+                stmt = stmt.where(getattr(OrderRow, lead[0]).in_(lead[1]))
+            if by_id and (w.status or ranged):
+                rows = _id_page_from_index(info, stmt, descending, limit, page)
+            else:
+                for s in sort:
+                    name, direction = s.value.rsplit("_", 1)
+                    column = _SORT_COLUMNS[name]
+                    stmt = stmt.order_by(column.desc() if direction == "DESC" else column.asc())
+                rows = list(page_rows(info, stmt, limit, page))
         batch.register(info, "Order", (row.id for row in rows))
         return rows
 

@@ -60,6 +60,12 @@ class OrderRow(Row, table=True):
         Index("ix_orders_created_at_id", "created_at", "id", "is_on_hold"),
         # orders(where: {updatedAt}) / sort updatedAt: "what changed since"
         Index("ix_orders_updated_at_id", "updated_at", "id", "is_on_hold"),
+        # one store's or store type's orders in id order or by time, whether it has few
+        # orders or most; the orders(...) query decides when these lead (see _store_lead)
+        Index("ix_orders_store_id_id", "store_id", "id", "is_on_hold"),
+        Index("ix_orders_store_id_created_at_id", "store_id", "created_at", "id", "is_on_hold"),
+        Index("ix_orders_store_type_id", "store_type", "id", "is_on_hold"),
+        Index("ix_orders_store_type_created_at_id", "store_type", "created_at", "id", "is_on_hold"),
         # the few held, locked or internal orders without scanning all the others
         Index("ix_orders_held", "id", sqlite_where=text("is_on_hold = 1")),
         Index("ix_orders_locked", "id", sqlite_where=text("is_locked = 1")),
