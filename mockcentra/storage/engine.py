@@ -88,8 +88,12 @@ class Database:
         SQLModel.metadata.create_all(self.engine)
         with self.engine.begin() as conn:  # an existing file gets the indexes the models declare
             for table in SQLModel.metadata.sorted_tables:
+                # by name: SQLAlchemy's own check does not see indexes on expressions
+                rows = conn.exec_driver_sql(f'PRAGMA index_list("{table.name}")').fetchall()
+                existing = {row[1] for row in rows}
                 for index in table.indexes:
-                    index.create(conn, checkfirst=True)
+                    if index.name not in existing:
+                        index.create(conn)
                 _drop_replaced_indexes(conn, table)
 
     def is_empty(self) -> bool:

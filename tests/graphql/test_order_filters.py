@@ -199,3 +199,32 @@ def test_a_store_or_store_type_without_orders_lists_nothing(
     assert numbers(centra, {"storeId": [1], "storeType": "WHOLESALE"}) == []
     assert numbers(centra, {"storeId": [1], "isLocked": True}) == [b]
     assert numbers(centra, {"storeType": "DIRECT_TO_CONSUMER"}, ["createdAt_DESC"]) == [a, b]
+
+
+def test_statuses_in_id_order_merge_across_statuses_and_check_the_other_filters(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    a, b, c, d, e = place_at(
+        centra,
+        centra_factories,
+        [
+            "2031-03-05T10:00:00+00:00",
+            "2031-03-04T10:00:00+00:00",
+            "2031-03-03T10:00:00+00:00",
+            "2031-03-02T10:00:00+00:00",
+            "2031-03-01T10:00:00+00:00",
+        ],
+    )
+    centra_factories.confirm(a)
+    centra_factories.confirm(d)
+    centra.graphql(LOCK, {"n": c}).ok("setOrdersLock")
+    pending_or_confirmed = {"status": ["PENDING", "CONFIRMED", "PENDING"]}
+
+    assert numbers(centra, pending_or_confirmed, ["id_DESC"], limit=2, page=1) == [e, d]
+    assert numbers(centra, pending_or_confirmed, ["id_DESC"], limit=2, page=2) == [c, b]
+    assert numbers(centra, pending_or_confirmed, limit=2, page=3) == [e]
+    assert numbers(centra, {**pending_or_confirmed, "isLocked": False}) == [a, b, d, e]
+    assert numbers(centra, {"status": ["PENDING"], "isLocked": False}, ["id_DESC"]) == [e, b]
+    assert numbers(centra, {"status": ["CONFIRMED"], "storeId": [1]}) == [a, d]
+    assert numbers(centra, {"status": ["CONFIRMED"], "storeType": "WHOLESALE"}) == []
+    assert numbers(centra, {"status": ["CONFIRMED"], "isLocked": True}) == []

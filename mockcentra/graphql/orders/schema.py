@@ -455,6 +455,23 @@ def _id_page_from_index(info: Info, stmt, descending: bool, limit, page_number) 
 _MERGED_MAX = 20
 
 
+# the expression ix_orders_status_id is on (see OrderRow)
+_LEAD_KEYS = {"status": literal_column("(orders.status || '')", String)}
+
+
+def _status_lead(w: OrderFilter, sort: list[OrderSort]) -> tuple[str, list] | None:
+    """Statuses in id order are read from the (status, id) index, one walk per status merged,
+    unless a date range, a flag index or a filter on few orders (id, number, customer) narrows
+    them better; by time the (status, created_at) index serves instead."""
+    if not w.status or sort[0] not in (OrderSort.id_ASC, OrderSort.id_DESC):
+        return None
+    if w.id or w.number or w.customer_id or w.created_at or w.order_date or w.updated_at:
+        return None
+    if w.is_on_hold or w.is_locked or w.is_internal:
+        return None
+    return "status", sorted({s.value for s in as_list(w.status)})
+
+
 def _store_lead(w: OrderFilter, sort: list[OrderSort]) -> tuple[str, list] | None:
     """The store column (and its values) whose (store, id) or (store, created_at) index is to
     find the orders, or None. Only when no other filter or the sort has an index that serves
@@ -484,7 +501,7 @@ def _id_page_merged(
     """An id-sorted page of the orders with one of a few `values` in column `name`: SQLite
     merges the walks of the (column, id) index for each value, so only the page's rows are
     read however many orders match (an IN list would sort every match instead)."""
-    column = getattr(OrderRow, name)
+    column = _LEAD_KEYS[name] if name in _LEAD_KEYS else getattr(OrderRow, name)
     arms = [stmt.with_only_columns(OrderRow.id).where(column == value) for value in values]
     if len(arms) == 1:
         id_key = col(OrderRow.id)
@@ -545,11 +562,11 @@ class Query:
             stmt = stmt.where(OrderRow.hash.in_(as_list(w.id)))
         if w.number:
             stmt = stmt.where(OrderRow.number.in_(as_list(w.number)))
-        if w.status:
+        # the status or store column whose index finds the orders, if any; other store filters
+        # only check the rows found (`+orders.store_...`), as SQLite would prefer their index
+        lead = _status_lead(w, sort) or _store_lead(w, sort)
+        if w.status and (lead is None or lead[0] != "status"):
             stmt = stmt.where(OrderRow.status.in_([s.value for s in as_list(w.status)]))
-        # the store column whose index finds the orders, if any; other store filters only check
-        # the rows found (`+orders.store_...`), as SQLite would otherwise prefer their index
-        lead = _store_lead(w, sort)
         if w.store_type and (lead is None or lead[0] != "store_type"):
             stmt = stmt.where(_unindexed("store_type", String) == w.store_type.value)
         if w.store_id and (lead is None or lead[0] != "store_id"):
