@@ -123,7 +123,7 @@ def collect(sizes: Sizes, client: str, work: Path) -> list[tuple[str, str, str, 
     )
     reset = startup["reset_ms"]
     row(
-        "per-test reset/restore (backup API)",
+        "per-test reset/restore (backup API, then SQLite re-reads the schema)",
         _ms(reset),
         "",
         f"{reset / 5:.2f}x target",
