@@ -163,58 +163,64 @@ def check_at_payment(discounts: SelectionDiscounts) -> None:
             raise _refused(a.refusal)
 
 
-def order_entries(discounts: SelectionDiscounts, currency_code: str) -> list[dict[str, Any]]:
-    """What the order keeps of each voucher that applied (engine line keys are item ids).
+def order_entry(
+    *,
+    voucher: str,
+    name: str,
+    currency: str,
+    items_value: Decimal = ZERO,
+    shipping_value: Decimal = ZERO,
+    lines: dict[str, Decimal] | None = None,
+    row: VoucherRow | None = None,
+    automatic: bool = False,
+    free_shipping_for: list[int] | None = None,
+) -> dict[str, Any]:
+    """The order's record of one voucher, the one shape totals, captures, returns and every API
+    read. Amounts are text, exact to the cent: `value` (items and shipping), `itemsValue`,
+    `shippingValue`, and `lines` (item id -> amount off that line). `row` is None for an
+    amount given without a voucher (the Order API's `voucherValue`)."""
+    return {
+        "voucherId": row.id if row else None,
+        "voucher": voucher,
+        "code": row.code if row and row.method == VoucherMethod.CODE else None,
+        "url": row.url if row and row.method == VoucherMethod.URL else None,
+        "name": name,
+        "method": row.method if row else None,
+        "type": row.type if row else "DISCOUNT",
+        "automatic": automatic,
+        "value": str(items_value + shipping_value),
+        "itemsValue": str(items_value),
+        "shippingValue": str(shipping_value),
+        "freeShippingFor": free_shipping_for,
+        "lines": {k: str(v) for k, v in (lines or {}).items()},
+        "currency": currency,
+        "expiryDate": row.stop_at.isoformat() if row else None,
+        "externalId": row.external_id if row else None,
+    }
 
-    Amounts are text, exact to the cent: `value` (items and shipping), `itemsValue`,
-    `shippingValue`, and `lines` (item id -> amount off that line).
-    """
-    out = []
+
+def order_entries(discounts: SelectionDiscounts, currency_code: str) -> list[dict[str, Any]]:
+    """What the order keeps of each voucher that applied (engine line keys are item ids)."""
     typed = {a.row.id: a.typed for a in discounts.attached}
-    for row, effect in discounts.applied():
-        out.append(
-            {
-                "voucherId": row.id,
-                "voucher": typed.get(row.id) or row.code or row.url or str(row.id),
-                "code": row.code if row.method == VoucherMethod.CODE else None,
-                "url": row.url if row.method == VoucherMethod.URL else None,
-                "name": row.name,
-                "method": row.method,
-                "type": row.type,
-                "automatic": row.method == VoucherMethod.AUTO,
-                "value": str(effect.total_off),
-                "itemsValue": str(effect.items_off),
-                "shippingValue": str(effect.shipping_off),
-                "freeShippingFor": list(effect.free_shipping_for)
-                if effect.free_shipping_for is not None
-                else None,
-                "lines": {k: str(v) for k, v in effect.line_off.items()},
-                "currency": currency_code,
-                "expiryDate": row.stop_at.isoformat(),
-                "externalId": row.external_id,
-            }
+    return [
+        order_entry(
+            voucher=typed.get(row.id) or row.code or row.url or str(row.id),
+            name=row.name,
+            currency=currency_code,
+            items_value=effect.items_off,
+            shipping_value=effect.shipping_off,
+            lines=effect.line_off,
+            row=row,
+            automatic=row.method == VoucherMethod.AUTO,
+            free_shipping_for=list(effect.free_shipping_for)
+            if effect.free_shipping_for is not None
+            else None,
         )
-    return out
+        for row, effect in discounts.applied()
+    ]
 
 
 def idle_entry(attached: Attached, currency_code: str) -> dict[str, Any]:
     """A code on the selection that gives nothing right now, in the same shape (all zero)."""
     row = attached.row
-    return {
-        "voucherId": row.id,
-        "voucher": attached.typed,
-        "code": row.code if row.method == VoucherMethod.CODE else None,
-        "url": row.url if row.method == VoucherMethod.URL else None,
-        "name": row.name,
-        "method": row.method,
-        "type": row.type,
-        "automatic": False,
-        "value": "0.00",
-        "itemsValue": "0.00",
-        "shippingValue": "0.00",
-        "freeShippingFor": None,
-        "lines": {},
-        "currency": currency_code,
-        "expiryDate": row.stop_at.isoformat(),
-        "externalId": row.external_id,
-    }
+    return order_entry(voucher=attached.typed, name=row.name, currency=currency_code, row=row)

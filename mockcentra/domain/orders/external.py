@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from mockcentra.domain.checkout.vouchers import order_entry
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.money import format_money, round_money
@@ -386,24 +387,14 @@ def _take_voucher_value(
         if off:
             item = f"{line.display_id}-{line.product_size_id}"
             per_item[item] = per_item.get(item, ZERO) + off * line.quantity
-    entry = {
-        "voucherId": None,
-        "voucher": VOUCHER_VALUE_LABEL,
-        "code": None,
-        "url": None,
-        "name": VOUCHER_VALUE_NAME,
-        "method": None,
-        "type": "DISCOUNT",
-        "automatic": False,
-        "value": str(amount),
-        "itemsValue": str(items_off),
-        "shippingValue": str(shipping_off),
-        "freeShippingFor": None,
-        "lines": {k: str(v) for k, v in per_item.items()},
-        "currency": currency,
-        "expiryDate": None,
-        "externalId": None,
-    }
+    entry = order_entry(
+        voucher=VOUCHER_VALUE_LABEL,
+        name=VOUCHER_VALUE_NAME,
+        currency=currency,
+        items_value=items_off,
+        shipping_value=shipping_off,
+        lines=per_item,
+    )
     return discounted, shipping - shipping_off, entry
 
 
