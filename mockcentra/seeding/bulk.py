@@ -19,6 +19,7 @@ Spec (the `bulk_orders` key of a scenario file):
   quantity: [1, 3]              # units per line, inclusive range
   customers_per_order: 0.4      # repeat shoppers: 100k orders from 40k customers
   days: 365                     # orders spread over this many days before 2026-01-05
+  on_hold: 0.02                 # share of pending and confirmed orders on hold (fraud review)
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class BulkSpec:
     quantity: tuple[int, int] = (1, 3)
     customers_per_order: float = 0.4
     days: int = 365
+    on_hold: float = 0.0
 
     @classmethod
     def parse(cls, raw: dict[str, Any], count: int | None = None) -> BulkSpec:
@@ -94,9 +96,12 @@ class BulkSpec:
             quantity=tuple(raw.get("quantity", (1, 3))),  # type: ignore[arg-type]
             customers_per_order=float(raw.get("customers_per_order", 0.4)),
             days=int(raw.get("days", 365)),
+            on_hold=float(raw.get("on_hold", 0.0)),
         )
         if spec.count < 0:
             raise ValueError("The order count cannot be negative.")
+        if not 0 <= spec.on_hold <= 1:
+            raise ValueError("on_hold is a share of the open orders, from 0 to 1.")
         return spec
 
 
@@ -367,6 +372,7 @@ def seed_bulk_orders(
     fake = _faker()
     fake.seed_instance(seed + 7919)
     rng = random.Random(seed)
+    holds = random.Random(seed + 104729)  # its own sequence: holds change no other order's data
     people = _People(fake, rng)
     items = _items(conn, store_id)
     places = _places(session, conn, store_id)
@@ -486,7 +492,8 @@ def seed_bulk_orders(
         items_total = sum((round_money(u * q) for _, _, q, u in lines), ZERO)
         grand_total = items_total + place.shipping
         hash_ = order_hash(seed, number)
-        updated = at0 if state == "pending" else at1
+        on_hold = state in ("pending", "confirmed") and holds.random() < spec.on_hold
+        updated = at0 if state == "pending" and not on_hold else at1
         rows.add(
             OrderRow,
             hash=hash_,
@@ -498,7 +505,7 @@ def seed_bulk_orders(
             allocation_rule_id=None,
             currency_code=place.currency,
             status=status,
-            is_on_hold=False,
+            is_on_hold=on_hold,
             is_locked=False,
             locked_by=None,
             is_internal=False,
@@ -561,6 +568,17 @@ def seed_bulk_orders(
                 at1,
                 _order_data(number, "CONFIRMED"),
                 ["OrderConfirmed"],
+                place.market_id,
+            )
+        if on_hold:  # put on hold after placing (and confirming), as updateOrder does
+            _event(
+                rows,
+                "Order",
+                "UPDATED",
+                hash_,
+                at1,
+                _order_data(number, status),
+                [],
                 place.market_id,
             )
         if state in ("processing", "shipped"):

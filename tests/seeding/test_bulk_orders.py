@@ -62,9 +62,13 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentraClient]:
     client.runtime.db.dispose()
 
 
-def _numbers_by_status(centra: CentraClient) -> dict[str, list[int]]:
+def _numbers_by_status(centra: CentraClient, on_hold: bool = False) -> dict[str, list[int]]:
+    """Order numbers by status, of the orders on hold or (by default) of the others."""
     with centra.runtime.db.engine.connect() as conn:
-        rows = conn.execute(text("SELECT status, number FROM orders ORDER BY number")).all()
+        rows = conn.execute(
+            text("SELECT status, number FROM orders WHERE is_on_hold = :held ORDER BY number"),
+            {"held": on_hold},
+        ).all()
     found: dict[str, list[int]] = {}
     for status, number in rows:
         found.setdefault(status, []).append(number)
@@ -81,7 +85,10 @@ def _money(entry: dict[str, Any]) -> Decimal:
 
 def test_large_is_listed_and_seeds_the_asked_number_of_orders(large: CentraClient) -> None:
     counts = Counter(
-        status for status, numbers in _numbers_by_status(large).items() for _ in numbers
+        status
+        for on_hold in (False, True)
+        for status, numbers in _numbers_by_status(large, on_hold).items()
+        for _ in numbers
     )
 
     assert "large" in SCENARIOS
@@ -216,3 +223,44 @@ def test_same_seed_and_count_give_identical_orders(tmp_path: Path) -> None:
 
     assert dumps[0] == dumps[1]
     assert len(dumps[0]) > 50
+
+
+def test_some_open_bulk_orders_are_on_hold_and_ship_only_when_released(
+    large: CentraClient,
+) -> None:
+    # given: the bulk orders on hold, as the database has them
+    held = _numbers_by_status(large, on_hold=True)
+    numbers = sorted(n for ns in held.values() for n in ns)
+    listed = large.graphql(
+        "{ orders(where: {isOnHold: true}, limit: 100) { number status isOnHold } }"
+    ).payload("orders")
+    assert numbers and set(held) <= {"PENDING", "CONFIRMED"}
+    assert [o["number"] for o in listed] == numbers
+    assert {o["isOnHold"] for o in listed} == {True}
+    number = numbers[0]
+    ship = """mutation($n:Int!,$l:[ShipmentLineInput!]!){createShipment(input:{order:{number:$n},
+      lines:$l, isGoodToGo:true, capture:true}){shipment{id} userErrors{message}}}"""
+    if number in held.get("PENDING", []):
+        Factories(large).confirm(number)
+    held_lines = large.graphql(  # `orders` leaves held orders out unless asked for them
+        "query($n:[Int!]){orders(where:{number:$n, isOnHold:true}){lines{id quantity}}}",
+        {"n": [number]},
+    ).payload("orders")[0]["lines"]
+    lines = [{"orderLine": {"id": ln["id"]}, "quantity": ln["quantity"]} for ln in held_lines]
+
+    # when: shipping it on hold, then after releasing the hold
+    refused = large.graphql(ship, {"n": number, "l": lines}).payload("createShipment")
+    released = large.graphql(
+        "mutation($n:Int!){updateDirectToConsumerOrder(order:{number:$n},"
+        " input:{isOnHold:false}){order{isOnHold} userErrors{message}}}",
+        {"n": number},
+    ).ok("updateDirectToConsumerOrder")
+    shipped = large.graphql(ship, {"n": number, "l": lines}).ok("createShipment")
+
+    # then: refused while held, shipped once released
+    assert refused == {
+        "shipment": None,
+        "userErrors": [{"message": f"Order {number} is on hold and cannot be shipped."}],
+    }
+    assert released["order"] == {"isOnHold": False}
+    assert shipped["shipment"]["id"]
