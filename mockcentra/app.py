@@ -19,6 +19,7 @@ from mockcentra.control.faults import Faults
 from mockcentra.control.guards import GuardMiddleware
 from mockcentra.control.journal import Journal
 from mockcentra.control.middleware import ControlMiddleware
+from mockcentra.control.ratelimits import RateLimits
 from mockcentra.graphql.http import GraphQLEndpoint
 from mockcentra.graphql.permissions import make_analyzer
 from mockcentra.graphql.schema import CentraSchema, build_schema
@@ -57,6 +58,8 @@ class Runtime:
     webhooks: Any = None
     journal: Journal = field(default_factory=Journal)
     faults: Faults = field(default_factory=Faults)
+    #: The Integration API's token buckets (off unless MOCKCENTRA_RATE_LIMITS says otherwise).
+    rate_limits: RateLimits = field(default_factory=RateLimits)
 
     def domain_faults(self) -> dict[str, str]:
         """Domain faults injected through the control plane (e.g. {"psp.capture": "decline"})."""
@@ -75,12 +78,14 @@ class Runtime:
         self.token_cache.clear()
         self.journal.clear()
         self.faults.clear()
+        self.rate_limits.reset()
         self.clock.unfreeze()
 
     def restore(self, name: str) -> None:
         """Copy a named snapshot back over the live database."""
         self.db.restore(name)
         self.token_cache.clear()
+        self.rate_limits.clear()
 
     def reset(self) -> None:
         """Back to the state the server started with: data, clock, faults and journal."""
@@ -88,6 +93,7 @@ class Runtime:
         self.clock.unfreeze()
         self.journal.clear()
         self.faults.clear()
+        self.rate_limits.reset()
 
 
 _TEMPLATES: dict[tuple[str, int], sqlite3.Connection] = {}
@@ -137,6 +143,7 @@ def build_runtime(settings: Settings) -> Runtime:
         analyze=make_analyzer(schema._schema),
         scenario=scenario,
         webhooks=WebhookService(db, clock),
+        rate_limits=RateLimits(settings.rate_limits),
     )
 
 

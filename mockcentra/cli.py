@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mockcentra import __version__
+from mockcentra.control.ratelimits import PLAN_NAMES
 from mockcentra.settings import MEMORY, Settings
 
 DEFAULT_SCHEMA_PATH = "schema/integration-api.graphql"
@@ -162,6 +163,7 @@ GUARD_FLAGS = (
     "max_body_bytes",
     "rate_limit",
     "rate_limit_window",
+    "rate_limits",
     "graphql_max_depth",
     "graphql_max_complexity",
 )
@@ -208,6 +210,13 @@ def guard_flags(p: argparse.ArgumentParser) -> None:
         type=int,
         metavar="SECONDS",
         help="the rate limit's window (env MOCKCENTRA_RATE_LIMIT_WINDOW; default 10)",
+    )
+    p.add_argument(
+        "--rate-limits",
+        choices=PLAN_NAMES,
+        metavar="PLAN",
+        help="Centra's token-bucket rate limits on /graphql: off, centra (the default plan, "
+        f"growth) or one of {', '.join(PLAN_NAMES[2:])} (env MOCKCENTRA_RATE_LIMITS; default off)",
     )
     p.add_argument(
         "--graphql-max-depth",

@@ -95,6 +95,21 @@ def control_routes(rt: Runtime) -> list[Route]:
             return _error(str(exc))
         return JSONResponse(row, status_code=201)
 
+    async def rate_limits(request: Request) -> JSONResponse:
+        if request.method == "POST":
+            try:
+                body = await _json(request)
+                plan = body.get("plan")
+                if plan is not None and not isinstance(plan, str):
+                    raise ValueError("'plan' must be a string")
+                rt.rate_limits.configure(plan, body.get("quotas"))
+            except (ValueError, TypeError) as exc:
+                return _error(
+                    f"Invalid rate limits: {exc} Send {{'plan': 'centra' | 'off' | ...}} and/or "
+                    "{'quotas': {'REQUEST_COUNT': {'TEN_SECONDS': 3}}}."
+                )
+        return JSONResponse(rt.rate_limits.describe())
+
     return [
         Route("/health", health, methods=["GET"]),
         Route("/reset", reset, methods=["POST"]),
@@ -102,6 +117,7 @@ def control_routes(rt: Runtime) -> list[Route]:
         Route("/snapshots/{name}/restore", restore, methods=["POST"]),
         Route("/clock", clock, methods=["GET", "POST"]),
         Route("/tokens", create_token, methods=["POST"]),
+        Route("/rate-limits", rate_limits, methods=["GET", "POST"]),
         *webhook_routes(rt),
         *inspection_routes(rt),
     ]

@@ -18,6 +18,8 @@ class Context:
     runtime: Runtime
     integration_name: str = "default"
     store_id: int | None = None
+    #: The bearer token, whose rate limit buckets `rateLimits` reports.
+    token: str | None = None
     #: Per-request memo (currencies by code, rows already loaded) so lists avoid repeat reads.
     cache: dict[Any, Any] = field(default_factory=dict)
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from dataclasses import dataclass
+from datetime import UTC, timedelta
+from email.utils import format_datetime
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -117,7 +120,7 @@ class GraphQLEndpoint:
             return JSONResponse(
                 {"errors": [error.formatted], "extensions": {"appVersion": APP_VERSION}}, 400
             )
-        refusal = self._too_costly(analysis)
+        refusal = self._too_costly(analysis) or self._rate_limited(token_value, analysis)
         if refusal is not None:
             return refusal
 
@@ -131,6 +134,7 @@ class GraphQLEndpoint:
             runtime=rt,
             integration_name=token.integration_name,
             store_id=token.store_id,
+            token=token_value,
         )
         try:
             result = rt.schema.execute_sync(
@@ -191,6 +195,53 @@ class GraphQLEndpoint:
             return None
         body = _error_body(message, "complexity", {"complexity": analysis.complexity})
         return JSONResponse(body, status_code=400)
+
+    def _rate_limited(self, token: str, analysis: Any) -> JSONResponse | None:
+        """Charge the token's buckets, or refuse with 429 before anything runs or is written.
+
+        `Retry-After` is an HTTP-date on the mock clock: Centra's docs call it the timestamp
+        from which a retry is not blocked."""
+        rt = self.runtime
+        if not rt.rate_limits.enabled:
+            return None
+        now = rt.clock.now()
+        costs = {
+            "REQUEST_COUNT": 1,
+            "QUERY_COMPLEXITY": analysis.complexity,
+            "MUTATION_COUNT": 1 if analysis.is_mutation else 0,
+        }
+        refusal = rt.rate_limits.take(token, costs, now)
+        if refusal is None:
+            return None
+        limit = (
+            f"{refusal.type} per {refusal.interval} (quota {refusal.quota}, "
+            f"{refusal.remaining} remaining, this request costs {refusal.cost})"
+        )
+        details: dict[str, Any] = {
+            "category": "rateLimit",
+            "type": refusal.type,
+            "intervalSeconds": refusal.interval,
+            "quota": refusal.quota,
+            "remainingQuota": refusal.remaining,
+            "cost": refusal.cost,
+        }
+        headers: dict[str, str] = {}
+        if refusal.wait is None:
+            message = f"Rate limit exceeded: {limit}. The request can never fit this quota."
+            details["retryAfterSeconds"] = None
+        else:
+            seconds = max(1, math.ceil(refusal.wait - 1e-9))
+            retry_at = (now + timedelta(seconds=refusal.wait)).astimezone(UTC)
+            if retry_at.microsecond:  # an HTTP-date has whole seconds: the next one
+                retry_at = retry_at.replace(microsecond=0) + timedelta(seconds=1)
+            headers["Retry-After"] = format_datetime(retry_at, usegmt=True)
+            message = f"Rate limit exceeded: {limit}. Retry after {headers['Retry-After']}."
+            details["retryAfterSeconds"] = seconds
+        body = {
+            "errors": [{"message": message, "extensions": details}],
+            "extensions": {"complexity": analysis.complexity, "appVersion": APP_VERSION},
+        }
+        return JSONResponse(body, status_code=429, headers=headers)
 
     def _load_token(self, value: str | None):
         """The grant of a token (cached per runtime; expiry is checked against the clock)."""

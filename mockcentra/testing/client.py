@@ -147,6 +147,19 @@ class ControlClient:
     def unfreeze(self) -> None:
         self._call("POST", "clock", json={"unfreeze": True})
 
+    def rate_limits(
+        self, plan: str | None = None, quotas: dict[str, dict[str, int]] | None = None
+    ) -> dict[str, Any]:
+        """Switch the Integration API's rate limits (`plan="centra"`, `"off"`, ...) and/or
+        override quotas, e.g. `quotas={"REQUEST_COUNT": {"TEN_SECONDS": 3}}`; every bucket
+        starts full. `reset` returns to the server's configuration."""
+        body: dict[str, Any] = {}
+        if plan is not None:
+            body["plan"] = plan
+        if quotas is not None:
+            body["quotas"] = quotas
+        return self._call("POST", "rate-limits", json=body)
+
     def fault(self, path: str, **spec: Any) -> int:
         """Inject a route fault: `latencyMs`, `status`, `body`, `drop`, `times`, `method`..."""
         return self._call("POST", "faults", json={"path": path, **spec})["id"]
