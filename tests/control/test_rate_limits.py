@@ -52,9 +52,13 @@ def rows(quotas: dict[tuple[str, str], int], used: dict[tuple[str, str], int]) -
     ]
 
 
-def post(centra: CentraClient, query: str, variables: dict[str, Any] | None = None, **kw: Any):
+def post(
+    centra: CentraClient,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    token: str = "dev-integration-token",
+):
     body: dict[str, Any] = {"query": query, "variables": variables or {}}
-    token = kw.get("token", "dev-integration-token")
     return centra.post("/graphql", json=body, headers={"Authorization": f"Bearer {token}"})
 
 
@@ -243,6 +247,31 @@ def test_rate_limits_reports_exact_usage_per_token(frozen: CentraClient) -> None
             },
         )
     }
+
+
+def test_a_query_costing_more_than_a_quota_is_refused_without_a_retry_time(
+    frozen: CentraClient,
+) -> None:
+    frozen.control.rate_limits(quotas={"QUERY_COMPLEXITY": {"TEN_SECONDS": 300}})
+
+    refused = post(frozen, ORDERS)
+
+    assert refused.status_code == 429
+    assert "retry-after" not in refused.headers
+    assert refused.json()["errors"][0] == {
+        "message": "Rate limit exceeded: QUERY_COMPLEXITY per TEN_SECONDS (quota 300, 300 "
+        "remaining, this request costs 301). The request can never fit this quota.",
+        "extensions": {
+            "category": "rateLimit",
+            "type": "QUERY_COMPLEXITY",
+            "intervalSeconds": "TEN_SECONDS",
+            "quota": 300,
+            "remainingQuota": 300,
+            "cost": 301,
+            "retryAfterSeconds": None,
+        },
+    }
+    assert frozen.graphql(RATE_LIMITS).payload("rateLimits")[0]["usedQuota"] == 1
 
 
 def test_rate_limits_is_itself_refused_when_the_bucket_is_empty(frozen: CentraClient) -> None:
