@@ -60,8 +60,13 @@ def _operation(kind: str, name: str) -> str:
     return f"{kind.lower()} {{ {call}{selection} }}"
 
 
-ROOT_FIELDS = [("Query", n) for n in SCHEMA.query_type.fields] + [
-    ("Mutation", n) for n in SCHEMA.mutation_type.fields
+#: Root fields Centra documents as needing no permission.
+OPEN_FIELDS = {("Query", "rateLimits")}
+ROOT_FIELDS = [
+    (kind, name)
+    for kind, name in [("Query", n) for n in SCHEMA.query_type.fields]
+    + [("Mutation", n) for n in SCHEMA.mutation_type.fields]
+    if (kind, name) not in OPEN_FIELDS
 ]
 
 
@@ -89,6 +94,20 @@ def test_every_root_field_needs_its_permission(
     assert body["errors"][0]["message"] == f"You need {needed} permission to access {name}."
     assert body["errors"][0]["extensions"] == {"category": "authorization"}
     assert (body.get("data") or {}).get(name) is None
+
+
+def test_rate_limits_needs_no_permission(centra: CentraClient, powerless: str) -> None:
+    r = centra.post(
+        "/graphql",
+        json={"query": "{ rateLimits { type } }"},
+        headers={"Authorization": "Bearer powerless"},
+    )
+
+    body = r.json()
+    assert r.status_code == 200, body
+    assert "errors" not in body
+    assert len(body["data"]["rateLimits"]) == 6
+    assert body["extensions"]["permissionsUsed"] == []
 
 
 ORDER_PATHS = sorted({(e.method, e.path.replace("{", "").replace("}", "")) for e in ENDPOINTS})
