@@ -548,39 +548,17 @@ def seed_bulk_orders(
             ["OrderPlaced"],
             place.market_id,
         )
+
+        updates: list[tuple[str, list[str]]] = []  # the order's UPDATED events, in order
         if state == "cancelled":
-            _event(
-                rows,
-                "Order",
-                "UPDATED",
-                hash_,
-                at1,
-                _order_data(number, "CANCELLED"),
-                ["OrderCancelled"],
-                place.market_id,
-            )
+            updates.append(("CANCELLED", ["OrderCancelled"]))
         if state in ("confirmed", "processing", "shipped"):
-            _event(
-                rows,
-                "Order",
-                "UPDATED",
-                hash_,
-                at1,
-                _order_data(number, "CONFIRMED"),
-                ["OrderConfirmed"],
-                place.market_id,
-            )
+            updates.append(("CONFIRMED", ["OrderConfirmed"]))
         if on_hold:  # put on hold after placing (and confirming), as updateOrder does
-            _event(
-                rows,
-                "Order",
-                "UPDATED",
-                hash_,
-                at1,
-                _order_data(number, status),
-                [],
-                place.market_id,
-            )
+            updates.append((status, []))
+        for new_status, triggers in updates:
+            data = _order_data(number, new_status)
+            _event(rows, "Order", "UPDATED", hash_, at1, data, triggers, place.market_id)
         if state in ("processing", "shipped"):
             done = state == "shipped"
             shipment_id = rows.add(
