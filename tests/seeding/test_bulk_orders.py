@@ -263,4 +263,21 @@ def test_some_open_bulk_orders_are_on_hold_and_ship_only_when_released(
         "userErrors": [{"message": f"Order {number} is on hold and cannot be shipped."}],
     }
     assert released["order"] == {"isOnHold": False}
-    assert shipped["shipment"]["id"]
+    after = large.graphql(
+        "query($n:[Int!]){orders(where:{number:$n}){status isOnHold"
+        " shipments{id isCaptured lines{quantity}}}}",
+        {"n": [number]},
+    ).payload("orders")
+    assert after == [
+        {
+            "status": "PROCESSING",
+            "isOnHold": False,
+            "shipments": [
+                {
+                    "id": shipped["shipment"]["id"],
+                    "isCaptured": True,
+                    "lines": [{"quantity": ln["quantity"]} for ln in held_lines],
+                }
+            ],
+        }
+    ]
