@@ -443,8 +443,13 @@ def _id_page_from_index(info: Info, stmt, descending: bool, limit, page_number) 
     `+orders.id` keeps SQLite from walking the whole table in id order instead: a range of
     recent orders would then be found only after every older order had been read.
     """
-    id_key = literal_column("+orders.id")
+    id_key = _unindexed("id", Integer)
     ids = stmt.with_only_columns(OrderRow.id).order_by(id_key.desc() if descending else id_key)
+    return _rows_of_page(info, ids, descending, limit, page_number)
+
+
+def _rows_of_page(info: Info, ids, descending: bool, limit, page_number) -> list[OrderRow]:
+    """The orders of one page of an id-sorted id query, read by primary key."""
     key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
     inner = paged(ids, limit, page_number)
     found = select(OrderRow).where(col(OrderRow.id).in_(inner)).order_by(key)
@@ -509,10 +514,7 @@ def _id_page_merged(
     else:
         id_key = literal_column("id")
         ids = union_all(*arms).order_by(id_key.desc() if descending else id_key.asc())
-    key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
-    inner = paged(ids, limit, page_number)
-    found = select(OrderRow).where(col(OrderRow.id).in_(inner)).order_by(key)
-    return list(info.context.session.exec(found))
+    return _rows_of_page(info, ids, descending, limit, page_number)
 
 
 def _stock_policy(policy: ReturnStockActionPolicyInput) -> tuple[ReturnStockPolicy, int | None]:
