@@ -203,6 +203,7 @@ def test_serve_on_a_busy_port_says_how_to_pick_another(capsys: pytest.CaptureFix
     assert f"Port {port} on 127.0.0.1 is already in use" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # starts a server process
 def test_python_dash_m_serves_graphql_and_health(tmp_path: Path) -> None:
     """The real thing: a server process on a free port, seeded, answering with the default token."""
     proc = subprocess.Popen(

@@ -4,6 +4,7 @@ shipment is never captured twice."""
 import asyncio
 
 import httpx
+import pytest
 
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import JON, Factories, Item
@@ -69,6 +70,7 @@ async def _race(url: str, item: str, shoppers: int) -> list[list[int]]:
         return await asyncio.gather(*(_checkout(client, item) for _ in range(shoppers)))
 
 
+@pytest.mark.slow  # 400 requests through a real server
 def test_two_hundred_shoppers_racing_for_ten_units(
     centra: CentraClient, centra_factories: Factories, centra_server
 ) -> None:

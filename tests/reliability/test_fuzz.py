@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # hundreds of generated requests
 ORDER_API_SECRET = "dev-order-api-secret"
 TOKEN = "dev-integration-token"
 

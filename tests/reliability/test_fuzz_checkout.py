@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -16,6 +17,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # hundreds of generated requests
 
 CHECKOUT_API = schemathesis.openapi.from_path(ROOT / "schema" / "checkout-api.openapi.json")
 CHECKOUT_API.config.generation.update(modes=["positive", "negative"], deterministic=True)

@@ -207,6 +207,7 @@ def test_rest_order_api_shows_bulk_and_placed_orders_alike(large: CentraClient) 
     assert _shape(bodies[0]["orders"][0]) == _shape(bodies[1]["orders"][0])
 
 
+@pytest.mark.slow  # seeds two databases from scratch
 def test_same_seed_and_count_give_identical_orders(tmp_path: Path) -> None:
     dumps = []
     for name in ("a.db", "b.db"):

@@ -25,6 +25,7 @@ def test_file_scenarios_are_listed_with_descriptions() -> None:
     assert SCENARIOS["fulfillment"][0].startswith("The demo store with orders in every status")
 
 
+@pytest.mark.slow  # seeds a scenario from scratch three times
 def test_same_seed_gives_identical_data() -> None:
     assert dump("returns", 7) == dump("returns", 7)
     assert dump("returns", 7) != dump("returns", 8)

@@ -63,6 +63,7 @@ def test_real_server(centra_server):
 """
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_a_fresh_project_gets_the_fixtures(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_shop=THREE_LINE_TEST)
 
@@ -71,6 +72,7 @@ def test_a_fresh_project_gets_the_fixtures(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(passed=1)
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_each_test_starts_from_the_scenario(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_isolation=ISOLATION)
 
@@ -79,6 +81,7 @@ def test_each_test_starts_from_the_scenario(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(passed=2)
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_real_server_fixture(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_server=SERVER)
 
@@ -87,6 +90,7 @@ def test_real_server_fixture(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(passed=1)
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_webhook_log_fixture(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_webhooks=WEBHOOKS)
 
@@ -95,6 +99,7 @@ def test_webhook_log_fixture(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(passed=2)
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_runs_under_xdist_with_a_database_per_worker(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_parallel=XDIST)
 
