@@ -15,24 +15,28 @@ from strawberry.types import Info
 
 from mockcentra.domain.money import round_money
 from mockcentra.domain.orders import status as st
+from mockcentra.domain.orders.shipping import shipping_price_group
 from mockcentra.domain.orders.totals import line_value, lines_of, order_totals, tax_in_gross
 from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.domain.shipments.actions import shipment_grand_total, shipment_lines
 from mockcentra.graphql import batch
-from mockcentra.graphql.catalog.types import Product, ProductSize, ProductVariant
+from mockcentra.graphql.catalog.types import Brand, Product, ProductSize, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.customers.types import ObjectWithAttributes
 from mockcentra.graphql.permissions import field, read_permission
-from mockcentra.graphql.reference.types import Country, Market, State, Store
+from mockcentra.graphql.pricing.types import Pricelist
+from mockcentra.graphql.reference.types import Country, Market, ShippingOption, State, Store
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.vouchers.types import Voucher, VoucherMethod, voucher_row
 from mockcentra.storage.tables import (
+    BrandRow,
     CountryRow,
     CustomerRow,
     MarketRow,
     OrderLineRow,
     OrderRow,
     PaymentEntryRow,
+    PricelistRow,
     ProductRow,
     ReturnRow,
     ShipmentLineRow,
@@ -229,6 +233,13 @@ class OrderLine:
         from mockcentra.storage.tables import ProductSizeRow
 
         return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
+
+    @field(permission="Brand:read", description="The brand of the line's product.")
+    def brand(self, info: Info) -> Brand | None:
+        product = info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+        if product is None or product.brand_id is None:
+            return None
+        return info.context.session.get(BrandRow, product.brand_id)
 
     @strawberry.field(name="SKU")
     def sku_(self) -> str:
@@ -520,6 +531,19 @@ class Return:
         )
 
 
+@strawberry.type
+class ShippingPriceGroup:
+    """The prices of a shipping option for a group of countries.
+
+    mockcentra prices an option once per currency, so each option has one group (its `id` is
+    the option's) covering the countries of the order's pricelist.
+    """
+
+    id: int
+    shipping_option: ShippingOption = field(permission="")
+    countries: list[Country] = field(permission="")
+
+
 @read_permission("Order:read")
 @strawberry.interface
 class Order:
@@ -551,6 +575,22 @@ class Order:
     @strawberry.field
     def market(self, info: Info) -> Market | None:
         return info.context.session.get(MarketRow, self.market_id) if self.market_id else None  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def pricelist(self, info: Info) -> Pricelist | None:
+        pricelist_id = self.pricelist_id  # type: ignore[attr-defined]
+        return info.context.session.get(PricelistRow, pricelist_id) if pricelist_id else None
+
+    @field(permission="ShippingOption:read")
+    def shipping_price_group(self, info: Info) -> ShippingPriceGroup | None:
+        group = shipping_price_group(info.context.session, self)  # type: ignore[arg-type]
+        if group is None:
+            return None
+        return ShippingPriceGroup(
+            id=group.id,
+            shipping_option=group.option,  # type: ignore[arg-type]
+            countries=group.countries,  # type: ignore[arg-type]
+        )
 
     @strawberry.field
     def currency_code(self) -> str:

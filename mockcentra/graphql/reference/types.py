@@ -8,6 +8,7 @@ import strawberry
 from sqlmodel import select
 from strawberry.types import Info
 
+from mockcentra.domain.orders.shipping import shipping_option_uri
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.storage.tables import (
     CountryRow,
@@ -80,6 +81,12 @@ class Market:
 class ShippingOption:
     id: int
     name: str
+
+    @strawberry.field(
+        description="Derived from the name in mockcentra (`Express EU` -> `express-eu`)."
+    )
+    def uri(self) -> str:
+        return shipping_option_uri(self)  # type: ignore[arg-type]
 
 
 @read_permission("AllocationRule:read")

@@ -1,0 +1,42 @@
+"""What an order was shipped under: its shipping option and that option's price group.
+
+mockcentra prices a shipping option once per currency (`ShippingOptionRow.price`), so an
+option has one price group: the countries of the pricelist the order was priced from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from mockcentra.domain.pricing.pricelists import countries_of
+from mockcentra.storage.tables import CountryRow, OrderRow, ShippingOptionRow
+
+
+@dataclass(frozen=True)
+class ShippingPriceGroup:
+    """The option's prices for a set of countries; `id` is the option's (one group each)."""
+
+    id: int
+    option: ShippingOptionRow
+    countries: list[CountryRow]
+
+
+def shipping_option_uri(option: ShippingOptionRow) -> str:
+    """An option's URI: its name in lower case, other characters runs of "-" (`Express EU`
+    -> `express-eu`); mockcentra derives it instead of storing one."""
+    return re.sub(r"[^a-z0-9]+", "-", option.name.lower()).strip("-")
+
+
+def shipping_price_group(session: Any, order: OrderRow) -> ShippingPriceGroup | None:
+    """The price group the order's shipping was priced from; None when it has no option."""
+    if order.shipping_option_id is None:
+        return None
+    option = session.get(ShippingOptionRow, order.shipping_option_id)
+    if option is None:
+        return None
+    countries: list[CountryRow] = []
+    if order.pricelist_id is not None:
+        countries = countries_of(session, [order.pricelist_id]).get(order.pricelist_id, [])
+    return ShippingPriceGroup(id=option.id, option=option, countries=countries)
