@@ -1,6 +1,7 @@
-"""Shared reads for tests: stock figures of one product size, through GraphQL."""
+"""Shared test steps through GraphQL: stock figures of one product size, an order, exact stock."""
 
 from mockcentra.testing import CentraClient
+from mockcentra.testing.factories import Item
 
 STOCK = """query($id:Int!){ productSize(id:$id){ stockTotals {
   physicalQuantity allocatedQuantity freeToAllocateQuantity } } }"""
@@ -29,3 +30,42 @@ def order_of(centra: CentraClient, number: int) -> dict:
     rows = centra.graphql(ORDER, {"n": [number]}).payload("orders")
     assert len(rows) == 1, rows
     return rows[0]
+
+
+SIZE = """query($id:Int!){ productSize(id:$id){ size { name } productVariant { id }
+  stockTotals { allocatedQuantity } } }"""
+LEVELS = """query($id:[Int!]){ stock(where:{productSizeId:$id}, limit: 100) {
+  warehouse { id } freeToAllocateQuantity } }"""
+SET_STOCK = """mutation($input: StockSetInput!) { setStock(input: $input) {
+  userErrors { message } } }"""
+
+
+def exactly_free(centra: CentraClient, item: Item, units: int) -> None:
+    """Arrange: `units` free to allocate in the first warehouse holding the size, none elsewhere."""
+    size = centra.graphql(SIZE, {"id": item.product_size_id}).payload("productSize")
+    warehouses = [
+        r["warehouse"]["id"]
+        for r in centra.graphql(LEVELS, {"id": [item.product_size_id]}).payload("stock")
+    ]
+    for n, warehouse in enumerate(warehouses):
+        centra.graphql(
+            SET_STOCK,
+            {
+                "input": {
+                    "warehouse": {"id": warehouse},
+                    "description": "Count",
+                    "stockQuantityType": "FREE_TO_ALLOCATE",
+                    "productVariants": [
+                        {
+                            "productVariant": {"id": size["productVariant"]["id"]},
+                            "sizeStockLevels": [
+                                {
+                                    "size": {"name": size["size"]["name"]},
+                                    "quantity": units * (n == 0),
+                                }
+                            ],
+                        }
+                    ],
+                }
+            },
+        ).ok("setStock")

@@ -7,49 +7,11 @@ import httpx
 import pytest
 
 from mockcentra.testing import CentraClient
-from mockcentra.testing.factories import JON, Factories, Item
-from tests.support import order_of, stock_of
+from mockcentra.testing.factories import JON, Factories
+from tests.support import exactly_free, order_of, stock_of
 
 SHOPPERS = 200
 UNITS = 10
-
-SIZE = """query($id:Int!){ productSize(id:$id){ size { name } productVariant { id }
-  stockTotals { allocatedQuantity } } }"""
-LEVELS = """query($id:[Int!]){ stock(where:{productSizeId:$id}, limit: 100) {
-  warehouse { id } freeToAllocateQuantity } }"""
-SET_STOCK = """mutation($input: StockSetInput!) { setStock(input: $input) {
-  userErrors { message } } }"""
-
-
-def exactly_free(centra: CentraClient, item: Item, units: int) -> None:
-    """Arrange: `units` free to allocate in the first warehouse holding the size, none elsewhere."""
-    size = centra.graphql(SIZE, {"id": item.product_size_id}).payload("productSize")
-    warehouses = [
-        r["warehouse"]["id"]
-        for r in centra.graphql(LEVELS, {"id": [item.product_size_id]}).payload("stock")
-    ]
-    for n, warehouse in enumerate(warehouses):
-        centra.graphql(
-            SET_STOCK,
-            {
-                "input": {
-                    "warehouse": {"id": warehouse},
-                    "description": "Count",
-                    "stockQuantityType": "FREE_TO_ALLOCATE",
-                    "productVariants": [
-                        {
-                            "productVariant": {"id": size["productVariant"]["id"]},
-                            "sizeStockLevels": [
-                                {
-                                    "size": {"name": size["size"]["name"]},
-                                    "quantity": units * (n == 0),
-                                }
-                            ],
-                        }
-                    ],
-                }
-            },
-        ).ok("setStock")
 
 
 async def _checkout(client: httpx.AsyncClient, item: str) -> list[int]:
