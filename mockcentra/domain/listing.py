@@ -30,6 +30,21 @@ def paged(stmt: Select, limit: int | None, page_number: int | None) -> Select:
     return stmt.limit(limit).offset((page_number - 1) * limit)
 
 
+def sorted_by(
+    stmt: Select, sort: Sequence[Any] | None, columns: dict[str, Any], tiebreak: Any
+) -> Select:
+    """Order by Centra's `<field>_ASC|DESC` sort values (the first given sorts first); the
+    `tiebreak` column (ascending) keeps equal keys in a stable order. No sort: tiebreak only."""
+    orders = []
+    for item in sort or ():
+        field_name, _, direction = str(item).rpartition("_")
+        column = columns.get(field_name)
+        if column is None or direction not in ("ASC", "DESC"):
+            raise invalid(f"Unknown sort {item}.", ["sort"])
+        orders.append(column.asc() if direction == "ASC" else column.desc())
+    return stmt.order_by(*orders, tiebreak.asc())
+
+
 def ids_filter(value: int | Sequence[int] | None) -> list[int] | None:
     """Centra's id filters take one id or a list (GraphQL list coercion)."""
     if value is None:

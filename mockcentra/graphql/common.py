@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 import strawberry
@@ -10,6 +11,13 @@ import strawberry
 from mockcentra.domain.errors import DomainError, DomainWarning
 from mockcentra.domain.money import format_money
 from mockcentra.graphql.scalars import DateTimeTz
+
+
+def simple_sort(name: str) -> Any:
+    """A `<List>Sort` enum of `id` and `name`, ascending or descending (Centra has one sort
+    enum per list; the domain reads any of them as `<field>_ASC|DESC` text)."""
+    values = {f"{f}_{d}": f"{f}_{d}" for f in ("id", "name") for d in ("ASC", "DESC")}
+    return strawberry.enum(StrEnum(name, values), name=name)  # type: ignore[misc]
 
 
 @strawberry.type

@@ -30,6 +30,26 @@ class Money(TypeDecorator):
         return (Decimal(value) / 100).quantize(CENT)
 
 
+MILLI = Decimal("0.001")
+
+
+class Thousandths(TypeDecorator):
+    """A Decimal with three places (a weight) stored as integer thousandths, never as REAL."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> int | None:
+        if value is None:
+            return None
+        return int((Decimal(value) * 1000).quantize(Decimal(1)))
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(value) / 1000).quantize(MILLI)
+
+
 class AwareDateTime(TypeDecorator):
     """An aware datetime stored as fixed-width UTC ISO text, so text order is time order."""
 

@@ -1,15 +1,22 @@
-"""Brands, collections and folders: the groupings a product points at."""
+"""Brands, collections and folders: the groupings a product points at.
+
+Brands are enabled per store (`addToStores`); collections have a status and a URI (generated
+from the name when none is given, unique like brand URIs).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from sqlmodel import select
 
 from mockcentra.domain.catalog.rules import optional_text, required_text
+from mockcentra.domain.catalog.status import VariantStatus
 from mockcentra.domain.errors import DomainError, ErrorCode
-from mockcentra.domain.refs import resolve_optional
-from mockcentra.storage.tables import BrandRow, CollectionRow, FolderRow
+from mockcentra.domain.refs import Ref, resolve, resolve_optional
+from mockcentra.storage.tables import BrandRow, BrandStoreRow, CollectionRow, FolderRow, StoreRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -24,30 +31,119 @@ def _duplicate(kind: str, name: str) -> DomainError:
     )
 
 
-def create_brand(uow: UnitOfWork, *, name: str, uri: str | None = None) -> BrandRow:
-    name = required_text(name, "Brand name cannot be empty.", ["input", "name"])
-    if uow.session.exec(select(BrandRow.id).where(BrandRow.name == name)).first():
-        raise _duplicate("Brand", name)
-    uri = optional_text(uri) or slug(name)
-    if uow.session.exec(select(BrandRow.id).where(BrandRow.uri == uri)).first():
+def _free_uri(uow: UnitOfWork, row_type: Any, kind: str, uri: str, own_id: int | None) -> str:
+    stmt = select(row_type.id).where(row_type.uri == uri)
+    if own_id is not None:
+        stmt = stmt.where(row_type.id != own_id)
+    if uow.session.exec(stmt).first():
         raise DomainError(
-            ErrorCode.DUPLICATE, f"Brand with URI {uri} already exists.", ["input", "uri"]
+            ErrorCode.DUPLICATE, f"{kind} with URI {uri} already exists.", ["input", "uri"]
         )
+    return uri
+
+
+def _unique_name(uow: UnitOfWork, row_type: Any, kind: str, name: str, own_id: int | None) -> str:
+    name = required_text(name, f"{kind} name cannot be empty.", ["input", "name"])
+    stmt = select(row_type.id).where(row_type.name == name)
+    if own_id is not None:
+        stmt = stmt.where(row_type.id != own_id)
+    if uow.session.exec(stmt).first():
+        raise _duplicate(kind, name)
+    return name
+
+
+def create_brand(
+    uow: UnitOfWork, *, name: str, uri: str | None = None, add_to_stores: Sequence[Any] = ()
+) -> BrandRow:
+    """A brand, enabled in the stores given (a brand is used in a store once enabled there)."""
+    name = _unique_name(uow, BrandRow, "Brand", name, None)
+    uri = _free_uri(uow, BrandRow, "Brand", optional_text(uri) or slug(name), None)
     brand = BrandRow(name=name, uri=uri)
     uow.session.add(brand)
     uow.session.flush()
+    _set_stores(uow, brand, add_to_stores, [])
     uow.emit(PendingEvent("Brand", "CREATED", str(brand.id)))
     return brand
 
 
-def create_collection(uow: UnitOfWork, *, name: str) -> CollectionRow:
-    name = required_text(name, "Collection name cannot be empty.", ["input", "name"])
-    if uow.session.exec(select(CollectionRow.id).where(CollectionRow.name == name)).first():
-        raise _duplicate("Collection", name)
-    collection = CollectionRow(name=name)
+def update_brand(
+    uow: UnitOfWork,
+    brand_id: int,
+    *,
+    name: str | None = None,
+    uri: str | None = None,
+    add_to_stores: Sequence[Any] = (),
+    remove_from_stores: Sequence[Any] = (),
+) -> BrandRow:
+    """Rename, re-URI, enable in or remove from stores; `uri: ""` generates it from the name."""
+    brand = resolve(uow, BrandRow, Ref(id=brand_id), ["id"], kind="Brand")
+    if name is not None:
+        brand.name = _unique_name(uow, BrandRow, "Brand", name, brand.id)
+    if uri is not None:
+        brand.uri = _free_uri(
+            uow, BrandRow, "Brand", optional_text(uri) or slug(brand.name), brand.id
+        )
+    uow.session.add(brand)
+    uow.session.flush()
+    _set_stores(uow, brand, add_to_stores, remove_from_stores)
+    uow.emit(PendingEvent("Brand", "UPDATED", str(brand.id)))
+    return brand
+
+
+def _set_stores(
+    uow: UnitOfWork, brand: BrandRow, add: Sequence[Any], remove: Sequence[Any]
+) -> None:
+    """Enabling twice or removing a store the brand is not in is a no-op (idempotent)."""
+    for key, refs in (("removeFromStores", remove), ("addToStores", add)):
+        for i, ref in enumerate(refs):
+            store = resolve(
+                uow, StoreRow, ref, ["input", key, i], kind="Store", object_type="Store"
+            )
+            link = uow.session.get(BrandStoreRow, (brand.id, store.id))
+            if key == "addToStores" and link is None:
+                uow.session.add(BrandStoreRow(brand_id=brand.id, store_id=store.id))
+            elif key == "removeFromStores" and link is not None:
+                uow.session.delete(link)
+            uow.session.flush()
+
+
+def create_collection(
+    uow: UnitOfWork,
+    *,
+    name: str,
+    status: VariantStatus = VariantStatus.ACTIVE,
+    uri: str | None = None,
+) -> CollectionRow:
+    """A collection; its URI is generated from the name when none is given."""
+    name = _unique_name(uow, CollectionRow, "Collection", name, None)
+    uri = _free_uri(uow, CollectionRow, "Collection", optional_text(uri) or slug(name), None)
+    collection = CollectionRow(name=name, status=VariantStatus(status), uri=uri)
     uow.session.add(collection)
     uow.session.flush()
     uow.emit(PendingEvent("Collection", "CREATED", str(collection.id)))
+    return collection
+
+
+def update_collection(
+    uow: UnitOfWork,
+    collection_id: int,
+    *,
+    name: str | None = None,
+    status: VariantStatus | None = None,
+    uri: str | None = None,
+) -> CollectionRow:
+    """Change what is given; `uri: ""` generates the URI from the name again."""
+    collection = resolve(uow, CollectionRow, Ref(id=collection_id), ["id"], kind="Collection")
+    if name is not None:
+        collection.name = _unique_name(uow, CollectionRow, "Collection", name, collection.id)
+    if status is not None:
+        collection.status = VariantStatus(status)
+    if uri is not None:
+        generated = optional_text(uri) or slug(collection.name)
+        collection.uri = _free_uri(uow, CollectionRow, "Collection", generated, collection.id)
+    uow.session.add(collection)
+    uow.session.flush()
+    uow.emit(PendingEvent("Collection", "UPDATED", str(collection.id)))
     return collection
 
 

@@ -15,8 +15,9 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.catalog import rules
-from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
-from mockcentra.domain.errors import DomainError, ErrorCode, not_found
+from mockcentra.domain.catalog.status import ProductStatus, VariantStatus, WeightUnit
+from mockcentra.domain.catalog.weight import checked_weight
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, not_found
 from mockcentra.domain.refs import Ref, resolve, resolve_optional
 from mockcentra.storage.tables import (
     BrandRow,
@@ -69,6 +70,9 @@ class ProductSpec:
     harmonized_commodity_code: str | None = None
     harmonized_commodity_code_description: str | None = None
     internal_comment: str | None = None
+    is_serializable_product: bool = False
+    #: (value, unit) or None for no weight.
+    weight: tuple[Decimal, WeightUnit] | None = None
     variants: list[VariantSpec] = field(default_factory=list)
 
 
@@ -84,6 +88,8 @@ PRODUCT_FIELDS = {
     "harmonized_commodity_code": "harmonizedCommodityCode",
     "harmonized_commodity_code_description": "harmonizedCommodityCodeDescription",
     "internal_comment": "internalComment",
+    "is_serializable_product": "isSerializableProduct",
+    "weight": "weight",
 }
 VARIANT_FIELDS = {
     "name": "name",
@@ -137,6 +143,10 @@ def create_product(
         spec.product_number, "Product number cannot be empty.", [*path, "productNumber"]
     )
     _check_product_number(uow, number, [*path, "productNumber"])
+    weight = None
+    if spec.weight is not None:
+        value, unit = spec.weight
+        weight, _ = checked_weight(value, unit, unit, [*path, "weight"])
     now = uow.clock.now()
     product = ProductRow(
         name=name,
@@ -156,6 +166,9 @@ def create_product(
         ),
         internal_comment=rules.optional_text(spec.internal_comment),
         is_bundle=is_bundle,
+        is_serializable=bool(spec.is_serializable_product),
+        weight=weight.value if weight else None,
+        weight_unit=weight.unit if weight else WeightUnit.KILOGRAMS,
         created_at=now,
         updated_at=now,
     )
@@ -167,10 +180,13 @@ def create_product(
     return product
 
 
-def update_product(uow: UnitOfWork, product_id: int, changes: dict[str, Any]) -> ProductRow:
+def update_product(
+    uow: UnitOfWork, product_id: int, changes: dict[str, Any]
+) -> tuple[ProductRow, list[DomainWarning]]:
     """Apply the given fields (a key present with None clears an optional field)."""
     product = get_product(uow, product_id)
     before = product.model_dump()
+    warnings: list[DomainWarning] = []
     for key, value in changes.items():
         path = ["input", PRODUCT_FIELDS[key]]
         if key == "name":
@@ -189,6 +205,15 @@ def update_product(uow: UnitOfWork, product_id: int, changes: dict[str, Any]) ->
             product.folder_id = _group(uow, FolderRow, value, path, "Folder")
         elif key == "country_of_origin":
             product.country_of_origin_id = _group(uow, CountryRow, value, path, "Country")
+        elif key == "is_serializable_product":
+            product.is_serializable = bool(value)
+        elif key == "weight":
+            if value is None:
+                product.weight = None
+                continue
+            weight, notes = checked_weight(value[0], value[1], product.weight_unit, path)
+            product.weight, product.weight_unit = weight.value, weight.unit
+            warnings.extend(notes)
         else:
             setattr(product, key, rules.optional_text(value))
     if product.model_dump() != before:
@@ -196,7 +221,7 @@ def update_product(uow: UnitOfWork, product_id: int, changes: dict[str, Any]) ->
         uow.session.add(product)
         uow.session.flush()
         uow.emit(PendingEvent("Product", "UPDATED", str(product.id)))
-    return product
+    return product, warnings
 
 
 # --- variants ------------------------------------------------------------------------------

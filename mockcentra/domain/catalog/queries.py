@@ -14,11 +14,10 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import select
 
-from mockcentra.domain.catalog.status import ProductSort
-from mockcentra.domain.errors import invalid
-from mockcentra.domain.listing import ids_filter, page
+from mockcentra.domain.listing import grouped_by, ids_filter, page, sorted_by
 from mockcentra.storage.tables import (
     BrandRow,
+    BrandStoreRow,
     BundleRow,
     BundleSectionRow,
     BundleSectionVariantRow,
@@ -27,6 +26,7 @@ from mockcentra.storage.tables import (
     ProductRow,
     ProductSizeRow,
     SizeRow,
+    StoreRow,
     VariantRow,
 )
 
@@ -54,15 +54,44 @@ def _in(stmt: Any, column: Any, values: Any) -> Any:
 # --- groups --------------------------------------------------------------------------------
 
 
-def brands(session: Any, *, ids=None, name=None, limit=None, page_number=None) -> Sequence[Any]:
-    stmt = match(_in(select(BrandRow).order_by(BrandRow.id), BrandRow.id, ids), BrandRow.name, name)
+def _by_id_or_name(table: Any) -> dict[str, Any]:
+    return {"id": table.id, "name": table.name}
+
+
+def brands(
+    session: Any, *, ids=None, name=None, sort=None, limit=None, page_number=None
+) -> Sequence[Any]:
+    stmt = match(_in(select(BrandRow), BrandRow.id, ids), BrandRow.name, name)
+    stmt = sorted_by(stmt, sort, _by_id_or_name(BrandRow), BrandRow.id)
     return page(session, stmt, limit, page_number)
 
 
-def collections(session: Any, *, ids=None, name=None, limit=None, page_number=None):
-    stmt = select(CollectionRow).order_by(CollectionRow.id)
-    stmt = match(_in(stmt, CollectionRow.id, ids), CollectionRow.name, name)
+def collections(
+    session: Any, *, ids=None, name=None, statuses=None, sort=None, limit=None, page_number=None
+):
+    stmt = match(_in(select(CollectionRow), CollectionRow.id, ids), CollectionRow.name, name)
+    stmt = _in(stmt, CollectionRow.status, statuses)
+    stmt = sorted_by(stmt, sort, _by_id_or_name(CollectionRow), CollectionRow.id)
     return page(session, stmt, limit, page_number)
+
+
+def stores_by_brand(session: Any, brand_ids: Sequence[int]) -> dict[int, list[Any]]:
+    """The stores each brand is enabled in, in store id order, in one query."""
+    stmt = (
+        select(BrandStoreRow.brand_id, StoreRow)
+        .join(StoreRow, StoreRow.id == BrandStoreRow.store_id)
+        .where(BrandStoreRow.brand_id.in_(list(brand_ids)))
+        .order_by(StoreRow.id)
+    )
+    out: dict[int, list[Any]] = {}
+    for brand_id, store in session.exec(stmt):
+        out.setdefault(brand_id, []).append(store)
+    return out
+
+
+def products_by_folder(session: Any, folder_ids: Sequence[int]) -> dict[int, list[ProductRow]]:
+    """The products filed directly in each folder, in id order, in one query."""
+    return grouped_by(session, ProductRow.folder_id, folder_ids, order_by=ProductRow.id)
 
 
 def folders(
@@ -72,16 +101,18 @@ def folders(
     name=None,
     is_top_folder: bool | None = None,
     parent_ids=None,
+    sort=None,
     limit=None,
     page_number=None,
 ) -> Sequence[Any]:
-    stmt = select(FolderRow).order_by(FolderRow.id)
+    stmt = select(FolderRow)
     stmt = match(_in(stmt, FolderRow.id, ids), FolderRow.name, name)
     stmt = _in(stmt, FolderRow.parent_id, parent_ids)
     if is_top_folder is True:
         stmt = stmt.where(FolderRow.parent_id.is_(None))
     elif is_top_folder is False:
         stmt = stmt.where(FolderRow.parent_id.is_not(None))
+    stmt = sorted_by(stmt, sort, _by_id_or_name(FolderRow), FolderRow.id)
     return page(session, stmt, limit, page_number)
 
 
@@ -125,15 +156,8 @@ def products(
     stmt = match(stmt, ProductRow.product_number, query.product_number)
     if query.is_bundle is not None:
         stmt = stmt.where(ProductRow.is_bundle == query.is_bundle)
-    orders = []
-    for item in sort or [ProductSort.id_ASC]:
-        field_name, _, direction = str(getattr(item, "value", item)).rpartition("_")
-        column = _PRODUCT_SORT.get(field_name)
-        if column is None or direction not in ("ASC", "DESC"):
-            raise invalid(f"Unknown sort {item}.", ["sort"])
-        orders.append(column.asc() if direction == "ASC" else column.desc())
-    orders.append(ProductRow.id.asc())  # a stable order for equal keys
-    return page(session, stmt.order_by(*orders), limit, page_number)
+    stmt = sorted_by(stmt, sort, _PRODUCT_SORT, ProductRow.id)
+    return page(session, stmt, limit, page_number)
 
 
 @dataclass

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+from mockcentra.domain.listing import ids_filter, page, sorted_by
 from mockcentra.storage.tables import SizeChartRow, SizeRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
@@ -65,3 +69,17 @@ def sizes_of(uow_or_session, chart_id: int) -> list[SizeRow]:
             select(SizeRow).where(SizeRow.size_chart_id == chart_id).order_by(SizeRow.position)
         ).all()
     )
+
+
+def size_charts(
+    session: Any, *, ids=None, name=None, sort=None, limit=None, page_number=None
+) -> Sequence[SizeChartRow]:
+    stmt = select(SizeChartRow)
+    if ids_filter(ids):
+        stmt = stmt.where(SizeChartRow.id.in_(ids_filter(ids)))
+    if name is not None and name.equals is not None:
+        stmt = stmt.where(SizeChartRow.name == name.equals)
+    if name is not None and name.contains is not None:
+        stmt = stmt.where(SizeChartRow.name.contains(name.contains))
+    columns = {"id": SizeChartRow.id, "name": SizeChartRow.name}
+    return page(session, sorted_by(stmt, sort, columns, SizeChartRow.id), limit, page_number)

@@ -39,3 +39,10 @@ class ProductSort(StrEnum):
     createdAt_DESC = "createdAt_DESC"
     updatedAt_ASC = "updatedAt_ASC"
     updatedAt_DESC = "updatedAt_DESC"
+
+
+class WeightUnit(StrEnum):
+    """Units a product's weight is kept in (Centra shows value, unit and a formatted text)."""
+
+    KILOGRAMS = "KILOGRAMS"  # printed "kg"
+    POUNDS = "POUNDS"  # printed "lb"

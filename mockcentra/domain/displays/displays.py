@@ -21,7 +21,7 @@ from sqlmodel import select
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
 from mockcentra.domain.displays.status import DisplayStatus
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.refs import resolve
+from mockcentra.domain.refs import Ref, resolve
 from mockcentra.storage.tables import (
     CategoryRow,
     DisplayCategoryRow,
@@ -86,6 +86,13 @@ class CategorySpec:
     status: str = "ACTIVE"
     uri: str | None = None
     parent_category: Any = None
+    meta_title: str | None = None
+    meta_description: str | None = None
+    meta_keywords: str | None = None
+
+
+#: Category fields `updateCategory` changes (the uri and place in the tree stay).
+CATEGORY_TEXT_FIELDS = ("meta_title", "meta_description", "meta_keywords")
 
 
 def slugify(text: str) -> str:
@@ -159,9 +166,7 @@ def update_display(
 def create_category(uow: UnitOfWork, spec: CategorySpec) -> CategoryRow:
     """A category in a store, at most three levels deep; its uri is the path of slugs."""
     session = uow.session
-    name = (spec.name or "").strip()
-    if not name:
-        raise invalid("Category name cannot be empty.", ["input", "name"])
+    name = _category_name(spec.name)
     store = resolve(
         uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
     )
@@ -205,10 +210,38 @@ def create_category(uow: UnitOfWork, spec: CategorySpec) -> CategoryRow:
         uri=uri,
         parent_id=parent.id if parent else None,
         status=DisplayStatus(getattr(spec.status, "value", spec.status) or "ACTIVE").value,
+        meta_title=spec.meta_title,
+        meta_description=spec.meta_description,
+        meta_keywords=spec.meta_keywords,
     )
     session.add(category)
     session.flush()
     return category
+
+
+def update_category(uow: UnitOfWork, category_id: int, changes: dict[str, Any]) -> CategoryRow:
+    """Rename, change the status or the meta texts (a key given with None clears a meta text).
+
+    The uri and the place in the tree do not change here (children's uris depend on them).
+    """
+    category = resolve(uow, CategoryRow, Ref(id=category_id), ["id"], kind="Category")
+    for key, value in changes.items():
+        if key == "name":
+            category.name = _category_name(value)
+        elif key == "status":
+            category.status = DisplayStatus(value).value
+        elif key in CATEGORY_TEXT_FIELDS:
+            setattr(category, key, value)
+    uow.session.add(category)
+    uow.session.flush()
+    return category
+
+
+def _category_name(value: str | None) -> str:
+    name = (value or "").strip()
+    if not name:
+        raise invalid("Category name cannot be empty.", ["input", "name"])
+    return name
 
 
 def sellable_display_for_variant(

@@ -37,7 +37,8 @@ __all__ = [
 
 
 def warehouses_for_market(session: Any, market_id: int) -> list[int]:
-    """The warehouses of the market's allocation rule, in warehouse priority order."""
+    """The ACTIVE warehouses of the market's allocation rule, in warehouse priority order (an
+    inactive warehouse keeps its stock and allocations but takes no new ones)."""
     session = getattr(session, "session", session)
     market = session.get(MarketRow, market_id)
     if market is None:
@@ -50,7 +51,10 @@ def warehouses_for_market(session: Any, market_id: int) -> list[int]:
             AllocationRuleWarehouseRow,
             AllocationRuleWarehouseRow.warehouse_id == WarehouseRow.id,
         )
-        .where(AllocationRuleWarehouseRow.allocation_rule_id == market.allocation_rule_id)
+        .where(
+            AllocationRuleWarehouseRow.allocation_rule_id == market.allocation_rule_id,
+            WarehouseRow.status == "ACTIVE",
+        )
         .order_by(WarehouseRow.priority, WarehouseRow.id)
     )
     return list(rows)

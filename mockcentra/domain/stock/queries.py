@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import and_, func, true
 from sqlmodel import select
 
-from mockcentra.domain.listing import page
+from mockcentra.domain.listing import page, sorted_by
 from mockcentra.domain.stock.levels import StockLevel
 from mockcentra.storage.tables import (
     ProductSizeRow,
@@ -31,11 +31,20 @@ def warehouses(
     ids: Sequence[int] | None = None,
     name_equals: str | None = None,
     name_contains: str | None = None,
+    statuses: Sequence[str] | None = None,
+    sort: Sequence[Any] | None = None,
     limit: int | None = None,
     page_number: int | None = None,
 ) -> list[WarehouseRow]:
-    """Warehouses in allocation order (priority, then id)."""
-    stmt = select(WarehouseRow).order_by(WarehouseRow.priority, WarehouseRow.id)
+    """Warehouses by `sort`, else in allocation order (priority, then id)."""
+    stmt = select(WarehouseRow)
+    if sort:
+        columns = {"id": WarehouseRow.id, "name": WarehouseRow.name}
+        stmt = sorted_by(stmt, sort, columns, WarehouseRow.id)
+    else:
+        stmt = stmt.order_by(WarehouseRow.priority, WarehouseRow.id)
+    if statuses:
+        stmt = stmt.where(WarehouseRow.status.in_([str(s) for s in statuses]))
     if ids:
         stmt = stmt.where(WarehouseRow.id.in_(ids))
     if name_equals is not None:

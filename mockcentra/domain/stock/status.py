@@ -41,3 +41,10 @@ class StockChangeType(StrEnum):
     ORDER = "ORDER"  # an order allocated, released or removed stock
     SHIPMENT = "SHIPMENT"  # a shipment consumed allocated stock
     RETURN = "RETURN"  # a return put stock back on the shelf
+
+
+class WarehouseStatus(StrEnum):
+    """Centra's plain `Status` on warehouses."""
+
+    ACTIVE = "ACTIVE"  # allocates orders from its stock
+    INACTIVE = "INACTIVE"  # keeps its stock and allocations, takes no new allocations

@@ -18,6 +18,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.refs import Ref, resolve
 from mockcentra.domain.stock.status import (
     WarehouseAllocationPolicy,
+    WarehouseStatus,
     WarehouseStockMaster,
     WarehouseStockOwnership,
 )
@@ -55,6 +56,7 @@ class WarehouseSettings:
     stock_ownership: WarehouseStockOwnership | None = None
     allocation_policy: WarehouseAllocationPolicy | None = None
     location: WarehouseLocation | None = None
+    status: WarehouseStatus | None = None
 
 
 INPUT = ("input",)
@@ -114,6 +116,8 @@ def _checked_name(uow: UnitOfWork, name: str | None, own_id: int | None) -> str:
 
 
 def _apply(uow: UnitOfWork, row: WarehouseRow, s: WarehouseSettings) -> None:
+    if s.status is not None:
+        row.status = WarehouseStatus(s.status)
     if s.threshold is not None:
         if s.threshold < 0:
             raise invalid("Threshold must be greater or equal to 0.", [*INPUT, "threshold"])

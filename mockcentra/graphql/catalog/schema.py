@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import strawberry
-from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.catalog import bundles, groups, products, queries, sizecharts
 from mockcentra.domain.catalog.products import ProductSpec, SizeSpec, VariantSpec
-from mockcentra.domain.listing import page
 from mockcentra.graphql.catalog.types import (
     Brand,
+    BrandSort,
     Bundle,
     BundlePriceType,
     BundleType,
     Collection,
+    CollectionSort,
     Folder,
+    FolderSort,
     Product,
     ProductSize,
     ProductSort,
     ProductStatus,
     ProductVariant,
     SizeChart,
+    SizeChartSort,
     Status,
+    WeightUnit,
     announce,
 )
 from mockcentra.graphql.common import (
@@ -38,6 +42,7 @@ from mockcentra.graphql.common import (
     ProductVariantInput,
     SizeChartInput,
     SizeInput,
+    StoreInput,
     StringMatch,
 )
 from mockcentra.graphql.errors import run_mutation
@@ -81,12 +86,40 @@ class SizeChartFilter:
 @strawberry.input
 class BrandCreateInput:
     name: str
-    uri: str | None = None
+    uri: str | None = strawberry.field(
+        default=None, description="Generated from the name when left out."
+    )
+    add_to_stores: list[StoreInput] | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="The stores to enable the brand in."
+    )
+
+
+@strawberry.input
+class BrandUpdateInput:
+    name: str | None = None
+    uri: str | None = strawberry.field(
+        default=None, description='"" generates it from the name again.'
+    )
+    add_to_stores: list[StoreInput] | None = None  # type: ignore[valid-type]
+    remove_from_stores: list[StoreInput] | None = None  # type: ignore[valid-type]
 
 
 @strawberry.input
 class CollectionCreateInput:
     name: str
+    status: Status = Status.ACTIVE  # type: ignore[valid-type]
+    uri: str | None = strawberry.field(
+        default=None, description="Generated from the name when left out."
+    )
+
+
+@strawberry.input
+class CollectionUpdateInput:
+    name: str | None = None
+    status: Status | None = None  # type: ignore[valid-type]
+    uri: str | None = strawberry.field(
+        default=None, description='"" generates it from the name again.'
+    )
 
 
 @strawberry.input
@@ -101,7 +134,17 @@ class BrandCreatePayload(Payload):
 
 
 @strawberry.type
+class BrandUpdatePayload(Payload):
+    brand: Brand | None = None
+
+
+@strawberry.type
 class CollectionCreatePayload(Payload):
+    collection: Collection | None = None
+
+
+@strawberry.type
+class CollectionUpdatePayload(Payload):
     collection: Collection | None = None
 
 
@@ -120,6 +163,7 @@ class BrandFilter:
 class CollectionFilter:
     id: list[int] | None = None
     name: StringMatch | None = None
+    status: list[Status] | None = None  # type: ignore[valid-type]
 
 
 @strawberry.input
@@ -190,6 +234,15 @@ class ProductVariantUpdateInput:
 
 
 @strawberry.input
+class WeightInput:
+    value: float
+    unit: WeightUnit  # type: ignore[valid-type]
+
+    def to_domain(self) -> tuple[Decimal, Any]:
+        return Decimal(str(self.value)), self.unit
+
+
+@strawberry.input
 class ProductCreateInput:
     name: str
     status: ProductStatus
@@ -201,6 +254,8 @@ class ProductCreateInput:
     harmonized_commodity_code: str | None = None
     harmonized_commodity_code_description: str | None = None
     internal_comment: str | None = None
+    is_serializable_product: bool = False
+    weight: WeightInput | None = None
     add_product_variants: list[ProductVariantOnProductCreateInput] | None = None
 
     def to_spec(self) -> ProductSpec:
@@ -215,6 +270,8 @@ class ProductCreateInput:
             harmonized_commodity_code=self.harmonized_commodity_code,
             harmonized_commodity_code_description=self.harmonized_commodity_code_description,
             internal_comment=self.internal_comment,
+            is_serializable_product=self.is_serializable_product,
+            weight=self.weight.to_domain() if self.weight else None,
             variants=[v.to_spec() for v in self.add_product_variants or []],
         )
 
@@ -231,9 +288,18 @@ class ProductUpdateInput:
     harmonized_commodity_code: str | None = strawberry.UNSET
     harmonized_commodity_code_description: str | None = strawberry.UNSET
     internal_comment: str | None = strawberry.UNSET
+    is_serializable_product: bool | None = strawberry.UNSET
+    weight: WeightInput | None = strawberry.field(
+        default=strawberry.UNSET, description="null removes the weight."
+    )
 
     def changes(self) -> dict[str, Any]:
-        return _given(self, products.PRODUCT_FIELDS)
+        found = _given(self, products.PRODUCT_FIELDS)
+        if found.get("weight") is not None:
+            found["weight"] = found["weight"].to_domain()
+        if "is_serializable_product" in found and found["is_serializable_product"] is None:
+            del found["is_serializable_product"]
+        return found
 
 
 @strawberry.input
@@ -366,14 +432,21 @@ class Query:
         self,
         info: Info,
         where: SizeChartFilter | None = None,
+        sort: list[SizeChartSort] | None = None,  # type: ignore[valid-type]
         limit: int | None = None,
         page: int | None = None,
     ) -> list[SizeChart]:
-        stmt = select(SizeChartRow).order_by(SizeChartRow.id)
-        if where and where.id:
-            stmt = stmt.where(SizeChartRow.id.in_(where.id))
-        stmt = queries.match(stmt, SizeChartRow.name, where.name if where else None)
-        return list(_page(info, stmt, limit, page))
+        w = where or SizeChartFilter()
+        return list(
+            sizecharts.size_charts(
+                info.context.session,
+                ids=w.id,
+                name=w.name,
+                sort=sort,
+                limit=limit,
+                page_number=page,
+            )
+        )
 
     @strawberry.field
     def size_chart(self, info: Info, id: int) -> SizeChart | None:
@@ -384,15 +457,16 @@ class Query:
         self,
         info: Info,
         where: BrandFilter | None = None,
+        sort: list[BrandSort] | None = None,  # type: ignore[valid-type]
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Brand]:
         w = where or BrandFilter()
-        return list(
-            queries.brands(
-                info.context.session, ids=w.id, name=w.name, limit=limit, page_number=page
-            )
+        rows = queries.brands(
+            info.context.session, ids=w.id, name=w.name, sort=sort, limit=limit, page_number=page
         )
+        announce(info, "brand_stores", (b.id for b in rows))
+        return list(rows)
 
     @field(permission="Brand:read")
     def brand(self, info: Info, id: int) -> Brand | None:
@@ -403,13 +477,20 @@ class Query:
         self,
         info: Info,
         where: CollectionFilter | None = None,
+        sort: list[CollectionSort] | None = None,  # type: ignore[valid-type]
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Collection]:
         w = where or CollectionFilter()
         return list(
             queries.collections(
-                info.context.session, ids=w.id, name=w.name, limit=limit, page_number=page
+                info.context.session,
+                ids=w.id,
+                name=w.name,
+                statuses=w.status,
+                sort=sort,
+                limit=limit,
+                page_number=page,
             )
         )
 
@@ -422,21 +503,23 @@ class Query:
         self,
         info: Info,
         where: FolderFilter | None = None,
+        sort: list[FolderSort] | None = None,  # type: ignore[valid-type]
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Folder]:
         w = where or FolderFilter()
-        return list(
-            queries.folders(
-                info.context.session,
-                ids=w.id,
-                name=w.name,
-                is_top_folder=w.is_top_folder,
-                parent_ids=w.parent_id,
-                limit=limit,
-                page_number=page,
-            )
+        rows = queries.folders(
+            info.context.session,
+            ids=w.id,
+            name=w.name,
+            is_top_folder=w.is_top_folder,
+            parent_ids=w.parent_id,
+            sort=sort,
+            limit=limit,
+            page_number=page,
         )
+        announce(info, "folder_products", (f.id for f in rows))
+        return list(rows)
 
     @field(permission="Folder:read")
     def folder(self, info: Info, id: int) -> Folder | None:
@@ -553,10 +636,6 @@ class Query:
         return info.context.session.get(BundleRow, id)
 
 
-def _page(info: Info, stmt, limit, page_number):
-    return page(info.context.session, stmt, limit, page_number)
-
-
 @strawberry.type
 class Mutation:
     @mutation(permission="SizeChart:write")
@@ -581,7 +660,29 @@ class Mutation:
             info,
             BrandCreatePayload,
             lambda: {
-                "brand": groups.create_brand(info.context.uow, name=input.name, uri=input.uri)
+                "brand": groups.create_brand(
+                    info.context.uow,
+                    name=input.name,
+                    uri=input.uri,
+                    add_to_stores=list(input.add_to_stores or []),
+                )
+            },
+        )
+
+    @mutation(permission="Brand:write")
+    def update_brand(self, info: Info, id: int, input: BrandUpdateInput) -> BrandUpdatePayload:
+        return run_mutation(
+            info,
+            BrandUpdatePayload,
+            lambda: {
+                "brand": groups.update_brand(
+                    info.context.uow,
+                    id,
+                    name=input.name,
+                    uri=input.uri,
+                    add_to_stores=list(input.add_to_stores or []),
+                    remove_from_stores=list(input.remove_from_stores or []),
+                )
             },
         )
 
@@ -592,7 +693,25 @@ class Mutation:
         return run_mutation(
             info,
             CollectionCreatePayload,
-            lambda: {"collection": groups.create_collection(info.context.uow, name=input.name)},
+            lambda: {
+                "collection": groups.create_collection(
+                    info.context.uow, name=input.name, status=input.status, uri=input.uri
+                )
+            },
+        )
+
+    @mutation(permission="Collection:write")
+    def update_collection(
+        self, info: Info, id: int, input: CollectionUpdateInput
+    ) -> CollectionUpdatePayload:
+        return run_mutation(
+            info,
+            CollectionUpdatePayload,
+            lambda: {
+                "collection": groups.update_collection(
+                    info.context.uow, id, name=input.name, status=input.status, uri=input.uri
+                )
+            },
         )
 
     @mutation(permission="Folder:write")
@@ -619,11 +738,11 @@ class Mutation:
     def update_product(
         self, info: Info, id: int, input: ProductUpdateInput
     ) -> ProductUpdatePayload:
-        return run_mutation(
-            info,
-            ProductUpdatePayload,
-            lambda: {"product": products.update_product(info.context.uow, id, input.changes())},
-        )
+        def action() -> dict[str, Any]:
+            product, warnings = products.update_product(info.context.uow, id, input.changes())
+            return {"product": product, "warnings": warnings}
+
+        return run_mutation(info, ProductUpdatePayload, action)
 
     @mutation(permission="ProductVariant:write")
     def create_product_variant(

@@ -36,10 +36,14 @@ from mockcentra.domain.catalog.status import (
 from mockcentra.domain.catalog.status import (
     VariantStatus,
 )
+from mockcentra.domain.catalog.status import (
+    WeightUnit as DomainWeightUnit,
+)
+from mockcentra.domain.catalog.weight import weight_of
 from mockcentra.domain.stock.levels import totals_for_size
-from mockcentra.graphql.common import MonetaryValue, currency_by_code
+from mockcentra.graphql.common import MonetaryValue, currency_by_code, simple_sort
 from mockcentra.graphql.permissions import field, read_permission
-from mockcentra.graphql.reference.types import Country
+from mockcentra.graphql.reference.types import Country, Store
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.storage.tables import (
     BrandRow,
@@ -58,6 +62,11 @@ Status = strawberry.enum(VariantStatus, name="Status")
 BundleType = strawberry.enum(DomainBundleType, name="BundleType")
 BundlePriceType = strawberry.enum(DomainBundlePriceType, name="BundlePriceType")
 ProductSort = strawberry.enum(DomainProductSort, name="ProductSort")
+WeightUnit = strawberry.enum(DomainWeightUnit, name="WeightUnit")
+BrandSort = simple_sort("BrandSort")
+CollectionSort = simple_sort("CollectionSort")
+FolderSort = simple_sort("FolderSort")
+SizeChartSort = simple_sort("SizeChartSort")
 
 
 # --- batching children per request -----------------------------------------------------------
@@ -145,17 +154,27 @@ class Brand:
     name: str
     uri: str | None
 
+    @strawberry.field(description="The stores the brand is enabled in.")
+    def stores(self, info: Info) -> list[Store]:
+        return _children(info, "brand_stores", self.id, queries.stores_by_brand)
+
 
 @strawberry.type
 class Collection:
     id: int
     name: str
+    status: Status
+    uri: str | None
 
 
 @strawberry.type
 class Folder:
     id: int
     name: str
+
+    @field(permission="Folder.Product:read", description="The products filed in this folder.")
+    def products(self, info: Info) -> list[Product]:
+        return _children(info, "folder_products", self.id, queries.products_by_folder)
 
     @strawberry.field
     def is_top_folder(self) -> bool:
@@ -178,6 +197,18 @@ class Folder:
 # --- products ----------------------------------------------------------------------------------
 
 
+@strawberry.type
+class Weight:
+    value: float
+    unit: WeightUnit  # type: ignore[valid-type]
+    formatted_value: str
+
+    @classmethod
+    def of(cls, product: ProductRow) -> Weight:
+        weight = weight_of(product.weight, product.weight_unit)
+        return cls(value=float(weight.value), unit=weight.unit, formatted_value=weight.formatted)
+
+
 @read_permission("Product:read")
 @strawberry.type
 class Product:
@@ -191,6 +222,14 @@ class Product:
     is_bundle: bool
     created_at: DateTimeTz
     updated_at: DateTimeTz
+
+    @strawberry.field
+    def is_serializable_product(self) -> bool:
+        return self.is_serializable  # type: ignore[attr-defined]
+
+    @strawberry.field(description="The product's weight (its sizes show the same weight).")
+    def weight(self) -> Weight:
+        return Weight.of(self)
 
     @field(permission="Product.Brand:read")
     def brand(self, info: Info) -> Brand | None:
@@ -300,6 +339,15 @@ class ProductSize:
     @field(permission="")
     def size(self, info: Info) -> Size:
         return info.context.session.get(SizeRow, self.size_id)  # type: ignore[attr-defined]
+
+    @strawberry.field(description='The size\'s name in its size chart (e.g. "M").')
+    def description(self, info: Info) -> str:
+        return info.context.session.get(SizeRow, self.size_id).name  # type: ignore[attr-defined]
+
+    @strawberry.field(description="The product's weight: Centra keeps one weight per product.")
+    def weight(self, info: Info) -> Weight:
+        variant = info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+        return Weight.of(info.context.session.get(ProductRow, variant.product_id))
 
     @strawberry.field
     def product_variant(self, info: Info) -> ProductVariant:

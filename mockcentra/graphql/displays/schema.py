@@ -120,6 +120,25 @@ class CategoryCreateInput:
         description="This level's part of the uri; generated from the name if left out.",
     )
     parent_category: CategoryInput | None = None  # type: ignore[valid-type]
+    meta_title: str | None = None
+    meta_description: str | None = None
+    meta_keywords: str | None = None
+
+
+@strawberry.input
+class CategoryUpdateInput:
+    """The uri and the parent stay as they are (children's uris are built from them)."""
+
+    name: str | None = strawberry.UNSET
+    status: Status | None = strawberry.UNSET
+    meta_title: str | None = strawberry.UNSET
+    meta_description: str | None = strawberry.UNSET
+    meta_keywords: str | None = strawberry.UNSET
+
+    def changes(self) -> dict[str, Any]:
+        names = ("name", "status", *displays.CATEGORY_TEXT_FIELDS)
+        found = {n: getattr(self, n) for n in names if getattr(self, n) is not strawberry.UNSET}
+        return {k: v for k, v in found.items() if v is not None or k not in ("name", "status")}
 
 
 @strawberry.input
@@ -264,7 +283,18 @@ class Mutation:
                         status=input.status,
                         uri=input.uri,
                         parent_category=input.parent_category,
+                        meta_title=input.meta_title,
+                        meta_description=input.meta_description,
+                        meta_keywords=input.meta_keywords,
                     ),
                 )
             },
+        )
+
+    @mutation(permission="Category:write")
+    def update_category(self, info: Info, id: int, input: CategoryUpdateInput) -> CategoryPayload:
+        return run_mutation(
+            info,
+            CategoryPayload,
+            lambda: {"category": displays.update_category(info.context.uow, id, input.changes())},
         )

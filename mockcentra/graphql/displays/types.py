@@ -22,6 +22,9 @@ class Category:
     name: str
     uri: str
     status: Status
+    meta_title: str | None
+    meta_description: str | None
+    meta_keywords: str | None
 
     @strawberry.field
     def is_top_category(self) -> bool:

@@ -7,6 +7,8 @@ from strawberry.types import Info
 
 from mockcentra.domain.listing import ids_filter
 from mockcentra.domain.stock import changes, queries, warehouses
+from mockcentra.domain.stock.status import WarehouseStatus
+from mockcentra.graphql.catalog.types import Status
 from mockcentra.graphql.common import (
     CountryInput,
     MonetaryValueInput,
@@ -15,6 +17,7 @@ from mockcentra.graphql.common import (
     SizeInput,
     StringMatch,
     WarehouseInput,
+    simple_sort,
 )
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.permissions import mutation
@@ -54,6 +57,10 @@ class WarehouseCreateInput:
     stock_ownership_policy: WarehouseStockOwnership | None = None
     allocation_policy: WarehouseAllocationPolicy | None = None
     warehouse_location: WarehouseLocationInput | None = None
+    status: Status | None = strawberry.field(  # type: ignore[valid-type]
+        default=None,
+        description="ACTIVE when left out; an INACTIVE warehouse takes no new allocations.",
+    )
 
 
 @strawberry.input
@@ -66,6 +73,7 @@ class WarehouseUpdateInput:
     stock_ownership_policy: WarehouseStockOwnership | None = None
     allocation_policy: WarehouseAllocationPolicy | None = None
     warehouse_location: WarehouseLocationInput | None = None
+    status: Status | None = None  # type: ignore[valid-type]
 
 
 def _settings(i: WarehouseCreateInput | WarehouseUpdateInput) -> warehouses.WarehouseSettings:
@@ -78,6 +86,7 @@ def _settings(i: WarehouseCreateInput | WarehouseUpdateInput) -> warehouses.Ware
         stock_master=i.stock_master_policy,
         stock_ownership=i.stock_ownership_policy,
         allocation_policy=i.allocation_policy,
+        status=WarehouseStatus(i.status) if i.status is not None else None,
         location=None
         if loc is None
         else warehouses.WarehouseLocation(
@@ -95,6 +104,10 @@ class WarehousePayload(Payload):
 class WarehouseFilter:
     id: list[int] | None = None
     name: StringMatch | None = None
+    status: list[Status] | None = None  # type: ignore[valid-type]
+
+
+WarehouseSort = simple_sort("WarehouseSort")
 
 
 # --- stock inputs -----------------------------------------------------------------------------
@@ -182,16 +195,19 @@ class Query:
         self,
         info: Info,
         where: WarehouseFilter | None = None,
+        sort: list[WarehouseSort] | None = None,  # type: ignore[valid-type]
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Warehouse]:
-        """In allocation order: priority, then id."""
+        """By `sort`, else in allocation order: priority, then id."""
         w = where or WarehouseFilter()
         return queries.warehouses(  # type: ignore[return-value]
             info.context.session,
             ids=ids_filter(w.id),
             name_equals=w.name.equals if w.name else None,
             name_contains=w.name.contains if w.name else None,
+            statuses=w.status,
+            sort=sort,
             limit=limit,
             page_number=page,
         )

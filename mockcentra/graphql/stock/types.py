@@ -22,7 +22,7 @@ from mockcentra.domain.stock.status import StockQuantityType as DomainStockQuant
 from mockcentra.domain.stock.status import WarehouseAllocationPolicy as DomainAllocationPolicy
 from mockcentra.domain.stock.status import WarehouseStockMaster as DomainStockMaster
 from mockcentra.domain.stock.status import WarehouseStockOwnership as DomainStockOwnership
-from mockcentra.graphql.catalog.types import ProductSize
+from mockcentra.graphql.catalog.types import ProductSize, Status
 from mockcentra.graphql.common import MonetaryValue, currency_by_code
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import AllocationRule, Country, State
@@ -161,6 +161,7 @@ def stock_change_page(
 class Warehouse:
     id: int
     name: str
+    status: Status  # type: ignore[valid-type]
     is_hidden_from_stock_view: bool
     threshold: int | None
     stock_master: WarehouseStockMaster

@@ -9,10 +9,11 @@ from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 
 from mockcentra.storage.tables.base import Row
-from mockcentra.storage.types import AwareDateTime, JsonList, Money
+from mockcentra.storage.types import AwareDateTime, JsonList, Money, Thousandths
 
 __all__ = [
     "BrandRow",
+    "BrandStoreRow",
     "CollectionRow",
     "FolderRow",
     "SizeChartRow",
@@ -33,10 +34,20 @@ class BrandRow(Row, table=True):
     uri: str | None = None
 
 
+class BrandStoreRow(Row, table=True):
+    """A store a brand is enabled in (`createBrand(addToStores:)`)."""
+
+    __tablename__ = "brand_store"
+    brand_id: int = Field(foreign_key="brand.id", primary_key=True)
+    store_id: int = Field(foreign_key="store.id", primary_key=True)
+
+
 class CollectionRow(Row, table=True):
     __tablename__ = "collection"
     id: int | None = Field(default=None, primary_key=True)
     name: str
+    status: str = "ACTIVE"  # Status
+    uri: str | None = None
 
 
 class FolderRow(Row, table=True):
@@ -78,6 +89,9 @@ class ProductRow(Row, table=True):
     harmonized_commodity_code_description: str | None = None
     internal_comment: str | None = None
     is_bundle: bool = False
+    is_serializable: bool = False
+    weight: Decimal | None = Field(default=None, sa_type=Thousandths)
+    weight_unit: str = "KILOGRAMS"  # WeightUnit
     created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime, index=True)
 

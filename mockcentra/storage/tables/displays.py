@@ -27,6 +27,9 @@ class CategoryRow(Row, table=True):
     uri: str
     parent_id: int | None = Field(default=None, foreign_key="category.id")
     status: str = "ACTIVE"
+    meta_title: str | None = None
+    meta_description: str | None = None
+    meta_keywords: str | None = None
 
 
 class DisplayRow(Row, table=True):

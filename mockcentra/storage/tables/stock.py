@@ -17,6 +17,7 @@ class WarehouseRow(Row, table=True):
     __tablename__ = "warehouse"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
+    status: str = "ACTIVE"  # Status
     priority: int = 0  # lower allocates first; `beforeWarehouse` inserts before another
     is_hidden_from_stock_view: bool = False
     threshold: int = 0

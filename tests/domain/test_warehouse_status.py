@@ -1,0 +1,30 @@
+"""An INACTIVE warehouse keeps its stock but is left out when orders allocate."""
+
+from __future__ import annotations
+
+from mockcentra.domain.stock.allocation import warehouses_for_market
+from mockcentra.storage.uow import unit_of_work
+from mockcentra.testing import CentraClient
+
+NEW = """mutation($name: String!) { createWarehouse(input: {name: $name, beforeWarehouse: {id: 1}})
+  { warehouse { id } userErrors { message } } }"""
+SET_STATUS = """mutation($id: Int!, $status: Status!) { updateWarehouse(id: $id,
+  input: {status: $status}) { warehouse { status } userErrors { message } } }"""
+
+
+def allocation_order(centra: CentraClient) -> list[int]:
+    with unit_of_work(centra.runtime.db, centra.runtime.clock) as uow:
+        return warehouses_for_market(uow.session, 1)
+
+
+def test_an_inactive_warehouse_takes_no_new_allocations(centra: CentraClient):
+    # Given a second warehouse placed first in the allocation order
+    second = centra.graphql(NEW, {"name": "Outlet"}).ok("createWarehouse")["warehouse"]["id"]
+    assert allocation_order(centra) == [second, 1]
+    # When it is made inactive
+    result = centra.graphql(SET_STATUS, {"id": second, "status": "INACTIVE"})
+    assert result.ok("updateWarehouse")["warehouse"] == {"status": "INACTIVE"}
+    # Then orders allocate from the active warehouse only, until it is active again
+    assert allocation_order(centra) == [1]
+    centra.graphql(SET_STATUS, {"id": second, "status": "ACTIVE"}).ok("updateWarehouse")
+    assert allocation_order(centra) == [second, 1]
