@@ -14,7 +14,8 @@ from typing import Any
 from graphql import OperationType
 from sqlmodel import select
 
-from mockcentra.storage.tables import OrderLineRow, ShipmentLineRow, ShipmentRow
+from mockcentra.domain.orders.queries import payment_entries
+from mockcentra.storage.tables import OrderLineRow, PaymentEntryRow, ShipmentLineRow, ShipmentRow
 
 
 def _is_query(info: Any) -> bool:
@@ -61,6 +62,23 @@ def order_lines(info: Any, order_id: int) -> list[OrderLineRow] | None:
         ),
         lambda row: row.order_id,
     )
+
+
+def order_payments(info: Any, order_id: int) -> list[PaymentEntryRow]:
+    """The order's payment history, oldest first (one query for a page of orders)."""
+    batched = children(
+        info,
+        "order_payments",
+        "Order",
+        order_id,
+        lambda ids: [
+            e for entries in payment_entries(info.context.session, ids).values() for e in entries
+        ],
+        lambda row: row.order_id,
+    )
+    if batched is not None:
+        return batched
+    return payment_entries(info.context.session, [order_id])[order_id]
 
 
 def order_shipments(info: Any, order_id: int) -> list[ShipmentRow] | None:

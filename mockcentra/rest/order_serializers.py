@@ -21,12 +21,11 @@ from mockcentra.domain.orders.queries import payment_entries
 from mockcentra.domain.orders.status import (
     STATUS_CODES,
     OrderStatus,
-    PaymentEntryStatus,
-    PaymentEntryType,
     ReturnStatus,
     ReturnStockPolicy,
 )
 from mockcentra.domain.orders.totals import line_value, order_totals, tax_in_gross
+from mockcentra.domain.payments.rules import is_waiting_for_payment, payment_reference
 from mockcentra.domain.returns.actions import return_value
 from mockcentra.domain.vouchers.actions import VoucherFacts
 from mockcentra.domain.vouchers.status import VoucherStatus
@@ -248,17 +247,6 @@ class Shapes:
         items_tax = sum(
             (tax_in_gross(line_value(ln), ln.tax_percent_hundredths) for ln in lines), ZERO
         )
-        authorizations = [
-            p
-            for p in payments
-            if p.entry_type == PaymentEntryType.AUTHORIZATION
-            and p.status == PaymentEntryStatus.SUCCESS
-        ]
-        pending = any(
-            p.entry_type == PaymentEntryType.AUTHORIZATION
-            and p.status == PaymentEntryStatus.PENDING
-            for p in payments
-        )
         vouchers = _vouchers(order)
         method = order.payment_method
         head = self.head(order)
@@ -270,7 +258,7 @@ class Shapes:
             "suspect": 0,
             "internalOrder": _flag(order.is_internal),
             "hold": _flag(order.is_on_hold),
-            "waitingForPayment": _flag(pending and not authorizations),
+            "waitingForPayment": _flag(is_waiting_for_payment(payments)),
             "shippingValue": number(totals.shipping),
             "voucherValue": number(sum((v for _, _, v in vouchers), ZERO)),
             "grandTotalValue": number(totals.grand_total),
@@ -287,7 +275,7 @@ class Shapes:
             if totals.grand_total == 0
             else ("cc" if method.startswith("dummy") else "3rd"),
             "paymentDescription": PAYMENT_NAMES.get(method, method),
-            "paymentReference": authorizations[-1].external_reference if authorizations else None,
+            "paymentReference": payment_reference(payments),
             "paymentMethod": method,
             "defaultCarrier": "",
             "shipments": [self.order_shipment(s) for s in shipments],

@@ -17,6 +17,7 @@ from mockcentra.domain.money import round_money
 from mockcentra.domain.orders import status as st
 from mockcentra.domain.orders.shipping import shipping_price_group
 from mockcentra.domain.orders.totals import line_value, lines_of, order_totals, tax_in_gross
+from mockcentra.domain.payments.rules import is_waiting_for_payment
 from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.domain.shipments.actions import shipment_grand_total, shipment_lines
 from mockcentra.graphql import batch
@@ -565,8 +566,8 @@ class Order:
         return self.created_at
 
     @strawberry.field
-    def is_waiting_for_payment(self) -> bool:
-        return False
+    def is_waiting_for_payment(self, info: Info) -> bool:
+        return is_waiting_for_payment(batch.order_payments(info, self.id))  # type: ignore[arg-type]
 
     @strawberry.field
     def store(self, info: Info) -> Store:
