@@ -36,21 +36,19 @@ from sqlalchemy import Connection, func, select, text
 from sqlmodel import Session
 
 from mockcentra.domain.money import round_money
+from mockcentra.domain.payments import psp
+from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.stock.allocation import warehouses_for_market
-from mockcentra.runtime.ids import order_hash, token_hash
+from mockcentra.runtime.ids import order_hash
 from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
     CustomerRow,
     EventRow,
-    MarketCountryRow,
-    MarketRow,
     OrderLineRow,
     OrderRow,
     PaymentEntryRow,
-    PricelistCountryRow,
-    PricelistRow,
     ShipmentLineRow,
     ShipmentRow,
     ShippingOptionRow,
@@ -160,18 +158,9 @@ def _places(session: Session, conn: Connection, store_id: int) -> list[Place]:
         country = conn.execute(select(CountryRow).where(CountryRow.code == code)).first()
         if country is None:
             continue
-        market_id = conn.execute(
-            select(MarketRow.id)
-            .join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
-            .where(MarketRow.store_id == store_id, MarketCountryRow.country_id == country.id)
-            .order_by(MarketRow.id)
-        ).scalar()
-        pricelist = conn.execute(
-            select(PricelistRow)
-            .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
-            .where(PricelistRow.store_id == store_id, PricelistCountryRow.country_id == country.id)
-            .order_by(PricelistRow.id)
-        ).first()
+        market = conn.execute(location.market_query(store_id, country.id)).first()
+        market_id = market.id if market is not None else None
+        pricelist = conn.execute(location.pricelist_query(store_id, country.id)).first()
         if market_id is None or pricelist is None:
             continue
         currency = conn.execute(
@@ -534,7 +523,7 @@ def seed_bulk_orders(
             None,
             "AUTHORIZATION",
             grand_total,
-            _psp_reference(seed, order_id, placed, 0),
+            psp.reference(seed, order_id, 0),
             '{"success": true, "isRequest": false}',
             at0,
         )
@@ -601,7 +590,7 @@ def seed_bulk_orders(
                     shipment_id,
                     "CAPTURE",
                     grand_total,
-                    _psp_reference(seed, order_id, later, 1),
+                    psp.reference(seed, order_id, 1),
                     '{"success": true, "isRequest": false, "raw": null}',
                     at1,
                 )
@@ -681,12 +670,6 @@ def _payment(
         params=params,
         created_at=at,
     )
-
-
-def _psp_reference(seed: int, order_id: int, at: datetime, k: int) -> str:
-    """Shaped like `psp.entry`'s references (stable per seed, order and moment)."""
-    n = k + order_id * 1000 + int(at.timestamp() * 1000)
-    return f"psp_{token_hash(seed, 'psp', n)[:20]}"
 
 
 def _hold_stock(conn: Connection, warehouse: int, held: dict[int, int]) -> None:

@@ -238,3 +238,29 @@ def test_unknown_paths_and_methods_are_a_json_404(centra: CentraClient) -> None:
     )
     assert wrong_method.status_code == 404
     assert wrong_method.json()["errors"] == {"endpoint": "no endpoint PATCH /api/checkout/receipt"}
+
+
+DEACTIVATE = """mutation($id:Int!){ updatePricelist(id:$id, input:{status:INACTIVE}) {
+  pricelist { id status } userErrors { message path } } }"""
+
+
+def test_a_country_whose_pricelist_is_inactive_is_not_priced_and_the_selection_stays(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    before = centra_factories.checkout("selection", "GET", token=token).json()
+    eur = centra.graphql(DEACTIVATE, {"id": 2}).payload("updatePricelist")
+    assert eur == {"pricelist": {"id": 2, "status": "INACTIVE"}, "userErrors": []}
+
+    moved = centra_factories.checkout("countries/DK", method="PUT", token=token)
+
+    assert moved.status_code == 400
+    assert moved.json() == {
+        "token": token,
+        "errors": {"country": "No active pricelist is assigned to country DK."},
+    }
+    after = centra_factories.checkout("selection", "GET", token=token).json()
+    assert after == before
+    assert after["location"]["country"] == "SE"
+    assert after["selection"]["currency"] == "SEK"

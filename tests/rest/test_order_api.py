@@ -6,6 +6,8 @@ changed nothing (orders, shipments, payment history, stock).
 
 from __future__ import annotations
 
+import re
+
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import Factories, Item
 from tests.rest.order_api_client import ADDRESS, AUTH, BASE, OrderApi
@@ -553,6 +555,34 @@ def test_complete_order_records_a_later_capture(
     ]
     assert api.order(number)["internalComment"] == "captured by the PSP"
     assert api.refused("POST", "order/999", {}) == {"status": "no", "msg": "order does not exist"}
+
+
+PSP_REFERENCES = """query($n:[Int!]){ orders(where:{number:$n}) {
+  paymentHistory { entryType externalReference } } }"""
+
+
+def test_payment_entries_of_one_instant_each_get_their_own_psp_reference(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    freeze(centra)
+    api = OrderApi(centra)
+    first, second = centra_factories.sellable_items(min_free=2)[:2]
+    one = api.confirmed_order(centra_factories, [(first, 1)])
+    two = api.confirmed_order(centra_factories, [(second, 1)])
+
+    api.ship_all(one)
+    api.ship_all(two)
+
+    references = {}
+    for number in (one, two):
+        [order] = centra.graphql(PSP_REFERENCES, {"n": [number]}).payload("orders")
+        history = order["paymentHistory"]
+        assert [e["entryType"] for e in history] == ["AUTHORIZATION", "CAPTURE"]
+        assert all(re.fullmatch(r"psp_[0-9a-f]{20}", e["externalReference"]) for e in history)
+        assert api.order(number)["paymentReference"] == history[0]["externalReference"]
+        references[number] = [e["externalReference"] for e in history]
+    every = references[one] + references[two]
+    assert len(set(every)) == 4, every
 
 
 # ---------------------------------------------------------------- shipments
@@ -1149,3 +1179,24 @@ def test_stock_and_products_pages(centra: CentraClient) -> None:
         s["stockItemId"] for s in everything if s["productId"] == everything[0]["productId"]
     }
     assert products[0]["prices"][0]["price"].count(".") == 1
+
+
+def test_create_order_in_a_country_whose_pricelist_is_inactive_is_refused(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    item = centra_factories.sellable_item(min_free=1)
+    before = stock_of(centra, item.product_size_id)
+    deactivate = """mutation{ updatePricelist(id:2, input:{status:INACTIVE}) {
+      userErrors { message } } }"""
+    assert centra.graphql(deactivate).payload("updatePricelist") == {"userErrors": []}
+    body = {
+        "address": {**ADDRESS, "country": "DK"},
+        "products": [{"id": item.product_size_id, "qty": 1, "unitPrice": "10.00"}],
+    }
+
+    refused = api.refused("POST", "order", body)
+
+    assert refused == {"status": "no", "msg": "No active pricelist is assigned to country DK."}
+    assert api.ok("GET", "orders")["orders"] == []
+    assert stock_of(centra, item.product_size_id) == before

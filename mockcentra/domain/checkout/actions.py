@@ -20,6 +20,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.money import round_money
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.totals import tax_in_gross
+from mockcentra.domain.pricing import location
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.vouchers.actions import promotion_entries, record_usage
 from mockcentra.domain.vouchers.engine import Line as VoucherLine
@@ -28,11 +29,8 @@ from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
     DisplayRow,
-    MarketCountryRow,
-    MarketRow,
     NewsletterSubscriptionRow,
     OrderRow,
-    PricelistCountryRow,
     PricelistRow,
     ProductRow,
     ProductSizeRow,
@@ -83,30 +81,6 @@ class ItemsUnavailable(DomainError):
 # ---------------------------------------------------------------- location
 
 
-def _market_for(uow: UnitOfWork, store_id: int, country: CountryRow) -> MarketRow:
-    market = uow.session.exec(
-        select(MarketRow)
-        .join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
-        .where(MarketRow.store_id == store_id, MarketCountryRow.country_id == country.id)
-        .order_by(MarketRow.id)
-    ).first()
-    if market is None:
-        raise invalid(f"Country {country.code} is not in any market of this store.", ["country"])
-    return market
-
-
-def _pricelist_for(uow: UnitOfWork, store_id: int, country: CountryRow) -> PricelistRow:
-    pricelist = uow.session.exec(
-        select(PricelistRow)
-        .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
-        .where(PricelistRow.store_id == store_id, PricelistCountryRow.country_id == country.id)
-        .order_by(PricelistRow.id)
-    ).first()
-    if pricelist is None:
-        raise invalid(f"No pricelist is assigned to country {country.code}.", ["country"])
-    return pricelist
-
-
 def country_by_code(session: Any, code: str) -> CountryRow | None:
     """A country by its ISO code, read once per unit of work (a checkout request needs the
     selection's country to place it, to tax its lines and to describe its location)."""
@@ -125,8 +99,8 @@ def _country(uow: UnitOfWork, code: str) -> CountryRow:
 
 
 def _place(uow: UnitOfWork, sel: SelectionRow, country: CountryRow) -> None:
-    market = _market_for(uow, sel.store_id, country)
-    pricelist = _pricelist_for(uow, sel.store_id, country)
+    market = location.market_for_country(uow.session, sel.store_id, country)
+    pricelist = location.pricelist_for_country(uow.session, sel.store_id, country)
     sel.country_code = country.code
     sel.market_id = market.id
     sel.pricelist_id = pricelist.id

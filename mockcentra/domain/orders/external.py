@@ -38,6 +38,7 @@ from mockcentra.domain.orders.status import (
 )
 from mockcentra.domain.orders.totals import lines_of, payment_balance
 from mockcentra.domain.payments import psp
+from mockcentra.domain.pricing import location
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.stock import allocation
@@ -46,10 +47,8 @@ from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
     CustomerRow,
-    MarketCountryRow,
     MarketRow,
     OrderRow,
-    PricelistCountryRow,
     PricelistRow,
     ProductRow,
     ProductSizeRow,
@@ -246,14 +245,7 @@ def _market(uow: UnitOfWork, data: ExternalOrder, store: StoreRow, country: Coun
         if market is None:
             raise not_found("market", data.market_name, ["market"], by="name")
         return market
-    market = uow.session.exec(
-        stmt.join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
-        .where(MarketCountryRow.country_id == country.id)
-        .order_by(col(MarketRow.id))
-    ).first()
-    if market is None:
-        raise invalid(f"Country {country.code} is not in any market of this store.", ["country"])
-    return market
+    return location.market_for_country(uow.session, store.id, country)
 
 
 def _pricelist(uow: UnitOfWork, data: ExternalOrder, store: StoreRow, country: CountryRow):
@@ -268,14 +260,7 @@ def _pricelist(uow: UnitOfWork, data: ExternalOrder, store: StoreRow, country: C
         if pricelist is None:
             raise not_found("pricelist", data.pricelist_name, ["pricelist"], by="name")
         return pricelist
-    pricelist = uow.session.exec(
-        stmt.join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
-        .where(PricelistCountryRow.country_id == country.id)
-        .order_by(col(PricelistRow.id))
-    ).first()
-    if pricelist is None:
-        raise invalid(f"No pricelist is assigned to country {country.code}.", ["country"])
-    return pricelist
+    return location.pricelist_for_country(uow.session, store.id, country)
 
 
 def _size(uow: UnitOfWork, line: ExternalLine, path: list[Any]) -> ProductSizeRow:

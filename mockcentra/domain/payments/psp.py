@@ -10,6 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import func
+from sqlmodel import select
+
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import OrderRow, PaymentEntryRow
@@ -24,6 +27,17 @@ def outcome(uow: UnitOfWork, order: OrderRow, operation: str) -> str:
     return injected or (order.payment_outcome or {}).get(operation, APPROVE)
 
 
+def reference(seed: int, order_id: int, k: int) -> str:
+    """The PSP's reference of an order's `k`-th payment entry (0 first): one sequence per
+    order, like ids, so references never depend on the clock and never repeat in an order."""
+    return f"psp_{token_hash(seed, f'psp:{order_id}', k)[:20]}"
+
+
+def _entries_of(uow: UnitOfWork, order_id: int) -> int:
+    count = select(func.count()).select_from(PaymentEntryRow)
+    return uow.session.exec(count.where(PaymentEntryRow.order_id == order_id)).one()
+
+
 def entry(
     uow: UnitOfWork,
     order: OrderRow,
@@ -36,7 +50,6 @@ def entry(
     params: dict[str, Any] | None = None,
 ) -> PaymentEntryRow:
     """Write one payment-history entry (every PSP call leaves one)."""
-    n = len(uow.session.new) + (order.id or 0) * 1000 + int(uow.clock.now().timestamp() * 1000)
     row = PaymentEntryRow(
         order_id=order.id,
         shipment_id=shipment_id,
@@ -44,7 +57,7 @@ def entry(
         entry_type=entry_type.value,
         status=status.value,
         value=value,
-        external_reference=f"psp_{token_hash(uow.seed, 'psp', n)[:20]}",
+        external_reference=reference(uow.seed, order.id, _entries_of(uow, order.id)),
         payment_method=order.payment_method,
         params=params or {"success": status != PaymentEntryStatus.FAILED, "isRequest": False},
         created_at=uow.clock.now(),

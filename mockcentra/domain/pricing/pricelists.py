@@ -136,21 +136,6 @@ def countries_of(session: Any, pricelist_ids: Sequence[int]) -> dict[int, list[C
     return result
 
 
-def pricelist_for_country(session: Any, store_id: int, country_code: str) -> PricelistRow | None:
-    """The pricelist a direct to consumer shopper in this country gets (ACTIVE ones only)."""
-    stmt = (
-        select(PricelistRow)
-        .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
-        .join(CountryRow, CountryRow.id == PricelistCountryRow.country_id)
-        .where(
-            PricelistRow.store_id == store_id,
-            PricelistRow.status == PricelistStatus.ACTIVE,
-            CountryRow.code == country_code.upper(),
-        )
-    )
-    return session.exec(stmt).first()
-
-
 # --- helpers -------------------------------------------------------------------------------
 
 
