@@ -10,7 +10,8 @@ from typing import Any
 
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import Factories
-from tests.rest.order_api_client import OrderApi
+from tests.rest.order_api_client import ADDRESS, OrderApi
+from tests.vouchers_support import amount, apply, create_voucher, pay, priced_items, selection
 
 WAITING = """query($n:[Int!]){ orders(where:{number:$n}) { number isWaitingForPayment } }"""
 
@@ -41,3 +42,193 @@ def test_an_order_with_only_a_pending_authorization_waits_for_payment_on_both_ap
         "number": settled,
         "isWaitingForPayment": False,
     }
+
+
+# ---------------------------------------------------------------- one order, two APIs
+
+ORDER = """query($n:[Int!]){ orders(where:{number:$n}) {
+  number status isOnHold isWaitingForPayment paymentMethod currencyCode
+  grandTotal { value }
+  totals { itemsSubtotal { value } shipping { value } discounts { value }
+           taxIncluded { value } grandTotal { value } }
+  lines { id quantity unitPrice { value } unitOriginalPrice { value } lineValue { value }
+          taxPercent SKU productName size }
+  discountsApplied { value { value } code voucherName }
+  shippingAddress { ...address }
+  billingAddress { ...address }
+  shipments { number }
+} }
+fragment address on Address {
+  firstName lastName companyName address1 address2 zipCode city stateOrProvince email
+  phoneNumber country { code }
+}"""
+
+#: Centra's REST status code and word for each Integration API order status.
+STATUSES = {
+    "PENDING": ("1", "Pending"),
+    "CONFIRMED": ("2", "Confirmed"),
+    "PROCESSING": ("3", "Processing"),
+    "SHIPPED": ("4", "Completed"),
+    "ARCHIVED": ("5", "Archived"),
+    "CANCELLED": ("6", "Cancelled"),
+}
+
+
+def _address_from_graphql(a: dict[str, Any] | None) -> dict[str, str]:
+    a = a or {}
+    return {
+        "Name": " ".join(p for p in (a.get("firstName"), a.get("lastName")) if p),
+        "Company": a.get("companyName") or "",
+        "Email": a.get("email") or "",
+        "Tele": a.get("phoneNumber") or "",
+        "Address": a.get("address1") or "",
+        "Coaddress": a.get("address2") or "",
+        "Zipcode": a.get("zipCode") or "",
+        "City": a.get("city") or "",
+        "State": a.get("stateOrProvince") or "",
+        "Country": (a.get("country") or {}).get("code") or "",
+    }
+
+
+def _address_from_rest(order: dict[str, Any], prefix: str) -> dict[str, str]:
+    keys = ("Name", "Company", "Email", "Tele", "Address", "Coaddress", "Zipcode", "City")
+    return {key: order[f"{prefix}{key}"] for key in (*keys, "State", "Country")}
+
+
+def from_graphql(o: dict[str, Any]) -> dict[str, Any]:
+    """What both APIs show of an order, read from the Integration API's answer."""
+    totals = o["totals"]
+    return {
+        "number": str(o["number"]),
+        "status": STATUSES[o["status"]],
+        "hold": o["isOnHold"],
+        "waitingForPayment": o["isWaitingForPayment"],
+        "paymentMethod": o["paymentMethod"],
+        "currency": o["currencyCode"],
+        "grandTotal": o["grandTotal"]["value"],
+        "items": totals["itemsSubtotal"]["value"],
+        "shipping": totals["shipping"]["value"],
+        "discounts": totals["discounts"]["value"],
+        "tax": totals["taxIncluded"]["value"],
+        "lines": [
+            {
+                "id": str(ln["id"]),
+                "quantity": ln["quantity"],
+                "price": ln["unitPrice"]["value"],
+                "originalPrice": ln["unitOriginalPrice"]["value"],
+                "value": ln["lineValue"]["value"],
+                "taxPercent": ln["taxPercent"],
+                "sku": ln["SKU"],
+                "name": ln["productName"],
+                "size": ln["size"],
+            }
+            for ln in o["lines"]
+        ],
+        "vouchers": [
+            (d["code"], d["voucherName"], d["value"]["value"])
+            for d in o["discountsApplied"]
+            if d["code"]
+        ],
+        "discountTotal": sum(d["value"]["value"] for d in o["discountsApplied"]),
+        "delivery": _address_from_graphql(o["shippingAddress"]),
+        "billing": _address_from_graphql(o["billingAddress"]),
+        "shipments": [s["number"] for s in o["shipments"]],
+    }
+
+
+def from_rest(o: dict[str, Any]) -> dict[str, Any]:
+    """What both APIs show of an order, read from the Order API's answer."""
+    return {
+        "number": o["orderId"],
+        "status": (o["orderStatus"], o["orderStatusDescription"]),
+        "hold": bool(o["hold"]),
+        "waitingForPayment": bool(o["waitingForPayment"]),
+        "paymentMethod": o["paymentMethod"],
+        "currency": o["orderCurrency"],
+        "grandTotal": o["grandTotalValue"],
+        "items": o["totalItemsPrice"],
+        "shipping": o["shippingValue"],
+        "discounts": o["totalItemsDiscount"],
+        "tax": o["grandTotalTaxValue"],
+        "lines": [
+            {
+                "id": p["lineId"],
+                "quantity": p["qty"],
+                "price": p["price"],
+                "originalPrice": p["originalPrice"],
+                "value": p["totalPrice"],
+                "taxPercent": p["taxPercent"],
+                "sku": p["sku"] + p["variantSku"] + p["sizeSku"],
+                "name": p["name"],
+                "size": p["size"],
+            }
+            for p in o["products"]
+        ],
+        "vouchers": [
+            (v["voucher"], v["name"], -v["priceOffAsANumber"]) for v in o["discounts"]["vouchers"]
+        ],
+        "discountTotal": -o["discounts"]["discountAsNumber"],
+        "delivery": _address_from_rest(o, "delivery"),
+        "billing": _address_from_rest(o, "billing"),
+        "shipments": [s["shipmentId"] for s in o["shipments"]],
+    }
+
+
+def both(centra: CentraClient, api: OrderApi, number: int) -> tuple[dict, dict]:
+    return from_rest(api.order(number)), from_graphql(_graphql_order(centra, ORDER, number))
+
+
+def test_a_voucher_order_through_its_life_reads_the_same_on_both_apis(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    a, b = priced_items(centra, centra_factories, ["99.88", "49.95"])
+    create_voucher(centra, code="HUNDRED", name="A hundred off", actions=[amount(100)])
+    token = selection(centra_factories, [(a, 3), (b, 1)])
+    assert apply(centra_factories, token, "HUNDRED").status_code == 200
+    number = int(pay(centra_factories, token).json()["order"])
+
+    placed_rest, placed_graphql = both(centra, api, number)
+    centra_factories.confirm(number)
+    first_line = placed_rest["lines"][0]["id"]
+    api.ok("POST", "shipments", {"order": number, "products": {first_line: 1}, "capture": True})
+    shipped_rest, shipped_graphql = both(centra, api, number)
+
+    assert placed_rest == placed_graphql
+    assert shipped_rest == shipped_graphql
+    assert placed_rest["status"] == ("1", "Pending")
+    assert shipped_rest["status"] == ("3", "Processing")
+    assert placed_rest["grandTotal"] == 298.59  # 349.59 - 100 + 49 shipping
+    assert placed_rest["discounts"] == placed_rest["discountTotal"] == 100.0
+    assert placed_rest["vouchers"] == [("HUNDRED", "A hundred off", 100.0)]
+    assert [ln["value"] for ln in placed_rest["lines"]] == [213.93, 35.66]
+    assert placed_rest["delivery"]["Name"] == "Jon Snow"
+    assert placed_rest["paymentMethod"] == "dummy"
+    assert shipped_rest["shipments"] == [f"{number}-1"]
+
+
+def test_imported_orders_with_addresses_pending_payment_or_cancelled_read_the_same_on_both_apis(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    item = centra_factories.sellable_item(min_free=2)
+    imported = api.create_order(
+        [(item, 2)],
+        payment={"auth": {"status": 1, "amount": float(item.price * 2), "method": "klarna"}},
+        deliveryAddress=ADDRESS,
+        invoiceAddress={**ADDRESS, "firstName": "Charles", "lastName": "Babbage"},
+    )
+    pending = api.create_order([(item, 1)], payment={"auth": {"status": 0, "amount": 1}})
+    cancelled = api.create_order([(item, 1)])
+    cancel = "mutation($n:Int!){ cancelOrder(order:{number:$n}){ userErrors { message } } }"
+    assert centra.graphql(cancel, {"n": cancelled}).payload("cancelOrder") == {"userErrors": []}
+
+    for number in (imported, pending, cancelled):
+        rest, graphql = both(centra, api, number)
+        assert rest == graphql, number
+    rest, _ = both(centra, api, imported)
+    assert rest["paymentMethod"] == "klarna"
+    assert rest["billing"]["Name"] == "Charles Babbage"
+    assert rest["delivery"]["Coaddress"] == "c/o Babbage"
+    assert both(centra, api, pending)[0]["waitingForPayment"] is True
+    assert both(centra, api, cancelled)[0]["status"] == ("6", "Cancelled")
