@@ -7,6 +7,7 @@ from mockcentra.graphql import events, idconversion, ratelimits
 from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.customers import schema as customers
 from mockcentra.graphql.displays import schema as displays
+from mockcentra.graphql.orders import fulfilment
 from mockcentra.graphql.orders import schema as orders
 from mockcentra.graphql.pricing import schema as pricing
 from mockcentra.graphql.reference import schema as reference
@@ -22,6 +23,7 @@ AREAS = (
     displays,
     idconversion,
     orders,
+    fulfilment,
     events,
     vouchers,
     customers,

@@ -92,6 +92,7 @@ def payment_balance(session, order_id: int) -> PaymentBalance:
         PaymentEntryType.CAPTURE: ZERO,
         PaymentEntryType.REFUND: ZERO,
         PaymentEntryType.RELEASE: ZERO,
+        PaymentEntryType.CANCEL: ZERO,  # a voided or released authorization (negative value)
     }
     for e in entries:
         ok = e.status == PaymentEntryStatus.SUCCESS or (
@@ -108,7 +109,9 @@ def payment_balance(session, order_id: int) -> PaymentBalance:
         if kind in sums:
             sums[PaymentEntryType(kind)] += e.value
     return PaymentBalance(
-        authorized=sums[PaymentEntryType.AUTHORIZATION] + sums[PaymentEntryType.RELEASE],
+        authorized=sums[PaymentEntryType.AUTHORIZATION]
+        + sums[PaymentEntryType.RELEASE]
+        + sums[PaymentEntryType.CANCEL],
         captured=sums[PaymentEntryType.CAPTURE],
         refunded=sums[PaymentEntryType.REFUND],
     )

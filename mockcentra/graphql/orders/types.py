@@ -15,6 +15,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.money import round_money
 from mockcentra.domain.orders import status as st
+from mockcentra.domain.orders.allocations import allocations_of, delivery_line
 from mockcentra.domain.orders.shipping import shipping_price_group
 from mockcentra.domain.orders.totals import line_value, lines_of, order_totals, tax_in_gross
 from mockcentra.domain.payments.rules import is_waiting_for_payment
@@ -28,6 +29,7 @@ from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.pricing.types import Pricelist
 from mockcentra.graphql.reference.types import Country, Market, ShippingOption, State, Store
 from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.graphql.stock.types import StockChangeLine, Warehouse
 from mockcentra.graphql.vouchers.types import Voucher, VoucherMethod, voucher_row
 from mockcentra.storage.tables import (
     BrandRow,
@@ -45,6 +47,7 @@ from mockcentra.storage.tables import (
     StateRow,
     StoreRow,
     VariantRow,
+    WarehouseRow,
 )
 
 if TYPE_CHECKING:
@@ -283,6 +286,57 @@ class OrderLine:
     @strawberry.field
     def allocated_quantity(self) -> int:
         return sum((self.allocations or {}).values())  # type: ignore[attr-defined]
+
+    @strawberry.field(
+        name="allocations",
+        description="Units of the line held in each warehouse (not yet in a shipment).",
+    )
+    def allocations_(self) -> list[Allocation]:
+        return [Allocation.of(a) for a in allocations_of(self)]  # type: ignore[arg-type]
+
+
+@strawberry.type
+class Allocation:
+    """Units of one order line held in one warehouse.
+
+    mockcentra keeps one allocation per line and warehouse; its `id` is derived from them
+    (line id x 1000 + warehouse id).
+    """
+
+    id: int
+    quantity: int
+    is_waiting_for_confirmation: bool = strawberry.field(
+        default=False, description="Always false: no warehouse confirms allocations here."
+    )
+    order_line_id: strawberry.Private[int] = 0
+    warehouse_id: strawberry.Private[int] = 0
+    product_size_id: strawberry.Private[int] = 0
+
+    @classmethod
+    def of(cls, allocation: Any) -> Allocation:
+        return cls(
+            id=allocation.id,
+            quantity=allocation.quantity,
+            order_line_id=allocation.order_line_id,
+            warehouse_id=allocation.warehouse_id,
+            product_size_id=allocation.product_size_id,
+        )
+
+    @field(permission="Order:read")
+    def order_line(self, info: Info) -> OrderLine:
+        return info.context.session.get(OrderLineRow, self.order_line_id)
+
+    @strawberry.field
+    def warehouse(self, info: Info) -> Warehouse:
+        return info.context.session.get(WarehouseRow, self.warehouse_id)
+
+    @field(
+        permission="StockChange:read",
+        description="The latest stock change that delivered the size into the warehouse; "
+        "null when its stock never came through a stock change.",
+    )
+    def stock_change_line(self, info: Info) -> StockChangeLine | None:
+        return delivery_line(info.context.session, self.warehouse_id, self.product_size_id)
 
 
 def _order_lines(info: Info, order: Any) -> list[OrderLineRow]:

@@ -1,0 +1,335 @@
+"""Allocation of order lines: which warehouse holds how many units of each line.
+
+A line's allocations (`OrderLineRow.allocations`, warehouse id -> units) are units taken out
+of free stock for it and not yet moved into a shipment; the rest of its unshipped quantity is
+demand. `allocate_order` takes free stock for demand, `unallocate_order` gives allocated units
+up (released to free stock, removed from stock, or sent to another warehouse). Shipped units
+and units already in a shipment are never touched here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import select
+
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid
+from mockcentra.domain.orders.actions import ensure_not_locked_by_other, find_order, touch
+from mockcentra.domain.orders.status import OrderStatus, ReturnStockPolicy
+from mockcentra.domain.orders.totals import lines_of
+from mockcentra.domain.stock import allocation
+from mockcentra.domain.stock.changes import new_change
+from mockcentra.domain.stock.status import StockChangeType
+from mockcentra.domain.stock.warehouses import find_warehouse
+from mockcentra.storage.tables import OrderLineRow, OrderRow, StockChangeLineRow, StockChangeRow
+from mockcentra.storage.uow import UnitOfWork
+
+Path = list[str | int]
+
+#: Allocation ids are derived, one per line and warehouse: line id x 1000 + warehouse id.
+_ID_FACTOR = 1000
+
+
+@dataclass(frozen=True)
+class LineAllocation:
+    """Units of one order line held in one warehouse."""
+
+    id: int
+    order_line_id: int
+    warehouse_id: int
+    product_size_id: int
+    quantity: int
+
+
+@dataclass(frozen=True)
+class LineQuantity:
+    """One `{orderLine: {id}, quantity}` entry of allocateOrder / unallocateOrder."""
+
+    order_line_id: int
+    quantity: int
+
+
+@dataclass(frozen=True)
+class UnallocatePolicy:
+    """What happens to unallocated units; `warehouse` is set for SEND_TO_DIFFERENT_WAREHOUSE."""
+
+    action: ReturnStockPolicy
+    warehouse: Any = None
+
+
+def allocated_units(line: OrderLineRow) -> int:
+    return sum((line.allocations or {}).values())
+
+
+def demand_of(line: OrderLineRow) -> int:
+    """Unshipped units of the line that no warehouse holds for it."""
+    # shipped_quantity counts every unit in a shipment, shipped or not
+    return max(0, line.quantity - line.shipped_quantity - allocated_units(line))
+
+
+def allocations_of(line: OrderLineRow) -> list[LineAllocation]:
+    """The line's allocations, one per warehouse, by warehouse id."""
+    return [
+        LineAllocation(
+            id=line.id * _ID_FACTOR + int(key),  # type: ignore[operator]
+            order_line_id=line.id,  # type: ignore[arg-type]
+            warehouse_id=int(key),
+            product_size_id=line.product_size_id,
+            quantity=quantity,
+        )
+        for key, quantity in sorted((line.allocations or {}).items(), key=lambda kv: int(kv[0]))
+        if quantity
+    ]
+
+
+def delivery_line(session: Any, warehouse_id: int, product_size_id: int) -> Any:
+    """The latest stock change line that brought the size into the warehouse (None when its
+    stock was never delivered through a stock change, e.g. seeded stock)."""
+    return session.exec(
+        select(StockChangeLineRow)
+        .where(
+            StockChangeLineRow.warehouse_id == warehouse_id,
+            StockChangeLineRow.product_size_id == product_size_id,
+            StockChangeLineRow.physical_delta > 0,
+        )
+        .order_by(StockChangeLineRow.id.desc())  # type: ignore[union-attr]
+    ).first()
+
+
+def choose_policy(
+    release: bool | None, different_warehouse: Any, remove: bool | None, path: Path
+) -> UnallocatePolicy:
+    """Exactly one of the three stock action options must be chosen."""
+    chosen = [
+        UnallocatePolicy(ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE) if release else None,
+        UnallocatePolicy(ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE, different_warehouse)
+        if different_warehouse is not None
+        else None,
+        UnallocatePolicy(ReturnStockPolicy.REMOVE_FROM_STOCK) if remove else None,
+    ]
+    picked = [c for c in chosen if c is not None]
+    if len(picked) != 1:
+        raise invalid(
+            "Choose exactly one of releaseItemsBackToWarehouse, sendItemsToDifferentWarehouse "
+            "and removeItemsFromStock.",
+            path,
+        )
+    return picked[0]
+
+
+# ---------------------------------------------------------------- allocating
+
+
+def allocate_order(
+    uow: UnitOfWork,
+    order_ref: Any,
+    lines: Sequence[LineQuantity] = (),
+    warehouses: Sequence[Any] = (),
+    comment: str | None = None,
+) -> tuple[OrderRow, list[DomainWarning]]:
+    """Take free stock for the order's demand: the listed lines (all lines when none are
+    listed), from the listed warehouses in that order (the market's allocation rule when none
+    are). Asking more than a line's demand, or more than there is free stock, allocates what
+    can be and warns; allocating nothing at all is refused."""
+    order = _open_order(uow, order_ref, "allocated")
+    warehouse_ids = _warehouses(uow, warehouses) or allocation.warehouses_for_market(
+        uow.session, order.market_id
+    )
+    by_id = {line.id: line for line in lines_of(uow.session, order.id)}
+    wanted = _wanted(order, by_id, lines, "allocate", demand_of)
+    warnings: list[DomainWarning] = []
+    change: StockChangeRow | None = None
+    asked_total = taken_total = 0
+    for line, asked, path in wanted:
+        demand = demand_of(line)
+        if asked > demand:
+            warnings.append(
+                DomainWarning(
+                    f"Order line {line.id} has {demand} unallocated units; {asked} were asked.",
+                    [*path, "quantity"],
+                )
+            )
+        quantity = min(asked, demand)
+        asked_total += quantity
+        if quantity <= 0:
+            continue
+        change = change or new_change(uow, StockChangeType.ORDER, comment)
+        got = allocation.allocate(uow, line.product_size_id, quantity, warehouse_ids, change=change)
+        held = dict(line.allocations or {})
+        for warehouse_id, units in got:
+            held[str(warehouse_id)] = held.get(str(warehouse_id), 0) + units
+        line.allocations = held
+        uow.session.add(line)
+        taken = sum(units for _, units in got)
+        taken_total += taken
+        if taken < quantity:
+            warnings.append(
+                DomainWarning(
+                    f"Only {taken} of {quantity} units of order line {line.id} could be "
+                    "allocated: the warehouses have no more free stock of its size.",
+                    [*path, "quantity"] if lines else ["input", "order"],
+                )
+            )
+    if taken_total == 0:
+        if asked_total == 0:
+            which = "the lines asked have" if lines else "the order has"
+            raise DomainError(
+                ErrorCode.NOT_ALLOWED,
+                f"Order {order.number} has nothing to allocate: {which} no unallocated units.",
+                ["input", "allocate" if lines else "order"],
+            )
+        raise DomainError(
+            ErrorCode.INSUFFICIENT_STOCK,
+            f"Nothing could be allocated for order {order.number}: the warehouses have no free "
+            "stock of the sizes asked.",
+            ["input", "allocate" if lines else "order"],
+        )
+    touch(uow, order)
+    return order, warnings
+
+
+# ---------------------------------------------------------------- unallocating
+
+
+def unallocate_order(
+    uow: UnitOfWork,
+    order_ref: Any,
+    policy: UnallocatePolicy,
+    lines: Sequence[LineQuantity] = (),
+    warehouses: Sequence[Any] = (),
+    comment: str | None = None,
+) -> tuple[OrderRow, list[DomainWarning]]:
+    """Give up allocated units of the listed lines (all lines when none are listed) in the
+    listed warehouses (all when none are). Only units not yet in a shipment can go; asking
+    more warns and takes what there is; unallocating nothing at all is refused."""
+    order = _open_order(uow, order_ref, "unallocated")
+    only = _warehouses(uow, warehouses)
+    target = None
+    if policy.action == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
+        target = find_warehouse(
+            uow, policy.warehouse, ["input", "stockActionPolicy", "sendItemsToDifferentWarehouse"]
+        )
+    by_id = {line.id: line for line in lines_of(uow.session, order.id)}
+
+    def eligible(line: OrderLineRow) -> int:
+        return sum(q for w, q in (line.allocations or {}).items() if not only or int(w) in only)
+
+    wanted = _wanted(order, by_id, lines, "unallocate", eligible)
+    warnings: list[DomainWarning] = []
+    change: StockChangeRow | None = None
+    total = 0
+    for line, asked, path in wanted:
+        can = eligible(line)
+        if asked > can:
+            warnings.append(
+                DomainWarning(
+                    f"Order line {line.id} has {can} allocated units that are not shipped or in "
+                    f"a shipment{' in the warehouses given' if only else ''}; {asked} were asked.",
+                    [*path, "quantity"],
+                )
+            )
+        left = min(asked, can)
+        held = dict(line.allocations or {})
+        keys = [str(w) for w in only] if only else sorted(held, key=int, reverse=True)
+        for key in keys:
+            take = min(held.get(key, 0), left)
+            if take <= 0:
+                continue
+            change = change or new_change(uow, StockChangeType.ORDER, comment)
+            _give_up(uow, int(key), line.product_size_id, take, policy.action, target, change)
+            held[key] -= take
+            left -= take
+            total += take
+        line.allocations = {k: v for k, v in held.items() if v}
+        uow.session.add(line)
+    if total == 0:
+        where = " in the warehouses given" if only else ""
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Order {order.number} has no allocated units to unallocate{where}: shipped units "
+            "and units in shipments cannot be unallocated.",
+            ["input", "unallocate" if lines else "order"],
+        )
+    touch(uow, order)
+    return order, warnings
+
+
+def _give_up(
+    uow: UnitOfWork,
+    warehouse_id: int,
+    product_size_id: int,
+    quantity: int,
+    action: ReturnStockPolicy,
+    target: Any,
+    change: StockChangeRow,
+) -> None:
+    if action == ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE:
+        allocation.release(uow, warehouse_id, product_size_id, quantity, change=change)
+        return
+    # removed or sent on: the units leave this warehouse's shelf
+    allocation.remove_allocated(uow, warehouse_id, product_size_id, quantity, change=change)
+    if action == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
+        allocation.restock(uow, target.id, product_size_id, quantity, change=change)
+
+
+# ---------------------------------------------------------------- shared checks
+
+
+def _open_order(uow: UnitOfWork, order_ref: Any, doing: str) -> OrderRow:
+    order = find_order(uow, order_ref, ["input", "order"])
+    ensure_not_locked_by_other(uow, order)
+    status = OrderStatus(order.status)
+    if status in (OrderStatus.CANCELLED, OrderStatus.SHIPPED, OrderStatus.ARCHIVED):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} is "{status.value}": its stock cannot be {doing}.',
+            ["input", "order"],
+        )
+    return order
+
+
+def _warehouses(uow: UnitOfWork, refs: Sequence[Any]) -> list[int]:
+    ids: list[int] = []
+    for i, ref in enumerate(refs):
+        warehouse = find_warehouse(uow, ref, ["input", "warehouses", i])
+        if warehouse.id in ids:
+            raise invalid(f"Warehouse {warehouse.id} is listed twice.", ["input", "warehouses", i])
+        ids.append(warehouse.id)  # type: ignore[arg-type]
+    return ids
+
+
+def _wanted(
+    order: OrderRow,
+    by_id: dict[Any, OrderLineRow],
+    lines: Sequence[LineQuantity],
+    field: str,
+    default_quantity: Callable[[OrderLineRow], int],
+) -> list[tuple[OrderLineRow, int, Path]]:
+    """The (line, quantity, input path) entries asked for under `input.<field>`; every line
+    with a `default_quantity` when none are listed."""
+    if not lines:
+        return [
+            (line, default_quantity(line), ["input", "order"])
+            for line in by_id.values()
+            if default_quantity(line) > 0
+        ]
+    wanted: list[tuple[OrderLineRow, int, Path]] = []
+    seen: set[int] = set()
+    for i, entry in enumerate(lines):
+        path: Path = ["input", field, i]
+        line = by_id.get(entry.order_line_id)
+        if line is None:
+            raise DomainError(
+                ErrorCode.NOT_FOUND,
+                f"Order line {entry.order_line_id} does not belong to order {order.number}.",
+                [*path, "orderLine"],
+            )
+        if line.id in seen:
+            raise invalid(f"Order line {line.id} is listed twice.", [*path, "orderLine"])
+        seen.add(line.id)  # type: ignore[arg-type]
+        if entry.quantity < 1:
+            raise invalid("Quantity must be at least 1.", [*path, "quantity"])
+        wanted.append((line, entry.quantity, path))
+    return wanted
