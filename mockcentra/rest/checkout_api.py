@@ -20,8 +20,9 @@ from starlette.routing import Route
 from mockcentra.domain.checkout import actions as checkout
 from mockcentra.domain.checkout import vouchers
 from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.status import STATUS_CODES, OrderStatus
-from mockcentra.domain.orders.totals import lines_of, order_totals, tax_in_gross
+from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, order_totals
 from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
 from mockcentra.rest.transaction import run
 from mockcentra.storage.tables import (
@@ -36,7 +37,6 @@ from mockcentra.storage.tables import (
 if TYPE_CHECKING:
     from mockcentra.app import Runtime
 
-ZERO = Decimal("0.00")
 STATUS_DESCRIPTIONS = {
     OrderStatus.PENDING: "Pending",
     OrderStatus.CONFIRMED: "Confirmed",
@@ -217,10 +217,10 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
             **price_pair("priceEachBeforeDiscount", line.unit_price, code),
             **price_pair(
                 "priceEachWithoutTax",
-                line.unit_price - tax_in_gross(line.unit_price, line.tax_percent_hundredths),
+                net_of_tax(line.unit_price, line.tax_percent_hundredths),
                 code,
             ),
-            **price_pair("priceEachReduction", Decimal(0), code),
+            **price_pair("priceEachReduction", ZERO, code),
             **price_pair("totalPrice", line.total, code),
             **price_pair("totalPriceBeforeDiscount", line.total, code),
             "anyDiscount": False,
@@ -238,7 +238,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
             else {"totalDiscountPrice": False, "totalDiscountPriceAsNumber": False}
         ),
         **price_pair("shippingPrice", summary.shipping_due, code),
-        **price_pair("handlingCostPrice", Decimal(0), code),
+        **price_pair("handlingCostPrice", ZERO, code),
         "totalQuantity": summary.quantity,
         "taxDeducted": False,
         "taxDeductedAsNumber": False,
@@ -355,9 +355,9 @@ def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
                 **price_pair(
                     "priceEachReduction", line.unit_original_price - line.unit_price, code
                 ),
-                **price_pair("totalPrice", line.unit_price * line.quantity, code),
+                **price_pair("totalPrice", line_value(line), code),
                 **price_pair(
-                    "totalPriceBeforeDiscount", line.unit_original_price * line.quantity, code
+                    "totalPriceBeforeDiscount", times(line.unit_original_price, line.quantity), code
                 ),
                 "anyDiscount": line.unit_price != line.unit_original_price,
                 "discounts": _item_discounts(

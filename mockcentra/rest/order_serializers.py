@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 
-from mockcentra.domain.money import format_money, round_money
+from mockcentra.domain.money import ZERO, amount_text, format_money, round_money
 from mockcentra.domain.orders.queries import payment_entries
 from mockcentra.domain.orders.status import (
     STATUS_CODES,
@@ -24,9 +24,16 @@ from mockcentra.domain.orders.status import (
     ReturnStatus,
     ReturnStockPolicy,
 )
-from mockcentra.domain.orders.totals import line_value, order_totals, tax_in_gross
+from mockcentra.domain.orders.totals import (
+    line_tax,
+    line_value,
+    net_of_tax,
+    order_totals,
+    tax_in_gross,
+)
 from mockcentra.domain.payments.rules import is_waiting_for_payment, payment_reference
 from mockcentra.domain.returns.actions import return_value
+from mockcentra.domain.shipments.actions import shipment_totals
 from mockcentra.domain.vouchers.actions import VoucherFacts
 from mockcentra.domain.vouchers.status import VoucherStatus
 from mockcentra.rest.serializers import centra_datetime, number
@@ -58,7 +65,6 @@ from mockcentra.storage.tables import (
     WarehouseRow,
 )
 
-ZERO = Decimal("0.00")
 UNSET_DATE = "0000-00-00 00:00:00"
 
 #: Words for Centra's order status codes (0 Incomplete is a checkout selection, never listed).
@@ -244,9 +250,7 @@ class Shapes:
         totals = order_totals(self.session, order, lines)
         status = OrderStatus(order.status)
         code = STATUS_CODES[status]
-        items_tax = sum(
-            (tax_in_gross(line_value(ln), ln.tax_percent_hundredths) for ln in lines), ZERO
-        )
+        items_tax = totals.items_tax
         vouchers = _vouchers(order)
         method = order.payment_method
         head = self.head(order)
@@ -367,10 +371,10 @@ class Shapes:
             "taxPercent": _percent(line.tax_percent_hundredths),
             "priceDiscount": number(discount),
             "priceDiscountAsPercent": float(round(discount / original * 100, 2)) if original else 0,
-            "taxValue": number(tax_in_gross(total, line.tax_percent_hundredths)),
+            "taxValue": number(line_tax(line)),
             "totalPrice": number(total),
             "anyDiscount": discount > 0,
-            "priceEachWithoutTax": number(price - tax_in_gross(price, line.tax_percent_hundredths)),
+            "priceEachWithoutTax": number(net_of_tax(price, line.tax_percent_hundredths)),
             "priceEachReduction": 0,
             "warehouses": [
                 {"name": names.get(int(key), key), "itemQty": qty}
@@ -414,17 +418,14 @@ class Shapes:
         lines: list[ShipmentLineRow],
         line_by_id: dict[int, OrderLineRow],
     ) -> dict[str, Any]:
-        items = ZERO
-        tax = tax_in_gross(
-            shipment.shipping_value + shipment.handling_value, order.tax_percent_hundredths
+        totals = shipment_totals(
+            shipment, order, [(line_by_id[sl.order_line_id], sl.quantity) for sl in lines]
         )
+        tax = totals.tax
         products = []
         names = self.warehouses()
         for sl in lines:
             line = line_by_id[sl.order_line_id]
-            value = round_money(line.unit_price * sl.quantity)
-            items += value
-            tax += tax_in_gross(value, line.tax_percent_hundredths)
             item = self.load_items([line.product_size_id]).get(line.product_size_id)
             products.append(
                 {
@@ -447,7 +448,6 @@ class Shapes:
                     "isBundle": False,
                 }
             )
-        total = items + shipment.shipping_value + shipment.handling_value
         head = self.head(order)
         return {
             "orderId": head.pop("orderId"),
@@ -474,7 +474,7 @@ class Shapes:
             "goodToGo": _flag(shipment.is_good_to_go),
             "shippingValue": number(shipment.shipping_value),
             "voucherValue": 0,
-            "grandTotalValue": number(total),
+            "grandTotalValue": number(totals.grand_total),
             "grandTotalTaxValue": number(tax),
             "taxAdded": 0,
             "taxDeducted": 0,
@@ -773,7 +773,7 @@ class Shapes:
                     "prices": [
                         {
                             "id": str(pl_id),
-                            "price": f"{round_money(price):.2f}",
+                            "price": amount_text(price),
                             "pricelist": pricelists[pl_id][0].name,
                             "currency": pricelists[pl_id][1],
                             "campaigns": [],

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mockcentra.domain.money import round_money
+from mockcentra.domain.money import format_money, round_money
 
 NBSP = "\u00a0"
 
@@ -20,8 +20,7 @@ def number(amount: Decimal) -> float:
 
 def checkout_price(amount: Decimal, currency: str) -> str:
     """Checkout API formatting: `1 500.00 SEK` with non-breaking spaces."""
-    text = f"{round_money(amount):,.2f}".replace(",", NBSP)
-    return f"{text}{NBSP}{currency}"
+    return format_money(amount, currency, NBSP)
 
 
 def centra_datetime(moment: datetime | None, zone: ZoneInfo) -> str:

@@ -35,7 +35,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, text
 from sqlmodel import Session
 
-from mockcentra.domain.money import round_money
+from mockcentra.domain.money import ZERO, round_money, times
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
@@ -68,7 +68,6 @@ STATUS = {
     "cancelled": "CANCELLED",
 }
 BATCH = 2000  # orders per insert round (progress granularity, bounded memory)
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -478,7 +477,7 @@ def seed_bulk_orders(
             lines.append((line_id, item, quantity, unit))
 
         # the same arithmetic as order_totals: tax-inclusive line values plus shipping
-        items_total = sum((round_money(u * q) for _, _, q, u in lines), ZERO)
+        items_total = sum((times(u, q) for _, _, q, u in lines), ZERO)
         grand_total = items_total + place.shipping
         hash_ = order_hash(seed, number)
         on_hold = state in ("pending", "confirmed") and holds.random() < spec.on_hold

@@ -28,8 +28,8 @@ from mockcentra.domain.events.subscriptions import (
     INTEGRATION_TYPES,
     WebhookVersion,
 )
-from mockcentra.domain.money import format_money, round_money
-from mockcentra.domain.orders.totals import lines_of, order_totals
+from mockcentra.domain.money import ZERO, amount_text, format_money
+from mockcentra.domain.orders.totals import line_value, lines_of, order_totals
 from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.storage.tables import (
     BrandRow,
@@ -276,10 +276,6 @@ def _names(order: OrderRow) -> dict[str, Any]:
     }
 
 
-def _amount(value: Decimal) -> str:
-    return str(round_money(value))
-
-
 def _items(
     session: Any, pairs: list[tuple[OrderLineRow, int]], *, with_skus: bool
 ) -> dict[str, Any]:
@@ -352,13 +348,13 @@ def _order_fields(session: Any, order: OrderRow, zone: ZoneInfo) -> dict[str, An
         "Order.Vatpercent": str(Decimal(order.tax_percent_hundredths) / 100),
         "Order.PaymentMethod": order.payment_method,
         "Order.DeliveryMethod": option.name if option else None,
-        "Order.HandlingAmount": _amount(totals.handling),
+        "Order.HandlingAmount": amount_text(totals.handling),
         "Order.TaxDeductionAmount": "0.00",
-        "Order.SubtotalAmount": _amount(totals.items),
-        "Order.DiscountAmount": _amount(totals.discounts),
-        "Order.ShippingAmount": _amount(totals.shipping),
-        "Order.TotalAmount": _amount(totals.grand_total),
-        "Order.VatAmount": _amount(totals.tax),
+        "Order.SubtotalAmount": amount_text(totals.items),
+        "Order.DiscountAmount": amount_text(totals.discounts),
+        "Order.ShippingAmount": amount_text(totals.shipping),
+        "Order.TotalAmount": amount_text(totals.grand_total),
+        "Order.VatAmount": amount_text(totals.tax),
         "Order.Currency": cur,
         **_items(session, [(ln, ln.quantity) for ln in lines], with_skus=True),
     }
@@ -385,10 +381,10 @@ def _refund_fields(
 ) -> dict[str, Any]:
     cur = order.currency_code
     if ret is None:
-        total = amount if amount is not None else Decimal("0.00")
+        total = amount if amount is not None else ZERO
         return {
             "Order.RefundValueTotal": format_money(total, cur),
-            "Order.RefundValueTotalAmount": _amount(total),
+            "Order.RefundValueTotalAmount": amount_text(total),
             "Order.RefundCurrency": cur,
         }
     total = amount if amount is not None else return_value(session, ret)
@@ -398,17 +394,17 @@ def _refund_fields(
         sl = session.get(ShipmentLineRow, rl.shipment_line_id)
         line = session.get(OrderLineRow, sl.order_line_id)
         pairs.append((line, rl.quantity))
-        pieces.append(round_money(line.unit_price * rl.quantity))
+        pieces.append(line_value(line, rl.quantity))
     return {
         "Return.Number": ret.id,
         "Order.RefundValueTotal": format_money(total, cur),
-        "Order.RefundValueTotalAmount": _amount(total),
+        "Order.RefundValueTotalAmount": amount_text(total),
         "Order.RefundHandlingCost": format_money(ret.handling_value, cur),
-        "Order.RefundHandlingCostAmount": _amount(ret.handling_value),
+        "Order.RefundHandlingCostAmount": amount_text(ret.handling_value),
         "Order.RefundReturnCost": format_money(ret.return_cost, cur),
-        "Order.RefundReturnCostAmount": _amount(ret.return_cost),
+        "Order.RefundReturnCostAmount": amount_text(ret.return_cost),
         "Order.RefundCurrency": cur,
         "Order.RefundValuePcs": [format_money(p, cur) for p in pieces],
-        "Order.RefundValuePcsAmount": [_amount(p) for p in pieces],
+        "Order.RefundValuePcsAmount": [amount_text(p) for p in pieces],
         **_items(session, pairs, with_skus=False),
     }

@@ -232,3 +232,52 @@ def test_imported_orders_with_addresses_pending_payment_or_cancelled_read_the_sa
     assert rest["delivery"]["Coaddress"] == "c/o Babbage"
     assert both(centra, api, pending)[0]["waitingForPayment"] is True
     assert both(centra, api, cancelled)[0]["status"] == ("6", "Cancelled")
+
+
+SHIPMENTS = """query($n:[Int!]){ orders(where:{number:$n}) { shipments {
+  number isGoodToGo isPaid isShipped
+  grandTotal { value } net: grandTotal(includingTax: false) { value }
+  lines { quantity orderLine { id } lineValue { value } }
+} } }"""
+
+
+def test_shipments_of_an_order_read_the_same_on_both_apis(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    a, b = priced_items(centra, centra_factories, ["99.88", "0.02"])
+    number = api.confirmed_order(centra_factories, [(a, 3), (b, 2)])
+    first, second = [p["lineId"] for p in api.order(number)["products"]]
+    api.ship_all(number, products={first: 2})
+    api.ship_all(number, products={first: 1, second: 2})
+
+    rest = api.ok("GET", "shipments", status="completed", order=number)["shipments"]
+    [order] = centra.graphql(SHIPMENTS, {"n": [number]}).payload("orders")
+
+    def from_rest(s: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "number": s["shipmentId"],
+            "flags": (bool(s["goodToGo"]), bool(s["paid"]), s["shippedDate"] != ""),
+            "grandTotal": s["grandTotalValue"],
+            "net": round(s["grandTotalValue"] - s["grandTotalTaxValue"], 2),
+            "lines": [(p["lineId"], p["qty"]) for p in s["products"]],
+        }
+
+    def from_graphql(s: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "number": s["number"],
+            "flags": (s["isGoodToGo"], s["isPaid"], s["isShipped"]),
+            "grandTotal": s["grandTotal"]["value"],
+            "net": s["net"]["value"],
+            "lines": [(str(ln["orderLine"]["id"]), ln["quantity"]) for ln in s["lines"]],
+        }
+
+    assert [from_rest(s) for s in rest] == [from_graphql(s) for s in order["shipments"]]
+    shipping = 49.0
+    # the first shipment carries the shipping: 2 x 99.88 + 49.00, tax 39.95 + 9.80
+    assert from_rest(rest[0])["grandTotal"] == round(199.76 + shipping, 2)
+    assert from_rest(rest[0])["net"] == round(199.76 + shipping - 39.95 - 9.80, 2)
+    # 99.88 + 2 x 0.02: tax per line 19.98 + 0.01 (0.04 x 25/125 = 0.008, half up)
+    assert from_rest(rest[1])["grandTotal"] == 99.92
+    assert from_rest(rest[1])["net"] == round(99.92 - 19.99, 2)
+    assert order["shipments"][1]["lines"][1]["lineValue"] == {"value": 0.04}

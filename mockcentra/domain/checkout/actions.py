@@ -17,7 +17,7 @@ from sqlmodel import select
 from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_payment, order_entries
 from mockcentra.domain.checkout.vouchers import evaluate as voucher_discounts
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
-from mockcentra.domain.money import round_money
+from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.totals import tax_in_gross
 from mockcentra.domain.pricing import location
@@ -48,7 +48,6 @@ PAYMENT_METHODS = {
     "dummy-redirect": "Dummy payment with a redirect and payment-result",
 }
 OUTCOME_KEYS = {"authorization", "capture", "refund", "cancel"}
-ZERO = Decimal("0.00")
 
 
 class SelectionNotFound(DomainError):
@@ -301,7 +300,7 @@ class PricedLine:
 
     @property
     def total(self) -> Decimal:
-        return round_money(self.unit_price * self.row.quantity)
+        return times(self.unit_price, self.row.quantity)
 
     @property
     def discounted_unit_price(self) -> Decimal:

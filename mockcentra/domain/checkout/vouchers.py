@@ -13,13 +13,12 @@ from decimal import Decimal
 from typing import Any
 
 from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.money import ZERO
 from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.domain.vouchers import engine, rules
 from mockcentra.domain.vouchers.status import VoucherMethod
 from mockcentra.storage.tables import SelectionRow, VoucherRow
 from mockcentra.storage.uow import UnitOfWork
-
-ZERO = Decimal("0.00")
 
 
 def _refused(message: str) -> DomainError:

@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.money import format_money, round_money
+from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.status import (
     OrderStatus,
     PaymentEntryStatus,
@@ -118,7 +118,7 @@ class NewOrder:
     shipping_address: dict[str, Any]
     lines: list[NewLine]
     shipping_option_id: int | None = None
-    shipping_value: Decimal = Decimal("0.00")
+    shipping_value: Decimal = ZERO
     payment_method: str = "dummy"
     payment_outcome: dict[str, Any] = field(default_factory=dict)
     allocation_rule_id: int | None = None

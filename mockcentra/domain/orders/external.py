@@ -18,7 +18,7 @@ from sqlmodel import col, select
 from mockcentra.domain.checkout.vouchers import order_entry
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
-from mockcentra.domain.money import format_money, round_money
+from mockcentra.domain.money import ZERO, format_money, round_money, times
 from mockcentra.domain.orders.actions import (
     NewLine,
     NewOrder,
@@ -60,8 +60,6 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 from mockcentra.storage.uow import UnitOfWork
-
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -343,7 +341,7 @@ def _take_voucher_value(
     spread over the units are more than what is left of shipping.
     """
     prices = [round_money(line.unit_price) for line in lines]
-    items = sum((p * line.quantity for p, line in zip(prices, lines, strict=True)), ZERO)
+    items = sum((times(p, line.quantity) for p, line in zip(prices, lines, strict=True)), ZERO)
     shipping = round_money(shipping)
     if amount > items + shipping:
         raise invalid(

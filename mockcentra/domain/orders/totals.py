@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlmodel import select
 
-from mockcentra.domain.money import round_money
+from mockcentra.domain.money import ZERO, round_money, times
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow
 from mockcentra.storage.uow import UnitOfWorkSession, memo
-
-ZERO = Decimal("0.00")
 
 
 def tax_in_gross(gross: Decimal, percent_hundredths: int) -> Decimal:
@@ -23,8 +22,25 @@ def tax_in_gross(gross: Decimal, percent_hundredths: int) -> Decimal:
     return round_money(gross * rate / (100 + rate))
 
 
-def line_value(line: OrderLineRow) -> Decimal:
-    return round_money(line.unit_price * line.quantity)
+def net_of_tax(gross: Decimal, percent_hundredths: int) -> Decimal:
+    """A tax-inclusive amount without its tax (net prices and values of lines and totals)."""
+    return gross - tax_in_gross(gross, percent_hundredths)
+
+
+def line_value(line: OrderLineRow, quantity: int | None = None) -> Decimal:
+    """The value of an order line's units (all of them, or the `quantity` a shipment or a
+    return holds) at the line's unit price."""
+    return times(line.unit_price, line.quantity if quantity is None else quantity)
+
+
+def line_tax(line: OrderLineRow, quantity: int | None = None) -> Decimal:
+    """The tax inside `line_value`, at the line's rate."""
+    return tax_in_gross(line_value(line, quantity), line.tax_percent_hundredths)
+
+
+def items_tax(lines: Iterable[OrderLineRow]) -> Decimal:
+    """The tax inside the items alone (each line at its own rate, rounded per line)."""
+    return sum((line_tax(line) for line in lines), ZERO)
 
 
 def lines_of(session, order_id: int) -> list[OrderLineRow]:
@@ -50,6 +66,7 @@ class OrderTotals:
     items_original: Decimal
     shipping: Decimal
     handling: Decimal
+    items_tax: Decimal
     tax: Decimal
 
     @property
@@ -64,10 +81,12 @@ class OrderTotals:
 def order_totals(session, order: OrderRow, lines: list[OrderLineRow] | None = None) -> OrderTotals:
     lines = lines_of(session, order.id) if lines is None else lines
     items = sum((line_value(line) for line in lines), ZERO)
-    original = sum((round_money(line.unit_original_price * line.quantity) for line in lines), ZERO)
-    tax = sum((tax_in_gross(line_value(line), line.tax_percent_hundredths) for line in lines), ZERO)
-    tax += tax_in_gross(order.shipping_value + order.handling_value, order.tax_percent_hundredths)
-    return OrderTotals(items, original, order.shipping_value, order.handling_value, tax)
+    original = sum((times(line.unit_original_price, line.quantity) for line in lines), ZERO)
+    on_items = items_tax(lines)
+    tax = on_items + tax_in_gross(
+        order.shipping_value + order.handling_value, order.tax_percent_hundredths
+    )
+    return OrderTotals(items, original, order.shipping_value, order.handling_value, on_items, tax)
 
 
 @dataclass(frozen=True)

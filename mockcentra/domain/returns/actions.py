@@ -10,9 +10,10 @@ from decimal import Decimal
 from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
-from mockcentra.domain.money import format_money, round_money
+from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.actions import ensure_not_locked_by_other, touch
 from mockcentra.domain.orders.status import ReturnStatus, ReturnStockPolicy, move_return
+from mockcentra.domain.orders.totals import line_value
 from mockcentra.domain.payments.actions import refund
 from mockcentra.domain.shipments.actions import shipment_lines
 from mockcentra.domain.stock import allocation
@@ -26,8 +27,6 @@ from mockcentra.storage.tables import (
     WarehouseRow,
 )
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
-
-ZERO = Decimal("0.00")
 
 
 @dataclass
@@ -275,7 +274,7 @@ def return_value(session, ret: ReturnRow) -> Decimal:
     for rl in return_lines(session, ret.id):
         sl = session.get(ShipmentLineRow, rl.shipment_line_id)
         line = session.get(OrderLineRow, sl.order_line_id)
-        items += round_money(line.unit_price * rl.quantity)
+        items += line_value(line, rl.quantity)
     return items + ret.shipping_value + ret.handling_value - ret.voucher_value - ret.return_cost
 
 

@@ -6,6 +6,7 @@ status follows the shipments (see `settle_order_status`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -14,7 +15,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.money import round_money
+from mockcentra.domain.money import ZERO, round_money
 from mockcentra.domain.orders.actions import (
     allocate_line,
     ensure_not_locked_by_other,
@@ -23,7 +24,13 @@ from mockcentra.domain.orders.actions import (
     touch,
 )
 from mockcentra.domain.orders.status import OrderStatus, move
-from mockcentra.domain.orders.totals import lines_of, payment_balance
+from mockcentra.domain.orders.totals import (
+    line_tax,
+    line_value,
+    lines_of,
+    payment_balance,
+    tax_in_gross,
+)
 from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.wholesale.rules import refuse_capture
@@ -71,18 +78,46 @@ def shipment_lines(session, shipment_id: int) -> list[ShipmentLineRow]:
     return list(memo(session, (ShipmentLineRow, shipment_id), load))
 
 
-def shipment_items_value(session, shipment: ShipmentRow) -> Decimal:
-    total = Decimal("0.00")
-    for sl in shipment_lines(session, shipment.id):
-        line = session.get(OrderLineRow, sl.order_line_id)
-        total += round_money(line.unit_price * sl.quantity)
-    return total
+@dataclass(frozen=True)
+class ShipmentTotals:
+    """What a shipment is worth: its units at their lines' prices, plus the shipping and
+    handling it carries; tax is inside (lines at their rates, shipping at the order's)."""
+
+    items: Decimal
+    shipping: Decimal
+    handling: Decimal
+    tax: Decimal
+
+    @property
+    def grand_total(self) -> Decimal:
+        return self.items + self.shipping + self.handling
+
+
+def shipment_totals(
+    shipment: ShipmentRow, order: OrderRow, parts: Iterable[tuple[OrderLineRow, int]]
+) -> ShipmentTotals:
+    """The totals of a shipment holding `parts` (order line, quantity shipped)."""
+    items = tax = ZERO
+    for line, quantity in parts:
+        items += line_value(line, quantity)
+        tax += line_tax(line, quantity)
+    tax += tax_in_gross(
+        shipment.shipping_value + shipment.handling_value, order.tax_percent_hundredths
+    )
+    return ShipmentTotals(items, shipment.shipping_value, shipment.handling_value, tax)
+
+
+def totals_of_shipment(session, shipment: ShipmentRow) -> ShipmentTotals:
+    order = session.get(OrderRow, shipment.order_id)
+    parts = [
+        (session.get(OrderLineRow, sl.order_line_id), sl.quantity)
+        for sl in shipment_lines(session, shipment.id)
+    ]
+    return shipment_totals(shipment, order, parts)
 
 
 def shipment_grand_total(session, shipment: ShipmentRow) -> Decimal:
-    return (
-        shipment_items_value(session, shipment) + shipment.shipping_value + shipment.handling_value
-    )
+    return totals_of_shipment(session, shipment).grand_total
 
 
 def find_shipment(uow: UnitOfWork, shipment_id: int, path=("id",)) -> tuple[ShipmentRow, OrderRow]:
@@ -166,8 +201,8 @@ def create_shipment(
         is_paid=is_paid,
         paid_at=now if is_paid else None,
         additional_message=additional_message,
-        shipping_value=order.shipping_value if carries_shipping else Decimal("0.00"),
-        handling_value=order.handling_value if carries_shipping else Decimal("0.00"),
+        shipping_value=order.shipping_value if carries_shipping else ZERO,
+        handling_value=order.handling_value if carries_shipping else ZERO,
         send_email=send_email,
         created_at=created,
         updated_at=now,
@@ -281,14 +316,14 @@ def _capture_shipment(
                 select(ShipmentRow).where(ShipmentRow.order_id == order.id, ShipmentRow.is_captured)
             )
         ),
-        Decimal("0.00"),
+        ZERO,
     )
     entry = None
     if balance.captured - assigned < amount:
         entry = capture(
             uow,
             order,
-            amount - max(Decimal("0.00"), balance.captured - assigned),
+            amount - max(ZERO, balance.captured - assigned),
             shipment=shipment,
         )
     now = uow.clock.now()

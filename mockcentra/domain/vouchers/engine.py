@@ -26,15 +26,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from mockcentra.domain.money import CENT, ZERO
 from mockcentra.domain.vouchers.status import (
     ContinueStrategy,
     CriteriaType,
     EntryPointStrategy,
     ResultType,
 )
-
-ZERO = Decimal("0.00")
-CENT = Decimal("0.01")
 
 #: Results that need at least one selected product to apply.
 _NEEDS_PRODUCTS = {ResultType.CHANGE_SELECTED_PRODUCTS_PRICE, ResultType.CHANGE_PRODUCT_TOTAL}

@@ -30,7 +30,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
-from mockcentra.domain.money import round_money
+from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order, release_line
 from mockcentra.domain.orders.status import OrderStatus, StockAction
 from mockcentra.domain.orders.totals import lines_of, order_totals
@@ -189,7 +189,7 @@ def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow
     billing = dict(account.billing_address or buyer.billing_address or {})
     billing.update(check_address(uow, spec.billing_address, ["input", "billingAddress"]))
     if account.apply_credit_limit and account.credit_limit is not None:
-        total = sum((round_money(ln.new.unit_price * ln.new.quantity) for ln in lines), Decimal(0))
+        total = sum((times(ln.new.unit_price, ln.new.quantity) for ln in lines), ZERO)
         rules.check_credit(
             account.credit_limit, outstanding(session, account.id), total, currency, account.id
         )
@@ -368,7 +368,7 @@ def outstanding(session: Any, account_id: int) -> Decimal:
             OrderRow.status != OrderStatus.CANCELLED,
         )
     ).all()
-    owed = Decimal("0.00")
+    owed = ZERO
     for order in orders:
         paid = sum(
             (
@@ -377,9 +377,9 @@ def outstanding(session: Any, account_id: int) -> Decimal:
                     select(ShipmentRow).where(ShipmentRow.order_id == order.id, ShipmentRow.is_paid)
                 )
             ),
-            Decimal("0.00"),
+            ZERO,
         )
-        owed += max(Decimal("0.00"), order_totals(session, order).grand_total - paid)
+        owed += max(ZERO, order_totals(session, order).grand_total - paid)
     return owed
 
 

@@ -13,14 +13,14 @@ import strawberry
 from sqlmodel import select
 from strawberry.types import Info
 
-from mockcentra.domain.money import round_money
+from mockcentra.domain.money import ZERO, round_money
 from mockcentra.domain.orders import status as st
 from mockcentra.domain.orders.allocations import allocations_of, delivery_line
 from mockcentra.domain.orders.shipping import shipping_price_group
-from mockcentra.domain.orders.totals import line_value, lines_of, order_totals, tax_in_gross
+from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, order_totals
 from mockcentra.domain.payments.rules import is_waiting_for_payment
 from mockcentra.domain.returns.actions import return_lines, return_value
-from mockcentra.domain.shipments.actions import shipment_grand_total, shipment_lines
+from mockcentra.domain.shipments.actions import shipment_lines, totals_of_shipment
 from mockcentra.graphql import batch
 from mockcentra.graphql.catalog.types import Brand, Product, ProductSize, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
@@ -280,7 +280,7 @@ class OrderLine:
     def line_value(self, info: Info, including_tax: bool = True) -> MonetaryValue:
         value = line_value(self)  # type: ignore[arg-type]
         if not including_tax:
-            value -= tax_in_gross(value, self.tax_percent_hundredths)  # type: ignore[attr-defined]
+            value = net_of_tax(value, self.tax_percent_hundredths)  # type: ignore[attr-defined]
         return money(info, value, _currency(info, self))
 
     @strawberry.field
@@ -428,7 +428,7 @@ class ShipmentLine:
     @strawberry.field
     def line_value(self, info: Info) -> MonetaryValue:
         line = info.context.session.get(OrderLineRow, self.order_line_id)  # type: ignore[attr-defined]
-        return money(info, round_money(line.unit_price * self.quantity), _currency(info, line))
+        return money(info, line_value(line, self.quantity), _currency(info, line))
 
 
 @read_permission("Shipment:read")
@@ -466,10 +466,8 @@ class Shipment:
 
     @strawberry.field
     def grand_total(self, info: Info, including_tax: bool = True) -> MonetaryValue:
-        total = shipment_grand_total(info.context.session, self)  # type: ignore[arg-type]
-        if not including_tax:
-            order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
-            total -= tax_in_gross(total, order.tax_percent_hundredths)
+        totals = totals_of_shipment(info.context.session, self)  # type: ignore[arg-type]
+        total = totals.grand_total if including_tax else totals.grand_total - totals.tax
         return money(info, total, _shipment_currency(info, self))
 
     @strawberry.field
@@ -694,15 +692,14 @@ class Order:
     def totals(self, info: Info) -> OrderTotals:
         t = order_totals(info.context.session, self, _order_lines(info, self))  # type: ignore[arg-type]
         code = self.currency_code
-        zero = Decimal("0.00")
         return OrderTotals(
             items_subtotal=money(info, t.items, code),
             shipping=money(info, t.shipping, code),
             handling=money(info, t.handling, code),
             discounts=money(info, t.discounts, code),
             tax_included=money(info, t.tax, code),
-            tax_added=money(info, zero, code),
-            tax_deducted=money(info, zero, code),
+            tax_added=money(info, ZERO, code),
+            tax_deducted=money(info, ZERO, code),
             grand_total=money(info, t.grand_total, code),
         )
 
