@@ -128,11 +128,18 @@ def _is_list(t: Any) -> bool:
     return isinstance(t, GraphQLList)
 
 
+def _int_argument(node: FieldNode, name: str) -> int:
+    """A literal integer argument's value; 0 when absent or given by a variable."""
+    value = next((a.value for a in node.arguments or () if a.name.value == name), None)
+    return int(value.value) if getattr(value, "kind", "") == "int_value" else 0
+
+
 def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis]:
     """A cached analysis per (query text, operation name).
 
     Complexity: every selected field costs 1; the fields under a list cost as many times as
-    the list's literal `limit` (10 when not given or given by a variable), at most 1000.
+    the list's literal `limit`, or for a connection's `edges` its `first`/`last` (10 when not
+    given or given by a variable), at most 1000.
     """
 
     @lru_cache(maxsize=512)
@@ -152,6 +159,8 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
         type_info = TypeInfo(schema)
         used: dict[str, None] = {}
         multipliers = [1]
+        # a connection's `first`/`last`: how many `edges` its list field holds
+        page_sizes: list[int] = [0]
         complexity = 0
         depth = 0
 
@@ -168,16 +177,14 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
                     for perm in _field_permissions(parent, node.name.value):
                         used.setdefault(perm)
                     if _is_list(parent.fields[node.name.value].type):
-                        limit = next(
-                            (a.value for a in node.arguments or () if a.name.value == "limit"),
-                            None,
-                        )
-                        n = int(limit.value) if getattr(limit, "kind", "") == "int_value" else 0
+                        n = _int_argument(node, "limit") or page_sizes[-1]
                         mult = min(mult * (n if n > 0 else DEFAULT_LIST_COST), 1000)
                 multipliers.append(mult)
+                page_sizes.append(_int_argument(node, "first") or _int_argument(node, "last"))
 
             def leave_field(self, *_: Any) -> None:
                 multipliers.pop()
+                page_sizes.pop()
 
             def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any):
                 return None if node is op else Visitor.SKIP

@@ -6,13 +6,20 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from sqlalchemy import Integer, String, false, literal_column, true, union_all
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry.types import Info
 
+from mockcentra.domain.cursors import SortKey
 from mockcentra.domain.errors import DomainError, ErrorCode
-from mockcentra.domain.listing import as_list, page, paged
+from mockcentra.domain.listing import as_list, page
 from mockcentra.domain.orders import actions as orders
+from mockcentra.domain.orders.listing import (
+    OrderListFilter,
+    OrderSource,
+    TimeRange,
+    list_orders,
+    sort_keys,
+)
 from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.orders.status import StockAction as DomainStockAction
 from mockcentra.domain.returns import actions as returns
@@ -25,6 +32,7 @@ from mockcentra.graphql.common import (
     Payload,
     WarehouseInput,
 )
+from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.displays.schema import TaxGroupInput
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.types import (
@@ -88,15 +96,6 @@ class OrderSort(Enum):
     orderDate_DESC = "orderDate_DESC"
     updatedAt_ASC = "updatedAt_ASC"
     updatedAt_DESC = "updatedAt_DESC"
-
-
-_SORT_COLUMNS = {
-    "id": OrderRow.id,
-    "number": OrderRow.number,
-    "createdAt": OrderRow.created_at,
-    "orderDate": OrderRow.created_at,
-    "updatedAt": OrderRow.updated_at,
-}
 
 
 @strawberry.input
@@ -412,109 +411,44 @@ class ReturnPayload(Payload):
 # ---------------------------------------------------------------- helpers
 
 
-def _range(stmt, column, value: DateTimeRange | None, info: Info, name: str):
+def _range(info: Info, value: DateTimeRange | None, name: str) -> TimeRange | None:
     if value is None:
-        return stmt
+        return None
     clock = info.context.runtime.clock
     try:
-        if value.from_:
-            stmt = stmt.where(column >= parse_moment(value.from_, clock))
-        if value.to:
-            stmt = stmt.where(column <= parse_moment(value.to, clock))
+        return TimeRange(
+            parse_moment(value.from_, clock) if value.from_ else None,
+            parse_moment(value.to, clock) if value.to else None,
+        )
     except ValueError as exc:
         raise DomainError(ErrorCode.INVALID, str(exc), ["where", name]) from None
-    return stmt
 
 
-def _unindexed(name: str, type_):
-    """`+orders.<name>`: the same value, but SQLite will not pick an index on the column."""
-    return literal_column(f"+orders.{name}", type_)
+def order_list_filter(info: Info, where: OrderFilter | None) -> OrderListFilter:
+    """`where` in the domain's terms: lists, plain status values, parsed times."""
+    w = where or OrderFilter()
+    return OrderListFilter(
+        hashes=as_list(w.id),
+        numbers=as_list(w.number),
+        statuses=[s.value for s in as_list(w.status)],
+        store_type=w.store_type.value if w.store_type else None,
+        store_ids=as_list(w.store_id),
+        customer_ids=as_list(w.customer_id),
+        created=_range(info, w.created_at, "createdAt"),
+        placed=_range(info, w.order_date, "orderDate"),
+        updated=_range(info, w.updated_at, "updatedAt"),
+        is_locked=w.is_locked,
+        is_on_hold=w.is_on_hold,
+        is_internal=w.is_internal,
+    )
 
 
-def _flag(value: bool):
-    """A literal 0/1, so SQLite can use the partial index on the few flagged orders."""
-    return true() if value else false()
-
-
-def _id_page_from_index(info: Info, stmt, descending: bool, limit, page_number) -> list[OrderRow]:
-    """An id-sorted page of a status or date range: its ids come from that index (which holds
-    `is_on_hold` too), so only the page's rows are read, not every order that matches.
-
-    `+orders.id` keeps SQLite from walking the whole table in id order instead: a range of
-    recent orders would then be found only after every older order had been read.
-    """
-    id_key = _unindexed("id", Integer)
-    ids = stmt.with_only_columns(OrderRow.id).order_by(id_key.desc() if descending else id_key)
-    return _rows_of_page(info, ids, descending, limit, page_number)
-
-
-def _rows_of_page(info: Info, ids, descending: bool, limit, page_number) -> list[OrderRow]:
-    """The orders of one page of an id-sorted id query, read by primary key."""
-    key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
-    inner = paged(ids, limit, page_number)
-    found = select(OrderRow).where(col(OrderRow.id).in_(inner)).order_by(key)
-    return list(info.context.session.exec(found))
-
-
-# per-value index walks merged into one id-sorted page; more values are only filtered on
-_MERGED_MAX = 20
-
-
-# the expression ix_orders_status_id is on (see OrderRow)
-_LEAD_KEYS = {"status": literal_column("(orders.status || '')", String)}
-
-
-def _status_lead(w: OrderFilter, sort: list[OrderSort]) -> tuple[str, list] | None:
-    """Statuses in id order are read from the (status, id) index, one walk per status merged,
-    unless a date range, a flag index or a filter on few orders (id, number, customer) narrows
-    them better; by time the (status, created_at) index serves instead."""
-    if not w.status or sort[0] not in (OrderSort.id_ASC, OrderSort.id_DESC):
-        return None
-    if w.id or w.number or w.customer_id or w.created_at or w.order_date or w.updated_at:
-        return None
-    if w.is_on_hold or w.is_locked or w.is_internal:
-        return None
-    return "status", sorted({s.value for s in as_list(w.status)})
-
-
-def _store_lead(w: OrderFilter, sort: list[OrderSort]) -> tuple[str, list] | None:
-    """The store column (and its values) whose (store, id) or (store, created_at) index is to
-    find the orders, or None. Only when no other filter or the sort has an index that serves
-    better: without statistics SQLite takes `store_id = ?` for a handful of orders, so it
-    would read and sort every order of a big store instead."""
-    if w.id or w.number or w.status or w.customer_id or w.updated_at:
-        return None
-    if w.is_on_hold or w.is_locked or w.is_internal:  # the partial indexes serve these
-        return None
-    by_id = sort[0] in (OrderSort.id_ASC, OrderSort.id_DESC)
-    if not by_id and sort[0].value.rsplit("_", 1)[0] not in ("createdAt", "orderDate"):
-        return None
-    if w.store_id:
-        store_ids = sorted(set(as_list(w.store_id)))
-        # several stores by time would be read through an IN list, which sorts every match
-        if len(store_ids) > (_MERGED_MAX if by_id else 1):
-            return None
-        return "store_id", store_ids
-    if w.store_type:
-        return "store_type", [w.store_type.value]
-    return None
-
-
-def _id_page_merged(
-    info: Info, stmt, name: str, values: list, descending: bool, limit, page_number
-) -> list[OrderRow]:
-    """An id-sorted page of the orders with one of a few `values` in column `name`: SQLite
-    merges the walks of the (column, id) index for each value, so only the page's rows are
-    read however many orders match (an IN list would sort every match instead)."""
-    column = _LEAD_KEYS[name] if name in _LEAD_KEYS else getattr(OrderRow, name)
-    arms = [stmt.with_only_columns(OrderRow.id).where(column == value) for value in values]
-    if len(arms) == 1:
-        id_key = col(OrderRow.id)
-        ids = arms[0].order_by(id_key.desc() if descending else id_key.asc())
-    else:
-        id_key = literal_column("id")
-        ids = union_all(*arms).order_by(id_key.desc() if descending else id_key.asc())
-    return _rows_of_page(info, ids, descending, limit, page_number)
+def order_sort_keys(sort: list[OrderSort] | None) -> list[SortKey]:
+    pairs = []
+    for s in as_list(sort):
+        name, direction = s.value.rsplit("_", 1)
+        pairs.append((name, direction == "DESC"))
+    return sort_keys(pairs)
 
 
 def _stock_policy(policy: ReturnStockActionPolicyInput) -> tuple[ReturnStockPolicy, int | None]:
@@ -556,50 +490,42 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Order]:
-        stmt = select(OrderRow)
-        w = where or OrderFilter()
-        sort = sort or [OrderSort.id_ASC]
-        by_id = sort[0] in (OrderSort.id_ASC, OrderSort.id_DESC)
-        if w.id:
-            stmt = stmt.where(OrderRow.hash.in_(as_list(w.id)))
-        if w.number:
-            stmt = stmt.where(OrderRow.number.in_(as_list(w.number)))
-        # the status or store column whose index finds the orders, if any; other store filters
-        # only check the rows found (`+orders.store_...`), as SQLite would prefer their index
-        lead = _status_lead(w, sort) or _store_lead(w, sort)
-        if w.status and (lead is None or lead[0] != "status"):
-            stmt = stmt.where(OrderRow.status.in_([s.value for s in as_list(w.status)]))
-        if w.store_type and (lead is None or lead[0] != "store_type"):
-            stmt = stmt.where(_unindexed("store_type", String) == w.store_type.value)
-        if w.store_id and (lead is None or lead[0] != "store_id"):
-            stmt = stmt.where(_unindexed("store_id", Integer).in_(as_list(w.store_id)))
-        if w.customer_id:
-            stmt = stmt.where(OrderRow.customer_id.in_(as_list(w.customer_id)))
-        if w.is_locked is not None:
-            stmt = stmt.where(OrderRow.is_locked == _flag(w.is_locked))
-        stmt = stmt.where(OrderRow.is_on_hold == _flag(bool(w.is_on_hold)))
-        if w.is_internal is not None:
-            stmt = stmt.where(OrderRow.is_internal == _flag(w.is_internal))
-        stmt = _range(stmt, OrderRow.created_at, w.created_at, info, "createdAt")
-        stmt = _range(stmt, OrderRow.created_at, w.order_date, info, "orderDate")
-        stmt = _range(stmt, OrderRow.updated_at, w.updated_at, info, "updatedAt")
-        ranged = w.created_at or w.order_date or w.updated_at
-        descending = sort[0] == OrderSort.id_DESC
-        if by_id and lead and not ranged:
-            rows = _id_page_merged(info, stmt, *lead, descending, limit, page)
-        else:
-            if lead:
-                stmt = stmt.where(getattr(OrderRow, lead[0]).in_(lead[1]))
-            if by_id and (w.status or ranged):
-                rows = _id_page_from_index(info, stmt, descending, limit, page)
-            else:
-                for s in sort:
-                    name, direction = s.value.rsplit("_", 1)
-                    column = _SORT_COLUMNS[name]
-                    stmt = stmt.order_by(column.desc() if direction == "DESC" else column.asc())
-                rows = list(page_rows(info, stmt, limit, page))
+        rows = list_orders(
+            info.context.session,
+            order_list_filter(info, where),
+            order_sort_keys(sort),
+            limit=limit,
+            page_number=page,
+        )
         batch.register(info, "Order", (row.id for row in rows))
         return rows
+
+    @field(
+        permission="Order:read",
+        description=(
+            "Orders as a Relay connection; held orders are left out unless `where.isOnHold` "
+            "is given."
+        ),
+    )
+    def order_connection(
+        self,
+        info: Info,
+        where: OrderFilter | None = None,
+        sort: list[OrderSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Order]:
+        return connection(
+            OrderSource(info.context.session, order_list_filter(info, where)),
+            order_sort_keys(sort),
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            loaded=lambda rows: batch.register(info, "Order", (row.id for row in rows)),
+        )
 
     @strawberry.field
     def order(self, info: Info, id: str) -> Order | None:
@@ -625,7 +551,11 @@ class Query:
                 stmt = stmt.where(OrderRow.customer_id.in_(as_list(w.customer_id)))
             if w.store_type:
                 stmt = stmt.where(OrderRow.store_type == w.store_type.value)
-        stmt = _range(stmt, ReturnRow.created_at, w.created_at, info, "createdAt")
+        span = _range(info, w.created_at, "createdAt")
+        if span is not None and span.start is not None:
+            stmt = stmt.where(ReturnRow.created_at >= span.start)
+        if span is not None and span.end is not None:
+            stmt = stmt.where(ReturnRow.created_at <= span.end)
         return list(page_rows(info, stmt, limit, page))
 
 
