@@ -17,12 +17,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from mockcentra.domain.catalog import skus
 from mockcentra.domain.checkout import actions as checkout
 from mockcentra.domain.checkout import vouchers
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import ZERO, times
-from mockcentra.domain.orders.status import STATUS_CODES, OrderStatus
+from mockcentra.domain.orders.status import STATUS_CODES, STATUS_WORDS, OrderStatus
 from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, order_totals
+from mockcentra.domain.payments import psp
 from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
 from mockcentra.rest.transaction import run
 from mockcentra.storage.tables import (
@@ -37,14 +39,6 @@ from mockcentra.storage.tables import (
 if TYPE_CHECKING:
     from mockcentra.app import Runtime
 
-STATUS_DESCRIPTIONS = {
-    OrderStatus.PENDING: "Pending",
-    OrderStatus.CONFIRMED: "Confirmed",
-    OrderStatus.PROCESSING: "Processing",
-    OrderStatus.SHIPPED: "Completed",
-    OrderStatus.ARCHIVED: "Archived",
-    OrderStatus.CANCELLED: "Cancelled",
-}
 _ERROR_STATUS = {
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.INSUFFICIENT_STOCK: 410,
@@ -200,14 +194,8 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
             "productName": line.product.name,
             "variantName": line.variant.name,
             "size": line.size_name,
-            "sku": "".join(
-                p
-                for p in (
-                    line.product.product_number,
-                    line.variant.variant_number,
-                    line.size.size_number,
-                )
-                if p
+            "sku": skus.sku(
+                line.product.product_number, line.variant.variant_number, line.size.size_number
             ),
             "ean": line.size.ean,
             "quantity": line.row.quantity,
@@ -255,7 +243,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
         "currency": code,
         "language": sel.language,
         "paymentMethod": sel.payment_method,
-        "paymentMethodName": checkout.PAYMENT_METHODS.get(sel.payment_method or ""),
+        "paymentMethodName": psp.method_name(sel.payment_method),
         "shippingMethod": str(option.id) if option else None,
         "shippingMethodName": option.name if option else None,
         "items": items,
@@ -301,7 +289,7 @@ def session_body(session, sel, runtime: Runtime) -> dict[str, Any]:
                 "paymentMethodType": key,
                 "supportsInitiateOnly": False,
             }
-            for key, name in checkout.PAYMENT_METHODS.items()
+            for key, name in psp.METHODS.items()
         ],
         "shippingMethods": [
             {
@@ -333,14 +321,14 @@ def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
         "orderId": order.hash,
         "status": "untouched" if status == OrderStatus.PENDING else status.value.lower(),
         "statusCode": STATUS_CODES[status],
-        "statusDescription": STATUS_DESCRIPTIONS[status],
+        "statusDescription": STATUS_WORDS[status],
         "message": "Thank you for your order!",
         "date": centra_datetime(order.created_at, zone),
         "market": str(order.market_id),
         "pricelist": str(order.pricelist_id),
         "currency": code,
         "paymentMethod": order.payment_method,
-        "paymentMethodName": checkout.PAYMENT_METHODS.get(order.payment_method),
+        "paymentMethodName": psp.method_name(order.payment_method),
         "items": [
             {
                 "item": f"{line.display_id}-{line.product_size_id}",

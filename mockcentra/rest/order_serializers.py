@@ -20,6 +20,7 @@ from mockcentra.domain.money import ZERO, amount_text, format_money, round_money
 from mockcentra.domain.orders.queries import payment_entries
 from mockcentra.domain.orders.status import (
     STATUS_CODES,
+    STATUS_WORDS,
     OrderStatus,
     ReturnStatus,
     ReturnStockPolicy,
@@ -31,6 +32,7 @@ from mockcentra.domain.orders.totals import (
     order_totals,
     tax_in_gross,
 )
+from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.rules import is_waiting_for_payment, payment_reference
 from mockcentra.domain.returns.actions import return_value
 from mockcentra.domain.shipments.actions import shipment_totals
@@ -66,22 +68,6 @@ from mockcentra.storage.tables import (
 )
 
 UNSET_DATE = "0000-00-00 00:00:00"
-
-#: Words for Centra's order status codes (0 Incomplete is a checkout selection, never listed).
-STATUS_WORDS = {
-    0: "Incomplete",
-    1: "Pending",
-    2: "Confirmed",
-    3: "Processing",
-    4: "Completed",
-    5: "Archived",
-    6: "Cancelled",
-}
-
-PAYMENT_NAMES = {
-    "dummy": "Dummy payment (authorizes at once)",
-    "dummy-redirect": "Dummy payment with a redirect and payment-result",
-}
 
 
 def _text(value: Any) -> str:
@@ -257,7 +243,7 @@ class Shapes:
         return {
             "orderId": head.pop("orderId"),
             "orderStatus": str(code),
-            "orderStatusDescription": STATUS_WORDS[code],
+            "orderStatusDescription": STATUS_WORDS[status],
             **head,
             "suspect": 0,
             "internalOrder": _flag(order.is_internal),
@@ -278,7 +264,7 @@ class Shapes:
             "paymentType": "free"
             if totals.grand_total == 0
             else ("cc" if method.startswith("dummy") else "3rd"),
-            "paymentDescription": PAYMENT_NAMES.get(method, method),
+            "paymentDescription": psp.method_name(method) or method,
             "paymentReference": payment_reference(payments),
             "paymentMethod": method,
             "defaultCarrier": "",

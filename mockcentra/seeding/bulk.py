@@ -32,9 +32,10 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, bindparam, func, select
 from sqlmodel import Session
 
+from mockcentra.domain.catalog import skus
 from mockcentra.domain.money import ZERO, round_money, times
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
@@ -45,13 +46,19 @@ from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
     CustomerRow,
+    DisplayRow,
+    DisplayVariantRow,
     EventRow,
     OrderLineRow,
     OrderRow,
     PaymentEntryRow,
+    ProductRow,
+    ProductSizeRow,
     ShipmentLineRow,
     ShipmentRow,
     ShippingOptionRow,
+    SizeRow,
+    VariantRow,
 )
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money
 
@@ -130,25 +137,36 @@ class Place:
     shipping: Decimal
 
 
-_ITEMS = text(
-    """
-    SELECT d.id, p.id, v.id, ps.id, p.name, v.name, s.name,
-           p.product_number || coalesce(v.variant_number, '') || coalesce(ps.size_number, ''),
-           ps.ean
-    FROM display d
-    JOIN display_variant dv ON dv.display_id = d.id
-    JOIN product_variant v ON v.id = dv.variant_id
-    JOIN product p ON p.id = v.product_id
-    JOIN product_size ps ON ps.variant_id = v.id
-    JOIN size s ON s.id = ps.size_id
-    WHERE d.store_id = :store AND d.status = 'ACTIVE' AND v.status = 'ACTIVE'
-    ORDER BY d.id, ps.id
-    """
-)
+def _items_query() -> Any:
+    """Orderable sizes of a store's active displays, with the full SKU `skus.sku_sql` builds."""
+    return (
+        select(
+            DisplayRow.id,
+            ProductRow.id,
+            VariantRow.id,
+            ProductSizeRow.id,
+            ProductRow.name,
+            VariantRow.name,
+            SizeRow.name,
+            skus.sku_sql(),
+            ProductSizeRow.ean,
+        )
+        .join(DisplayVariantRow, DisplayVariantRow.display_id == DisplayRow.id)
+        .join(VariantRow, VariantRow.id == DisplayVariantRow.variant_id)
+        .join(ProductRow, ProductRow.id == VariantRow.product_id)
+        .join(ProductSizeRow, ProductSizeRow.variant_id == VariantRow.id)
+        .join(SizeRow, SizeRow.id == ProductSizeRow.size_id)
+        .where(
+            DisplayRow.store_id == bindparam("store"),
+            DisplayRow.status == "ACTIVE",
+            VariantRow.status == "ACTIVE",
+        )
+        .order_by(DisplayRow.id, ProductSizeRow.id)
+    )
 
 
 def _items(conn: Connection, store_id: int) -> list[Item]:
-    return [Item(*row) for row in conn.execute(_ITEMS, {"store": store_id})]
+    return [Item(*row) for row in conn.execute(_items_query(), {"store": store_id})]
 
 
 def _places(session: Session, conn: Connection, store_id: int) -> list[Place]:

@@ -1200,3 +1200,56 @@ def test_create_order_in_a_country_whose_pricelist_is_inactive_is_refused(
     assert refused == {"status": "no", "msg": "No active pricelist is assigned to country DK."}
     assert api.ok("GET", "orders")["orders"] == []
     assert stock_of(centra, item.product_size_id) == before
+
+
+SKU_OF = "query($id:Int!){ productSize(id:$id){ SKU } }"
+SET_SIZE_NUMBER = """mutation($id:Int!, $n:String!){ updateProductSize(id:$id, input:{sizeNumber:$n}) {
+  userErrors { message } } }"""
+
+
+def test_an_order_line_names_its_item_by_size_sku_or_full_sku_never_by_product_sku(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    item = centra_factories.sellable_item(min_free=2)
+    size = {"id": item.product_size_id, "n": "UNIQUE-SIZE-1"}
+    assert centra.graphql(SET_SIZE_NUMBER, size).payload("updateProductSize") == {"userErrors": []}
+    cat = catalogue(api, item)
+    full = centra.graphql(SKU_OF, {"id": item.product_size_id}).payload("productSize")["SKU"]
+    assert full == cat["sku"] + cat["variantSku"] + "UNIQUE-SIZE-1"
+    before = stock_of(centra, item.product_size_id)
+
+    def ordered(sku: str) -> dict:
+        return {"address": ADDRESS, "products": [{"qty": 1, "sku": sku, "unitPrice": "5.00"}]}
+
+    refused = api.refused("POST", "order", ordered(cat["sku"]))
+    assert refused == {
+        "status": "no",
+        "msg": f"Could not find product size with SKU {cat['sku']}.",
+    }
+    assert stock_of(centra, item.product_size_id) == before
+    by_size = api.ok("POST", "order", ordered("UNIQUE-SIZE-1"))["orders"][0]
+    by_full = api.ok("POST", "order", ordered(full))["orders"][0]
+    for number in (by_size, by_full):
+        [line] = api.order(number)["products"]
+        assert line["sku"] + line["variantSku"] + line["sizeSku"] == full
+
+
+def test_the_stock_list_sku_filter_keeps_a_products_sizes_or_one_full_sku(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    item = centra_factories.sellable_item()
+    cat = catalogue(api, item)
+    everything = api.ok("GET", "stock", limit=10000)["products"]
+    of_product = [p for p in everything if p["sku"] == cat["sku"]]
+    full = cat["sku"] + cat["variantSku"] + cat["sizeSku"]
+
+    by_product = api.ok("GET", "stock", sku=cat["sku"])["products"]
+    by_full = api.ok("GET", "stock", sku=full)["products"]
+    by_size = api.ok("GET", "stock", sku=cat["sizeSku"])["products"]
+
+    assert len(of_product) > 1
+    assert by_product == of_product
+    assert by_full == [cat]
+    assert by_size == []

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import select
 
+from mockcentra.domain.catalog import skus
 from mockcentra.domain.listing import grouped_by, ids_filter, page, sorted_by
 from mockcentra.storage.tables import (
     BrandRow,
@@ -192,15 +192,6 @@ class ProductSizeQuery:
     sku: Any = None
 
 
-def sku_expression() -> Any:
-    """SKU in SQL, as `rules.sku` computes it: product + variant + size number."""
-    return (
-        func.coalesce(ProductRow.product_number, "")
-        + func.coalesce(VariantRow.variant_number, "")
-        + func.coalesce(ProductSizeRow.size_number, "")
-    )
-
-
 def product_sizes(
     session: Any, query: ProductSizeQuery, limit: int | None = None, page_number: int | None = None
 ) -> Sequence[ProductSizeRow]:
@@ -216,7 +207,7 @@ def product_sizes(
     stmt = match(stmt, ProductSizeRow.ean, query.ean)
     stmt = match(stmt, ProductSizeRow.upc, query.upc)
     stmt = match(stmt, ProductSizeRow.size_number, query.size_number)
-    stmt = match(stmt, sku_expression(), query.sku)
+    stmt = match(stmt, skus.sku_sql(), query.sku)
     return page(session, stmt, limit, page_number)
 
 

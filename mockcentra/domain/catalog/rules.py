@@ -25,11 +25,6 @@ def optional_text(value: str | None) -> str | None:
     return text or None
 
 
-def sku(product_number: str | None, variant_number: str | None, size_number: str | None) -> str:
-    """Centra's read-only SKU: product number + variant number + size number, missing parts skipped."""
-    return "".join(part for part in (product_number, variant_number, size_number) if part)
-
-
 def unit_cost(amount: Decimal | None, path: Sequence[str | int]) -> Decimal | None:
     if amount is not None and amount < 0:
         raise invalid("Unit cost cannot be negative.", [*path, "value"])

@@ -20,6 +20,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.totals import tax_in_gross
+from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.vouchers.actions import promotion_entries, record_usage
@@ -43,10 +44,6 @@ from mockcentra.storage.tables import (
 )
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, memo
 
-PAYMENT_METHODS = {
-    "dummy": "Dummy payment (authorizes at once)",
-    "dummy-redirect": "Dummy payment with a redirect and payment-result",
-}
 OUTCOME_KEYS = {"authorization", "capture", "refund", "cancel"}
 
 
@@ -260,7 +257,7 @@ def set_country(uow: UnitOfWork, sel: SelectionRow, code: str) -> SelectionRow:
 
 def set_payment_method(uow: UnitOfWork, sel: SelectionRow, method: str) -> SelectionRow:
     _ensure_open(sel)
-    if method not in PAYMENT_METHODS:
+    if method not in psp.METHODS:
         raise DomainError(ErrorCode.NOT_FOUND, "payment method not found", ["paymentMethod"])
     sel.payment_method = method
     _touch(uow, sel)
@@ -474,7 +471,7 @@ def pay(
         promotion_ids if promotion_ids is not None else (sel.address or {}).get("_promotions")
     )
     method = payment_method or sel.payment_method or "dummy"
-    if method not in PAYMENT_METHODS:
+    if method not in psp.METHODS:
         raise DomainError(ErrorCode.NOT_FOUND, "payment method not found", ["paymentMethod"])
     sel.payment_method = method
     errors = {f"address.{k}": "required" for k in REQUIRED_ADDRESS if not (address or {}).get(k)}

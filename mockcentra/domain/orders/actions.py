@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import select
 
+from mockcentra.domain.catalog import skus
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
@@ -142,9 +143,6 @@ def line_from_size(uow: UnitOfWork, order: OrderRow, new: NewLine, tax: int) -> 
     variant = uow.session.get(VariantRow, size.variant_id)
     product = uow.session.get(ProductRow, variant.product_id)
     size_name = uow.session.get(SizeRow, size.size_id).name
-    sku = "".join(
-        p for p in (product.product_number, variant.variant_number, size.size_number) if p
-    )
     return OrderLineRow(
         order_id=order.id,
         display_id=new.display_id,
@@ -154,7 +152,7 @@ def line_from_size(uow: UnitOfWork, order: OrderRow, new: NewLine, tax: int) -> 
         product_name=product.name,
         variant_name=variant.name,
         size_name=size_name,
-        sku=sku,
+        sku=skus.sku(product.product_number, variant.variant_number, size.size_number),
         ean=size.ean,
         quantity=new.quantity,
         unit_price=round_money(new.unit_price),

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from mockcentra.domain.catalog import skus
 from mockcentra.domain.checkout.vouchers import order_entry
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -50,7 +51,6 @@ from mockcentra.storage.tables import (
     MarketRow,
     OrderRow,
     PricelistRow,
-    ProductRow,
     ProductSizeRow,
     ReturnRow,
     ShipmentRow,
@@ -274,17 +274,8 @@ def _size(uow: UnitOfWork, line: ExternalLine, path: list[Any]) -> ProductSizeRo
             raise not_found("product size", line.ean, [*path, "ean"], by="EAN")
         return size
     if line.sku:
-        full = (
-            ProductRow.product_number
-            + func.coalesce(VariantRow.variant_number, "")
-            + func.coalesce(ProductSizeRow.size_number, "")
-        )
         size = session.exec(
-            select(ProductSizeRow)
-            .join(VariantRow, VariantRow.id == ProductSizeRow.variant_id)
-            .join(ProductRow, ProductRow.id == VariantRow.product_id)
-            .where((ProductSizeRow.size_number == line.sku) | (full == line.sku))
-            .order_by(col(ProductSizeRow.id))
+            skus.sizes_query().where(skus.names_size(line.sku)).order_by(col(ProductSizeRow.id))
         ).first()
         if size is None:
             raise not_found("product size", line.sku, [*path, "sku"], by="SKU")

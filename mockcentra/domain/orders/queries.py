@@ -12,9 +12,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import col, select
 
+from mockcentra.domain.catalog import skus
 from mockcentra.domain.errors import invalid
 from mockcentra.storage.tables import (
     OrderRow,
@@ -198,21 +198,12 @@ def find_product_items(
 ) -> list[ProductSizeRow]:
     """Product sizes (Centra's stock items) in product, variant, size order.
 
-    `sku` matches the product SKU or the full product + variant + size SKU; `created_after` and
+    `sku` keeps sizes as `skus.lists_sizes` says; `created_after` and
     `modified_after` look at the product; `stock_modified_after` at recorded stock changes.
     """
-    full = (
-        ProductRow.product_number
-        + func.coalesce(VariantRow.variant_number, "")
-        + func.coalesce(ProductSizeRow.size_number, "")
-    )
-    stmt = (
-        select(ProductSizeRow)
-        .join(VariantRow, VariantRow.id == ProductSizeRow.variant_id)
-        .join(ProductRow, ProductRow.id == VariantRow.product_id)
-    )
+    stmt = skus.sizes_query()
     if sku is not None:
-        stmt = stmt.where((ProductRow.product_number == sku) | (full == sku))
+        stmt = stmt.where(skus.lists_sizes(sku))
     if ean is not None:
         stmt = stmt.where(ProductSizeRow.ean == ean)
     if product_id is not None:

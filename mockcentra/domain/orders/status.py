@@ -26,6 +26,17 @@ STATUS_CODES = {
     OrderStatus.CANCELLED: 6,
 }
 
+#: Centra's words for the statuses (REST Order and Checkout APIs, admin). Code 0 "Incomplete"
+#: is a checkout selection, never an order.
+STATUS_WORDS = {
+    OrderStatus.PENDING: "Pending",
+    OrderStatus.CONFIRMED: "Confirmed",
+    OrderStatus.PROCESSING: "Processing",
+    OrderStatus.SHIPPED: "Completed",
+    OrderStatus.ARCHIVED: "Archived",
+    OrderStatus.CANCELLED: "Cancelled",
+}
+
 TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     OrderStatus.PENDING: frozenset({OrderStatus.CONFIRMED, OrderStatus.CANCELLED}),
     OrderStatus.CONFIRMED: frozenset(

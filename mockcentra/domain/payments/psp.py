@@ -20,6 +20,18 @@ from mockcentra.storage.uow import UnitOfWork
 
 APPROVE, DECLINE, PENDING = "approve", "decline", "pending"
 
+#: The payment methods the mock PSP offers, with the names shoppers and the APIs see.
+METHODS = {
+    "dummy": "Dummy payment (authorizes at once)",
+    "dummy-redirect": "Dummy payment with a redirect and payment-result",
+}
+
+
+def method_name(method: str | None) -> str | None:
+    """The shown name of a payment method; None for one the mock PSP does not offer (an
+    order imported from a PSP outside Centra keeps the method it names)."""
+    return METHODS.get(method or "")
+
 
 def outcome(uow: UnitOfWork, order: OrderRow, operation: str) -> str:
     """What the PSP will answer for this order's next `operation`."""

@@ -19,8 +19,8 @@ from strawberry.types import Info
 
 from mockcentra.domain.catalog import bundles as bundle_domain
 from mockcentra.domain.catalog import queries
-from mockcentra.domain.catalog.rules import sku
 from mockcentra.domain.catalog.sizecharts import sizes_of
+from mockcentra.domain.catalog.skus import sku
 from mockcentra.domain.catalog.status import (
     BundlePriceType as DomainBundlePriceType,
 )
