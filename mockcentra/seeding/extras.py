@@ -48,6 +48,7 @@ from mockcentra.storage.tables import (
     PricelistRow,
     ProductRow,
     ProductSizeRow,
+    SalesRepresentativeRow,
     StockRow,
     StoreRow,
     VariantRow,
@@ -202,6 +203,18 @@ def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str
             )
         windows[str(raw["name"])] = window.id
 
+    reps: dict[str, int] = {}
+    for raw in spec.get("sales_representatives") or []:
+        rep = SalesRepresentativeRow(
+            name=str(raw["name"]),
+            email=raw.get("email"),
+            status=str(raw.get("status", "ACTIVE")),
+            commission_percent_hundredths=round(Decimal(str(raw.get("commission", 0))) * 100),
+        )
+        session.add(rep)
+        session.flush()
+        reps[rep.name] = rep.id  # type: ignore[assignment]
+
     account_ids: dict[str, int] = {}
     for raw in spec.get("accounts") or []:
         name = str(raw["name"])
@@ -216,6 +229,8 @@ def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str
             ],
         )
         limit = raw.get("credit_limit")
+        carrier = raw.get("carrier") or {}
+        rep = raw.get("sales_representative")
         account, _ = accounts.create_account(
             uow,
             accounts.AccountSpec(
@@ -224,6 +239,11 @@ def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str
                 pricelist=Ref(id=pricelist_id),
                 payment_terms=Ref(id=1),
                 shipping_terms=Ref(id=2),
+                sales_representative=Ref(id=reps[rep]) if rep else None,
+                carrier_name=carrier.get("name"),
+                carrier_service=carrier.get("service"),
+                carrier_account_identifier=carrier.get("account"),
+                carrier_tax_id=carrier.get("tax_id"),
                 credit_limit=Amount(Decimal(str(limit)), "EUR") if limit else None,
                 apply_credit_limit=bool(limit),
                 discounts=discounts,

@@ -38,6 +38,7 @@ from mockcentra.storage.tables import (
     MarketRow,
     PaymentTermsRow,
     PricelistRow,
+    SalesRepresentativeRow,
     ShippingTermsRow,
     StoreRow,
 )
@@ -116,6 +117,9 @@ class AccountSpec:
     is_internal: bool | None = None
     carrier_name: str | None = None
     carrier_service: str | None = None
+    carrier_account_identifier: str | None = None
+    carrier_tax_id: str | None = None
+    sales_representative: Any = None
     discounts: DiscountsSpec | None = None
     add_brands: list[Any] | None = None
     remove_brands: list[Any] | None = None
@@ -160,6 +164,40 @@ def update_account(
     uow.session.add(account)
     uow.emit(PendingEvent("Account", "UPDATED", str(account.id), store_id=account.store_id))
     return account, warnings
+
+
+def _sales_representative(uow: UnitOfWork, ref: Any) -> int:
+    """An active sales representative by `{id}` or `{externalId}`."""
+    path = ["input", "salesRepresentative"]
+    rep = resolve(
+        uow,
+        SalesRepresentativeRow,
+        ref,
+        path,
+        kind="SalesRepresentative",
+        object_type="SalesRepresentative",
+    )
+    if rep.status != "ACTIVE":
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Sales representative {rep.id} is inactive and cannot be given accounts.",
+            path,
+        )
+    return rep.id  # type: ignore[return-value]
+
+
+def accounts_of_representatives(session: Any, rep_ids: Sequence[int]) -> dict[int, list[Any]]:
+    """Each sales representative's accounts (id order), in one query."""
+    return grouped_by(session, AccountRow.sales_representative_id, rep_ids, order_by=AccountRow.id)
+
+
+def list_sales_representatives(session: Any, limit: int | None, page_number: int | None) -> Any:
+    return page(
+        session,
+        select(SalesRepresentativeRow).order_by(SalesRepresentativeRow.id),
+        limit,
+        page_number,
+    )
 
 
 def _apply(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> list[DomainWarning]:
@@ -217,11 +255,19 @@ def _apply(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> list[Doma
             kind="ShippingTerms",
             object_type="ShippingTerms",
         ).id
-    for name in ("internal_comment", "other_comment", "website_url", "carrier_name"):
+    if spec.sales_representative is not None:
+        account.sales_representative_id = _sales_representative(uow, spec.sales_representative)
+    for name in (
+        "internal_comment",
+        "other_comment",
+        "website_url",
+        "carrier_name",
+        "carrier_service",
+        "carrier_account_identifier",
+        "carrier_tax_id",
+    ):
         if getattr(spec, name) is not None:
             setattr(account, name, getattr(spec, name))
-    if spec.carrier_service is not None:
-        account.carrier_service = spec.carrier_service
     for name in (
         "apply_credit_limit",
         "block_if_unpaid_invoices",

@@ -410,8 +410,12 @@ class StorePlugin:
 
 @strawberry.type
 class CarrierInformation:
+    """The carrier and service; accounts also keep their customer number and tax id there."""
+
     carrier_name: str | None
     service_name: str | None
+    account_identifier: str | None = None
+    tax_id: str | None = None
 
 
 @read_permission("Order:read")

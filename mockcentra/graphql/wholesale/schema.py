@@ -30,6 +30,7 @@ from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.schema import AddressInput
 from mockcentra.graphql.orders.types import WholesaleOrder
 from mockcentra.graphql.permissions import mutation
+from mockcentra.graphql.pricing.types import announce
 from mockcentra.graphql.wholesale.types import (
     WHOLESALE_TYPES,
     Account,
@@ -42,6 +43,7 @@ from mockcentra.graphql.wholesale.types import (
     DeliveryWindowStatus,
     PaymentTerms,
     PreorderAllocationOrder,
+    SalesRepresentative,
     ShippingTerms,
     VariantDeliveryType,
     announce_accounts,
@@ -114,6 +116,14 @@ class AccountDiscountsInput:
 class CarrierInformationInput:
     carrier_name: str | None = None
     service_name: str | None = None
+    account_identifier: str | None = None
+    tax_id: str | None = None
+
+
+@strawberry.input
+class SalesRepresentativeInput:
+    id: int | None = None
+    external_id: str | None = None
 
 
 @strawberry.input
@@ -135,6 +145,7 @@ class AccountCreateInput:
     is_internal: bool | None = None
     carrier_information: CarrierInformationInput | None = None
     allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
+    sales_representative: SalesRepresentativeInput | None = None
     payment_terms: PaymentTermsInput | None = None
     shipping_terms: ShippingTermsInput | None = None
     add_brands: list[BrandInput] | None = None  # type: ignore[valid-type]
@@ -160,6 +171,7 @@ class AccountUpdateInput:
     is_internal: bool | None = None
     carrier_information: CarrierInformationInput | None = None
     allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
+    sales_representative: SalesRepresentativeInput | None = None
     payment_terms: PaymentTermsInput | None = None
     shipping_terms: ShippingTermsInput | None = None
     add_brands: list[BrandInput] | None = None  # type: ignore[valid-type]
@@ -401,6 +413,9 @@ def _account_spec(info: Info, input: Any) -> accounts.AccountSpec:
         is_internal=input.is_internal,
         carrier_name=carrier.carrier_name if carrier else None,
         carrier_service=carrier.service_name if carrier else None,
+        carrier_account_identifier=carrier.account_identifier if carrier else None,
+        carrier_tax_id=carrier.tax_id if carrier else None,
+        sales_representative=input.sales_representative,
         discounts=None
         if d is None
         else accounts.DiscountsSpec(
@@ -560,6 +575,14 @@ class Query:
         from sqlmodel import select
 
         return list(info.context.session.exec(select(PaymentTermsRow).order_by(PaymentTermsRow.id)))
+
+    @strawberry.field
+    def sales_representatives(
+        self, info: Info, limit: int | None = None, page: int | None = None
+    ) -> list[SalesRepresentative]:
+        rows = list(accounts.list_sales_representatives(info.context.session, limit, page))
+        announce(info, "rep_accounts", [r.id for r in rows])
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def shipping_terms(self, info: Info) -> list[ShippingTerms]:

@@ -21,7 +21,7 @@ from mockcentra.domain.wholesale import delivery_windows as domain_windows
 from mockcentra.domain.wholesale import orders as domain_orders
 from mockcentra.domain.wholesale import status as st
 from mockcentra.domain.wholesale.rules import percent
-from mockcentra.graphql.catalog.types import Brand, Product, ProductVariant
+from mockcentra.graphql.catalog.types import Brand, Product, ProductVariant, Status
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.orders.types import Address, CarrierInformation
 from mockcentra.graphql.permissions import field, read_permission
@@ -39,6 +39,7 @@ from mockcentra.storage.tables import (
     PriceAlterationRow,
     PricelistRow,
     ProductRow,
+    SalesRepresentativeRow,
     ShippingTermsRow,
     StoreRow,
     VariantRow,
@@ -71,12 +72,37 @@ class PaymentTerms:
     name: str
     days: int
 
+    @strawberry.field(description="The terms as shown to buyers (the name in mockcentra).")
+    def description(self) -> str:
+        return self.name
+
 
 @read_permission("ShippingTerms:read")
 @strawberry.type
 class ShippingTerms:
     id: int
     name: str
+
+    @strawberry.field(description="The terms as shown to buyers (the name in mockcentra).")
+    def description(self) -> str:
+        return self.name
+
+
+@read_permission("SalesRepresentative:read")
+@strawberry.type
+class SalesRepresentative:
+    id: int
+    name: str
+    email: str | None
+    status: Status
+
+    @strawberry.field
+    def commission_percent(self) -> float:
+        return percent(self.commission_percent_hundredths)  # type: ignore[attr-defined,return-value]
+
+    @strawberry.field
+    def accounts(self, info: Info) -> list[Account]:
+        return children(info, "rep_accounts", self.id, domain_accounts.accounts_of_representatives)
 
 
 @read_permission("Campaign:read")
@@ -291,10 +317,22 @@ class Account:
 
     @strawberry.field
     def carrier_information(self) -> CarrierInformation | None:
-        name, service = self.carrier_name, self.carrier_service  # type: ignore[attr-defined]
-        if name is None and service is None:
+        values = (
+            self.carrier_name,  # type: ignore[attr-defined]
+            self.carrier_service,  # type: ignore[attr-defined]
+            self.carrier_account_identifier,  # type: ignore[attr-defined]
+            self.carrier_tax_id,  # type: ignore[attr-defined]
+        )
+        if all(v is None for v in values):
             return None
-        return CarrierInformation(carrier_name=name, service_name=service)
+        name, service, account, tax_id = values
+        return CarrierInformation(
+            carrier_name=name, service_name=service, account_identifier=account, tax_id=tax_id
+        )
+
+    @strawberry.field
+    def sales_representative(self, info: Info) -> SalesRepresentative | None:
+        return _get(info, SalesRepresentativeRow, self.sales_representative_id)  # type: ignore[attr-defined]
 
     @field(permission="Brand:read")
     def brands(self, info: Info) -> list[Brand]:

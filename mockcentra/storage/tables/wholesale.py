@@ -15,6 +15,7 @@ from mockcentra.storage.types import AwareDateTime, IsoDate, JsonDict, JsonList,
 __all__ = [
     "PaymentTermsRow",
     "ShippingTermsRow",
+    "SalesRepresentativeRow",
     "AccountRow",
     "AccountDeliveryWindowDiscountRow",
     "BuyerRow",
@@ -36,6 +37,17 @@ class ShippingTermsRow(Row, table=True):
     __tablename__ = "shipping_terms"
     id: int | None = Field(default=None, primary_key=True)
     name: str
+
+
+class SalesRepresentativeRow(Row, table=True):
+    """A sales agent accounts are assigned to; paid a commission on their orders."""
+
+    __tablename__ = "sales_representative"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    email: str | None = None
+    status: str = "ACTIVE"  # catalog Status (ACTIVE | INACTIVE)
+    commission_percent_hundredths: int = 0  # in 1/100 percent
 
 
 class AccountRow(Row, table=True):
@@ -62,6 +74,9 @@ class AccountRow(Row, table=True):
     website_url: str | None = None
     carrier_name: str | None = None
     carrier_service: str | None = None
+    carrier_account_identifier: str | None = None  # the account's customer number at the carrier
+    carrier_tax_id: str | None = None
+    sales_representative_id: int | None = Field(default=None, foreign_key="sales_representative.id")
     payment_terms_id: int | None = Field(default=None, foreign_key="payment_terms.id")
     shipping_terms_id: int | None = Field(default=None, foreign_key="shipping_terms.id")
     account_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
