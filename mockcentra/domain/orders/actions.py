@@ -402,6 +402,7 @@ class OrderUpdate:
     billing_address: dict[str, Any] | None = None
     customer_id: int | None = None
     customer_info: dict[str, Any] | None = None
+    buyer_info: dict[str, Any] | None = None  # wholesale: who ordered, kept on the order
     is_internal: bool | None = None
     is_on_hold: bool | None = None
     cancel_lines: list[CancelLine] = field(default_factory=list)
@@ -453,6 +454,8 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
             **order.customer_info,
             **{k: v for k, v in change.customer_info.items() if v is not None},
         }
+    if change.buyer_info is not None:
+        order.customer_info = {**order.customer_info, **_buyer_info(change.buyer_info)}
     if change.is_internal is not None:
         order.is_internal = change.is_internal
     if change.internal_comment is not None:
@@ -488,6 +491,19 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
         settle_order_status(uow, order)
     touch(uow, order)
     return order
+
+
+def _buyer_info(info: dict[str, Any]) -> dict[str, Any]:
+    """The given buyer fields of a wholesale order; an email must look like one."""
+    given = {k: v for k, v in info.items() if v is not None}
+    if "email" in given:
+        email = str(given["email"]).strip().lower()
+        if "@" not in email:
+            raise invalid(
+                f'"{given["email"]}" is not a valid email address.', ["input", "buyerInfo", "email"]
+            )
+        given["email"] = email
+    return given
 
 
 def _cancel_line(uow, order, lines, cancel: CancelLine, path) -> None:

@@ -44,6 +44,7 @@ from mockcentra.graphql.orders.types import (
     Return,
     ReturnStatus,
     Shipment,
+    WholesaleOrder,
 )
 from mockcentra.graphql.permissions import field, mutation
 from mockcentra.graphql.reference.types import StoreType
@@ -185,41 +186,83 @@ class OrderUpdateInput:
 
     def to_domain(self) -> orders.OrderUpdate:
         info = self.customer_info
-        return orders.OrderUpdate(
-            shipping_address=self.shipping_address.to_dict() if self.shipping_address else None,
-            billing_address=self.billing_address.to_dict() if self.billing_address else None,
+        return _order_update(
+            self,
             customer_id=self.customer.id if self.customer else None,
             customer_info=(
                 {"firstName": info.first_name, "lastName": info.last_name, "email": info.email}
                 if info
                 else None
             ),
-            is_internal=self.is_internal,
-            is_on_hold=self.is_on_hold,
-            cancel_lines=[
-                orders.CancelLine(
-                    c.line.id,
-                    c.quantity,
-                    DomainStockAction(
-                        c.stock_action.value if hasattr(c.stock_action, "value") else c.stock_action
-                    ),
-                )
-                for c in self.cancel_lines or []
-            ],
-            cancellation_comment=self.cancellation_comment,
-            add_lines=[
-                orders.AddLine(
-                    a.display.id or 0,
-                    a.product_size.id,
-                    a.quantity,
-                    a.unit_price.to_decimal(),
-                    a.unit_price.currency_iso_code,
-                    a.comment,
-                )
-                for a in self.add_lines or []
-            ],
-            internal_comment=self.internal_comment,
         )
+
+
+@strawberry.input
+class BuyerInfoInput:
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+
+
+@strawberry.input
+class WholesaleOrderUpdateInput:
+    shipping_address: AddressInput | None = None
+    billing_address: AddressInput | None = None
+    add_lines: list[AddLineInput] | None = None
+    cancel_lines: list[CancelLineInput] | None = None
+    cancellation_comment: str | None = None
+    is_internal: bool | None = None
+    is_on_hold: bool | None = None
+    hold_status_change_reason: str | None = None
+    buyer_info: BuyerInfoInput | None = strawberry.field(
+        default=None, description="Who ordered, as kept on the order (the buyer is unchanged)."
+    )
+    internal_comment: str | None = None
+
+    def to_domain(self) -> orders.OrderUpdate:
+        info = self.buyer_info
+        return _order_update(
+            self,
+            buyer_info=(
+                {"firstName": info.first_name, "lastName": info.last_name, "email": info.email}
+                if info
+                else None
+            ),
+        )
+
+
+def _order_update(input: Any, **who: Any) -> orders.OrderUpdate:
+    """The changes both order update inputs share, plus who ordered (`who`)."""
+    return orders.OrderUpdate(
+        shipping_address=input.shipping_address.to_dict() if input.shipping_address else None,
+        billing_address=input.billing_address.to_dict() if input.billing_address else None,
+        is_internal=input.is_internal,
+        is_on_hold=input.is_on_hold,
+        cancel_lines=[
+            orders.CancelLine(
+                c.line.id,
+                c.quantity,
+                DomainStockAction(
+                    c.stock_action.value if hasattr(c.stock_action, "value") else c.stock_action
+                ),
+            )
+            for c in input.cancel_lines or []
+        ],
+        cancellation_comment=input.cancellation_comment,
+        add_lines=[
+            orders.AddLine(
+                a.display.id or 0,
+                a.product_size.id,
+                a.quantity,
+                a.unit_price.to_decimal(),
+                a.unit_price.currency_iso_code,
+                a.comment,
+            )
+            for a in input.add_lines or []
+        ],
+        internal_comment=input.internal_comment,
+        **who,
+    )
 
 
 @strawberry.input
@@ -379,6 +422,11 @@ class ReturnFilter:
 @strawberry.type
 class OrderPayload(Payload):
     order: Order | None = None
+
+
+@strawberry.type
+class WholesaleOrderUpdatePayload(Payload):
+    order: WholesaleOrder | None = None
 
 
 @strawberry.type
@@ -597,11 +645,11 @@ class Mutation:
 
     @mutation(permission="Order:write")
     def update_wholesale_order(
-        self, info: Info, order: OrderInput, input: OrderUpdateInput
-    ) -> OrderPayload:
+        self, info: Info, order: OrderInput, input: WholesaleOrderUpdateInput
+    ) -> WholesaleOrderUpdatePayload:
         return run_mutation(
             info,
-            OrderPayload,
+            WholesaleOrderUpdatePayload,
             lambda: {
                 "order": orders.update_order(info.context.uow, order, input.to_domain(), dtc=False)
             },

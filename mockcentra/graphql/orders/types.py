@@ -177,6 +177,15 @@ class CustomerInfo:
 
 
 @strawberry.type
+class BuyerInfo:
+    """Who placed a wholesale order, as kept on the order (`buyerInfo` in updates)."""
+
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+
+
+@strawberry.type
 class AppliedDiscount:
     """A voucher applied to an order, with what it took off (items and shipping).
 
@@ -788,6 +797,15 @@ class WholesaleOrder(Order):
     @strawberry.field
     def purchase_order_number(self) -> str | None:
         return (self.customer_info or {}).get("purchaseOrderNumber")  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def buyer_info(self) -> BuyerInfo:
+        data = self.customer_info or {}  # type: ignore[attr-defined]
+        return BuyerInfo(
+            first_name=data.get("firstName"),
+            last_name=data.get("lastName"),
+            email=data.get("email"),
+        )
 
     @strawberry.field
     def buyer(self, info: Info) -> Annotated[Buyer, strawberry.lazy(_WHOLESALE)] | None:
