@@ -53,6 +53,19 @@ def with_tiebreak(keys: Sequence[SortKey], id_column: Any) -> list[SortKey]:
     return keys
 
 
+def keys_of(sort: Sequence[str] | None, columns: dict[str, Any], id_column: Any) -> list[SortKey]:
+    """Centra's `<field>_ASC|DESC` sort values as keys ending with the id; by id ascending when
+    no sort is given."""
+    keys = []
+    for text in sort or ():
+        field_name, _, direction = text.rpartition("_")
+        column = columns.get(field_name)
+        if column is None or direction not in ("ASC", "DESC"):
+            raise invalid(f"Unknown sort {text}.", ["sort"])
+        keys.append(SortKey(field_name, column, direction == "DESC"))
+    return with_tiebreak(keys or [SortKey("id", id_column)], id_column)
+
+
 @dataclass(frozen=True)
 class Window:
     """What a connection asks for: `first` after a cursor, or `last` before one."""

@@ -1,7 +1,8 @@
 """Permissions declared where types and fields are defined, checked against the token.
 
 A field requires its own declared permission (``field(permission=...)``) or, if it declares
-none, the read permission of the object type it returns (``@read_permission``). The check wraps
+none, the read permission of the object type it returns (``@read_permission``; for a Relay
+connection, its nodes' type). The check wraps
 only those resolvers; ``permissionsUsed`` is worked out once per query text, like Centra's
 static query analysis.
 """
@@ -78,10 +79,18 @@ def _field_permissions(gql_type: GraphQLObjectType, name: str) -> tuple[str, ...
         if isinstance(declared, tuple):
             return declared
         return () if declared == _NO_PERMISSION else (declared,)
-    target = get_named_type(f.type)
+    perm = _read_permission_of(get_named_type(f.type))
+    return (perm,) if perm else ()
+
+
+def _read_permission_of(target: Any) -> str | None:
+    """The read permission of an object type; a Relay connection needs its node type's."""
     origin = getattr((target.extensions or {}).get("strawberry-definition"), "origin", None)
     perm = getattr(origin, "__centra_permission__", None)
-    return (perm,) if perm else ()
+    if perm is None and isinstance(target, GraphQLObjectType) and "pageInfo" in target.fields:
+        edge = get_named_type(target.fields["edges"].type)
+        return _read_permission_of(get_named_type(edge.fields["node"].type))
+    return perm
 
 
 def _guard(resolve: Callable[..., Any] | None, perms: tuple[str, ...], field_name: str):

@@ -252,3 +252,181 @@ def test_bad_paging_arguments_are_a_clear_graphql_error(
     assert result.status_code == 200
     assert [(e["message"], e["path"]) for e in result.errors] == [(message, ["orderConnection"])]
     assert "data" not in result.body or result.data is None
+
+
+# ---------------------------------------------------------------- stockChangeConnection
+
+STOCK_CHANGES = """
+query($first: Int, $after: String, $last: Int, $before: String, $where: StockChangeFilter,
+      $sort: [StockChangeSort!]) {
+  stockChangeConnection(first: $first, after: $after, last: $last, before: $before,
+                        where: $where, sort: $sort) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id type } }
+  }
+}"""
+
+
+def change_page(centra: CentraClient, **arguments: Any) -> dict[str, Any]:
+    return centra.graphql(STOCK_CHANGES, arguments).payload("stockChangeConnection")
+
+
+def ids(page: dict[str, Any]) -> list[int]:
+    return [edge["node"]["id"] for edge in page["edges"]]
+
+
+@fulfillment
+def test_stock_changes_page_back_from_the_newest(centra: CentraClient) -> None:
+    # Given the 52 stock changes the fulfillment orders and shipments made
+    # When the newest three are read, then the three before them
+    newest = change_page(centra, last=3)
+    before = change_page(centra, last=3, before=newest["pageInfo"]["startCursor"])
+
+    # Then they come oldest first within each page, and the totals and flags agree
+    assert ids(newest) == [50, 51, 52]
+    assert ids(before) == [47, 48, 49]
+    assert newest["totalCount"] == 52
+    assert flags(newest) == (True, False)
+    assert flags(before) == (True, True)
+    assert newest["pageInfo"]["startCursor"] == cursor_of([["id", 50]])
+
+
+@fulfillment
+def test_stock_changes_filtered_by_type_newest_first(centra: CentraClient) -> None:
+    where = {"type": ["SHIPMENT"]}
+    pages = [change_page(centra, first=4, where=where, sort=["id_DESC"])]
+    while pages[-1]["pageInfo"]["hasNextPage"]:
+        cursor = pages[-1]["pageInfo"]["endCursor"]
+        pages.append(change_page(centra, first=4, after=cursor, where=where, sort=["id_DESC"]))
+
+    assert [ids(p) for p in pages] == [[42, 41, 38, 37], [34, 33, 30, 29], [26, 23]]
+    assert {e["node"]["type"] for p in pages for e in p["edges"]} == {"SHIPMENT"}
+    assert [p["totalCount"] for p in pages] == [10, 10, 10]
+    assert flags(pages[-1]) == (True, False)
+
+
+@fulfillment
+def test_stock_changes_of_one_product_size(centra: CentraClient) -> None:
+    page = change_page(centra, first=10, where={"productSizeId": [151]})
+
+    assert ids(page) == [1, 39, 41, 47, 49]
+    assert page["totalCount"] == 5
+    assert flags(page) == (False, False)
+
+
+@fulfillment
+def test_the_old_names_still_answer_and_say_they_are_deprecated(centra: CentraClient) -> None:
+    # Given Centra's old connection name and our old plain list
+    old = centra.graphql(
+        """query($filter: WarehouseDeliveryFilter!) {
+          warehouseDeliveryConnection(where: $filter, last: 2) { totalCount edges { node { id } } }
+          stockChanges(limit: 2, where: {type: [SHIPMENT]}) { id }
+        }""",
+        {"filter": {"type": ["SHIPMENT"]}},
+    )
+    fields = centra.graphql(
+        """{ __type(name: "Query") { fields(includeDeprecated: true) {
+          name isDeprecated deprecationReason } } }"""
+    ).payload("__type")["fields"]
+
+    # Then both answer as before, and introspection marks them deprecated with the new name
+    assert old.data == {
+        "warehouseDeliveryConnection": {
+            "totalCount": 10,
+            "edges": [{"node": {"id": 41}}, {"node": {"id": 42}}],
+        },
+        "stockChanges": [{"id": 42}, {"id": 41}],
+    }
+    reasons = {f["name"]: f["deprecationReason"] for f in fields if f["isDeprecated"]}
+    assert reasons["stockChanges"] == (
+        "Use stockChangeConnection; this plain list is removed in the next release."
+    )
+    assert reasons["warehouseDeliveryConnection"] == (
+        "Renamed to stockChangeConnection (WarehouseDelivery is StockChange)."
+    )
+    assert "stockChangeConnection" not in reasons
+
+
+def test_stock_changes_need_their_read_permission(centra: CentraClient) -> None:
+    made = centra.post("/_mock/tokens", json={"token": "orders", "permissions": ["Order:read"]})
+    assert made.status_code == 201
+
+    result = centra.graphql("{ stockChangeConnection(last: 10) { totalCount } }", token="orders")
+
+    assert [(e["message"], e["path"]) for e in result.errors] == [
+        (
+            "You need WarehouseDelivery:read permission to access stockChangeConnection.",
+            ["stockChangeConnection"],
+        )
+    ]
+    assert result.extensions["permissionsUsed"] == ["WarehouseDelivery:read"]
+
+
+# ---------------------------------------------------------------- displayConnection
+
+DISPLAYS = """
+query($first: Int, $after: String, $last: Int, $before: String, $where: DisplayFilter,
+      $sort: [DisplaySort!]) {
+  displayConnection(first: $first, after: $after, last: $last, before: $before, where: $where,
+                    sort: $sort) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id name } }
+  }
+}"""
+
+
+def display_page(centra: CentraClient, **arguments: Any) -> dict[str, Any]:
+    return centra.graphql(DISPLAYS, arguments).payload("displayConnection")
+
+
+def test_displays_page_by_id(centra: CentraClient) -> None:
+    first = display_page(centra, first=10)
+    rest = display_page(centra, first=10, after=first["pageInfo"]["endCursor"])
+
+    assert ids(first) == list(range(1, 11))
+    assert ids(rest) == list(range(11, 20))
+    assert [flags(first), flags(rest)] == [(False, True), (True, False)]
+    assert first["totalCount"] == rest["totalCount"] == 19
+
+
+def test_displays_page_by_name_both_ways(centra: CentraClient) -> None:
+    # When displays are read by name, four at a time, and then back from the second page
+    sort = ["name_ASC"]
+    first = display_page(centra, first=4, sort=sort)
+    second = display_page(centra, first=4, sort=sort, after=first["pageInfo"]["endCursor"])
+    back = display_page(centra, last=2, sort=sort, before=second["pageInfo"]["startCursor"])
+
+    # Then names order them, ids only break ties, and the cursors hold the name
+    assert [e["node"]["name"] for e in first["edges"]] == [
+        "Classic Beanie",
+        "Classic Chinos",
+        "Classic Oxford Shirt",
+        "Classic Pleated Skirt",
+    ]
+    assert ids(first) == [5, 15, 2, 17]
+    assert ids(second) == [8, 16, 3, 9]
+    assert ids(back) == [2, 17]
+    assert flags(back) == (True, True)
+    assert second["pageInfo"]["startCursor"] == cursor_of(
+        [["name", "Essential Chelsea Boot"], ["id", 8]]
+    )
+
+
+def test_displays_where_is_the_displays_list_filter(centra: CentraClient) -> None:
+    page = display_page(centra, first=5, where={"id": [3, 4, 5]}, sort=["name_DESC"])
+
+    assert ids(page) == [4, 3, 5]
+    assert page["totalCount"] == 3
+
+
+def test_displays_need_display_read(centra: CentraClient) -> None:
+    made = centra.post("/_mock/tokens", json={"token": "orders", "permissions": ["Order:read"]})
+    assert made.status_code == 201
+
+    result = centra.graphql("{ displayConnection(first: 10) { totalCount } }", token="orders")
+
+    assert [(e["message"], e["path"]) for e in result.errors] == [
+        ("You need Display:read permission to access displayConnection.", ["displayConnection"])
+    ]

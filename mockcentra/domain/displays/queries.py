@@ -26,19 +26,18 @@ def _values(value: Any) -> list[Any] | None:
     return [getattr(v, "value", v) for v in items] or None
 
 
-def displays(
-    session: Any,
+def displays_matching(
     *,
     ids: Any = None,
     store_ids: Any = None,
     market_ids: Any = None,
     product_ids: Any = None,
     statuses: Any = None,
-    limit: int | None = None,
-    page_number: int | None = None,
-) -> Sequence[DisplayRow]:
-    """Displays by id; `market_ids` also matches displays without markets (shown everywhere)."""
-    stmt = select(DisplayRow).order_by(DisplayRow.id)
+) -> Any:
+    """The displays a `DisplayFilter` matches, unsorted (the plain list and
+    `displayConnection` each page it their way); `market_ids` also matches displays without
+    markets (shown everywhere)."""
+    stmt = select(DisplayRow)
     if ids_filter(ids):
         stmt = stmt.where(col(DisplayRow.id).in_(ids_filter(ids)))
     if ids_filter(store_ids):
@@ -62,7 +61,33 @@ def displays(
                 & col(DisplayRow.store_id).in_(market_stores)
             )
         )
-    return page(session, stmt, limit, page_number)
+    return stmt
+
+
+#: The columns `DisplaySort` names.
+DISPLAY_SORT_COLUMNS = {"id": DisplayRow.id, "name": DisplayRow.name}
+
+
+def displays(
+    session: Any,
+    *,
+    ids: Any = None,
+    store_ids: Any = None,
+    market_ids: Any = None,
+    product_ids: Any = None,
+    statuses: Any = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[DisplayRow]:
+    """Displays by id (see `displays_matching`)."""
+    stmt = displays_matching(
+        ids=ids,
+        store_ids=store_ids,
+        market_ids=market_ids,
+        product_ids=product_ids,
+        statuses=statuses,
+    )
+    return page(session, stmt.order_by(DisplayRow.id), limit, page_number)
 
 
 def categories(

@@ -16,7 +16,7 @@ from sqlalchemy import Integer, String, false, func, literal_column, select, tru
 from sqlmodel import col
 from sqlmodel import select as select_rows
 
-from mockcentra.domain.cursors import SortKey, with_tiebreak
+from mockcentra.domain.cursors import SortKey, keys_of
 from mockcentra.domain.listing import paged
 from mockcentra.storage.tables import OrderRow
 
@@ -57,10 +57,9 @@ SORT_COLUMNS = {
 }
 
 
-def sort_keys(sort: Sequence[tuple[str, bool]]) -> list[SortKey]:
-    """(name, descending) pairs as keys ending with the id; `id_ASC` when none are given."""
-    keys = [SortKey(name, SORT_COLUMNS[name], descending) for name, descending in sort]
-    return with_tiebreak(keys or [SortKey("id", OrderRow.id)], OrderRow.id)
+def sort_keys(sort: Sequence[str] | None) -> list[SortKey]:
+    """`OrderSort` values as keys ending with the id; `id_ASC` when none are given."""
+    return keys_of(sort, SORT_COLUMNS, OrderRow.id)
 
 
 # ---------------------------------------------------------------- the plan

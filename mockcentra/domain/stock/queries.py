@@ -107,18 +107,16 @@ def stock_levels(
     return [StockLevel(int(w), int(p), int(ph), int(al)) for w, p, ph, al in rows]
 
 
-def stock_changes(
-    session: Any,
+def stock_changes_matching(
     *,
     ids: Sequence[int] | None = None,
     warehouse_ids: Sequence[int] | None = None,
     product_size_ids: Sequence[int] | None = None,
     types: Sequence[str] | None = None,
-    limit: int | None = None,
-    page_number: int | None = None,
-) -> list[StockChangeRow]:
-    """Stock changes, newest first (Centra's default `id_DESC`)."""
-    stmt = select(StockChangeRow).order_by(StockChangeRow.id.desc())
+) -> Any:
+    """The stock changes a `StockChangeFilter` matches, as one unsorted statement (the plain
+    list and `stockChangeConnection` each page it their way)."""
+    stmt = select(StockChangeRow)
     if ids:
         stmt = stmt.where(StockChangeRow.id.in_(ids))
     if types:
@@ -130,7 +128,28 @@ def stock_changes(
         if product_size_ids:
             lines = lines.where(StockChangeLineRow.product_size_id.in_(product_size_ids))
         stmt = stmt.where(StockChangeRow.id.in_(lines))
-    return list(page(session, stmt, limit, page_number))
+    return stmt
+
+
+#: The columns `StockChangeSort` names.
+STOCK_CHANGE_SORT_COLUMNS = {"id": StockChangeRow.id}
+
+
+def stock_changes(
+    session: Any,
+    *,
+    ids: Sequence[int] | None = None,
+    warehouse_ids: Sequence[int] | None = None,
+    product_size_ids: Sequence[int] | None = None,
+    types: Sequence[str] | None = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> list[StockChangeRow]:
+    """Stock changes, newest first (Centra's default `id_DESC`)."""
+    stmt = stock_changes_matching(
+        ids=ids, warehouse_ids=warehouse_ids, product_size_ids=product_size_ids, types=types
+    )
+    return list(page(session, stmt.order_by(StockChangeRow.id.desc()), limit, page_number))
 
 
 def lines_by_change(session: Any, change_ids: Iterable[int]) -> dict[int, list[StockChangeLineRow]]:

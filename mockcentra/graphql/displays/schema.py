@@ -11,7 +11,9 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from mockcentra.domain.cursors import StatementSource, keys_of
 from mockcentra.domain.displays import displays, queries
+from mockcentra.domain.listing import as_list
 from mockcentra.graphql.catalog.types import Status
 from mockcentra.graphql.common import (
     CategoryInput,
@@ -20,7 +22,9 @@ from mockcentra.graphql.common import (
     ProductInput,
     ProductVariantInput,
     StoreInput,
+    simple_sort,
 )
+from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.displays.types import Category, Display, announce_displays
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.permissions import mutation
@@ -150,6 +154,21 @@ class DisplayFilter:
     status: list[Status] | None = None
 
 
+DisplaySort = simple_sort("DisplaySort")
+
+
+def _display_filter(where: DisplayFilter | None) -> dict[str, Any]:
+    if where is None:
+        return {}
+    return {
+        "ids": where.id,
+        "store_ids": where.store_id,
+        "market_ids": where.market_id,
+        "product_ids": where.product_id,
+        "statuses": where.status,
+    }
+
+
 @strawberry.input
 class CategoryFilter:
     id: list[int] | None = None
@@ -211,17 +230,33 @@ class Query:
         page: int | None = None,
     ) -> list[Display]:
         rows = queries.displays(
-            info.context.session,
-            ids=where.id if where else None,
-            store_ids=where.store_id if where else None,
-            market_ids=where.market_id if where else None,
-            product_ids=where.product_id if where else None,
-            statuses=where.status if where else None,
-            limit=limit,
-            page_number=page,
+            info.context.session, **_display_filter(where), limit=limit, page_number=page
         )
         announce_displays(info, [r.id for r in rows])
         return rows  # type: ignore[return-value]
+
+    @strawberry.field
+    def display_connection(
+        self,
+        info: Info,
+        where: DisplayFilter | None = None,
+        sort: list[DisplaySort] | None = None,  # type: ignore[valid-type]
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Display]:
+        """Displays as a Relay connection, by id unless sorted."""
+        stmt = queries.displays_matching(**_display_filter(where))
+        return connection(
+            StatementSource(info.context.session, stmt),
+            keys_of([str(s) for s in as_list(sort)], queries.DISPLAY_SORT_COLUMNS, DisplayRow.id),
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            loaded=lambda rows: announce_displays(info, [r.id for r in rows]),
+        )
 
     @strawberry.field
     def display(self, info: Info, id: int) -> Display | None:

@@ -492,11 +492,7 @@ def order_list_filter(info: Info, where: OrderFilter | None) -> OrderListFilter:
 
 
 def order_sort_keys(sort: list[OrderSort] | None) -> list[SortKey]:
-    pairs = []
-    for s in as_list(sort):
-        name, direction = s.value.rsplit("_", 1)
-        pairs.append((name, direction == "DESC"))
-    return sort_keys(pairs)
+    return sort_keys([s.value for s in as_list(sort)])
 
 
 def _stock_policy(policy: ReturnStockActionPolicyInput) -> tuple[ReturnStockPolicy, int | None]:
@@ -548,8 +544,7 @@ class Query:
         batch.register(info, "Order", (row.id for row in rows))
         return rows
 
-    @field(
-        permission="Order:read",
+    @strawberry.field(
         description=(
             "Orders as a Relay connection; held orders are left out unless `where.isOnHold` "
             "is given."

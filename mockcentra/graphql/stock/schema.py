@@ -19,19 +19,23 @@ from mockcentra.graphql.common import (
     WarehouseInput,
     simple_sort,
 )
+from mockcentra.graphql.connections import Connection
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.stock.types import (
     Stock,
     StockChange,
     StockChangeFilter,
+    StockChangeSort,
     StockFilter,
     StockQuantityType,
     Warehouse,
     WarehouseAllocationPolicy,
+    WarehouseDeliveryFilter,
     WarehouseStockMaster,
     WarehouseStockOwnership,
     announce_changes,
+    stock_change_connection,
     stock_change_page,
     stock_page,
 )
@@ -228,7 +232,11 @@ class Query:
         `Warehouse.stock` and `ProductSize.stock`); same `Warehouse.stock:read` permission."""
         return stock_page(info, where, limit, page)
 
-    @strawberry.field
+    @strawberry.field(
+        deprecation_reason=(
+            "Use stockChangeConnection; this plain list is removed in the next release."
+        )
+    )
     def stock_changes(
         self,
         info: Info,
@@ -236,8 +244,39 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[StockChange]:
-        """Newest first. Centra offers `stockChangeConnection`; this is the plain-list form."""
+        """Newest first: the plain-list stand-in that preceded `stockChangeConnection`."""
         return stock_change_page(info, where, limit, page)
+
+    @strawberry.field
+    def stock_change_connection(
+        self,
+        info: Info,
+        where: StockChangeFilter | None = None,
+        sort: list[StockChangeSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[StockChange]:
+        """Stock changes as a Relay connection, oldest first unless sorted."""
+        window = {"first": first, "after": after, "last": last, "before": before}
+        return stock_change_connection(info, where, sort, window)
+
+    @strawberry.field(
+        deprecation_reason="Renamed to stockChangeConnection (WarehouseDelivery is StockChange).",
+    )
+    def warehouse_delivery_connection(
+        self,
+        info: Info,
+        where: WarehouseDeliveryFilter | None = None,
+        sort: list[StockChangeSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[StockChange]:
+        window = {"first": first, "after": after, "last": last, "before": before}
+        return stock_change_connection(info, where, sort, window)
 
     @strawberry.field
     def stock_change(self, info: Info, id: int) -> StockChange | None:

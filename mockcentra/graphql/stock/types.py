@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable
+from enum import Enum
 from typing import Any
 
 import strawberry
@@ -16,6 +17,8 @@ from graphql import OperationType
 from sqlmodel import select
 from strawberry.types import Info
 
+from mockcentra.domain.cursors import StatementSource, keys_of
+from mockcentra.domain.listing import as_list
 from mockcentra.domain.stock import queries
 from mockcentra.domain.stock.status import StockChangeType as DomainStockChangeType
 from mockcentra.domain.stock.status import StockQuantityType as DomainStockQuantityType
@@ -24,6 +27,7 @@ from mockcentra.domain.stock.status import WarehouseStockMaster as DomainStockMa
 from mockcentra.domain.stock.status import WarehouseStockOwnership as DomainStockOwnership
 from mockcentra.graphql.catalog.types import ProductSize, Status
 from mockcentra.graphql.common import MonetaryValue, currency_by_code
+from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import AllocationRule, Country, State
 from mockcentra.graphql.scalars import DateTimeTz
@@ -118,6 +122,45 @@ class StockChangeFilter:
     warehouse_id: list[int] | None = None
     product_size_id: list[int] | None = None
     type: list[StockChangeType] | None = None
+
+
+@strawberry.input(
+    name="WarehouseDeliveryFilter",
+    description="The old name of StockChangeFilter, for the deprecated warehouseDeliveryConnection.",
+)
+class WarehouseDeliveryFilter(StockChangeFilter):
+    pass
+
+
+@strawberry.enum
+class StockChangeSort(Enum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+
+
+def _stock_change_query(w: StockChangeFilter, warehouse_ids: Any = None) -> Any:
+    return queries.stock_changes_matching(
+        ids=w.id,
+        warehouse_ids=warehouse_ids or w.warehouse_id,
+        product_size_ids=w.product_size_id,
+        types=[t.value for t in w.type] if w.type else None,
+    )
+
+
+def stock_change_connection(
+    info: Info,
+    where: StockChangeFilter | None,
+    sort: list[StockChangeSort] | None,
+    window: dict[str, Any],
+) -> Connection[StockChange]:
+    """A page of stock changes, oldest first unless sorted (so `last: 10` is the newest ten)."""
+    keys = keys_of(
+        [s.value for s in as_list(sort)], queries.STOCK_CHANGE_SORT_COLUMNS, StockChangeRow.id
+    )
+    source = StatementSource(
+        info.context.session, _stock_change_query(where or StockChangeFilter())
+    )
+    return connection(source, keys, loaded=lambda rows: announce_changes(info, rows), **window)
 
 
 def stock_page(

@@ -90,3 +90,101 @@ def test_order_connection_of_confirmed_wholesale_orders(centra: CentraClient) ->
         (4, "Maison Paris SARL"),
     ]
     assert all(n["grandTotal"]["currency"]["code"] == "EUR" for n in nodes)
+
+
+# the deprecations section's shape: a typed filter variable and `last: 10`, new and old names
+STOCK_CHANGES = """
+query stockChanges($filter: StockChangeFilter!) {
+  stockChangeConnection(where: $filter, last: 10) {
+    totalCount
+    pageInfo { hasPreviousPage hasNextPage startCursor }
+    edges {
+      node {
+        id
+        type
+        createdAt
+        warehouse { id }
+        lines { deliveredQuantity productSize { id } }
+      }
+    }
+  }
+}
+"""
+
+WAREHOUSE_DELIVERIES = """
+query stockChanges($filter: WarehouseDeliveryFilter!) {
+  warehouseDeliveryConnection(where: $filter, last: 10) {
+    totalCount
+    edges { node { id } }
+  }
+}
+"""
+
+
+@pytest.mark.centra_scenario("fulfillment")
+def test_stock_change_connection_with_a_typed_filter(centra: CentraClient) -> None:
+    variables = {"filter": {"type": ["SHIPMENT"]}}
+
+    data = run_documented(centra, STOCK_CHANGES, variables)["stockChangeConnection"]
+    old = run_documented(centra, WAREHOUSE_DELIVERIES, variables)["warehouseDeliveryConnection"]
+
+    assert data["totalCount"] == 10
+    assert data["pageInfo"]["hasPreviousPage"] is False
+    assert data["pageInfo"]["hasNextPage"] is False
+    nodes = [e["node"] for e in data["edges"]]
+    assert [n["id"] for n in nodes] == [23, 26, 29, 30, 33, 34, 37, 38, 41, 42]
+    assert {n["type"] for n in nodes} == {"SHIPMENT"}
+    assert {n["warehouse"]["id"] for n in nodes} == {1}
+    # a shipment takes stock out of the warehouse
+    assert all(line["deliveredQuantity"] < 0 for n in nodes for line in n["lines"])
+    assert nodes[0]["lines"][0]["productSize"]["id"] == 58
+    assert [e["node"]["id"] for e in old["edges"]] == [n["id"] for n in nodes]
+    assert old["totalCount"] == 10
+
+
+# the PIM guide's shape: a named query scrolling displays with a fragment and the next cursor
+SCROLL_DISPLAYS = """
+query scrollDisplays($after: String) {
+    displayConnection(first: 10, after: $after) {
+        edges {
+            node {
+                ...displayFields
+            }
+        }
+        pageInfo {
+            hasNextPage
+            endCursor
+        }
+    }
+}
+
+fragment displayFields on Display {
+    id
+    name
+    status
+    uri
+    updatedAt
+    markets { id name }
+    product { id name }
+    productVariants { id name }
+    store { id name }
+}
+"""
+
+
+def test_display_connection_scrolls_every_display(centra: CentraClient) -> None:
+    first = run_documented(centra, SCROLL_DISPLAYS)["displayConnection"]
+    after = first["pageInfo"]["endCursor"]
+    second = run_documented(centra, SCROLL_DISPLAYS, {"after": after})["displayConnection"]
+
+    assert [e["node"]["id"] for e in first["edges"]] == list(range(1, 11))
+    assert [e["node"]["id"] for e in second["edges"]] == list(range(11, 20))
+    assert first["pageInfo"]["hasNextPage"] is True
+    assert second["pageInfo"]["hasNextPage"] is False
+    shirt = first["edges"][1]["node"]
+    assert (shirt["name"], shirt["status"], shirt["store"]["id"]) == (
+        "Classic Oxford Shirt",
+        "ACTIVE",
+        1,
+    )
+    assert [m["id"] for m in shirt["markets"]] == [1]
