@@ -8,7 +8,6 @@ The OpenAPI document is served at /api/checkout/openapi.json (see checkout_opena
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,8 @@ from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.status import STATUS_CODES, STATUS_WORDS, OrderStatus
 from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, order_totals
 from mockcentra.domain.payments import psp
+from mockcentra.domain.vouchers import entries as voucher_entries
+from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
 from mockcentra.rest.transaction import run
 from mockcentra.storage.tables import (
@@ -115,7 +116,7 @@ def _minus(name: str, amount: Decimal, currency: str) -> dict[str, Any]:
 
 
 def _voucher_lists(
-    entries: list[dict[str, Any]], currency: str, zone, tokens: dict[str, str] | None
+    entries: list[VoucherEntry], currency: str, zone, tokens: dict[str, str] | None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Order-level `discounts.vouchers` and `discounts.automaticDiscounts` of voucher entries.
 
@@ -125,44 +126,44 @@ def _voucher_lists(
     """
     codes, automatic = [], []
     for e in entries:
-        block: dict[str, Any] = {**_minus("priceOff", Decimal(e["itemsValue"]), currency)}
+        block: dict[str, Any] = {**_minus("priceOff", e.items_value, currency)}
         if tokens is not None:
-            block["lines"] = [tokens[k] for k in e["lines"] if k in tokens]
-        block.update(_minus("shippingDiscount", Decimal(e["shippingValue"]), currency))
-        if e.get("freeShippingFor") is not None:
-            block["freeShippingFor"] = [str(i) for i in e["freeShippingFor"]]
-        block["expiryDate"] = centra_datetime(datetime.fromisoformat(e["expiryDate"]), zone)
-        if e.get("automatic"):
-            automatic.append({"automaticDiscount": str(e["voucherId"]), "name": e["name"], **block})
+            block["lines"] = [tokens[k] for k in e.lines if k in tokens]
+        block.update(_minus("shippingDiscount", e.shipping_value, currency))
+        if e.free_shipping_for is not None:
+            block["freeShippingFor"] = [str(i) for i in e.free_shipping_for]
+        block["expiryDate"] = centra_datetime(e.expiry, zone)
+        if e.automatic:
+            automatic.append({"automaticDiscount": str(e.voucher_id), "name": e.name, **block})
         else:
-            kind = "url" if e.get("method") == "URL" else "code"
-            codes.append({"voucher": e["voucher"], "type": kind, "description": e["name"], **block})
+            kind = "url" if e.method == "URL" else "code"
+            codes.append({"voucher": e.voucher, "type": kind, "description": e.name, **block})
     return codes, automatic
 
 
 def _item_discounts(
-    entries: list[dict[str, Any]], item: str, currency: str, affected: bool
+    entries: list[VoucherEntry], item: str, currency: str, affected: bool
 ) -> dict[str, Any]:
     """`items[].discounts`: what each voucher took off this line."""
     codes, automatic = [], []
     for e in entries:
-        off = Decimal(e["lines"].get(item, "0"))
+        off = e.lines.get(item, ZERO)
         if not off:
             continue
         block = {**_minus("priceOff", off, currency), "hasAffectedItemPrice": affected}
-        if e.get("automatic"):
-            automatic.append({"automaticDiscount": e["voucherId"], **block})
+        if e.automatic:
+            automatic.append({"automaticDiscount": e.voucher_id, **block})
         else:
-            codes.append({"voucher": e["voucher"], **block})
+            codes.append({"voucher": e.voucher, **block})
     return {"vouchers": codes, "automaticDiscounts": automatic}
 
 
 def _discounts(
-    entries: list[dict[str, Any]], currency: str, zone, tokens: dict[str, str] | None
+    entries: list[VoucherEntry], currency: str, zone, tokens: dict[str, str] | None
 ) -> dict[str, Any]:
     codes, automatic = _voucher_lists(entries, currency, zone, tokens)
-    items_off = sum((Decimal(e["itemsValue"]) for e in entries), ZERO)
-    auto_off = sum((Decimal(e["itemsValue"]) for e in entries if e.get("automatic")), ZERO)
+    items_off = sum((e.items_value for e in entries), ZERO)
+    auto_off = sum((e.items_value for e in entries if e.automatic), ZERO)
     return {
         "anyDiscount": items_off > 0,
         **_minus("discount", auto_off, currency),
@@ -182,7 +183,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
     zone = runtime.clock.zone
     assert summary.discounts is not None
     entries = vouchers.order_entries(summary.discounts, code)
-    applied = {e["voucherId"] for e in entries}
+    applied = {e.voucher_id for e in entries}
     for attached in summary.discounts.attached:
         if attached.row.id not in applied:
             entries.append(vouchers.idle_entry(attached, code))
@@ -315,7 +316,7 @@ def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
     totals = order_totals(session, order)
     status = OrderStatus(order.status)
     shipments = session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
-    entries = [e for e in order.vouchers or [] if isinstance(e, dict) and "itemsValue" in e]
+    entries = voucher_entries.read(order.vouchers)
     return {
         "order": str(order.number),
         "orderId": order.hash,

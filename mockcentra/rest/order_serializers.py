@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 
-from mockcentra.domain.money import ZERO, amount_text, format_money, round_money
+from mockcentra.domain.money import ZERO, amount_text, format_money
 from mockcentra.domain.orders.queries import payment_entries
 from mockcentra.domain.orders.status import (
     STATUS_CODES,
@@ -36,6 +36,7 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.rules import is_waiting_for_payment, payment_reference
 from mockcentra.domain.returns.actions import return_value
 from mockcentra.domain.shipments.actions import shipment_totals
+from mockcentra.domain.vouchers import entries
 from mockcentra.domain.vouchers.actions import VoucherFacts
 from mockcentra.domain.vouchers.status import VoucherStatus
 from mockcentra.rest.serializers import centra_datetime, number
@@ -237,7 +238,7 @@ class Shapes:
         status = OrderStatus(order.status)
         code = STATUS_CODES[status]
         items_tax = totals.items_tax
-        vouchers = _vouchers(order)
+        vouchers = entries.read(order.vouchers)
         method = order.payment_method
         head = self.head(order)
         return {
@@ -250,7 +251,7 @@ class Shapes:
             "hold": _flag(order.is_on_hold),
             "waitingForPayment": _flag(is_waiting_for_payment(payments)),
             "shippingValue": number(totals.shipping),
-            "voucherValue": number(sum((v for _, _, v in vouchers), ZERO)),
+            "voucherValue": number(sum((v.value for v in vouchers), ZERO)),
             "grandTotalValue": number(totals.grand_total),
             "grandTotalTaxValue": number(totals.tax),
             "taxAdded": 0,
@@ -293,16 +294,16 @@ class Shapes:
                 "discountAsNumber": number(-totals.discounts) if totals.discounts else 0,
                 "vouchers": [
                     {
-                        "voucher": code_,
-                        "name": name,
-                        "priceOff": format_money(-value, order.currency_code),
-                        "priceOffAsANumber": number(-value),
+                        "voucher": v.label,
+                        "name": v.name,
+                        "priceOff": format_money(-v.value, order.currency_code),
+                        "priceOffAsANumber": number(-v.value),
                         "description": "",
                         "isCredit": False,
-                        "originalPriceOff": format_money(-value, order.currency_code),
-                        "originalPriceOffAsNumber": number(-value),
+                        "originalPriceOff": format_money(-v.value, order.currency_code),
+                        "originalPriceOffAsNumber": number(-v.value),
                     }
-                    for code_, name, value in vouchers
+                    for v in vouchers
                 ],
                 "automaticDiscounts": [],
             },
@@ -792,23 +793,4 @@ def _address(prefix: str, address: dict[str, Any], *, cell: bool) -> dict[str, A
             f"{prefix}Country": _text(address.get("country")),
         }
     )
-    return out
-
-
-def _vouchers(order: OrderRow) -> list[tuple[str, str, Decimal]]:
-    """(code, name, value) of the vouchers on an order; entries are codes or objects."""
-    out = []
-    for entry in order.vouchers or []:
-        if isinstance(entry, dict):
-            code = _text(entry.get("code") or entry.get("voucher"))
-            name = _text(entry.get("name") or code)
-            raw = entry.get("value", entry.get("priceOff", 0)) or 0
-            try:
-                value = abs(round_money(Decimal(str(raw))))
-            except ArithmeticError:
-                value = ZERO
-        else:
-            code, name, value = str(entry), str(entry), ZERO
-        if code:
-            out.append((code, name, value))
     return out

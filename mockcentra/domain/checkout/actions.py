@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import select
 
+from mockcentra.domain.addresses import stored_address
 from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_payment, order_entries
 from mockcentra.domain.checkout.vouchers import evaluate as voucher_discounts
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
@@ -518,8 +519,8 @@ def pay(
             email=address["email"],
             first_name=address.get("firstName"),
             last_name=address.get("lastName"),
-            billing_address=_address(sel.address, sel.country_code),
-            shipping_address=_address(sel.shipping_address, sel.country_code),
+            billing_address=stored_address(sel.address, sel.country_code),
+            shipping_address=stored_address(sel.shipping_address, sel.country_code),
             lines=[
                 NewLine(
                     line.row.display_id,
@@ -584,28 +585,6 @@ class AddressErrors(DomainError):
     def __init__(self, fields: dict[str, str]) -> None:
         super().__init__(ErrorCode.REQUIRED, "Some fields are missing.", ["address"])
         self.fields = fields
-
-
-def _address(raw: dict[str, Any], country_code: str) -> dict[str, Any]:
-    keys = (
-        "firstName",
-        "lastName",
-        "companyName",
-        "attention",
-        "address1",
-        "address2",
-        "city",
-        "zipCode",
-        "stateOrProvince",
-        "email",
-        "phoneNumber",
-        "cellPhoneNumber",
-        "faxNumber",
-        "vatNumber",
-    )
-    out = {k: raw.get(k) for k in keys}
-    out["country"] = (raw.get("country") or country_code).upper()
-    return out
 
 
 def subscribe_newsletter(

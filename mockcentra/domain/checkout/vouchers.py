@@ -16,6 +16,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import ZERO
 from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.domain.vouchers import engine, rules
+from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.domain.vouchers.status import VoucherMethod
 from mockcentra.storage.tables import SelectionRow, VoucherRow
 from mockcentra.storage.uow import UnitOfWork
@@ -173,32 +174,29 @@ def order_entry(
     row: VoucherRow | None = None,
     automatic: bool = False,
     free_shipping_for: list[int] | None = None,
-) -> dict[str, Any]:
-    """The order's record of one voucher, the one shape totals, captures, returns and every API
-    read. Amounts are text, exact to the cent: `value` (items and shipping), `itemsValue`,
-    `shippingValue`, and `lines` (item id -> amount off that line). `row` is None for an
-    amount given without a voucher (the Order API's `voucherValue`)."""
-    return {
-        "voucherId": row.id if row else None,
-        "voucher": voucher,
-        "code": row.code if row and row.method == VoucherMethod.CODE else None,
-        "url": row.url if row and row.method == VoucherMethod.URL else None,
-        "name": name,
-        "method": row.method if row else None,
-        "type": row.type if row else "DISCOUNT",
-        "automatic": automatic,
-        "value": str(items_value + shipping_value),
-        "itemsValue": str(items_value),
-        "shippingValue": str(shipping_value),
-        "freeShippingFor": free_shipping_for,
-        "lines": {k: str(v) for k, v in (lines or {}).items()},
-        "currency": currency,
-        "expiryDate": row.stop_at.isoformat() if row else None,
-        "externalId": row.external_id if row else None,
-    }
+) -> VoucherEntry:
+    """The order's record of one voucher (`entries.VoucherEntry`); `row` is None for an amount
+    given without a voucher (the Order API's `voucherValue`)."""
+    return VoucherEntry(
+        voucher=voucher,
+        name=name,
+        currency=currency,
+        items_value=items_value,
+        shipping_value=shipping_value,
+        lines=dict(lines or {}),
+        voucher_id=row.id if row else None,
+        code=row.code if row and row.method == VoucherMethod.CODE else None,
+        url=row.url if row and row.method == VoucherMethod.URL else None,
+        method=row.method if row else None,
+        type=row.type if row else "DISCOUNT",
+        automatic=automatic,
+        free_shipping_for=free_shipping_for,
+        expiry=row.stop_at if row else None,
+        external_id=row.external_id if row else None,
+    )
 
 
-def order_entries(discounts: SelectionDiscounts, currency_code: str) -> list[dict[str, Any]]:
+def order_entries(discounts: SelectionDiscounts, currency_code: str) -> list[VoucherEntry]:
     """What the order keeps of each voucher that applied (engine line keys are item ids)."""
     typed = {a.row.id: a.typed for a in discounts.attached}
     return [
@@ -219,7 +217,7 @@ def order_entries(discounts: SelectionDiscounts, currency_code: str) -> list[dic
     ]
 
 
-def idle_entry(attached: Attached, currency_code: str) -> dict[str, Any]:
+def idle_entry(attached: Attached, currency_code: str) -> VoucherEntry:
     """A code on the selection that gives nothing right now, in the same shape (all zero)."""
     row = attached.row
     return order_entry(voucher=attached.typed, name=row.name, currency=currency_code, row=row)

@@ -24,6 +24,8 @@ from mockcentra.domain.orders.status import (
 from mockcentra.domain.orders.totals import lines_of, order_totals, payment_balance
 from mockcentra.domain.payments import psp
 from mockcentra.domain.stock import allocation
+from mockcentra.domain.vouchers import entries as voucher_entries
+from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.runtime.ids import order_hash
 from mockcentra.storage.tables import (
     CustomerRow,
@@ -123,7 +125,7 @@ class NewOrder:
     payment_method: str = "dummy"
     payment_outcome: dict[str, Any] = field(default_factory=dict)
     allocation_rule_id: int | None = None
-    vouchers: list[Any] = field(default_factory=list)
+    vouchers: list[VoucherEntry] = field(default_factory=list)
     external_promotions: list[Any] = field(default_factory=list)
     authorize: bool = True
     number: int | None = None  # an explicit order number (imports); must be free
@@ -247,7 +249,7 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
         shipping_option_id=new.shipping_option_id,
         shipping_value=round_money(new.shipping_value),
         tax_percent_hundredths=new.tax_percent_hundredths,
-        vouchers=new.vouchers,
+        vouchers=voucher_entries.write(new.vouchers),
         external_promotions=new.external_promotions,
         created_at=now,
         updated_at=now,

@@ -44,6 +44,7 @@ from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.vouchers import engine
+from mockcentra.domain.vouchers.entries import VOUCHER_VALUE_LABEL, VoucherEntry
 from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
@@ -317,7 +318,6 @@ def _customer_id(uow: UnitOfWork, data: ExternalOrder, email: str, store: StoreR
 
 
 #: How an order-level `voucherValue` is labelled where the order lists its vouchers.
-VOUCHER_VALUE_LABEL = "voucherValue"
 VOUCHER_VALUE_NAME = "Voucher value"
 
 
@@ -437,7 +437,7 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
         shipping = option.price if option else ZERO
     if shipping < 0:
         raise invalid("shippingValue cannot be negative.", ["shippingValue"])
-    entries: list[dict[str, Any]] = []
+    entries: list[VoucherEntry] = []
     voucher = round_money(data.voucher_value) if data.voucher_value else ZERO
     if voucher:
         new_lines, shipping, entry = _take_voucher_value(voucher, new_lines, shipping, currency)

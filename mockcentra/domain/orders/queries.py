@@ -169,16 +169,6 @@ def payment_entries(session: Any, order_ids: Sequence[int]) -> dict[int, list[Pa
     return by_order
 
 
-def voucher_codes(order: OrderRow) -> list[str]:
-    """The voucher codes used on an order (entries are codes or `{code, ...}` objects)."""
-    codes = []
-    for entry in order.vouchers or []:
-        code = entry.get("code") if isinstance(entry, dict) else entry
-        if code:
-            codes.append(str(code))
-    return codes
-
-
 # ---------------------------------------------------------------- product items (stock keeping)
 
 

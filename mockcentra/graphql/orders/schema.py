@@ -9,6 +9,7 @@ import strawberry
 from sqlmodel import select
 from strawberry.types import Info
 
+from mockcentra.domain.addresses import ADDRESS_KEYS
 from mockcentra.domain.cursors import SortKey
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.listing import as_list, page
@@ -36,7 +37,6 @@ from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.displays.schema import TaxGroupInput
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.types import (
-    ADDRESS_KEYS,
     ORDER_TYPES,
     Order,
     OrderStatus,

@@ -13,6 +13,7 @@ import strawberry
 from sqlmodel import select
 from strawberry.types import Info
 
+from mockcentra.domain.addresses import ADDRESS_KEYS
 from mockcentra.domain.money import ZERO, round_money
 from mockcentra.domain.orders import status as st
 from mockcentra.domain.orders.allocations import allocations_of, delivery_line
@@ -21,6 +22,8 @@ from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, or
 from mockcentra.domain.payments.rules import is_waiting_for_payment
 from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.domain.shipments.actions import shipment_lines, totals_of_shipment
+from mockcentra.domain.vouchers import entries as voucher_entries
+from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.graphql import batch
 from mockcentra.graphql.catalog.types import Brand, Product, ProductSize, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
@@ -72,25 +75,6 @@ def _country(info: Info, code: str | None) -> CountryRow | None:
             select(CountryRow).where(CountryRow.code == code)
         ).first()
     return info.context.cache[key]
-
-
-#: Address fields: Python name -> the key used in stored addresses and REST bodies.
-ADDRESS_KEYS = {
-    "first_name": "firstName",
-    "last_name": "lastName",
-    "company_name": "companyName",
-    "attention": "attention",
-    "address1": "address1",
-    "address2": "address2",
-    "city": "city",
-    "zip_code": "zipCode",
-    "state_or_province": "stateOrProvince",
-    "email": "email",
-    "phone_number": "phoneNumber",
-    "cell_phone_number": "cellPhoneNumber",
-    "fax_number": "faxNumber",
-    "vat_number": "vatNumber",
-}
 
 
 @strawberry.type
@@ -194,8 +178,11 @@ class AppliedDiscount:
 
     value: MonetaryValue
     date: DateTimeTz
-    voucher_id: strawberry.Private[int | None] = None
-    entry: strawberry.Private[dict[str, Any] | None] = None
+    entry: strawberry.Private[VoucherEntry | None] = None
+
+    @property
+    def voucher_id(self) -> int | None:
+        return self.entry.voucher_id if self.entry else None
 
     @strawberry.field
     def voucher(self, info: Info) -> Voucher | None:
@@ -207,19 +194,19 @@ class AppliedDiscount:
 
     @strawberry.field
     def voucher_name(self) -> str | None:
-        return (self.entry or {}).get("name")
+        return self.entry.name if self.entry else None
 
     @strawberry.field
     def voucher_method(self) -> VoucherMethod | None:
-        return (self.entry or {}).get("method")
+        return self.entry.method if self.entry else None  # type: ignore[return-value]
 
     @strawberry.field(description="Set for vouchers with method CODE.")
     def code(self) -> str | None:
-        return (self.entry or {}).get("code")
+        return self.entry.code if self.entry else None
 
     @strawberry.field(description="Set for vouchers with method URL.")
     def url(self) -> str | None:
-        return (self.entry or {}).get("url")
+        return self.entry.url if self.entry else None
 
 
 @strawberry.type
@@ -677,22 +664,14 @@ class Order:
 
     @strawberry.field
     def discounts_applied(self, info: Info) -> list[AppliedDiscount]:
-        entries = [e for e in self.vouchers or [] if isinstance(e, dict) and "value" in e]  # type: ignore[attr-defined]
-        if entries:
-            return [
-                AppliedDiscount(
-                    value=money(info, Decimal(str(e["value"])), self.currency_code),
-                    date=self.created_at,
-                    voucher_id=e.get("voucherId"),
-                    entry=e,
-                )
-                for e in entries
-            ]
-        totals = order_totals(info.context.session, self, _order_lines(info, self))  # type: ignore[arg-type]
+        def whole() -> Decimal:
+            return order_totals(info.context.session, self, _order_lines(info, self)).discounts  # type: ignore[arg-type]
+
         return [
             AppliedDiscount(
-                value=money(info, totals.discounts, self.currency_code), date=self.created_at
+                value=money(info, d.value, self.currency_code), date=self.created_at, entry=d.entry
             )
+            for d in voucher_entries.applied_discounts(self.vouchers, whole)  # type: ignore[attr-defined]
         ]
 
     @strawberry.field
@@ -758,8 +737,7 @@ class Order:
 
     @strawberry.field
     def voucher_codes(self) -> list[str]:
-        codes = [v.get("code") if isinstance(v, dict) else v for v in self.vouchers or []]  # type: ignore[attr-defined]
-        return [str(c) for c in codes if c]
+        return voucher_entries.codes(self.vouchers)  # type: ignore[attr-defined]
 
 
 def _is_store_type(kind: str):
