@@ -17,6 +17,8 @@ Shape (ids are stable for a given seed; the structure is the same for every seed
   10x EUR. Wholesale pricelist "Wholesale EUR" on store 2 (half the EUR price, EUR as RRP).
 - a display on store 1 for every active product with all its variants, in the retail market,
   in a category tree Clothing > Tops/Bottoms, Shoes, Accessories.
+- shipment plugins 1 "Parcel labels" (store 1), 2 "Express courier" (store 1, INACTIVE) and
+  3 "Freight booking" (store 2).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from mockcentra.storage.tables import (
     SizeChartRow,
     SizeRow,
     StockRow,
+    StorePluginRow,
     StoreRow,
     VariantRow,
     WarehouseRow,
@@ -248,6 +251,14 @@ def seed_demo(
             )
         )
     }
+
+    # bulk inserts take their columns from the first row: every row names every column
+    for store_id, name, status in (
+        (retail_store, "Parcel labels", "ACTIVE"),
+        (retail_store, "Express courier", "INACTIVE"),
+        (wholesale_store, "Freight booking", "ACTIVE"),
+    ):
+        add(StorePluginRow, store_id=store_id, name=name, kind="SHIPMENT", status=status)
 
     brand = add(BrandRow, name="Base Brand", uri="base-brand")
     collections = [add(CollectionRow, name=n) for n in ("AW21", "SS22")]

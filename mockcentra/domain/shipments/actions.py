@@ -32,6 +32,7 @@ from mockcentra.domain.orders.totals import (
     tax_in_gross,
 )
 from mockcentra.domain.payments.actions import capture
+from mockcentra.domain.shipments.plugins import shipment_plugin
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.wholesale.rules import refuse_capture
 from mockcentra.runtime.moments import parse_moment
@@ -164,6 +165,7 @@ def create_shipment(
     allocate_demand: bool = False,
     send_email: bool = False,
     info: ShipmentInfo | None = None,
+    shipment_plugin_id: int | None = None,
 ) -> tuple[ShipmentRow, list[DomainWarning]]:
     order = find_order(uow, order_ref, ["input", "order"])
     ensure_not_locked_by_other(uow, order)
@@ -209,6 +211,9 @@ def create_shipment(
     )
     if info is not None:
         _apply_info(shipment, info)
+    if shipment_plugin_id is not None:
+        path = ["input", "shipmentMethod", "pluginId"]
+        shipment.shipment_plugin_id = shipment_plugin(uow, order, shipment_plugin_id, path).id
     uow.session.add(shipment)
     uow.session.flush()
     seen: set[int] = set()

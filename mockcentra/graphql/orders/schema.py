@@ -323,6 +323,13 @@ class ShipmentInfoInput:
 
 
 @strawberry.input
+class ShipmentMethodInput:
+    """The store's shipment plugin to book the shipment with."""
+
+    plugin_id: int
+
+
+@strawberry.input
 class ShipmentCreateInput:
     order: OrderInput
     lines: list[ShipmentLineInput]
@@ -335,6 +342,7 @@ class ShipmentCreateInput:
     additional_message: str | None = None
     allocate_demand: bool = False
     shipment_info: ShipmentInfoInput | None = None
+    shipment_method: ShipmentMethodInput | None = None
 
 
 @strawberry.input
@@ -688,6 +696,9 @@ class Mutation:
                 allocate_demand=input.allocate_demand,
                 send_email=input.send_email,
                 info=input.shipment_info.to_domain() if input.shipment_info else None,
+                shipment_plugin_id=input.shipment_method.plugin_id
+                if input.shipment_method
+                else None,
             )
             if input.shipped_at:
                 shipments.complete_shipment(

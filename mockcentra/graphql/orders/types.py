@@ -48,6 +48,7 @@ from mockcentra.storage.tables import (
     ShipmentLineRow,
     ShipmentRow,
     StateRow,
+    StorePluginRow,
     StoreRow,
     VariantRow,
     WarehouseRow,
@@ -497,8 +498,9 @@ class Shipment:
         return Address.of(order.shipping_address)
 
     @strawberry.field
-    def shipment_plugin(self) -> StorePlugin | None:
-        return None
+    def shipment_plugin(self, info: Info) -> StorePlugin | None:
+        plugin_id = self.shipment_plugin_id  # type: ignore[attr-defined]
+        return info.context.session.get(StorePluginRow, plugin_id) if plugin_id else None
 
     @strawberry.field
     def returns(self, info: Info) -> list[Return]:

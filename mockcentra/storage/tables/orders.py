@@ -164,6 +164,7 @@ class ShipmentRow(Row, table=True):
     shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
     handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
     send_email: bool = False
+    shipment_plugin_id: int | None = Field(default=None, foreign_key="store_plugin.id")
     created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
