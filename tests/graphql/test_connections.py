@@ -430,3 +430,100 @@ def test_displays_need_display_read(centra: CentraClient) -> None:
     assert [(e["message"], e["path"]) for e in result.errors] == [
         ("You need Display:read permission to access displayConnection.", ["displayConnection"])
     ]
+
+
+# ---------------------------------------------------------------- productConnection
+
+PRODUCTS = """
+query($first: Int, $after: String, $last: Int, $before: String, $where: ProductFilter,
+      $sort: [ProductSort!]) {
+  productConnection(first: $first, after: $after, last: $last, before: $before, where: $where,
+                    sort: $sort) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id name } }
+  }
+}"""
+
+
+def product_page(centra: CentraClient, **arguments: Any) -> dict[str, Any]:
+    return centra.graphql(PRODUCTS, arguments).payload("productConnection")
+
+
+def test_active_products_page_by_name(centra: CentraClient) -> None:
+    # Given 19 active products and one inactive (Heritage Hoodie, 20)
+    where, sort = {"status": ["ACTIVE"]}, ["name_ASC"]
+
+    first = product_page(centra, first=5, where=where, sort=sort)
+    second = product_page(
+        centra, first=5, where=where, sort=sort, after=first["pageInfo"]["endCursor"]
+    )
+    last = product_page(centra, last=3, where=where, sort=sort)
+
+    assert ids(first) == [5, 15, 2, 17, 8]
+    assert ids(second) == [16, 3, 9, 11, 6]
+    assert ids(last) == [19, 13, 10]
+    assert [first["totalCount"], product_page(centra, first=0)["totalCount"]] == [19, 20]
+    assert [flags(first), flags(second), flags(last)] == [
+        (False, True),
+        (True, True),
+        (True, False),
+    ]
+
+
+# ---------------------------------------------------------------- customerConnection
+
+CUSTOMERS = """
+query($first: Int, $after: String, $last: Int, $before: String, $where: CustomerFilter,
+      $sort: [CustomerSort!]) {
+  customerConnection(first: $first, after: $after, last: $last, before: $before,
+                     where: $where, sort: $sort) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id email } }
+  }
+}"""
+
+
+def customer_page(centra: CentraClient, **arguments: Any) -> dict[str, Any]:
+    return centra.graphql(CUSTOMERS, arguments).payload("customerConnection")
+
+
+@pytest.mark.centra_scenario("returns")
+def test_customers_page_both_ways(centra: CentraClient) -> None:
+    # Given the 9 customers of the returns scenario
+    first = customer_page(centra, first=4)
+    second = customer_page(centra, first=4, after=first["pageInfo"]["endCursor"])
+    third = customer_page(centra, first=4, after=second["pageInfo"]["endCursor"])
+    newest = customer_page(centra, first=3, sort=["id_DESC"])
+
+    assert [ids(first), ids(second), ids(third), ids(newest)] == [
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9],
+        [9, 8, 7],
+    ]
+    assert flags(third) == (True, False)
+    assert newest["totalCount"] == 9
+
+
+@pytest.mark.centra_scenario("returns")
+def test_customers_where_is_the_customers_list_filter(centra: CentraClient) -> None:
+    page = customer_page(centra, first=5, where={"email": {"contains": "CASSI"}})
+
+    assert [e["node"]["email"] for e in page["edges"]] == [
+        "cassidy.downs.8973@example.com",
+        "cassie.hanna.2414@example.com",
+    ]
+    assert page["totalCount"] == 2
+
+
+def test_customers_need_customer_read(centra: CentraClient) -> None:
+    made = centra.post("/_mock/tokens", json={"token": "orders", "permissions": ["Order:read"]})
+    assert made.status_code == 201
+
+    result = centra.graphql("{ customerConnection(first: 1) { totalCount } }", token="orders")
+
+    assert [(e["message"], e["path"]) for e in result.errors] == [
+        ("You need Customer:read permission to access customerConnection.", ["customerConnection"])
+    ]

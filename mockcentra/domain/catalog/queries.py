@@ -118,7 +118,8 @@ def folders(
 
 # --- products ------------------------------------------------------------------------------
 
-_PRODUCT_SORT = {
+#: The columns `ProductSort` names.
+PRODUCT_SORT_COLUMNS = {
     "id": ProductRow.id,
     "name": ProductRow.name,
     "productNumber": ProductRow.product_number,
@@ -139,13 +140,9 @@ class ProductQuery:
     is_bundle: bool | None = None
 
 
-def products(
-    session: Any,
-    query: ProductQuery,
-    sort: Sequence[Any] | None = None,
-    limit: int | None = None,
-    page_number: int | None = None,
-) -> Sequence[ProductRow]:
+def products_matching(query: ProductQuery) -> Any:
+    """The products a `ProductFilter` matches, unsorted (the plain list and
+    `productConnection` each page it their way)."""
     stmt = select(ProductRow)
     stmt = _in(stmt, ProductRow.id, query.ids)
     stmt = _in(stmt, ProductRow.status, query.statuses)
@@ -156,7 +153,17 @@ def products(
     stmt = match(stmt, ProductRow.product_number, query.product_number)
     if query.is_bundle is not None:
         stmt = stmt.where(ProductRow.is_bundle == query.is_bundle)
-    stmt = sorted_by(stmt, sort, _PRODUCT_SORT, ProductRow.id)
+    return stmt
+
+
+def products(
+    session: Any,
+    query: ProductQuery,
+    sort: Sequence[Any] | None = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[ProductRow]:
+    stmt = sorted_by(products_matching(query), sort, PRODUCT_SORT_COLUMNS, ProductRow.id)
     return page(session, stmt, limit, page_number)
 
 

@@ -60,8 +60,7 @@ def latest_addresses(session: Any, customer_ids: Sequence[int]) -> dict[int, dic
     return {customer_id: dict(address or {}) for customer_id, address in rows}
 
 
-def list_customers(
-    session: Any,
+def customers_matching(
     *,
     ids: Sequence[int] | None = None,
     email: Any = None,
@@ -70,22 +69,18 @@ def list_customers(
     created_to: datetime | None = None,
     updated_from: datetime | None = None,
     updated_to: datetime | None = None,
-    limit: int | None = None,
-    page_number: int | None = None,
-) -> Sequence[CustomerRow]:
-    """The Integration API's `customers`: id order; `email` is a StringMatch (case-insensitive).
+) -> Any:
+    """The Integration API's customers a `CustomerFilter` matches, unsorted; `email` is a
+    StringMatch (case-insensitive).
 
     Wholesale orders record their buyer as a customer of the wholesale store internally; those
     rows are not customers in Centra's sense (buyers are) and are left out.
     """
-    from mockcentra.domain.listing import page
     from mockcentra.storage.tables import StoreRow
 
     wholesale = select(StoreRow.id).where(StoreRow.type == "WHOLESALE")
-    stmt = (
-        select(CustomerRow)
-        .where(col(CustomerRow.store_id).is_(None) | col(CustomerRow.store_id).not_in(wholesale))
-        .order_by(col(CustomerRow.id))
+    stmt = select(CustomerRow).where(
+        col(CustomerRow.store_id).is_(None) | col(CustomerRow.store_id).not_in(wholesale)
     )
     if ids:
         stmt = stmt.where(col(CustomerRow.id).in_(list(ids)))
@@ -106,4 +101,32 @@ def list_customers(
         stmt = stmt.where(CustomerRow.updated_at >= updated_from)
     if updated_to is not None:
         stmt = stmt.where(CustomerRow.updated_at <= updated_to)
+    return stmt
+
+
+def list_customers(
+    session: Any,
+    *,
+    ids: Sequence[int] | None = None,
+    email: Any = None,
+    is_registered: bool | None = None,
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
+    updated_from: datetime | None = None,
+    updated_to: datetime | None = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[CustomerRow]:
+    """The Integration API's `customers` in id order (see `customers_matching`)."""
+    from mockcentra.domain.listing import page
+
+    stmt = customers_matching(
+        ids=ids,
+        email=email,
+        is_registered=is_registered,
+        created_from=created_from,
+        created_to=created_to,
+        updated_from=updated_from,
+        updated_to=updated_to,
+    ).order_by(col(CustomerRow.id))
     return page(session, stmt, limit, page_number)

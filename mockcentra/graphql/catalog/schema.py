@@ -10,6 +10,8 @@ from strawberry.types import Info
 
 from mockcentra.domain.catalog import bundles, groups, products, queries, sizecharts
 from mockcentra.domain.catalog.products import ProductSpec, SizeSpec, VariantSpec
+from mockcentra.domain.cursors import StatementSource, keys_of
+from mockcentra.domain.listing import as_list
 from mockcentra.graphql.catalog.types import (
     Brand,
     BrandSort,
@@ -45,6 +47,7 @@ from mockcentra.graphql.common import (
     StoreInput,
     StringMatch,
 )
+from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.permissions import field, mutation
 from mockcentra.storage.tables import (
@@ -425,6 +428,20 @@ class BundleFilter:
 # --- root fields -------------------------------------------------------------------------------
 
 
+def _product_query(where: ProductFilter | None) -> queries.ProductQuery:
+    w = where or ProductFilter()
+    return queries.ProductQuery(
+        ids=w.id,
+        statuses=w.status,
+        name=w.name,
+        product_number=w.product_number,
+        brand_ids=w.brand_id,
+        collection_ids=w.collection_id,
+        folder_ids=w.folder_id,
+        is_bundle=w.is_bundle,
+    )
+
+
 @strawberry.type
 class Query:
     @strawberry.field
@@ -534,25 +551,35 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Product]:
-        w = where or ProductFilter()
-        rows = queries.products(
-            info.context.session,
-            queries.ProductQuery(
-                ids=w.id,
-                statuses=w.status,
-                name=w.name,
-                product_number=w.product_number,
-                brand_ids=w.brand_id,
-                collection_ids=w.collection_id,
-                folder_ids=w.folder_id,
-                is_bundle=w.is_bundle,
-            ),
-            sort,
-            limit,
-            page,
-        )
+        rows = queries.products(info.context.session, _product_query(where), sort, limit, page)
         announce(info, "variants", (p.id for p in rows))
         return list(rows)
+
+    @strawberry.field
+    def product_connection(
+        self,
+        info: Info,
+        where: ProductFilter | None = None,
+        sort: list[ProductSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Product]:
+        """Products as a Relay connection, by id unless sorted."""
+        keys = keys_of(
+            [s.value for s in as_list(sort)], queries.PRODUCT_SORT_COLUMNS, ProductRow.id
+        )
+        stmt = queries.products_matching(_product_query(where))
+        return connection(
+            StatementSource(info.context.session, stmt),
+            keys,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            loaded=lambda rows: announce(info, "variants", (p.id for p in rows)),
+        )
 
     @strawberry.field
     def product(self, info: Info, id: int) -> Product | None:

@@ -6,15 +6,19 @@ to one registered and one unregistered customer, and both are listed.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
+from mockcentra.domain.cursors import StatementSource, keys_of
 from mockcentra.domain.customers import attributes as domain
-from mockcentra.domain.customers.queries import list_customers
+from mockcentra.domain.customers.queries import customers_matching, list_customers
 from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.listing import as_list
 from mockcentra.graphql.common import Payload, StringMatch
+from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.customers.types import (
     ATTRIBUTE_TYPES,
     AttributeObjectType,
@@ -27,6 +31,7 @@ from mockcentra.graphql.orders.schema import DateTimeRange
 from mockcentra.graphql.orders.types import Customer
 from mockcentra.graphql.permissions import mutation
 from mockcentra.runtime.moments import parse_moment
+from mockcentra.storage.tables import CustomerRow
 
 
 @strawberry.input
@@ -69,6 +74,27 @@ def _bounds(info: Info, value: DateTimeRange | None, name: str) -> tuple[Any, An
     return start, end
 
 
+@strawberry.enum
+class CustomerSort(Enum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+
+
+def _customer_filter(info: Info, where: CustomerFilter | None) -> dict[str, Any]:
+    w = where or CustomerFilter()
+    created_from, created_to = _bounds(info, w.created_at, "createdAt")
+    updated_from, updated_to = _bounds(info, w.updated_at, "updatedAt")
+    return {
+        "ids": w.id,
+        "email": w.email,
+        "is_registered": w.is_registered,
+        "created_from": created_from,
+        "created_to": created_to,
+        "updated_from": updated_from,
+        "updated_to": updated_to,
+    }
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
@@ -82,25 +108,40 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Customer]:
-        w = where or CustomerFilter()
-        created_from, created_to = _bounds(info, w.created_at, "createdAt")
-        updated_from, updated_to = _bounds(info, w.updated_at, "updatedAt")
         rows = list(
             list_customers(
                 info.context.session,
-                ids=w.id,
-                email=w.email,
-                is_registered=w.is_registered,
-                created_from=created_from,
-                created_to=created_to,
-                updated_from=updated_from,
-                updated_to=updated_to,
+                **_customer_filter(info, where),
                 limit=limit,
                 page_number=page,
             )
         )
         announce_attributes(info, "Customer", [r.id for r in rows])
         return rows  # type: ignore[return-value]
+
+    @strawberry.field
+    def customer_connection(
+        self,
+        info: Info,
+        where: CustomerFilter | None = None,
+        sort: list[CustomerSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Customer]:
+        """Customers as a Relay connection, by id unless sorted."""
+        keys = keys_of([s.value for s in as_list(sort)], {"id": CustomerRow.id}, CustomerRow.id)
+        stmt = customers_matching(**_customer_filter(info, where))
+        return connection(
+            StatementSource(info.context.session, stmt),
+            keys,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            loaded=lambda rows: announce_attributes(info, "Customer", [r.id for r in rows]),
+        )
 
     @strawberry.field
     def customer(self, info: Info, id: int) -> Customer | None:

@@ -188,3 +188,60 @@ def test_display_connection_scrolls_every_display(centra: CentraClient) -> None:
         1,
     )
     assert [m["id"] for m in shirt["markets"]] == [1]
+
+
+# products in the PIM guide's productList shape (status variable, `sort: [updatedAt_DESC]`),
+# scrolled as a connection instead of by page
+PRODUCT_LIST = """
+query productList($status: [ProductStatus!]! = [INACTIVE, ACTIVE], $after: String) {
+  productConnection(
+    where: { status: $status }
+    sort: [updatedAt_DESC]
+    first: 10
+    after: $after
+  ) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        id
+        name
+        status
+        variants { id name }
+      }
+    }
+  }
+}
+"""
+
+
+def test_product_connection_in_the_product_list_shape(centra: CentraClient) -> None:
+    first = run_documented(centra, PRODUCT_LIST)["productConnection"]
+    after = first["pageInfo"]["endCursor"]
+    rest = run_documented(centra, PRODUCT_LIST, {"after": after})["productConnection"]
+
+    nodes = [e["node"] for e in first["edges"] + rest["edges"]]
+    assert first["totalCount"] == 20
+    assert sorted(n["id"] for n in nodes) == list(range(1, 21))
+    assert [first["pageInfo"]["hasNextPage"], rest["pageInfo"]["hasNextPage"]] == [True, False]
+    hoodie = next(n for n in nodes if n["id"] == 20)
+    assert (hoodie["name"], hoodie["status"]) == ("Heritage Hoodie", "INACTIVE")
+
+
+# customers in the shape the docs filter them (`email: {equals: ...}`)
+CUSTOMER_BY_EMAIL = """
+{
+  customerConnection(first: 10, where: {email: {equals: "cassie.hanna.2414@example.com"}}) {
+    totalCount
+    edges { node { id email } cursor }
+  }
+}
+"""
+
+
+@pytest.mark.centra_scenario("returns")
+def test_customer_connection_by_email(centra: CentraClient) -> None:
+    data = run_documented(centra, CUSTOMER_BY_EMAIL)["customerConnection"]
+
+    assert data["totalCount"] == 1
+    assert [e["node"]["id"] for e in data["edges"]] == [9]
