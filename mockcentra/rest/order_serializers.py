@@ -34,6 +34,7 @@ from mockcentra.domain.orders.totals import (
 )
 from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.rules import is_waiting_for_payment, payment_reference
+from mockcentra.domain.pricing.prices import pick_price
 from mockcentra.domain.returns.actions import return_value
 from mockcentra.domain.shipments.actions import shipment_totals
 from mockcentra.domain.vouchers import entries
@@ -736,13 +737,14 @@ class Shapes:
         for size in sizes:
             item = items[size.id]
             display = displays.get(item.product.id)
+            by_pricelist: dict[int, list[PriceRow]] = {}
+            for p in prices.get(item.product.id, []):
+                by_pricelist.setdefault(p.pricelist_id, []).append(p)
             own: dict[int, Decimal] = {}
-            for p in prices.get(item.product.id, []):
-                if p.variant_id is None:
-                    own.setdefault(p.pricelist_id, p.price)
-            for p in prices.get(item.product.id, []):
-                if p.variant_id == item.variant.id:
-                    own[p.pricelist_id] = p.price
+            for pricelist_id, rows in by_pricelist.items():
+                chosen = pick_price(rows, item.variant.id)
+                if chosen is not None:
+                    own[pricelist_id] = chosen.price
             store = stores.get(display.store_id) if display else None
             out.append(
                 {

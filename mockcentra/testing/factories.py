@@ -11,7 +11,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import text
+from sqlmodel import Session, select
 
+from mockcentra.domain.pricing import location
+from mockcentra.domain.pricing.prices import variant_over_product
+from mockcentra.storage.tables import CountryRow
 from mockcentra.testing.client import CentraClient
 
 JON = {
@@ -24,6 +28,10 @@ JON = {
     "country": "SE",
     "phoneNumber": "+4684026100",
 }
+
+
+#: The direct to consumer store the helpers shop in.
+_STORE = 1
 
 
 @dataclass(frozen=True)
@@ -51,27 +59,36 @@ class Factories:
         self.client = client
 
     def sellable_items(self, country: str = "SE", min_free: int = 1) -> list[Item]:
-        """Active displays in store 1 with a priced, in-stock size (most stock first)."""
+        """Active displays in store 1 with a priced, in-stock size (most stock first), priced
+        as checkout prices them (the country's active pricelist, a variant's own price first)."""
         sql = text(
             """
-            SELECT d.id, ps.id, p.price, SUM(s.physical - s.allocated) AS free
+            SELECT d.id, ps.id, own.price, shared.price, SUM(s.physical - s.allocated) AS free
             FROM display d
             JOIN display_variant dv ON dv.display_id = d.id
             JOIN product_size ps ON ps.variant_id = dv.variant_id
             JOIN stock s ON s.product_size_id = ps.id
-            JOIN pricelist_country pc ON pc.country_id = (SELECT id FROM country WHERE code = :cc)
-            JOIN pricelist pl ON pl.id = pc.pricelist_id AND pl.store_id = d.store_id
-            JOIN price p ON p.pricelist_id = pl.id AND p.product_id = d.product_id
-                        AND (p.variant_id IS NULL OR p.variant_id = dv.variant_id)
-            WHERE d.store_id = 1 AND d.status = 'ACTIVE'
+            LEFT JOIN price own ON own.pricelist_id = :pricelist
+                 AND own.product_id = d.product_id AND own.variant_id = dv.variant_id
+            LEFT JOIN price shared ON shared.pricelist_id = :pricelist
+                 AND shared.product_id = d.product_id AND shared.variant_id IS NULL
+            WHERE d.store_id = :store AND d.status = 'ACTIVE'
+              AND (own.id IS NOT NULL OR shared.id IS NOT NULL)
             GROUP BY d.id, ps.id
             HAVING free >= :min_free
             ORDER BY free DESC, ps.id
             """
         )
-        with self.client.runtime.db.engine.connect() as conn:
-            rows = conn.execute(sql, {"cc": country, "min_free": min_free}).all()
-        return [Item(r[0], r[1], Decimal(r[2]) / 100, int(r[3])) for r in rows]
+        with Session(self.client.runtime.db.engine) as session:
+            where = session.exec(select(CountryRow).where(CountryRow.code == country)).one()
+            pricelist = location.pricelist_for_country(session, _STORE, where)
+            rows = session.connection().execute(
+                sql, {"pricelist": pricelist.id, "store": _STORE, "min_free": min_free}
+            )
+            return [
+                Item(r[0], r[1], Decimal(variant_over_product(r[2], r[3])) / 100, int(r[4]))
+                for r in rows
+            ]
 
     def sellable_item(self, country: str = "SE", min_free: int = 1) -> Item:
         items = self.sellable_items(country, min_free)

@@ -6,6 +6,7 @@ addresses) has one owner in the domain; these tests pin the two answers to each 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from mockcentra.testing import CentraClient
@@ -281,3 +282,43 @@ def test_shipments_of_an_order_read_the_same_on_both_apis(
     assert from_rest(rest[1])["grandTotal"] == 99.92
     assert from_rest(rest[1])["net"] == round(99.92 - 19.99, 2)
     assert order["shipments"][1]["lines"][1]["lineValue"] == {"value": 0.04}
+
+
+SET_PRICES = """mutation($input: SetPricesInput!) { setPrices(input: $input) {
+  userErrors { message path } } }"""
+VARIANT_PRICES = """query($v:[Int!]){ pricelist(id: 1) {
+  prices(where: {productVariantId: $v}) { productVariant { id } price { value } } } }"""
+
+
+def test_a_variants_own_price_wins_over_its_products_on_every_surface(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    item = centra_factories.sellable_item()
+    [row] = api.ok("GET", "products", stockItemId=item.product_size_id)["products"]
+    product, variant = row["productId"], row["variantId"]
+    sek = {"currencyIsoCode": "SEK"}
+    prices = {
+        "pricelist": {"id": 1},
+        "productPrices": [
+            {
+                "product": {"id": product},
+                "price": {"value": 100, **sek},
+                "overrideIndividualVariantPrices": True,
+                "individualVariantPrices": [
+                    {"productVariant": {"id": variant}, "price": {"value": 150, **sek}}
+                ],
+            }
+        ],
+    }
+    assert centra.graphql(SET_PRICES, {"input": prices}).payload("setPrices") == {"userErrors": []}
+
+    [listed] = api.ok("GET", "products", stockItemId=item.product_size_id)["products"]
+    graphql = centra.graphql(VARIANT_PRICES, {"v": [variant]}).payload("pricelist")["prices"]
+    added = centra_factories.checkout(f"items/{item.item}").json()["selection"]["items"][0]
+    picked = [i for i in centra_factories.sellable_items() if i.item == item.item]
+
+    assert [p["price"] for p in listed["prices"] if p["id"] == "1"] == ["150.00"]
+    assert graphql == [{"productVariant": {"id": variant}, "price": {"value": 150.0}}]
+    assert added["priceEachAsNumber"] == 150.0
+    assert [i.price for i in picked] == [Decimal("150")]

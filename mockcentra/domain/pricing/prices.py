@@ -11,11 +11,11 @@ Recommended retail prices are accepted in every pricelist (Centra uses them in w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import SQLModel, col, delete, select
 
@@ -38,6 +38,8 @@ from mockcentra.storage.tables import (
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, memo
 
 Path = Sequence[str | int]
+#: A price of a pricelist or a price alteration (a row, or its amount).
+_Priced = TypeVar("_Priced")
 
 
 @dataclass
@@ -118,6 +120,19 @@ def set_altered_prices(
     return result
 
 
+def variant_over_product(own: _Priced | None, shared: _Priced | None) -> _Priced | None:
+    """Centra's rule for a variant's price in a pricelist: the variant's individual price when
+    it has one, else its product's price (None when neither is set)."""
+    return own if own is not None else shared
+
+
+def pick_price(rows: Iterable[_Priced], variant_id: int | None) -> _Priced | None:
+    """Of one product's price rows in one pricelist, the one that prices `variant_id`."""
+    rows = list(rows)
+    own = next((r for r in rows if r.variant_id is not None and r.variant_id == variant_id), None)
+    return variant_over_product(own, next((r for r in rows if r.variant_id is None), None))
+
+
 def price_for(
     session: Any, pricelist_id: int, product_id: int, variant_id: int | None
 ) -> Decimal | None:
@@ -135,9 +150,7 @@ def price_for(
             )
         ).all(),
     )
-    own = next((r for r in rows if r.variant_id is not None and r.variant_id == variant_id), None)
-    shared = next((r for r in rows if r.variant_id is None), None)
-    chosen = own or shared
+    chosen = pick_price(rows, variant_id)
     return None if chosen is None else chosen.price
 
 
@@ -163,12 +176,9 @@ def wholesale_price_for(
                 AlteredPriceRow.product_id == product_id,
             )
         ).all()
-        own = next(
-            (r for r in rows if r.variant_id is not None and r.variant_id == variant_id), None
-        )
-        shared = next((r for r in rows if r.variant_id is None), None)
-        if own or shared:
-            return (own or shared).price
+        altered = pick_price(rows, variant_id)
+        if altered is not None:
+            return altered.price
     return price_for(session, pricelist_id, product_id, variant_id)
 
 

@@ -17,6 +17,7 @@ from sqlmodel import SQLModel, col, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.listing import ids_filter, page
+from mockcentra.domain.pricing.prices import variant_over_product
 from mockcentra.storage.tables import (
     AlteredPriceRow,
     CurrencyRow,
@@ -153,7 +154,7 @@ def prices(
     codes = _currency_codes(session, {r[0] for r in rows})
     views = []
     for pricelist_id, variant_id, product_id, shared_row, own_row in rows:
-        chosen = own_row or shared_row
+        chosen = variant_over_product(own_row, shared_row)
         rrp = getattr(own_row, "recommended_retail_price", None) or getattr(
             shared_row, "recommended_retail_price", None
         )
