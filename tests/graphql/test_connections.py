@@ -527,3 +527,55 @@ def test_customers_need_customer_read(centra: CentraClient) -> None:
     assert [(e["message"], e["path"]) for e in result.errors] == [
         ("You need Customer:read permission to access customerConnection.", ["customerConnection"])
     ]
+
+
+# ---------------------------------------------------------------- returnConnection
+
+RETURNS = """
+query($first: Int, $after: String, $last: Int, $before: String, $where: ReturnFilter,
+      $sort: [ReturnSort!]) {
+  returnConnection(first: $first, after: $after, last: $last, before: $before, where: $where,
+                   sort: $sort) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id status } }
+  }
+}"""
+
+
+def return_page(centra: CentraClient, **arguments: Any) -> dict[str, Any]:
+    return centra.graphql(RETURNS, arguments).payload("returnConnection")
+
+
+@pytest.mark.centra_scenario("returns")
+def test_returns_page_with_the_returns_list_filter(centra: CentraClient) -> None:
+    # Given returns 1-2 pending and 3-6 completed
+    first = return_page(centra, first=4)
+    rest = return_page(centra, first=4, after=first["pageInfo"]["endCursor"])
+    completed = return_page(centra, last=2, where={"status": ["COMPLETED"]})
+    of_customers = return_page(centra, first=5, where={"customerId": [5, 6]}, sort=["id_DESC"])
+
+    assert [ids(first), ids(rest), ids(completed), ids(of_customers)] == [
+        [1, 2, 3, 4],
+        [5, 6],
+        [5, 6],
+        [3, 2],
+    ]
+    assert {e["node"]["status"] for e in completed["edges"]} == {"COMPLETED"}
+    assert [first["totalCount"], completed["totalCount"], of_customers["totalCount"]] == [6, 4, 2]
+    assert [flags(first), flags(rest), flags(completed)] == [
+        (False, True),
+        (True, False),
+        (True, False),
+    ]
+
+
+def test_returns_need_return_read(centra: CentraClient) -> None:
+    made = centra.post("/_mock/tokens", json={"token": "orders", "permissions": ["Order:read"]})
+    assert made.status_code == 201
+
+    result = centra.graphql("{ returnConnection(first: 1) { totalCount } }", token="orders")
+
+    assert [(e["message"], e["path"]) for e in result.errors] == [
+        ("You need Return:read permission to access returnConnection.", ["returnConnection"])
+    ]

@@ -10,7 +10,7 @@ from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.addresses import ADDRESS_KEYS
-from mockcentra.domain.cursors import SortKey
+from mockcentra.domain.cursors import SortKey, StatementSource, keys_of
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.listing import as_list, page
 from mockcentra.domain.orders import actions as orders
@@ -24,6 +24,7 @@ from mockcentra.domain.orders.listing import (
 from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.orders.status import StockAction as DomainStockAction
 from mockcentra.domain.returns import actions as returns
+from mockcentra.domain.returns.queries import RETURN_SORT_COLUMNS, returns_matching
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.graphql import batch
 from mockcentra.graphql.common import (
@@ -424,6 +425,23 @@ class ReturnFilter:
     created_at: DateTimeRange | None = None
 
 
+@strawberry.enum
+class ReturnSort(Enum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+
+
+def _return_filter(info: Info, where: ReturnFilter | None) -> dict[str, Any]:
+    w = where or ReturnFilter()
+    return {
+        "ids": as_list(w.id),
+        "statuses": [s.value for s in as_list(w.status)],
+        "customer_ids": as_list(w.customer_id),
+        "store_type": w.store_type.value if w.store_type else None,
+        "created": _range(info, w.created_at, "createdAt"),
+    }
+
+
 # ---------------------------------------------------------------- payloads
 
 
@@ -590,24 +608,31 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Return]:
-        stmt = select(ReturnRow).order_by(ReturnRow.id)
-        w = where or ReturnFilter()
-        if w.id:
-            stmt = stmt.where(ReturnRow.id.in_(as_list(w.id)))
-        if w.status:
-            stmt = stmt.where(ReturnRow.status.in_([s.value for s in as_list(w.status)]))
-        if w.customer_id or w.store_type:
-            stmt = stmt.join(OrderRow, OrderRow.id == ReturnRow.order_id)
-            if w.customer_id:
-                stmt = stmt.where(OrderRow.customer_id.in_(as_list(w.customer_id)))
-            if w.store_type:
-                stmt = stmt.where(OrderRow.store_type == w.store_type.value)
-        span = _range(info, w.created_at, "createdAt")
-        if span is not None and span.start is not None:
-            stmt = stmt.where(ReturnRow.created_at >= span.start)
-        if span is not None and span.end is not None:
-            stmt = stmt.where(ReturnRow.created_at <= span.end)
+        stmt = returns_matching(**_return_filter(info, where)).order_by(ReturnRow.id)
         return list(page_rows(info, stmt, limit, page))
+
+    @strawberry.field
+    def return_connection(
+        self,
+        info: Info,
+        where: ReturnFilter | None = None,
+        sort: list[ReturnSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Return]:
+        """Returns as a Relay connection, by id unless sorted."""
+        keys = keys_of([s.value for s in as_list(sort)], RETURN_SORT_COLUMNS, ReturnRow.id)
+        stmt = returns_matching(**_return_filter(info, where))
+        return connection(
+            StatementSource(info.context.session, stmt),
+            keys,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
 
 
 def page_rows(info: Info, stmt, limit, page_number):

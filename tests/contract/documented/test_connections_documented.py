@@ -245,3 +245,30 @@ def test_customer_connection_by_email(centra: CentraClient) -> None:
 
     assert data["totalCount"] == 1
     assert [e["node"]["id"] for e in data["edges"]] == [9]
+
+
+# returns in the shape the DTC examples filter them (one customer, one store type)
+CUSTOMER_RETURNS = """
+{
+  returnConnection(first: 10, where: {customerId: 6, storeType: DIRECT_TO_CONSUMER}) {
+    totalCount
+    edges {
+      node {
+        id
+        status
+        order { number }
+      }
+    }
+  }
+}
+"""
+
+
+@pytest.mark.centra_scenario("returns")
+def test_return_connection_of_one_customer(centra: CentraClient) -> None:
+    data = run_documented(centra, CUSTOMER_RETURNS)["returnConnection"]
+
+    assert data["totalCount"] == 1
+    assert [e["node"] for e in data["edges"]] == [
+        {"id": 3, "status": "COMPLETED", "order": {"number": 6}}
+    ]
