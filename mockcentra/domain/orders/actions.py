@@ -405,6 +405,8 @@ class OrderUpdate:
     customer_id: int | None = None
     customer_info: dict[str, Any] | None = None
     buyer_info: dict[str, Any] | None = None  # wholesale: who ordered, kept on the order
+    shipping_cost: Decimal | None = None  # direct to consumer: a lower shipping price
+    shipping_cost_currency: str | None = None
     is_internal: bool | None = None
     is_on_hold: bool | None = None
     cancel_lines: list[CancelLine] = field(default_factory=list)
@@ -470,6 +472,8 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
                 ["input", "isOnHold"],
             )
         order.is_on_hold = change.is_on_hold
+    if change.shipping_cost is not None:
+        _lower_shipping(order, change.shipping_cost, change.shipping_cost_currency, dtc=is_dtc)
     lines = {line.id: line for line in lines_of(uow.session, order.id)}
     for i, cancel in enumerate(change.cancel_lines):
         _cancel_line(uow, order, lines, cancel, ["input", "cancelLines", i])
@@ -493,6 +497,42 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
         settle_order_status(uow, order)
     touch(uow, order)
     return order
+
+
+def _lower_shipping(order: OrderRow, value: Decimal, currency: str | None, *, dtc: bool) -> None:
+    """A confirmed direct to consumer order's shipping cost may go down (to 0), never up."""
+    path = ["input", "shippingCost"]
+    if not dtc:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Order {order.number} is a wholesale order: only direct to consumer orders change "
+            "their shipping cost.",
+            path,
+        )
+    if order.status != OrderStatus.CONFIRMED:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} is "{order.status}": its shipping cost can only change while '
+            'it is "CONFIRMED".',
+            path,
+        )
+    if currency is not None and currency != order.currency_code:
+        raise invalid(
+            f"Shipping cost currency {currency} does not match the order currency "
+            f"{order.currency_code}.",
+            [*path, "currencyIsoCode"],
+        )
+    amount = round_money(value)
+    if amount < 0:
+        raise invalid("The shipping cost cannot be negative.", [*path, "value"])
+    code = order.currency_code
+    if amount > order.shipping_value:
+        raise invalid(
+            f"The shipping cost can only be lowered: it is "
+            f"{format_money(order.shipping_value, code)}, {format_money(amount, code)} was asked.",
+            [*path, "value"],
+        )
+    order.shipping_value = amount
 
 
 def _buyer_info(info: dict[str, Any]) -> dict[str, Any]:

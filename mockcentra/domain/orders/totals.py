@@ -78,6 +78,23 @@ class OrderTotals:
         return self.items + self.shipping + self.handling
 
 
+@dataclass(frozen=True)
+class OrderQuantities:
+    """Units of an order: ordered now, as first ordered, cancelled, and not yet in shipments."""
+
+    quantity: int
+    original: int
+    cancelled: int
+    unexpedited: int
+
+
+def order_quantities(lines: list[OrderLineRow]) -> OrderQuantities:
+    quantity = sum(line.quantity for line in lines)
+    cancelled = sum(line.cancelled_quantity for line in lines)
+    unexpedited = sum(line.quantity - line.shipped_quantity for line in lines)
+    return OrderQuantities(quantity, quantity + cancelled, cancelled, unexpedited)
+
+
 def order_totals(session, order: OrderRow, lines: list[OrderLineRow] | None = None) -> OrderTotals:
     lines = lines_of(session, order.id) if lines is None else lines
     items = sum((line_value(line) for line in lines), ZERO)

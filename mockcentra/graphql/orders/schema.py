@@ -184,11 +184,17 @@ class OrderUpdateInput:
     cancellation_comment: str | None = None
     add_lines: list[AddLineInput] | None = None
     internal_comment: str | None = None
+    shipping_cost: MonetaryValueInput | None = strawberry.field(
+        default=None, description="A lower shipping cost (or 0) for a CONFIRMED order."
+    )
 
     def to_domain(self) -> orders.OrderUpdate:
         info = self.customer_info
+        cost = self.shipping_cost
         return _order_update(
             self,
+            shipping_cost=cost.to_decimal() if cost else None,
+            shipping_cost_currency=cost.currency_iso_code if cost else None,
             customer_id=self.customer.id if self.customer else None,
             customer_info=(
                 {"firstName": info.first_name, "lastName": info.last_name, "email": info.email}

@@ -18,7 +18,13 @@ from mockcentra.domain.money import ZERO, round_money
 from mockcentra.domain.orders import status as st
 from mockcentra.domain.orders.allocations import allocations_of, delivery_line
 from mockcentra.domain.orders.shipping import shipping_price_group
-from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, order_totals
+from mockcentra.domain.orders.totals import (
+    line_value,
+    lines_of,
+    net_of_tax,
+    order_quantities,
+    order_totals,
+)
 from mockcentra.domain.payments.rules import is_waiting_for_payment
 from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.domain.shipments.actions import shipment_lines, totals_of_shipment
@@ -352,6 +358,11 @@ def _currency(info: Info, line: OrderLineRow | ShipmentLineRow) -> str:
 
 @strawberry.type
 class OrderTotals:
+    quantity: int = strawberry.field(description="Units ordered, cancelled ones left out.")
+    original_quantity: int = strawberry.field(description="Units ordered, cancelled included.")
+    cancelled_quantity: int
+    unexpedited_quantity: int = strawberry.field(description="Units not yet in a shipment.")
+    line_values: MonetaryValue
     items_subtotal: MonetaryValue
     shipping: MonetaryValue
     handling: MonetaryValue
@@ -684,9 +695,16 @@ class Order:
 
     @strawberry.field
     def totals(self, info: Info) -> OrderTotals:
-        t = order_totals(info.context.session, self, _order_lines(info, self))  # type: ignore[arg-type]
+        lines = _order_lines(info, self)
+        t = order_totals(info.context.session, self, lines)  # type: ignore[arg-type]
+        q = order_quantities(lines)
         code = self.currency_code
         return OrderTotals(
+            quantity=q.quantity,
+            original_quantity=q.original,
+            cancelled_quantity=q.cancelled,
+            unexpedited_quantity=q.unexpedited,
+            line_values=money(info, t.items, code),
             items_subtotal=money(info, t.items, code),
             shipping=money(info, t.shipping, code),
             handling=money(info, t.handling, code),
