@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, delete, select
 
 from mockcentra.domain.errors import DomainWarning, invalid, not_found
 from mockcentra.domain.listing import page
@@ -279,3 +279,14 @@ def _put(
     session.add(entry)
     session.flush()
     return entry, moved_from
+
+
+def forget(uow: UnitOfWork, object_type: str, internal_ids: Sequence[int]) -> None:
+    """Remove every integration's entries for deleted objects (their ids can come back)."""
+    if internal_ids:
+        uow.session.exec(
+            delete(IdConversionRow).where(
+                IdConversionRow.object_type == object_type,
+                col(IdConversionRow.internal_id).in_(list(internal_ids)),
+            )
+        )

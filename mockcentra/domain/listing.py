@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlmodel import col
 
 from mockcentra.domain.errors import invalid
@@ -17,6 +17,11 @@ MAX_LIMIT = 1000
 def page(session: Any, stmt: Select, limit: int | None, page_number: int | None) -> Sequence[Any]:
     """Apply limit/page. Default limit 20, at most 1000; a page past the end is empty."""
     return session.exec(paged(stmt, limit, page_number)).all()
+
+
+def count(session: Any, stmt: Select) -> int:
+    """How many rows `stmt` selects (Centra's `counters`), without loading them."""
+    return int(session.execute(select(func.count()).select_from(stmt.subquery())).scalar() or 0)
 
 
 def paged(stmt: Select, limit: int | None, page_number: int | None) -> Select:

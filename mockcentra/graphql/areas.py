@@ -3,7 +3,7 @@
 An area module may define `Query`, `Mutation`, or neither (while it is being built).
 """
 
-from mockcentra.graphql import events, idconversion, ratelimits
+from mockcentra.graphql import counters, events, idconversion, ratelimits
 from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.customers import schema as customers
 from mockcentra.graphql.displays import schema as displays
@@ -29,4 +29,5 @@ AREAS = (
     customers,
     wholesale,
     ratelimits,
+    counters,
 )

@@ -7,7 +7,7 @@ from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from mockcentra.graphql import direct, permissions
+from mockcentra.graphql import dates, direct, permissions
 from mockcentra.graphql.areas import AREAS
 from mockcentra.graphql.scalars import SCALARS
 from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
@@ -40,6 +40,7 @@ def build_schema() -> CentraSchema:
         types=[t for a in AREAS for t in getattr(a, "EXTRA_TYPES", ())],
     )
     direct.install(schema._schema)
+    dates.install(schema._schema)
     listify_arguments(schema._schema)
     permissions.install(schema._schema)
     return schema

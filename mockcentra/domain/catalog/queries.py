@@ -14,7 +14,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.catalog import skus
-from mockcentra.domain.listing import grouped_by, ids_filter, page, sorted_by
+from mockcentra.domain.listing import count, grouped_by, ids_filter, page, sorted_by
 from mockcentra.storage.tables import (
     BrandRow,
     BrandStoreRow,
@@ -165,6 +165,11 @@ def products(
 ) -> Sequence[ProductRow]:
     stmt = sorted_by(products_matching(query), sort, PRODUCT_SORT_COLUMNS, ProductRow.id)
     return page(session, stmt, limit, page_number)
+
+
+def count_products(session: Any, query: ProductQuery) -> int:
+    """`counters { products(where:) }`: the products `products(where:)` finds, all pages."""
+    return count(session, products_matching(query))
 
 
 @dataclass

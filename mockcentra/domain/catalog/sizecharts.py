@@ -7,9 +7,10 @@ from typing import Any
 
 from sqlmodel import select
 
-from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+from mockcentra.domain import idconversion
+from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import ids_filter, page, sorted_by
-from mockcentra.storage.tables import SizeChartRow, SizeRow
+from mockcentra.storage.tables import ProductSizeRow, SizeChartRow, SizeRow, VariantRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -27,8 +28,12 @@ def create_size_chart(
     horizontal_labels: list[str],
     vertical_labels: list[str] | None = None,
     divider_symbol: str | None = None,
+    display_unit: str | None = None,
+    display_divided_by: int | None = None,
 ) -> SizeChartRow:
     name = name.strip()
+    if display_divided_by is not None and display_divided_by < 0:
+        raise invalid("displayDividedBy cannot be negative.", ["input", "displayDividedBy"])
     if not name:
         raise invalid("Size chart name cannot be empty.", ["input", "name"])
     if not horizontal_labels:
@@ -50,6 +55,8 @@ def create_size_chart(
         horizontal_labels=list(horizontal_labels),
         vertical_labels=list(vertical_labels) if vertical_labels else None,
         divider_symbol=divider_symbol or "x",
+        display_unit=(display_unit or "").strip() or None,
+        display_divided_by=display_divided_by or 0,
     )
     uow.session.add(chart)
     uow.session.flush()
@@ -83,3 +90,44 @@ def size_charts(
         stmt = stmt.where(SizeChartRow.name.contains(name.contains))
     columns = {"id": SizeChartRow.id, "name": SizeChartRow.name}
     return page(session, sorted_by(stmt, sort, columns, SizeChartRow.id), limit, page_number)
+
+
+def delete_size_chart(uow: UnitOfWork, chart_id: int) -> None:
+    """Delete a size chart no variant uses, with its sizes (and their ID conversions).
+
+    Sizes of a chart in use carry stock and order history, so such a chart stays.
+    """
+    chart = uow.session.get(SizeChartRow, chart_id)
+    if chart is None:
+        raise not_found("SizeChart", chart_id, ["id"])
+    users = uow.session.exec(
+        select(VariantRow.id).where(VariantRow.size_chart_id == chart.id).order_by(VariantRow.id)
+    ).all()
+    if users:
+        shown = ", ".join(str(i) for i in users[:5]) + (" ..." if len(users) > 5 else "")
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Size chart {chart.name} is used by product variants ({shown}) and cannot be deleted.",
+            ["id"],
+        )
+    sizes = sizes_of(uow.session, chart.id)
+    size_ids = [s.id for s in sizes]
+    if (
+        size_ids
+        and uow.session.exec(
+            select(ProductSizeRow.id).where(ProductSizeRow.size_id.in_(size_ids))
+        ).first()
+    ):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Size chart {chart.name} has sizes in use and cannot be deleted.",
+            ["id"],
+        )
+    for size in sizes:
+        uow.session.delete(size)
+    uow.session.flush()
+    uow.session.delete(chart)
+    uow.session.flush()
+    idconversion.forget(uow, "Size", size_ids)
+    idconversion.forget(uow, "SizeChart", [chart_id])
+    uow.emit(PendingEvent("SizeChart", "DELETED", str(chart_id)))

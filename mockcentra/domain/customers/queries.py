@@ -63,6 +63,7 @@ def latest_addresses(session: Any, customer_ids: Sequence[int]) -> dict[int, dic
 def customers_matching(
     *,
     ids: Sequence[int] | None = None,
+    store_ids: Sequence[int] | None = None,
     email: Any = None,
     is_registered: bool | None = None,
     created_from: datetime | None = None,
@@ -84,6 +85,8 @@ def customers_matching(
     )
     if ids:
         stmt = stmt.where(col(CustomerRow.id).in_(list(ids)))
+    if store_ids:
+        stmt = stmt.where(col(CustomerRow.store_id).in_(list(store_ids)))
     if email is not None:
         equals = getattr(email, "equals", None)
         contains = getattr(email, "contains", None)
@@ -107,26 +110,19 @@ def customers_matching(
 def list_customers(
     session: Any,
     *,
-    ids: Sequence[int] | None = None,
-    email: Any = None,
-    is_registered: bool | None = None,
-    created_from: datetime | None = None,
-    created_to: datetime | None = None,
-    updated_from: datetime | None = None,
-    updated_to: datetime | None = None,
     limit: int | None = None,
     page_number: int | None = None,
+    **filters: Any,
 ) -> Sequence[CustomerRow]:
     """The Integration API's `customers` in id order (see `customers_matching`)."""
     from mockcentra.domain.listing import page
 
-    stmt = customers_matching(
-        ids=ids,
-        email=email,
-        is_registered=is_registered,
-        created_from=created_from,
-        created_to=created_to,
-        updated_from=updated_from,
-        updated_to=updated_to,
-    ).order_by(col(CustomerRow.id))
+    stmt = customers_matching(**filters).order_by(col(CustomerRow.id))
     return page(session, stmt, limit, page_number)
+
+
+def count_customers(session: Any, **filters: Any) -> int:
+    """`counters { customers(where:) }`: the customers `customers(where:)` finds, all pages."""
+    from mockcentra.domain.listing import count
+
+    return count(session, customers_matching(**filters))

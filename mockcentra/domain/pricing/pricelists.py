@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import delete, select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
@@ -19,10 +19,15 @@ from mockcentra.domain.pricing import rules
 from mockcentra.domain.pricing.status import PricelistStatus
 from mockcentra.domain.refs import resolve
 from mockcentra.storage.tables import (
+    AccountRow,
+    AlteredPriceRow,
     CountryRow,
     CurrencyRow,
+    OrderRow,
     PricelistCountryRow,
     PricelistRow,
+    PriceRow,
+    SelectionRow,
     ShippingOptionRow,
     StoreRow,
 )
@@ -120,6 +125,42 @@ def update_pricelist(uow: UnitOfWork, pricelist_id: int, spec: PricelistSpec) ->
     uow.session.flush()
     uow.emit(PendingEvent("Pricelist", "UPDATED", str(pricelist.id), store_id=store.id))
     return pricelist
+
+
+def delete_pricelist(uow: UnitOfWork, pricelist_id: int) -> None:
+    """Delete a pricelist that is not in use, with its prices and altered prices.
+
+    In use: countries are assigned to it (shoppers there get it), a wholesale account buys
+    from it, an order was placed in it or an open checkout selection is priced from it.
+    """
+    pricelist = uow.session.get(PricelistRow, pricelist_id)
+    if pricelist is None:
+        raise not_found("Pricelist", pricelist_id, ["id"])
+    session = uow.session
+    reasons = []
+    codes = [c.code for c in countries_of(session, [pricelist.id]).get(pricelist.id, [])]
+    if codes:
+        reasons.append(f"countries {', '.join(codes)} are assigned to it")
+    if session.exec(select(AccountRow.id).where(AccountRow.pricelist_id == pricelist.id)).first():
+        reasons.append("wholesale accounts use it")
+    if session.exec(select(OrderRow.id).where(OrderRow.pricelist_id == pricelist.id)).first():
+        reasons.append("orders were placed in it")
+    if session.exec(
+        select(SelectionRow.id).where(SelectionRow.pricelist_id == pricelist.id)
+    ).first():
+        reasons.append("checkout selections are priced from it")
+    if reasons:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Pricelist {pricelist.name} is in use and cannot be deleted: {'; '.join(reasons)}.",
+            ["id"],
+        )
+    session.exec(delete(PriceRow).where(PriceRow.pricelist_id == pricelist.id))
+    session.exec(delete(AlteredPriceRow).where(AlteredPriceRow.pricelist_id == pricelist.id))
+    session.delete(pricelist)
+    session.flush()
+    idconversion.forget(uow, "Pricelist", [pricelist_id])
+    uow.emit(PendingEvent("Pricelist", "DELETED", str(pricelist_id), store_id=pricelist.store_id))
 
 
 def countries_of(session: Any, pricelist_ids: Sequence[int]) -> dict[int, list[CountryRow]]:

@@ -70,11 +70,22 @@ class SizeChartCreateInput:
     horizontal_labels: list[str]
     vertical_labels: list[str] | None = None
     divider_symbol: str | None = None
+    display_unit: str | None = strawberry.field(
+        default=None, description='The unit sizes are shown in, e.g. "cm"; "" for none.'
+    )
+    display_divided_by: int | None = strawberry.field(
+        default=None, description="Shown values are the labels divided by this; 0 for none."
+    )
 
 
 @strawberry.type
 class SizeChartPayload(Payload):
     size_chart: SizeChart | None = None
+
+
+@strawberry.type
+class SizeChartDeletePayload(Payload):
+    pass
 
 
 @strawberry.input
@@ -375,6 +386,20 @@ class ProductFilter:
     is_bundle: bool | None = None
 
 
+def product_query(where: ProductFilter | None) -> queries.ProductQuery:
+    w = where or ProductFilter()
+    return queries.ProductQuery(
+        ids=w.id,
+        statuses=w.status,
+        name=w.name,
+        product_number=w.product_number,
+        brand_ids=w.brand_id,
+        collection_ids=w.collection_id,
+        folder_ids=w.folder_id,
+        is_bundle=w.is_bundle,
+    )
+
+
 @strawberry.input
 class ProductVariantFilter:
     id: list[int] | None = None
@@ -426,20 +451,6 @@ class BundleFilter:
 
 
 # --- root fields -------------------------------------------------------------------------------
-
-
-def _product_query(where: ProductFilter | None) -> queries.ProductQuery:
-    w = where or ProductFilter()
-    return queries.ProductQuery(
-        ids=w.id,
-        statuses=w.status,
-        name=w.name,
-        product_number=w.product_number,
-        brand_ids=w.brand_id,
-        collection_ids=w.collection_id,
-        folder_ids=w.folder_id,
-        is_bundle=w.is_bundle,
-    )
 
 
 @strawberry.type
@@ -551,7 +562,7 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Product]:
-        rows = queries.products(info.context.session, _product_query(where), sort, limit, page)
+        rows = queries.products(info.context.session, product_query(where), sort, limit, page)
         announce(info, "variants", (p.id for p in rows))
         return list(rows)
 
@@ -570,7 +581,7 @@ class Query:
         keys = keys_of(
             [s.value for s in as_list(sort)], queries.PRODUCT_SORT_COLUMNS, ProductRow.id
         )
-        stmt = queries.products_matching(_product_query(where))
+        stmt = queries.products_matching(product_query(where))
         return connection(
             StatementSource(info.context.session, stmt),
             keys,
@@ -663,6 +674,14 @@ class Query:
         return info.context.session.get(BundleRow, id)
 
 
+def _delete_size_chart(info: Info, chart_id: int) -> SizeChartDeletePayload:
+    def action() -> dict[str, Any]:
+        sizecharts.delete_size_chart(info.context.uow, chart_id)
+        return {}
+
+    return run_mutation(info, SizeChartDeletePayload, action)
+
+
 @strawberry.type
 class Mutation:
     @mutation(permission="SizeChart:write")
@@ -677,9 +696,19 @@ class Mutation:
                     horizontal_labels=input.horizontal_labels,
                     vertical_labels=input.vertical_labels,
                     divider_symbol=input.divider_symbol,
+                    display_unit=input.display_unit,
+                    display_divided_by=input.display_divided_by,
                 )
             },
         )
+
+    @mutation(permission="SizeChart:write")
+    def delete_size_chart(self, info: Info, id: int) -> SizeChartDeletePayload:
+        return _delete_size_chart(info, id)
+
+    @mutation(permission="SizeChart:write", deprecation_reason="Use deleteSizeChart.")
+    def remove_size_chart(self, info: Info, id: int) -> SizeChartDeletePayload:
+        return _delete_size_chart(info, id)
 
     @mutation(permission="Brand:write")
     def create_brand(self, info: Info, input: BrandCreateInput) -> BrandCreatePayload:

@@ -135,6 +135,8 @@ class SizeChart:
     horizontal_labels: list[str]
     vertical_labels: list[str] | None
     divider_symbol: str
+    display_unit: str | None
+    display_divided_by: int
 
     @strawberry.field
     def sizes(self, info: Info) -> list[Size]:

@@ -37,6 +37,7 @@ from mockcentra.storage.tables import CustomerRow
 @strawberry.input
 class CustomerFilter:
     id: list[int] | None = None
+    store_id: list[int] | None = None
     email: StringMatch | None = None
     is_registered: bool | None = None
     created_at: DateTimeRange | None = None
@@ -80,12 +81,14 @@ class CustomerSort(Enum):
     id_DESC = "id_DESC"
 
 
-def _customer_filter(info: Info, where: CustomerFilter | None) -> dict[str, Any]:
+def customer_filters(info: Info, where: CustomerFilter | None) -> dict[str, Any]:
+    """The domain's customer filters from a `CustomerFilter` (dates read in the instance's zone)."""
     w = where or CustomerFilter()
     created_from, created_to = _bounds(info, w.created_at, "createdAt")
     updated_from, updated_to = _bounds(info, w.updated_at, "updatedAt")
     return {
         "ids": w.id,
+        "store_ids": w.store_id,
         "email": w.email,
         "is_registered": w.is_registered,
         "created_from": created_from,
@@ -111,7 +114,7 @@ class Query:
         rows = list(
             list_customers(
                 info.context.session,
-                **_customer_filter(info, where),
+                **customer_filters(info, where),
                 limit=limit,
                 page_number=page,
             )
@@ -132,7 +135,7 @@ class Query:
     ) -> Connection[Customer]:
         """Customers as a Relay connection, by id unless sorted."""
         keys = keys_of([s.value for s in as_list(sort)], {"id": CustomerRow.id}, CustomerRow.id)
-        stmt = customers_matching(**_customer_filter(info, where))
+        stmt = customers_matching(**customer_filters(info, where))
         return connection(
             StatementSource(info.context.session, stmt),
             keys,

@@ -20,6 +20,8 @@ from mockcentra.graphql.common import (
     ProductVariantInput,
     ShippingOptionInput,
     StoreInput,
+    StringMatch,
+    simple_sort,
 )
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.permissions import mutation
@@ -121,6 +123,10 @@ class PricelistFilter:
     id: list[int] | None = None
     store_id: list[int] | None = None
     status: list[Status] | None = None
+    name: StringMatch | None = None
+
+
+PricelistSort = simple_sort("PricelistSort")
 
 
 @strawberry.input
@@ -136,6 +142,11 @@ class PriceAlterationFilter:
 @strawberry.type
 class PricelistPayload(Payload):
     pricelist: Pricelist | None = None
+
+
+@strawberry.type
+class PricelistDeletePayload(Payload):
+    pass
 
 
 @strawberry.type
@@ -231,6 +242,7 @@ class Query:
         self,
         info: Info,
         where: PricelistFilter | None = None,
+        sort: list[PricelistSort] | None = None,  # type: ignore[valid-type]
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Pricelist]:
@@ -239,6 +251,8 @@ class Query:
             ids=where.id if where else None,
             store_ids=where.store_id if where else None,
             statuses=where.status if where else None,
+            name=where.name if where else None,
+            sort=sort,
             limit=limit,
             page_number=page,
         )
@@ -296,6 +310,14 @@ class Mutation:
                 )
             },
         )
+
+    @mutation(permission="Pricelist:write")
+    def delete_pricelist(self, info: Info, id: int) -> PricelistDeletePayload:
+        def action() -> dict[str, Any]:
+            pricelists.delete_pricelist(info.context.uow, id)
+            return {}
+
+        return run_mutation(info, PricelistDeletePayload, action)
 
     @mutation(permission="Price:write")
     def set_prices(self, info: Info, input: SetPricesInput) -> SetPricesPayload:

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from sqlmodel import select
 from strawberry.types import Info
 
-from mockcentra.domain.listing import ids_filter
-from mockcentra.graphql.common import Currency, StringMatch
-from mockcentra.graphql.permissions import field
+from mockcentra.domain.markets import markets as market_domain
+from mockcentra.graphql.common import (
+    AllocationRuleInput,
+    CountryInput,
+    Currency,
+    Payload,
+    StoreInput,
+    StringMatch,
+    simple_sort,
+)
+from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.permissions import field, mutation
 from mockcentra.graphql.reference.types import (
     AllocationRule,
     Country,
@@ -37,6 +48,47 @@ class StoreFilter:
 class MarketFilter:
     id: list[int] | None = None
     store_id: list[int] | None = None
+    name: StringMatch | None = None
+
+
+MarketSort = simple_sort("MarketSort")
+
+
+@strawberry.input
+class MarketCreateInput:
+    name: str
+    store: StoreInput  # type: ignore[valid-type]
+    comment: str | None = None
+    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
+    add_countries: list[CountryInput] | None = strawberry.field(  # type: ignore[valid-type]
+        default=None,
+        description="Direct to consumer stores only; a country is in one market per store.",
+    )
+
+
+@strawberry.input
+class MarketUpdateInput:
+    name: str | None = None
+    comment: str | None = strawberry.field(default=None, description='"" removes the comment.')
+    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
+    add_countries: list[CountryInput] | None = None  # type: ignore[valid-type]
+    remove_countries: list[CountryInput] | None = None  # type: ignore[valid-type]
+
+
+@strawberry.type
+class MarketPayload(Payload):
+    market: Market | None = None
+
+
+def _market_spec(input: Any) -> market_domain.MarketSpec:
+    return market_domain.MarketSpec(
+        name=input.name,
+        store=getattr(input, "store", None),
+        comment=input.comment,
+        allocation_rule=input.allocation_rule,
+        add_countries=list(input.add_countries or []),
+        remove_countries=list(getattr(input, "remove_countries", None) or []),
+    )
 
 
 @strawberry.input
@@ -63,13 +115,30 @@ class Query:
         return list(info.context.session.exec(stmt))
 
     @strawberry.field
-    def markets(self, info: Info, where: MarketFilter | None = None) -> list[Market]:
-        stmt = select(MarketRow).order_by(MarketRow.id)
-        if where and where.id:
-            stmt = stmt.where(MarketRow.id.in_(ids_filter(where.id)))
-        if where and where.store_id:
-            stmt = stmt.where(MarketRow.store_id.in_(ids_filter(where.store_id)))
-        return list(info.context.session.exec(stmt))
+    def markets(
+        self,
+        info: Info,
+        where: MarketFilter | None = None,
+        sort: list[MarketSort] | None = None,  # type: ignore[valid-type]
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Market]:
+        w = where or MarketFilter()
+        return list(
+            market_domain.markets(
+                info.context.session,
+                ids=w.id,
+                store_ids=w.store_id,
+                name=w.name,
+                sort=sort,
+                limit=limit,
+                page_number=page,
+            )
+        )
+
+    @strawberry.field
+    def market(self, info: Info, id: int) -> Market | None:
+        return info.context.session.get(MarketRow, id)
 
     @strawberry.field
     def countries(self, info: Info, where: CountryFilter | None = None) -> list[Country]:
@@ -101,4 +170,25 @@ class Query:
     def allocation_rules(self, info: Info) -> list[AllocationRule]:
         return list(
             info.context.session.exec(select(AllocationRuleRow).order_by(AllocationRuleRow.id))
+        )
+
+
+@strawberry.type
+class Mutation:
+    @mutation(permission="Market:write")
+    def create_market(self, info: Info, input: MarketCreateInput) -> MarketPayload:
+        return run_mutation(
+            info,
+            MarketPayload,
+            lambda: {"market": market_domain.create_market(info.context.uow, _market_spec(input))},
+        )
+
+    @mutation(permission="Market:write")
+    def update_market(self, info: Info, id: int, input: MarketUpdateInput) -> MarketPayload:
+        return run_mutation(
+            info,
+            MarketPayload,
+            lambda: {
+                "market": market_domain.update_market(info.context.uow, id, _market_spec(input))
+            },
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from sqlmodel import select
@@ -11,11 +12,18 @@ from strawberry.types import Info
 from mockcentra.domain.orders.shipping import shipping_option_uri
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.storage.tables import (
+    AllocationRuleRow,
     CountryRow,
+    DisplayMarketRow,
+    DisplayRow,
     MarketCountryRow,
     StateRow,
     StoreRow,
 )
+
+if TYPE_CHECKING:
+    from mockcentra.graphql.displays.types import Display
+    from mockcentra.graphql.wholesale.types import Campaign
 
 
 @strawberry.enum
@@ -74,6 +82,29 @@ class Market:
             .order_by(CountryRow.id)
         )
         return list(info.context.session.exec(stmt))
+
+    @strawberry.field
+    def allocation_rule(self, info: Info) -> AllocationRule | None:
+        rule_id = self.allocation_rule_id  # type: ignore[attr-defined]
+        return None if rule_id is None else info.context.session.get(AllocationRuleRow, rule_id)
+
+    @strawberry.field(description="The displays shown in this market.")
+    def displays(
+        self, info: Info
+    ) -> list[Annotated[Display, strawberry.lazy("mockcentra.graphql.displays.types")]]:
+        stmt = (
+            select(DisplayRow)
+            .join(DisplayMarketRow, DisplayMarketRow.display_id == DisplayRow.id)
+            .where(DisplayMarketRow.market_id == self.id)
+            .order_by(DisplayRow.id)
+        )
+        return list(info.context.session.exec(stmt))  # type: ignore[arg-type]
+
+    @strawberry.field(description="Campaigns are not modelled: always empty.")
+    def campaigns(
+        self,
+    ) -> list[Annotated[Campaign, strawberry.lazy("mockcentra.graphql.wholesale.types")]]:
+        return []
 
 
 @read_permission("ShippingOption:read")

@@ -64,6 +64,8 @@ class SizeChartRow(Row, table=True):
     horizontal_labels: list[str] = Field(default_factory=list, sa_type=JsonList)
     vertical_labels: list[str] | None = Field(default=None, sa_type=JsonList)
     divider_symbol: str = "x"
+    display_unit: str | None = None  # e.g. "cm": the unit sizes are shown in
+    display_divided_by: int = 0  # shown values are the labels divided by this (0: as they are)
 
 
 class SizeRow(Row, table=True):

@@ -1,0 +1,1 @@
+"""Markets: which countries of a store see which displays, and where their orders allocate."""

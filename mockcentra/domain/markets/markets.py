@@ -1,0 +1,146 @@
+"""Creating and changing markets.
+
+A market belongs to one store. Its name is unique among the store's markets. Countries are
+assigned to markets of direct to consumer stores only (a wholesale account picks its market),
+and a country belongs to at most one market per store: the country a shopper is in decides
+their market. Assigning a country another market of the store has is refused; remove it
+there first (`updateMarket(removeCountries:)`), as with pricelists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import select
+
+from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+from mockcentra.domain.listing import ids_filter, page, sorted_by
+from mockcentra.domain.refs import Ref, resolve
+from mockcentra.storage.tables import (
+    AllocationRuleRow,
+    CountryRow,
+    MarketCountryRow,
+    MarketRow,
+    StoreRow,
+)
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
+
+Path = Sequence[str | int]
+
+
+@dataclass
+class MarketSpec:
+    """What createMarket / updateMarket carry; None leaves a value as it is."""
+
+    name: str | None = None
+    store: Any = None
+    comment: str | None = None
+    allocation_rule: Any = None
+    add_countries: list[Any] = field(default_factory=list)
+    remove_countries: list[Any] = field(default_factory=list)
+
+
+def create_market(uow: UnitOfWork, spec: MarketSpec) -> MarketRow:
+    store = resolve(
+        uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
+    )
+    market = MarketRow(name=_name(uow, spec.name, store, None), store_id=store.id)
+    market.comment = spec.comment
+    if spec.allocation_rule is not None:
+        market.allocation_rule_id = _rule(uow, spec.allocation_rule).id
+    uow.session.add(market)
+    uow.session.flush()
+    _add_countries(uow, market, store, spec.add_countries)
+    uow.emit(PendingEvent("Market", "CREATED", str(market.id), store_id=store.id))
+    return market
+
+
+def update_market(uow: UnitOfWork, market_id: int, spec: MarketSpec) -> MarketRow:
+    """Rename, comment, change the allocation rule, add and remove countries (removing a
+    country the market lacks, or adding one it has, is a no-op)."""
+    market = resolve(uow, MarketRow, Ref(id=market_id), ["id"], kind="Market")
+    store = uow.session.get(StoreRow, market.store_id)
+    if spec.name is not None:
+        market.name = _name(uow, spec.name, store, market.id)
+    if spec.comment is not None:
+        market.comment = spec.comment or None
+    if spec.allocation_rule is not None:
+        market.allocation_rule_id = _rule(uow, spec.allocation_rule).id
+    uow.session.add(market)
+    for i, ref in enumerate(spec.remove_countries):
+        country = _country(uow, ref, ["input", "removeCountries", i])
+        link = uow.session.get(MarketCountryRow, (market.id, country.id))
+        if link is not None:
+            uow.session.delete(link)
+    uow.session.flush()
+    _add_countries(uow, market, store, spec.add_countries)
+    uow.emit(PendingEvent("Market", "UPDATED", str(market.id), store_id=store.id))
+    return market
+
+
+def markets(
+    session: Any, *, ids=None, store_ids=None, name=None, sort=None, limit=None, page_number=None
+) -> Sequence[MarketRow]:
+    """Markets by `sort` (id order when none is given)."""
+    stmt = select(MarketRow)
+    if ids_filter(ids):
+        stmt = stmt.where(MarketRow.id.in_(ids_filter(ids)))
+    if ids_filter(store_ids):
+        stmt = stmt.where(MarketRow.store_id.in_(ids_filter(store_ids)))
+    if name is not None and getattr(name, "equals", None) is not None:
+        stmt = stmt.where(MarketRow.name == name.equals)
+    if name is not None and getattr(name, "contains", None) is not None:
+        stmt = stmt.where(MarketRow.name.contains(name.contains))
+    stmt = sorted_by(stmt, sort, {"id": MarketRow.id, "name": MarketRow.name}, MarketRow.id)
+    return page(session, stmt, limit, page_number)
+
+
+def _name(uow: UnitOfWork, value: str | None, store: StoreRow, own_id: int | None) -> str:
+    name = (value or "").strip()
+    if not name:
+        raise DomainError(ErrorCode.REQUIRED, "Market name cannot be empty.", ["input", "name"])
+    stmt = select(MarketRow.id).where(MarketRow.store_id == store.id, MarketRow.name == name)
+    if own_id is not None:
+        stmt = stmt.where(MarketRow.id != own_id)
+    if uow.session.exec(stmt).first() is not None:
+        raise DomainError(
+            ErrorCode.DUPLICATE,
+            f"Market with name {name} already exists in store {store.name}.",
+            ["input", "name"],
+        )
+    return name
+
+
+def _rule(uow: UnitOfWork, ref: Any) -> AllocationRuleRow:
+    return resolve(uow, AllocationRuleRow, ref, ["input", "allocationRule"], kind="AllocationRule")
+
+
+def _country(uow: UnitOfWork, ref: Any, path: Path) -> CountryRow:
+    return resolve(uow, CountryRow, ref, path, kind="Country", object_type="Country")
+
+
+def _add_countries(uow: UnitOfWork, market: MarketRow, store: StoreRow, refs: list[Any]) -> None:
+    if refs and store.type != "DIRECT_TO_CONSUMER":
+        raise invalid(
+            "Countries can only be added to markets of direct to consumer stores.",
+            ["input", "addCountries"],
+        )
+    for i, ref in enumerate(refs):
+        country = _country(uow, ref, ["input", "addCountries", i])
+        holder = uow.session.exec(
+            select(MarketRow)
+            .join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
+            .where(MarketCountryRow.country_id == country.id, MarketRow.store_id == store.id)
+        ).first()
+        if holder is not None and holder.id == market.id:
+            continue
+        if holder is not None:
+            raise DomainError(
+                ErrorCode.CONFLICT,
+                f"Country {country.code} is already assigned to market {holder.name}.",
+                ["input", "addCountries", i],
+            )
+        uow.session.add(MarketCountryRow(market_id=market.id, country_id=country.id))
+        uow.session.flush()
