@@ -60,8 +60,9 @@ def _operation(kind: str, name: str) -> str:
     return f"{kind.lower()} {{ {call}{selection} }}"
 
 
-#: Root fields Centra documents as needing no permission.
-OPEN_FIELDS = {("Query", "rateLimits")}
+#: Root fields Centra documents as needing no permission; `counters` needs none itself, each
+#: counter needs its list's read permission (checked below).
+OPEN_FIELDS = {("Query", "rateLimits"), ("Query", "counters")}
 ROOT_FIELDS = [
     (kind, name)
     for kind, name in [("Query", n) for n in SCHEMA.query_type.fields]
@@ -94,6 +95,19 @@ def test_every_root_field_needs_its_permission(
     assert body["errors"][0]["message"] == f"You need {needed} permission to access {name}."
     assert body["errors"][0]["extensions"] == {"category": "authorization"}
     assert (body.get("data") or {}).get(name) is None
+
+
+def test_each_counter_needs_its_lists_permission(centra: CentraClient, powerless: str) -> None:
+    r = centra.post(
+        "/graphql",
+        json={"query": "{ counters { products } }"},
+        headers={"Authorization": "Bearer powerless"},
+    )
+
+    body = r.json()
+    assert body["extensions"]["permissionsUsed"] == ["Product:read"]
+    assert body["errors"][0]["message"] == "You need Product:read permission to access products."
+    assert (body.get("data") or {}).get("counters") is None
 
 
 def test_rate_limits_needs_no_permission(centra: CentraClient, powerless: str) -> None:
