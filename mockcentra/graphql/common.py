@@ -114,6 +114,7 @@ ShippingOptionInput = _ref_input("ShippingOptionInput")
 CategoryInput = _ref_input("CategoryInput")
 DisplayInput = _ref_input("DisplayInput")
 AllocationRuleInput = _ref_input("AllocationRuleInput")
+MeasurementChartInput = _ref_input("MeasurementChartInput")
 
 
 @strawberry.input

@@ -46,6 +46,30 @@ def _drop_replaced_indexes(conn: Any, table: Any) -> None:
             conn.exec_driver_sql(f'DROP INDEX "{name}"')
 
 
+def _add_missing_columns(conn: Any, table: Any) -> None:
+    """Columns a newer model declares are added to an existing file's table, with the model's
+    default for the rows already there (SQLite adds columns in place, without a rebuild)."""
+    existing = {row[1] for row in conn.exec_driver_sql(f'PRAGMA table_info("{table.name}")')}
+    for column in table.columns:
+        if column.name in existing:
+            continue
+        kind = column.type.compile(dialect=conn.dialect)
+        default = getattr(column.default, "arg", None)
+        if callable(default):
+            default = None
+        if isinstance(default, bool):
+            literal = "1" if default else "0"
+        elif isinstance(default, int | float):
+            literal = str(default)
+        elif isinstance(default, str):
+            literal = "'" + default.replace("'", "''") + "'"
+        else:
+            literal = "NULL"
+        conn.exec_driver_sql(
+            f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind} DEFAULT {literal}'
+        )
+
+
 class Database:
     """Owns the engine and the named snapshots; reset restores the state seeded at start."""
 
@@ -86,8 +110,9 @@ class Database:
         import mockcentra.storage.tables  # noqa: F401  (registers every table)
 
         SQLModel.metadata.create_all(self.engine)
-        with self.engine.begin() as conn:  # an existing file gets the indexes the models declare
-            for table in SQLModel.metadata.sorted_tables:
+        with self.engine.begin() as conn:  # an existing file gets the columns and indexes
+            for table in SQLModel.metadata.sorted_tables:  # the models declare
+                _add_missing_columns(conn, table)
                 # by name: SQLAlchemy's own check does not see indexes on expressions
                 rows = conn.exec_driver_sql(f'PRAGMA index_list("{table.name}")').fetchall()
                 existing = {row[1] for row in rows}

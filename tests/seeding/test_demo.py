@@ -140,3 +140,20 @@ def test_a_database_file_from_an_older_version_gets_new_indexes(tmp_path) -> Non
     assert "ix_orders_status_created_at_id" in names
     assert "ix_orders_created_at" not in names
     assert "ix_orders_number" in names
+
+
+def test_a_database_file_from_an_older_version_gets_new_columns(tmp_path) -> None:
+    path = str(tmp_path / "old.db")
+    create_app(Settings(db=path, scenario="demo"))
+    with sqlite3.connect(path) as conn:  # as written before weights and statuses existed
+        conn.execute("ALTER TABLE product DROP COLUMN weight_unit")
+        conn.execute("ALTER TABLE warehouse DROP COLUMN status")
+
+    app = create_app(Settings(db=path, scenario="demo"))
+
+    client = CentraClient(app)
+    product = client.graphql("{ product(id: 1) { weight { unit } } warehouses { status } }")
+    assert product.data == {
+        "product": {"weight": {"unit": "KILOGRAMS"}},
+        "warehouses": [{"status": "ACTIVE"}],
+    }

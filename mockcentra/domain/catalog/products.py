@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.catalog import rules
+from mockcentra.domain.catalog.measurements import MeasurementTableSpec, measurement_table
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus, WeightUnit
 from mockcentra.domain.catalog.weight import checked_weight
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, not_found
@@ -73,6 +74,7 @@ class ProductSpec:
     is_serializable_product: bool = False
     #: (value, unit) or None for no weight.
     weight: tuple[Decimal, WeightUnit] | None = None
+    measurement_table: MeasurementTableSpec | None = None
     variants: list[VariantSpec] = field(default_factory=list)
 
 
@@ -90,6 +92,7 @@ PRODUCT_FIELDS = {
     "internal_comment": "internalComment",
     "is_serializable_product": "isSerializableProduct",
     "weight": "weight",
+    "measurement_table": "measurementTable",
 }
 VARIANT_FIELDS = {
     "name": "name",
@@ -172,6 +175,8 @@ def create_product(
         created_at=now,
         updated_at=now,
     )
+    if spec.measurement_table is not None:
+        measurement_table(uow, product, spec.measurement_table, [*path, "measurementTable"])
     uow.session.add(product)
     uow.session.flush()
     uow.emit(PendingEvent("Product", "CREATED", str(product.id)))
@@ -207,6 +212,8 @@ def update_product(
             product.country_of_origin_id = _group(uow, CountryRow, value, path, "Country")
         elif key == "is_serializable_product":
             product.is_serializable = bool(value)
+        elif key == "measurement_table":
+            measurement_table(uow, product, value or MeasurementTableSpec(None), path)
         elif key == "weight":
             if value is None:
                 product.weight = None

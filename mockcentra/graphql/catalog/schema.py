@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from mockcentra.domain.catalog import bundles, groups, products, queries, sizecharts
+from mockcentra.domain.catalog import bundles, groups, measurements, products, queries, sizecharts
 from mockcentra.domain.catalog.products import ProductSpec, SizeSpec, VariantSpec
 from mockcentra.domain.cursors import StatementSource, keys_of
 from mockcentra.domain.listing import as_list
@@ -22,6 +22,7 @@ from mockcentra.graphql.catalog.types import (
     CollectionSort,
     Folder,
     FolderSort,
+    MeasurementChart,
     Product,
     ProductSize,
     ProductSort,
@@ -38,6 +39,7 @@ from mockcentra.graphql.common import (
     CollectionInput,
     CountryInput,
     FolderInput,
+    MeasurementChartInput,
     MonetaryValueInput,
     Payload,
     ProductInput,
@@ -55,6 +57,7 @@ from mockcentra.storage.tables import (
     BundleRow,
     CollectionRow,
     FolderRow,
+    MeasurementChartRow,
     ProductRow,
     ProductSizeRow,
     SizeChartRow,
@@ -86,6 +89,38 @@ class SizeChartPayload(Payload):
 @strawberry.type
 class SizeChartDeletePayload(Payload):
     pass
+
+
+@strawberry.input
+class MeasurementChartValueInput:
+    horizontal_label: str
+    vertical_label: str
+    value: str
+
+
+@strawberry.input
+class MeasurementChartCreateInput:
+    name: str
+    horizontal_labels: list[str]
+    vertical_labels: list[str]
+    display_unit: str | None = None
+    values: list[MeasurementChartValueInput] | None = None
+
+
+@strawberry.type
+class MeasurementChartPayload(Payload):
+    measurement_chart: MeasurementChart | None = None
+
+
+@strawberry.type
+class MeasurementChartDeletePayload(Payload):
+    pass
+
+
+@strawberry.input
+class MeasurementChartFilter:
+    id: list[int] | None = None
+    name: StringMatch | None = None
 
 
 @strawberry.input
@@ -257,6 +292,15 @@ class WeightInput:
 
 
 @strawberry.input
+class MeasurementTableInput:
+    measurement_chart: MeasurementChartInput  # type: ignore[valid-type]
+    inherited: bool = False
+
+    def to_spec(self) -> measurements.MeasurementTableSpec:
+        return measurements.MeasurementTableSpec(self.measurement_chart, self.inherited)
+
+
+@strawberry.input
 class ProductCreateInput:
     name: str
     status: ProductStatus
@@ -270,6 +314,7 @@ class ProductCreateInput:
     internal_comment: str | None = None
     is_serializable_product: bool = False
     weight: WeightInput | None = None
+    measurement_table: MeasurementTableInput | None = None
     add_product_variants: list[ProductVariantOnProductCreateInput] | None = None
 
     def to_spec(self) -> ProductSpec:
@@ -286,6 +331,7 @@ class ProductCreateInput:
             internal_comment=self.internal_comment,
             is_serializable_product=self.is_serializable_product,
             weight=self.weight.to_domain() if self.weight else None,
+            measurement_table=self.measurement_table.to_spec() if self.measurement_table else None,
             variants=[v.to_spec() for v in self.add_product_variants or []],
         )
 
@@ -306,11 +352,17 @@ class ProductUpdateInput:
     weight: WeightInput | None = strawberry.field(
         default=strawberry.UNSET, description="null removes the weight."
     )
+    measurement_table: MeasurementTableInput | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="`measurementChart: {id: null}` (or null) removes the measurement table.",
+    )
 
     def changes(self) -> dict[str, Any]:
         found = _given(self, products.PRODUCT_FIELDS)
         if found.get("weight") is not None:
             found["weight"] = found["weight"].to_domain()
+        if found.get("measurement_table") is not None:
+            found["measurement_table"] = found["measurement_table"].to_spec()
         if "is_serializable_product" in found and found["is_serializable_product"] is None:
             del found["is_serializable_product"]
         return found
@@ -479,6 +531,25 @@ class Query:
     @strawberry.field
     def size_chart(self, info: Info, id: int) -> SizeChart | None:
         return info.context.session.get(SizeChartRow, id)
+
+    @field(permission="MeasurementChart:read")
+    def measurement_charts(
+        self,
+        info: Info,
+        where: MeasurementChartFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[MeasurementChart]:
+        w = where or MeasurementChartFilter()
+        return list(
+            measurements.measurement_charts(
+                info.context.session, ids=w.id, name=w.name, limit=limit, page_number=page
+            )
+        )
+
+    @field(permission="MeasurementChart:read")
+    def measurement_chart(self, info: Info, id: int) -> MeasurementChart | None:
+        return info.context.session.get(MeasurementChartRow, id)
 
     @field(permission="Brand:read")
     def brands(
@@ -674,6 +745,14 @@ class Query:
         return info.context.session.get(BundleRow, id)
 
 
+def _delete_measurement_chart(info: Info, chart_id: int) -> MeasurementChartDeletePayload:
+    def action() -> dict[str, Any]:
+        measurements.delete_measurement_chart(info.context.uow, chart_id)
+        return {}
+
+    return run_mutation(info, MeasurementChartDeletePayload, action)
+
+
 def _delete_size_chart(info: Info, chart_id: int) -> SizeChartDeletePayload:
     def action() -> dict[str, Any]:
         sizecharts.delete_size_chart(info.context.uow, chart_id)
@@ -701,6 +780,36 @@ class Mutation:
                 )
             },
         )
+
+    @mutation(permission="MeasurementChart:write")
+    def create_measurement_chart(
+        self, info: Info, input: MeasurementChartCreateInput
+    ) -> MeasurementChartPayload:
+        return run_mutation(
+            info,
+            MeasurementChartPayload,
+            lambda: {
+                "measurement_chart": measurements.create_measurement_chart(
+                    info.context.uow,
+                    name=input.name,
+                    horizontal_labels=input.horizontal_labels,
+                    vertical_labels=input.vertical_labels,
+                    display_unit=input.display_unit,
+                    values=[
+                        measurements.CellValue(v.horizontal_label, v.vertical_label, v.value)
+                        for v in input.values or []
+                    ],
+                )
+            },
+        )
+
+    @mutation(permission="MeasurementChart:write")
+    def delete_measurement_chart(self, info: Info, id: int) -> MeasurementChartDeletePayload:
+        return _delete_measurement_chart(info, id)
+
+    @mutation(permission="MeasurementChart:write", deprecation_reason="Use deleteMeasurementChart.")
+    def remove_measurement_chart(self, info: Info, id: int) -> MeasurementChartDeletePayload:
+        return _delete_measurement_chart(info, id)
 
     @mutation(permission="SizeChart:write")
     def delete_size_chart(self, info: Info, id: int) -> SizeChartDeletePayload:

@@ -19,6 +19,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.catalog import bundles as bundle_domain
 from mockcentra.domain.catalog import queries
+from mockcentra.domain.catalog.measurements import content_json
 from mockcentra.domain.catalog.sizecharts import sizes_of
 from mockcentra.domain.catalog.skus import sku
 from mockcentra.domain.catalog.status import (
@@ -51,6 +52,7 @@ from mockcentra.storage.tables import (
     CollectionRow,
     CountryRow,
     FolderRow,
+    MeasurementChartRow,
     ProductRow,
     SizeChartRow,
     SizeRow,
@@ -147,6 +149,34 @@ class SizeChart:
         return True
 
 
+@strawberry.type
+class MeasurementChart:
+    id: int
+    name: str
+    horizontal_labels: list[str]
+    vertical_labels: list[str]
+    display_unit: str | None
+
+    @strawberry.field(
+        name="contentJSON",
+        description="The values as JSON: vertical label -> horizontal label -> value.",
+    )
+    def content_json(self) -> str:
+        return content_json(self)  # type: ignore[arg-type]
+
+
+@strawberry.type
+class MeasurementTable:
+    """The measurement chart a product shows."""
+
+    chart: MeasurementChart
+    inherited: bool
+
+    @strawberry.field(name="contentJSON")
+    def content_json(self) -> str:
+        return content_json(self.chart)  # type: ignore[arg-type]
+
+
 # --- groupings ---------------------------------------------------------------------------------
 
 
@@ -232,6 +262,14 @@ class Product:
     @strawberry.field(description="The product's weight (its sizes show the same weight).")
     def weight(self) -> Weight:
         return Weight.of(self)
+
+    @field(permission="Product.MeasurementTable:read")
+    def measurement_table(self, info: Info) -> MeasurementTable | None:
+        chart_id = self.measurement_chart_id  # type: ignore[attr-defined]
+        if chart_id is None:
+            return None
+        chart = info.context.session.get(MeasurementChartRow, chart_id)
+        return MeasurementTable(chart=chart, inherited=self.measurement_inherited)  # type: ignore[attr-defined]
 
     @field(permission="Product.Brand:read")
     def brand(self, info: Info) -> Brand | None:

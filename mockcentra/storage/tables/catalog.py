@@ -9,7 +9,7 @@ from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 
 from mockcentra.storage.tables.base import Row
-from mockcentra.storage.types import AwareDateTime, JsonList, Money, Thousandths
+from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money, Thousandths
 
 __all__ = [
     "BrandRow",
@@ -17,6 +17,7 @@ __all__ = [
     "CollectionRow",
     "FolderRow",
     "SizeChartRow",
+    "MeasurementChartRow",
     "SizeRow",
     "ProductRow",
     "VariantRow",
@@ -68,6 +69,19 @@ class SizeChartRow(Row, table=True):
     display_divided_by: int = 0  # shown values are the labels divided by this (0: as they are)
 
 
+class MeasurementChartRow(Row, table=True):
+    """Measurements per size: `content` maps a vertical label (e.g. "Chest") to the value of
+    each horizontal label (e.g. "S") that has one."""
+
+    __tablename__ = "measurement_chart"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    horizontal_labels: list[str] = Field(default_factory=list, sa_type=JsonList)
+    vertical_labels: list[str] = Field(default_factory=list, sa_type=JsonList)
+    display_unit: str | None = None
+    content: dict[str, dict[str, str]] = Field(default_factory=dict, sa_type=JsonDict)
+
+
 class SizeRow(Row, table=True):
     __tablename__ = "size"
     __table_args__ = (UniqueConstraint("size_chart_id", "name"),)
@@ -94,6 +108,8 @@ class ProductRow(Row, table=True):
     is_serializable: bool = False
     weight: Decimal | None = Field(default=None, sa_type=Thousandths)
     weight_unit: str = "KILOGRAMS"  # WeightUnit
+    measurement_chart_id: int | None = Field(default=None, foreign_key="measurement_chart.id")
+    measurement_inherited: bool = False
     created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime, index=True)
 

@@ -314,3 +314,81 @@ def test_product_weight_is_read_and_changed(centra: CentraClient) -> None:
     assert {s["weight"]["formattedValue"] for v in read["variants"] for s in v["productSizes"]} == {
         "2.500 kg"
     }
+
+
+def test_measurement_charts_are_created_assigned_and_removed(centra: CentraClient) -> None:
+    chart = run_documented(
+        centra,
+        """mutation shirtMeasures {
+          createMeasurementChart(
+            input: {
+              name: "Shirt measures"
+              horizontalLabels: ["S", "M"]
+              verticalLabels: ["Chest", "Length"]
+              displayUnit: "cm"
+              values: [
+                {horizontalLabel: "S", verticalLabel: "Chest", value: "96"},
+                {horizontalLabel: "M", verticalLabel: "Chest", value: "102"},
+                {horizontalLabel: "S", verticalLabel: "Length", value: "70"},
+                {horizontalLabel: "M", verticalLabel: "Length", value: "72"}
+              ]
+            }
+          ) {
+            measurementChart {
+              id
+              name
+              horizontalLabels
+              verticalLabels
+              displayUnit
+              contentJSON
+            }
+            userErrors { message path }
+          }
+        }""",
+    )["createMeasurementChart"]["measurementChart"]
+    assert chart["contentJSON"] == '{"Chest":{"S":"96","M":"102"},"Length":{"S":"70","M":"72"}}'
+
+    product_parts = """
+      product {
+        id
+        name
+        brand { name }
+        collection { name }
+        folder { name }
+        measurementTable { chart { name } }
+      }
+      userErrors { message path }
+    """
+    assigned = run_documented(
+        centra,
+        f"""mutation showMeasures($chart: Int) {{
+          updateProduct(id: 3, input: {{
+              measurementTable: {{
+                  inherited: false
+                  measurementChart: {{id: $chart}}
+              }}
+          }}) {{ {product_parts} }}
+        }}""",
+        {"chart": chart["id"]},
+    )["updateProduct"]["product"]
+    assert assigned["measurementTable"] == {"chart": {"name": "Shirt measures"}}
+    unassigned = run_documented(
+        centra,
+        f"""mutation hideMeasures {{
+          updateProduct(id: 3, input: {{
+              measurementTable: {{
+                  inherited: false
+                  measurementChart: {{id: null}}
+              }}
+          }}) {{ {product_parts} }}
+        }}""",
+    )["updateProduct"]["product"]
+    assert unassigned["measurementTable"] is None
+    removed = run_documented(
+        centra,
+        """mutation dropMeasures($id: Int!) {
+          deleteMeasurementChart(id: $id) { userErrors { message path } }
+        }""",
+        {"id": chart["id"]},
+    )
+    assert removed["deleteMeasurementChart"]["userErrors"] == []
