@@ -4,6 +4,7 @@ An area module may define `Query`, `Mutation`, or neither (while it is being bui
 """
 
 from mockcentra.graphql import counters, events, idconversion, ratelimits
+from mockcentra.graphql.attributes import schema as attributes
 from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.customers import schema as customers
 from mockcentra.graphql.displays import schema as displays
@@ -27,6 +28,7 @@ AREAS = (
     events,
     vouchers,
     customers,
+    attributes,
     wholesale,
     ratelimits,
     counters,

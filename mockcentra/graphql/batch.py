@@ -109,3 +109,38 @@ def shipment_lines(info: Any, shipment_id: int) -> list[ShipmentLineRow] | None:
         ),
         lambda row: row.shipment_id,
     )
+
+
+# --- announced parents (lists that know their rows before their children are asked for) -------
+
+Loader = Callable[[Any, Sequence[int]], dict[int, list[Any]]]
+
+
+def announce(info: Any, kind: str, ids: Iterable[int | None]) -> None:
+    """A list query tells which parents it returned, so their children load in one query."""
+    batch = info.context.cache.setdefault(("children", kind), {"seen": set(), "loaded": {}})
+    batch["seen"].update(i for i in ids if i is not None)
+
+
+def batched(
+    info: Any, kind: str, parent_id: int, load: Loader, then: Sequence[str] = ()
+) -> list[Any]:
+    """One parent's children; in a query, those of every announced parent come along.
+
+    `then` announces every child loaded in the batch for the next levels (e.g. the sizes of
+    all the variants just loaded). Mutations read fresh each time: an earlier mutation in the
+    same request may have changed the children.
+    """
+    session = info.context.session
+    if not _is_query(info):
+        return list(load(session, [parent_id]).get(parent_id, []))
+    batch = info.context.cache.setdefault(("children", kind), {"seen": set(), "loaded": {}})
+    loaded = batch["loaded"]
+    if parent_id not in loaded:
+        wanted = (batch["seen"] - loaded.keys()) | {parent_id}
+        result = load(session, sorted(wanted))
+        for pid in wanted:
+            loaded[pid] = list(result.get(pid, []))
+            for next_kind in then:
+                announce(info, next_kind, (child.id for child in loaded[pid]))
+    return loaded[parent_id]

@@ -20,9 +20,15 @@ class Context:
     store_id: int | None = None
     #: The bearer token, whose rate limit buckets `rateLimits` reports.
     token: str | None = None
+    #: Where this server is reached (`http://host:port`), for the URLs of files it serves.
+    base_url: str = ""
     #: Per-request memo (currencies by code, rows already loaded) so lists avoid repeat reads.
     cache: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def session(self) -> Any:
         return self.uow.session
+
+    def absolute_url(self, url: str) -> str:
+        """A path this server serves (`/media/...`) as a full URL; other URLs as they are."""
+        return f"{self.base_url}{url}" if url.startswith("/") else url

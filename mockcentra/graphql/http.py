@@ -135,6 +135,7 @@ class GraphQLEndpoint:
             integration_name=token.integration_name,
             store_id=token.store_id,
             token=token_value,
+            base_url=str(request.base_url).rstrip("/"),
         )
         try:
             result = rt.schema.execute_sync(

@@ -18,12 +18,15 @@ import strawberry
 from graphql import (
     DocumentNode,
     FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
     GraphQLError,
     GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
+    InlineFragmentNode,
     OperationDefinitionNode,
     OperationType,
     TypeInfo,
@@ -91,6 +94,106 @@ def _read_permission_of(target: Any) -> str | None:
         edge = get_named_type(target.fields["edges"].type)
         return _read_permission_of(get_named_type(edge.fields["node"].type))
     return perm
+
+
+def _possible(schema: GraphQLSchema, gql_type: Any) -> frozenset[str]:
+    """The object types a selection on `gql_type` can be."""
+    if isinstance(gql_type, GraphQLObjectType):
+        return frozenset({gql_type.name})
+    if gql_type is None or not hasattr(gql_type, "name"):
+        return frozenset()
+    try:
+        return frozenset(t.name for t in schema.get_possible_types(gql_type))
+    except Exception:  # noqa: BLE001 - not an abstract type
+        return frozenset()
+
+
+def _narrowed(schema: GraphQLSchema, context: frozenset[str], condition: Any) -> frozenset[str]:
+    """The context inside `... on Condition`: the types both allow (the condition's own types
+    when nothing narrower is known)."""
+    allowed = _possible(schema, condition)
+    both = context & allowed
+    return both or allowed
+
+
+def _interface_field_permissions(
+    schema: GraphQLSchema, parent: Any, name: str, context: frozenset[str]
+) -> tuple[str, ...]:
+    """A field selected on an interface reports what its implementations in context declare
+    (`attributes` on a product is `Product.attributes:read`); without context, the
+    interface's own declaration."""
+    concrete = [
+        schema.type_map[t]
+        for t in sorted(context & _possible(schema, parent))
+        if isinstance(schema.type_map.get(t), GraphQLObjectType)
+    ]
+    if not concrete:
+        return _field_permissions(parent, name)
+    found: dict[str, None] = {}
+    for t in concrete:
+        if name in t.fields:
+            for perm in _field_permissions(t, name):
+                found.setdefault(perm)
+    return tuple(found)
+
+
+class _Spreads(Visitor):
+    """One pass over a document: the contexts each fragment spread sees."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        type_info: TypeInfo,
+        fragments: dict[str, FragmentDefinitionNode],
+        contexts: dict[str, frozenset[str]],
+    ) -> None:
+        super().__init__()
+        self.schema, self.type_info = schema, type_info
+        self.fragments, self.contexts = fragments, contexts
+        self.stack: list[frozenset[str]] = []
+
+    def enter_operation_definition(self, *_: Any) -> None:
+        self.stack.append(_possible(self.schema, self.type_info.get_type()))
+
+    def enter_fragment_definition(self, node: FragmentDefinitionNode, *_: Any) -> None:
+        self.stack.append(self.contexts.get(node.name.value, frozenset()))
+
+    def enter_field(self, *_: Any) -> None:
+        self.stack.append(_possible(self.schema, get_named_type(self.type_info.get_type())))
+
+    def enter_inline_fragment(self, *_: Any) -> None:
+        self.stack.append(_narrowed(self.schema, self.stack[-1], self.type_info.get_type()))
+
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
+        definition = self.fragments.get(node.name.value)
+        if definition is None:
+            return
+        condition = self.schema.type_map.get(definition.type_condition.name.value)
+        narrowed = _narrowed(self.schema, self.stack[-1], condition)
+        name = node.name.value
+        self.contexts[name] = self.contexts.get(name, frozenset()) | narrowed
+
+    def leave_operation_definition(self, *_: Any) -> None:
+        self.stack.pop()
+
+    leave_fragment_definition = leave_field = leave_inline_fragment = leave_operation_definition
+
+
+def _spread_contexts(schema: GraphQLSchema, document: DocumentNode) -> dict[str, frozenset[str]]:
+    """For each fragment, the object types it is spread on (fragments in fragments too)."""
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    contexts: dict[str, frozenset[str]] = {}
+    for _ in range(len(fragments) + 1):  # a fixpoint: each round reaches one level deeper
+        before = dict(contexts)
+        type_info = TypeInfo(schema)
+        visit(
+            document, TypeInfoVisitor(type_info, _Spreads(schema, type_info, fragments, contexts))
+        )
+        if contexts == before:
+            break
+    return contexts
 
 
 def _guard(resolve: Callable[..., Any] | None, perms: tuple[str, ...], field_name: str):
@@ -172,6 +275,8 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
         page_sizes: list[int] = [0]
         complexity = 0
         depth = 0
+        spread_contexts = _spread_contexts(schema, document)
+        contexts: list[frozenset[str]] = [frozenset()]
 
         class Walker(Visitor):
             def enter_field(self, node: FieldNode, *_: Any) -> None:
@@ -183,20 +288,43 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
                 if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType) and (
                     node.name.value in parent.fields
                 ):
-                    for perm in _field_permissions(parent, node.name.value):
+                    if isinstance(parent, GraphQLInterfaceType):
+                        perms = _interface_field_permissions(
+                            schema, parent, node.name.value, contexts[-1]
+                        )
+                    else:
+                        perms = _field_permissions(parent, node.name.value)
+                    for perm in perms:
                         used.setdefault(perm)
                     if _is_list(parent.fields[node.name.value].type):
                         n = _int_argument(node, "limit") or page_sizes[-1]
                         mult = min(mult * (n if n > 0 else DEFAULT_LIST_COST), 1000)
                 multipliers.append(mult)
                 page_sizes.append(_int_argument(node, "first") or _int_argument(node, "last"))
+                contexts.append(_possible(schema, get_named_type(type_info.get_type())))
 
             def leave_field(self, *_: Any) -> None:
                 multipliers.pop()
                 page_sizes.pop()
+                contexts.pop()
+
+            def enter_inline_fragment(self, node: InlineFragmentNode, *_: Any) -> None:
+                contexts.append(_narrowed(schema, contexts[-1], type_info.get_type()))
+
+            def leave_inline_fragment(self, *_: Any) -> None:
+                contexts.pop()
+
+            def enter_fragment_definition(self, node: FragmentDefinitionNode, *_: Any) -> None:
+                contexts.append(spread_contexts.get(node.name.value, frozenset()))
+
+            def leave_fragment_definition(self, *_: Any) -> None:
+                contexts.pop()
 
             def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any):
-                return None if node is op else Visitor.SKIP
+                if node is not op:
+                    return Visitor.SKIP
+                contexts.append(_possible(schema, type_info.get_type()))
+                return None
 
         visit(document, TypeInfoVisitor(type_info, Walker()))
         return Analysis(

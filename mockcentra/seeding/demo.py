@@ -19,6 +19,11 @@ Shape (ids are stable for a given seed; the structure is the same for every seed
   in a category tree Clothing > Tops/Bottoms, Shoes, Accessories.
 - shipment plugins 1 "Parcel labels" (store 1), 2 "Express courier" (store 1, INACTIVE) and
   3 "Freight booking" (store 2).
+- weights by garment (e.g. a T-shirt 0.200 kg); measurement charts "Tops" (chest, length) and
+  "Bottoms" (waist, inseam) shown on the tops and bottoms.
+- custom attributes (fixtures/attributes.yaml): each active product selects its material
+  (`pr_materials`, the one its display text names) and each variant its colour swatch
+  (`sh_swatch`).
 """
 
 from __future__ import annotations
@@ -44,7 +49,9 @@ from mockcentra.storage.tables import (
     DisplayRow,
     DisplayVariantRow,
     FolderRow,
+    MappedAttributeSelectionRow,
     MarketRow,
+    MeasurementChartRow,
     PricelistCountryRow,
     PricelistRow,
     PriceRow,
@@ -122,6 +129,30 @@ COLOURS = [
     ("Rust", "RST"),
 ]
 MATERIALS = ["organic cotton", "merino wool", "recycled polyester", "linen", "leather", "denim"]
+#: Mapped attributes of fixtures/attributes.yaml: `pr_materials` 10.. in MATERIALS order,
+#: `sh_swatch` 30.. in COLOURS order.
+FIRST_MATERIAL_ATTRIBUTE = 10
+FIRST_SWATCH_ATTRIBUTE = 30
+#: Weight in kilograms by garment (others weigh 0.300 kg).
+WEIGHTS = {
+    "T-shirt": "0.200",
+    "Long Sleeve Tee": "0.250",
+    "Knit Sweater": "0.550",
+    "Hoodie": "0.650",
+    "Puffer Jacket": "0.900",
+    "Wool Coat": "1.400",
+    "Straight Jeans": "0.700",
+    "Sneaker": "0.850",
+    "Chelsea Boot": "1.200",
+    "Loafer": "0.800",
+    "Beanie": "0.100",
+    "Tote Bag": "0.250",
+}
+#: Measurement charts: (name, category uri, vertical labels, cm per label at XS, step per size)
+MEASUREMENT_CHARTS = [
+    ("Tops", "clothing/tops", [("Chest", 88, 6), ("Length", 66, 2)]),
+    ("Bottoms", "clothing/bottoms", [("Waist", 70, 5), ("Inseam", 80, 1)]),
+]
 ORIGINS = ["PL", "SE", "DE", "FR"]
 
 RETAIL_PRICELISTS: list[tuple[str, list[str]]] = [
@@ -286,6 +317,20 @@ def seed_demo(
             for i, label in enumerate(labels)
         ]
 
+    measurement_charts: dict[str, int] = {}
+    for chart_name, uri, rows_of_chart in MEASUREMENT_CHARTS:
+        measurement_charts[uri] = add(
+            MeasurementChartRow,
+            name=chart_name,
+            horizontal_labels=XS_XL,
+            vertical_labels=[label for label, _, _ in rows_of_chart],
+            display_unit="cm",
+            content={
+                label: {size: str(start + i * step) for i, size in enumerate(XS_XL)}
+                for label, start, step in rows_of_chart
+            },
+        )
+
     categories: dict[str, int] = {}
     for name, uri, parent in CATEGORIES:
         categories[uri] = add(
@@ -342,6 +387,9 @@ def seed_demo(
             harmonized_commodity_code_description=None,
             internal_comment=None,
             is_bundle=False,
+            weight=Decimal(WEIGHTS.get(garment, "0.300")),
+            weight_unit="KILOGRAMS",
+            measurement_chart_id=measurement_charts.get(category_uri),
             created_at=stamp,
             updated_at=stamp,
         )
@@ -368,6 +416,13 @@ def seed_demo(
                 updated_at=stamp,
             )
             variant_ids.append(variant)
+            add(
+                MappedAttributeSelectionRow,
+                object_type="ProductVariant",
+                object_id=variant,
+                attribute_type="sh_swatch",
+                attribute_id=FIRST_SWATCH_ATTRIBUTE + COLOURS.index((colour, colour_code)),
+            )
             for s_index, (size_id, size_name) in enumerate(chart_sizes):
                 ean_counter += 1
                 product_size = add(
@@ -412,6 +467,13 @@ def seed_demo(
         if not active:
             continue
         material = fake.random_element(MATERIALS)
+        add(
+            MappedAttributeSelectionRow,
+            object_type="Product",
+            object_id=product,
+            attribute_type="pr_materials",
+            attribute_id=FIRST_MATERIAL_ATTRIBUTE + MATERIALS.index(material),
+        )
         display = add(
             DisplayRow,
             store_id=retail_store,

@@ -2,7 +2,7 @@
 
 Attribute definitions come from fixtures/attributes.yaml: `cus_extra` (inputs `id`, `ship_id`),
 `cus_preferences` (select `fit`, multi-select `channels`, textarea `notes`), `cus_loyalty`
-(read-only in the admin) and `prod_care` (for products).
+(mapped: Gold 1, Silver 2) and `prod_care` (for products).
 """
 
 from __future__ import annotations
@@ -221,15 +221,41 @@ def test_an_attribute_shows_all_elements_and_an_empty_value_clears_one(
     assert attributes_of(centra, customer) == []
 
 
-def test_read_only_attributes_are_set_through_the_api(
+def test_a_read_only_type_is_mapped_and_is_selected_not_typed(
     centra: CentraClient, centra_factories: Factories
 ) -> None:
     customer = guest(centra_factories)
 
-    result = assign(centra, customer, ("cus_loyalty", "tier", "gold"))
+    typed = assign(centra, customer, ("cus_loyalty", "tier", "gold"))
+    selected = centra.graphql(
+        ASSIGN,
+        {
+            "input": {
+                "objectType": "Customer",
+                "objectId": customer,
+                "mappedAttributes": [{"attributeTypeName": "cus_loyalty", "attributeId": 1}],
+            }
+        },
+    ).payload("assignAttributes")
 
-    assert result["userErrors"] == []
-    assert result["object"]["attributes"][0]["elements"][0]["value"] == "gold"
+    assert typed["userErrors"] == [
+        {
+            "message": 'Attribute type "cus_loyalty" is mapped: select one of its attributes '
+            "in mappedAttributes.",
+            "path": ["input", "dynamicAttributes", "0", "attributeTypeName"],
+        }
+    ]
+    assert selected["userErrors"] == []
+    assert selected["object"]["attributes"] == [
+        {
+            "type": {"name": "cus_loyalty", "isMapped": True},
+            "description": "Loyalty programme",
+            "objectType": "Customer",
+            "elements": [
+                {"key": "tier", "description": "Loyalty tier", "kind": "INPUT", "value": "gold"}
+            ],
+        }
+    ]
 
 
 @pytest.mark.parametrize(
@@ -259,12 +285,6 @@ def test_read_only_attributes_are_set_through_the_api(
             '"baggy" is not an option of element "fit" of attribute type "cus_preferences" '
             "(options: slim, regular, relaxed).",
             ["input", "dynamicAttributes", "1", "attributeElementValue"],
-        ),
-        (
-            [("prod_care", "text", "Wash cold")],
-            {"object_type": "Product"},
-            "Assigning attributes to Product objects is not supported.",
-            ["input", "objectType"],
         ),
     ],
 )

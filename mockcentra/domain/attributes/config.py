@@ -1,9 +1,16 @@
-"""Dynamic attribute definitions, as a Centra instance's attribute configuration has them.
+"""Custom attribute definitions, as a Centra instance's attribute configuration has them.
 
-Centra configures dynamic attributes per instance (a PHP array); mockcentra reads the same
-shape from YAML: attribute type name -> `desc`, `group` (which objects it is for: `customer`,
-`product`, `variant`, `account`, `order`), `readonly`, and `elements` (key -> `desc`, `type`:
-`input`, `textarea` or `select`; a select has `options` (value -> name) and may be `multi`).
+Centra configures attribute types per instance (a PHP array); mockcentra reads the same shape
+from YAML: attribute type name -> `desc`, `group` (which objects it is for: `customer`,
+`product`, `variation` (or `variant`), `account`, `order`), `readonly`, `multi` and
+`elements` (key -> `desc`, `type`: `input`, `textarea`, `select`, `boolean`, `readonly`,
+`image` or `file`; a select has `options` (value -> name) and may be `multi`).
+
+As in Centra, a `readonly: true` type is *mapped*: its values are predefined attributes (in
+Centra's admin under Catalog -> Attributes; here the type's `attributes` list, each with an
+`id`, a `name` and a value per element) and objects select them; `multi: true` lets an object
+select several. Other types are *dynamic*: each object has its own element values. Image and
+file elements belong to mapped types; their values are `{url, width, height, mimeType}`.
 
 The file is `fixtures/attributes.yaml` unless `Settings.extra["attributes"]` or the
 `MOCKCENTRA_ATTRIBUTES` environment variable names another. Each file is read once per process.
@@ -26,19 +33,27 @@ SETTINGS_KEY = "attributes"
 
 
 class ElementKind(StrEnum):
-    """Centra's `AttributeElementKind` (the values mockcentra can configure and set)."""
+    """Centra's `AttributeElementKind`."""
 
     INPUT = "INPUT"  # one line of text
     TEXTAREA = "TEXTAREA"  # text over several lines
+    READONLY = "READONLY"  # text the admin shows but does not edit (ids); the API sets it
     SELECT = "SELECT"  # one (or, if multi, several) of the configured options
-    IMAGE = "IMAGE"  # an uploaded image (not configurable in mockcentra)
-    FILE = "FILE"  # an uploaded file (not configurable in mockcentra)
+    BOOLEAN = "BOOLEAN"  # "0" or "1" (options name them, by default No / Yes)
+    IMAGE = "IMAGE"  # an uploaded image (mapped types only)
+    FILE = "FILE"  # an uploaded file (mapped types only)
 
+
+#: Element kinds read back as choices (`AttributeChoiceElement`).
+CHOICES = frozenset({ElementKind.SELECT, ElementKind.BOOLEAN})
+#: Element kinds whose values are uploads (`{url, width, height, mimeType}`).
+UPLOADS = frozenset({ElementKind.IMAGE, ElementKind.FILE})
 
 #: config `group` -> the object type whose objects carry the attribute.
 GROUPS = {
     "customer": "Customer",
     "product": "Product",
+    "variation": "ProductVariant",
     "variant": "ProductVariant",
     "account": "Account",
     "order": "Order",
@@ -46,8 +61,13 @@ GROUPS = {
 _KINDS = {
     "input": ElementKind.INPUT,
     "textarea": ElementKind.TEXTAREA,
+    "readonly": ElementKind.READONLY,
     "select": ElementKind.SELECT,
+    "boolean": ElementKind.BOOLEAN,
+    "image": ElementKind.IMAGE,
+    "file": ElementKind.FILE,
 }
+BOOLEAN_OPTIONS = {"0": "No", "1": "Yes"}
 
 
 @dataclass(frozen=True)
@@ -60,15 +80,45 @@ class ElementDef:
 
 
 @dataclass(frozen=True)
+class Upload:
+    """An image or file value of a mapped attribute."""
+
+    url: str
+    width: int | None = None
+    height: int | None = None
+    mime_type: str | None = None
+
+
+@dataclass(frozen=True)
+class MappedAttributeDef:
+    """A predefined value of a mapped type: objects select it by `id`."""
+
+    id: int
+    name: str
+    type_name: str
+    values: Mapping[str, str | Upload] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class AttributeTypeDef:
     name: str
     description: str
     object_type: str
     readonly: bool
     elements: tuple[ElementDef, ...]
+    multi: bool = False
+    attributes: tuple[MappedAttributeDef, ...] = ()
+
+    @property
+    def is_mapped(self) -> bool:
+        """Centra: a `readonly` type is mapped (objects select predefined attributes)."""
+        return self.readonly
 
     def element(self, key: str) -> ElementDef | None:
         return next((e for e in self.elements if e.key == key), None)
+
+    def attribute(self, attribute_id: int) -> MappedAttributeDef | None:
+        return next((a for a in self.attributes if a.id == attribute_id), None)
 
 
 @dataclass(frozen=True)
@@ -80,6 +130,9 @@ class AttributeConfig:
 
     def for_object(self, object_type: str) -> tuple[AttributeTypeDef, ...]:
         return tuple(t for t in self.types if t.object_type == object_type)
+
+    def mapped_attributes(self) -> tuple[MappedAttributeDef, ...]:
+        return tuple(a for t in self.types for a in t.attributes)
 
 
 def default_path() -> Path:
@@ -115,6 +168,8 @@ def parse_config(raw: Mapping[str, Any], source: str = "<config>") -> AttributeC
     if not isinstance(raw, Mapping):
         raise ValueError(f"{source}: expected attribute types by name at the top level.")
     types = []
+    seen_ids: set[int] = set()
+    next_id = 1
     for name, spec in raw.items():
         where = f"{source}: attribute type {name}"
         if not isinstance(spec, Mapping):
@@ -132,6 +187,13 @@ def parse_config(raw: Mapping[str, Any], source: str = "<config>") -> AttributeC
             options = {str(k): str(v) for k, v in (element.get("options") or {}).items()}
             if kind == ElementKind.SELECT and not options:
                 raise ValueError(f"{where}, element {key}: a select needs options.")
+            if kind == ElementKind.BOOLEAN:
+                options = options or dict(BOOLEAN_OPTIONS)
+            if kind in UPLOADS and not spec.get("readonly", False):
+                raise ValueError(
+                    f"{where}, element {key}: {kind.lower()} elements need a mapped "
+                    "(readonly) type."
+                )
             elements.append(
                 ElementDef(
                     key=str(key),
@@ -143,6 +205,16 @@ def parse_config(raw: Mapping[str, Any], source: str = "<config>") -> AttributeC
             )
         if not elements:
             raise ValueError(f"{where}: needs at least one element.")
+        mapped = []
+        for item in spec.get("attributes") or []:
+            attribute_id = int(item.get("id", next_id))
+            if attribute_id in seen_ids:
+                raise ValueError(f"{where}: attribute id {attribute_id} is used twice.")
+            seen_ids.add(attribute_id)
+            next_id = max(next_id, attribute_id) + 1
+            mapped.append(_mapped(item, attribute_id, str(name), elements, where))
+        if mapped and not spec.get("readonly", False):
+            raise ValueError(f"{where}: only mapped (readonly) types have attributes.")
         types.append(
             AttributeTypeDef(
                 name=str(name),
@@ -150,6 +222,40 @@ def parse_config(raw: Mapping[str, Any], source: str = "<config>") -> AttributeC
                 object_type=GROUPS[group],
                 readonly=bool(spec.get("readonly", False)),
                 elements=tuple(elements),
+                multi=bool(spec.get("multi", False)),
+                attributes=tuple(mapped),
             )
         )
     return AttributeConfig(tuple(types))
+
+
+def _mapped(
+    item: Mapping[str, Any],
+    attribute_id: int,
+    type_name: str,
+    elements: list[ElementDef],
+    where: str,
+) -> MappedAttributeDef:
+    keys = {e.key: e for e in elements}
+    values: dict[str, str | Upload] = {}
+    for key, value in (item.get("elements") or {}).items():
+        element = keys.get(str(key))
+        if element is None:
+            raise ValueError(f"{where}, attribute {attribute_id}: no element {key}.")
+        if element.kind in UPLOADS:
+            if not isinstance(value, Mapping) or not value.get("url"):
+                raise ValueError(f"{where}, attribute {attribute_id}: {key} needs a url.")
+            values[element.key] = Upload(
+                url=str(value["url"]),
+                width=value.get("width"),
+                height=value.get("height"),
+                mime_type=value.get("mimeType"),
+            )
+        else:
+            values[element.key] = str(value)
+    return MappedAttributeDef(
+        id=attribute_id,
+        name=str(item.get("name", attribute_id)),
+        type_name=type_name,
+        values=values,
+    )

@@ -8,10 +8,13 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from mockcentra.domain.attributes import assignments as attribute_domain
 from mockcentra.domain.catalog import bundles, groups, measurements, products, queries, sizecharts
 from mockcentra.domain.catalog.products import ProductSpec, SizeSpec, VariantSpec
 from mockcentra.domain.cursors import StatementSource, keys_of
 from mockcentra.domain.listing import as_list
+from mockcentra.graphql.attributes.schema import MappedAttributeInput
+from mockcentra.graphql.attributes.types import announce_attributes, attribute_config
 from mockcentra.graphql.catalog.types import (
     Brand,
     BrandSort,
@@ -356,6 +359,24 @@ class ProductUpdateInput:
         default=strawberry.UNSET,
         description="`measurementChart: {id: null}` (or null) removes the measurement table.",
     )
+    assign_mapped_attributes: list[MappedAttributeInput] | None = strawberry.field(
+        default=strawberry.UNSET, description="Select mapped attributes (as assignAttributes)."
+    )
+    unassign_mapped_attributes: list[MappedAttributeInput] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Deselect mapped attributes (as unassignAttributes).",
+    )
+
+    def attribute_changes(
+        self,
+    ) -> tuple[attribute_domain.AttributeChanges, attribute_domain.AttributeChanges]:
+        def specs(items: Any) -> list[attribute_domain.MappedAttributeSpec]:
+            return [m.to_spec() for m in items or []] if items is not strawberry.UNSET else []
+
+        return (
+            attribute_domain.AttributeChanges(mapped=specs(self.assign_mapped_attributes)),
+            attribute_domain.AttributeChanges(mapped=specs(self.unassign_mapped_attributes)),
+        )
 
     def changes(self) -> dict[str, Any]:
         found = _given(self, products.PRODUCT_FIELDS)
@@ -635,6 +656,7 @@ class Query:
     ) -> list[Product]:
         rows = queries.products(info.context.session, product_query(where), sort, limit, page)
         announce(info, "variants", (p.id for p in rows))
+        announce_attributes(info, "Product", [p.id for p in rows])
         return list(rows)
 
     @strawberry.field
@@ -689,6 +711,7 @@ class Query:
             page,
         )
         announce(info, "sizes", (v.id for v in rows))
+        announce_attributes(info, "ProductVariant", [v.id for v in rows])
         return list(rows)
 
     @strawberry.field
@@ -904,7 +927,18 @@ class Mutation:
         self, info: Info, id: int, input: ProductUpdateInput
     ) -> ProductUpdatePayload:
         def action() -> dict[str, Any]:
-            product, warnings = products.update_product(info.context.uow, id, input.changes())
+            uow = info.context.uow
+            product, warnings = products.update_product(uow, id, input.changes())
+            assign, unassign = input.attribute_changes()
+            config = attribute_config(info)
+            if assign.mapped:
+                attribute_domain.apply(
+                    uow, config, product, assign, ["input"], "assignMappedAttributes"
+                )
+            if unassign.mapped:
+                warnings += attribute_domain.remove(
+                    uow, config, product, unassign, ["input"], "unassignMappedAttributes"
+                )
             return {"product": product, "warnings": warnings}
 
         return run_mutation(info, ProductUpdatePayload, action)

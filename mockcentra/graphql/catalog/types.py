@@ -7,13 +7,10 @@ in a query fetches the children of every parent listed so far in one statement.
 
 from __future__ import annotations
 
-import weakref
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import strawberry
-from graphql import OperationType
 from sqlmodel import select
 from strawberry.types import Info
 
@@ -42,6 +39,8 @@ from mockcentra.domain.catalog.status import (
 )
 from mockcentra.domain.catalog.weight import weight_of
 from mockcentra.domain.stock.levels import totals_for_size
+from mockcentra.graphql import batch
+from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
 from mockcentra.graphql.common import MonetaryValue, currency_by_code, simple_sort
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, Store
@@ -74,50 +73,17 @@ SizeChartSort = simple_sort("SizeChartSort")
 # --- batching children per request -----------------------------------------------------------
 
 
-class _Batches:
-    """Per request: parent ids seen so far and children already loaded, per kind of child."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, set[int]] = defaultdict(set)
-        self.loaded: dict[str, dict[int, list[Any]]] = defaultdict(dict)
-
-
-_BATCHES: weakref.WeakKeyDictionary[Any, _Batches] = weakref.WeakKeyDictionary()
-
-Loader = Callable[[Any, Sequence[int]], dict[int, list[Any]]]
-
-
-def _batches(info: Info) -> _Batches:
-    return _BATCHES.setdefault(info.context.uow, _Batches())
-
-
 def announce(info: Info, kind: str, ids: Iterable[int | None]) -> None:
     """Tell the batcher which parents a list put in the result, to load their children at once."""
-    _batches(info).seen[kind].update(i for i in ids if i is not None)
+    batch.announce(info, kind, ids)
 
 
 def _children(
-    info: Info, kind: str, parent_id: int, load: Loader, then: str | None = None
+    info: Info, kind: str, parent_id: int, load: batch.Loader, then: str | tuple[str, ...] = ()
 ) -> list[Any]:
-    """The children of one parent; in a query, those of every announced parent come along.
-
-    `then` announces every child loaded in the batch for the next level (e.g. the sizes of
-    all the variants just loaded). Mutations read fresh each time: an earlier mutation in the
-    same request may have changed the children.
-    """
-    session = info.context.session
-    if info.operation.operation != OperationType.QUERY:
-        return list(load(session, [parent_id]).get(parent_id, []))
-    batches = _batches(info)
-    loaded = batches.loaded[kind]
-    if parent_id not in loaded:
-        wanted = (batches.seen[kind] - loaded.keys()) | {parent_id}
-        result = load(session, sorted(wanted))
-        for pid in wanted:
-            loaded[pid] = list(result.get(pid, []))
-            if then:
-                announce(info, then, (child.id for child in loaded[pid]))
-    return loaded[parent_id]
+    """The children of one parent; in a query, those of every announced parent come along
+    (`then` announces the children for the next level, see `batch.batched`)."""
+    return batch.batched(info, kind, parent_id, load, (then,) if isinstance(then, str) else then)
 
 
 # --- size charts -----------------------------------------------------------------------------
@@ -243,7 +209,7 @@ class Weight:
 
 @read_permission("Product:read")
 @strawberry.type
-class Product:
+class Product(ObjectWithAttributes):
     id: int
     name: str
     status: ProductStatus
@@ -287,9 +253,21 @@ class Product:
     def country_of_origin(self, info: Info) -> Country | None:
         return _get(info, CountryRow, self.country_of_origin_id)  # type: ignore[attr-defined]
 
+    attributes = attributes_field("Product.attributes:read")
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, ProductRow)
+
     @strawberry.field
     def variants(self, info: Info) -> list[ProductVariant]:
-        return _children(info, "variants", self.id, queries.variants_by_product, then="sizes")
+        return _children(
+            info,
+            "variants",
+            self.id,
+            queries.variants_by_product,
+            then=("sizes", "attributes:ProductVariant"),
+        )
 
     @field(permission="Bundle:read")
     def bundle(self, info: Info) -> Bundle | None:
@@ -305,7 +283,7 @@ def _get(info: Info, row_type: type, row_id: int | None) -> Any:
 
 @read_permission("ProductVariant:read")
 @strawberry.type
-class ProductVariant:
+class ProductVariant(ObjectWithAttributes):
     id: int
     name: str
     status: Status
@@ -313,6 +291,12 @@ class ProductVariant:
     internal_name: str | None
     created_at: DateTimeTz
     updated_at: DateTimeTz
+
+    attributes = attributes_field("ProductVariant.attributes:read")
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, VariantRow)
 
     @strawberry.field
     def unit_cost(self, info: Info) -> MonetaryValue | None:

@@ -1,4 +1,4 @@
-"""Customer queries and `assignAttributes`.
+"""Customer queries (their attributes are in graphql/attributes).
 
 Customers are created by orders (guests become unregistered customers); an email can belong
 to one registered and one unregistered customer, and both are listed.
@@ -13,23 +13,14 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.cursors import StatementSource, keys_of
-from mockcentra.domain.customers import attributes as domain
 from mockcentra.domain.customers.queries import customers_matching, list_customers
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.listing import as_list
-from mockcentra.graphql.common import Payload, StringMatch
+from mockcentra.graphql.attributes.types import announce_attributes
+from mockcentra.graphql.common import StringMatch
 from mockcentra.graphql.connections import Connection, connection
-from mockcentra.graphql.customers.types import (
-    ATTRIBUTE_TYPES,
-    AttributeObjectType,
-    ObjectWithAttributes,
-    announce_attributes,
-    attribute_config,
-)
-from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.schema import DateTimeRange
 from mockcentra.graphql.orders.types import Customer
-from mockcentra.graphql.permissions import mutation
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import CustomerRow
 
@@ -42,25 +33,6 @@ class CustomerFilter:
     is_registered: bool | None = None
     created_at: DateTimeRange | None = None
     updated_at: DateTimeRange | None = None
-
-
-@strawberry.input
-class DynamicAttributeAssignInput:
-    attribute_type_name: str
-    attribute_element_key: str
-    attribute_element_value: str
-
-
-@strawberry.input
-class AssignAttributesInput:
-    object_type: AttributeObjectType
-    object_id: int
-    dynamic_attributes: list[DynamicAttributeAssignInput] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class AssignAttributesPayload(Payload):
-    object: ObjectWithAttributes | None = None
 
 
 def _bounds(info: Info, value: DateTimeRange | None, name: str) -> tuple[Any, Any]:
@@ -150,30 +122,3 @@ class Query:
     def customer(self, info: Info, id: int) -> Customer | None:
         rows = list_customers(info.context.session, ids=[id], limit=1)
         return rows[0] if rows else None  # type: ignore[return-value]
-
-
-@strawberry.type
-class Mutation:
-    @mutation(permission="Attribute:write")
-    def assign_attributes(
-        self, info: Info, input: AssignAttributesInput
-    ) -> AssignAttributesPayload:
-        def action() -> dict[str, Any]:
-            obj = domain.assign_attributes(
-                info.context.uow,
-                attribute_config(info),
-                input.object_type.value,
-                input.object_id,
-                [
-                    domain.DynamicAttributeSpec(
-                        a.attribute_type_name, a.attribute_element_key, a.attribute_element_value
-                    )
-                    for a in input.dynamic_attributes
-                ],
-            )
-            return {"object": obj}
-
-        return run_mutation(info, AssignAttributesPayload, action)
-
-
-EXTRA_TYPES = ATTRIBUTE_TYPES

@@ -31,9 +31,9 @@ from mockcentra.domain.shipments.actions import shipment_lines, totals_of_shipme
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.graphql import batch
+from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
 from mockcentra.graphql.catalog.types import Brand, Product, ProductSize, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
-from mockcentra.graphql.customers.types import ObjectWithAttributes
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.pricing.types import Pricelist
 from mockcentra.graphql.reference.types import Country, Market, ShippingOption, State, Store
@@ -133,6 +133,8 @@ class Address:
 @strawberry.type
 class Customer(ObjectWithAttributes):
     """A shopper; `attributes` (from ObjectWithAttributes) needs Customer.attributes:read."""
+
+    attributes = attributes_field("Customer.attributes:read")
 
     id: int
     email: str
@@ -612,8 +614,10 @@ class ShippingPriceGroup:
 
 @read_permission("Order:read")
 @strawberry.interface
-class Order:
+class Order(ObjectWithAttributes):
     """Fields every order has; `... on DirectToConsumerOrder` / `... on WholesaleOrder` add more."""
+
+    attributes = attributes_field("Order.attributes:read")
 
     id: str = strawberry.field(resolver=lambda self: self.hash)
     number: int

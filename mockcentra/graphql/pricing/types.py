@@ -7,17 +7,16 @@ kind through `children()`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from graphql import OperationType
 from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.pricing import queries
 from mockcentra.domain.pricing.pricelists import countries_of
+from mockcentra.graphql import batch
 from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
 from mockcentra.graphql.common import Currency, MonetaryValue, currency_by_code
 from mockcentra.graphql.permissions import field, read_permission
@@ -35,34 +34,12 @@ from mockcentra.storage.tables import (
 if TYPE_CHECKING:
     from mockcentra.graphql.wholesale.types import DeliveryWindow
 
-Loader = Callable[[Any, Sequence[int]], dict[int, list[Any]]]
-
-
 # --- per-request batching of children ------------------------------------------------------
 
 
-def announce(info: Info, kind: str, ids: Iterable[int | None]) -> None:
-    """A list query tells which parents it returned, so their children load in one query."""
-    batch = info.context.cache.setdefault(("children", kind), {"seen": set(), "loaded": {}})
-    batch["seen"].update(i for i in ids if i is not None)
-
-
-def children(info: Info, kind: str, parent_id: int, load: Loader) -> list[Any]:
-    """One parent's children; in a query, those of every announced parent come along.
-
-    Mutations read fresh each time: an earlier mutation in the request may have changed them.
-    """
-    session = info.context.session
-    if info.operation.operation != OperationType.QUERY:
-        return list(load(session, [parent_id]).get(parent_id, []))
-    batch = info.context.cache.setdefault(("children", kind), {"seen": set(), "loaded": {}})
-    loaded = batch["loaded"]
-    if parent_id not in loaded:
-        wanted = (batch["seen"] - loaded.keys()) | {parent_id}
-        result = load(session, sorted(wanted))
-        for pid in wanted:
-            loaded[pid] = list(result.get(pid, []))
-    return loaded[parent_id]
+#: Children of many parents in one query (shared with other areas; see graphql/batch.py).
+announce = batch.announce
+children = batch.batched
 
 
 def _money(info: Info, amount: Decimal | None, code: str) -> MonetaryValue | None:

@@ -21,6 +21,7 @@ from mockcentra.domain.wholesale import delivery_windows as domain_windows
 from mockcentra.domain.wholesale import orders as domain_orders
 from mockcentra.domain.wholesale import status as st
 from mockcentra.domain.wholesale.rules import percent
+from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
 from mockcentra.graphql.catalog.types import Brand, Product, ProductVariant, Status
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.orders.types import Address, CarrierInformation
@@ -254,7 +255,7 @@ class AccountDeliveryWindowDiscount:
 
 @read_permission("Account:read")
 @strawberry.type
-class Account:
+class Account(ObjectWithAttributes):
     id: int
     name: str
     status: AccountStatus  # type: ignore[valid-type]
@@ -266,6 +267,12 @@ class Account:
     apply_credit_limit: bool
     block_if_unpaid_invoices: bool
     has_brands_restriction: bool
+    attributes = attributes_field("Account.attributes:read")
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, AccountRow)
+
     created_at: DateTimeTz
     updated_at: DateTimeTz
 

@@ -1,4 +1,4 @@
-"""Values of dynamic (configured) attributes on objects such as customers."""
+"""Custom attributes on objects: dynamic element values and selected mapped attributes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlmodel import Field
 from mockcentra.storage.tables.base import Row
 from mockcentra.storage.types import AwareDateTime
 
-__all__ = ["AttributeValueRow"]
+__all__ = ["AttributeValueRow", "MappedAttributeSelectionRow"]
 
 
 class AttributeValueRow(Row, table=True):
@@ -27,3 +27,15 @@ class AttributeValueRow(Row, table=True):
     element_key: str
     value: str = ""
     updated_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class MappedAttributeSelectionRow(Row, table=True):
+    """A mapped attribute (a predefined value of a mapped type) selected on one object."""
+
+    __tablename__ = "mapped_attribute_selection"
+    __table_args__ = (UniqueConstraint("object_type", "object_id", "attribute_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    object_type: str
+    object_id: int = Field(index=True)
+    attribute_type: str
+    attribute_id: int
