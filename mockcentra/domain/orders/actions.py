@@ -14,6 +14,7 @@ from mockcentra.domain.catalog import skus
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
+from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.orders.status import (
     OrderStatus,
     PaymentEntryStatus,
@@ -475,8 +476,19 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
     if change.shipping_cost is not None:
         _lower_shipping(order, change.shipping_cost, change.shipping_cost_currency, dtc=is_dtc)
     lines = {line.id: line for line in lines_of(uow.session, order.id)}
-    for i, cancel in enumerate(change.cancel_lines):
-        _cancel_line(uow, order, lines, cancel, ["input", "cancelLines", i])
+    for line, cancel, path in asked_lines(
+        change.cancel_lines,
+        lines,
+        line_of=lambda c: c.line_id,
+        quantity_of=lambda c: c.quantity,
+        noun="Order line",
+        owner=f"order {order.number}",
+        path=["input", "cancelLines"],
+        field="line",
+        once=False,
+        at_least_one="Quantity to cancel must be at least 1.",
+    ):
+        _cancel_line(uow, order, line, cancel, path)
     if change.cancellation_comment is not None:
         order.cancellation_comment = change.cancellation_comment
     for i, add in enumerate(change.add_lines):
@@ -548,22 +560,16 @@ def _buyer_info(info: dict[str, Any]) -> dict[str, Any]:
     return given
 
 
-def _cancel_line(uow, order, lines, cancel: CancelLine, path) -> None:
-    line = lines.get(cancel.line_id)
-    if line is None:
-        raise DomainError(
-            ErrorCode.NOT_FOUND,
-            f"Order line {cancel.line_id} does not belong to order {order.number}.",
-            [*path, "line"],
-        )
-    if cancel.quantity < 1:
-        raise invalid("Quantity to cancel must be at least 1.", [*path, "quantity"])
-    unshipped = line.quantity - line.shipped_quantity
-    if cancel.quantity > unshipped:
-        raise invalid(
-            f"Cannot cancel {cancel.quantity} of order line {line.id}: only {unshipped} unshipped.",
-            [*path, "quantity"],
-        )
+def _cancel_line(uow, order, line: OrderLineRow, cancel: CancelLine, path) -> None:
+    at_most_left(
+        cancel.quantity,
+        line.quantity - line.shipped_quantity,
+        action="cancel",
+        noun="order line",
+        line_id=line.id,
+        left_as="unshipped",
+        path=path,
+    )
     release_line(uow, line, cancel.quantity, cancel.stock_action)
     line.quantity -= cancel.quantity
     line.cancelled_quantity += cancel.quantity

@@ -17,6 +17,7 @@ from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid
 from mockcentra.domain.orders.actions import ensure_not_locked_by_other, find_order, touch
+from mockcentra.domain.orders.line_checks import asked_lines
 from mockcentra.domain.orders.status import OrderStatus, ReturnStockPolicy
 from mockcentra.domain.orders.totals import lines_of
 from mockcentra.domain.stock import allocation
@@ -315,21 +316,16 @@ def _wanted(
             for line in by_id.values()
             if default_quantity(line) > 0
         ]
-    wanted: list[tuple[OrderLineRow, int, Path]] = []
-    seen: set[int] = set()
-    for i, entry in enumerate(lines):
-        path: Path = ["input", field, i]
-        line = by_id.get(entry.order_line_id)
-        if line is None:
-            raise DomainError(
-                ErrorCode.NOT_FOUND,
-                f"Order line {entry.order_line_id} does not belong to order {order.number}.",
-                [*path, "orderLine"],
-            )
-        if line.id in seen:
-            raise invalid(f"Order line {line.id} is listed twice.", [*path, "orderLine"])
-        seen.add(line.id)  # type: ignore[arg-type]
-        if entry.quantity < 1:
-            raise invalid("Quantity must be at least 1.", [*path, "quantity"])
-        wanted.append((line, entry.quantity, path))
-    return wanted
+    return [
+        (line, entry.quantity, path)
+        for line, entry, path in asked_lines(
+            lines,
+            by_id,
+            line_of=lambda e: e.order_line_id,
+            quantity_of=lambda e: e.quantity,
+            noun="Order line",
+            owner=f"order {order.number}",
+            path=["input", field],
+            field="orderLine",
+        )
+    ]

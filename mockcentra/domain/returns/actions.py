@@ -12,6 +12,7 @@ from sqlmodel import select
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.actions import ensure_not_locked_by_other, touch
+from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.orders.status import ReturnStatus, ReturnStockPolicy, move_return
 from mockcentra.domain.orders.totals import line_value
 from mockcentra.domain.payments.actions import refund
@@ -141,28 +142,25 @@ def create_return(
     uow.session.add(ret)
     uow.session.flush()
     own = {sl.id: sl for sl in shipment_lines(uow.session, shipment.id)}
-    seen: set[int] = set()
-    for i, wanted in enumerate(lines):
-        path = ["input", "lines", i]
-        sl = own.get(wanted.shipment_line_id)
-        if sl is None:
-            raise DomainError(
-                ErrorCode.NOT_FOUND,
-                f"Shipment line {wanted.shipment_line_id} does not belong to shipment {shipment.number}.",
-                [*path, "shipmentLine"],
-            )
-        if sl.id in seen:
-            raise invalid(f"Shipment line {sl.id} is listed twice.", [*path, "shipmentLine"])
-        seen.add(sl.id)
-        left = sl.quantity - sl.returned_quantity
-        if wanted.quantity < 1:
-            raise invalid("Quantity must be at least 1.", [*path, "quantity"])
-        if wanted.quantity > left:
-            raise invalid(
-                f"Cannot return {wanted.quantity} of shipment line {sl.id}: only {left} shipped "
-                "and not yet returned.",
-                [*path, "quantity"],
-            )
+    for sl, wanted, path in asked_lines(
+        lines,
+        own,
+        line_of=lambda w: w.shipment_line_id,
+        quantity_of=lambda w: w.quantity,
+        noun="Shipment line",
+        owner=f"shipment {shipment.number}",
+        path=["input", "lines"],
+        field="shipmentLine",
+    ):
+        at_most_left(
+            wanted.quantity,
+            sl.quantity - sl.returned_quantity,
+            action="return",
+            noun="shipment line",
+            line_id=sl.id,
+            left_as="shipped and not yet returned",
+            path=path,
+        )
         line = uow.session.get(OrderLineRow, sl.order_line_id)
         restocked = _restock(uow, ret, sl, line, wanted.quantity, policy, target)
         sl.returned_quantity += wanted.quantity

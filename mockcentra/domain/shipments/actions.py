@@ -23,6 +23,7 @@ from mockcentra.domain.orders.actions import (
     find_order,
     touch,
 )
+from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.orders.status import OrderStatus, move
 from mockcentra.domain.orders.totals import (
     line_tax,
@@ -216,27 +217,25 @@ def create_shipment(
         shipment.shipment_plugin_id = shipment_plugin(uow, order, shipment_plugin_id, path).id
     uow.session.add(shipment)
     uow.session.flush()
-    seen: set[int] = set()
-    for i, wanted in enumerate(lines):
-        path = ["input", "lines", i]
-        line = order_lines.get(wanted.order_line_id)
-        if line is None:
-            raise DomainError(
-                ErrorCode.NOT_FOUND,
-                f"Order line {wanted.order_line_id} does not belong to order {order.number}.",
-                [*path, "orderLine"],
-            )
-        if line.id in seen:
-            raise invalid(f"Order line {line.id} is listed twice.", [*path, "orderLine"])
-        seen.add(line.id)
-        if wanted.quantity < 1:
-            raise invalid("Quantity must be at least 1.", [*path, "quantity"])
-        left = line.quantity - line.shipped_quantity
-        if wanted.quantity > left:
-            raise invalid(
-                f"Cannot ship {wanted.quantity} of order line {line.id}: only {left} left to ship.",
-                [*path, "quantity"],
-            )
+    for line, wanted, path in asked_lines(
+        lines,
+        order_lines,
+        line_of=lambda w: w.order_line_id,
+        quantity_of=lambda w: w.quantity,
+        noun="Order line",
+        owner=f"order {order.number}",
+        path=["input", "lines"],
+        field="orderLine",
+    ):
+        at_most_left(
+            wanted.quantity,
+            line.quantity - line.shipped_quantity,
+            action="ship",
+            noun="order line",
+            line_id=line.id,
+            left_as="left to ship",
+            path=path,
+        )
         allocated = sum((line.allocations or {}).values())
         if allocated < wanted.quantity and allocate_demand:
             allocate_line(uow, order, line, wanted.quantity - allocated)
