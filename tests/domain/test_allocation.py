@@ -92,19 +92,19 @@ def test_lifecycle_moves_keep_physical_at_least_allocated(
         allocation.allocate(uow, ps, 6, [1])
     assert stock(centra, 1, ps) == (10, 6)
     with uow_of(centra) as uow:
-        allocation.release(uow, 1, ps, 1)
+        allocation.move(uow, allocation.RELEASE, 1, ps, 1)
     assert stock(centra, 1, ps) == (10, 5)
     with uow_of(centra) as uow:
-        allocation.consume(uow, 1, ps, 2)
+        allocation.move(uow, allocation.CONSUME, 1, ps, 2)
     assert stock(centra, 1, ps) == (8, 3)
     with uow_of(centra) as uow:
-        allocation.remove_allocated(uow, 1, ps, 1)
+        allocation.move(uow, allocation.REMOVE_ALLOCATED, 1, ps, 1)
     assert stock(centra, 1, ps) == (7, 2)
     with uow_of(centra) as uow:
-        allocation.restock(uow, 1, ps, 2)
+        allocation.move(uow, allocation.RESTOCK, 1, ps, 2)
     assert stock(centra, 1, ps) == (9, 2)
     with uow_of(centra) as uow:
-        allocation.consume_free(uow, 1, ps, 7)
+        allocation.move(uow, allocation.CONSUME_FREE, 1, ps, 7)
     assert stock(centra, 1, ps) == (2, 2)
 
     with uow_of(centra) as uow:
@@ -132,19 +132,19 @@ def test_lifecycle_moves_keep_physical_at_least_allocated(
     ("call", "message"),
     [
         (
-            lambda u, ps: allocation.release(u, 1, ps, 3),
+            lambda u, ps: allocation.move(u, allocation.RELEASE, 1, ps, 3),
             "Cannot release 3 of product size {ps} in warehouse 1: physical 5, allocated 2.",
         ),
         (
-            lambda u, ps: allocation.consume(u, 1, ps, 3),
+            lambda u, ps: allocation.move(u, allocation.CONSUME, 1, ps, 3),
             "Cannot ship 3 of product size {ps} in warehouse 1: physical 5, allocated 2.",
         ),
         (
-            lambda u, ps: allocation.remove_allocated(u, 1, ps, 3),
+            lambda u, ps: allocation.move(u, allocation.REMOVE_ALLOCATED, 1, ps, 3),
             "Cannot remove 3 of product size {ps} in warehouse 1: physical 5, allocated 2.",
         ),
         (
-            lambda u, ps: allocation.consume_free(u, 1, ps, 4),
+            lambda u, ps: allocation.move(u, allocation.CONSUME_FREE, 1, ps, 4),
             "Cannot take back 4 of product size {ps} in warehouse 1: physical 5, allocated 2.",
         ),
     ],
@@ -171,9 +171,9 @@ def test_bad_quantities_and_unknown_objects(centra: CentraClient, tee: Variant) 
         with pytest.raises(DomainError, match="Stock quantity must be greater than 0, got 0."):
             allocation.allocate(uow, ps, 0, [1])
         with pytest.raises(DomainError, match="Could not find ProductSize with ID 999999."):
-            allocation.restock(uow, 1, 999999, 1)
+            allocation.move(uow, allocation.RESTOCK, 1, 999999, 1)
         with pytest.raises(DomainError, match="Could not find Warehouse with ID 999."):
-            allocation.restock(uow, 999, ps, 1)
+            allocation.move(uow, allocation.RESTOCK, 999, ps, 1)
         with pytest.raises(DomainError, match="Could not find Market with ID 999."):
             allocation.warehouses_for_market(uow.session, 999)
 

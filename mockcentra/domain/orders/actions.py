@@ -190,9 +190,11 @@ def release_line(uow: UnitOfWork, line: OrderLineRow, quantity: int, action: Sto
             break
         take = min(allocs[warehouse_key], to_free)
         if action == StockAction.REMOVE_FROM_STOCK:
-            allocation.remove_allocated(uow, int(warehouse_key), line.product_size_id, take)
+            allocation.move(
+                uow, allocation.REMOVE_ALLOCATED, int(warehouse_key), line.product_size_id, take
+            )
         else:
-            allocation.release(uow, int(warehouse_key), line.product_size_id, take)
+            allocation.move(uow, allocation.RELEASE, int(warehouse_key), line.product_size_id, take)
         allocs[warehouse_key] -= take
         if not allocs[warehouse_key]:
             del allocs[warehouse_key]

@@ -267,12 +267,18 @@ def _give_up(
     change: StockChangeRow,
 ) -> None:
     if action == ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE:
-        allocation.release(uow, warehouse_id, product_size_id, quantity, change=change)
+        allocation.move(
+            uow, allocation.RELEASE, warehouse_id, product_size_id, quantity, change=change
+        )
         return
     # removed or sent on: the units leave this warehouse's shelf
-    allocation.remove_allocated(uow, warehouse_id, product_size_id, quantity, change=change)
+    allocation.move(
+        uow, allocation.REMOVE_ALLOCATED, warehouse_id, product_size_id, quantity, change=change
+    )
     if action == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
-        allocation.restock(uow, target.id, product_size_id, quantity, change=change)
+        allocation.move(
+            uow, allocation.RESTOCK, target.id, product_size_id, quantity, change=change
+        )
 
 
 # ---------------------------------------------------------------- shared checks

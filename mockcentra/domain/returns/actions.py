@@ -192,14 +192,14 @@ def _restock(
     if policy == ReturnStockPolicy.REMOVE_FROM_STOCK:
         return {}
     if policy == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
-        allocation.restock(uow, target.id, line.product_size_id, quantity)
+        allocation.move(uow, allocation.RESTOCK, target.id, line.product_size_id, quantity)
         return {str(target.id): quantity}
     restocked: dict[str, int] = {}
     need = quantity
     for key in sorted(sl.allocations, key=int):
         take = min(sl.allocations[key], need)
         if take:
-            allocation.restock(uow, int(key), line.product_size_id, take)
+            allocation.move(uow, allocation.RESTOCK, int(key), line.product_size_id, take)
             restocked[key] = take
             need -= take
     return restocked
@@ -253,7 +253,7 @@ def delete_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, list[Retu
         sl = uow.session.get(ShipmentLineRow, rl.shipment_line_id)
         line = uow.session.get(OrderLineRow, sl.order_line_id)
         for key, qty in rl.restocked.items():
-            allocation.consume_free(uow, int(key), line.product_size_id, qty)
+            allocation.move(uow, allocation.CONSUME_FREE, int(key), line.product_size_id, qty)
         sl.returned_quantity -= rl.quantity
         line.returned_quantity -= rl.quantity
         uow.session.add_all([sl, line])

@@ -420,7 +420,7 @@ def complete_shipment(
     for sl in shipment_lines(uow.session, shipment.id):
         line = uow.session.get(OrderLineRow, sl.order_line_id)
         for key, qty in sl.allocations.items():
-            allocation.consume(uow, int(key), line.product_size_id, qty)
+            allocation.move(uow, allocation.CONSUME, int(key), line.product_size_id, qty)
     shipment.shipped_at = when
     shipment.send_email = send_email
     shipment.updated_at = now

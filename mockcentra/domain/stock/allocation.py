@@ -1,4 +1,4 @@
-"""Stock movements of the order lifecycle: allocate, release, consume, restock, remove.
+"""Stock movements of the order lifecycle: allocate, and the moves of the `Move` table.
 
 Called by orders, shipments and returns inside their unit of work. Every movement goes through
 `adjust_level`, a conditional UPDATE that can never leave physical or allocated negative nor
@@ -8,6 +8,7 @@ write lock from BEGIN IMMEDIATE). Each movement is recorded as a stock change li
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import select
@@ -26,12 +27,14 @@ from mockcentra.storage.tables import (
 from mockcentra.storage.uow import UnitOfWork
 
 __all__ = [
+    "CONSUME",
+    "CONSUME_FREE",
+    "RELEASE",
+    "REMOVE_ALLOCATED",
+    "RESTOCK",
+    "Move",
     "allocate",
-    "release",
-    "consume",
-    "consume_free",
-    "restock",
-    "remove_allocated",
+    "move",
     "warehouses_for_market",
 ]
 
@@ -93,124 +96,27 @@ def allocate(
     return taken
 
 
-def release(
-    uow: UnitOfWork,
-    warehouse_id: int,
-    product_size_id: int,
-    quantity: int,
-    *,
-    change: StockChangeRow | None = None,
-    description: str | None = None,
-) -> StockChangeRow:
-    """Give allocated stock back to free-to-allocate (cancel with RELEASE, order changes)."""
-    return _move(
-        uow,
-        StockChangeType.ORDER,
-        warehouse_id,
-        product_size_id,
-        quantity,
-        physical=0,
-        allocated=-quantity,
-        verb="release",
-        change=change,
-        description=description,
-    )
+@dataclass(frozen=True)
+class Move:
+    """One kind of stock movement: which stock change it is recorded in, what each unit does to
+    physical and allocated stock, and the verb its refusal uses."""
+
+    kind: StockChangeType
+    physical: int
+    allocated: int
+    verb: str
 
 
-def consume(
-    uow: UnitOfWork,
-    warehouse_id: int,
-    product_size_id: int,
-    quantity: int,
-    *,
-    change: StockChangeRow | None = None,
-    description: str | None = None,
-) -> StockChangeRow:
-    """Shipping: allocated units leave the shelf (physical and allocated both drop)."""
-    return _move(
-        uow,
-        StockChangeType.SHIPMENT,
-        warehouse_id,
-        product_size_id,
-        quantity,
-        physical=-quantity,
-        allocated=-quantity,
-        verb="ship",
-        change=change,
-        description=description,
-    )
-
-
-def remove_allocated(
-    uow: UnitOfWork,
-    warehouse_id: int,
-    product_size_id: int,
-    quantity: int,
-    *,
-    change: StockChangeRow | None = None,
-    description: str | None = None,
-) -> StockChangeRow:
-    """Cancel with REMOVE: the allocated units are written off (physical and allocated drop)."""
-    return _move(
-        uow,
-        StockChangeType.ORDER,
-        warehouse_id,
-        product_size_id,
-        quantity,
-        physical=-quantity,
-        allocated=-quantity,
-        verb="remove",
-        change=change,
-        description=description,
-    )
-
-
-def restock(
-    uow: UnitOfWork,
-    warehouse_id: int,
-    product_size_id: int,
-    quantity: int,
-    *,
-    change: StockChangeRow | None = None,
-    description: str | None = None,
-) -> StockChangeRow:
-    """Returns: units come back to the shelf as free-to-allocate stock."""
-    return _move(
-        uow,
-        StockChangeType.RETURN,
-        warehouse_id,
-        product_size_id,
-        quantity,
-        physical=quantity,
-        allocated=0,
-        verb="restock",
-        change=change,
-        description=description,
-    )
-
-
-def consume_free(
-    uow: UnitOfWork,
-    warehouse_id: int,
-    product_size_id: int,
-    quantity: int,
-    *,
-    change: StockChangeRow | None = None,
-    description: str | None = None,
-) -> StockChangeRow:
-    """Take restocked units off the shelf again (undoing a return): only free stock can go."""
-    return _move(
-        uow,
-        StockChangeType.RETURN,
-        warehouse_id,
-        product_size_id,
-        quantity,
-        physical=-quantity,
-        allocated=0,
-        verb="take back",
-        change=change,
-        description=description,
-    )
+#: Cancel with RELEASE, order changes: allocated units become free to allocate again.
+RELEASE = Move(StockChangeType.ORDER, physical=0, allocated=-1, verb="release")
+#: Shipping: allocated units leave the shelf (physical and allocated both drop).
+CONSUME = Move(StockChangeType.SHIPMENT, physical=-1, allocated=-1, verb="ship")
+#: Cancel with REMOVE: the allocated units are written off (physical and allocated drop).
+REMOVE_ALLOCATED = Move(StockChangeType.ORDER, physical=-1, allocated=-1, verb="remove")
+#: Returns: units come back to the shelf as free-to-allocate stock.
+RESTOCK = Move(StockChangeType.RETURN, physical=1, allocated=0, verb="restock")
+#: Undoing a return: restocked units leave the shelf again; only free stock can go.
+CONSUME_FREE = Move(StockChangeType.RETURN, physical=-1, allocated=0, verb="take back")
 
 
 def _check(uow: UnitOfWork, product_size_id: int, quantity: int) -> None:
@@ -220,22 +126,22 @@ def _check(uow: UnitOfWork, product_size_id: int, quantity: int) -> None:
         raise not_found("ProductSize", product_size_id)
 
 
-def _move(
+def move(
     uow: UnitOfWork,
-    kind: StockChangeType,
+    how: Move,
     warehouse_id: int,
     product_size_id: int,
     quantity: int,
     *,
-    physical: int,
-    allocated: int,
-    verb: str,
-    change: StockChangeRow | None,
-    description: str | None,
+    change: StockChangeRow | None = None,
+    description: str | None = None,
 ) -> StockChangeRow:
+    """Move `quantity` units of one size in one warehouse as `how` says, recorded in `change`
+    (a new stock change of the move's kind when None); refused when the level cannot take it."""
     _check(uow, product_size_id, quantity)
     if uow.session.get(WarehouseRow, warehouse_id) is None:
         raise not_found("Warehouse", warehouse_id)
+    physical, allocated = how.physical * quantity, how.allocated * quantity
     if (
         adjust_level(uow, warehouse_id, product_size_id, physical=physical, allocated=allocated)
         is None
@@ -243,10 +149,10 @@ def _move(
         level = level_of(uow, warehouse_id, product_size_id)
         raise DomainError(
             ErrorCode.INSUFFICIENT_STOCK,
-            f"Cannot {verb} {quantity} of product size {product_size_id} in warehouse "
+            f"Cannot {how.verb} {quantity} of product size {product_size_id} in warehouse "
             f"{warehouse_id}: physical {level.physical}, allocated {level.allocated}.",
         )
-    change = change or new_change(uow, kind, description)
+    change = change or new_change(uow, how.kind, description)
     add_line(uow, change, warehouse_id, product_size_id, physical=physical, allocated=allocated)
     announce_size(uow, product_size_id)
     uow.session.flush()
