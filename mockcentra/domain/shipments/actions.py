@@ -89,6 +89,7 @@ class ShipmentTotals:
     shipping: Decimal
     handling: Decimal
     tax: Decimal
+    quantity: int = 0  # units in the shipment
 
     @property
     def grand_total(self) -> Decimal:
@@ -100,13 +101,15 @@ def shipment_totals(
 ) -> ShipmentTotals:
     """The totals of a shipment holding `parts` (order line, quantity shipped)."""
     items = tax = ZERO
+    units = 0
     for line, quantity in parts:
         items += line_value(line, quantity)
         tax += line_tax(line, quantity)
+        units += quantity
     tax += tax_in_gross(
         shipment.shipping_value + shipment.handling_value, order.tax_percent_hundredths
     )
-    return ShipmentTotals(items, shipment.shipping_value, shipment.handling_value, tax)
+    return ShipmentTotals(items, shipment.shipping_value, shipment.handling_value, tax, units)
 
 
 def totals_of_shipment(session, shipment: ShipmentRow) -> ShipmentTotals:

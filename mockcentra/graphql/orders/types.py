@@ -445,6 +445,23 @@ class ShipmentLine:
         return money(info, line_value(line, self.quantity), _currency(info, line))
 
 
+@strawberry.type
+class ShipmentTotals:
+    """A shipment's units and value: its lines at their prices plus the shipping and handling
+    it carries (the first shipment carries the order's); tax is included in the prices.
+    `discounts` is 0: line prices already have discounts taken off."""
+
+    quantity: int
+    line_values: MonetaryValue
+    shipping: MonetaryValue
+    handling: MonetaryValue
+    discounts: MonetaryValue
+    tax_included: MonetaryValue
+    tax_added: MonetaryValue
+    tax_deducted: MonetaryValue
+    grand_total: MonetaryValue
+
+
 @read_permission("Shipment:read")
 @strawberry.type
 class Shipment:
@@ -483,6 +500,22 @@ class Shipment:
         totals = totals_of_shipment(info.context.session, self)  # type: ignore[arg-type]
         total = totals.grand_total if including_tax else totals.grand_total - totals.tax
         return money(info, total, _shipment_currency(info, self))
+
+    @strawberry.field
+    def totals(self, info: Info) -> ShipmentTotals:
+        t = totals_of_shipment(info.context.session, self)  # type: ignore[arg-type]
+        code = _shipment_currency(info, self)
+        return ShipmentTotals(
+            quantity=t.quantity,
+            line_values=money(info, t.items, code),
+            shipping=money(info, t.shipping, code),
+            handling=money(info, t.handling, code),
+            discounts=money(info, ZERO, code),
+            tax_included=money(info, t.tax, code),
+            tax_added=money(info, ZERO, code),
+            tax_deducted=money(info, ZERO, code),
+            grand_total=money(info, t.grand_total, code),
+        )
 
     @strawberry.field
     def carrier_information(self) -> CarrierInformation | None:
