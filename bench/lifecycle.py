@@ -19,7 +19,6 @@ from sqlalchemy import event
 from mockcentra.app import create_app
 from mockcentra.domain.returns.actions import refund_return
 from mockcentra.settings import Settings
-from mockcentra.storage.uow import unit_of_work
 from mockcentra.testing.client import CentraClient
 from mockcentra.testing.factories import Factories
 
@@ -35,7 +34,7 @@ def lifecycle(client: CentraClient, factories: Factories) -> None:
     ret = client.graphql(RETURN, {"s": shipment["id"], "l": shipment["lines"][0]["id"]})
     return_id = ret.ok("createReturn")["return"]["id"]
     rt = client.runtime
-    with unit_of_work(rt.db, rt.clock, seed=rt.settings.seed) as uow:
+    with rt.unit_of_work() as uow:
         refund_return(uow, return_id)
 
 
@@ -59,7 +58,7 @@ def statement_floor(client: CentraClient, n: int = 2000) -> dict[str, float]:
             samples.append((time.perf_counter() - started) * 1e6 / (n // 5))
         return statistics.median(samples)
 
-    with unit_of_work(db, client.runtime.clock, write=False) as uow:
+    with client.runtime.unit_of_work(write=False) as uow:
         orm = median_us(
             lambda: uow.session.exec(select(CountryRow).where(CountryRow.code == "SE")).one()
         )

@@ -98,15 +98,17 @@ def warm(runs: int) -> dict[str, float]:
     from mockcentra.runtime.clock import Clock
     from mockcentra.seeding.base import seed_base
     from mockcentra.seeding.demo import seed_demo
+    from mockcentra.seeding.templates import ScenarioTemplates
     from mockcentra.settings import Settings
     from mockcentra.storage.engine import Database
 
     settings = Settings(db=":memory:", scenario="demo")
-    create_app(settings)  # builds the schema and faker once
+    templates = ScenarioTemplates()  # shared, as the pytest plugin shares them in a session
+    create_app(settings, templates=templates)  # builds the schema, faker and the demo once
     runtimes, seeds, resets = [], [], []
     for _ in range(runs):
         started = time.perf_counter()
-        runtime = build_runtime(settings)
+        runtime = build_runtime(settings, templates)
         runtimes.append((time.perf_counter() - started) * 1e3)
 
         db = Database(":memory:")

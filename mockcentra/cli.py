@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TextIO
 
 from mockcentra import __version__
-from mockcentra.control.ratelimits import PLAN_NAMES
 from mockcentra.settings import MEMORY, Settings
+from mockcentra.state.ratelimits import PLAN_NAMES
+from mockcentra.webhooks.cli import add_webhooks_command, listen
 
 DEFAULT_SCHEMA_PATH = "schema/integration-api.graphql"
 DEFAULT_OPENAPI_PATH = "schema/order-api.openapi.json"
@@ -434,6 +435,24 @@ def _server_url(args: argparse.Namespace) -> str:
     return f"http://{settings.host}:{settings.port}"
 
 
+def cmd_listen(args: argparse.Namespace) -> int:
+    """`mockcentra webhooks listen` (see mockcentra/webhooks/cli.py)."""
+    listen(
+        _server_url(args),
+        args.forward_to,
+        host=args.host,
+        port=args.port,
+        version=args.webhook_version,
+        events=[e.strip() for e in args.events.split(",") if e.strip()] if args.events else None,
+        secret=args.secret,
+        max_events=args.max_events,
+        print_json=args.json,
+        fail=CliError,
+        control_token=Settings.from_env().control_token,
+    )
+    return 0
+
+
 def _control(args: argparse.Namespace, method: str, path: str, body: dict | None = None) -> dict:
     """Call a running server's control plane; errors say what to do."""
     import httpx
@@ -628,9 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("name", help="snapshot name")
     server_url(restore)
     restore.set_defaults(func=cmd_restore)
-    from mockcentra.webhooks.cli import add_webhooks_command
-
-    add_webhooks_command(add)
+    add_webhooks_command(add, cmd_listen)
     return parser
 
 

@@ -42,7 +42,7 @@ class Settings:
     rate_limit: int = 0
     rate_limit_window: int = 10
     #: Centra's token-bucket rate limits on the Integration API: "off", "centra" (the default
-    #: plan) or a plan name from mockcentra.control.ratelimits.PLANS.
+    #: plan) or a plan name from mockcentra.state.ratelimits.PLANS.
     rate_limits: str = "off"
     #: GraphQL operations nested deeper, or costing more complexity points, are refused.
     graphql_max_depth: int = 15

@@ -11,13 +11,10 @@ from __future__ import annotations
 import hmac
 import json
 import math
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mockcentra import APP_VERSION
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
+from mockcentra.state.runtime import Runtime
 
 CONTROL_PREFIX = "/_mock"
 CHECKOUT_PREFIX = "/api/checkout"
@@ -50,29 +47,6 @@ def area_of(path: str, order_api_base: str) -> str:
     if path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/"):
         return "control"
     return "other"
-
-
-@dataclass
-class RateLimiter:
-    """A fixed window per credential: `limit` requests per `window` seconds of the mock clock
-    (so a frozen clock holds the window until it is advanced)."""
-
-    limit: int
-    window: float
-    windows: dict[str, tuple[float, int]] = field(default_factory=dict)
-
-    def take(self, key: str, now: float) -> float | None:
-        """None when the request may go; otherwise the seconds until the window reopens."""
-        started, used = self.windows.get(key, (now, 0))
-        if now - started >= self.window or now < started:
-            started, used = now, 0
-        if used >= self.limit:
-            return self.window - (now - started)
-        self.windows[key] = (started, used + 1)
-        return None
-
-    def clear(self) -> None:
-        self.windows.clear()
 
 
 def _header(scope: dict[str, Any], name: bytes) -> str | None:
@@ -110,12 +84,6 @@ class GuardMiddleware:
     def __init__(self, app: Any, runtime: Runtime) -> None:
         self.app = app
         self.runtime = runtime
-        settings = runtime.settings
-        self.limiter = (
-            RateLimiter(settings.rate_limit, float(settings.rate_limit_window))
-            if settings.rate_limit > 0
-            else None
-        )
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
         if scope["type"] != "http":
@@ -159,13 +127,14 @@ class GuardMiddleware:
                     )
                     await _respond(send, 415, error_body(area, message, "request"))
                     return
-            if self.limiter is not None:
+            limiter = self.runtime.request_limiter
+            if limiter is not None:
                 now = self.runtime.clock.now().timestamp()
-                wait = self.limiter.take(_credential(scope, area), now)
+                wait = limiter.take(_credential(scope, area), now)
                 if wait is not None:
                     seconds = max(1, math.ceil(wait))
                     message = (
-                        f"Too many requests: the limit is {self.limiter.limit} per "
+                        f"Too many requests: the limit is {limiter.limit} per "
                         f"{settings.rate_limit_window} seconds. Retry in {seconds} seconds."
                     )
                     await _respond(

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
+from mockcentra.seeding.scenarios import SCENARIOS
+from mockcentra.state.runtime import Runtime
 
 
 def _error(message: str, status: int = 400) -> JSONResponse:
@@ -70,15 +70,11 @@ def inspection_routes(rt: Runtime) -> list[Route]:
         return JSONResponse({"domain": rt.faults.domain})
 
     async def scenarios(_: Request) -> JSONResponse:
-        from mockcentra.seeding.scenarios import SCENARIOS
-
         return JSONResponse(
             {"current": rt.scenario, "scenarios": {n: d for n, (d, _f) in SCENARIOS.items()}}
         )
 
     async def load(request: Request) -> JSONResponse:
-        from mockcentra.seeding.scenarios import SCENARIOS
-
         name = request.path_params["name"]
         if name not in SCENARIOS:
             return _error(f"Unknown scenario '{name}'. Known: {', '.join(sorted(SCENARIOS))}.", 404)

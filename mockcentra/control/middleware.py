@@ -8,12 +8,10 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from mockcentra.control.journal import graphql_names
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
+from mockcentra.state.journal import graphql_names
+from mockcentra.state.runtime import Runtime
 
 
 class DroppedConnection(ConnectionAbortedError):

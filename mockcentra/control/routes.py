@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mockcentra import __version__
-from mockcentra.control import tokens
 from mockcentra.control.inspection import inspection_routes
 from mockcentra.control.webhooks import webhook_routes
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
+from mockcentra.state.runtime import Runtime
 
 
 def _error(message: str, status: int = 400) -> JSONResponse:
@@ -90,7 +87,7 @@ def control_routes(rt: Runtime) -> list[Route]:
     async def create_token(request: Request) -> JSONResponse:
         try:
             body = await _json(request)
-            row = tokens.create_token(rt, body)
+            row = rt.tokens.create(body)
         except (ValueError, TypeError) as exc:
             return _error(str(exc))
         return JSONResponse(row, status_code=201)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Text, type_coerce
 from sqlmodel import select
@@ -16,17 +16,14 @@ from starlette.routing import Route
 
 from mockcentra.domain.errors import DomainError
 from mockcentra.domain.events import subscriptions as subs
+from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import (
     EventRow,
     WebhookAttemptRow,
     WebhookDeliveryRow,
     WebhookSubscriptionRow,
 )
-from mockcentra.storage.uow import unit_of_work
 from mockcentra.webhooks import payloads, signing
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
 
 DEFAULT_LIMIT = 100
 
@@ -103,11 +100,11 @@ def _int_param(request: Request, name: str) -> int | None:
 def webhook_routes(rt: Runtime) -> list[Route]:
     async def subscriptions(request: Request) -> JSONResponse:
         if request.method == "GET":
-            with unit_of_work(rt.db, rt.clock, write=False) as uow:
+            with rt.unit_of_work(write=False) as uow:
                 rows = subs.list_subscriptions(uow.session)
                 return JSONResponse({"subscriptions": [subscription_json(r) for r in rows]})
         if request.method == "DELETE":
-            with unit_of_work(rt.db, rt.clock) as uow:
+            with rt.unit_of_work() as uow:
                 rows = subs.list_subscriptions(uow.session)
                 for row in rows:
                     subs.delete_subscription(uow, row.id)
@@ -120,7 +117,7 @@ def webhook_routes(rt: Runtime) -> list[Route]:
             return _error("Send the subscription settings as a JSON object.")
         try:
             spec = subs.SubscriptionSpec.from_json(body, secret=secrets.token_hex(16))
-            with unit_of_work(rt.db, rt.clock) as uow:
+            with rt.unit_of_work() as uow:
                 row = subs.create_subscription(uow, spec)
                 out = subscription_json(row)
         except DomainError as error:
@@ -130,7 +127,7 @@ def webhook_routes(rt: Runtime) -> list[Route]:
     async def subscription(request: Request) -> JSONResponse:
         sub_id = int(request.path_params["id"])
         try:
-            with unit_of_work(rt.db, rt.clock, write=request.method == "DELETE") as uow:
+            with rt.unit_of_work(write=request.method == "DELETE") as uow:
                 if request.method == "DELETE":
                     row = subs.delete_subscription(uow, sub_id)
                     return JSONResponse({"deleted": [row.id]})
@@ -148,7 +145,7 @@ def webhook_routes(rt: Runtime) -> list[Route]:
         except ValueError as exc:
             return _error(str(exc))
         status = request.query_params.get("status")
-        with unit_of_work(rt.db, rt.clock, write=False) as uow:
+        with rt.unit_of_work(write=False) as uow:
             stmt = select(WebhookDeliveryRow)
             if sub_id is not None:
                 stmt = stmt.where(WebhookDeliveryRow.subscription_id == sub_id)
@@ -179,7 +176,7 @@ def webhook_routes(rt: Runtime) -> list[Route]:
             return _error(str(exc))
         trigger = request.query_params.get("trigger")
         object_type = request.query_params.get("objectType")
-        with unit_of_work(rt.db, rt.clock, write=False) as uow:
+        with rt.unit_of_work(write=False) as uow:
             stmt = select(EventRow)
             if after is not None:
                 stmt = stmt.where(EventRow.id > after)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from mockcentra.state.runtime import Runtime
 from mockcentra.storage.uow import UnitOfWork
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
 
 
 @dataclass

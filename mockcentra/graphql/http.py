@@ -9,38 +9,24 @@ from __future__ import annotations
 import json
 import logging
 import math
-from dataclasses import dataclass
 from datetime import UTC, timedelta
 from email.utils import format_datetime
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graphql import GraphQLError
-from sqlmodel import select
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from mockcentra import APP_VERSION
 from mockcentra.domain.errors import DomainError
 from mockcentra.graphql.context import Context
-from mockcentra.graphql.permissions import PermissionDenied
+from mockcentra.graphql.permissions import PermissionDenied, make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
-from mockcentra.storage.tables import ApiTokenRow
-from mockcentra.storage.uow import UnitOfWork
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
+from mockcentra.graphql.schema import shared_schema
+from mockcentra.state.runtime import Runtime
 
 log = logging.getLogger("mockcentra.graphql")
-
-
-@dataclass(frozen=True)
-class TokenGrant:
-    """What a valid token allows."""
-
-    permissions: frozenset[str]
-    integration_name: str
-    store_id: int | None
 
 
 def _error_body(message: str, category: str, extensions: dict[str, Any] | None = None) -> dict:
@@ -77,6 +63,8 @@ def graphiql_page(default_token: str) -> HTMLResponse:
 class GraphQLEndpoint:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
+        self.schema = shared_schema()
+        self.analyze = make_analyzer(self.schema._schema)
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
         request = Request(scope, receive)
@@ -105,7 +93,7 @@ class GraphQLEndpoint:
         query: str = body["query"]
 
         token_value = _bearer(request)
-        token = self._load_token(token_value)
+        token = rt.tokens.grant(token_value)
         if token is None:
             message = (
                 "Authorization required: send 'Authorization: Bearer <token>'."
@@ -115,7 +103,7 @@ class GraphQLEndpoint:
             return JSONResponse(_error_body(message, "authentication"), status_code=401)
 
         try:
-            analysis = rt.analyze(query, operation_name)
+            analysis = self.analyze(query, operation_name)
         except GraphQLError as error:
             return JSONResponse(
                 {"errors": [error.formatted], "extensions": {"appVersion": APP_VERSION}}, 400
@@ -125,9 +113,7 @@ class GraphQLEndpoint:
             return refusal
 
         OUTPUT_ZONE.set(rt.clock.zone)
-        uow = UnitOfWork(rt.db, rt.clock, write=analysis.is_mutation, seed=rt.settings.seed)
-        uow.integration_name = token.integration_name
-        uow.faults = rt.domain_faults()
+        uow = rt.unit_of_work(write=analysis.is_mutation, integration_name=token.integration_name)
         context = Context(
             uow=uow,
             permissions=token.permissions,
@@ -138,7 +124,7 @@ class GraphQLEndpoint:
             base_url=str(request.base_url).rstrip("/"),
         )
         try:
-            result = rt.schema.execute_sync(
+            result = self.schema.execute_sync(
                 query, variables, context_value=context, operation_name=operation_name
             )
             unexpected = [
@@ -243,31 +229,3 @@ class GraphQLEndpoint:
             "extensions": {"complexity": analysis.complexity, "appVersion": APP_VERSION},
         }
         return JSONResponse(body, status_code=429, headers=headers)
-
-    def _load_token(self, value: str | None):
-        """The grant of a token (cached per runtime; expiry is checked against the clock)."""
-        if not value:
-            return None
-        cached = self.runtime.token_cache.get(value)
-        if cached is not None:
-            grant, expires_at = cached
-            if expires_at is None or expires_at > self.runtime.clock.now():
-                return grant
-            return None
-        with self.runtime.db.engine.connect() as conn:
-            from sqlmodel import Session
-
-            with Session(bind=conn) as session:
-                row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == value)).first()
-                if row is None:
-                    return None
-                now = self.runtime.clock.now()
-                if row.expires_at is not None and row.expires_at <= now:
-                    return None
-                grant = TokenGrant(
-                    permissions=frozenset(row.permissions),
-                    integration_name=row.integration_name,
-                    store_id=row.store_id,
-                )
-                self.runtime.token_cache[value] = (grant, row.expires_at)
-                return grant

@@ -46,5 +46,16 @@ def build_schema() -> CentraSchema:
     return schema
 
 
+_SHARED: CentraSchema | None = None
+
+
+def shared_schema() -> CentraSchema:
+    """The schema is the same for every app in a process (and immutable): build it once."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = build_schema()
+    return _SHARED
+
+
 def print_sdl(schema: CentraSchema | None = None) -> str:
     return (schema or build_schema()).as_str() + "\n"

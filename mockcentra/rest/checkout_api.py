@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlmodel import select
 from starlette.requests import Request
@@ -28,6 +28,7 @@ from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
 from mockcentra.rest.transaction import run
+from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import (
     CountryRow,
     MarketRow,
@@ -36,9 +37,6 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     ShippingOptionRow,
 )
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
 
 _ERROR_STATUS = {
     ErrorCode.NOT_FOUND: 404,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
@@ -29,11 +29,9 @@ from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.rest import errors
 from mockcentra.rest.order_serializers import Shapes
 from mockcentra.rest.transaction import run
+from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import CustomerRow, OrderRow
 from mockcentra.storage.uow import UnitOfWork
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
 
 DEFAULT_ORDER_LIMIT = 20
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d")

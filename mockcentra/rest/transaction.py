@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from mockcentra.domain.errors import DomainError
+from mockcentra.state.runtime import Runtime
 from mockcentra.storage.uow import UnitOfWork
-
-if TYPE_CHECKING:
-    from mockcentra.app import Runtime
 
 T = TypeVar("T")
 
 
 def run(runtime: Runtime, action: Callable[[UnitOfWork], T], *, write: bool = True) -> T:
     """Commit what `action` did, or roll it all back; a DomainError's `record` is then kept."""
-    uow = UnitOfWork(runtime.db, runtime.clock, write=write, seed=runtime.settings.seed)
-    uow.faults = runtime.domain_faults()
+    uow = runtime.unit_of_work(write=write)
     try:
         result = action(uow)
         uow.commit()

@@ -7,10 +7,16 @@ from typing import Any
 
 from sqlmodel import Session
 
+from mockcentra.domain.work import unit_of_work
 from mockcentra.runtime.clock import Clock
 from mockcentra.seeding.base import seed_base
+from mockcentra.seeding.bulk import BulkSpec, seed_bulk_orders
+from mockcentra.seeding.demo import seed_demo
+from mockcentra.seeding.extras import seed_vouchers, seed_wholesale
 from mockcentra.seeding.files import scenario_files
+from mockcentra.seeding.orders import EPOCH, build_orders
 from mockcentra.settings import Settings
+from mockcentra.state.tokens import ensure_default_token
 from mockcentra.storage.engine import Database
 
 Seeder = Callable[[Session, Clock, int], None]
@@ -22,8 +28,6 @@ def _empty(session: Session, clock: Clock, seed: int) -> None:
 
 def _demo(session: Session, clock: Clock, seed: int) -> None:
     """An apparel brand on top of the base instance (shape in mockcentra/seeding/demo.py)."""
-    from mockcentra.seeding.demo import seed_demo
-
     seed_demo(session, clock, seed)
 
 
@@ -49,8 +53,6 @@ SIZED: set[str] = set()
 
 def _sized_demo(products: int) -> Seeder:
     def seeder(session: Session, clock: Clock, seed: int) -> None:
-        from mockcentra.seeding.demo import seed_demo
-
         seed_demo(session, clock, seed, product_count=products)
 
     return seeder
@@ -105,8 +107,6 @@ def seed_scenario(
         seed_base(session)
         catalogue(session, clock, seed)
         if name in BULK_SPECS:
-            from mockcentra.seeding.bulk import BulkSpec, seed_bulk_orders
-
             spec = BulkSpec.parse(BULK_SPECS[name], orders)
             seed_bulk_orders(session, seed, spec, progress=progress)
         session.commit()
@@ -115,10 +115,7 @@ def seed_scenario(
         _seed_extras(db, clock, seed, extras)
     specs = ORDER_SPECS.get(name)
     if specs:
-        from faker import Faker
-
-        from mockcentra.seeding.orders import build_orders
-        from mockcentra.storage.uow import unit_of_work
+        from faker import Faker  # lazy: Faker costs half a second to import (startup speed)
 
         total = sum(int(s.get("count", 1)) for s in specs)
         seeding_clock = Clock(clock.zone.key)
@@ -136,11 +133,7 @@ def seed_scenario(
 
 def _seed_extras(db: Database, clock: Clock, seed: int, extras: dict[str, Any]) -> None:
     """Vouchers and wholesale through the domain actions, on the frozen seeding clock."""
-    from faker import Faker
-
-    from mockcentra.seeding.extras import seed_vouchers, seed_wholesale
-    from mockcentra.seeding.orders import EPOCH
-    from mockcentra.storage.uow import unit_of_work
+    from faker import Faker  # lazy: Faker costs half a second to import (startup speed)
 
     seeding_clock = Clock(clock.zone.key)
     seeding_clock.freeze(EPOCH)
@@ -162,8 +155,6 @@ def ensure_seeded(
     products: int | None = None,
 ) -> str:
     """Seed the configured scenario into an empty database; a used database is kept as it is."""
-    from mockcentra.control.tokens import ensure_default_token
-
     if db.is_empty():
         seed_scenario(db, clock, settings.scenario, settings.seed, progress, orders, products)
         scenario = settings.scenario

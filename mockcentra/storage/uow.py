@@ -1,10 +1,17 @@
-"""One request, one transaction: the unit of work every domain action runs in."""
+"""One request, one transaction: the unit of work every domain action runs in.
+
+Storage knows nothing of the domain: what has to happen when a unit of work commits (the
+domain writing the events its actions collected, the webhook sender being woken) is handed in
+as commit hooks by whoever opens it (see mockcentra/domain/work.py and mockcentra/state/).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import logging
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import event
@@ -12,6 +19,8 @@ from sqlmodel import Session
 
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.engine import Database
+
+log = logging.getLogger("mockcentra.storage")
 
 
 @dataclass
@@ -76,10 +85,28 @@ def _keep_row(session: Session, instance: Any) -> None:
     session.info.setdefault("rows", []).append(instance)
 
 
-class UnitOfWork:
-    """A session on one connection; `savepoint()` lets one mutation fail without the others."""
+#: Runs inside the transaction, just before COMMIT; may write rows (a failure rolls back).
+CommitHook = Callable[["UnitOfWork"], object]
 
-    def __init__(self, db: Database, clock: Clock, *, write: bool, seed: int = 1) -> None:
+
+class UnitOfWork:
+    """A session on one connection; `savepoint()` lets one mutation fail without the others.
+
+    Used as a context manager it commits when the block ends normally and rolls back on any
+    exception; transports that decide themselves call `commit`/`rollback` and `close`.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        *,
+        write: bool,
+        seed: int = 1,
+        before_commit: Sequence[CommitHook] = (),
+        integration_name: str = "default",
+        faults: dict[str, str] | None = None,
+    ) -> None:
         self.db = db
         self.clock = clock
         self.seed = seed
@@ -87,12 +114,18 @@ class UnitOfWork:
         self._conn = db.engine.connect().execution_options(immediate=write)
         self.session = UnitOfWorkSession(bind=self._conn, autoflush=True, expire_on_commit=False)
         self.events: list[PendingEvent] = []
-        self.integration_name = "default"
+        self.integration_name = integration_name
         #: Domain faults injected through the control plane, e.g. {"psp.capture": "decline"}.
-        self.faults: dict[str, str] = {}
+        self.faults: dict[str, str] = dict(faults or {})
+        self._before_commit = tuple(before_commit)
+        self._after_commit: list[Callable[[], None]] = []
 
     def emit(self, event: PendingEvent) -> None:
         self.events.append(event)
+
+    def on_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once this unit of work has committed (never after a rollback)."""
+        self._after_commit.append(callback)
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -108,15 +141,20 @@ class UnitOfWork:
             raise
 
     def commit(self) -> None:
-        if self.events:
-            from mockcentra.domain.events.actions import record_events
-
-            record_events(self)
+        for hook in self._before_commit:
+            hook(self)
         self.session.commit()
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # the transaction is committed: a listener must not undo the reply
+                log.exception("after-commit callback failed")
 
     def rollback(self) -> None:
         self.session.rollback()
         self.events.clear()
+        self._after_commit.clear()
 
     def close(self) -> None:
         """Return the connection even if closing the session fails: an in-memory database has
@@ -126,18 +164,23 @@ class UnitOfWork:
         finally:
             self._conn.close()
 
+    def __enter__(self) -> UnitOfWork:
+        return self
 
-@contextmanager
-def unit_of_work(
-    db: Database, clock: Clock, *, write: bool = True, seed: int = 1
-) -> Iterator[UnitOfWork]:
-    """Commit when the block ends normally, roll back on any exception."""
-    uow = UnitOfWork(db, clock, write=write, seed=seed)
-    try:
-        yield uow
-        uow.commit()
-    except BaseException:
-        uow.rollback()
-        raise
-    finally:
-        uow.close()
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if exc_type is None:
+                try:
+                    self.commit()
+                except BaseException:
+                    self.rollback()
+                    raise
+            else:
+                self.rollback()
+        finally:
+            self.close()

@@ -137,8 +137,11 @@ def listen(
     return count
 
 
-def add_webhooks_command(add: Callable[..., argparse.ArgumentParser]) -> None:
-    """Register `mockcentra webhooks listen` on the main parser (`add` makes a subcommand)."""
+def add_webhooks_command(
+    add: Callable[..., argparse.ArgumentParser], listen_command: Callable[[argparse.Namespace], int]
+) -> None:
+    """Register `mockcentra webhooks listen` on the main parser (`add` makes a subcommand,
+    `listen_command` runs it)."""
     webhooks = add(
         "webhooks",
         "receive and forward webhooks locally",
@@ -183,30 +186,10 @@ def add_webhooks_command(add: Callable[..., argparse.ArgumentParser]) -> None:
         "--max-events", type=int, metavar="N", help="exit after N webhooks (for scripts)"
     )
     listen_parser.add_argument("--json", action="store_true", help="also print each payload")
-    listen_parser.set_defaults(func=cmd_listen)
+    listen_parser.set_defaults(func=listen_command)
     webhooks.set_defaults(func=lambda args: _help(webhooks))
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
-
-
-def cmd_listen(args: argparse.Namespace) -> int:
-    from mockcentra.cli import CliError, _server_url
-    from mockcentra.settings import Settings
-
-    listen(
-        _server_url(args),
-        args.forward_to,
-        host=args.host,
-        port=args.port,
-        version=args.webhook_version,
-        events=[e.strip() for e in args.events.split(",") if e.strip()] if args.events else None,
-        secret=args.secret,
-        max_events=args.max_events,
-        print_json=args.json,
-        fail=CliError,
-        control_token=Settings.from_env().control_token,
-    )
-    return 0

@@ -27,10 +27,8 @@ import httpx
 from sqlmodel import select
 
 from mockcentra import __version__
-from mockcentra.domain.events.actions import watch_outbox
 from mockcentra.domain.events.subscriptions import DeliveryStatus
-from mockcentra.runtime.clock import Clock
-from mockcentra.storage.engine import Database
+from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import (
     EventRow,
     WebhookAttemptRow,
@@ -38,7 +36,6 @@ from mockcentra.storage.tables import (
     WebhookOutboxRow,
     WebhookSubscriptionRow,
 )
-from mockcentra.storage.uow import unit_of_work
 from mockcentra.webhooks import payloads, signing
 
 log = logging.getLogger("mockcentra.webhooks")
@@ -94,9 +91,9 @@ def _failure(exc: Exception) -> str:
 class WebhookService:
     """Owns the outbox of one database: claims due deliveries, sends them, records results."""
 
-    def __init__(self, db: Database, clock: Clock, *, poll_interval: float = 1.0) -> None:
-        self.db = db
-        self.clock = clock
+    def __init__(self, runtime: Runtime, *, poll_interval: float = 1.0) -> None:
+        self.runtime = runtime
+        self.clock = runtime.clock
         self.poll_interval = poll_interval
         self._task: asyncio.Task[None] | None = None
         self._wake: asyncio.Event | None = None
@@ -109,7 +106,7 @@ class WebhookService:
 
     def recover(self) -> int:
         """Deliveries left SENDING by a stopped server are due again now."""
-        with unit_of_work(self.db, self.clock) as uow:
+        with self.runtime.unit_of_work() as uow:
             rows = list(
                 uow.session.exec(
                     select(WebhookDeliveryRow).where(
@@ -127,7 +124,7 @@ class WebhookService:
     def claim_due(self) -> list[Job]:
         """At most one job per subscription: its open delivery if due, else a new batch."""
         jobs: list[Job] = []
-        with unit_of_work(self.db, self.clock) as uow:
+        with self.runtime.unit_of_work() as uow:
             session = uow.session
             now = uow.clock.now()
             subs = session.exec(
@@ -220,7 +217,7 @@ class WebhookService:
 
     def settle(self, job: Job, outcome: Outcome) -> None:
         """Log the attempt; mark delivered, schedule the retry, or give up."""
-        with unit_of_work(self.db, self.clock) as uow:
+        with self.runtime.unit_of_work() as uow:
             session = uow.session
             now = uow.clock.now()
             row = session.get(WebhookDeliveryRow, job.delivery_id)
@@ -257,7 +254,7 @@ class WebhookService:
 
     def work_due_in(self) -> float | None:
         """Seconds (clock time) until there is something to send; 0 now; None when idle."""
-        with unit_of_work(self.db, self.clock, write=False) as uow:
+        with self.runtime.unit_of_work(write=False) as uow:
             waiting = uow.session.exec(
                 select(WebhookOutboxRow.id)
                 .join(
@@ -355,7 +352,7 @@ class WebhookService:
         self._loop = asyncio.get_running_loop()
         self._thread_id = threading.get_ident()
         self._wake = asyncio.Event()
-        self._unwatch = watch_outbox(self.db, self.notify)
+        self._unwatch = self.runtime.outbox.watch(self.notify)
         self._task = asyncio.create_task(self._run(due_in), name="mockcentra-webhooks")
 
     async def stop(self) -> None:

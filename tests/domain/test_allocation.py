@@ -14,7 +14,6 @@ from mockcentra.domain.stock import allocation
 from mockcentra.domain.stock.levels import adjust_level, level_of
 from mockcentra.domain.stock.warehouses import WarehouseSettings, create_warehouse
 from mockcentra.storage.tables import EventRow, StockChangeLineRow, StockChangeRow
-from mockcentra.storage.uow import unit_of_work
 from mockcentra.testing import CentraClient
 from tests.graphql._catalog_setup import Variant, create_variant
 
@@ -28,7 +27,7 @@ NEW_WAREHOUSE = """mutation($name: String!) { createWarehouse(input: {name: $nam
 
 
 def uow_of(centra: CentraClient):
-    return unit_of_work(centra.runtime.db, centra.runtime.clock)
+    return centra.runtime.unit_of_work()
 
 
 def add(centra: CentraClient, variant: Variant, size: str, quantity: int, warehouse: int = 1):

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from mockcentra.domain.stock import allocation
-from mockcentra.storage.uow import unit_of_work
 from mockcentra.testing import CentraClient
 from tests.graphql._catalog_setup import Variant, create_variant
 
@@ -132,7 +131,7 @@ def set_input(variant: Variant, sizes: dict[str, int], kind: str = "PHYSICAL", w
 def allocate_for_order(centra: CentraClient, product_size_id: int, quantity: int, wh: int = 1):
     """Arrange: allocated stock as an order would leave it (orders are another area's API)."""
     rt = centra.runtime
-    with unit_of_work(rt.db, rt.clock) as uow:
+    with rt.unit_of_work() as uow:
         assert allocation.allocate(uow, product_size_id, quantity, [wh]) == [(wh, quantity)]
 
 

@@ -18,7 +18,8 @@ from graphql import (
 )
 from starlette.testclient import TestClient
 
-from mockcentra.app import create_app, shared_schema
+from mockcentra.app import create_app
+from mockcentra.graphql.schema import shared_schema
 from mockcentra.rest.order_api import ENDPOINTS
 from mockcentra.settings import Settings
 from mockcentra.testing import CentraClient

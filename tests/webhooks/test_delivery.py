@@ -198,7 +198,7 @@ def test_a_delivery_interrupted_by_a_restart_is_sent_on_the_next_start(
         [claimed] = centra.runtime.webhooks.claim_due()  # the server stops while sending
         assert deliveries(centra)[0]["status"] == "SENDING"
 
-        restarted = WebhookService(centra.runtime.db, centra.runtime.clock)
+        restarted = WebhookService(centra.runtime)
         assert deliveries(centra)[0]["status"] == "PENDING"
         assert restarted.deliver_due() == 1
         [call] = hook.wait_for(1)

@@ -1,4 +1,4 @@
-"""Writing the events an action collected; called by the unit of work before commit.
+"""Writing the events an action collected; the unit of work's commit hook runs it.
 
 In the same transaction as the change, each event is
 - written to the event log, its change type refined (an order reaching SHIPPED is COMPLETED)
@@ -9,13 +9,9 @@ In the same transaction as the change, each event is
 
 from __future__ import annotations
 
-import logging
-import weakref
 from collections import defaultdict
-from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event as sa_event
 from sqlmodel import insert, select
 
 from mockcentra.domain.events import lifecycle
@@ -28,40 +24,6 @@ from mockcentra.storage.tables import (
     WebhookSubscriptionRow,
 )
 from mockcentra.storage.uow import UnitOfWork
-
-log = logging.getLogger("mockcentra.events")
-
-#: Per database: callbacks told after a commit that wrote webhook outbox rows.
-_OUTBOX_WATCHERS: weakref.WeakKeyDictionary[Any, list[Callable[[], None]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def watch_outbox(db: Any, callback: Callable[[], None]) -> Callable[[], None]:
-    """Call `callback` after each commit on `db` that queued webhooks; returns an unwatch."""
-    callbacks = _OUTBOX_WATCHERS.setdefault(db, [])
-    callbacks.append(callback)
-
-    def unwatch() -> None:
-        if callback in callbacks:
-            callbacks.remove(callback)
-
-    return unwatch
-
-
-def _notify_after_commit(uow: UnitOfWork) -> None:
-    callbacks = list(_OUTBOX_WATCHERS.get(uow.db, ()))
-    if not callbacks:
-        return
-
-    def fire(_session: Any) -> None:
-        for callback in callbacks:
-            try:
-                callback()
-            except Exception:  # a watcher must never break a commit
-                log.exception("webhook outbox watcher failed")
-
-    sa_event.listen(uow.session, "after_commit", fire, once=True)
 
 
 def _insert(session: Any, rows: list[EventRow], *, with_ids: bool) -> None:
@@ -79,8 +41,13 @@ def _insert(session: Any, rows: list[EventRow], *, with_ids: bool) -> None:
         row.id = new_id
 
 
-def record_events(uow: UnitOfWork) -> None:
-    """Log, queue and outbox the commit's events with a handful of statements, however many."""
+def record_events(uow: UnitOfWork) -> bool:
+    """Log, queue and outbox the commit's events with a handful of statements, however many.
+
+    The unit of work's commit hook (see mockcentra/domain/work.py); True when it put webhooks
+    into the outbox, so the opener can wake the sender once the transaction has committed."""
+    if not uow.events:
+        return False
     session = uow.session
     now = uow.clock.now()
     pending = list(uow.events)
@@ -115,7 +82,7 @@ def record_events(uow: UnitOfWork) -> None:
     )
     _insert(session, rows, with_ids=bool(any_listener or any_subscription))
     if not (any_listener or any_subscription):
-        return
+        return False
     listeners: dict[str, list[EventListenerRow]] = defaultdict(list)
     if any_listener:
         for listener in session.exec(select(EventListenerRow)):
@@ -150,5 +117,4 @@ def record_events(uow: UnitOfWork) -> None:
                 )
                 queued_webhooks = True
     session.flush()
-    if queued_webhooks:
-        _notify_after_commit(uow)
+    return queued_webhooks

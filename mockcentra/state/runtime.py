@@ -1,0 +1,174 @@
+"""The running server's state, typed and owned in one place: what every transport shares.
+
+`Runtime` holds the settings, the database, the clock and the services kept in memory (token
+grants, request journal, faults, rate limits, the webhook sender). Every transport opens its
+transaction with `unit_of_work()`, and reset, restore and scenario load drop the same
+transient state through `reset_transient_state()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from mockcentra.domain.work import unit_of_work
+from mockcentra.runtime.clock import Clock
+from mockcentra.settings import Settings
+from mockcentra.state.faults import Faults
+from mockcentra.state.journal import Journal
+from mockcentra.state.limiter import RateLimiter
+from mockcentra.state.ratelimits import RateLimits
+from mockcentra.state.tokens import TokenStore, ensure_default_token
+from mockcentra.storage.engine import Database
+from mockcentra.storage.uow import UnitOfWork
+
+log = logging.getLogger("mockcentra")
+
+#: The snapshot `reset` returns to: the state the server started with (or last loaded).
+INITIAL_SNAPSHOT = "__initial__"
+
+
+class ScenarioTemplates(Protocol):
+    """Seeded scenarios to copy from (mockcentra.seeding.templates.ScenarioTemplates)."""
+
+    def template(self, name: str, seed: int, timezone: str) -> sqlite3.Connection: ...
+
+
+class WebhookSender(Protocol):
+    """The webhook outbox sender (mockcentra.webhooks.delivery.WebhookService)."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def deliver_due(self) -> int: ...
+
+    async def adeliver_due(self) -> int: ...
+
+
+class OutboxSignal:
+    """Who wants to know that a commit put webhooks into the outbox (the sender's wake-up)."""
+
+    def __init__(self) -> None:
+        self._watchers: list[Callable[[], None]] = []
+
+    def watch(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call `callback` after each commit that queued webhooks; returns an unwatch."""
+        self._watchers.append(callback)
+
+        def unwatch() -> None:
+            if callback in self._watchers:
+                self._watchers.remove(callback)
+
+        return unwatch
+
+    def notify(self) -> None:
+        for callback in list(self._watchers):
+            try:
+                callback()
+            except Exception:  # a watcher must never break a reply
+                log.exception("webhook outbox watcher failed")
+
+
+@dataclass
+class Runtime:
+    """Everything a request handler needs besides its request."""
+
+    settings: Settings
+    db: Database
+    clock: Clock
+    templates: ScenarioTemplates
+    #: The scenario the data came from ("existing" for a file database seeded before).
+    scenario: str
+    tokens: TokenStore
+    journal: Journal = field(default_factory=Journal)
+    faults: Faults = field(default_factory=Faults)
+    #: The Integration API's token buckets (off unless MOCKCENTRA_RATE_LIMITS says otherwise).
+    rate_limits: RateLimits = field(default_factory=RateLimits)
+    #: The fixed-window limit in front of every API (None unless MOCKCENTRA_RATE_LIMIT > 0).
+    request_limiter: RateLimiter | None = None
+    outbox: OutboxSignal = field(default_factory=OutboxSignal)
+    #: Set by the app once the sender exists (it opens its units of work here).
+    webhooks: WebhookSender = field(init=False)
+
+    @classmethod
+    def start(
+        cls,
+        settings: Settings,
+        db: Database,
+        clock: Clock,
+        templates: ScenarioTemplates,
+        scenario: str,
+    ) -> Runtime:
+        """The runtime of a database that holds its starting state (snapshotted for reset)."""
+        db.snapshot(INITIAL_SNAPSHOT)
+        return cls(
+            settings=settings,
+            db=db,
+            clock=clock,
+            templates=templates,
+            scenario=scenario,
+            tokens=TokenStore(db, clock),
+            rate_limits=RateLimits(settings.rate_limits),
+            request_limiter=RateLimiter(settings.rate_limit, float(settings.rate_limit_window))
+            if settings.rate_limit > 0
+            else None,
+        )
+
+    # ------------------------------------------------------------ transactions
+
+    def unit_of_work(self, *, write: bool = True, integration_name: str = "default") -> UnitOfWork:
+        """The one way the transports open a transaction: seeded ids, injected domain faults,
+        events written on commit and the webhook sender woken after a commit that queued any.
+        Use it as a context manager, or commit/rollback and close it yourself."""
+        return unit_of_work(
+            self.db,
+            self.clock,
+            write=write,
+            seed=self.settings.seed,
+            integration_name=integration_name,
+            faults=self.faults.domain,
+            on_webhooks_queued=self.outbox.notify,
+        )
+
+    # ------------------------------------------------------------ starting over
+
+    def reset_transient_state(self) -> None:
+        """Drop what describes the data or the traffic rather than the test's set-up: cached
+        token grants, the Integration API's rate-limit buckets and the fixed-window counters.
+        Reset, restore and scenario load all call this, so none of them keeps a stale one."""
+        self.tokens.forget()
+        self.rate_limits.clear()
+        if self.request_limiter is not None:
+            self.request_limiter.clear()
+
+    def _back_to_start(self) -> None:
+        """The test's set-up as the server started: clock, journal, faults, rate-limit plan."""
+        self.clock.unfreeze()
+        self.journal.clear()
+        self.faults.clear()
+        self.rate_limits.reset()
+
+    def restore(self, name: str) -> None:
+        """Copy a named snapshot back over the live database (KeyError when unknown)."""
+        self.db.restore(name)
+        self.reset_transient_state()
+
+    def reset(self) -> None:
+        """Back to the state the server started with: data, clock, faults and journal."""
+        self.restore(INITIAL_SNAPSHOT)
+        self._back_to_start()
+
+    def load_scenario(self, name: str) -> None:
+        """Replace the whole state with a scenario's; it becomes what `reset` returns to."""
+        template = self.templates.template(name, self.settings.seed, self.settings.timezone)
+        with self.db.raw() as conn:
+            template.backup(conn)
+        ensure_default_token(self.db, self.settings.integration_token)
+        self.db.snapshot(INITIAL_SNAPSHOT)
+        self.scenario = name
+        self.reset_transient_state()
+        self._back_to_start()

@@ -1,0 +1,102 @@
+"""Integration API tokens: the default all-permission token, tokens made for tests, and the
+grants of valid tokens, cached until tokens or the whole database change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from mockcentra.runtime.clock import Clock
+from mockcentra.storage.engine import Database
+from mockcentra.storage.tables import ApiTokenRow
+
+#: The permission that stands for every permission.
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class TokenGrant:
+    """What a valid token allows."""
+
+    permissions: frozenset[str]
+    integration_name: str
+    store_id: int | None
+
+
+def ensure_default_token(db: Database, token: str) -> None:
+    """The configured default token always exists and holds every permission ('*')."""
+    with Session(db.engine) as session:
+        row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == token)).first()
+        if row is None:
+            session.add(
+                ApiTokenRow(
+                    token=token, description="Default token (every permission)", permissions=[ALL]
+                )
+            )
+            session.commit()
+
+
+class TokenStore:
+    """The tokens of one database and the cache of their grants (expiry checked on the clock)."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+        self._cache: dict[str, tuple[TokenGrant, datetime | None]] = {}
+
+    def grant(self, value: str | None) -> TokenGrant | None:
+        """What the token `value` allows; None when it is missing, unknown or expired."""
+        if not value:
+            return None
+        cached = self._cache.get(value)
+        if cached is None:
+            with Session(self._db.engine) as session:
+                row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == value)).first()
+                if row is None:
+                    return None
+                grant = TokenGrant(
+                    permissions=frozenset(row.permissions),
+                    integration_name=row.integration_name,
+                    store_id=row.store_id,
+                )
+                cached = self._cache[value] = (grant, row.expires_at)
+        grant, expires_at = cached
+        if expires_at is not None and expires_at <= self._clock.now():
+            return None
+        return grant
+
+    def create(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A token from the control plane's JSON (`token`, `permissions`, ...); ValueError
+        when the body is not one."""
+        token = body.get("token")
+        permissions = body.get("permissions")
+        if not isinstance(token, str) or not token:
+            raise ValueError("Give 'token' (the bearer value) as a non-empty string.")
+        if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
+            raise ValueError("Give 'permissions' as a list of strings such as 'Order:read'.")
+        with Session(self._db.engine) as session:
+            if session.exec(select(ApiTokenRow).where(ApiTokenRow.token == token)).first():
+                raise ValueError(f"A token '{token}' already exists.")
+            row = ApiTokenRow(
+                token=token,
+                description=str(body.get("description") or ""),
+                integration_name=str(body.get("integrationName") or "default"),
+                permissions=permissions,
+                store_id=body.get("storeId"),
+            )
+            session.add(row)
+            session.commit()
+            self.forget()
+            return {
+                "id": row.id,
+                "token": row.token,
+                "permissions": row.permissions,
+                "integrationName": row.integration_name,
+            }
+
+    def forget(self) -> None:
+        """Drop every cached grant (the tokens table changed or was replaced)."""
+        self._cache.clear()
