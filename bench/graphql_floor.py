@@ -22,7 +22,7 @@ from strawberry.extensions import ParserCache, ValidationCache
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from http_load import ORDERS  # noqa: E402
+from operations import ORDERS  # noqa: E402  (bench/ is not a package)
 
 
 @strawberry.type

@@ -27,14 +27,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from operations import ORDERS  # noqa: E402  (bench/ is not a package)
+
 TOKEN = "dev-integration-token"
 ORDER_API_SECRET = "dev-order-api-secret"
-ORDERS = (
-    "query benchOrders { orders(limit: 10) { id number status createdAt "
-    "lines { id quantity SKU productName unitPrice { value } lineValue { value } } "
-    "shipments { id number isShipped isPaid lines { quantity } } "
-    "grandTotal { value currency { code } } } }"
-)
 PRODUCTS = (
     "query benchProducts { products(limit: 20) { id name status "
     "variants { id name productSizes { id SKU EAN } } } }"
@@ -46,6 +44,7 @@ PRODUCTS = (
 
 def harness_app(db: str, scenario: str):
     """mockcentra's app mounted under a Starlette app that owns the baseline routes."""
+    # Imported here: only the server process needs the app; the load client stays light.
     from contextlib import asynccontextmanager
 
     from graphql_floor import floor_route, mockcentra_answer

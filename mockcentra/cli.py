@@ -18,6 +18,9 @@ from mockcentra.settings import MEMORY, Settings
 from mockcentra.state.ratelimits import PLAN_NAMES
 from mockcentra.webhooks.cli import add_webhooks_command, listen
 
+# Each command imports what it runs inside its function (the app, uvicorn, the seeders, the
+# schema): `mockcentra --help`, `reset` or `webhooks listen` start without them (startup speed).
+
 DEFAULT_SCHEMA_PATH = "schema/integration-api.graphql"
 DEFAULT_OPENAPI_PATH = "schema/order-api.openapi.json"
 DEFAULT_CHECKOUT_OPENAPI_PATH = "schema/checkout-api.openapi.json"

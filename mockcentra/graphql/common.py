@@ -11,6 +11,7 @@ import strawberry
 from mockcentra.domain.errors import DomainError, DomainWarning
 from mockcentra.domain.money import format_money
 from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.storage.tables import CurrencyRow
 
 
 def simple_sort(name: str) -> Any:
@@ -139,12 +140,18 @@ class IntRange:
     to: int | None = None
 
 
+@strawberry.input
+class TaxGroupInput:
+    """Accepted and not stored (a warning says so); one input type for order lines and
+    display items alike."""
+
+    id: int | None = None
+
+
 def currency_by_code(info: Any, code: str) -> Any:
     """The currency row with this code, or None; every currency is read in one query, once per
     request (there are a handful, and a list of orders or prices names several)."""
     from sqlmodel import select
-
-    from mockcentra.storage.tables import CurrencyRow
 
     cache = info.context.cache
     if "currencies" not in cache:

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.checkout import actions as checkout
-from mockcentra.domain.checkout import vouchers
+from mockcentra.domain.checkout import codes, vouchers
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.status import STATUS_CODES, STATUS_WORDS, OrderStatus
@@ -26,6 +26,7 @@ from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, or
 from mockcentra.domain.payments import psp
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
+from mockcentra.rest.checkout_openapi import checkout_api_openapi
 from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
 from mockcentra.rest.transaction import run
 from mockcentra.state.runtime import Runtime
@@ -249,7 +250,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
         "discounts": _discounts(entries, code, zone, tokens),
         "totals": totals,
         "vatExempt": False,
-        "address": {k: v for k, v in (sel.address or {}).items() if not k.startswith("_")},
+        "address": dict(sel.address or {}),
         "shippingAddress": sel.shipping_address or {},
         "currencyFormat": {
             "currency": code,
@@ -476,13 +477,11 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         return None
 
     def add_voucher(uow, sel, request, body):
-        vouchers.apply_code(uow, sel, _text(body, "voucher") or "")
+        codes.apply_code(uow, sel, _text(body, "voucher") or "")
         return None
 
     def remove_voucher(uow, sel, request, body):
-        vouchers.remove_code(
-            uow, sel, request.path_params.get("code") or _text(body, "voucher") or ""
-        )
+        codes.remove_code(uow, sel, request.path_params.get("code") or _text(body, "voucher") or "")
         return None
 
     def payment(uow, sel, request, body):
@@ -531,8 +530,6 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         return {"token": sel.token, "subscribed": True}
 
     async def openapi(_: Request) -> JSONResponse:
-        from mockcentra.rest.checkout_openapi import checkout_api_openapi
-
         return JSONResponse(checkout_api_openapi())
 
     return [

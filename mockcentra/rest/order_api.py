@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import BaseRoute, Mount, Route
 
+from mockcentra.domain.customers.queries import find_customers
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.orders import external, queries
 from mockcentra.domain.orders.queries import ShipmentState
@@ -27,6 +28,7 @@ from mockcentra.domain.returns.actions import ReturnCost
 from mockcentra.domain.shipments.actions import ShipmentInfo
 from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.rest import errors
+from mockcentra.rest.order_openapi import order_api_openapi
 from mockcentra.rest.order_serializers import Shapes
 from mockcentra.rest.transaction import run
 from mockcentra.state.runtime import Runtime
@@ -542,8 +544,6 @@ def put_return(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
 
 
 def get_customers(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
-    from mockcentra.domain.customers.queries import find_customers
-
     rows = find_customers(
         uow.session,
         email=call.text("email"),
@@ -765,8 +765,6 @@ def _handle(runtime: Runtime, spec: Endpoint):
 def order_api_routes(runtime: Runtime) -> list[BaseRoute]:
     """The Order API's routes, for a Mount at `Settings.order_api_base`; the same routes also
     answer under `/<pluginId>/` (Centra's plugin permalink form)."""
-    from mockcentra.rest.order_openapi import order_api_openapi
-
     routes: list[BaseRoute] = []
     for spec in ENDPOINTS:
         handler = _handle(runtime, spec)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 
+from mockcentra.domain.customers.queries import latest_addresses
 from mockcentra.domain.money import ZERO, amount_text, format_money
 from mockcentra.domain.orders.queries import payment_entries
 from mockcentra.domain.orders.status import (
@@ -36,7 +37,8 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.rules import is_waiting_for_payment, payment_reference
 from mockcentra.domain.pricing.prices import pick_price
 from mockcentra.domain.returns.actions import return_value
-from mockcentra.domain.shipments.actions import shipment_totals
+from mockcentra.domain.shipments.queries import shipment_totals
+from mockcentra.domain.stock.levels import totals_for_sizes
 from mockcentra.domain.vouchers import entries
 from mockcentra.domain.vouchers.actions import VoucherFacts
 from mockcentra.domain.vouchers.status import VoucherStatus
@@ -603,8 +605,6 @@ class Shapes:
     # ------------------------------------------------------------ customers
 
     def customers(self, customers: list[CustomerRow]) -> list[dict[str, Any]]:
-        from mockcentra.domain.customers.queries import latest_addresses
-
         addresses = latest_addresses(self.session, [c.id for c in customers])
         emails = [c.email for c in customers]
         subscribed = (
@@ -646,8 +646,6 @@ class Shapes:
     def stock_items(
         self, sizes: list[ProductSizeRow], *, with_physical: bool = True
     ) -> list[dict[str, Any]]:
-        from mockcentra.domain.stock.levels import totals_for_sizes
-
         items = self.load_items([s.id for s in sizes])
         totals = totals_for_sizes(self.session, [s.id for s in sizes])
         out = []

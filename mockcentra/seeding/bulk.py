@@ -42,6 +42,7 @@ from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.stock.allocation import warehouses_for_market
 from mockcentra.runtime.ids import order_hash
+from mockcentra.seeding.demo import shared_faker
 from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
@@ -370,12 +371,10 @@ def seed_bulk_orders(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Insert `spec.count` retail orders with lines, shipments, payments, customers, events."""
-    from mockcentra.seeding.demo import _faker
-
     if spec.count == 0:
         return 0
     conn = session.connection()
-    fake = _faker()
+    fake = shared_faker()
     fake.seed_instance(seed + 7919)
     rng = random.Random(seed)
     holds = random.Random(seed + 104729)  # its own sequence: holds change no other order's data

@@ -179,7 +179,7 @@ HALF = Decimal("0.5")
 
 
 @lru_cache(maxsize=1)
-def _faker() -> Faker:
+def shared_faker() -> Faker:
     """One Faker per process (building one costs ~50 ms); re-seeded on every use."""
     from faker import Faker
 
@@ -248,7 +248,7 @@ def seed_demo(
     """
     if not 1 <= product_count <= MAX_PRODUCTS:
         raise ValueError(f"product_count must be between 1 and {MAX_PRODUCTS}.")
-    fake = _faker()
+    fake = shared_faker()
     fake.seed_instance(seed)
     conn = session.connection()
     ids = _Ids(conn)

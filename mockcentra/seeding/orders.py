@@ -13,11 +13,13 @@ from typing import Any
 from sqlalchemy import text
 
 from mockcentra.domain.checkout import actions as checkout
+from mockcentra.domain.checkout.codes import apply_code
 from mockcentra.domain.orders import actions as orders
 from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.shipments.actions import ShipLine
+from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.uow import UnitOfWork
 
@@ -70,8 +72,6 @@ def _place(
     for _ in range(lines):
         checkout.add_item(uow, sel, items[fake.random_int(0, len(items) - 1)], quantity)
     if voucher:
-        from mockcentra.domain.checkout.vouchers import apply_code
-
         apply_code(uow, sel, voucher)
     order, _ = checkout.pay(
         uow,
@@ -113,7 +113,7 @@ def _ship_all(
 
 
 def _return(uow: UnitOfWork, shipment: Any, *, complete: bool, refund: bool) -> None:
-    line = shipments.shipment_lines(uow.session, shipment.id)[0]
+    line = shipment_lines(uow.session, shipment.id)[0]
     ret = returns.create_return(
         uow,
         shipment.id,

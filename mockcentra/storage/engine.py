@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 from sqlmodel import SQLModel
 
+import mockcentra.storage.tables  # noqa: F401  (registers every table on the metadata)
 from mockcentra.settings import MEMORY
 
 
@@ -107,8 +108,6 @@ class Database:
             lock.release()
 
     def create_all(self) -> None:
-        import mockcentra.storage.tables  # noqa: F401  (registers every table)
-
         SQLModel.metadata.create_all(self.engine)
         with self.engine.begin() as conn:  # an existing file gets the columns and indexes
             for table in SQLModel.metadata.sorted_tables:  # the models declare

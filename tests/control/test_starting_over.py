@@ -98,9 +98,7 @@ def test_the_rate_limit_buckets_start_full(server: CentraClient, start_over: Sta
 def test_a_token_made_afterwards_is_not_remembered(
     server: CentraClient, start_over: StartOver
 ) -> None:
-    made = server.post(
-        "/_mock/tokens", json={"token": "made-later", "permissions": ["Order:read"]}
-    )
+    made = server.post("/_mock/tokens", json={"token": "made-later", "permissions": ["Order:read"]})
     assert made.status_code == 201
     assert server.graphql(TYPENAME, token="made-later").status_code == 200  # its grant is cached
 

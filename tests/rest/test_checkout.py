@@ -177,6 +177,56 @@ def test_redirect_payment_places_the_order_on_payment_result(
     assert len(centra.graphql("{ orders { number } }").payload("orders")) == 1
 
 
+def test_a_waiting_redirect_payment_keeps_its_test_outcome_apart_from_the_address(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    started = centra_factories.checkout(
+        "payment",
+        token=token,
+        json={
+            "address": JON,
+            "paymentMethod": "dummy-redirect",
+            "paymentMethodSpecificFields": {"authorization": "decline"},
+        },
+    )
+    assert started.json()["action"] == "redirect"
+
+    waiting = centra_factories.checkout("selection", "GET", token=token).json()
+    result = centra_factories.checkout(
+        "payment-result", token=token, json={"paymentMethodFields": {}}
+    )
+
+    assert waiting["selection"]["address"] == JON
+    assert result.status_code == 402
+    assert result.json()["errors"] == {"selection": "The payment was declined."}
+    assert centra.graphql("{ orders { number } }").payload("orders") == []
+
+
+def test_an_unknown_payment_test_outcome_key_is_refused(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+
+    refused = centra_factories.checkout(
+        "payment",
+        token=token,
+        json={
+            "address": JON,
+            "paymentMethod": "dummy-redirect",
+            "paymentMethodSpecificFields": {"_confirmed": True},
+        },
+    )
+
+    assert refused.status_code == 400
+    assert refused.json()["errors"] == {
+        "paymentMethodSpecificFields": "Unknown payment test outcome keys: _confirmed."
+    }
+    assert centra.graphql("{ orders { number } }").payload("orders") == []
+
+
 def test_receipt_and_country_change(centra: CentraClient, centra_factories: Factories) -> None:
     item = centra_factories.sellable_item()
     token = centra_factories.checkout(f"items/{item.item}").json()["token"]

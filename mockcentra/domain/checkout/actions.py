@@ -17,12 +17,14 @@ from sqlmodel import select
 from mockcentra.domain.addresses import stored_address
 from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_payment, order_entries
 from mockcentra.domain.checkout.vouchers import evaluate as voucher_discounts
+from mockcentra.domain.displays.displays import sellable_display_for_variant
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.totals import tax_in_gross
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
+from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.vouchers.actions import promotion_entries, record_usage
 from mockcentra.domain.vouchers.engine import Line as VoucherLine
@@ -151,7 +153,8 @@ def selection_for(uow: UnitOfWork, token: str | None, store_id: int = 1) -> Sele
     return start_selection(uow, store_id)
 
 
-def _ensure_open(sel: SelectionRow) -> None:
+def ensure_open(sel: SelectionRow) -> None:
+    """A paid selection takes no more changes."""
     if sel.order_id is not None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED, "This selection has already been paid.", ["selection"]
@@ -161,15 +164,11 @@ def _ensure_open(sel: SelectionRow) -> None:
 def _price(
     uow: UnitOfWork, sel: SelectionRow, display: DisplayRow, size: ProductSizeRow
 ) -> Decimal | None:
-    from mockcentra.domain.pricing.prices import price_for
-
     variant = uow.session.get(VariantRow, size.variant_id)
     return price_for(uow.session, sel.pricelist_id, variant.product_id, variant.id)
 
 
 def _parse_item(uow: UnitOfWork, sel: SelectionRow, item: str) -> tuple[DisplayRow, ProductSizeRow]:
-    from mockcentra.domain.displays.displays import sellable_display_for_variant
-
     try:
         display_id, size_id = (int(p) for p in item.split("-", 1))
     except ValueError:
@@ -191,7 +190,7 @@ def _parse_item(uow: UnitOfWork, sel: SelectionRow, item: str) -> tuple[DisplayR
 
 
 def add_item(uow: UnitOfWork, sel: SelectionRow, item: str, quantity: int = 1) -> SelectionRow:
-    _ensure_open(sel)
+    ensure_open(sel)
     if quantity < 1:
         raise invalid("quantity must be at least 1", ["quantity"])
     display, size = _parse_item(uow, sel, item)
@@ -213,7 +212,7 @@ def add_item(uow: UnitOfWork, sel: SelectionRow, item: str, quantity: int = 1) -
         )
     line.quantity += quantity
     uow.session.add(line)
-    _touch(uow, sel)
+    touch(uow, sel)
     return sel
 
 
@@ -231,37 +230,37 @@ def _line(uow: UnitOfWork, sel: SelectionRow, line_token: str) -> SelectionLineR
 def change_line_quantity(
     uow: UnitOfWork, sel: SelectionRow, line_token: str, delta: int
 ) -> SelectionRow:
-    _ensure_open(sel)
+    ensure_open(sel)
     line = _line(uow, sel, line_token)
     line.quantity += delta
     if line.quantity <= 0:
         uow.session.delete(line)
     else:
         uow.session.add(line)
-    _touch(uow, sel)
+    touch(uow, sel)
     return sel
 
 
 def remove_line(uow: UnitOfWork, sel: SelectionRow, line_token: str) -> SelectionRow:
-    _ensure_open(sel)
+    ensure_open(sel)
     uow.session.delete(_line(uow, sel, line_token))
-    _touch(uow, sel)
+    touch(uow, sel)
     return sel
 
 
 def set_country(uow: UnitOfWork, sel: SelectionRow, code: str) -> SelectionRow:
-    _ensure_open(sel)
+    ensure_open(sel)
     _place(uow, sel, _country(uow, code))
-    _touch(uow, sel)
+    touch(uow, sel)
     return sel
 
 
 def set_payment_method(uow: UnitOfWork, sel: SelectionRow, method: str) -> SelectionRow:
-    _ensure_open(sel)
+    ensure_open(sel)
     if method not in psp.METHODS:
         raise DomainError(ErrorCode.NOT_FOUND, "payment method not found", ["paymentMethod"])
     sel.payment_method = method
-    _touch(uow, sel)
+    touch(uow, sel)
     return sel
 
 
@@ -272,10 +271,11 @@ def set_address(
         sel.address = {**sel.address, **address}
     if shipping:
         sel.shipping_address = {**sel.shipping_address, **shipping}
-    _touch(uow, sel)
+    touch(uow, sel)
 
 
-def _touch(uow: UnitOfWork, sel: SelectionRow) -> None:
+def touch(uow: UnitOfWork, sel: SelectionRow) -> None:
+    """Record a change of the selection (its `updated_at`) and write it."""
     sel.updated_at = uow.clock.now()
     uow.session.add(sel)
     uow.session.flush()
@@ -352,7 +352,6 @@ def summarize(session, sel: SelectionRow, now: datetime, email: str | None = Non
     pricelist = session.get(PricelistRow, sel.pricelist_id)
     currency = session.get(CurrencyRow, pricelist.currency_id)
     country = country_by_code(session, sel.country_code)
-    from mockcentra.domain.pricing.prices import price_for
 
     lines = []
     for row in session.exec(
@@ -460,16 +459,19 @@ def pay(
     outcome: dict[str, Any] | None,
     terms_accepted: bool = True,
     promotion_ids: Any = None,
+    returned_from_redirect: bool = False,
 ) -> tuple[OrderRow | None, SelectionRow]:
-    """Authorize and place the order; `dummy-redirect` only records the address and waits.
+    """Authorize and place the order; `dummy-redirect` only records the address and the
+    payment it waits for (`pending_payment`) until the shopper comes back from the redirect.
 
     The vouchers are checked again with the shopper's email (expiry, usage, reuse) and each one
     that applied counts one usage, all in this transaction. `promotion_ids` are the external
     promotions (seed 002) the order carries; they are reported once the order has shipped.
     """
-    _ensure_open(sel)
+    ensure_open(sel)
+    pending = sel.pending_payment or {}
     promotions = _promotion_ids(
-        promotion_ids if promotion_ids is not None else (sel.address or {}).get("_promotions")
+        promotion_ids if promotion_ids is not None else pending.get("promotions")
     )
     method = payment_method or sel.payment_method or "dummy"
     if method not in psp.METHODS:
@@ -480,7 +482,7 @@ def pay(
         errors["termsAndConditions"] = "must be accepted"
     if errors:
         raise AddressErrors(errors)
-    unknown = {k for k in outcome or {} if not k.startswith("_")} - OUTCOME_KEYS
+    unknown = set(outcome or {}) - OUTCOME_KEYS
     if unknown:
         raise invalid(
             f"Unknown payment test outcome keys: {', '.join(sorted(unknown))}.",
@@ -497,15 +499,12 @@ def pay(
     assert summary.discounts is not None
     check_at_payment(summary.discounts)
     sel.vouchers = list(sel.vouchers or [])
-    if method == "dummy-redirect" and not (outcome or {}).get("_confirmed"):
-        sel.address = {**sel.address, "_outcome": dict(outcome or {}), "_promotions": promotions}
-        _touch(uow, sel)
+    if method == "dummy-redirect" and not returned_from_redirect:
+        sel.pending_payment = {"outcome": dict(outcome or {}), "promotions": promotions}
+        touch(uow, sel)
         return None, sel
-    outcome = {
-        k: v for k, v in (outcome or sel.address.get("_outcome") or {}).items() if k in OUTCOME_KEYS
-    }
-    sel.address.pop("_outcome", None)
-    sel.address.pop("_promotions", None)
+    outcome = dict(outcome or pending.get("outcome") or {})
+    sel.pending_payment = None
     used = [row for row, _ in summary.discounts.applied()]
     order = place_order(
         uow,
@@ -542,7 +541,7 @@ def pay(
     )
     record_usage(uow, order, [row.id for row in used], address["email"])
     sel.order_id = order.id
-    _touch(uow, sel)
+    touch(uow, sel)
     return order, sel
 
 
@@ -552,18 +551,18 @@ def confirm_redirect_payment(
     """`payment-result`: the shopper came back from the (dummy) payment page."""
     if sel.order_id is not None:
         return uow.session.get(OrderRow, sel.order_id)
-    if sel.payment_method != "dummy-redirect" or "_outcome" not in (sel.address or {}):
+    if sel.payment_method != "dummy-redirect" or sel.pending_payment is None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED, "No payment is waiting for a result.", ["paymentMethodFields"]
         )
-    outcome = {**sel.address.get("_outcome", {}), "_confirmed": True}
     order, _ = pay(
         uow,
         sel,
-        address={k: v for k, v in sel.address.items() if k != "_outcome"},
+        address=dict(sel.address),
         shipping_address=sel.shipping_address,
         payment_method="dummy-redirect",
-        outcome=outcome,
+        outcome=dict(sel.pending_payment.get("outcome") or {}),
+        returned_from_redirect=True,
     )
     return order
 

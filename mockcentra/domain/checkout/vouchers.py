@@ -1,8 +1,8 @@
-"""Vouchers on a selection: applying and removing codes, and the discounts they give.
+"""Vouchers on a selection: the discounts its codes and the automatic vouchers give.
 
 A selection keeps the codes the shopper applied (`sel.vouchers`: `{"voucher": <code as
 typed>, "voucherId": <id>}`); automatic vouchers are worked out on every read. The engine in
-`domain/vouchers/engine.py` does the arithmetic.
+`domain/vouchers/engine.py` does the arithmetic; `codes.py` applies and removes codes.
 """
 
 from __future__ import annotations
@@ -19,15 +19,16 @@ from mockcentra.domain.vouchers import engine, rules
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.domain.vouchers.status import VoucherMethod
 from mockcentra.storage.tables import SelectionRow, VoucherRow
-from mockcentra.storage.uow import UnitOfWork
 
 
-def _refused(message: str) -> DomainError:
+def refused(message: str) -> DomainError:
+    """A code the selection cannot take, as the Checkout API reports it (on `voucher`)."""
     code = ErrorCode.NOT_FOUND if message == rules.NOT_FOUND else ErrorCode.INVALID
     return DomainError(code, message, ["voucher"])
 
 
-def _entries(sel: SelectionRow) -> list[dict[str, Any]]:
+def entries(sel: SelectionRow) -> list[dict[str, Any]]:
+    """The codes applied to the selection (`{"voucher": typed, "voucherId": id}`)."""
     return [e for e in sel.vouchers or [] if isinstance(e, dict) and e.get("voucherId")]
 
 
@@ -69,7 +70,7 @@ def evaluate(
     """The discounts the selection's codes and the automatic vouchers give right now."""
     email = email or (sel.address or {}).get("email")
     attached: list[Attached] = []
-    for entry in _entries(sel):
+    for entry in entries(sel):
         row = session.get(VoucherRow, entry["voucherId"])
         if row is not None:
             attached.append(Attached(row, str(entry.get("voucher") or row.code or row.url)))
@@ -102,65 +103,11 @@ def evaluate(
     return SelectionDiscounts(outcome, rows, attached)
 
 
-def apply_code(uow: UnitOfWork, sel: SelectionRow, code: str) -> None:
-    """`POST vouchers`: attach a code (or a URL voucher's URL) to the selection."""
-    from mockcentra.domain.checkout.actions import _ensure_open, _touch, summarize
-
-    _ensure_open(sel)
-    code = (code or "").strip()
-    if not code:
-        raise DomainError(ErrorCode.REQUIRED, "voucher code is required", ["voucher"])
-    row = vouchers.voucher_by_code(uow.session, sel.store_id, code)
-    if row is None or row.method == VoucherMethod.AUTO:
-        raise _refused(rules.NOT_FOUND)
-    if any(e["voucherId"] == row.id for e in _entries(sel)):
-        raise _refused(rules.ALREADY_APPLIED)
-    now = uow.clock.now()
-    email = (sel.address or {}).get("email")
-    used = vouchers.used_by_email(uow.session, [row.id], email)
-    why = rules.refusal(
-        row,
-        now=now,
-        market_id=sel.market_id,
-        market_ids=vouchers.market_ids(uow.session, row.id),
-        used=vouchers.usage_counts(uow.session, [row.id])[row.id],
-        used_by_customer=row.id in used,
-        once_per_customer=vouchers.has_once_per_customer(uow.session, row.id),
-    )
-    if why:
-        raise _refused(why)
-    others = [
-        uow.session.get(VoucherRow, e["voucherId"])
-        for e in _entries(sel)
-        if uow.session.get(VoucherRow, e["voucherId"]) is not None
-    ]
-    if not rules.combinable(row, others):
-        raise _refused(rules.NOT_COMBINABLE)
-    sel.vouchers = [*_entries(sel), {"voucher": code, "voucherId": row.id}]
-    _touch(uow, sel)
-    summary = summarize(uow.session, sel, now)
-    if summary.discounts is None or summary.discounts.outcome.effect_of(row.id) is None:
-        raise _refused(rules.NOT_APPLICABLE)
-
-
-def remove_code(uow: UnitOfWork, sel: SelectionRow, code: str) -> None:
-    """`DELETE vouchers/<code>`: take a code off the selection (codes ignore case)."""
-    from mockcentra.domain.checkout.actions import _ensure_open, _touch
-
-    _ensure_open(sel)
-    wanted = (code or "").strip().lower()
-    kept = [e for e in _entries(sel) if str(e.get("voucher", "")).lower() != wanted]
-    if not wanted or len(kept) == len(_entries(sel)):
-        raise DomainError(ErrorCode.NOT_FOUND, "voucher not found", ["voucher"])
-    sel.vouchers = kept
-    _touch(uow, sel)
-
-
 def check_at_payment(discounts: SelectionDiscounts) -> None:
     """Refuse the payment when a code on the selection may not be used (now, by this email)."""
     for a in discounts.attached:
         if a.refusal:
-            raise _refused(a.refusal)
+            raise refused(a.refusal)
 
 
 def order_entry(

@@ -13,7 +13,8 @@ from typing import Any
 from sqlmodel import col, select
 
 from mockcentra.domain.errors import invalid
-from mockcentra.storage.tables import CustomerRow, OrderRow
+from mockcentra.domain.listing import page
+from mockcentra.storage.tables import CustomerRow, OrderRow, StoreRow
 
 
 def find_customers(
@@ -77,8 +78,6 @@ def customers_matching(
     Wholesale orders record their buyer as a customer of the wholesale store internally; those
     rows are not customers in Centra's sense (buyers are) and are left out.
     """
-    from mockcentra.storage.tables import StoreRow
-
     wholesale = select(StoreRow.id).where(StoreRow.type == "WHOLESALE")
     stmt = select(CustomerRow).where(
         col(CustomerRow.store_id).is_(None) | col(CustomerRow.store_id).not_in(wholesale)
@@ -115,7 +114,6 @@ def list_customers(
     **filters: Any,
 ) -> Sequence[CustomerRow]:
     """The Integration API's `customers` in id order (see `customers_matching`)."""
-    from mockcentra.domain.listing import page
 
     stmt = customers_matching(**filters).order_by(col(CustomerRow.id))
     return page(session, stmt, limit, page_number)

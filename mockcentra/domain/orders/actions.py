@@ -14,6 +14,7 @@ from mockcentra.domain.catalog import skus
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
+from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.orders.status import (
     OrderStatus,
@@ -24,9 +25,11 @@ from mockcentra.domain.orders.status import (
 )
 from mockcentra.domain.orders.totals import lines_of, order_totals, payment_balance
 from mockcentra.domain.payments import psp
+from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
+from mockcentra.domain.wholesale.rules import refuse_capture
 from mockcentra.runtime.ids import order_hash
 from mockcentra.storage.tables import (
     CustomerRow,
@@ -332,8 +335,6 @@ def cancel_order(
             f"Order {order.number} has shipped shipments and cannot be cancelled.",
         )
     move(order, OrderStatus.CANCELLED)
-    from mockcentra.domain.shipments.actions import drop_shipment
-
     for shipment in shipments:
         drop_shipment(uow, order, shipment)
     action = (
@@ -366,16 +367,12 @@ def capture_order(uow: UnitOfWork, order_ref: Any):
     ensure_not_on_hold(order, "captured")
     if order.status == OrderStatus.CANCELLED:
         raise DomainError(ErrorCode.NOT_ALLOWED, f"Order {order.number} is cancelled.", ["order"])
-    from mockcentra.domain.wholesale.rules import refuse_capture
-
     refuse_capture(order)  # wholesale orders are invoiced: nothing to capture
     balance = payment_balance(uow.session, order.id)
     if balance.capturable <= 0:
         raise DomainError(
             ErrorCode.NOT_ALLOWED, f"Order {order.number} is already captured.", ["order"]
         )
-    from mockcentra.domain.payments.actions import capture
-
     entry = capture(uow, order, balance.capturable, shipment=None)
     touch(uow, order)
     return order, entry
@@ -506,8 +503,6 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
                 ["input", "addLines"],
             )
     if change.cancel_lines:
-        from mockcentra.domain.shipments.actions import settle_order_status
-
         settle_order_status(uow, order)
     touch(uow, order)
     return order

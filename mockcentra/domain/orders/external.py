@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.checkout.vouchers import order_entry
 from mockcentra.domain.customers.actions import find_or_create_customer
+from mockcentra.domain.displays.displays import sellable_display_for_variant
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money, times
 from mockcentra.domain.orders.actions import (
@@ -40,8 +41,10 @@ from mockcentra.domain.orders.status import (
 from mockcentra.domain.orders.totals import lines_of, payment_balance
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
+from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.shipments import actions as shipments
+from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.vouchers import engine
 from mockcentra.domain.vouchers.entries import VOUCHER_VALUE_LABEL, VoucherEntry
@@ -391,8 +394,6 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
     market = _market(uow, data, store, country)
     pricelist = _pricelist(uow, data, store, country)
     currency = uow.session.get(CurrencyRow, pricelist.currency_id).code
-    from mockcentra.domain.displays.displays import sellable_display_for_variant
-    from mockcentra.domain.pricing.prices import price_for
 
     new_lines: list[NewLine] = []
     wanted: dict[int, tuple[int, str]] = {}
@@ -657,9 +658,7 @@ def return_items(
     the return pending and is reported in the outcome.
     """
     shipment = _shipment(uow, shipment_number)
-    by_order_line = {
-        sl.order_line_id: sl for sl in shipments.shipment_lines(uow.session, shipment.id)
-    }
+    by_order_line = {sl.order_line_id: sl for sl in shipment_lines(uow.session, shipment.id)}
     if quantities is None:
         quantities = {k: sl.quantity - sl.returned_quantity for k, sl in by_order_line.items()}
     lines: list[returns.ReturnLine] = []

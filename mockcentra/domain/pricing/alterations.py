@@ -19,7 +19,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.pricing import rules
 from mockcentra.domain.pricing.status import PriceAlterationStatus
 from mockcentra.domain.refs import resolve
-from mockcentra.storage.tables import PriceAlterationRow, StoreRow
+from mockcentra.storage.tables import AlteredPriceRow, PriceAlterationRow, StoreRow
 from mockcentra.storage.uow import UnitOfWork
 
 Path = Sequence[str | int]
@@ -126,8 +126,6 @@ def _check_single_active(uow: UnitOfWork, alteration: PriceAlterationRow) -> Non
 
 
 def _has_prices(uow: UnitOfWork, alteration_id: int) -> bool:
-    from mockcentra.storage.tables import AlteredPriceRow
-
     return (
         uow.session.exec(
             select(AlteredPriceRow.id).where(AlteredPriceRow.price_alteration_id == alteration_id)

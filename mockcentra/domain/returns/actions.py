@@ -16,7 +16,7 @@ from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.orders.status import ReturnStatus, ReturnStockPolicy, move_return
 from mockcentra.domain.orders.totals import line_value
 from mockcentra.domain.payments.actions import refund
-from mockcentra.domain.shipments.actions import shipment_lines
+from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.stock import allocation
 from mockcentra.storage.tables import (
     OrderLineRow,

@@ -1,12 +1,11 @@
 """Shipments: create from order lines, mark paid or good-to-go, capture, complete, delete.
 
 Shipment "states" are Centra's three flags (good to go, paid, shipped) plus captured; the order
-status follows the shipments (see `settle_order_status`).
+status follows the shipments (see mockcentra/domain/orders/fulfilment.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -23,17 +22,16 @@ from mockcentra.domain.orders.actions import (
     find_order,
     touch,
 )
+from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.orders.status import OrderStatus, move
 from mockcentra.domain.orders.totals import (
-    line_tax,
-    line_value,
     lines_of,
     payment_balance,
-    tax_in_gross,
 )
 from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.shipments.plugins import shipment_plugin
+from mockcentra.domain.shipments.queries import shipment_grand_total, shipment_lines
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.wholesale.rules import refuse_capture
 from mockcentra.runtime.moments import parse_moment
@@ -44,7 +42,7 @@ from mockcentra.storage.tables import (
     ShipmentLineRow,
     ShipmentRow,
 )
-from mockcentra.storage.uow import PendingEvent, UnitOfWork, UnitOfWorkSession, memo
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
 @dataclass
@@ -61,68 +59,6 @@ class ShipmentInfo:
     tracking_number: str | None = None
     return_tracking_number: str | None = None
     internal_shipping_cost: Decimal | None = None
-
-
-def shipment_lines(session, shipment_id: int) -> list[ShipmentLineRow]:
-    """The shipment's lines (read once per unit of work until lines are added or removed)."""
-
-    def load() -> list[ShipmentLineRow]:
-        return list(
-            session.exec(
-                select(ShipmentLineRow)
-                .where(ShipmentLineRow.shipment_id == shipment_id)
-                .order_by(ShipmentLineRow.id)
-            )
-        )
-
-    if not isinstance(session, UnitOfWorkSession):
-        return load()
-    return list(memo(session, (ShipmentLineRow, shipment_id), load))
-
-
-@dataclass(frozen=True)
-class ShipmentTotals:
-    """What a shipment is worth: its units at their lines' prices, plus the shipping and
-    handling it carries; tax is inside (lines at their rates, shipping at the order's)."""
-
-    items: Decimal
-    shipping: Decimal
-    handling: Decimal
-    tax: Decimal
-    quantity: int = 0  # units in the shipment
-
-    @property
-    def grand_total(self) -> Decimal:
-        return self.items + self.shipping + self.handling
-
-
-def shipment_totals(
-    shipment: ShipmentRow, order: OrderRow, parts: Iterable[tuple[OrderLineRow, int]]
-) -> ShipmentTotals:
-    """The totals of a shipment holding `parts` (order line, quantity shipped)."""
-    items = tax = ZERO
-    units = 0
-    for line, quantity in parts:
-        items += line_value(line, quantity)
-        tax += line_tax(line, quantity)
-        units += quantity
-    tax += tax_in_gross(
-        shipment.shipping_value + shipment.handling_value, order.tax_percent_hundredths
-    )
-    return ShipmentTotals(items, shipment.shipping_value, shipment.handling_value, tax, units)
-
-
-def totals_of_shipment(session, shipment: ShipmentRow) -> ShipmentTotals:
-    order = session.get(OrderRow, shipment.order_id)
-    parts = [
-        (session.get(OrderLineRow, sl.order_line_id), sl.quantity)
-        for sl in shipment_lines(session, shipment.id)
-    ]
-    return shipment_totals(shipment, order, parts)
-
-
-def shipment_grand_total(session, shipment: ShipmentRow) -> Decimal:
-    return totals_of_shipment(session, shipment).grand_total
 
 
 def find_shipment(uow: UnitOfWork, shipment_id: int, path=("id",)) -> tuple[ShipmentRow, OrderRow]:
@@ -435,27 +371,6 @@ def complete_shipment(
     return shipment
 
 
-def drop_shipment(uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow) -> None:
-    """Remove an unshipped shipment, handing its allocated units back to the order lines."""
-    for sl in shipment_lines(uow.session, shipment.id):
-        line = uow.session.get(OrderLineRow, sl.order_line_id)
-        allocs = dict(line.allocations or {})
-        for key, qty in sl.allocations.items():
-            allocs[key] = allocs.get(key, 0) + qty
-        line.allocations = allocs
-        line.shipped_quantity -= sl.quantity
-        uow.session.add(line)
-        uow.session.delete(sl)
-    uow.session.flush()
-    for entry in uow.session.exec(
-        select(PaymentEntryRow).where(PaymentEntryRow.shipment_id == shipment.id)
-    ):
-        entry.shipment_id = None
-        uow.session.add(entry)
-    uow.session.delete(shipment)
-    uow.session.flush()
-
-
 def delete_shipment(uow: UnitOfWork, shipment_id: int) -> ShipmentRow:
     shipment, order = find_shipment(uow, shipment_id)
     if shipment.shipped_at is not None or shipment.is_paid or shipment.is_captured:
@@ -470,23 +385,3 @@ def delete_shipment(uow: UnitOfWork, shipment_id: int) -> ShipmentRow:
     settle_order_status(uow, order)
     touch(uow, order)
     return shipment
-
-
-def settle_order_status(uow: UnitOfWork, order: OrderRow) -> None:
-    """The order follows its shipments: SHIPPED when every unit is in completed shipments."""
-    status = OrderStatus(order.status)
-    if status not in (OrderStatus.CONFIRMED, OrderStatus.PROCESSING):
-        return
-    shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
-    lines = lines_of(uow.session, order.id)
-    everything_in_shipments = all(line.quantity == line.shipped_quantity for line in lines)
-    all_shipped = bool(shipments) and all(s.shipped_at is not None for s in shipments)
-    if everything_in_shipments and all_shipped and any(line.quantity for line in lines):
-        move(order, OrderStatus.SHIPPED)
-        from mockcentra.domain.vouchers.actions import promotions_redeemed
-
-        promotions_redeemed(uow, order)  # external promotions (seed 002) once shipped and paid
-    elif shipments:
-        move(order, OrderStatus.PROCESSING)
-    else:
-        move(order, OrderStatus.CONFIRMED)

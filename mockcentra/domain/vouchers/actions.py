@@ -16,9 +16,11 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import page
 from mockcentra.domain.money import round_money
+from mockcentra.domain.orders.totals import payment_balance
 from mockcentra.domain.refs import resolve
 from mockcentra.domain.vouchers import engine
 from mockcentra.domain.vouchers.status import (
@@ -503,8 +505,6 @@ def _check_dates(start: datetime, stop: datetime, base: Path) -> None:
 
 
 def _assign_external_id(uow: UnitOfWork, voucher: VoucherRow, external_id: str, path: Path):
-    from mockcentra.domain import idconversion
-
     text = external_id.strip()
     if not text:
         raise invalid("externalId cannot be empty.", path)
@@ -876,8 +876,6 @@ def promotion_entries(given: Iterable[str], vouchers: Iterable[VoucherRow]) -> l
 
 
 def _payment_succeeded(uow: UnitOfWork, order: OrderRow) -> bool:
-    from mockcentra.domain.orders.totals import payment_balance
-
     if payment_balance(uow.session, order.id).captured > 0:
         return True
     shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()

@@ -37,6 +37,7 @@ from mockcentra.domain.orders.totals import lines_of, order_totals
 from mockcentra.domain.pricing.pricelists import currency_code
 from mockcentra.domain.pricing.prices import wholesale_price_for
 from mockcentra.domain.refs import resolve
+from mockcentra.domain.shipments.queries import shipment_grand_total
 from mockcentra.domain.wholesale import rules
 from mockcentra.domain.wholesale.accounts import (
     check_address,
@@ -358,8 +359,6 @@ def _display(
 
 def outstanding(session: Any, account_id: int) -> Decimal:
     """What the account still owes: its open orders' totals minus their paid shipments."""
-    from mockcentra.domain.shipments.actions import shipment_grand_total
-
     orders = session.exec(
         select(OrderRow)
         .join(WholesaleOrderRow, WholesaleOrderRow.order_id == OrderRow.id)

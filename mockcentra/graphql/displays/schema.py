@@ -22,6 +22,7 @@ from mockcentra.graphql.common import (
     ProductInput,
     ProductVariantInput,
     StoreInput,
+    TaxGroupInput,
     simple_sort,
 )
 from mockcentra.graphql.connections import Connection, connection
@@ -42,17 +43,6 @@ class ProductMediaAddInput:
     """Accepted and not stored (a warning says so)."""
 
     product_media: ProductMediaInput
-
-
-try:  # one TaxGroupInput in the schema: the order lines' one when that area is present
-    from mockcentra.graphql.orders.schema import TaxGroupInput
-except ImportError:  # pragma: no cover
-
-    @strawberry.input
-    class TaxGroupInput:  # type: ignore[no-redef]
-        """Accepted and not stored (a warning says so)."""
-
-        id: int | None = None
 
 
 @strawberry.input

@@ -32,13 +32,14 @@ from mockcentra.graphql.common import (
     DisplayInput,
     MonetaryValueInput,
     Payload,
+    TaxGroupInput,
     WarehouseInput,
 )
 from mockcentra.graphql.connections import Connection, connection
-from mockcentra.graphql.displays.schema import TaxGroupInput
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.types import (
     ORDER_TYPES,
+    DeletedReturn,
     Order,
     OrderStatus,
     PaymentHistoryEntry,
@@ -831,8 +832,7 @@ class Mutation:
     def delete_return(self, info: Info, id: int) -> ReturnPayload:
         def act():
             ret, lines = returns.delete_return(info.context.uow, id)
-            info.context.cache[("deleted-return-lines", ret.id)] = lines
-            return {"return_": ret}
+            return {"return_": DeletedReturn(ret, lines)}
 
         return run_mutation(info, ReturnPayload, act)
 

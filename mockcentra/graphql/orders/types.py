@@ -6,6 +6,7 @@ with `DirectToConsumerOrder` and `WholesaleOrder`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -27,7 +28,7 @@ from mockcentra.domain.orders.totals import (
 )
 from mockcentra.domain.payments.rules import is_waiting_for_payment
 from mockcentra.domain.returns.actions import return_lines, return_value
-from mockcentra.domain.shipments.actions import shipment_lines, totals_of_shipment
+from mockcentra.domain.shipments.queries import shipment_lines, totals_of_shipment
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.graphql import batch
@@ -40,6 +41,7 @@ from mockcentra.graphql.reference.types import Country, Market, ShippingOption, 
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.stock.types import StockChangeLine, Warehouse
 from mockcentra.graphql.vouchers.types import Voucher, VoucherMethod, voucher_row
+from mockcentra.graphql.wholesale.orders import order_account, order_buyer, order_windows
 from mockcentra.storage.tables import (
     BrandRow,
     CountryRow,
@@ -50,6 +52,8 @@ from mockcentra.storage.tables import (
     PaymentEntryRow,
     PricelistRow,
     ProductRow,
+    ProductSizeRow,
+    ReturnLineRow,
     ReturnRow,
     ShipmentLineRow,
     ShipmentRow,
@@ -239,8 +243,6 @@ class OrderLine:
 
     @strawberry.field
     def product_size(self, info: Info) -> CatalogSize | None:
-        from mockcentra.storage.tables import ProductSizeRow
-
         return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
 
     @field(permission="Brand:read", description="The brand of the line's product.")
@@ -580,6 +582,18 @@ class ReturnLine:
         return info.context.session.get(OrderLineRow, sl.order_line_id)
 
 
+@dataclass(frozen=True)
+class DeletedReturn:
+    """A return as `deleteReturn` answers it: gone from the database, shown with the lines it
+    had; every other field reads the (detached) row."""
+
+    row: ReturnRow
+    lines_at_deletion: list[ReturnLineRow]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
+
+
 @read_permission("Return:read")
 @strawberry.type
 class Return:
@@ -600,8 +614,9 @@ class Return:
 
     @strawberry.field
     def lines(self, info: Info) -> list[ReturnLine]:
-        deleted = info.context.cache.get(("deleted-return-lines", self.id))
-        return deleted if deleted is not None else return_lines(info.context.session, self.id)
+        if isinstance(self, DeletedReturn):
+            return self.lines_at_deletion  # type: ignore[return-value]
+        return return_lines(info.context.session, self.id)
 
     @strawberry.field
     def shipment(self, info: Info) -> Shipment:
@@ -844,22 +859,16 @@ class WholesaleOrder(Order):
 
     @strawberry.field
     def buyer(self, info: Info) -> Annotated[Buyer, strawberry.lazy(_WHOLESALE)] | None:
-        from mockcentra.graphql.wholesale.types import order_buyer
-
         return order_buyer(info, self)
 
     @strawberry.field
     def account(self, info: Info) -> Annotated[Account, strawberry.lazy(_WHOLESALE)] | None:
-        from mockcentra.graphql.wholesale.types import order_account
-
         return order_account(info, self)
 
     @strawberry.field(description="The delivery windows the order's lines are in.")
     def delivery_windows(
         self, info: Info
     ) -> list[Annotated[DeliveryWindow, strawberry.lazy(_WHOLESALE)]]:
-        from mockcentra.graphql.wholesale.types import order_windows
-
         return order_windows(info, self)
 
     @classmethod

@@ -16,6 +16,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.pricing import queries
 from mockcentra.domain.pricing.pricelists import countries_of
+from mockcentra.domain.wholesale.delivery_windows import windows_of_alterations
 from mockcentra.graphql import batch
 from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
 from mockcentra.graphql.common import Currency, MonetaryValue, currency_by_code
@@ -181,8 +182,6 @@ class PriceAlteration:
         self, info: Info
     ) -> list[Annotated[DeliveryWindow, strawberry.lazy("mockcentra.graphql.wholesale.types")]]:
         """The delivery windows whose `priceAlteration` is this one."""
-        from mockcentra.domain.wholesale.delivery_windows import windows_of_alterations
-
         return children(info, "alteration_windows", self.id, windows_of_alterations)
 
     @strawberry.field(description="Limit must be in range 1 - 200.")

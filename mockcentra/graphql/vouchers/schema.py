@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.errors import invalid
+from mockcentra.domain.listing import as_list
 from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.domain.vouchers import status as st
 from mockcentra.graphql.common import (
@@ -345,8 +346,6 @@ def _ints(r: IntRange | None):
 
 
 def _query(info: Info, w: VoucherFilter) -> vouchers.VoucherQuery:
-    from mockcentra.domain.listing import as_list
-
     return vouchers.VoucherQuery(
         ids=as_list(w.id) if w.id is not None else None,
         statuses=[_value(s) for s in as_list(w.status)] or None,

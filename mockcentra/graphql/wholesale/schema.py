@@ -49,7 +49,14 @@ from mockcentra.graphql.wholesale.types import (
     announce_accounts,
     announce_windows,
 )
-from mockcentra.storage.tables import CountryRow, PaymentTermsRow, ShippingTermsRow
+from mockcentra.storage.tables import (
+    AccountRow,
+    BuyerRow,
+    CountryRow,
+    DeliveryWindowRow,
+    PaymentTermsRow,
+    ShippingTermsRow,
+)
 
 # --- reference inputs ----------------------------------------------------------------------
 
@@ -509,8 +516,6 @@ class Query:
 
     @strawberry.field
     def account(self, info: Info, id: int) -> Account | None:
-        from mockcentra.storage.tables import AccountRow
-
         return info.context.session.get(AccountRow, id)
 
     @strawberry.field
@@ -537,8 +542,6 @@ class Query:
 
     @strawberry.field
     def buyer(self, info: Info, id: int) -> Buyer | None:
-        from mockcentra.storage.tables import BuyerRow
-
         return info.context.session.get(BuyerRow, id)
 
     @strawberry.field
@@ -566,8 +569,6 @@ class Query:
 
     @strawberry.field
     def delivery_window(self, info: Info, id: int) -> DeliveryWindow | None:
-        from mockcentra.storage.tables import DeliveryWindowRow
-
         return info.context.session.get(DeliveryWindowRow, id)
 
     @strawberry.field

@@ -26,14 +26,13 @@ from mockcentra.graphql.catalog.types import Brand, Product, ProductVariant, Sta
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.orders.types import Address, CarrierInformation
 from mockcentra.graphql.permissions import field, read_permission
-from mockcentra.graphql.pricing.types import PriceAlteration, Pricelist, children
+from mockcentra.graphql.pricing.types import PriceAlteration, Pricelist, announce, children
 from mockcentra.graphql.reference.types import AllocationRule, Market, Store
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.storage.tables import (
     AccountRow,
     AllocationRuleRow,
     BrandRow,
-    BuyerRow,
     DeliveryWindowRow,
     MarketRow,
     PaymentTermsRow,
@@ -231,8 +230,6 @@ class PreorderDeliveryWindow(DeliveryWindow):
 
 
 def announce_windows(info: Info, ids: list[int]) -> None:
-    from mockcentra.graphql.pricing.types import announce
-
     announce(info, "dw_markets", ids)
     announce(info, "dw_variants", ids)
 
@@ -367,8 +364,6 @@ class Account(ObjectWithAttributes):
 
 
 def announce_accounts(info: Info, ids: list[int]) -> None:
-    from mockcentra.graphql.pricing.types import announce
-
     announce(info, "account_dw_discounts", ids)
     announce(info, "account_buyers", ids)
 
@@ -398,31 +393,6 @@ class Buyer:
     @field(permission="Buyer.billingAddress:read")
     def billing_address(self) -> Address | None:
         return Address.of(self.billing_address)  # type: ignore[arg-type]
-
-
-# --- what WholesaleOrder shows (its resolvers call these) ----------------------------------
-
-
-def _info_of(info: Info, order: Any) -> Any:
-    key = ("wholesale-order", order.id)
-    cache = info.context.cache
-    if key not in cache:
-        cache[key] = domain_orders.wholesale_info(info.context.session, [order.id]).get(order.id)
-    return cache[key]
-
-
-def order_buyer(info: Info, order: Any) -> BuyerRow | None:
-    row = _info_of(info, order)
-    return None if row is None else _get(info, BuyerRow, row.buyer_id)
-
-
-def order_account(info: Info, order: Any) -> AccountRow | None:
-    row = _info_of(info, order)
-    return None if row is None else _get(info, AccountRow, row.account_id)
-
-
-def order_windows(info: Info, order: Any) -> list[DeliveryWindowRow]:
-    return domain_orders.windows_of_orders(info.context.session, [order.id]).get(order.id, [])
 
 
 WHOLESALE_TYPES = [AtOnceDeliveryWindow, PreorderDeliveryWindow]

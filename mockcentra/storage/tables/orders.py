@@ -240,6 +240,9 @@ class SelectionRow(Row, table=True):
     address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
     shipping_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
     vouchers: list[Any] = Field(default_factory=list, sa_type=JsonList)
+    #: A redirect payment waiting for the shopper to come back: {"outcome": {...} (the test
+    #: outcome asked for), "promotions": [...] (the external promotion ids)}; None otherwise.
+    pending_payment: dict[str, Any] | None = Field(default=None, sa_type=JsonDict)
     order_id: int | None = Field(default=None, foreign_key="orders.id")
     created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime)
