@@ -13,7 +13,9 @@ import json
 import math
 from typing import Any
 
-from mockcentra import APP_VERSION
+from mockcentra.control import http as control_http
+from mockcentra.graphql import errors as graphql_errors
+from mockcentra.rest import errors as rest_errors
 from mockcentra.state.runtime import Runtime
 
 CONTROL_PREFIX = "/_mock"
@@ -24,17 +26,14 @@ JSON_TYPES = ("application/json",)
 
 
 def error_body(area: str, message: str, category: str) -> dict[str, Any]:
-    """An error in the shape of the API `area` answers with."""
+    """An error in the shape of the API `area` answers with (each surface builds its own)."""
     if area == "graphql":
-        return {
-            "errors": [{"message": message, "extensions": {"category": category}}],
-            "extensions": {"appVersion": APP_VERSION},
-        }
+        return graphql_errors.error_body(message, category)
     if area == "checkout":
-        return {"token": None, "errors": {category: message}}
+        return rest_errors.checkout_body(None, {category: message})
     if area == "order":
-        return {"status": "no", "msg": message}
-    return {"error": message}
+        return rest_errors.order_body(message)
+    return control_http.error_body(message)
 
 
 def area_of(path: str, order_api_base: str) -> str:
@@ -159,19 +158,21 @@ class GuardMiddleware:
     def _control_refusal(self, scope: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
         settings = self.runtime.settings
         if not settings.control:
-            return 404, {"error": "Not found: the control plane is disabled on this server."}
+            return 404, control_http.error_body(
+                "Not found: the control plane is disabled on this server."
+            )
         if settings.control_token:
             header = _header(scope, b"authorization") or ""
             given = header[7:].strip() if header.lower().startswith("bearer ") else ""
             if not given or not hmac.compare_digest(
                 given.encode(), settings.control_token.encode()
             ):
-                return 401, {
-                    "error": "The control plane needs 'Authorization: Bearer <control token>' "
+                return 401, control_http.error_body(
+                    "The control plane needs 'Authorization: Bearer <control token>' "
                     "(MOCKCENTRA_CONTROL_TOKEN)."
                     if not given
                     else "The control token is not valid."
-                }
+                )
         return None
 
 

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from mockcentra.control.http import error, read_json
 from mockcentra.seeding.scenarios import SCENARIOS
 from mockcentra.state.runtime import Runtime
-
-
-def _error(message: str, status: int = 400) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
-
-
-async def _json(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    data = json.loads(raw) if raw else {}
-    if not isinstance(data, dict):
-        raise ValueError("body must be a JSON object")
-    return data
 
 
 def inspection_routes(rt: Runtime) -> list[Route]:
@@ -47,26 +33,28 @@ def inspection_routes(rt: Runtime) -> list[Route]:
             rt.faults.clear()
             return JSONResponse({"status": "ok"})
         try:
-            fault = rt.faults.add_route(await _json(request))
+            fault = rt.faults.add_route(await read_json(request))
         except (ValueError, TypeError) as exc:
-            return _error(str(exc))
+            return error(str(exc))
         return JSONResponse({"id": fault.id, "path": fault.path}, status_code=201)
 
     async def fault(request: Request) -> JSONResponse:
         fault_id = request.path_params["id"]
         if not rt.faults.remove(fault_id):
-            return _error(f"No fault with id {fault_id}.", 404)
+            return error(f"No fault with id {fault_id}.", 404)
         return JSONResponse({"status": "ok"})
 
     async def domain_fault(request: Request) -> JSONResponse:
         name = request.path_params["name"]
         try:
-            outcome = None if request.method == "DELETE" else (await _json(request)).get("outcome")
+            outcome = (
+                None if request.method == "DELETE" else (await read_json(request)).get("outcome")
+            )
             if request.method == "PUT" and not outcome:
                 raise ValueError("Give {'outcome': ...}, e.g. {'outcome': 'decline'}.")
             rt.faults.set_domain(name, outcome)
         except (ValueError, TypeError) as exc:
-            return _error(str(exc))
+            return error(str(exc))
         return JSONResponse({"domain": rt.faults.domain})
 
     async def scenarios(_: Request) -> JSONResponse:
@@ -77,7 +65,7 @@ def inspection_routes(rt: Runtime) -> list[Route]:
     async def load(request: Request) -> JSONResponse:
         name = request.path_params["name"]
         if name not in SCENARIOS:
-            return _error(f"Unknown scenario '{name}'. Known: {', '.join(sorted(SCENARIOS))}.", 404)
+            return error(f"Unknown scenario '{name}'. Known: {', '.join(sorted(SCENARIOS))}.", 404)
         rt.load_scenario(name)
         return JSONResponse({"status": "ok", "scenario": name})
 

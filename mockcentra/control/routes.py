@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
-from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mockcentra import __version__
+from mockcentra.control.http import error, read_json
 from mockcentra.control.inspection import inspection_routes
 from mockcentra.control.webhooks import webhook_routes
 from mockcentra.state.runtime import Runtime
-
-
-def _error(message: str, status: int = 400) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
-
-
-async def _json(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    if not raw:
-        return {}
-    data = json.loads(raw)
-    if not isinstance(data, dict):
-        raise ValueError("body must be a JSON object")
-    return data
 
 
 def control_routes(rt: Runtime) -> list[Route]:
@@ -50,11 +35,11 @@ def control_routes(rt: Runtime) -> list[Route]:
         if request.method == "GET":
             return JSONResponse({"snapshots": [n for n in rt.db.snapshot_names() if n[:2] != "__"]})
         try:
-            name = str((await _json(request)).get("name") or "")
+            name = str((await read_json(request)).get("name") or "")
         except ValueError as exc:
-            return _error(f"Invalid JSON: {exc}")
+            return error(f"Invalid JSON: {exc}")
         if not name or name.startswith("__"):
-            return _error("Give a snapshot 'name' that does not start with '__'.")
+            return error("Give a snapshot 'name' that does not start with '__'.")
         rt.db.snapshot(name)
         return JSONResponse({"status": "ok", "name": name}, status_code=201)
 
@@ -63,13 +48,13 @@ def control_routes(rt: Runtime) -> list[Route]:
         try:
             rt.restore(name)
         except KeyError:
-            return _error(f"No snapshot named '{name}'.", 404)
+            return error(f"No snapshot named '{name}'.", 404)
         return JSONResponse({"status": "ok", "name": name})
 
     async def clock(request: Request) -> JSONResponse:
         if request.method == "POST":
             try:
-                body = await _json(request)
+                body = await read_json(request)
                 if body.get("freeze") is not None:
                     at = body["freeze"]
                     rt.clock.freeze(None if at is True else datetime.fromisoformat(at))
@@ -78,7 +63,7 @@ def control_routes(rt: Runtime) -> list[Route]:
                 if body.get("unfreeze"):
                     rt.clock.unfreeze()
             except (ValueError, TypeError) as exc:
-                return _error(
+                return error(
                     f"Invalid clock change: {exc}. Send {{'freeze': ISO-8601 | true}}, "
                     "{'advanceSeconds': n} or {'unfreeze': true}."
                 )
@@ -86,22 +71,22 @@ def control_routes(rt: Runtime) -> list[Route]:
 
     async def create_token(request: Request) -> JSONResponse:
         try:
-            body = await _json(request)
+            body = await read_json(request)
             row = rt.tokens.create(body)
         except (ValueError, TypeError) as exc:
-            return _error(str(exc))
+            return error(str(exc))
         return JSONResponse(row, status_code=201)
 
     async def rate_limits(request: Request) -> JSONResponse:
         if request.method == "POST":
             try:
-                body = await _json(request)
+                body = await read_json(request)
                 plan = body.get("plan")
                 if plan is not None and not isinstance(plan, str):
                     raise ValueError("'plan' must be a string")
                 rt.rate_limits.configure(plan, body.get("quotas"))
             except (ValueError, TypeError) as exc:
-                return _error(
+                return error(
                     f"Invalid rate limits: {exc} Send {{'plan': 'centra' | 'off' | ...}} and/or "
                     "{'quotas': {'REQUEST_COUNT': {'TEN_SECONDS': 3}}}."
                 )

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from typing import Any
 
@@ -14,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from mockcentra.control.http import NotAnObject, error, read_json
 from mockcentra.domain.errors import DomainError
 from mockcentra.domain.events import subscriptions as subs
 from mockcentra.state.runtime import Runtime
@@ -26,13 +26,6 @@ from mockcentra.storage.tables import (
 from mockcentra.webhooks import payloads, signing
 
 DEFAULT_LIMIT = 100
-
-
-def _error(message: str, status: int = 400, path: list[Any] | None = None) -> JSONResponse:
-    body: dict[str, Any] = {"error": message}
-    if path:
-        body["path"] = path
-    return JSONResponse(body, status_code=status)
 
 
 def _iso(value: Any) -> str | None:
@@ -110,18 +103,18 @@ def webhook_routes(rt: Runtime) -> list[Route]:
                     subs.delete_subscription(uow, row.id)
             return JSONResponse({"deleted": [r.id for r in rows]})
         try:
-            body = json.loads(await request.body() or b"{}")
+            body = await read_json(request)
+        except NotAnObject:
+            return error("Send the subscription settings as a JSON object.")
         except ValueError as exc:
-            return _error(f"Invalid JSON: {exc}")
-        if not isinstance(body, dict):
-            return _error("Send the subscription settings as a JSON object.")
+            return error(f"Invalid JSON: {exc}")
         try:
             spec = subs.SubscriptionSpec.from_json(body, secret=secrets.token_hex(16))
             with rt.unit_of_work() as uow:
                 row = subs.create_subscription(uow, spec)
                 out = subscription_json(row)
-        except DomainError as error:
-            return _error(error.message, path=error.path)
+        except DomainError as refused:
+            return error(refused.message, path=refused.path)
         return JSONResponse(out, status_code=201)
 
     async def subscription(request: Request) -> JSONResponse:
@@ -133,17 +126,17 @@ def webhook_routes(rt: Runtime) -> list[Route]:
                     return JSONResponse({"deleted": [row.id]})
                 row = uow.session.get(WebhookSubscriptionRow, sub_id)
                 if row is None:
-                    return _error(f"Could not find webhook subscription with ID {sub_id}.", 404)
+                    return error(f"Could not find webhook subscription with ID {sub_id}.", 404)
                 return JSONResponse(subscription_json(row))
-        except DomainError as error:
-            return _error(error.message, 404, error.path)
+        except DomainError as refused:
+            return error(refused.message, 404, refused.path)
 
     async def deliveries(request: Request) -> JSONResponse:
         try:
             sub_id = _int_param(request, "subscription")
             limit = _int_param(request, "limit") or DEFAULT_LIMIT
         except ValueError as exc:
-            return _error(str(exc))
+            return error(str(exc))
         status = request.query_params.get("status")
         with rt.unit_of_work(write=False) as uow:
             stmt = select(WebhookDeliveryRow)
@@ -173,7 +166,7 @@ def webhook_routes(rt: Runtime) -> list[Route]:
             limit = _int_param(request, "limit") or DEFAULT_LIMIT
             after = _int_param(request, "after")
         except ValueError as exc:
-            return _error(str(exc))
+            return error(str(exc))
         trigger = request.query_params.get("trigger")
         object_type = request.query_params.get("objectType")
         with rt.unit_of_work(write=False) as uow:

@@ -1,12 +1,20 @@
-"""The one place DomainErrors become GraphQL `userErrors` (and warnings `userWarnings`)."""
+"""The one place GraphQL errors are built: DomainErrors of mutations become `userErrors`
+(warnings `userWarnings`); errors of a request become the `errors` list with a category.
+
+Categories: "authentication" (no or unknown token), "authorization" (a missing permission, as
+Centra), "request" (the request's own fault: bad JSON, a bad filter value), "complexity",
+"rateLimit", and "internal" for a failure of the server itself (logged; nothing else is).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from graphql import GraphQLError
 from strawberry.types import Info
 
+from mockcentra import APP_VERSION
 from mockcentra.domain.errors import DomainError, DomainWarning
 from mockcentra.graphql.common import UserError, UserWarningType
 
@@ -31,3 +39,36 @@ def run_mutation(info: Info, payload: Callable[..., P], action: Callable[[], dic
     return payload(
         user_errors=[], user_warnings=[UserWarningType.of(w) for w in warnings], **fields
     )
+
+
+def error_body(
+    message: str,
+    category: str,
+    *,
+    details: dict[str, Any] | None = None,
+    extensions: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A response refused before the operation ran: one error, no data."""
+    error = {"message": message, "extensions": {"category": category, **(details or {})}}
+    return {"errors": [error], "extensions": {"appVersion": APP_VERSION, **(extensions or {})}}
+
+
+def is_client_error(error: GraphQLError) -> bool:
+    """The request's own fault: invalid, refused (a permission) or a DomainError while reading
+    (a bad filter value). Only the other errors are logged, as failures of the server."""
+    original = error.original_error
+    return original is None or isinstance(original, DomainError | GraphQLError)
+
+
+def formatted(error: GraphQLError) -> dict[str, Any]:
+    """An error as sent. A DomainError raised while reading (a bad filter value) is the
+    client's: category "request". A failure of the server itself becomes "Internal server
+    error." with category "internal", without its internals."""
+    out = dict(error.formatted)
+    original = error.original_error
+    if isinstance(original, DomainError):
+        out["extensions"] = {**(out.get("extensions") or {}), "category": "request"}
+    elif original is not None and not isinstance(original, GraphQLError):
+        out["message"] = "Internal server error."
+        out["extensions"] = {**(out.get("extensions") or {}), "category": "internal"}
+    return out

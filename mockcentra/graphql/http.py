@@ -19,31 +19,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from mockcentra import APP_VERSION
-from mockcentra.domain.errors import DomainError
 from mockcentra.graphql.context import Context
+from mockcentra.graphql.errors import error_body, formatted
 from mockcentra.graphql.permissions import PermissionDenied, make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
 from mockcentra.graphql.schema import shared_schema
 from mockcentra.state.runtime import Runtime
 
 log = logging.getLogger("mockcentra.graphql")
-
-
-def _error_body(message: str, category: str, extensions: dict[str, Any] | None = None) -> dict:
-    body: dict[str, Any] = {"errors": [{"message": message, "extensions": {"category": category}}]}
-    body["extensions"] = {"appVersion": APP_VERSION, **(extensions or {})}
-    return body
-
-
-def _formatted(error: GraphQLError) -> dict[str, Any]:
-    """An error as sent; a failure of the server itself (not a refusal in the request's terms)
-    becomes "Internal server error." with category "internal", without its internals."""
-    formatted = dict(error.formatted)
-    original = error.original_error
-    if original is not None and not isinstance(original, DomainError | GraphQLError):
-        formatted["message"] = "Internal server error."
-        formatted["extensions"] = {**(formatted.get("extensions") or {}), "category": "internal"}
-    return formatted
 
 
 def _bearer(request: Request) -> str | None:
@@ -73,7 +56,7 @@ class GraphQLEndpoint:
         elif request.method == "POST":
             response = await self.post(request)
         else:
-            response = JSONResponse(_error_body("Method not allowed.", "request"), status_code=405)
+            response = JSONResponse(error_body("Method not allowed.", "request"), status_code=405)
         await response(scope, receive, send)
 
     async def post(self, request: Request) -> JSONResponse:
@@ -81,14 +64,14 @@ class GraphQLEndpoint:
         try:
             body = json.loads(await request.body() or b"null")
         except (ValueError, UnicodeDecodeError):
-            return JSONResponse(_error_body("Request body is not valid JSON.", "request"), 400)
+            return JSONResponse(error_body("Request body is not valid JSON.", "request"), 400)
         if not isinstance(body, dict) or not isinstance(body.get("query"), str):
             return JSONResponse(
-                _error_body("Request must contain a 'query' string.", "request"), 400
+                error_body("Request must contain a 'query' string.", "request"), 400
             )
         variables = body.get("variables") or {}
         if not isinstance(variables, dict):
-            return JSONResponse(_error_body("'variables' must be an object.", "request"), 400)
+            return JSONResponse(error_body("'variables' must be an object.", "request"), 400)
         operation_name = body.get("operationName") or None
         query: str = body["query"]
 
@@ -100,13 +83,13 @@ class GraphQLEndpoint:
                 if not token_value
                 else "The access token is invalid or expired."
             )
-            return JSONResponse(_error_body(message, "authentication"), status_code=401)
+            return JSONResponse(error_body(message, "authentication"), status_code=401)
 
         try:
             analysis = self.analyze(query, operation_name)
         except GraphQLError as error:
             return JSONResponse(
-                {"errors": [error.formatted], "extensions": {"appVersion": APP_VERSION}}, 400
+                {"errors": [formatted(error)], "extensions": {"appVersion": APP_VERSION}}, 400
             )
         refusal = self._too_costly(analysis) or self._rate_limited(token_value, analysis)
         if refusal is not None:
@@ -140,14 +123,14 @@ class GraphQLEndpoint:
         except Exception:
             uow.rollback()
             log.exception("GraphQL request failed")
-            return JSONResponse(_error_body("Internal error.", "internal"), status_code=500)
+            return JSONResponse(error_body("Internal error.", "internal"), status_code=500)
         finally:
             uow.close()
 
         payload: dict[str, Any] = {}
         status = 200
         if result.errors:
-            payload["errors"] = [_formatted(e) for e in result.errors]
+            payload["errors"] = [formatted(e) for e in result.errors]
             if result.data is None and not any(e.path for e in result.errors):
                 status = 400  # rejected before execution (validation)
             if any(
@@ -180,7 +163,7 @@ class GraphQLEndpoint:
             )
         else:
             return None
-        body = _error_body(message, "complexity", {"complexity": analysis.complexity})
+        body = error_body(message, "complexity", extensions={"complexity": analysis.complexity})
         return JSONResponse(body, status_code=400)
 
     def _rate_limited(self, token: str, analysis: Any) -> JSONResponse | None:
@@ -205,7 +188,6 @@ class GraphQLEndpoint:
             f"{refusal.remaining} remaining, this request costs {refusal.cost})"
         )
         details: dict[str, Any] = {
-            "category": "rateLimit",
             "type": refusal.type,
             "intervalSeconds": refusal.interval,
             "quota": refusal.quota,
@@ -224,8 +206,7 @@ class GraphQLEndpoint:
             headers["Retry-After"] = format_datetime(retry_at, usegmt=True)
             message = f"Rate limit exceeded: {limit}. Retry after {headers['Retry-After']}."
             details["retryAfterSeconds"] = seconds
-        body = {
-            "errors": [{"message": message, "extensions": details}],
-            "extensions": {"complexity": analysis.complexity, "appVersion": APP_VERSION},
-        }
+        body = error_body(
+            message, "rateLimit", details=details, extensions={"complexity": analysis.complexity}
+        )
         return JSONResponse(body, status_code=429, headers=headers)

@@ -9,6 +9,7 @@ from strawberry.tools import merge_types
 
 from mockcentra.graphql import dates, direct, permissions
 from mockcentra.graphql.areas import AREAS
+from mockcentra.graphql.errors import is_client_error
 from mockcentra.graphql.scalars import SCALARS
 from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
 
@@ -21,11 +22,9 @@ class CentraSchema(strawberry.Schema):
         return context
 
     def process_errors(self, errors, execution_context=None) -> None:  # type: ignore[override]
-        """Only unexpected failures are logged; permission and input errors are the client's."""
+        """Only failures of the server are logged; refusals and bad input are the client's."""
         for error in errors:
-            if error.original_error is not None and not isinstance(
-                error.original_error, permissions.PermissionDenied
-            ):
+            if not is_client_error(error):
                 super().process_errors([error], execution_context)
 
 

@@ -7,7 +7,6 @@ The OpenAPI document is served at /api/checkout/openapi.json (see checkout_opena
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +25,8 @@ from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, or
 from mockcentra.domain.payments import psp
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
+from mockcentra.rest import errors
+from mockcentra.rest.body import read_json_object
 from mockcentra.rest.checkout_openapi import checkout_api_openapi
 from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
 from mockcentra.rest.transaction import run
@@ -39,13 +40,6 @@ from mockcentra.storage.tables import (
     ShippingOptionRow,
 )
 
-_ERROR_STATUS = {
-    ErrorCode.NOT_FOUND: 404,
-    ErrorCode.INSUFFICIENT_STOCK: 410,
-    ErrorCode.PAYMENT_FAILED: 402,
-    ErrorCode.NOT_ALLOWED: 409,
-}
-
 
 def _token(request: Request) -> str | None:
     token = request.headers.get("api-token")
@@ -57,30 +51,6 @@ def _token(request: Request) -> str | None:
         if key.lower() == "api-token" and value:
             return value.strip()
     return None
-
-
-def _error_response(token: str | None, error: DomainError) -> JSONResponse:
-    key = ".".join(str(p) for p in error.path) or "selection"
-    body: dict[str, Any] = {"token": token, "errors": {key: error.message}}
-    status = _ERROR_STATUS.get(error.code, 400)
-    if isinstance(error, checkout.AddressErrors):
-        body["errors"] = error.fields
-    if isinstance(error, checkout.SelectionNotFound):
-        status = 404
-    return JSONResponse(body, status_code=status)
-
-
-async def _body(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    if not raw:
-        return {}
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        raise DomainError(ErrorCode.INVALID, "request body is not valid JSON", ["body"]) from None
-    if not isinstance(data, dict):
-        raise DomainError(ErrorCode.INVALID, "request body must be a JSON object", ["body"])
-    return data
 
 
 def _object(body: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -396,11 +366,9 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
         async def handle(request: Request) -> JSONResponse:
             token = _token(request)
             if not authorized(request):
-                return JSONResponse(
-                    {"token": token, "errors": {"authorization": "invalid secret"}}, status_code=401
-                )
+                return errors.checkout_refusal(token, "authorization", "invalid secret", 401)
             try:
-                body = await _body(request)
+                body = await read_json_object(request)
 
                 def act(uow):
                     sel = (
@@ -417,9 +385,9 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
 
                 result = run(runtime, act, write=write)
             except checkout.ItemsUnavailable as error:
-                return _unavailable(runtime, token, error)
+                return errors.checkout_error(token, error, _session_now(runtime, token))
             except DomainError as error:
-                return _error_response(token, error)
+                return errors.checkout_error(token, error)
             return result if isinstance(result, JSONResponse) else JSONResponse(result)
 
         return handle
@@ -462,7 +430,7 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
     async def unknown(request: Request) -> JSONResponse:
         """Paths and methods the Checkout API subset does not have: a JSON 404."""
         message = f"no endpoint {request.method} {request.url.path}"
-        return JSONResponse({"token": _token(request), "errors": {"endpoint": message}}, 404)
+        return errors.checkout_refusal(_token(request), "endpoint", message, 404)
 
     def remove_line(uow, sel, request, body):
         checkout.remove_line(uow, sel, request.path_params["line"])
@@ -563,23 +531,10 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
     ]
 
 
-def _unavailable(
-    runtime: Runtime, token: str | None, error: checkout.ItemsUnavailable
-) -> JSONResponse:
-    def read(uow):
-        sel = checkout.find_selection(uow, token)
-        return session_body(uow.session, sel, runtime)
+def _session_now(runtime: Runtime, token: str | None) -> dict[str, Any]:
+    """The session as it is after a refused request (for the 410 of items that ran out)."""
 
-    body = run(runtime, read, write=False)
-    body["unavailable"] = [
-        {
-            "item": u.item,
-            "product": str(u.product),
-            "originalQuantity": u.original_quantity,
-            "unavailable": u.unavailable,
-            "available": u.available,
-        }
-        for u in error.items
-    ]
-    body["errors"] = {"items": error.message}
-    return JSONResponse(body, status_code=410)
+    def read(uow):
+        return session_body(uow.session, checkout.find_selection(uow, token), runtime)
+
+    return run(runtime, read, write=False)

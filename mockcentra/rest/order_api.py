@@ -28,6 +28,7 @@ from mockcentra.domain.returns.actions import ReturnCost
 from mockcentra.domain.shipments.actions import ShipmentInfo
 from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.rest import errors
+from mockcentra.rest.body import read_json_object
 from mockcentra.rest.order_openapi import order_api_openapi
 from mockcentra.rest.order_serializers import Shapes
 from mockcentra.rest.transaction import run
@@ -150,19 +151,6 @@ def quantities(raw: Any, name: str = "products") -> dict[int, int]:
             raise invalid(f'{name} must be an object of {{"<lineId>": quantity}}', [name])
         out[line] = qty
     return out
-
-
-async def read_body(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    if not raw.strip():
-        return {}
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        raise invalid("request body is not valid JSON", ["body"]) from None
-    if not isinstance(data, dict):
-        raise invalid("request body must be a JSON object", ["body"])
-    return data
 
 
 # ---------------------------------------------------------------- endpoints
@@ -736,7 +724,7 @@ def _handle(runtime: Runtime, spec: Endpoint):
                 "xml=1 is not supported by mockcentra: responses are JSON", status
             )
         try:
-            body = await read_body(request) if spec.method in ("POST", "PUT") else {}
+            body = await read_json_object(request) if spec.method in ("POST", "PUT") else {}
         except DomainError as error:
             return errors.order_api_error(error, spec.operation, {}, status)
         call = Call(request.query_params, body, dict(request.path_params), runtime)

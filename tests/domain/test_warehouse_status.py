@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from mockcentra.domain.stock.allocation import warehouses_for_market
-from mockcentra.storage.uow import unit_of_work
 from mockcentra.testing import CentraClient
 
 NEW = """mutation($name: String!) { createWarehouse(input: {name: $name, beforeWarehouse: {id: 1}})
@@ -13,7 +12,7 @@ SET_STATUS = """mutation($id: Int!, $status: Status!) { updateWarehouse(id: $id,
 
 
 def allocation_order(centra: CentraClient) -> list[int]:
-    with unit_of_work(centra.runtime.db, centra.runtime.clock) as uow:
+    with centra.runtime.unit_of_work(write=False) as uow:
         return warehouses_for_market(uow.session, 1)
 
 

@@ -4,6 +4,8 @@ malformed JSON, wrong types and wrong content types."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from starlette.testclient import TestClient
 
@@ -231,3 +233,23 @@ def test_a_negative_list_limit_does_not_lower_the_complexity(centra: CentraClien
 
     assert r.extensions["complexity"] == 11
     assert r.errors[0]["message"] == "limit must be between 1 and 1000."
+
+
+def test_a_bad_filter_value_in_a_query_is_the_clients_error_and_not_logged(
+    centra: CentraClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    query = '{ customers(where: {createdAt: {from: "2020-13-45"}}) { id } }'
+
+    with caplog.at_level(logging.INFO):
+        answer = centra.graphql(query)
+
+    assert answer.status_code == 200
+    assert answer.errors == [
+        {
+            "message": "Cannot read '2020-13-45' as a date and time.",
+            "locations": [{"line": 1, "column": 3}],
+            "path": ["customers"],
+            "extensions": {"category": "request"},
+        }
+    ]
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
