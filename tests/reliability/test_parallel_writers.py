@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 
-from mockcentra.app import create_app, scenario_template
+from mockcentra.app import create_app
 from mockcentra.domain.payments import psp
 from mockcentra.domain.stock import allocation
-from mockcentra.runtime.clock import Clock
+from mockcentra.seeding.templates import ScenarioTemplates
 from mockcentra.settings import Settings
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import JON, Factories
@@ -61,12 +61,19 @@ class Rendezvous:
         return self.function(*args, **kwargs)
 
 
+@pytest.fixture(scope="module")
+def templates() -> ScenarioTemplates:
+    return ScenarioTemplates()
+
+
 @pytest.fixture
-def two_servers(tmp_path: Path) -> Iterator[tuple[CentraClient, CentraClient]]:
+def two_servers(
+    tmp_path: Path, templates: ScenarioTemplates
+) -> Iterator[tuple[CentraClient, CentraClient]]:
     """Two apps on one database file holding the demo scenario."""
     path = tmp_path / "shared.db"
     with sqlite3.connect(path) as target:
-        scenario_template("demo", 1, Clock("Europe/Stockholm")).backup(target)
+        templates.template("demo", 1, "Europe/Stockholm").backup(target)
     clients = [CentraClient(create_app(Settings(db=str(path)))) for _ in range(2)]
     yield clients[0], clients[1]
     for client in clients:
