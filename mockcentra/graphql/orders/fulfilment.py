@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.orders import allocations
-from mockcentra.domain.payments.actions import release_remaining_authorization
+from mockcentra.domain.payments.authorization import release_remaining_authorization
 from mockcentra.graphql.common import Payload, WarehouseInput
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.schema import OrderInput, OrderLineInput
