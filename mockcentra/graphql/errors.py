@@ -41,6 +41,13 @@ def run_mutation(info: Info, payload: Callable[..., P], action: Callable[[], dic
     )
 
 
+def errors_body(
+    errors: list[dict[str, Any]], extensions: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A response with errors and no data."""
+    return {"errors": errors, "extensions": {"appVersion": APP_VERSION, **(extensions or {})}}
+
+
 def error_body(
     message: str,
     category: str,
@@ -50,7 +57,7 @@ def error_body(
 ) -> dict[str, Any]:
     """A response refused before the operation ran: one error, no data."""
     error = {"message": message, "extensions": {"category": category, **(details or {})}}
-    return {"errors": [error], "extensions": {"appVersion": APP_VERSION, **(extensions or {})}}
+    return errors_body([error], extensions)
 
 
 def is_client_error(error: GraphQLError) -> bool:

@@ -20,13 +20,31 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from mockcentra import APP_VERSION
 from mockcentra.graphql.context import Context
-from mockcentra.graphql.errors import error_body, formatted
+from mockcentra.graphql.errors import error_body, errors_body, formatted
 from mockcentra.graphql.permissions import PermissionDenied, make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
 from mockcentra.graphql.schema import shared_schema
 from mockcentra.state.runtime import Runtime
 
 log = logging.getLogger("mockcentra.graphql")
+
+
+class BadRequest(ValueError):
+    """A POST body that is no GraphQL request (400, category "request")."""
+
+
+async def read_operation(request: Request) -> tuple[str, dict[str, Any], str | None]:
+    """The Integration API's one body reader: the query, its variables and operation name."""
+    try:
+        body = json.loads(await request.body() or b"null")
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("Request body is not valid JSON.") from None
+    if not isinstance(body, dict) or not isinstance(body.get("query"), str):
+        raise BadRequest("Request must contain a 'query' string.")
+    variables = body.get("variables") or {}
+    if not isinstance(variables, dict):
+        raise BadRequest("'variables' must be an object.")
+    return body["query"], variables, body.get("operationName") or None
 
 
 def _bearer(request: Request) -> str | None:
@@ -62,18 +80,9 @@ class GraphQLEndpoint:
     async def post(self, request: Request) -> JSONResponse:
         rt = self.runtime
         try:
-            body = json.loads(await request.body() or b"null")
-        except (ValueError, UnicodeDecodeError):
-            return JSONResponse(error_body("Request body is not valid JSON.", "request"), 400)
-        if not isinstance(body, dict) or not isinstance(body.get("query"), str):
-            return JSONResponse(
-                error_body("Request must contain a 'query' string.", "request"), 400
-            )
-        variables = body.get("variables") or {}
-        if not isinstance(variables, dict):
-            return JSONResponse(error_body("'variables' must be an object.", "request"), 400)
-        operation_name = body.get("operationName") or None
-        query: str = body["query"]
+            query, variables, operation_name = await read_operation(request)
+        except BadRequest as refused:
+            return JSONResponse(error_body(str(refused), "request"), 400)
 
         token_value = _bearer(request)
         token = rt.tokens.grant(token_value)
@@ -88,9 +97,7 @@ class GraphQLEndpoint:
         try:
             analysis = self.analyze(query, operation_name)
         except GraphQLError as error:
-            return JSONResponse(
-                {"errors": [formatted(error)], "extensions": {"appVersion": APP_VERSION}}, 400
-            )
+            return JSONResponse(errors_body([formatted(error)]), 400)
         refusal = self._too_costly(analysis) or self._rate_limited(token_value, analysis)
         if refusal is not None:
             return refusal
