@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from mockcentra.domain.errors import invalid
-from mockcentra.domain.listing import page
+from mockcentra.domain.listing import count, page
 from mockcentra.storage.tables import CustomerRow, OrderRow, StoreRow
 
 
@@ -121,6 +121,4 @@ def list_customers(
 
 def count_customers(session: Any, **filters: Any) -> int:
     """`counters { customers(where:) }`: the customers `customers(where:)` finds, all pages."""
-    from mockcentra.domain.listing import count
-
     return count(session, customers_matching(**filters))
