@@ -35,6 +35,20 @@ def paged(stmt: Select, limit: int | None, page_number: int | None) -> Select:
     return stmt.limit(limit).offset((page_number - 1) * limit)
 
 
+def sliced(stmt: Select, limit: int | None, offset: int | None) -> Select:
+    """`stmt` from row `offset` on, at most `limit` rows (the Order API's paging; either may
+    be left out)."""
+    if limit is not None:
+        if limit < 0:
+            raise invalid("limit must be 0 or more.", ["limit"])
+        stmt = stmt.limit(limit)
+    if offset:
+        if offset < 0:
+            raise invalid("offset must be 0 or more.", ["offset"])
+        stmt = stmt.offset(offset)
+    return stmt
+
+
 def sorted_by(
     stmt: Select, sort: Sequence[Any] | None, columns: dict[str, Any], tiebreak: Any
 ) -> Select:

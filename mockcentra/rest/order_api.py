@@ -24,6 +24,7 @@ from mockcentra.domain.customers.queries import find_customers
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.orders import external, queries
 from mockcentra.domain.orders.queries import ShipmentState
+from mockcentra.domain.returns import queries as returns_queries
 from mockcentra.domain.returns.actions import ReturnCost
 from mockcentra.domain.shipments.actions import ShipmentInfo
 from mockcentra.domain.vouchers import actions as vouchers
@@ -498,7 +499,7 @@ def get_returns(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
         raise invalid("page must be 1 or more", ["page"])
     if page is not None and limit is None:
         limit = DEFAULT_ORDER_LIMIT
-    rows = queries.find_returns(
+    rows = returns_queries.find_returns(
         uow.session,
         return_id=call.int("return"),
         shipment_number=call.text("shipment"),
@@ -519,7 +520,7 @@ def put_return(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     if completed is not None:
         ret = external.set_return_completed(uow, return_id, completed)
     else:
-        rows = queries.find_returns(uow.session, return_id=return_id)
+        rows = returns_queries.find_returns(uow.session, return_id=return_id)
         if not rows:
             raise DomainError(
                 ErrorCode.NOT_FOUND, f"Could not find return with ID {return_id}.", ["id"]

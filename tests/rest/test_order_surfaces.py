@@ -322,3 +322,41 @@ def test_a_variants_own_price_wins_over_its_products_on_every_surface(
     assert graphql == [{"productVariant": {"id": variant}, "price": {"value": 150.0}}]
     assert added["priceEachAsNumber"] == 150.0
     assert [i.price for i in picked] == [Decimal("150")]
+
+
+LISTED = """query($w: OrderFilter) { orders(where: $w) { number } }"""
+HOLD = """mutation($n: Int!) { updateDirectToConsumerOrder(order: {number: $n},
+  input: {isOnHold: true}) { userErrors { message } } }"""
+
+
+def test_both_order_lists_read_one_filter_held_orders_and_placement_windows(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    item = centra_factories.sellable_item(min_free=4)
+    placed = []
+    for day in ("01", "02", "03"):
+        clock = {"freeze": f"2031-03-{day}T10:00:00+00:00"}  # 11:00 in the store's zone
+        assert centra.post("/_mock/clock", json=clock).status_code == 200
+        placed.append(api.create_order([(item, 1)]))
+    a, b, c = placed
+    assert centra.graphql(HOLD, {"n": b}).payload("updateDirectToConsumerOrder") == {
+        "userErrors": []
+    }
+
+    def rest(**params: Any) -> list[int]:
+        return [int(o["orderId"]) for o in api.ok("GET", "orders", **params)["orders"]]
+
+    def graphql(where: dict[str, Any] | None = None) -> list[int]:
+        return [o["number"] for o in centra.graphql(LISTED, {"w": where}).payload("orders")]
+
+    day_two = {"from": "2031-03-02T10:00:00Z", "to": "2031-03-03T10:00:00Z"}
+    # the Order API lists held orders with the rest; the Integration API only when asked
+    assert rest() == [a, b, c]
+    assert graphql() == [a, c]
+    assert graphql({"isOnHold": True}) == [b]
+    # a window: the Order API's older_than leaves its moment out, the Integration API's to not
+    assert rest(newer_than="2031-03-02 11:00:00", older_than="2031-03-03 11:00:00") == [b]
+    assert graphql({"orderDate": day_two, "isOnHold": True}) == [b]
+    assert graphql({"orderDate": day_two}) == [c]
+    assert rest(newer_than="2031-03-02 11:00:00", older_than="2031-03-03 11:00:01") == [b, c]

@@ -12,8 +12,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from mockcentra.domain.errors import invalid
-from mockcentra.domain.listing import count, page
+from mockcentra.domain.listing import count, page, sliced
 from mockcentra.storage.tables import CustomerRow, OrderRow, StoreRow
 
 
@@ -35,16 +34,7 @@ def find_customers(
         stmt = stmt.where(CustomerRow.created_at >= created_after)
     if modified_after is not None:
         stmt = stmt.where(CustomerRow.updated_at >= modified_after)
-    stmt = stmt.order_by(col(CustomerRow.id))
-    if limit is not None:
-        if limit < 0:
-            raise invalid("limit must be 0 or more.", ["limit"])
-        stmt = stmt.limit(limit)
-    if offset:
-        if offset < 0:
-            raise invalid("offset must be 0 or more.", ["offset"])
-        stmt = stmt.offset(offset)
-    return list(session.exec(stmt))
+    return list(session.exec(sliced(stmt.order_by(col(CustomerRow.id)), limit, offset)))
 
 
 def latest_addresses(session: Any, customer_ids: Sequence[int]) -> dict[int, dict[str, Any]]:

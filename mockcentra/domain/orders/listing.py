@@ -1,8 +1,9 @@
-"""The Integration API's order list: its filters, its sorts, and the index plan that reads a page.
+"""The order list: its filters, its sorts, and the index plan that reads a page.
 
-One query serves `orders(where, sort, limit, page)` and `orderConnection(where, sort, first,
-after, ...)`: the filters and the choice of index live here once, and the caller picks how a
-page is cut (an offset page, or rows past a cursor, see `mockcentra.domain.cursors`).
+One query serves the Integration API's `orders(where, sort, limit, page)` and
+`orderConnection(where, sort, first, after, ...)` and the Order API's `GET orders`: the filters
+and the choice of index live here once, and the caller picks how a page is cut (an offset page,
+a cursor, or the Order API's limit and offset).
 """
 
 from __future__ import annotations
@@ -17,21 +18,24 @@ from sqlmodel import col
 from sqlmodel import select as select_rows
 
 from mockcentra.domain.cursors import SortKey, keys_of
-from mockcentra.domain.listing import paged
+from mockcentra.domain.listing import paged, sliced
 from mockcentra.storage.tables import OrderRow
 
 
 @dataclass(frozen=True)
 class TimeRange:
-    """From and to, both inclusive (Centra's `{from, to}`); either may be open."""
+    """From (inclusive) and to; either may be open. `to` is inclusive in the Integration API's
+    `{from, to}` and exclusive in the Order API's `newer_than`/`older_than`."""
 
     start: datetime | None = None
     end: datetime | None = None
+    end_inclusive: bool = True
 
 
 @dataclass(frozen=True)
 class OrderListFilter:
-    """`orders(where: ...)`: every set field must match; held orders only when asked for."""
+    """Every set field must match. `is_on_hold` False (the Integration API's default) lists no
+    held orders; None lists held and not held alike (the Order API)."""
 
     hashes: Sequence[str] = ()
     numbers: Sequence[int] = ()
@@ -43,7 +47,7 @@ class OrderListFilter:
     placed: TimeRange | None = None
     updated: TimeRange | None = None
     is_locked: bool | None = None
-    is_on_hold: bool | None = None
+    is_on_hold: bool | None = False
     is_internal: bool | None = None
 
 
@@ -126,7 +130,7 @@ def _within(stmt: Any, column: Any, span: TimeRange | None) -> Any:
     if span is not None and span.start is not None:
         stmt = stmt.where(column >= span.start)
     if span is not None and span.end is not None:
-        stmt = stmt.where(column <= span.end)
+        stmt = stmt.where(column <= span.end if span.end_inclusive else column < span.end)
     return stmt
 
 
@@ -152,7 +156,8 @@ def _filtered(f: OrderListFilter, lead: tuple[str, list] | None) -> Any:
         stmt = stmt.where(col(OrderRow.customer_id).in_(list(f.customer_ids)))
     if f.is_locked is not None:
         stmt = stmt.where(OrderRow.is_locked == _flag(f.is_locked))
-    stmt = stmt.where(OrderRow.is_on_hold == _flag(bool(f.is_on_hold)))
+    if f.is_on_hold is not None:
+        stmt = stmt.where(OrderRow.is_on_hold == _flag(f.is_on_hold))
     if f.is_internal is not None:
         stmt = stmt.where(OrderRow.is_internal == _flag(f.is_internal))
     stmt = _within(stmt, OrderRow.created_at, f.created)
@@ -226,6 +231,19 @@ def list_orders(
 ) -> list[OrderRow]:
     """One `limit`/`page` page of the orders `f` matches, in the order of `keys`."""
     return _read(session, f, keys, (), lambda stmt: paged(stmt, limit, page_number))
+
+
+def slice_orders(
+    session: Any,
+    f: OrderListFilter,
+    keys: Sequence[SortKey],
+    *,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> list[OrderRow]:
+    """Up to `limit` of the orders `f` matches after the first `offset`, in the order of
+    `keys` (the Order API's paging: no limit reads all)."""
+    return _read(session, f, keys, (), lambda stmt: sliced(stmt, limit, offset))
 
 
 def count_orders(session: Any, f: OrderListFilter) -> int:

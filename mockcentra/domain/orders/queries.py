@@ -15,13 +15,13 @@ from typing import Any
 from sqlmodel import col, select
 
 from mockcentra.domain.catalog import skus
-from mockcentra.domain.errors import invalid
+from mockcentra.domain.listing import sliced
+from mockcentra.domain.orders import listing
 from mockcentra.storage.tables import (
     OrderRow,
     PaymentEntryRow,
     ProductRow,
     ProductSizeRow,
-    ReturnRow,
     ShipmentRow,
     StockChangeLineRow,
     StockChangeRow,
@@ -45,18 +45,6 @@ def _window(stmt: Any, column: Any, newer_than: datetime | None, older_than: dat
     return stmt
 
 
-def _slice(stmt: Any, limit: int | None, offset: int | None) -> Any:
-    if limit is not None:
-        if limit < 0:
-            raise invalid("limit must be 0 or more.", ["limit"])
-        stmt = stmt.limit(limit)
-    if offset:
-        if offset < 0:
-            raise invalid("offset must be 0 or more.", ["offset"])
-        stmt = stmt.offset(offset)
-    return stmt
-
-
 def find_orders(
     session: Any,
     *,
@@ -64,27 +52,20 @@ def find_orders(
     customer_id: int | None = None,
     newer_than: datetime | None = None,
     older_than: datetime | None = None,
-    statuses: Sequence[str] | None = None,
     newest_first: bool = False,
     limit: int | None = 20,
     offset: int | None = None,
 ) -> list[OrderRow]:
-    """Orders by number, customer and placement time; oldest first unless asked otherwise.
-
-    "Oldest" is by placement time, then id: the order of the (created_at, id) index, so a
-    time window is read from where it starts instead of sorting every order in it.
-    """
-    stmt = select(OrderRow)
-    if number is not None:
-        stmt = stmt.where(OrderRow.number == number)
-    if customer_id is not None:
-        stmt = stmt.where(OrderRow.customer_id == customer_id)
-    if statuses is not None:
-        stmt = stmt.where(col(OrderRow.status).in_(list(statuses)))
-    stmt = _window(stmt, OrderRow.created_at, newer_than, older_than)
-    keys = (col(OrderRow.created_at), col(OrderRow.id))
-    order = [key.desc() if newest_first else key.asc() for key in keys]
-    return list(session.exec(_slice(stmt.order_by(*order), limit, offset)))
+    """Orders by number, customer and placement time, held or not; oldest first (by placement
+    time, then id) unless asked otherwise. The order list of `listing` reads them."""
+    f = listing.OrderListFilter(
+        numbers=[number] if number is not None else (),
+        customer_ids=[customer_id] if customer_id is not None else (),
+        placed=listing.TimeRange(newer_than, older_than, end_inclusive=False),
+        is_on_hold=None,
+    )
+    keys = listing.sort_keys(["createdAt_DESC" if newest_first else "createdAt_ASC"])
+    return listing.slice_orders(session, f, keys, limit=limit, offset=offset)
 
 
 def find_shipments(
@@ -112,46 +93,12 @@ def find_shipments(
         )
     stmt = _window(stmt, ShipmentRow.created_at, newer_than, older_than)
     stmt = stmt.order_by(col(ShipmentRow.created_at).asc(), col(ShipmentRow.id).asc())
-    return list(session.exec(_slice(stmt, limit, offset)))
+    return list(session.exec(sliced(stmt, limit, offset)))
 
 
 def shipment_by_number(session: Any, number: str) -> ShipmentRow | None:
     """A shipment by its Centra number `<order number>-<n>`."""
     return session.exec(select(ShipmentRow).where(ShipmentRow.number == number)).first()
-
-
-def find_returns(
-    session: Any,
-    *,
-    return_id: int | None = None,
-    shipment_number: str | None = None,
-    order_number: int | None = None,
-    order_hash: str | None = None,
-    customer_id: int | None = None,
-    newer_than: datetime | None = None,
-    older_than: datetime | None = None,
-    limit: int | None = None,
-    offset: int | None = None,
-) -> list[ReturnRow]:
-    """Returns, newest first."""
-    stmt = select(ReturnRow)
-    if return_id is not None:
-        stmt = stmt.where(ReturnRow.id == return_id)
-    if shipment_number is not None:
-        stmt = stmt.join(ShipmentRow, ShipmentRow.id == ReturnRow.shipment_id).where(
-            ShipmentRow.number == shipment_number
-        )
-    if order_number is not None or order_hash is not None or customer_id is not None:
-        stmt = stmt.join(OrderRow, OrderRow.id == ReturnRow.order_id)
-        if order_number is not None:
-            stmt = stmt.where(OrderRow.number == order_number)
-        if order_hash is not None:
-            stmt = stmt.where(OrderRow.hash == order_hash)
-        if customer_id is not None:
-            stmt = stmt.where(OrderRow.customer_id == customer_id)
-    stmt = _window(stmt, ReturnRow.created_at, newer_than, older_than)
-    stmt = stmt.order_by(col(ReturnRow.created_at).desc(), col(ReturnRow.id).desc())
-    return list(session.exec(_slice(stmt, limit, offset)))
 
 
 def payment_entries(session: Any, order_ids: Sequence[int]) -> dict[int, list[PaymentEntryRow]]:
@@ -214,4 +161,4 @@ def find_product_items(
         )
         stmt = stmt.where(col(ProductSizeRow.id).in_(changed))
     stmt = stmt.order_by(col(ProductRow.id), col(VariantRow.id), col(ProductSizeRow.id))
-    return list(session.exec(_slice(stmt, limit, offset)))
+    return list(session.exec(sliced(stmt, limit, offset)))

@@ -519,7 +519,7 @@ def order_list_filter(info: Info, where: OrderFilter | None) -> OrderListFilter:
         placed=_range(info, w.order_date, "orderDate"),
         updated=_range(info, w.updated_at, "updatedAt"),
         is_locked=w.is_locked,
-        is_on_hold=w.is_on_hold,
+        is_on_hold=bool(w.is_on_hold),
         is_internal=w.is_internal,
     )
 
