@@ -13,6 +13,7 @@ from mockcentra.graphql.orders import schema as orders
 from mockcentra.graphql.pricing import schema as pricing
 from mockcentra.graphql.reference import schema as reference
 from mockcentra.graphql.stock import schema as stock
+from mockcentra.graphql.translations import schema as translations
 from mockcentra.graphql.vouchers import schema as vouchers
 from mockcentra.graphql.wholesale import schema as wholesale
 
@@ -29,6 +30,7 @@ AREAS = (
     vouchers,
     customers,
     attributes,
+    translations,
     wholesale,
     ratelimits,
     counters,

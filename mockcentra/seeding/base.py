@@ -1,5 +1,6 @@
 """What every Centra instance has before anyone touches it: stores, currencies, countries,
-a market per store, a default one-size chart, a warehouse and an allocation rule."""
+languages (English by default, Swedish and German to translate into), a market per store, a
+default one-size chart, a warehouse and an allocation rule."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from mockcentra.storage.tables import (
     AllocationRuleWarehouseRow,
     CountryRow,
     CurrencyRow,
+    LanguageRow,
     MarketCountryRow,
     MarketRow,
     PaymentTermsRow,
@@ -44,6 +46,12 @@ SHIPPING_PRICES = {
     "USD": Decimal("6.00"),
     "GBP": Decimal("5.00"),
 }
+# (name, language code, country code, default): English is what objects' own fields hold.
+LANGUAGES = [
+    ("English", "en", None, True),
+    ("Swedish", "sv", "SE", False),
+    ("German", "de", "DE", False),
+]
 CURRENCIES = [
     ("SEK", "Swedish krona", True),
     ("EUR", "Euro", False),
@@ -59,6 +67,12 @@ def seed_base(session: Session) -> None:
     session.add_all([retail, wholesale])
     for code, name, is_base in CURRENCIES:
         session.add(CurrencyRow(code=code, name=name, is_base=is_base))
+    for name, language, country, is_default in LANGUAGES:
+        session.add(
+            LanguageRow(
+                name=name, language_code=language, country_code=country, is_default=is_default
+            )
+        )
     countries = {}
     for code, name, is_eu, vat in COUNTRIES:
         row = CountryRow(

@@ -21,6 +21,8 @@ Shape (ids are stable for a given seed; the structure is the same for every seed
   3 "Freight booking" (store 2).
 - weights by garment (e.g. a T-shirt 0.200 kg); measurement charts "Tops" (chest, length) and
   "Bottoms" (waist, inseam) shown on the tops and bottoms.
+- translations into Swedish and German: every category's name, and the name, uri and
+  description of the first five products' displays, their product and variant names.
 - custom attributes (fixtures/attributes.yaml): each active product selects its material
   (`pr_materials`, the one its display text names) and each variant its colour swatch
   (`sh_swatch`).
@@ -49,6 +51,7 @@ from mockcentra.storage.tables import (
     DisplayRow,
     DisplayVariantRow,
     FolderRow,
+    LanguageRow,
     MappedAttributeSelectionRow,
     MarketRow,
     MeasurementChartRow,
@@ -63,6 +66,7 @@ from mockcentra.storage.tables import (
     StockRow,
     StorePluginRow,
     StoreRow,
+    TranslationRow,
     VariantRow,
     WarehouseRow,
 )
@@ -148,6 +152,59 @@ WEIGHTS = {
     "Beanie": "0.100",
     "Tote Bag": "0.250",
 }
+#: Translations (Swedish, German) of garments, colours, materials and categories.
+GARMENT_NAMES = {
+    "T-shirt": ("T-shirt", "T-Shirt"),
+    "Long Sleeve Tee": ("Långärmad t-shirt", "Langarmshirt"),
+    "Oxford Shirt": ("Oxfordskjorta", "Oxford-Hemd"),
+    "Knit Sweater": ("Stickad tröja", "Strickpullover"),
+    "Hoodie": ("Huvtröja", "Kapuzenpullover"),
+    "Overshirt": ("Skjortjacka", "Overshirt"),
+    "Puffer Jacket": ("Dunjacka", "Steppjacke"),
+    "Wool Coat": ("Ullrock", "Wollmantel"),
+    "Straight Jeans": ("Raka jeans", "Gerade Jeans"),
+    "Chinos": ("Chinos", "Chinohose"),
+    "Shorts": ("Shorts", "Shorts"),
+    "Pleated Skirt": ("Veckad kjol", "Faltenrock"),
+    "Sneaker": ("Sneaker", "Sneaker"),
+    "Chelsea Boot": ("Chelseaboots", "Chelsea-Boots"),
+    "Loafer": ("Loafers", "Loafer"),
+    "Beanie": ("Mössa", "Mütze"),
+    "Wool Scarf": ("Ullhalsduk", "Wollschal"),
+    "Tote Bag": ("Tygkasse", "Stofftasche"),
+    "Leather Belt": ("Läderbälte", "Ledergürtel"),
+    "Baseball Cap": ("Keps", "Baseballkappe"),
+}
+COLOUR_NAMES = {
+    "Black": ("Svart", "Schwarz"),
+    "White": ("Vit", "Weiß"),
+    "Navy": ("Marinblå", "Marineblau"),
+    "Olive": ("Olivgrön", "Oliv"),
+    "Sand": ("Sand", "Sand"),
+    "Burgundy": ("Vinröd", "Bordeaux"),
+    "Grey Melange": ("Gråmelerad", "Grau meliert"),
+    "Ecru": ("Ecru", "Ecru"),
+    "Forest Green": ("Skogsgrön", "Waldgrün"),
+    "Rust": ("Rost", "Rost"),
+}
+MATERIAL_NAMES = {
+    "organic cotton": ("ekologisk bomull", "Bio-Baumwolle"),
+    "merino wool": ("merinoull", "Merinowolle"),
+    "recycled polyester": ("återvunnen polyester", "recyceltem Polyester"),
+    "linen": ("linne", "Leinen"),
+    "leather": ("läder", "Leder"),
+    "denim": ("denim", "Denim"),
+}
+CATEGORY_NAMES = {
+    "Clothing": ("Kläder", "Kleidung"),
+    "Tops": ("Överdelar", "Oberteile"),
+    "Bottoms": ("Underdelar", "Unterteile"),
+    "Shoes": ("Skor", "Schuhe"),
+    "Accessories": ("Accessoarer", "Accessoires"),
+}
+TRANSLATED_PRODUCTS = 5
+_LATIN = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e"})
+
 #: Measurement charts: (name, category uri, vertical labels, cm per label at XS, step per size)
 MEASUREMENT_CHARTS = [
     ("Tops", "clothing/tops", [("Chest", 88, 6), ("Length", 66, 2)]),
@@ -188,6 +245,11 @@ def shared_faker() -> Faker:
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def translated_uri(text: str) -> str:
+    """A uri of translated text: letters with diacritics become plain ones first."""
+    return slugify(text.lower().translate(_LATIN))
 
 
 def round_half(amount: Decimal) -> Decimal:
@@ -331,6 +393,20 @@ def seed_demo(
             },
         )
 
+    languages = lookup(LanguageRow, "language_code")
+    translated = [languages["sv"], languages["de"]]
+
+    def translate(object_type: str, object_id: int, field: str, values: tuple[str, str]) -> None:
+        for language, value in zip(translated, values, strict=True):
+            add(
+                TranslationRow,
+                object_type=object_type,
+                object_id=object_id,
+                language_id=language,
+                field=field,
+                value=value,
+            )
+
     categories: dict[str, int] = {}
     for name, uri, parent in CATEGORIES:
         categories[uri] = add(
@@ -340,6 +416,7 @@ def seed_demo(
             uri=uri,
             parent_id=categories[parent] if parent else None,
         )
+        translate("Category", categories[uri], "name", CATEGORY_NAMES[name])
 
     pricelists: dict[str, int] = {}
     for currency, codes in RETAIL_PRICELISTS:
@@ -416,6 +493,8 @@ def seed_demo(
                 updated_at=stamp,
             )
             variant_ids.append(variant)
+            if index < TRANSLATED_PRODUCTS:
+                translate("ProductVariant", variant, "name", COLOUR_NAMES[colour])
             add(
                 MappedAttributeSelectionRow,
                 object_type="ProductVariant",
@@ -494,6 +573,22 @@ def seed_demo(
             created_at=stamp,
             updated_at=stamp,
         )
+        if index < TRANSLATED_PRODUCTS:
+            adjective = name.removesuffix(garment).strip()
+            sv_garment, de_garment = GARMENT_NAMES[garment]
+            names = (f"{adjective} {sv_garment}", f"{adjective} {de_garment}")
+            translate("Product", product, "name", names)
+            translate("Display", display, "name", names)
+            translate(
+                "Display", display, "uri", (translated_uri(names[0]), translated_uri(names[1]))
+            )
+            sv_material, de_material = MATERIAL_NAMES[material]
+            translate(
+                "Display",
+                display,
+                "description",
+                (f"{names[0]} i {sv_material}.", f"{names[1]} aus {de_material}."),
+            )
         for variant in variant_ids:
             add(DisplayVariantRow, display_id=display, variant_id=variant)
         if retail_market is not None:

@@ -657,6 +657,7 @@ class Query:
         rows = queries.products(info.context.session, product_query(where), sort, limit, page)
         announce(info, "variants", (p.id for p in rows))
         announce_attributes(info, "Product", [p.id for p in rows])
+        announce(info, "translations:Product", [p.id for p in rows])
         return list(rows)
 
     @strawberry.field

@@ -45,6 +45,7 @@ from mockcentra.graphql.common import MonetaryValue, currency_by_code, simple_so
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, Store
 from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.graphql.translations.types import Localizable, ObjectWithTranslations
 from mockcentra.storage.tables import (
     BrandRow,
     BundleRow,
@@ -209,7 +210,7 @@ class Weight:
 
 @read_permission("Product:read")
 @strawberry.type
-class Product(ObjectWithAttributes):
+class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
     id: int
     name: str
     status: ProductStatus
@@ -266,7 +267,7 @@ class Product(ObjectWithAttributes):
             "variants",
             self.id,
             queries.variants_by_product,
-            then=("sizes", "attributes:ProductVariant"),
+            then=("sizes", "attributes:ProductVariant", "translations:ProductVariant"),
         )
 
     @field(permission="Bundle:read")
@@ -283,7 +284,7 @@ def _get(info: Info, row_type: type, row_id: int | None) -> Any:
 
 @read_permission("ProductVariant:read")
 @strawberry.type
-class ProductVariant(ObjectWithAttributes):
+class ProductVariant(ObjectWithAttributes, ObjectWithTranslations, Localizable):
     id: int
     name: str
     status: Status

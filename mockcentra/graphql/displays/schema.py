@@ -269,6 +269,7 @@ class Query:
             page_number=page,
         )
         announce(info, "child_categories", (r.id for r in rows))
+        announce(info, "translations:Category", [r.id for r in rows])
         return rows  # type: ignore[return-value]
 
     @strawberry.field

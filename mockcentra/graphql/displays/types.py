@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.types import Info
 
@@ -12,12 +14,13 @@ from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.pricing.types import Price, announce, children
 from mockcentra.graphql.reference.types import Market, Store
 from mockcentra.graphql.scalars import DateTimeTz
-from mockcentra.storage.tables import CategoryRow, ProductRow, StoreRow
+from mockcentra.graphql.translations.types import Localizable, ObjectWithTranslations
+from mockcentra.storage.tables import CategoryRow, DisplayRow, ProductRow, StoreRow
 
 
 @read_permission("Category:read")
 @strawberry.type
-class Category:
+class Category(ObjectWithTranslations, Localizable):
     id: int
     name: str
     uri: str
@@ -25,6 +28,10 @@ class Category:
     meta_title: str | None
     meta_description: str | None
     meta_keywords: str | None
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, CategoryRow)
 
     @strawberry.field
     def is_top_category(self) -> bool:
@@ -46,7 +53,7 @@ class Category:
 
 @read_permission("Display:read")
 @strawberry.type
-class Display:
+class Display(ObjectWithTranslations, Localizable):
     id: int
     name: str
     status: Status
@@ -62,6 +69,10 @@ class Display:
     tags: list[str]
     created_at: DateTimeTz
     updated_at: DateTimeTz
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, DisplayRow)
 
     @strawberry.field
     def store(self, info: Info) -> Store:
@@ -106,3 +117,4 @@ def announce_displays(info: Info, ids: list[int]) -> None:
     """A display list: load variants, markets and categories for all of them at once."""
     for kind in ("display_variants", "display_markets", "display_categories"):
         announce(info, kind, ids)
+    announce(info, "translations:Display", ids)

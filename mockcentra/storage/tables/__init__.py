@@ -9,5 +9,6 @@ from mockcentra.storage.tables.plugins import *  # noqa: F403
 from mockcentra.storage.tables.pricing import *  # noqa: F403
 from mockcentra.storage.tables.reference import *  # noqa: F403
 from mockcentra.storage.tables.stock import *  # noqa: F403
+from mockcentra.storage.tables.translations import *  # noqa: F403
 from mockcentra.storage.tables.vouchers import *  # noqa: F403
 from mockcentra.storage.tables.wholesale import *  # noqa: F403

@@ -392,3 +392,306 @@ def test_measurement_charts_are_created_assigned_and_removed(centra: CentraClien
         {"id": chart["id"]},
     )
     assert removed["deleteMeasurementChart"]["userErrors"] == []
+
+
+ATTRIBUTES_FRAGMENT = """
+fragment attributes on ObjectWithAttributes {
+  attributes {
+    type {
+      name
+      isMapped
+    }
+    description
+    objectType
+    elements {
+      key
+      description
+      kind
+      ... on AttributeStringElement {
+        value
+      }
+      ... on AttributeChoiceElement {
+        isMulti
+        selectedValue
+        selectedValueName
+      }
+      ... on AttributeFileElement {
+        url
+      }
+      ... on AttributeImageElement {
+        url
+        width
+        height
+        mimeType
+      }
+    }
+  }
+}
+"""
+
+
+def test_products_and_variants_are_read_with_their_attributes(centra: CentraClient) -> None:
+    data = run_documented(
+        centra,
+        """query attributedProducts(
+          $status: [ProductStatus!]! = [ACTIVE]
+          $page: Int! = 1
+        ) {
+          products(
+            where: { status: $status }
+            sort: [updatedAt_DESC]
+            limit: 3
+            page: $page
+          ) {
+            id
+            name
+            ...attributes
+            variants {
+              id
+              name
+              ...attributes
+            }
+          }
+          counters {
+            products(where: { status: $status })
+          }
+        }"""
+        + ATTRIBUTES_FRAGMENT,
+    )
+    product = data["products"][0]
+    assert product["attributes"][0]["type"] == {"name": "pr_materials", "isMapped": True}
+    swatch = product["variants"][0]["attributes"][0]
+    assert swatch["objectType"] == "ProductVariant"
+    assert swatch["elements"][2]["kind"] == "IMAGE"
+    assert swatch["elements"][2]["url"].endswith(".png")
+
+
+def test_mapped_attributes_are_listed_assigned_and_unassigned(centra: CentraClient) -> None:
+    listed = run_documented(
+        centra,
+        """query materials {
+          mappedAttributes(where: {typeName: {equals: "pr_materials"}}) {
+            id
+            name
+            description
+            objectType
+            type { name }
+            elements {
+              key
+              description
+              kind
+              ... on AttributeStringElement {
+                value
+              }
+            }
+          }
+        }""",
+    )["mappedAttributes"]
+    linen = next(m for m in listed if m["name"] == "Linen")
+    assigned = run_documented(
+        centra,
+        """mutation tagProduct($linen: Int!) {
+          assignAttributes(input: {
+            objectType: Product
+            objectId: 9
+            mappedAttributes: [
+              {
+                attributeTypeName: "pr_materials"
+                attributeId: $linen
+              }
+            ]
+            dynamicAttributes: [
+              {
+                attributeTypeName: "pr_long_name"
+                attributeElementKey: "text"
+                attributeElementValue: "Linen, long and light"
+              }
+            ]
+          }) {
+            userErrors {
+              message
+              path
+            }
+            object {
+              ...on Product {
+                id
+                name
+                createdAt
+                updatedAt
+              }
+              ...attributes
+            }
+          }
+        }"""
+        + ATTRIBUTES_FRAGMENT,
+        {"linen": linen["id"]},
+    )["assignAttributes"]
+    assert assigned["userErrors"] == []
+    names = [a["type"]["name"] for a in assigned["object"]["attributes"]]
+    assert names.count("pr_materials") >= 1 and "pr_long_name" in names
+    unassigned = run_documented(
+        centra,
+        """mutation untagProduct($linen: Int!) {
+          unassignAttributes(input: {
+            objectType: Product
+            objectId: 9
+            mappedAttributes: [
+              {
+                attributeTypeName: "pr_materials"
+                attributeId: $linen
+              }
+            ]
+            dynamicAttributes: [
+              {
+                attributeTypeName: "pr_long_name"
+                attributeElementKey: "text"
+              }
+            ]
+          }) {
+            userErrors {
+              message
+              path
+            }
+            object {
+              ...on Product {
+                id
+              }
+              ...attributes
+            }
+          }
+        }"""
+        + ATTRIBUTES_FRAGMENT,
+        {"linen": linen["id"]},
+    )["unassignAttributes"]
+    assert unassigned["userErrors"] == []
+    assert "pr_long_name" not in [a["type"]["name"] for a in unassigned["object"]["attributes"]]
+    via_update = run_documented(
+        centra,
+        """mutation tagThroughUpdate($linen: Int!) {
+          updateProduct(id: 9, input: {
+            assignMappedAttributes: [
+              {
+                attributeTypeName: "pr_materials"
+                attributeId: $linen
+              }
+            ]
+          }) {
+            userErrors {
+              message
+              path
+            }
+          }
+        }""",
+        {"linen": linen["id"]},
+    )
+    assert via_update["updateProduct"]["userErrors"] == []
+
+
+TRANSLATIONS_FRAGMENT = """
+fragment translations on Localizable {
+  localized {
+    language { id, languageCode, countryCode }
+    translations {
+      field
+      value
+    }
+  }
+}
+"""
+
+
+def test_languages_and_translations_are_read_and_written(centra: CentraClient) -> None:
+    languages = run_documented(
+        centra,
+        """query languages {
+          languages(where: {isAvailableForLocalization: true}) {
+            id
+            name
+            languageCode
+            countryCode
+            isActive
+          }
+        }""",
+    )["languages"]
+    german = next(lang for lang in languages if lang["languageCode"] == "de")
+    found = run_documented(
+        centra,
+        """query findProduct {
+          products (where: {name: {contains: "a"}}, limit: 1) {
+            id
+            name
+            variants {
+              id
+              name
+            }
+          }
+        }""",
+    )["products"][0]
+    for operation, variables in (
+        (
+            "query productTranslations($id: Int!) { product(id: $id) { name ...translations } }",
+            {"id": found["id"]},
+        ),
+        (
+            "query variantTranslations($id: Int!) { productVariant(id: $id) { name ...translations } }",
+            {"id": found["variants"][0]["id"]},
+        ),
+        ("query displayTranslations { display(id: 8) { name uri ...translations } }", {}),
+    ):
+        read = run_documented(centra, operation + TRANSLATIONS_FRAGMENT, variables)
+        (obj,) = read.values()
+        assert [entry["language"]["languageCode"] for entry in obj["localized"]] == ["sv", "de"]
+    written = run_documented(
+        centra,
+        """mutation addOrEditTranslations($language: Int!) {
+          localize(input: {
+            objectType: Display
+            objectId: 8
+            language: { id: $language }
+            translations: [
+              { field: "name", value: "Anzeige auf Deutsch" },
+              { field: "uri", value: "anzeige-auf-deutsch" },
+            ]
+          }) {
+            userErrors {
+              message
+              path
+            }
+            localizedObject {
+              ...translations
+            }
+          }
+        }"""
+        + TRANSLATIONS_FRAGMENT,
+        {"language": german["id"]},
+    )["localize"]
+    assert written["userErrors"] == []
+    de = written["localizedObject"]["localized"][1]["translations"]
+    assert de[:2] == [
+        {"field": "name", "value": "Anzeige auf Deutsch"},
+        {"field": "uri", "value": "anzeige-auf-deutsch"},
+    ]
+    current = run_documented(
+        centra,
+        """query displayTranslationsNow {
+          displays(where: {id: 8}) {
+            id
+            name
+            ...translations
+          }
+        }
+
+        fragment translations on ObjectWithTranslations {
+          translations {
+            language { code }
+            fields {
+              field
+              value
+            }
+          }
+        }""",
+    )["displays"][0]
+    assert current["translations"][1]["fields"][0] == {
+        "field": "name",
+        "value": "Anzeige auf Deutsch",
+    }

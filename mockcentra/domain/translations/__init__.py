@@ -1,0 +1,1 @@
+"""Languages and translations of displays, products, variants and categories."""

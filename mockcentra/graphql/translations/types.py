@@ -1,0 +1,111 @@
+"""Languages and the translation interfaces displays, products, variants and categories
+implement: `ObjectWithTranslations.translations` and the deprecated `Localizable.localized`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from mockcentra.domain.translations import translations as domain
+from mockcentra.graphql.attributes.types import attribute_config
+from mockcentra.graphql.batch import batched
+from mockcentra.graphql.permissions import field, read_permission
+
+
+@read_permission("Language:read")
+@strawberry.type
+class Language:
+    id: int
+    name: str
+    language_code: str
+    country_code: str | None
+    is_active: bool
+
+    @strawberry.field(description='The language code, e.g. "sv".')
+    def code(self) -> str:
+        return self.language_code
+
+    @strawberry.field(description="Objects take translations into it (active, not the default).")
+    def is_available_for_localization(self) -> bool:
+        return self.is_active and not self.is_default  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Objects' own fields are in this language.")
+    def is_default(self) -> bool:
+        return self.is_default  # type: ignore[attr-defined]
+
+
+@strawberry.type
+class TranslatedField:
+    field: str
+    value: str | None = strawberry.field(description="null: not translated (the default applies).")
+
+
+@strawberry.type
+class Translation:
+    """An object's translatable fields in one language."""
+
+    language: Language
+    fields: list[TranslatedField]
+
+
+@strawberry.type
+class Localization:
+    """Deprecated shape of `Translation` (`Localizable.localized`)."""
+
+    language: Language
+    translations: list[TranslatedField]
+
+
+def _translations(info: Info, obj: Any) -> list[domain.LanguageTranslations]:
+    object_type = domain.object_type_of(obj)
+    rows = batched(
+        info,
+        f"translations:{object_type}",
+        obj.id,
+        lambda session, ids: domain.stored_of(session, object_type, ids),
+    )
+    languages = info.context.cache.get("translation-languages")
+    if languages is None:
+        languages = domain.translation_languages(info.context.session)
+        info.context.cache["translation-languages"] = languages
+    return domain.translations_of(attribute_config(info), object_type, languages, rows)
+
+
+def _fields(item: domain.LanguageTranslations) -> list[TranslatedField]:
+    return [TranslatedField(field=f.field, value=f.value) for f in item.fields]
+
+
+@strawberry.interface
+class ObjectWithTranslations:
+    """An object whose texts are translated, field by field, into the instance's languages."""
+
+    @field(permission="Localization:read")
+    def translations(self, info: Info) -> list[Translation]:
+        return [
+            Translation(language=t.language, fields=_fields(t))  # type: ignore[arg-type]
+            for t in _translations(info, self)
+        ]
+
+
+@strawberry.interface
+class Localizable:
+    """Deprecated: the same translations as `ObjectWithTranslations.translations`."""
+
+    @field(
+        permission="Localization:read",
+        deprecation_reason="Use ObjectWithTranslations.translations instead of Localizable.",
+    )
+    def localized(self, info: Info) -> list[Localization]:
+        return [
+            Localization(language=t.language, translations=_fields(t))  # type: ignore[arg-type]
+            for t in _translations(info, self)
+        ]
+
+
+def announce_translations(info: Info, object_type: str, ids: Any) -> None:
+    """A list query tells which objects it returned, so their translations load in one query."""
+    from mockcentra.graphql.batch import announce
+
+    announce(info, f"translations:{object_type}", ids)
