@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import Factories
@@ -579,3 +580,64 @@ def test_returns_need_return_read(centra: CentraClient) -> None:
     assert [(e["message"], e["path"]) for e in result.errors] == [
         ("You need Return:read permission to access returnConnection.", ["returnConnection"])
     ]
+
+
+# ---------------------------------------------------------------- index use
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"first": 3, "after": cursor_of([["id", 5]])},
+        {
+            "last": 3,
+            "before": cursor_of([["id", 9]]),
+            "where": {"status": ["CONFIRMED", "SHIPPED"]},
+        },
+        {"last": 3, "where": {"storeType": "WHOLESALE"}, "sort": ["orderDate_ASC"]},
+        {
+            "first": 3,
+            "where": {"storeId": [1]},
+            "sort": ["createdAt_DESC"],
+            "after": cursor_of([["createdAt", "2026-01-05T15:00:00+00:00"], ["id", 12]]),
+        },
+    ],
+)
+@fulfillment
+def test_order_pages_and_counts_are_read_from_indexes(
+    centra: CentraClient, arguments: dict[str, Any]
+) -> None:
+    """No statement of an order connection page walks a whole table or index: each reads
+    from where the cursor points (the list's own index plan, see domain/orders/listing.py)."""
+    engine = centra.runtime.db.engine
+    statements: list[tuple[str, Any]] = []
+
+    def grab(conn: Any, cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if "FROM orders" in statement and not statement.startswith("EXPLAIN"):
+            statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", grab)
+    try:
+        result = centra.graphql(ORDERS, arguments)
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+
+    assert result.errors == []
+    assert len(statements) >= 2  # the page (and the row before it, after a cursor), the count
+    with engine.connect() as conn:
+        plans = {
+            statement: [
+                row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, p)
+            ]
+            for statement, p in statements
+        }
+    scans = [
+        (statement.startswith("SELECT count"), step)
+        for statement, steps in plans.items()
+        for step in steps
+        if step.startswith("SCAN")
+    ]
+    # only a count of every order has to visit each one, and it does so from an index
+    unfiltered = "where" not in arguments
+    assert [step for is_count, step in scans if not (is_count and unfiltered)] == []
+    assert [step for _, step in scans if "COVERING INDEX" not in step] == []

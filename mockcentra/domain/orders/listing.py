@@ -247,7 +247,12 @@ def slice_orders(
 
 
 def count_orders(session: Any, f: OrderListFilter) -> int:
-    inner = _filtered(f, None).with_only_columns(OrderRow.id).subquery()
+    """How many orders `f` matches, counted on the index that would lead the list."""
+    lead = _status_lead(f, True) or _store_lead(f, "id")
+    stmt = _filtered(f, lead)
+    if lead:
+        stmt = stmt.where(getattr(OrderRow, lead[0]).in_(lead[1]))
+    inner = stmt.with_only_columns(OrderRow.id).subquery()
     return int(session.exec(select(func.count()).select_from(inner)).one()[0])
 
 
