@@ -251,7 +251,9 @@ def test_bad_paging_arguments_are_a_clear_graphql_error(
     result = centra.graphql(ORDERS, arguments)
 
     assert result.status_code == 200
-    assert [(e["message"], e["path"]) for e in result.errors] == [(message, ["orderConnection"])]
+    assert [(e["message"], e["path"], e["extensions"]) for e in result.errors] == [
+        (message, ["orderConnection"], {"category": "request"})
+    ]
     assert "data" not in result.body or result.data is None
 
 
