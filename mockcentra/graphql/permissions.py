@@ -108,6 +108,21 @@ def _possible(schema: GraphQLSchema, gql_type: Any) -> frozenset[str]:
         return frozenset()
 
 
+def _field_context(schema: GraphQLSchema, node: FieldNode, gql_type: Any) -> frozenset[str]:
+    """The object types a field's selection is about: the types it can return, narrowed to
+    those its selection names in `... on Type` (`object { ... on Product { id } ...attrs }`
+    is about products), as Centra reports permissions for such payloads."""
+    possible = _possible(schema, get_named_type(gql_type))
+    if len(possible) <= 1 or node.selection_set is None:
+        return possible
+    named = frozenset(
+        s.type_condition.name.value
+        for s in node.selection_set.selections
+        if isinstance(s, InlineFragmentNode) and s.type_condition is not None
+    )
+    return (possible & named) or possible
+
+
 def _narrowed(schema: GraphQLSchema, context: frozenset[str], condition: Any) -> frozenset[str]:
     """The context inside `... on Condition`: the types both allow (the condition's own types
     when nothing narrower is known)."""
@@ -158,8 +173,8 @@ class _Spreads(Visitor):
     def enter_fragment_definition(self, node: FragmentDefinitionNode, *_: Any) -> None:
         self.stack.append(self.contexts.get(node.name.value, frozenset()))
 
-    def enter_field(self, *_: Any) -> None:
-        self.stack.append(_possible(self.schema, get_named_type(self.type_info.get_type())))
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        self.stack.append(_field_context(self.schema, node, self.type_info.get_type()))
 
     def enter_inline_fragment(self, *_: Any) -> None:
         self.stack.append(_narrowed(self.schema, self.stack[-1], self.type_info.get_type()))
@@ -301,7 +316,7 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
                         mult = min(mult * (n if n > 0 else DEFAULT_LIST_COST), 1000)
                 multipliers.append(mult)
                 page_sizes.append(_int_argument(node, "first") or _int_argument(node, "last"))
-                contexts.append(_possible(schema, get_named_type(type_info.get_type())))
+                contexts.append(_field_context(schema, node, type_info.get_type()))
 
             def leave_field(self, *_: Any) -> None:
                 multipliers.pop()

@@ -395,3 +395,21 @@ def test_each_object_reports_and_needs_its_own_attribute_permission(centra: Cent
     assert limited.errors[0]["message"] == (
         "You need ProductVariant.attributes:read permission to access attributes."
     )
+
+
+def test_a_payload_object_named_with_on_reports_that_types_permission(centra: CentraClient):
+    product = new_product(centra, "ATT-P")
+    operation = (
+        """mutation($id: Int!) { assignAttributes(input: {objectType: Product, objectId: $id,
+          mappedAttributes: [{attributeTypeName: "pr_materials", attributeId: 10}]}) {
+          userErrors { message } object { ... on Product { id } ...attributes } } }"""
+        + ATTRIBUTES
+    )
+
+    result = centra.graphql(operation, {"id": product})
+
+    assert result.extensions["permissionsUsed"] == [
+        "Attribute:write",
+        "Product.attributes:read",
+        "Attribute:read",
+    ]
