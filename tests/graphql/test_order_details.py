@@ -68,3 +68,35 @@ def test_a_wholesale_order_has_its_account_pricelist_and_no_shipping_price_group
     assert orders == [
         {"number": 1, "pricelist": {"id": 5, "name": "Wholesale EUR"}, "shippingPriceGroup": None}
     ]
+
+
+PREORDER = (
+    """query($n:[Int!]){ orders(where:{number:$n}) { lines { productSize { preorder } } } }"""
+)
+
+
+def test_a_size_is_not_on_preorder_without_a_preorder_delivery_window(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    placed = centra_factories.place_order()
+
+    lines = centra.graphql(PREORDER, {"n": [placed.number]}).payload("orders")[0]["lines"]
+
+    assert lines == [{"productSize": {"preorder": False}}]
+
+
+@pytest.mark.centra_scenario("wholesale")
+def test_sizes_sold_in_an_active_preorder_window_are_on_preorder(centra: CentraClient) -> None:
+    # Given order 2, placed in the AW30 window that sells every active variant as PREORDER
+    before = centra.graphql(PREORDER, {"n": [2]}).payload("orders")[0]["lines"]
+
+    # When that window is cancelled
+    centra.graphql(
+        """mutation { updateDeliveryWindow(id: 2, input: {status: CANCELLED}) {
+          userErrors { message } } }"""
+    ).ok("updateDeliveryWindow")
+    after = centra.graphql(PREORDER, {"n": [2]}).payload("orders")[0]["lines"]
+
+    # Then its sizes were on preorder while it was active, and are not any more
+    assert before == [{"productSize": {"preorder": True}}] * 2
+    assert after == [{"productSize": {"preorder": False}}] * 2

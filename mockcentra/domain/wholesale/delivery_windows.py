@@ -440,6 +440,21 @@ def variants_of(
     )
 
 
+def preorder_variant_ids(session: Any) -> set[int]:
+    """Variants sold as PREORDER in an ACTIVE delivery window: their sizes are on preorder."""
+    rows = session.exec(
+        select(DeliveryWindowVariantRow.variant_id)
+        .join(
+            DeliveryWindowRow, DeliveryWindowRow.id == DeliveryWindowVariantRow.delivery_window_id
+        )
+        .where(
+            DeliveryWindowVariantRow.type == VariantDeliveryType.PREORDER.value,
+            DeliveryWindowRow.status == DeliveryWindowStatus.ACTIVE.value,
+        )
+    )
+    return set(rows)
+
+
 def windows_of_alterations(
     session: Any, alteration_ids: Sequence[int]
 ) -> dict[int, list[DeliveryWindowRow]]:

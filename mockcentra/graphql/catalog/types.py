@@ -39,6 +39,7 @@ from mockcentra.domain.catalog.status import (
 )
 from mockcentra.domain.catalog.weight import weight_of
 from mockcentra.domain.stock.levels import totals_for_size
+from mockcentra.domain.wholesale.delivery_windows import preorder_variant_ids
 from mockcentra.graphql import batch
 from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
 from mockcentra.graphql.common import MonetaryValue, currency_by_code, simple_sort
@@ -368,6 +369,15 @@ class ProductSize:
     @strawberry.field(description='The size\'s name in its size chart (e.g. "M").')
     def description(self, info: Info) -> str:
         return info.context.session.get(SizeRow, self.size_id).name  # type: ignore[attr-defined]
+
+    @strawberry.field(
+        description="Sold as a preorder: its variant is PREORDER in an active delivery window."
+    )
+    def preorder(self, info: Info) -> bool:
+        key = ("preorder-variants",)
+        if key not in info.context.cache:
+            info.context.cache[key] = preorder_variant_ids(info.context.session)
+        return self.variant_id in info.context.cache[key]  # type: ignore[attr-defined]
 
     @strawberry.field(description="The product's weight: Centra keeps one weight per product.")
     def weight(self, info: Info) -> Weight:
