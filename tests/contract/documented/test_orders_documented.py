@@ -74,7 +74,7 @@ DTC_EXPORT = """
     shippingPriceGroup {
       shippingOption { name uri id }
     }
-    lines { brand { id, name } productSize { SKU } }
+    lines { brand { id, name } productSize { SKU, description, preorder } }
     market { id, name }
     pricelist { id, name }
   }
@@ -336,6 +336,7 @@ def test_dtc_order_export_shows_the_shipping_price_group(
     assert order["market"] == {"id": 1, "name": "Retail market"}
     assert order["pricelist"] == {"id": 1, "name": "SEK"}
     assert order["lines"][0]["brand"] == {"id": 1, "name": "Base Brand"}
+    assert order["lines"][0]["productSize"]["preorder"] is False
 
 
 def test_unallocate_then_allocate_in_the_guides_shape(
