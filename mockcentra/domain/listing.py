@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,13 +81,21 @@ def as_list(value: Any) -> list[Any]:
 
 def grouped_by(
     session: Any, key: Any, ids: Sequence[int], *, order_by: Any, where: Sequence[Any] = ()
-) -> dict[int, list[Any]]:
-    """Rows of `key`'s table whose `key` is in `ids`, grouped by it, in one query."""
-    out: dict[int, list[Any]] = {}
+) -> dict[Any, list[Any]]:
+    """Rows of `key`'s table whose `key` is in `ids`, grouped by it, in one query (a parent
+    without rows reads as an empty list)."""
     if not ids:
-        return out
+        return defaultdict(list)
     table = key.class_
-    stmt = select(table).where(col(key).in_(list(ids)), *where).order_by(order_by)
-    for (row,) in session.execute(stmt):
-        out.setdefault(getattr(row, key.key), []).append(row)
+    stmt = select(key, table).where(col(key).in_(list(ids)), *where).order_by(order_by)
+    return grouped_pairs(session, stmt)
+
+
+def grouped_pairs(session: Any, stmt: Any) -> dict[Any, list[Any]]:
+    """The rows of a `(parent key, row)` statement grouped by parent, in the statement's order
+    (a parent without rows reads as an empty list): how each list of children of a page of
+    parents is read in one query."""
+    out: dict[Any, list[Any]] = defaultdict(list)
+    for parent, row in session.execute(stmt):
+        out[parent].append(row)
     return out

@@ -6,7 +6,6 @@ with their variants and sizes costs one query per level, never one per row.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.catalog import skus
-from mockcentra.domain.listing import count, grouped_by, ids_filter, page, sorted_by
+from mockcentra.domain.listing import count, grouped_by, grouped_pairs, ids_filter, page, sorted_by
 from mockcentra.storage.tables import (
     BrandRow,
     BrandStoreRow,
@@ -83,10 +82,7 @@ def stores_by_brand(session: Any, brand_ids: Sequence[int]) -> dict[int, list[An
         .where(BrandStoreRow.brand_id.in_(list(brand_ids)))
         .order_by(StoreRow.id)
     )
-    out: dict[int, list[Any]] = {}
-    for brand_id, store in session.exec(stmt):
-        out.setdefault(brand_id, []).append(store)
-    return out
+    return grouped_pairs(session, stmt)
 
 
 def products_by_folder(session: Any, folder_ids: Sequence[int]) -> dict[int, list[ProductRow]]:
@@ -235,52 +231,32 @@ def bundles(
 
 
 def variants_by_product(session: Any, product_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
-    rows = session.exec(
-        select(VariantRow).where(VariantRow.product_id.in_(product_ids)).order_by(VariantRow.id)
-    ).all()
-    grouped: dict[int, list[VariantRow]] = defaultdict(list)
-    for row in rows:
-        grouped[row.product_id].append(row)
-    return grouped
+    return grouped_by(session, VariantRow.product_id, product_ids, order_by=VariantRow.id)
 
 
 def sizes_by_variant(session: Any, variant_ids: Sequence[int]) -> dict[int, list[ProductSizeRow]]:
     """Each variant's product sizes in the order of its size chart."""
-    rows = session.exec(
-        select(ProductSizeRow)
+    stmt = (
+        select(ProductSizeRow.variant_id, ProductSizeRow)
         .join(SizeRow, SizeRow.id == ProductSizeRow.size_id)
         .where(ProductSizeRow.variant_id.in_(variant_ids))
         .order_by(SizeRow.position, ProductSizeRow.id)
-    ).all()
-    grouped: dict[int, list[ProductSizeRow]] = defaultdict(list)
-    for row in rows:
-        grouped[row.variant_id].append(row)
-    return grouped
+    )
+    return grouped_pairs(session, stmt)
 
 
 def sections_by_bundle(session: Any, bundle_ids: Sequence[int]) -> dict[int, list[Any]]:
-    rows = session.exec(
-        select(BundleSectionRow)
-        .where(BundleSectionRow.bundle_id.in_(bundle_ids))
-        .order_by(BundleSectionRow.id)
-    ).all()
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    for row in rows:
-        grouped[row.bundle_id].append(row)
-    return grouped
+    return grouped_by(session, BundleSectionRow.bundle_id, bundle_ids, order_by=BundleSectionRow.id)
 
 
 def variants_by_section(session: Any, section_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
-    rows = session.exec(
+    stmt = (
         select(BundleSectionVariantRow.section_id, VariantRow)
         .join(VariantRow, VariantRow.id == BundleSectionVariantRow.variant_id)
         .where(BundleSectionVariantRow.section_id.in_(section_ids))
         .order_by(VariantRow.id)
-    ).all()
-    grouped: dict[int, list[VariantRow]] = defaultdict(list)
-    for section_id, variant in rows:
-        grouped[section_id].append(variant)
-    return grouped
+    )
+    return grouped_pairs(session, stmt)
 
 
 def bundle_of_product(session: Any, product_id: int) -> BundleRow | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from mockcentra.domain.listing import ids_filter, page
+from mockcentra.domain.listing import grouped_by, grouped_pairs, ids_filter, page
 from mockcentra.storage.tables import (
     CategoryRow,
     DisplayCategoryRow,
@@ -118,7 +118,7 @@ def variants_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, l
         .where(col(DisplayVariantRow.display_id).in_(list(display_ids)))
         .order_by(VariantRow.id)
     )
-    return _grouped(session.exec(stmt))
+    return grouped_pairs(session, stmt)
 
 
 def markets_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
@@ -128,7 +128,7 @@ def markets_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, li
         .where(col(DisplayMarketRow.display_id).in_(list(display_ids)))
         .order_by(MarketRow.id)
     )
-    return _grouped(session.exec(stmt))
+    return grouped_pairs(session, stmt)
 
 
 def categories_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[CategoryRow]]:
@@ -138,25 +138,10 @@ def categories_by_display(session: Any, display_ids: Sequence[int]) -> dict[int,
         .where(col(DisplayCategoryRow.display_id).in_(list(display_ids)))
         .order_by(CategoryRow.id)
     )
-    return _grouped(session.exec(stmt))
+    return grouped_pairs(session, stmt)
 
 
 def children_of_categories(
     session: Any, category_ids: Sequence[int]
 ) -> dict[int, list[CategoryRow]]:
-    stmt = (
-        select(CategoryRow)
-        .where(col(CategoryRow.parent_id).in_(list(category_ids)))
-        .order_by(CategoryRow.id)
-    )
-    result: dict[int, list[CategoryRow]] = {}
-    for row in session.exec(stmt):
-        result.setdefault(row.parent_id, []).append(row)
-    return result
-
-
-def _grouped(rows: Any) -> dict[int, list[Any]]:
-    result: dict[int, list[Any]] = {}
-    for parent_id, row in rows:
-        result.setdefault(parent_id, []).append(row)
-    return result
+    return grouped_by(session, CategoryRow.parent_id, category_ids, order_by=CategoryRow.id)

@@ -15,6 +15,7 @@ from sqlmodel import delete, select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
+from mockcentra.domain.listing import grouped_pairs
 from mockcentra.domain.pricing import rules
 from mockcentra.domain.pricing.status import PricelistStatus
 from mockcentra.domain.refs import resolve
@@ -171,10 +172,7 @@ def countries_of(session: Any, pricelist_ids: Sequence[int]) -> dict[int, list[C
         .where(PricelistCountryRow.pricelist_id.in_(list(pricelist_ids)))
         .order_by(CountryRow.name)
     )
-    result: dict[int, list[CountryRow]] = {}
-    for pricelist_id, country in session.exec(stmt):
-        result.setdefault(pricelist_id, []).append(country)
-    return result
+    return grouped_pairs(session, stmt)
 
 
 # --- helpers -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any
 from sqlmodel import col, delete, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.listing import grouped_by, page
+from mockcentra.domain.listing import grouped_by, grouped_pairs, page
 from mockcentra.domain.pricing.rules import parse_date
 from mockcentra.domain.refs import resolve
 from mockcentra.domain.wholesale import rules
@@ -414,18 +414,13 @@ def list_windows(
 
 def markets_of(session: Any, window_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
     """Each window's markets (id order), in one query."""
-    out: dict[int, list[MarketRow]] = {}
-    if not window_ids:
-        return out
-    rows = session.exec(
+    stmt = (
         select(DeliveryWindowMarketRow.delivery_window_id, MarketRow)
         .join(MarketRow, MarketRow.id == DeliveryWindowMarketRow.market_id)
         .where(col(DeliveryWindowMarketRow.delivery_window_id).in_(list(window_ids)))
         .order_by(MarketRow.id)
     )
-    for window_id, market in rows:
-        out.setdefault(window_id, []).append(market)
-    return out
+    return grouped_pairs(session, stmt)
 
 
 def variants_of(

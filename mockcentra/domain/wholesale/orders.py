@@ -30,6 +30,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+from mockcentra.domain.listing import grouped_pairs
 from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order, release_line
 from mockcentra.domain.orders.status import OrderStatus, StockAction
@@ -394,16 +395,11 @@ def wholesale_info(session: Any, order_ids: Sequence[int]) -> dict[int, Wholesal
 
 def windows_of_orders(session: Any, order_ids: Sequence[int]) -> dict[int, list[DeliveryWindowRow]]:
     """The delivery windows each order's lines are in (id order), in one query."""
-    out: dict[int, list[DeliveryWindowRow]] = {}
-    if not order_ids:
-        return out
-    rows = session.exec(
+    stmt = (
         select(OrderLineRow.order_id, DeliveryWindowRow)
         .join(DeliveryWindowRow, DeliveryWindowRow.id == OrderLineRow.delivery_window_id)
         .where(col(OrderLineRow.order_id).in_(list(order_ids)))
         .distinct()
         .order_by(DeliveryWindowRow.id)
     )
-    for order_id, window in rows:
-        out.setdefault(order_id, []).append(window)
-    return out
+    return grouped_pairs(session, stmt)
