@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.translations import translations as domain
 from mockcentra.graphql.attributes.types import attribute_config
-from mockcentra.graphql.batch import batched
+from mockcentra.graphql.batch import announce, batched
 from mockcentra.graphql.permissions import field, read_permission
 
 
@@ -106,6 +106,4 @@ class Localizable:
 
 def announce_translations(info: Info, object_type: str, ids: Any) -> None:
     """A list query tells which objects it returned, so their translations load in one query."""
-    from mockcentra.graphql.batch import announce
-
     announce(info, f"translations:{object_type}", ids)
