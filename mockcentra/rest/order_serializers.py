@@ -27,6 +27,7 @@ from mockcentra.domain.orders.status import (
     ReturnStockPolicy,
 )
 from mockcentra.domain.orders.totals import (
+    discount_percent,
     line_tax,
     line_value,
     net_of_tax,
@@ -360,7 +361,7 @@ class Shapes:
             "otherComment": "",
             "taxPercent": _percent(line.tax_percent_hundredths),
             "priceDiscount": number(discount),
-            "priceDiscountAsPercent": float(round(discount / original * 100, 2)) if original else 0,
+            "priceDiscountAsPercent": number(discount_percent(line)) if discount else 0,
             "taxValue": number(line_tax(line)),
             "totalPrice": number(total),
             "anyDiscount": discount > 0,

@@ -53,7 +53,7 @@ ORDER = """query($n:[Int!]){ orders(where:{number:$n}) {
   totals { itemsSubtotal { value } shipping { value } discounts { value }
            taxIncluded { value } grandTotal { value } }
   lines { id quantity unitPrice { value } unitOriginalPrice { value } lineValue { value }
-          taxPercent SKU productName size }
+          taxPercent discountPercent SKU productName size }
   discountsApplied { value { value } code voucherName }
   shippingAddress { ...address }
   billingAddress { ...address }
@@ -119,6 +119,7 @@ def from_graphql(o: dict[str, Any]) -> dict[str, Any]:
                 "originalPrice": ln["unitOriginalPrice"]["value"],
                 "value": ln["lineValue"]["value"],
                 "taxPercent": ln["taxPercent"],
+                "discountPercent": ln["discountPercent"],
                 "sku": ln["SKU"],
                 "name": ln["productName"],
                 "size": ln["size"],
@@ -159,6 +160,7 @@ def from_rest(o: dict[str, Any]) -> dict[str, Any]:
                 "originalPrice": p["originalPrice"],
                 "value": p["totalPrice"],
                 "taxPercent": p["taxPercent"],
+                "discountPercent": p["priceDiscountAsPercent"],
                 "sku": p["sku"] + p["variantSku"] + p["sizeSku"],
                 "name": p["name"],
                 "size": p["size"],
@@ -203,6 +205,8 @@ def test_a_voucher_order_through_its_life_reads_the_same_on_both_apis(
     assert placed_rest["discounts"] == placed_rest["discountTotal"] == 100.0
     assert placed_rest["vouchers"] == [("HUNDRED", "A hundred off", 100.0)]
     assert [ln["value"] for ln in placed_rest["lines"]] == [213.93, 35.66]
+    # 28.57 off 99.88 is 28.6044% and 14.29 off 49.95 is 28.6086%: two places, half up
+    assert [ln["discountPercent"] for ln in placed_rest["lines"]] == [28.6, 28.61]
     assert placed_rest["delivery"]["Name"] == "Jon Snow"
     assert placed_rest["paymentMethod"] == "dummy"
     assert shipped_rest["shipments"] == [f"{number}-1"]

@@ -33,6 +33,15 @@ def line_value(line: OrderLineRow, quantity: int | None = None) -> Decimal:
     return times(line.unit_price, line.quantity if quantity is None else quantity)
 
 
+def discount_percent(line: OrderLineRow) -> Decimal:
+    """How far below its original price a line's unit price is, in percent (two places, half
+    up; negative when above it, zero without an original price)."""
+    original = line.unit_original_price
+    if not original:
+        return ZERO
+    return round_money((original - line.unit_price) * 100 / original)
+
+
 def line_tax(line: OrderLineRow, quantity: int | None = None) -> Decimal:
     """The tax inside `line_value`, at the line's rate."""
     return tax_in_gross(line_value(line, quantity), line.tax_percent_hundredths)

@@ -15,11 +15,12 @@ from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.addresses import ADDRESS_KEYS
-from mockcentra.domain.money import ZERO, round_money
+from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders import status as st
 from mockcentra.domain.orders.allocations import allocations_of, delivery_line
 from mockcentra.domain.orders.shipping import shipping_price_group
 from mockcentra.domain.orders.totals import (
+    discount_percent,
     line_value,
     lines_of,
     net_of_tax,
@@ -266,10 +267,7 @@ class OrderLine:
 
     @strawberry.field
     def discount_percent(self) -> float:
-        original = self.unit_original_price  # type: ignore[attr-defined]
-        if not original:
-            return 0
-        return round_money((original - self.unit_price) * 100 / original)  # type: ignore[attr-defined]
+        return discount_percent(self)  # type: ignore[arg-type,return-value]
 
     @strawberry.field
     def has_any_discount(self) -> bool:
