@@ -30,7 +30,6 @@ Shape (ids are stable for a given seed; the structure is the same for every seed
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, func, insert, select
 from sqlmodel import Session, SQLModel
 
+from mockcentra.domain.uris import uri_from_name
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.tables import (
     BrandRow,
@@ -203,7 +203,6 @@ CATEGORY_NAMES = {
     "Accessories": ("Accessoarer", "Accessoires"),
 }
 TRANSLATED_PRODUCTS = 5
-_LATIN = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e"})
 
 #: Measurement charts: (name, category uri, vertical labels, cm per label at XS, step per size)
 MEASUREMENT_CHARTS = [
@@ -241,15 +240,6 @@ def shared_faker() -> Faker:
     from faker import Faker
 
     return Faker(use_weighting=False)
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def translated_uri(text: str) -> str:
-    """A uri of translated text: letters with diacritics become plain ones first."""
-    return slugify(text.lower().translate(_LATIN))
 
 
 def round_half(amount: Decimal) -> Decimal:
@@ -559,7 +549,7 @@ def seed_demo(
             product_id=product,
             name=name,
             status="ACTIVE",
-            uri=slugify(name if index < PRODUCT_COUNT else f"{name} {number}"),
+            uri=uri_from_name(name if index < PRODUCT_COUNT else f"{name} {number}"),
             minimum_order_quantity=1,
             order_quantity_denominator=1,
             description=f"{name} in {material}. {fake.paragraph(nb_sentences=2)}",
@@ -580,7 +570,7 @@ def seed_demo(
             translate("Product", product, "name", names)
             translate("Display", display, "name", names)
             translate(
-                "Display", display, "uri", (translated_uri(names[0]), translated_uri(names[1]))
+                "Display", display, "uri", (uri_from_name(names[0]), uri_from_name(names[1]))
             )
             sv_material, de_material = MATERIAL_NAMES[material]
             translate(

@@ -516,7 +516,16 @@ def test_create_categories_three_levels_deep(centra: CentraClient) -> None:
             "Category 1 does not belong to store Wholesale.",
             ["input", "parentCategory"],
         ),
-        ({"name": "x", "uri": "!!"}, "Category URI cannot be empty.", ["input", "uri"]),
+        (
+            {"name": "x", "uri": "men/shoes"},
+            'URI "men/shoes" is not valid: "/" is a reserved character.',
+            ["input", "uri"],
+        ),
+        (
+            {"name": "シャツ"},
+            "Category URI cannot be generated from this name; give a uri.",
+            ["input", "name"],
+        ),
     ],
 )
 def test_create_category_refusals_change_nothing(

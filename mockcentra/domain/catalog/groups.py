@@ -6,7 +6,6 @@ from the name when none is given, unique like brand URIs).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,13 +15,18 @@ from mockcentra.domain.catalog.rules import optional_text, required_text
 from mockcentra.domain.catalog.status import VariantStatus
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.refs import Ref, resolve, resolve_optional
+from mockcentra.domain.uris import uri_from_name, validate_uri
 from mockcentra.storage.tables import BrandRow, BrandStoreRow, CollectionRow, FolderRow, StoreRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
-def slug(name: str) -> str:
-    """A brand's URI when none is given: lower case, words joined by dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "brand"
+def _uri(given: str | None, name: str, kind: str) -> str:
+    """A given URI validated, else one generated from the name (the kind when nothing latin is
+    left of it)."""
+    text = optional_text(given)
+    if text:
+        return validate_uri(text, ["input", "uri"])
+    return uri_from_name(name) or kind.lower()
 
 
 def _duplicate(kind: str, name: str) -> DomainError:
@@ -57,7 +61,7 @@ def create_brand(
 ) -> BrandRow:
     """A brand, enabled in the stores given (a brand is used in a store once enabled there)."""
     name = _unique_name(uow, BrandRow, "Brand", name, None)
-    uri = _free_uri(uow, BrandRow, "Brand", optional_text(uri) or slug(name), None)
+    uri = _free_uri(uow, BrandRow, "Brand", _uri(uri, name, "Brand"), None)
     brand = BrandRow(name=name, uri=uri)
     uow.session.add(brand)
     uow.session.flush()
@@ -80,9 +84,7 @@ def update_brand(
     if name is not None:
         brand.name = _unique_name(uow, BrandRow, "Brand", name, brand.id)
     if uri is not None:
-        brand.uri = _free_uri(
-            uow, BrandRow, "Brand", optional_text(uri) or slug(brand.name), brand.id
-        )
+        brand.uri = _free_uri(uow, BrandRow, "Brand", _uri(uri, brand.name, "Brand"), brand.id)
     uow.session.add(brand)
     uow.session.flush()
     _set_stores(uow, brand, add_to_stores, remove_from_stores)
@@ -116,7 +118,7 @@ def create_collection(
 ) -> CollectionRow:
     """A collection; its URI is generated from the name when none is given."""
     name = _unique_name(uow, CollectionRow, "Collection", name, None)
-    uri = _free_uri(uow, CollectionRow, "Collection", optional_text(uri) or slug(name), None)
+    uri = _free_uri(uow, CollectionRow, "Collection", _uri(uri, name, "Collection"), None)
     collection = CollectionRow(name=name, status=VariantStatus(status), uri=uri)
     uow.session.add(collection)
     uow.session.flush()
@@ -139,7 +141,7 @@ def update_collection(
     if status is not None:
         collection.status = VariantStatus(status)
     if uri is not None:
-        generated = optional_text(uri) or slug(collection.name)
+        generated = _uri(uri, collection.name, "Collection")
         collection.uri = _free_uri(uow, CollectionRow, "Collection", generated, collection.id)
     uow.session.add(collection)
     uow.session.flush()

@@ -11,7 +11,6 @@ The canonical category is also added to the display's categories.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +21,7 @@ from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
 from mockcentra.domain.displays.status import DisplayStatus
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.refs import Ref, resolve
+from mockcentra.domain.uris import uri_from_name, validate_uri
 from mockcentra.storage.tables import (
     CategoryRow,
     DisplayCategoryRow,
@@ -93,11 +93,6 @@ class CategorySpec:
 
 #: Category fields `updateCategory` changes (the uri and place in the tree stay).
 CATEGORY_TEXT_FIELDS = ("meta_title", "meta_description", "meta_keywords")
-
-
-def slugify(text: str) -> str:
-    """`New display!` -> `new-display`: lowercase, runs of other characters become "-"."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def create_display(uow: UnitOfWork, spec: DisplaySpec) -> tuple[DisplayRow, list[DomainWarning]]:
@@ -191,9 +186,12 @@ def create_category(uow: UnitOfWork, spec: CategorySpec) -> CategoryRow:
                 f"Categories can be at most {MAX_CATEGORY_DEPTH} levels deep.",
                 ["input", "parentCategory"],
             )
-    segment = slugify(spec.uri if spec.uri else name)
-    if not segment:
-        raise invalid("Category URI cannot be empty.", ["input", "uri"])
+    given = (spec.uri or "").strip()
+    segment = validate_uri(given, ["input", "uri"]) if given else uri_from_name(name)
+    if not segment:  # a name with no latin letters: Centra's exact reply is not documented
+        raise invalid(
+            "Category URI cannot be generated from this name; give a uri.", ["input", "name"]
+        )
     uri = f"{parent.uri}/{segment}" if parent is not None else segment
     clash = session.exec(
         select(CategoryRow.id).where(CategoryRow.store_id == store.id, CategoryRow.uri == uri)
@@ -299,8 +297,8 @@ def _uri(uow: UnitOfWork, store_id: int, given: str | None, name: str, own_id: i
             stmt = stmt.where(DisplayRow.id != own_id)
         return uow.session.exec(stmt).first() is not None
 
-    if given:
-        uri = given.strip()
+    if given and given.strip():
+        uri = validate_uri(given.strip(), ["input", "uri"])
         if taken(uri):
             raise DomainError(
                 ErrorCode.DUPLICATE,
@@ -308,7 +306,7 @@ def _uri(uow: UnitOfWork, store_id: int, given: str | None, name: str, own_id: i
                 ["input", "uri"],
             )
         return uri
-    base = slugify(name) or "display"
+    base = uri_from_name(name) or "display"
     uri, n = base, 0
     while taken(uri):
         n += 1
