@@ -6,11 +6,11 @@ option has one price group: the countries of the pricelist the order was priced 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from mockcentra.domain.pricing.pricelists import countries_of
+from mockcentra.domain.uris import uri_from_name
 from mockcentra.storage.tables import CountryRow, OrderRow, ShippingOptionRow
 
 
@@ -24,9 +24,9 @@ class ShippingPriceGroup:
 
 
 def shipping_option_uri(option: ShippingOptionRow) -> str:
-    """An option's URI: its name in lower case, other characters runs of "-" (`Express EU`
-    -> `express-eu`); mockcentra derives it instead of storing one."""
-    return re.sub(r"[^a-z0-9]+", "-", option.name.lower()).strip("-")
+    """An option's URI, generated from its name by the URI rule (`Express EU` -> `express-eu`);
+    mockcentra derives it instead of storing one."""
+    return uri_from_name(option.name)
 
 
 def shipping_price_group(session: Any, order: OrderRow) -> ShippingPriceGroup | None:
