@@ -188,3 +188,60 @@ def test_a_category_uri_is_generated_and_validated_by_the_same_rule(
         ],
     }
     assert categories(centra) == [*before, {"id": made["id"], "uri": "meskie-buty"}]
+
+
+CREATE_COLLECTION = """
+mutation($input: CollectionCreateInput!) {
+  createCollection(input: $input) { collection { id uri } userErrors { message path } }
+}
+"""
+UPDATE_BRAND = """
+mutation($id: Int!, $input: BrandUpdateInput!) {
+  updateBrand(id: $id, input: $input) { brand { id uri } userErrors { message path } }
+}
+"""
+
+
+def collections(centra: CentraClient) -> list[dict[str, Any]]:
+    return centra.graphql("{ collections { id uri } }").payload("collections")
+
+
+def test_collections_and_brand_updates_follow_the_same_rule(centra: CentraClient) -> None:
+    made = centra.graphql(CREATE_COLLECTION, {"input": {"name": "Jesień–Zima 2027"}}).ok(
+        "createCollection"
+    )["collection"]
+    after_create = collections(centra)
+    brand = centra.graphql(CREATE_BRAND, {"input": {"name": "Coast"}}).ok("createBrand")["brand"]
+    before = brands(centra)
+
+    refused_collection = centra.graphql(
+        CREATE_COLLECTION, {"input": {"name": "AW27", "uri": "aw27#new"}}
+    ).payload("createCollection")
+    refused_brand = centra.graphql(
+        UPDATE_BRAND, {"id": brand["id"], "input": {"uri": "coast&co"}}
+    ).payload("updateBrand")
+    after_refusals = brands(centra)
+    regenerated = centra.graphql(
+        UPDATE_BRAND, {"id": brand["id"], "input": {"name": "Côte d'Azur", "uri": ""}}
+    ).ok("updateBrand")["brand"]
+
+    assert made["uri"] == "jesien-zima-2027"
+    assert refused_collection == {
+        "collection": None,
+        "userErrors": [
+            {
+                "message": 'URI "aw27#new" is not valid: "#" is a reserved character.',
+                "path": ["input", "uri"],
+            }
+        ],
+    }
+    assert collections(centra) == after_create
+    assert refused_brand["userErrors"] == [
+        {
+            "message": 'URI "coast&co" is not valid: "&" is a reserved character.',
+            "path": ["input", "uri"],
+        }
+    ]
+    assert after_refusals == before
+    assert before[-1] == {"id": brand["id"], "name": "Coast", "uri": "coast"}
+    assert regenerated == {"id": brand["id"], "uri": "cote-d-azur"}
