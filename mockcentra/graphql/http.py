@@ -146,11 +146,7 @@ class GraphQLEndpoint:
                 status = 500
         if result.data is not None:
             payload["data"] = result.data
-        payload["extensions"] = {
-            "complexity": analysis.complexity,
-            "permissionsUsed": list(analysis.permissions),
-            "appVersion": APP_VERSION,
-        }
+        payload["extensions"] = {**analysis.extensions(), "appVersion": APP_VERSION}
         return JSONResponse(payload, status_code=status)
 
     def _too_costly(self, analysis: Any) -> JSONResponse | None:

@@ -4,7 +4,13 @@ A field requires its own declared permission (``field(permission=...)``) or, if 
 none, the read permission of the object type it returns (``@read_permission``; for a Relay
 connection, its nodes' type). The check wraps
 only those resolvers; ``permissionsUsed`` is worked out once per query text, like Centra's
-static query analysis.
+static query analysis, and with it the deprecation reports Centra adds to ``extensions``:
+
+- a permission renamed under Centra's new convention (``Product.Brand:read`` -> ``Brand:read``)
+  is declared with ``deprecated=``; a token holding either is let through, both are reported
+  in ``permissionsUsed`` and the pair in ``deprecatedPermissionsUsed``;
+- a field with a ``deprecation_reason`` is reported in ``deprecatedFieldsUsed`` with its date of
+  removal (``removal=``) when one is set.
 """
 
 from __future__ import annotations
@@ -41,22 +47,44 @@ from graphql import (
 ALL = "*"
 _NO_PERMISSION = ""
 T = TypeVar("T")
+#: mockcentra keeps a field it renamed for one release: the first release after this date
+#: removes it. Renames Centra made itself carry no date (Centra publishes none for them).
+RENAMED_FIELD_REMOVAL = "2027-06-30"
 
 
-def read_permission(permission: str) -> Callable[[type[T]], type[T]]:
-    """Declare the permission needed to read any field that returns this object type."""
+def read_permission(permission: str, deprecated: str | None = None) -> Callable[[type[T]], type[T]]:
+    """Declare the permission needed to read any field that returns this object type (and the
+    old name still accepted for it, if Centra renamed it)."""
 
     def mark(cls: type[T]) -> type[T]:
         cls.__centra_permission__ = permission  # type: ignore[attr-defined]
+        cls.__centra_deprecated_permission__ = deprecated  # type: ignore[attr-defined]
         return cls
 
     return mark
 
 
-def field(*args: Any, permission: str | tuple[str, ...] | None = None, **kwargs: Any) -> Any:
-    """`strawberry.field` with a declared permission; `permission=""` declares none at all."""
+def field(
+    *args: Any,
+    permission: str | tuple[str, ...] | None = None,
+    deprecated: str | None = None,
+    removal: str | None = None,
+    **kwargs: Any,
+) -> Any:
+    """`strawberry.field` with a declared permission; `permission=""` declares none at all.
+
+    `deprecated` is the old name of the (first) permission, still accepted and reported as
+    deprecated; `removal` is the date of removal of a field with a `deprecation_reason`.
+    """
+    metadata = dict(kwargs.get("metadata") or {})
     if permission is not None:
-        kwargs["metadata"] = {**kwargs.get("metadata", {}), "permission": permission}
+        metadata["permission"] = permission
+    if deprecated is not None:
+        metadata["deprecated_permission"] = deprecated
+    if removal is not None:
+        metadata["removal"] = removal
+    if metadata:
+        kwargs["metadata"] = metadata
     return strawberry.field(*args, **kwargs)
 
 
@@ -74,26 +102,36 @@ class PermissionDenied(GraphQLError):
         )
 
 
-def _field_permissions(gql_type: GraphQLObjectType, name: str) -> tuple[str, ...]:
-    f = gql_type.fields[name]
+def _metadata(f: Any) -> dict[str, Any]:
     definition = (f.extensions or {}).get("strawberry-definition")
-    declared = (getattr(definition, "metadata", None) or {}).get("permission")
+    return getattr(definition, "metadata", None) or {}
+
+
+def _field_permissions(
+    gql_type: GraphQLObjectType | GraphQLInterfaceType, name: str
+) -> tuple[tuple[str, ...], str | None]:
+    """The permissions a field needs, and the deprecated old name of the first one (or None)."""
+    f = gql_type.fields[name]
+    metadata = _metadata(f)
+    declared = metadata.get("permission")
     if declared is not None:
+        deprecated = metadata.get("deprecated_permission")
         if isinstance(declared, tuple):
-            return declared
-        return () if declared == _NO_PERMISSION else (declared,)
-    perm = _read_permission_of(get_named_type(f.type))
-    return (perm,) if perm else ()
+            return declared, deprecated
+        return (() if declared == _NO_PERMISSION else (declared,)), deprecated
+    perm, deprecated = _read_permission_of(get_named_type(f.type))
+    return ((perm,) if perm else ()), (deprecated if perm else None)
 
 
-def _read_permission_of(target: Any) -> str | None:
-    """The read permission of an object type; a Relay connection needs its node type's."""
+def _read_permission_of(target: Any) -> tuple[str | None, str | None]:
+    """The read permission of an object type (and its deprecated old name); a Relay connection
+    needs its node type's."""
     origin = getattr((target.extensions or {}).get("strawberry-definition"), "origin", None)
     perm = getattr(origin, "__centra_permission__", None)
     if perm is None and isinstance(target, GraphQLObjectType) and "pageInfo" in target.fields:
         edge = get_named_type(target.fields["edges"].type)
         return _read_permission_of(get_named_type(edge.fields["node"].type))
-    return perm
+    return perm, getattr(origin, "__centra_deprecated_permission__", None)
 
 
 def _possible(schema: GraphQLSchema, gql_type: Any) -> frozenset[str]:
@@ -133,7 +171,7 @@ def _narrowed(schema: GraphQLSchema, context: frozenset[str], condition: Any) ->
 
 def _interface_field_permissions(
     schema: GraphQLSchema, parent: Any, name: str, context: frozenset[str]
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], str | None]:
     """A field selected on an interface reports what its implementations in context declare
     (`attributes` on a product is `Product.attributes:read`); without context, the
     interface's own declaration."""
@@ -145,11 +183,14 @@ def _interface_field_permissions(
     if not concrete:
         return _field_permissions(parent, name)
     found: dict[str, None] = {}
+    deprecated: str | None = None
     for t in concrete:
         if name in t.fields:
-            for perm in _field_permissions(t, name):
+            perms, old = _field_permissions(t, name)
+            for perm in perms:
                 found.setdefault(perm)
-    return tuple(found)
+            deprecated = deprecated or old
+    return tuple(found), deprecated
 
 
 class _Spreads(Visitor):
@@ -211,14 +252,20 @@ def _spread_contexts(schema: GraphQLSchema, document: DocumentNode) -> dict[str,
     return contexts
 
 
-def _guard(resolve: Callable[..., Any] | None, perms: tuple[str, ...], field_name: str):
+def _guard(
+    resolve: Callable[..., Any] | None,
+    perms: tuple[str, ...],
+    deprecated: str | None,
+    field_name: str,
+):
     inner = resolve or default_field_resolver
+    first = perms[0]
 
     def checked(source: Any, info: Any, **kwargs: Any) -> Any:
         granted = info.context.permissions
         if ALL not in granted:
             for perm in perms:
-                if perm not in granted:
+                if perm not in granted and not (perm == first and deprecated in granted):
                     raise PermissionDenied(perm, field_name)
         return inner(source, info, **kwargs)
 
@@ -231,9 +278,16 @@ def install(schema: GraphQLSchema) -> None:
         if not isinstance(gql_type, GraphQLObjectType) or gql_type.name.startswith("__"):
             continue
         for name, f in gql_type.fields.items():
-            perms = _field_permissions(gql_type, name)
+            perms, deprecated = _field_permissions(gql_type, name)
             if perms:
-                f.resolve = _guard(f.resolve, perms, name)
+                f.resolve = _guard(f.resolve, perms, deprecated, name)
+
+
+def deprecated_field_notice(type_name: str, field_name: str, f: Any) -> str:
+    """Centra's `deprecatedFieldsUsed` entry for a field."""
+    notice = f"Field: {type_name}.{field_name}, reason: {f.deprecation_reason}"
+    removal = _metadata(f).get("removal")
+    return f"{notice}, date of removal: {removal}" if removal else notice
 
 
 @dataclass(frozen=True)
@@ -244,6 +298,22 @@ class Analysis:
     complexity: int
     permissions: tuple[str, ...]
     depth: int = 0
+    #: Centra's `deprecatedFieldsUsed` and `deprecatedPermissionsUsed` entries.
+    deprecated_fields: tuple[str, ...] = ()
+    deprecated_permissions: tuple[str, ...] = ()
+
+    def extensions(self) -> dict[str, Any]:
+        """The analysis part of a response's `extensions`; the deprecation lists only when an
+        operation touched something deprecated, as Centra sends them."""
+        body: dict[str, Any] = {
+            "complexity": self.complexity,
+            "permissionsUsed": list(self.permissions),
+        }
+        if self.deprecated_fields:
+            body["deprecatedFieldsUsed"] = list(self.deprecated_fields)
+        if self.deprecated_permissions:
+            body["deprecatedPermissionsUsed"] = list(self.deprecated_permissions)
+        return body
 
 
 DEFAULT_LIST_COST = 10
@@ -285,6 +355,8 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
         )
         type_info = TypeInfo(schema)
         used: dict[str, None] = {}
+        old_fields: dict[str, None] = {}
+        old_permissions: dict[str, None] = {}
         multipliers = [1]
         # a connection's `first`/`last`: how many `edges` its list field holds
         page_sizes: list[int] = [0]
@@ -300,18 +372,29 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
                 parent = type_info.get_parent_type()
                 complexity += multipliers[-1]
                 mult = multipliers[-1]
+                name = node.name.value
                 if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType) and (
-                    node.name.value in parent.fields
+                    name in parent.fields
                 ):
                     if isinstance(parent, GraphQLInterfaceType):
-                        perms = _interface_field_permissions(
-                            schema, parent, node.name.value, contexts[-1]
+                        perms, deprecated = _interface_field_permissions(
+                            schema, parent, name, contexts[-1]
                         )
                     else:
-                        perms = _field_permissions(parent, node.name.value)
+                        perms, deprecated = _field_permissions(parent, name)
                     for perm in perms:
                         used.setdefault(perm)
-                    if _is_list(parent.fields[node.name.value].type):
+                    if deprecated:
+                        used.setdefault(deprecated)
+                        old_permissions.setdefault(
+                            f"Field: {parent.name}.{name}, deprecated: {deprecated}, "
+                            f"current: {perms[0]}"
+                        )
+                    if parent.fields[name].deprecation_reason is not None:
+                        old_fields.setdefault(
+                            deprecated_field_notice(parent.name, name, parent.fields[name])
+                        )
+                    if _is_list(parent.fields[name].type):
                         n = _int_argument(node, "limit") or page_sizes[-1]
                         mult = min(mult * (n if n > 0 else DEFAULT_LIST_COST), 1000)
                 multipliers.append(mult)
@@ -347,6 +430,8 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
             complexity=complexity,
             permissions=tuple(used),
             depth=depth,
+            deprecated_fields=tuple(old_fields),
+            deprecated_permissions=tuple(old_permissions),
         )
 
     return analyze

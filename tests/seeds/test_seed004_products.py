@@ -316,12 +316,22 @@ def test_create_the_first_product(centra: CentraClient) -> None:
         },
         "userErrors": [],
     }
+    # The guide's answer predates Centra's new permission names: the old ones are still
+    # accepted and reported, next to the current ones and in deprecatedPermissionsUsed.
     assert result.extensions["permissionsUsed"] == [
         "Product:write",
         "Product:read",
+        "Brand:read",
         "Product.Brand:read",
+        "Collection:read",
         "Product.Collection:read",
+        "Folder:read",
         "Product.Folder:read",
+    ]
+    assert result.extensions["deprecatedPermissionsUsed"] == [
+        "Field: Product.brand, deprecated: Product.Brand:read, current: Brand:read",
+        "Field: Product.collection, deprecated: Product.Collection:read, current: Collection:read",
+        "Field: Product.folder, deprecated: Product.Folder:read, current: Folder:read",
     ]
 
 

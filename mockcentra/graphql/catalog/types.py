@@ -148,6 +148,7 @@ class MeasurementTable:
 # --- groupings ---------------------------------------------------------------------------------
 
 
+@read_permission("Brand:read")
 @strawberry.type
 class Brand:
     id: int
@@ -159,6 +160,7 @@ class Brand:
         return _children(info, "brand_stores", self.id, queries.stores_by_brand)
 
 
+@read_permission("Collection:read")
 @strawberry.type
 class Collection:
     id: int
@@ -167,12 +169,17 @@ class Collection:
     uri: str | None
 
 
+@read_permission("Folder:read")
 @strawberry.type
 class Folder:
     id: int
     name: str
 
-    @field(permission="Folder.Product:read", description="The products filed in this folder.")
+    @field(
+        permission="Product:read",
+        deprecated="Folder.Product:read",
+        description="The products filed in this folder.",
+    )
     def products(self, info: Info) -> list[Product]:
         return _children(info, "folder_products", self.id, queries.products_by_folder)
 
@@ -239,15 +246,15 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         chart = info.context.session.get(MeasurementChartRow, chart_id)
         return MeasurementTable(chart=chart, inherited=self.measurement_inherited)  # type: ignore[attr-defined]
 
-    @field(permission="Product.Brand:read")
+    @field(permission="Brand:read", deprecated="Product.Brand:read")
     def brand(self, info: Info) -> Brand | None:
         return _get(info, BrandRow, self.brand_id)  # type: ignore[attr-defined]
 
-    @field(permission="Product.Collection:read")
+    @field(permission="Collection:read", deprecated="Product.Collection:read")
     def collection(self, info: Info) -> Collection | None:
         return _get(info, CollectionRow, self.collection_id)  # type: ignore[attr-defined]
 
-    @field(permission="Product.Folder:read")
+    @field(permission="Folder:read", deprecated="Product.Folder:read")
     def folder(self, info: Info) -> Folder | None:
         return _get(info, FolderRow, self.folder_id)  # type: ignore[attr-defined]
 

@@ -138,8 +138,10 @@ class DeliveryWindowVariant:
             type=self.limit_type,  # type: ignore[attr-defined]
         )
 
-    @strawberry.field
+    @field(permission="")
     def product(self, info: Info) -> Product:
+        """Needs no permission of its own: Centra's createDeliveryWindow and
+        updateDeliveryWindow answers select it and report no `Product:read`."""
         return _get(info, ProductRow, self.product_id)  # type: ignore[attr-defined]
 
     @strawberry.field
