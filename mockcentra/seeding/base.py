@@ -26,20 +26,73 @@ from mockcentra.storage.tables import (
     WarehouseRow,
 )
 
-# (code, name, EU member, standard VAT in percent)
+# (code, name, EU member, continent, standard VAT in percent)
 COUNTRIES = [
-    ("SE", "Sweden", True, "25"),
-    ("US", "United States", False, "0"),
-    ("DE", "Germany", True, "19"),
-    ("GB", "United Kingdom", False, "20"),
-    ("DK", "Denmark", True, "25"),
-    ("NO", "Norway", False, "25"),
-    ("FI", "Finland", True, "25.5"),
-    ("FR", "France", True, "20"),
-    ("NL", "Netherlands", True, "21"),
-    ("PL", "Poland", True, "23"),
+    ("SE", "Sweden", True, "Europe", "25"),
+    ("US", "United States", False, "North America", "0"),
+    ("DE", "Germany", True, "Europe", "19"),
+    ("GB", "United Kingdom", False, "Europe", "20"),
+    ("DK", "Denmark", True, "Europe", "25"),
+    ("NO", "Norway", False, "Europe", "25"),
+    ("FI", "Finland", True, "Europe", "25.5"),
+    ("FR", "France", True, "Europe", "20"),
+    ("NL", "Netherlands", True, "Europe", "21"),
+    ("PL", "Poland", True, "Europe", "23"),
 ]
-US_STATES = [("NV", "Nevada"), ("CA", "California"), ("NY", "New York")]
+# The states of the United States and its federal district (USPS codes), as Centra lists them.
+US_STATES = [
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("DC", "District of Columbia"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+]
 SHIPPING_PRICES = {
     "SEK": Decimal("49.00"),
     "EUR": Decimal("5.00"),
@@ -74,9 +127,13 @@ def seed_base(session: Session) -> None:
             )
         )
     countries = {}
-    for code, name, is_eu, vat in COUNTRIES:
+    for code, name, is_eu, continent, vat in COUNTRIES:
         row = CountryRow(
-            code=code, name=name, is_eu=is_eu, tax_percent_hundredths=int(float(vat) * 100)
+            code=code,
+            name=name,
+            is_eu=is_eu,
+            continent=continent,
+            tax_percent_hundredths=int(Decimal(vat) * 100),
         )
         session.add(row)
         countries[code] = row

@@ -221,8 +221,11 @@ def test_location_by_country_code_and_state_code(centra: CentraClient) -> None:
             ["warehouseLocation", "stateOrProvince"],
         ),
         (
-            {"name": "W", "warehouseLocation": {"country": {"id": 2}, "stateOrProvince": "Texas"}},
-            "Could not find state or province Texas in United States.",
+            {
+                "name": "W",
+                "warehouseLocation": {"country": {"id": 2}, "stateOrProvince": "Ontario"},
+            },
+            "Could not find state or province Ontario in United States.",
             ["warehouseLocation", "stateOrProvince"],
         ),
         (

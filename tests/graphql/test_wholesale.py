@@ -106,7 +106,7 @@ WINDOWS = "query($w: DeliveryWindowFilter) { deliveryWindows(where: $w) { ...del
 )
 
 ORDER_FIELDS = """
-  id number status paymentMethod
+  id number status paymentMethod { uri plugin name }
   lines { id quantity unitPrice { value currency { code } } unitOriginalPrice { value }
           hasAnyDiscount discountPercent taxPercent lineValue { value } }
   grandTotal { value currency { code } }
@@ -964,7 +964,7 @@ def test_a_buyer_orders_at_the_pricelist_price_minus_the_account_discount(
     }
     assert abs(line["discountPercent"] - 14.3) < 0.01
     assert order["status"] == "PENDING"
-    assert order["paymentMethod"] == "invoice"
+    assert order["paymentMethod"] == {"uri": "invoice", "plugin": "invoice", "name": "invoice"}
     assert order["paymentHistory"] == []
     assert order["grandTotal"] == {"value": float(unit * 2), "currency": {"code": "EUR"}}
     assert order["purchaseOrderNumber"] == "PO-1001"

@@ -328,9 +328,9 @@ class ProductVariant(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         return _children(info, "sizes", self.id, queries.sizes_by_variant)
 
 
-@strawberry.type
+@strawberry.type(name="StockTotals")
 class ProductSizeStockTotals:
-    """A product size's stock summed over all warehouses (Centra's `StockTotals`)."""
+    """A product size's stock summed over all warehouses."""
 
     physical_quantity: int
     allocated_quantity: int

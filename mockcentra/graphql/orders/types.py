@@ -27,6 +27,7 @@ from mockcentra.domain.orders.totals import (
     order_quantities,
     order_totals,
 )
+from mockcentra.domain.payments.methods import payment_method
 from mockcentra.domain.payments.rules import is_waiting_for_payment
 from mockcentra.domain.returns.actions import return_lines, return_value
 from mockcentra.domain.shipments.queries import shipment_lines, totals_of_shipment
@@ -356,6 +357,16 @@ def _currency(info: Info, line: OrderLineRow | ShipmentLineRow) -> str:
     if key not in info.context.cache:
         info.context.cache[key] = info.context.session.get(OrderRow, order_id).currency_code
     return info.context.cache[key]
+
+
+@strawberry.type
+class PaymentMethod:
+    """The payment plugin instance an order was paid with: `uri` names it, `plugin` is the
+    plugin it runs."""
+
+    uri: str
+    plugin: str
+    name: str
 
 
 @strawberry.type
@@ -802,8 +813,8 @@ class Order(ObjectWithAttributes):
         )
 
     @strawberry.field
-    def payment_method(self) -> str:
-        return self.payment_method
+    def payment_method(self) -> PaymentMethod:
+        return payment_method(self.payment_method)  # type: ignore[return-value]
 
     @strawberry.field
     def voucher_codes(self) -> list[str]:

@@ -10,7 +10,7 @@ from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.orders.shipping import shipping_option_uri
-from mockcentra.graphql.permissions import field, read_permission
+from mockcentra.graphql.permissions import RENAMED_FIELD_REMOVAL, field, read_permission
 from mockcentra.storage.tables import (
     AllocationRuleRow,
     CountryRow,
@@ -46,12 +46,24 @@ class Country:
     id: int
     name: str
     code: str
-    is_eu: bool
+    is_eu: bool = field(
+        deprecation_reason="Renamed to isEU.", removal=RENAMED_FIELD_REMOVAL, default=False
+    )
+
+    @strawberry.field(name="isEU", description="Whether the country is a member of the EU.")
+    def is_eu_member(self) -> bool:
+        return self.is_eu
+
+    @strawberry.field(description='The continent, by its English name (e.g. "Europe").')
+    def continent(self) -> str:
+        return self.continent
 
     @strawberry.field
     def states(self, info: Info) -> list[State]:
         return list(
-            info.context.session.exec(select(StateRow).where(StateRow.country_id == self.id))
+            info.context.session.exec(
+                select(StateRow).where(StateRow.country_id == self.id).order_by(StateRow.name)
+            )
         )
 
 
@@ -73,8 +85,9 @@ class Market:
     def store(self, info: Info) -> Store:
         return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
 
-    @field(permission="")
-    def countries(self, info: Info) -> list[Country]:
+    @strawberry.field
+    def assigned_to_countries(self, info: Info) -> list[Country]:
+        """Needs `Country:read`, as Centra's createMarket answer reports."""
         stmt = (
             select(CountryRow)
             .join(MarketCountryRow, MarketCountryRow.country_id == CountryRow.id)
@@ -82,6 +95,14 @@ class Market:
             .order_by(CountryRow.id)
         )
         return list(info.context.session.exec(stmt))
+
+    @field(
+        permission="",
+        deprecation_reason="Renamed to assignedToCountries.",
+        removal=RENAMED_FIELD_REMOVAL,
+    )
+    def countries(self, info: Info) -> list[Country]:
+        return Market.assigned_to_countries(self, info)  # type: ignore[arg-type]
 
     @strawberry.field
     def allocation_rule(self, info: Info) -> AllocationRule | None:

@@ -49,6 +49,7 @@ class CountryRow(Row, table=True):
     code: str = Field(unique=True, index=True)
     name: str
     is_eu: bool = False
+    continent: str = ""  # Continent, e.g. "Europe"
     tax_percent_hundredths: int = 0  # default VAT on goods, in 1/100 percent
 
 
