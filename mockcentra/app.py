@@ -37,7 +37,7 @@ def build_runtime(settings: Settings, templates: ScenarioTemplates | None = None
         template = templates.template(settings.scenario, settings.seed, settings.timezone)
         with db.raw() as conn:
             template.backup(conn)
-        ensure_default_token(db, settings.integration_token)
+        ensure_default_token(db, settings.integration_token, settings.admin_token)
         scenario = settings.scenario
     else:
         db.create_all()

@@ -149,6 +149,7 @@ def banner(settings: Settings, port: int, scenario: str, out: TextIO) -> None:
         f"  Control      {base}/_mock/  (reset, snapshots, clock, tokens)",
         "",
         "  Integration API token  " + settings.integration_token,
+        "  Admin token            " + settings.admin_token + "  (generateToken, revokeAccess)",
         "  Checkout API secret    " + settings.checkout_secret,
         "  Order API secret       " + settings.order_api_secret,
         "",

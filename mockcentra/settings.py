@@ -28,6 +28,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8080
     integration_token: str = "dev-integration-token"
+    #: Centra's admin token ("GraphQL Access"): it never expires and may only issue and revoke
+    #: tokens (`generateToken`, `revokeAccess`, `permissionNames`).
+    admin_token: str = "dev-admin-token"
     checkout_secret: str = "dev-checkout-secret"
     order_api_secret: str = "dev-order-api-secret"
     order_api_base: str = "/api/order"

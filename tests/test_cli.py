@@ -117,8 +117,9 @@ def test_seed_empty_scenario(tmp_path: Path) -> None:
     assert _product_names(db) == []
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM store").fetchone() == (2,)
-        assert conn.execute("SELECT token FROM api_token").fetchall() == [
-            ("dev-integration-token",)
+        assert conn.execute("SELECT token FROM api_token ORDER BY id").fetchall() == [
+            ("dev-integration-token",),
+            ("dev-admin-token",),
         ]
 
 

@@ -3,7 +3,7 @@
 An area module may define `Query`, `Mutation`, or neither (while it is being built).
 """
 
-from mockcentra.graphql import counters, events, idconversion, ratelimits
+from mockcentra.graphql import access, counters, events, idconversion, ratelimits
 from mockcentra.graphql.attributes import schema as attributes
 from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.customers import schema as customers
@@ -34,4 +34,5 @@ AREAS = (
     wholesale,
     ratelimits,
     counters,
+    access,
 )

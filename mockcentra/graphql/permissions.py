@@ -435,3 +435,20 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
         )
 
     return analyze
+
+
+@lru_cache(maxsize=4)
+def permission_names(schema: GraphQLSchema) -> tuple[str, ...]:
+    """Every permission a field of the schema declares or accepts, sorted (`permissionNames`)."""
+    names: set[str] = set()
+    for gql_type in schema.type_map.values():
+        if not isinstance(gql_type, GraphQLObjectType | GraphQLInterfaceType):
+            continue
+        if gql_type.name.startswith("__"):
+            continue
+        for name in gql_type.fields:
+            perms, deprecated = _field_permissions(gql_type, name)
+            names.update(perms)
+            if deprecated:
+                names.add(deprecated)
+    return tuple(sorted(names))

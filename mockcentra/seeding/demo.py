@@ -569,9 +569,7 @@ def seed_demo(
             names = (f"{adjective} {sv_garment}", f"{adjective} {de_garment}")
             translate("Product", product, "name", names)
             translate("Display", display, "name", names)
-            translate(
-                "Display", display, "uri", (uri_from_name(names[0]), uri_from_name(names[1]))
-            )
+            translate("Display", display, "uri", (uri_from_name(names[0]), uri_from_name(names[1])))
             sv_material, de_material = MATERIAL_NAMES[material]
             translate(
                 "Display",

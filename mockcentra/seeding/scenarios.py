@@ -160,5 +160,5 @@ def ensure_seeded(
         scenario = settings.scenario
     else:
         scenario = "existing"
-    ensure_default_token(db, settings.integration_token)
+    ensure_default_token(db, settings.integration_token, settings.admin_token)
     return scenario

@@ -167,7 +167,7 @@ class Runtime:
         template = self.templates.template(name, self.settings.seed, self.settings.timezone)
         with self.db.raw() as conn:
             template.backup(conn)
-        ensure_default_token(self.db, self.settings.integration_token)
+        ensure_default_token(self.db, self.settings.integration_token, self.settings.admin_token)
         self.db.snapshot(INITIAL_SNAPSHOT)
         self.scenario = name
         self.reset_transient_state()

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from mockcentra.domain import access
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.engine import Database
 from mockcentra.storage.tables import ApiTokenRow
@@ -26,17 +27,26 @@ class TokenGrant:
     store_id: int | None
 
 
-def ensure_default_token(db: Database, token: str) -> None:
-    """The configured default token always exists and holds every permission ('*')."""
-    with Session(db.engine) as session:
-        row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == token)).first()
-        if row is None:
-            session.add(
-                ApiTokenRow(
-                    token=token, description="Default token (every permission)", permissions=[ALL]
-                )
+def ensure_default_token(db: Database, token: str, admin_token: str | None = None) -> None:
+    """The configured default token always exists and holds every permission ('*'); the admin
+    token, when configured, holds only the permissions to issue and revoke tokens."""
+    wanted = [(token, "Default token (every permission)", [ALL])]
+    if admin_token:
+        wanted.append(
+            (
+                admin_token,
+                "Admin token (GraphQL Access)",
+                [access.LIST_PERMISSION, access.ADMIN_PERMISSION],
             )
-            session.commit()
+        )
+    with Session(db.engine) as session:
+        for value, description, permissions in wanted:
+            row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == value)).first()
+            if row is None:
+                session.add(
+                    ApiTokenRow(token=value, description=description, permissions=permissions)
+                )
+        session.commit()
 
 
 class TokenStore:
@@ -62,6 +72,8 @@ class TokenStore:
                     integration_name=row.integration_name,
                     store_id=row.store_id,
                 )
+                if row.revoked_at is not None:
+                    return None
                 cached = self._cache[value] = (grant, row.expires_at)
         grant, expires_at = cached
         if expires_at is not None and expires_at <= self._clock.now():
@@ -98,5 +110,6 @@ class TokenStore:
             }
 
     def forget(self) -> None:
-        """Drop every cached grant (the tokens table changed or was replaced)."""
+        """Drop every cached grant (the tokens table changed or was replaced, or a token was
+        revoked)."""
         self._cache.clear()

@@ -109,6 +109,7 @@ class ApiTokenRow(Row, table=True):
     permissions: list[str] = Field(default_factory=list, sa_type=JsonList)
     store_id: int | None = Field(default=None, foreign_key="store.id")
     expires_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
 class IdConversionRow(Row, table=True):
