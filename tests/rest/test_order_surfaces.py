@@ -48,7 +48,7 @@ def test_an_order_with_only_a_pending_authorization_waits_for_payment_on_both_ap
 # ---------------------------------------------------------------- one order, two APIs
 
 ORDER = """query($n:[Int!]){ orders(where:{number:$n}) {
-  number status isOnHold isWaitingForPayment paymentMethod currencyCode
+  number status isOnHold isWaitingForPayment paymentMethod { uri name } currencyCode
   grandTotal { value }
   totals { itemsSubtotal { value } shipping { value } discounts { value }
            taxIncluded { value } grandTotal { value } }
@@ -104,7 +104,7 @@ def from_graphql(o: dict[str, Any]) -> dict[str, Any]:
         "status": STATUSES[o["status"]],
         "hold": o["isOnHold"],
         "waitingForPayment": o["isWaitingForPayment"],
-        "paymentMethod": o["paymentMethod"],
+        "paymentMethod": (o["paymentMethod"]["uri"], o["paymentMethod"]["name"]),
         "currency": o["currencyCode"],
         "grandTotal": o["grandTotal"]["value"],
         "items": totals["itemsSubtotal"]["value"],
@@ -145,7 +145,7 @@ def from_rest(o: dict[str, Any]) -> dict[str, Any]:
         "status": (o["orderStatus"], o["orderStatusDescription"]),
         "hold": bool(o["hold"]),
         "waitingForPayment": bool(o["waitingForPayment"]),
-        "paymentMethod": o["paymentMethod"],
+        "paymentMethod": (o["paymentMethod"], o["paymentDescription"]),
         "currency": o["orderCurrency"],
         "grandTotal": o["grandTotalValue"],
         "items": o["totalItemsPrice"],
@@ -208,7 +208,7 @@ def test_a_voucher_order_through_its_life_reads_the_same_on_both_apis(
     # 28.57 off 99.88 is 28.6044% and 14.29 off 49.95 is 28.6086%: two places, half up
     assert [ln["discountPercent"] for ln in placed_rest["lines"]] == [28.6, 28.61]
     assert placed_rest["delivery"]["Name"] == "Jon Snow"
-    assert placed_rest["paymentMethod"] == "dummy"
+    assert placed_rest["paymentMethod"] == ("dummy", "Dummy payment (authorizes at once)")
     assert shipped_rest["shipments"] == [f"{number}-1"]
 
 
@@ -232,7 +232,7 @@ def test_imported_orders_with_addresses_pending_payment_or_cancelled_read_the_sa
         rest, graphql = both(centra, api, number)
         assert rest == graphql, number
     rest, _ = both(centra, api, imported)
-    assert rest["paymentMethod"] == "klarna"
+    assert rest["paymentMethod"] == ("klarna", "klarna")
     assert rest["billing"]["Name"] == "Charles Babbage"
     assert rest["delivery"]["Coaddress"] == "c/o Babbage"
     assert both(centra, api, pending)[0]["waitingForPayment"] is True
