@@ -197,3 +197,18 @@ def test_a_token_with_every_listed_permission_can_be_generated(centra: CentraCli
 
     assert made["user"]["permissions"] == names
     assert centra.graphql("{ orders(limit: 1) { id } }", token=made["token"]).errors == []
+
+
+def test_access_counters_count_valid_tokens_only(frozen: CentraClient) -> None:
+    counted = "{ counters { graphQLAccess } }"
+    before = frozen.graphql(counted).payload("counters")["graphQLAccess"]
+    kept = generate(frozen, ttl=3600)
+    revoked = generate(frozen, ttl=3600)
+    generate(frozen, ttl=60)
+
+    frozen.graphql(REVOKE, {"token": revoked["token"]}, token=ADMIN).ok("revokeAccess")
+    frozen.post("/_mock/clock", json={"advanceSeconds": 61})
+
+    assert before == 2  # the default token and the admin token
+    assert frozen.graphql(counted).payload("counters")["graphQLAccess"] == 3
+    assert frozen.graphql(PRODUCTS, token=kept["token"]).errors == []

@@ -88,7 +88,7 @@ def test_counters_count_what_the_lists_find_over_all_pages(centra: CentraClient)
     assert data["counters"] == {
         "products": 19,
         "all": 20,
-        "graphQLAccess": 1,
+        "graphQLAccess": 2,  # the default token and the admin token
         "customers": 0,
     }
     assert result.extensions["permissionsUsed"] == [
