@@ -78,3 +78,12 @@ def validate_uri(uri: str, path: Sequence[str | int]) -> str:
         verb = "is" if len(bad) == 1 else "are"
         raise invalid(f'URI "{uri}" is not valid: {listed} {verb} {noun}.', path)
     return uri
+
+
+def validate_uri_path(uri: str, path: Sequence[str | int]) -> str:
+    """A category's URI in a language: segments joined by "/", each one a valid URI."""
+    for segment in uri.split("/"):
+        if not segment:
+            raise invalid(f'URI "{uri}" is not valid: it has an empty segment.', path)
+        validate_uri(segment, path)
+    return uri

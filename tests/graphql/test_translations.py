@@ -161,7 +161,7 @@ def test_refused_translations_change_nothing(centra: CentraClient):
         (
             {"code": "de"},
             {"name": "X", "uri": "Lange Jacke!"},
-            "URI Lange Jacke! may contain only lower-case letters, digits, dashes and slashes.",
+            'URI "Lange Jacke!" is not valid: " ", "!" are reserved characters.',
             ["input", "translations", "1", "value"],
         ),
         (

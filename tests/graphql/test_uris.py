@@ -245,3 +245,52 @@ def test_collections_and_brand_updates_follow_the_same_rule(centra: CentraClient
     assert after_refusals == before
     assert before[-1] == {"id": brand["id"], "name": "Coast", "uri": "coast"}
     assert regenerated == {"id": brand["id"], "uri": "cote-d-azur"}
+
+
+LOCALIZE = """mutation($input: LocalizeInput!) { localize(input: $input) {
+  userErrors { message path } } }"""
+TRANSLATED_URIS = """query($id: Int!) {
+  category(id: $id) { translations { language { code } fields { field value } } } }"""
+
+
+def translated_uri(centra: CentraClient, category: int, code: str) -> str | None:
+    found = centra.graphql(TRANSLATED_URIS, {"id": category}).payload("category")
+    entry = next((t for t in found["translations"] if t["language"]["code"] == code), None)
+    fields = {f["field"]: f["value"] for f in (entry or {"fields": []})["fields"]}
+    return fields.get("uri")
+
+
+def localize_uri(centra: CentraClient, object_type: str, object_id: int, uri: str) -> list:
+    data = {
+        "objectType": object_type,
+        "objectId": object_id,
+        "language": {"code": "sv"},
+        "translations": [{"field": "uri", "value": uri}],
+    }
+    return centra.graphql(LOCALIZE, {"input": data}).payload("localize")["userErrors"]
+
+
+def test_translated_uris_follow_the_same_rule(centra: CentraClient) -> None:
+    before = translated_uri(centra, 2, "sv")
+
+    kept = localize_uri(centra, "Category", 2, "kläder/överdelar")
+    stored = translated_uri(centra, 2, "sv")
+    refused_category = localize_uri(centra, "Category", 2, "kläder//toppar?")
+    refused_display = localize_uri(centra, "Display", 1, "kläder/tröja")
+
+    assert before != "kläder/överdelar"
+    assert kept == []
+    assert stored == "kläder/överdelar"
+    assert refused_category == [
+        {
+            "message": 'URI "kläder//toppar?" is not valid: it has an empty segment.',
+            "path": ["input", "translations", "0", "value"],
+        }
+    ]
+    assert refused_display == [
+        {
+            "message": 'URI "kläder/tröja" is not valid: "/" is a reserved character.',
+            "path": ["input", "translations", "0", "value"],
+        }
+    ]
+    assert translated_uri(centra, 2, "sv") == stored

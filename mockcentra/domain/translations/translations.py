@@ -9,7 +9,6 @@ text applies). Setting a value of null (or empty) removes a translation.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from sqlmodel import col, delete, select
 from mockcentra.domain.attributes.config import AttributeConfig, ElementKind
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.refs import Ref
+from mockcentra.domain.uris import validate_uri, validate_uri_path
 from mockcentra.storage.tables import (
     CategoryRow,
     DisplayRow,
@@ -31,8 +31,6 @@ from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
 TEXT_KINDS = frozenset({ElementKind.INPUT, ElementKind.TEXTAREA})
-#: A translated uri: lower-case letters, digits and dashes, in segments separated by "/".
-URI = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
 
 
 @dataclass(frozen=True)
@@ -195,11 +193,12 @@ def _language(uow: UnitOfWork, ref: Any) -> LanguageRow:
 def _check_uri(
     uow: UnitOfWork, object_type: str, obj: Any, language: LanguageRow, uri: str, path: Path
 ) -> None:
-    """A translated uri looks like a uri and is unique per store and language, as own uris."""
-    if not URI.fullmatch(uri):
-        raise invalid(
-            f"URI {uri} may contain only lower-case letters, digits, dashes and slashes.", path
-        )
+    """A translated uri follows the URI rule (a category's may be a path of segments) and is
+    unique per store and language, as own uris."""
+    if object_type == "Category":
+        validate_uri_path(uri, path)
+    else:
+        validate_uri(uri, path)
     same = select(TranslationRow.object_id).where(
         TranslationRow.object_type == object_type,
         TranslationRow.language_id == language.id,
