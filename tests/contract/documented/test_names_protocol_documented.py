@@ -42,7 +42,7 @@ COUNTRY_LIST = """
 
 MARKETS_OF_A_STORE = """
 {
-  markets(where: {storeId: 2}) {
+  markets(where: {storeId: [1, 2]}, sort: [id_DESC]) {
     id
     name
     assignedToCountries {
@@ -118,7 +118,10 @@ def test_countries_in_the_documented_shape(centra: CentraClient) -> None:
 def test_markets_with_their_countries_in_the_documented_shape(centra: CentraClient) -> None:
     markets = run_documented(centra, MARKETS_OF_A_STORE)["markets"]
 
-    assert [(m["id"], m["name"]) for m in markets] == [(2, "Wholesale market")]
+    assert [(m["id"], m["name"]) for m in markets] == [
+        (2, "Wholesale market"),
+        (1, "Retail market"),
+    ]
     assert markets[0]["assignedToCountries"][:2] == [
         {"name": "Sweden", "code": "SE"},
         {"name": "United States", "code": "US"},
