@@ -8,6 +8,7 @@ from mockcentra.graphql.attributes import schema as attributes
 from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.customers import schema as customers
 from mockcentra.graphql.displays import schema as displays
+from mockcentra.graphql.invoices import schema as invoices
 from mockcentra.graphql.orders import fulfilment
 from mockcentra.graphql.orders import schema as orders
 from mockcentra.graphql.pricing import schema as pricing
@@ -26,6 +27,7 @@ AREAS = (
     idconversion,
     orders,
     fulfilment,
+    invoices,
     events,
     vouchers,
     customers,

@@ -15,7 +15,13 @@ from graphql import OperationType
 from sqlmodel import select
 
 from mockcentra.domain.orders.queries import payment_entries
-from mockcentra.storage.tables import OrderLineRow, PaymentEntryRow, ShipmentLineRow, ShipmentRow
+from mockcentra.storage.tables import (
+    OrderLineRow,
+    OrderRow,
+    PaymentEntryRow,
+    ShipmentLineRow,
+    ShipmentRow,
+)
 
 
 def _is_query(info: Any) -> bool:
@@ -144,3 +150,26 @@ def batched(
             for next_kind in then:
                 announce(info, next_kind, (child.id for child in loaded[pid]))
     return loaded[parent_id]
+
+
+def order_row(info: Any, order_id: int) -> OrderRow:
+    """The order a shipment, return or invoice belongs to, read once per request."""
+    key = ("order-row", order_id)
+    cache = info.context.cache
+    if key not in cache:
+        cache[key] = info.context.session.get(OrderRow, order_id)
+    return cache[key]
+
+
+def load_orders(info: Any, order_ids: Iterable[int]) -> None:
+    """Read the orders of a page of shipments, returns or invoices in one query."""
+    cache = info.context.cache
+    wanted = [i for i in dict.fromkeys(order_ids) if ("order-row", i) not in cache]
+    if wanted:
+        for row in info.context.session.exec(select(OrderRow).where(OrderRow.id.in_(wanted))):
+            cache[("order-row", row.id)] = row
+
+
+def is_store_type(info: Any, order_id: int, store_type: str) -> bool:
+    """Whether the order behind a shipment, return or invoice is of this store type."""
+    return order_row(info, order_id).store_type == store_type

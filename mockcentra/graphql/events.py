@@ -37,14 +37,18 @@ from mockcentra.graphql.orders.types import (
     Customer,
     DirectToConsumerOrder,
     PaymentHistoryEntry,
-    Return,
-    Shipment,
     WholesaleOrder,
 )
 from mockcentra.graphql.permissions import ALL, PermissionDenied, field, mutation, read_permission
 from mockcentra.graphql.pricing.types import Pricelist
 from mockcentra.graphql.reference.types import Market, Store
+from mockcentra.graphql.returns.types import DirectToConsumerReturn, WholesaleReturn, return_type
 from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.graphql.shipments.types import (
+    DirectToConsumerShipment,
+    WholesaleShipment,
+    shipment_type,
+)
 from mockcentra.graphql.stock.types import Warehouse
 from mockcentra.graphql.vouchers.types import Voucher
 from mockcentra.graphql.wholesale.types import (
@@ -85,8 +89,10 @@ EventChangeType = strawberry.enum(st.EventChangeType, name="EventChangeType")
 EventObject = Annotated[
     DirectToConsumerOrder
     | WholesaleOrder
-    | Shipment
-    | Return
+    | DirectToConsumerShipment
+    | WholesaleShipment
+    | DirectToConsumerReturn
+    | WholesaleReturn
     | Customer
     | PaymentHistoryEntry
     | Product
@@ -109,8 +115,9 @@ EventObject = Annotated[
     | PreorderDeliveryWindow,
     strawberry.union(
         "EventObject",
-        description="The object an event is about, as it is now. Orders come as "
-        "DirectToConsumerOrder or WholesaleOrder (`... on Order` works).",
+        description="The object an event is about, as it is now. Orders, shipments and "
+        "returns come as their DirectToConsumer or Wholesale type (`... on Order`, "
+        "`... on Shipment`, `... on Return` work).",
     ),
 ]
 
@@ -121,19 +128,19 @@ class _Kind:
 
     row: type
     key: Any  # the column `objectReference` matches
-    graphql: Callable[[Any], type]
+    graphql: Callable[[Any, Any], type]  # (row, info) -> the GraphQL object type
     numeric: bool = True
 
 
-def _order_type(row: OrderRow) -> type:
+def _order_type(row: OrderRow, _info: Any) -> type:
     return WholesaleOrder if row.store_type == "WHOLESALE" else DirectToConsumerOrder
 
 
-def _fixed(gql: type) -> Callable[[Any], type]:
-    return lambda _row: gql
+def _fixed(gql: type) -> Callable[[Any, Any], type]:
+    return lambda _row, _info: gql
 
 
-def _window_type(row: DeliveryWindowRow) -> type:
+def _window_type(row: DeliveryWindowRow, _info: Any) -> type:
     return (
         AtOnceDeliveryWindow if row.kind == DeliveryWindowKind.AT_ONCE else PreorderDeliveryWindow
     )
@@ -142,8 +149,8 @@ def _window_type(row: DeliveryWindowRow) -> type:
 #: Object types whose `object` resolves; the rest (Newsletter, AdminUser, ...) give null.
 KINDS: dict[str, _Kind] = {
     "Order": _Kind(OrderRow, OrderRow.hash, _order_type, numeric=False),
-    "Shipment": _Kind(ShipmentRow, ShipmentRow.id, _fixed(Shipment)),
-    "Return": _Kind(ReturnRow, ReturnRow.id, _fixed(Return)),
+    "Shipment": _Kind(ShipmentRow, ShipmentRow.id, shipment_type),
+    "Return": _Kind(ReturnRow, ReturnRow.id, return_type),
     "Customer": _Kind(CustomerRow, CustomerRow.id, _fixed(Customer)),
     "Refund": _Kind(PaymentEntryRow, PaymentEntryRow.id, _fixed(PaymentHistoryEntry)),
     "Product": _Kind(ProductRow, ProductRow.id, _fixed(Product)),
@@ -223,7 +230,7 @@ class Event:
         obj = info.context.cache[key]
         if obj is None:
             return None
-        gql = kind.graphql(obj)
+        gql = kind.graphql(obj, info)
         needed = getattr(gql, "__centra_permission__", None)
         granted = info.context.permissions
         if needed and ALL not in granted and needed not in granted:

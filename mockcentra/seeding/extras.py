@@ -14,10 +14,11 @@ wholesale:
   accounts:
     - {name: Nordic Boutique AB, country: SE, discount: 10, credit_limit: 20000, buyers: 2,
        window_discounts: {AW30: 15}}
-  orders:
+  orders:                      # state: pending (default), confirmed, shipped or returned
     - {account: Nordic Boutique AB, window: Immediate, lines: 3, quantity: 4, state: confirmed}
 
-Everything is placed on the wholesale store and its market and pricelist ("Wholesale EUR").
+Shipped orders ship everything in one paid shipment and complete it (which issues the invoice);
+returned ones then take one unit back in a completed return. Everything is placed on the wholesale store and its market and pricelist ("Wholesale EUR").
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.orders.actions import confirm_order
+from mockcentra.domain.orders.status import ReturnStockPolicy
+from mockcentra.domain.orders.totals import lines_of
 from mockcentra.domain.pricing.rules import Amount
 from mockcentra.domain.refs import Ref
+from mockcentra.domain.returns import actions as returns
+from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.domain.vouchers.status import (
     ApplyOn,
@@ -146,6 +151,43 @@ def _address(fake: Any, country: str, company: str | None = None) -> dict[str, A
         "phoneNumber": fake.phone_number(),
         "email": f"{first}.{last}@{(company or 'example').split()[0].lower()}.example.com".lower(),
     }
+
+
+#: What a scenario's wholesale order is taken to after it is placed.
+WHOLESALE_STATES = ("pending", "confirmed", "shipped", "returned")
+
+
+def _ship_paid(uow: UnitOfWork, order: Any, *, returned: bool) -> None:
+    """Ship every line in one shipment marked paid (wholesale orders are invoiced, not
+    captured) and complete it, which issues its invoice; `returned` sends one unit back."""
+    lines = lines_of(uow.session, order.id)
+    shipment, _ = shipments.create_shipment(
+        uow,
+        OrderRef(order.number),
+        [shipments.ShipLine(line.id, line.quantity) for line in lines],
+        is_good_to_go=True,
+        is_paid=True,
+    )
+    shipments.complete_shipment(
+        uow,
+        shipment.id,
+        info=shipments.ShipmentInfo(
+            carrier="DHL Freight",
+            service="Pallet",
+            packages=2,
+            tracking_number=f"DHL{order.number:06d}",
+        ),
+    )
+    if returned:
+        first = shipments.shipment_lines(uow.session, shipment.id)[0]
+        ret = returns.create_return(
+            uow,
+            shipment.id,
+            [returns.ReturnLine(first.id, 1)],
+            policy=ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE,
+            comment="Damaged in transit",
+        )
+        returns.complete_return(uow, ret.id)
 
 
 def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str, int]:
@@ -288,8 +330,15 @@ def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str
                 ],
             ),
         )
-        if raw.get("state", "pending") == "confirmed":
+        state = raw.get("state", "pending")
+        if state not in WHOLESALE_STATES:
+            raise ValueError(
+                f"Unknown wholesale order state '{state}'. Known: {', '.join(WHOLESALE_STATES)}."
+            )
+        if state != "pending":
             confirm_order(uow, OrderRef(order.number))
+        if state in ("shipped", "returned"):
+            _ship_paid(uow, order, returned=state == "returned")
         clock.advance(timedelta(hours=5))
         uow.session.flush()
     return account_ids

@@ -274,7 +274,11 @@ def test_last_shipment_completed_completes_the_order(
         ("Shipment", "COMPLETED"),
         ("Order", "COMPLETED"),
     ]
-    assert rows[0]["object"] == {"__typename": "Shipment", "id": shipment["id"], "isShipped": True}
+    assert rows[0]["object"] == {
+        "__typename": "DirectToConsumerShipment",
+        "id": shipment["id"],
+        "isShipped": True,
+    }
     assert rows[2]["object"]["status"] == "SHIPPED"
 
 

@@ -14,8 +14,8 @@ from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.actions import ensure_not_locked_by_other, touch
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.orders.status import ReturnStatus, ReturnStockPolicy, move_return
-from mockcentra.domain.orders.totals import line_value
 from mockcentra.domain.payments.actions import refund
+from mockcentra.domain.returns.totals import return_totals
 from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.stock import allocation
 from mockcentra.storage.tables import (
@@ -268,12 +268,7 @@ def delete_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, list[Retu
 
 def return_value(session, ret: ReturnRow) -> Decimal:
     """What the shopper gets back: returned items, plus shipping and handling, minus costs."""
-    items = ZERO
-    for rl in return_lines(session, ret.id):
-        sl = session.get(ShipmentLineRow, rl.shipment_line_id)
-        line = session.get(OrderLineRow, sl.order_line_id)
-        items += line_value(line, rl.quantity)
-    return items + ret.shipping_value + ret.handling_value - ret.voucher_value - ret.return_cost
+    return return_totals(session, ret, return_lines(session, ret.id)).grand_total
 
 
 def refund_return(uow: UnitOfWork, return_id: int, amount: Decimal | None = None):

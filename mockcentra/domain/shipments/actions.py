@@ -1,5 +1,7 @@
 """Shipments: create from order lines, mark paid or good-to-go, capture, complete, delete.
 
+Completing a shipment issues its invoice (domain/invoices).
+
 Shipment "states" are Centra's three flags (good to go, paid, shipped) plus captured; the order
 status follows the shipments (see mockcentra/domain/orders/fulfilment.py).
 """
@@ -14,6 +16,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.invoices.actions import issue_for_shipment
 from mockcentra.domain.money import ZERO, round_money
 from mockcentra.domain.orders.actions import (
     allocate_line,
@@ -365,6 +368,7 @@ def complete_shipment(
     shipment.updated_at = now
     uow.session.add(shipment)
     uow.session.flush()
+    issue_for_shipment(uow, order, shipment)
     _emit(uow, order, shipment, "COMPLETED")
     settle_order_status(uow, order)
     touch(uow, order)

@@ -37,20 +37,19 @@ from mockcentra.graphql.common import (
 )
 from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.orders.history import HISTORY_TYPES
 from mockcentra.graphql.orders.types import (
     ORDER_TYPES,
-    DeletedReturn,
     Order,
     OrderStatus,
     PaymentHistoryEntry,
-    Return,
-    ReturnStatus,
-    Shipment,
     WholesaleOrder,
 )
 from mockcentra.graphql.permissions import field, mutation
 from mockcentra.graphql.reference.types import StoreType
+from mockcentra.graphql.returns.types import RETURN_TYPES, DeletedReturn, Return, ReturnStatus
 from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.graphql.shipments.types import SHIPMENT_TYPES, Shipment
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import OrderRow, ReturnRow
 
@@ -616,7 +615,9 @@ class Query:
         page: int | None = None,
     ) -> list[Return]:
         stmt = returns_matching(**_return_filter(info, where)).order_by(ReturnRow.id)
-        return list(page_rows(info, stmt, limit, page))
+        rows = list(page_rows(info, stmt, limit, page))
+        batch.load_orders(info, (row.order_id for row in rows))
+        return rows
 
     @strawberry.field
     def return_connection(
@@ -855,4 +856,4 @@ def _deleted(shipment) -> dict[str, Any]:
     return {"shipment": None}
 
 
-EXTRA_TYPES = ORDER_TYPES
+EXTRA_TYPES = [*ORDER_TYPES, *SHIPMENT_TYPES, *RETURN_TYPES, *HISTORY_TYPES]

@@ -1,12 +1,12 @@
-"""Orders, lines, addresses, customers, shipments, payment history and returns.
+"""Orders, lines, addresses, customers and payment history.
 
 Types resolve from storage rows (`self` is the row). `Order` is an interface, as in Centra,
-with `DirectToConsumerOrder` and `WholesaleOrder`.
+with `DirectToConsumerOrder` and `WholesaleOrder`. Shipments and returns are in
+graphql/shipments and graphql/returns.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,6 +18,7 @@ from mockcentra.domain.addresses import ADDRESS_KEYS
 from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders import status as st
 from mockcentra.domain.orders.allocations import allocations_of, delivery_line
+from mockcentra.domain.orders.history import email_history, order_history
 from mockcentra.domain.orders.shipping import shipping_price_group
 from mockcentra.domain.orders.totals import (
     discount_percent,
@@ -29,8 +30,6 @@ from mockcentra.domain.orders.totals import (
 )
 from mockcentra.domain.payments.methods import payment_method
 from mockcentra.domain.payments.rules import is_waiting_for_payment
-from mockcentra.domain.returns.actions import return_lines, return_value
-from mockcentra.domain.shipments.queries import shipment_lines, totals_of_shipment
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.graphql import batch
@@ -55,19 +54,24 @@ from mockcentra.storage.tables import (
     PricelistRow,
     ProductRow,
     ProductSizeRow,
-    ReturnLineRow,
     ReturnRow,
     ShipmentLineRow,
     ShipmentRow,
     StateRow,
-    StorePluginRow,
     StoreRow,
     VariantRow,
     WarehouseRow,
 )
 
 if TYPE_CHECKING:
+    from mockcentra.graphql.orders.history import EmailHistoryEntry, OrderHistoryEntry
+    from mockcentra.graphql.returns.types import Return
+    from mockcentra.graphql.shipments.types import Shipment
     from mockcentra.graphql.wholesale.types import Account, Buyer, DeliveryWindow
+
+_SHIPMENTS = "mockcentra.graphql.shipments.types"
+_RETURNS = "mockcentra.graphql.returns.types"
+_HISTORY = "mockcentra.graphql.orders.history"
 
 CatalogProduct = Product
 CatalogVariant = ProductVariant
@@ -76,7 +80,6 @@ CatalogSize = ProductSize
 OrderStatus = strawberry.enum(st.OrderStatus, name="OrderStatus")
 PaymentHistoryEntryType = strawberry.enum(st.PaymentEntryType, name="PaymentHistoryEntryType")
 PaymentHistoryEntryStatus = strawberry.enum(st.PaymentEntryStatus, name="PaymentHistoryEntryStatus")
-ReturnStatus = strawberry.enum(st.ReturnStatus, name="ReturnStatus")
 
 
 def _country(info: Info, code: str | None) -> CountryRow | None:
@@ -439,223 +442,6 @@ class CarrierInformation:
     tax_id: str | None = None
 
 
-@read_permission("Order:read")
-@strawberry.type
-class ShipmentLine:
-    id: int
-    quantity: int
-    returned_quantity: int
-
-    @strawberry.field
-    def order_line(self, info: Info) -> OrderLine:
-        return info.context.session.get(OrderLineRow, self.order_line_id)  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def line_value(self, info: Info) -> MonetaryValue:
-        line = info.context.session.get(OrderLineRow, self.order_line_id)  # type: ignore[attr-defined]
-        return money(info, line_value(line, self.quantity), _currency(info, line))
-
-
-@strawberry.type
-class ShipmentTotals:
-    """A shipment's units and value: its lines at their prices plus the shipping and handling
-    it carries (the first shipment carries the order's); tax is included in the prices.
-    `discounts` is 0: line prices already have discounts taken off."""
-
-    quantity: int
-    line_values: MonetaryValue
-    shipping: MonetaryValue
-    handling: MonetaryValue
-    discounts: MonetaryValue
-    tax_included: MonetaryValue
-    tax_added: MonetaryValue
-    tax_deducted: MonetaryValue
-    grand_total: MonetaryValue
-
-
-@read_permission("Shipment:read")
-@strawberry.type
-class Shipment:
-    id: int
-    number: str
-    created_at: DateTimeTz
-    updated_at: DateTimeTz
-    is_good_to_go: bool
-    is_paid: bool
-    paid_at: DateTimeTz | None
-    is_captured: bool
-    captured_at: DateTimeTz | None
-    shipped_at: DateTimeTz | None
-    additional_message: str | None
-    tracking_number: str | None
-    return_tracking_number: str | None
-
-    @strawberry.field
-    def is_shipped(self) -> bool:
-        return self.shipped_at is not None
-
-    @strawberry.field
-    def number_of_packages(self) -> int:
-        return self.packages  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def order(self, info: Info) -> Order:
-        return info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def internal_shipping_cost(self, info: Info) -> MonetaryValue:
-        return money(info, self.internal_shipping_cost, _shipment_currency(info, self))  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def grand_total(self, info: Info, including_tax: bool = True) -> MonetaryValue:
-        totals = totals_of_shipment(info.context.session, self)  # type: ignore[arg-type]
-        total = totals.grand_total if including_tax else totals.grand_total - totals.tax
-        return money(info, total, _shipment_currency(info, self))
-
-    @strawberry.field
-    def totals(self, info: Info) -> ShipmentTotals:
-        t = totals_of_shipment(info.context.session, self)  # type: ignore[arg-type]
-        code = _shipment_currency(info, self)
-        return ShipmentTotals(
-            quantity=t.quantity,
-            line_values=money(info, t.items, code),
-            shipping=money(info, t.shipping, code),
-            handling=money(info, t.handling, code),
-            discounts=money(info, ZERO, code),
-            tax_included=money(info, t.tax, code),
-            tax_added=money(info, ZERO, code),
-            tax_deducted=money(info, ZERO, code),
-            grand_total=money(info, t.grand_total, code),
-        )
-
-    @strawberry.field
-    def carrier_information(self) -> CarrierInformation | None:
-        if self.carrier is None and self.service is None:  # type: ignore[attr-defined]
-            return None
-        return CarrierInformation(carrier_name=self.carrier, service_name=self.service)  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def admin_user(self) -> AdminUser | None:
-        return None
-
-    @strawberry.field
-    def discounts_applied(self) -> list[AppliedDiscount]:
-        return []
-
-    @strawberry.field
-    def lines(self, info: Info) -> list[ShipmentLine]:
-        batched = batch.shipment_lines(info, self.id)  # type: ignore[arg-type]
-        if batched is not None:
-            return batched
-        return shipment_lines(info.context.session, self.id)
-
-    @field(permission="Shipment.shippingAddress:read")
-    def shipping_address(self, info: Info) -> Address | None:
-        order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
-        return Address.of(order.shipping_address)
-
-    @strawberry.field
-    def shipment_plugin(self, info: Info) -> StorePlugin | None:
-        plugin_id = self.shipment_plugin_id  # type: ignore[attr-defined]
-        return info.context.session.get(StorePluginRow, plugin_id) if plugin_id else None
-
-    @strawberry.field
-    def returns(self, info: Info) -> list[Return]:
-        return list(
-            info.context.session.exec(select(ReturnRow).where(ReturnRow.shipment_id == self.id))
-        )
-
-
-def _shipment_currency(info: Info, shipment: ShipmentRow) -> str:
-    key = ("order-currency", shipment.order_id)
-    if key not in info.context.cache:
-        info.context.cache[key] = info.context.session.get(
-            OrderRow, shipment.order_id
-        ).currency_code
-    return info.context.cache[key]
-
-
-@read_permission("Return:read")
-@strawberry.type
-class ReturnLine:
-    id: int
-    quantity: int
-
-    @strawberry.field
-    def shipment_line(self, info: Info) -> ShipmentLine:
-        return info.context.session.get(ShipmentLineRow, self.shipment_line_id)  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def order_line(self, info: Info) -> OrderLine:
-        sl = info.context.session.get(ShipmentLineRow, self.shipment_line_id)  # type: ignore[attr-defined]
-        return info.context.session.get(OrderLineRow, sl.order_line_id)
-
-
-@dataclass(frozen=True)
-class DeletedReturn:
-    """A return as `deleteReturn` answers it: gone from the database, shown with the lines it
-    had; every other field reads the (detached) row."""
-
-    row: ReturnRow
-    lines_at_deletion: list[ReturnLineRow]
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.row, name)
-
-
-@read_permission("Return:read")
-@strawberry.type
-class Return:
-    id: int
-    status: ReturnStatus
-    comment: str | None
-    created_at: DateTimeTz
-    updated_at: DateTimeTz
-    completed_at: DateTimeTz | None
-
-    @strawberry.field
-    def return_status(self) -> ReturnStatus:
-        return self.status  # type: ignore[return-value]
-
-    @strawberry.field
-    def returned_to_stock(self) -> bool:
-        return self.stock_policy != st.ReturnStockPolicy.REMOVE_FROM_STOCK  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def lines(self, info: Info) -> list[ReturnLine]:
-        if isinstance(self, DeletedReturn):
-            return self.lines_at_deletion  # type: ignore[return-value]
-        return return_lines(info.context.session, self.id)
-
-    @strawberry.field
-    def shipment(self, info: Info) -> Shipment:
-        return info.context.session.get(ShipmentRow, self.shipment_id)  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def order(self, info: Info) -> Order:
-        return info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def grand_total(self, info: Info) -> MonetaryValue:
-        order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
-        return money(info, return_value(info.context.session, self), order.currency_code)  # type: ignore[arg-type]
-
-    @strawberry.field
-    def refunded_value(self, info: Info) -> MonetaryValue:
-        order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
-        return money(info, self.refunded_value, order.currency_code)  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def refund_payment_history(self, info: Info) -> list[PaymentHistoryEntry]:
-        return list(
-            info.context.session.exec(
-                select(PaymentEntryRow)
-                .where(PaymentEntryRow.return_id == self.id)
-                .order_by(PaymentEntryRow.id)
-            )
-        )
-
-
 @strawberry.type
 class ShippingPriceGroup:
     """The prices of a shipping option for a group of countries.
@@ -792,7 +578,7 @@ class Order(ObjectWithAttributes):
         return list(info.context.session.exec(stmt))
 
     @strawberry.field
-    def shipments(self, info: Info) -> list[Shipment]:
+    def shipments(self, info: Info) -> list[Annotated[Shipment, strawberry.lazy(_SHIPMENTS)]]:
         batched = batch.order_shipments(info, self.id)  # type: ignore[arg-type]
         if batched is not None:
             return batched
@@ -805,12 +591,22 @@ class Order(ObjectWithAttributes):
         )
 
     @strawberry.field
-    def returns(self, info: Info) -> list[Return]:
+    def returns(self, info: Info) -> list[Annotated[Return, strawberry.lazy(_RETURNS)]]:
         return list(
             info.context.session.exec(
                 select(ReturnRow).where(ReturnRow.order_id == self.id).order_by(ReturnRow.id)
             )
         )
+
+    @strawberry.field(description="The order's recorded changes, oldest first.")
+    def history(self, info: Info) -> list[Annotated[OrderHistoryEntry, strawberry.lazy(_HISTORY)]]:
+        return order_history(info.context.session, self)  # type: ignore[arg-type,return-value]
+
+    @strawberry.field(description="E-mails sent about the order, oldest first.")
+    def email_history(
+        self, info: Info
+    ) -> list[Annotated[EmailHistoryEntry, strawberry.lazy(_HISTORY)]]:
+        return email_history(info.context.session, self)  # type: ignore[arg-type,return-value]
 
     @strawberry.field
     def payment_method(self) -> PaymentMethod:

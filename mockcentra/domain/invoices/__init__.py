@@ -1,0 +1,1 @@
+"""Invoices: issued from completed shipments (actions.py), listed and read (queries.py)."""

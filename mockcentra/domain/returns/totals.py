@@ -1,0 +1,69 @@
+"""What a return is worth: its items, the costs refunded or kept, and the tax inside each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from mockcentra.domain.money import ZERO
+from mockcentra.domain.orders.totals import line_value, tax_in_gross
+from mockcentra.storage.tables import (
+    OrderLineRow,
+    OrderRow,
+    ReturnLineRow,
+    ReturnRow,
+    ShipmentLineRow,
+)
+
+
+@dataclass(frozen=True)
+class Taxed:
+    """A tax-inclusive amount and the rate it is taxed at."""
+
+    value: Decimal
+    tax_percent_hundredths: int
+
+    @property
+    def tax(self) -> Decimal:
+        return tax_in_gross(self.value, self.tax_percent_hundredths)
+
+
+@dataclass(frozen=True)
+class ReturnTotals:
+    """Items at their lines' rates; shipping, handling, return cost and the voucher value
+    taken back (`discounts`) at the order's rate, as the order's own totals are taxed."""
+
+    items: Decimal
+    shipping: Taxed
+    handling: Taxed
+    return_cost: Taxed
+    discounts: Taxed
+
+    @property
+    def grand_total(self) -> Decimal:
+        """What the shopper gets back: items, shipping and handling, less the costs kept."""
+        return (
+            self.items
+            + self.shipping.value
+            + self.handling.value
+            - self.discounts.value
+            - self.return_cost.value
+        )
+
+
+def return_totals(session: Any, ret: ReturnRow, lines: Sequence[ReturnLineRow]) -> ReturnTotals:
+    items = ZERO
+    for rl in lines:
+        sl = session.get(ShipmentLineRow, rl.shipment_line_id)
+        line = session.get(OrderLineRow, sl.order_line_id)
+        items += line_value(line, rl.quantity)
+    rate = session.get(OrderRow, ret.order_id).tax_percent_hundredths
+    return ReturnTotals(
+        items=items,
+        shipping=Taxed(ret.shipping_value, rate),
+        handling=Taxed(ret.handling_value, rate),
+        return_cost=Taxed(ret.return_cost, rate),
+        discounts=Taxed(ret.voucher_value, rate),
+    )

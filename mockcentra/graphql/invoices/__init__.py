@@ -1,0 +1,1 @@
+"""The Integration API's invoices: the `invoices` query and the `Invoice` interface."""

@@ -1,0 +1,1 @@
+"""The Integration API's return types (their mutations are in graphql/orders)."""

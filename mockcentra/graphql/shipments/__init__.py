@@ -1,0 +1,1 @@
+"""The Integration API's shipment types (their mutations are in graphql/orders)."""
