@@ -107,5 +107,7 @@ def test_wholesale_scenario_orders_and_a_new_one(centra: CentraClient) -> None:
         ("PO-1002", "Nordic Boutique AB", "PENDING"),
         ("PO-1003", "Berlin Concept Store GmbH", "PENDING"),
         ("PO-1004", "Maison Paris SARL", "CONFIRMED"),
+        ("PO-1005", "Berlin Concept Store GmbH", "SHIPPED"),
+        ("PO-1006", "Nordic Boutique AB", "SHIPPED"),
     ]
-    assert placed["order"] == {"number": 5, "status": "PENDING"}
+    assert placed["order"] == {"number": 7, "status": "PENDING"}
