@@ -70,9 +70,9 @@ def test_order_connection_backward_from_a_cursor(centra: CentraClient) -> None:
 
     data = run_documented(centra, WHOLESALE_ORDERS_BEFORE % cursor)["orderConnection"]
 
-    assert data["totalCount"] == 4
-    assert [e["node"]["number"] for e in data["edges"]] == [2, 3]
-    assert [e["node"]["status"] for e in data["edges"]] == ["PENDING", "PENDING"]
+    assert data["totalCount"] == 6
+    assert [e["node"]["number"] for e in data["edges"]] == [4, 5]
+    assert [e["node"]["status"] for e in data["edges"]] == ["CONFIRMED", "SHIPPED"]
     assert data["pageInfo"]["hasPreviousPage"] is True
     assert data["pageInfo"]["hasNextPage"] is True
     assert data["pageInfo"]["endCursor"] == data["edges"][-1]["cursor"]
