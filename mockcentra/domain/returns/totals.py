@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from mockcentra.domain.money import ZERO
-from mockcentra.domain.orders.totals import line_value, tax_in_gross
+from mockcentra.domain.orders.totals import line_tax, line_value, tax_in_gross
 from mockcentra.storage.tables import (
     OrderLineRow,
     OrderRow,
@@ -40,6 +40,19 @@ class ReturnTotals:
     handling: Taxed
     return_cost: Taxed
     discounts: Taxed
+    quantity: int = 0  # units returned
+    items_tax: Decimal = ZERO  # the tax inside `items`, line by line
+
+    @property
+    def tax(self) -> Decimal:
+        """The tax inside `grand_total`: what the refunded parts carry, less the kept ones'."""
+        return (
+            self.items_tax
+            + self.shipping.tax
+            + self.handling.tax
+            - self.discounts.tax
+            - self.return_cost.tax
+        )
 
     @property
     def grand_total(self) -> Decimal:
@@ -54,11 +67,14 @@ class ReturnTotals:
 
 
 def return_totals(session: Any, ret: ReturnRow, lines: Sequence[ReturnLineRow]) -> ReturnTotals:
-    items = ZERO
+    items = items_tax = ZERO
+    quantity = 0
     for rl in lines:
         sl = session.get(ShipmentLineRow, rl.shipment_line_id)
         line = session.get(OrderLineRow, sl.order_line_id)
         items += line_value(line, rl.quantity)
+        items_tax += line_tax(line, rl.quantity)
+        quantity += rl.quantity
     rate = session.get(OrderRow, ret.order_id).tax_percent_hundredths
     return ReturnTotals(
         items=items,
@@ -66,4 +82,6 @@ def return_totals(session: Any, ret: ReturnRow, lines: Sequence[ReturnLineRow]) 
         handling=Taxed(ret.handling_value, rate),
         return_cost=Taxed(ret.return_cost, rate),
         discounts=Taxed(ret.voucher_value, rate),
+        quantity=quantity,
+        items_tax=items_tax,
     )

@@ -13,6 +13,7 @@ import strawberry
 from sqlmodel import select
 from strawberry.types import Info
 
+from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders import status as st
 from mockcentra.domain.returns.actions import return_lines
 from mockcentra.domain.returns.totals import Taxed, return_totals
@@ -78,8 +79,15 @@ class ReturnTaxRule:
 @strawberry.type
 class ReturnTotals:
     """The costs a return refunds (shipping, handling) or keeps (return cost, the voucher value
-    taken back as `discounts`), each with the tax inside it."""
+    taken back as `discounts`), each with the tax inside it; the returned units and their
+    value; the tax inside the refund (`taxIncluded`: prices include tax, so nothing is added
+    or deducted)."""
 
+    quantity: int
+    line_values: MonetaryValue
+    tax_added: MonetaryValue
+    tax_deducted: MonetaryValue
+    tax_included: MonetaryValue
     shipping: MonetaryValue
     shipping_tax_rules: list[ReturnTaxRule]
     handling: MonetaryValue
@@ -147,6 +155,11 @@ class Return:
         code = batch.order_row(info, self.order_id).currency_code  # type: ignore[attr-defined]
         t = return_totals(info.context.session, self, _lines_of(self, info))  # type: ignore[arg-type,attr-defined]
         return ReturnTotals(
+            quantity=t.quantity,
+            line_values=money(info, t.items, code),
+            tax_added=money(info, ZERO, code),
+            tax_deducted=money(info, ZERO, code),
+            tax_included=money(info, t.tax, code),
             shipping=money(info, t.shipping.value, code),
             shipping_tax_rules=_rules(info, t.shipping, code),
             handling=money(info, t.handling.value, code),
