@@ -14,6 +14,7 @@ from mockcentra import __version__
 from mockcentra.control.guards import GuardMiddleware
 from mockcentra.control.middleware import ControlMiddleware
 from mockcentra.control.routes import control_routes
+from mockcentra.files.routes import media_routes
 from mockcentra.graphql.http import GraphQLEndpoint
 from mockcentra.rest.checkout_api import checkout_routes
 from mockcentra.rest.order_api import order_api_docs_route, order_api_routes
@@ -62,6 +63,7 @@ def create_app(
         Mount("/_mock", routes=control_routes(runtime)),
         # GraphiQL's own files, shipped in the package so the page works offline.
         Mount("/static", app=StaticFiles(packages=[("mockcentra.ui", "static")]), name="static"),
+        Mount("/media", routes=media_routes(runtime)),
         Mount("/api/checkout", routes=checkout_routes(runtime)),
         Mount(settings.order_api_base, routes=order_api_routes(runtime)),
         order_api_docs_route(runtime),

@@ -9,6 +9,7 @@ from mockcentra.graphql.catalog import schema as catalog
 from mockcentra.graphql.customers import schema as customers
 from mockcentra.graphql.displays import schema as displays
 from mockcentra.graphql.invoices import schema as invoices
+from mockcentra.graphql.media import schema as media
 from mockcentra.graphql.orders import fulfilment
 from mockcentra.graphql.orders import schema as orders
 from mockcentra.graphql.pricing import schema as pricing
@@ -33,6 +34,7 @@ AREAS = (
     customers,
     attributes,
     translations,
+    media,
     wholesale,
     ratelimits,
     counters,

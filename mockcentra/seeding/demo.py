@@ -23,6 +23,8 @@ Shape (ids are stable for a given seed; the structure is the same for every seed
   "Bottoms" (waist, inseam) shown on the tops and bottoms.
 - translations into Swedish and German: every category's name, and the name, uri and
   description of the first five products' displays, their product and variant names.
+- product media: a picture per variant of the first twenty products (a PNG in the variant's
+  colour, kept in the database and served under /media/images/), shown on the displays.
 - custom attributes (fixtures/attributes.yaml): each active product selects its material
   (`pr_materials`, the one its display text names) and each variant its colour swatch
   (`sh_swatch`).
@@ -30,6 +32,7 @@ Shape (ids are stable for a given seed; the structure is the same for every seed
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -38,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, func, insert, select
 from sqlmodel import Session, SQLModel
 
+from mockcentra.domain.media.images import solid_png
 from mockcentra.domain.uris import uri_from_name
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.tables import (
@@ -48,6 +52,7 @@ from mockcentra.storage.tables import (
     CurrencyRow,
     DisplayCategoryRow,
     DisplayMarketRow,
+    DisplayMediaRow,
     DisplayRow,
     DisplayVariantRow,
     FolderRow,
@@ -55,9 +60,11 @@ from mockcentra.storage.tables import (
     MappedAttributeSelectionRow,
     MarketRow,
     MeasurementChartRow,
+    MediaFileRow,
     PricelistCountryRow,
     PricelistRow,
     PriceRow,
+    ProductMediaRow,
     ProductRow,
     ProductSizeRow,
     ShippingOptionRow,
@@ -132,6 +139,20 @@ COLOURS = [
     ("Forest Green", "FGR"),
     ("Rust", "RST"),
 ]
+#: The colours' hex values (the swatches of fixtures/attributes.yaml), for the demo pictures.
+COLOUR_HEX = {
+    "Black": "000000",
+    "White": "FFFFFF",
+    "Navy": "1F2A44",
+    "Olive": "6B7041",
+    "Sand": "C2B280",
+    "Burgundy": "800020",
+    "Grey Melange": "9E9E9E",
+    "Ecru": "F3EFE0",
+    "Forest Green": "228B22",
+    "Rust": "B7410E",
+}
+PICTURE_SIZE = (48, 64)
 MATERIALS = ["organic cotton", "merino wool", "recycled polyester", "linen", "leather", "denim"]
 #: Mapped attributes of fixtures/attributes.yaml: `pr_materials` 10.. in MATERIALS order,
 #: `sh_swatch` 30.. in COLOURS order.
@@ -242,6 +263,15 @@ def shared_faker() -> Faker:
     return Faker(use_weighting=False)
 
 
+@lru_cache(maxsize=16)
+def picture(colour: str) -> tuple[str, bytes]:
+    """The demo's picture of a colour: its file key and PNG bytes."""
+    hex_value = COLOUR_HEX[colour]
+    rgb = (int(hex_value[0:2], 16), int(hex_value[2:4], 16), int(hex_value[4:6], 16))
+    data = solid_png(*PICTURE_SIZE, rgb)
+    return f"{hashlib.sha1(data).hexdigest()}.png", data
+
+
 def round_half(amount: Decimal) -> Decimal:
     """Round to a whole or .50 amount, as the demo's price points are."""
     return ((amount / HALF).quantize(Decimal(1), rounding=ROUND_HALF_UP) * HALF).quantize(
@@ -343,6 +373,7 @@ def seed_demo(
     ):
         add(StorePluginRow, store_id=store_id, name=name, kind="SHIPMENT", status=status)
 
+    stored_pictures: set[str] = set()
     brand = add(BrandRow, name="Base Brand", uri="base-brand")
     collections = [add(CollectionRow, name=n) for n in ("AW21", "SS22")]
     shop = add(FolderRow, name="Shop", parent_id=None)
@@ -467,6 +498,7 @@ def seed_demo(
             chart_sizes = chart_sizes[1:4]  # S, M, L only: a chart need not be fully activated
         colours = fake.random_sample(COLOURS, length=fake.random_int(1, 3))
         variant_ids = []
+        pictures: list[int] = []
         for v_index, (colour, colour_code) in enumerate(colours):
             variant = add(
                 VariantRow,
@@ -483,6 +515,25 @@ def seed_demo(
                 updated_at=stamp,
             )
             variant_ids.append(variant)
+            if index < PRODUCT_COUNT:
+                key, data = picture(colour)
+                if key not in stored_pictures:
+                    stored_pictures.add(key)
+                    add(MediaFileRow, key=key, mime_type="image/png", data=data)
+                pictures.append(
+                    add(
+                        ProductMediaRow,
+                        product_id=product,
+                        variant_id=variant,
+                        position=v_index + 1,
+                        file_key=key,
+                        mime_type="image/png",
+                        width=PICTURE_SIZE[0],
+                        height=PICTURE_SIZE[1],
+                        meta_data={"originalSha1": key.split(".")[0], "colour": colour},
+                        created_at=stamp,
+                    )
+                )
             if index < TRANSLATED_PRODUCTS:
                 translate("ProductVariant", variant, "name", COLOUR_NAMES[colour])
             add(
@@ -579,6 +630,8 @@ def seed_demo(
             )
         for variant in variant_ids:
             add(DisplayVariantRow, display_id=display, variant_id=variant)
+        for position, media in enumerate(pictures, start=1):
+            add(DisplayMediaRow, display_id=display, media_id=media, position=position)
         if retail_market is not None:
             add(DisplayMarketRow, display_id=display, market_id=retail_market)
         add(DisplayCategoryRow, display_id=display, category_id=categories[category_uri])

@@ -216,24 +216,32 @@ def test_only_variants_of_the_product_can_be_added(centra: CentraClient) -> None
     assert display_count(centra) == before
 
 
-def test_media_and_tax_groups_are_accepted_with_warnings(centra: CentraClient) -> None:
+def test_tax_groups_are_accepted_with_a_warning(centra: CentraClient) -> None:
     product, _ = new_product(centra)
 
-    payload = centra.graphql(
-        CREATE,
-        {"input": base(product, addProductMedia=[{"productMedia": {"id": 1}}], taxGroup={"id": 1})},
-    ).ok("createDisplay")
+    payload = centra.graphql(CREATE, {"input": base(product, taxGroup={"id": 1})}).ok(
+        "createDisplay"
+    )
 
     assert payload["userWarnings"] == [
-        {
-            "message": "Product media are not stored by mockcentra, ignored.",
-            "path": ["input", "addProductMedia"],
-        },
         {
             "message": "Tax groups are not stored by mockcentra, ignored.",
             "path": ["input", "taxGroup"],
         },
     ]
+
+
+def test_media_of_another_product_is_refused(centra: CentraClient) -> None:
+    product, _ = new_product(centra)
+    before = display_count(centra)
+
+    refused = centra.graphql(
+        CREATE, {"input": base(product, addProductMedia=[{"productMedia": {"id": 1}}])}
+    ).payload("createDisplay")
+
+    assert refused["userErrors"][0]["path"] == ["input", "addProductMedia", "0", "productMedia"]
+    assert refused["userErrors"][0]["message"].startswith("Product media 1 belongs to product")
+    assert display_count(centra) == before
 
 
 def test_update_display(centra: CentraClient) -> None:

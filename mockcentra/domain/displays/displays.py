@@ -5,7 +5,7 @@ product's variants that are shown, the markets it is visible in (none means ever
 the store), and its categories. A variant is sellable when its display is ACTIVE, the variant
 is on the display and ACTIVE, and the shopper's market is one of the display's (if any).
 
-Gaps: product media and tax groups are accepted and answered with a warning, not stored.
+Gaps: tax groups are accepted and answered with a warning, not stored.
 The canonical category is also added to the display's categories.
 """
 
@@ -20,6 +20,7 @@ from sqlmodel import select
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
 from mockcentra.domain.displays.status import DisplayStatus
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.media.media import DisplayMediaSpec, set_display_media
 from mockcentra.domain.refs import Ref, resolve
 from mockcentra.domain.uris import uri_from_name, validate_uri
 from mockcentra.storage.tables import (
@@ -384,12 +385,15 @@ def _set_relations(
         if session.get(DisplayCategoryRow, (display.id, category.id)) is None:
             session.add(DisplayCategoryRow(display_id=display.id, category_id=category.id))
             session.flush()
-    # accepted, not kept
+    # media: `addProductMedia` items are (media, before) pairs
     if spec.add_product_media or spec.remove_product_media:
-        key = "addProductMedia" if spec.add_product_media else "removeProductMedia"
-        warnings.append(
-            DomainWarning("Product media are not stored by mockcentra, ignored.", ["input", key])
+        set_display_media(
+            uow,
+            display,
+            [DisplayMediaSpec(media, before) for media, before in spec.add_product_media],
+            list(spec.remove_product_media),
         )
+    # accepted, not kept
     if spec.tax_group is not None:
         warnings.append(
             DomainWarning(

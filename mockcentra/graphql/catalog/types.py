@@ -38,11 +38,13 @@ from mockcentra.domain.catalog.status import (
     WeightUnit as DomainWeightUnit,
 )
 from mockcentra.domain.catalog.weight import weight_of
+from mockcentra.domain.media.media import product_media
 from mockcentra.domain.stock.levels import totals_for_size
 from mockcentra.domain.wholesale.delivery_windows import preorder_variant_ids
 from mockcentra.graphql import batch
 from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
 from mockcentra.graphql.common import MonetaryValue, currency_by_code, simple_sort
+from mockcentra.graphql.media.types import ProductMedia, ProductMediaSort
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, Store
 from mockcentra.graphql.scalars import DateTimeTz
@@ -238,6 +240,24 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
     def weight(self) -> Weight:
         return Weight.of(self)
 
+    @strawberry.field(description="The product's images (its variants' too), by position.")
+    def media(
+        self,
+        info: Info,
+        sort: list[ProductMediaSort] | None = None,  # type: ignore[valid-type]
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[ProductMedia]:
+        return list(
+            product_media(
+                info.context.session,
+                product_ids=[self.id],
+                sort=sort,
+                limit=limit,
+                page_number=page,
+            )
+        )
+
     @field(permission="Product.MeasurementTable:read")
     def measurement_table(self, info: Info) -> MeasurementTable | None:
         chart_id = self.measurement_chart_id  # type: ignore[attr-defined]
@@ -314,6 +334,24 @@ class ProductVariant(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         if amount is None or code is None:
             return None
         return MonetaryValue.of(amount, currency_by_code(info, code))
+
+    @strawberry.field(description="The images of this variant.")
+    def media(
+        self,
+        info: Info,
+        sort: list[ProductMediaSort] | None = None,  # type: ignore[valid-type]
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[ProductMedia]:
+        return list(
+            product_media(
+                info.context.session,
+                variant_ids=[self.id],
+                sort=sort,
+                limit=limit,
+                page_number=page,
+            )
+        )
 
     @strawberry.field
     def size_chart(self, info: Info) -> SizeChart:

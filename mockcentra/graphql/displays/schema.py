@@ -40,9 +40,10 @@ class ProductMediaInput:
 
 @strawberry.input
 class ProductMediaAddInput:
-    """Accepted and not stored (a warning says so)."""
+    """A media of the display's product; `before` places it before one already shown."""
 
     product_media: ProductMediaInput
+    before: ProductMediaInput | None = None
 
 
 @strawberry.input
@@ -202,7 +203,7 @@ def _spec(input: Any) -> displays.DisplaySpec:
         setattr(spec, name, getattr(input, name, None))
     for name in ("add_categories", "remove_categories", "add_markets", "remove_markets"):
         setattr(spec, name, list(getattr(input, name, None) or []))
-    spec.add_product_media = list(input.add_product_media or [])
+    spec.add_product_media = [(m.product_media, m.before) for m in input.add_product_media or []]
     spec.remove_product_media = list(getattr(input, "remove_product_media", None) or [])
     spec.add_product_variants = [v.product_variant for v in input.add_product_variants or []]
     spec.remove_product_variants = list(getattr(input, "remove_product_variants", None) or [])

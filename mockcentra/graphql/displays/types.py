@@ -8,8 +8,10 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.displays import queries
+from mockcentra.domain.media.media import media_by_display
 from mockcentra.domain.pricing.queries import display_prices
 from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
+from mockcentra.graphql.media.types import ProductMedia
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.pricing.types import Price, announce, children
 from mockcentra.graphql.reference.types import Market, Store
@@ -99,6 +101,10 @@ class Display(ObjectWithTranslations, Localizable):
         category_id = self.canonical_category_id  # type: ignore[attr-defined]
         return None if category_id is None else info.context.session.get(CategoryRow, category_id)
 
+    @strawberry.field(description="The product images the display shows, in its order.")
+    def media(self, info: Info) -> list[ProductMedia]:
+        return children(info, "display_media", self.id, media_by_display)
+
     @strawberry.field(
         description="The display's variants priced in every pricelist of its store that "
         "prices the product."
@@ -115,6 +121,6 @@ class Display(ObjectWithTranslations, Localizable):
 
 def announce_displays(info: Info, ids: list[int]) -> None:
     """A display list: load variants, markets and categories for all of them at once."""
-    for kind in ("display_variants", "display_markets", "display_categories"):
+    for kind in ("display_variants", "display_markets", "display_categories", "display_media"):
         announce(info, kind, ids)
     announce(info, "translations:Display", ids)

@@ -5,6 +5,7 @@ from mockcentra.storage.tables.catalog import *  # noqa: F403
 from mockcentra.storage.tables.displays import *  # noqa: F403
 from mockcentra.storage.tables.events import *  # noqa: F403
 from mockcentra.storage.tables.invoices import *  # noqa: F403
+from mockcentra.storage.tables.media import *  # noqa: F403
 from mockcentra.storage.tables.orders import *  # noqa: F403
 from mockcentra.storage.tables.plugins import *  # noqa: F403
 from mockcentra.storage.tables.pricing import *  # noqa: F403

@@ -7,6 +7,9 @@ and execute on the demo scenario, and the test checks the values it answers.
 
 from __future__ import annotations
 
+import base64
+
+from mockcentra.domain.media.images import solid_png
 from mockcentra.testing import CentraClient
 from tests.contract.documented.shapes import run_documented
 
@@ -695,3 +698,118 @@ def test_languages_and_translations_are_read_and_written(centra: CentraClient) -
         "field": "name",
         "value": "Anzeige auf Deutsch",
     }
+
+
+def test_media_are_imported_in_a_batch_and_shown_on_displays(centra: CentraClient) -> None:
+    picture = "data:image/png;base64," + base64.b64encode(solid_png(30, 40, (200, 80, 0))).decode()
+    variant = run_documented(centra, "{ product(id: 4) { variants { id } } }")["product"][
+        "variants"
+    ][0]["id"]
+    queued = run_documented(
+        centra,
+        """mutation importPictures($picture: String!, $variant: Int!) {
+          createMediaBatch(input: {
+            productMedia: [
+              {
+                productId: 4
+                variantId: $variant
+                url: $picture
+                metaDataJSON: "{\\"photographer\\": \\"Studio 4\\"}"
+              },
+              {
+                productId: 4
+                url: $picture
+              }
+            ]
+          }) {
+            queueId
+            userErrors {
+              message
+              path
+            }
+          }
+        }""",
+        {"picture": picture, "variant": variant},
+    )["createMediaBatch"]
+    assert queued["userErrors"] == []
+    progress = run_documented(
+        centra,
+        """query batchProgress($queue: String!) {
+          mediaBatch(queueId: $queue) {
+            status
+            productMedia {
+              productId
+              variantId
+              mediaType
+              url
+              key
+              completed
+            }
+          }
+        }""",
+        {"queue": queued["queueId"]},
+    )["mediaBatch"]
+    assert progress["status"] == "COMPLETED"
+    assert [(m["productId"], m["variantId"], m["completed"]) for m in progress["productMedia"]] == [
+        (4, variant, True),
+        (4, None, True),
+    ]
+    newest = run_documented(
+        centra,
+        """query newestPicture {
+          product(id: 4) {
+            media(sort: id_DESC, limit: 1) {
+              id
+              source(sizeName: "standard") {
+                mediaSize {
+                  name
+                  quality
+                  maxWidth
+                  maxHeight
+                }
+                url
+                mimeType
+              }
+              metaDataJSON
+            }
+          }
+        }""",
+    )["product"]["media"][0]
+    assert newest["source"]["mediaSize"]["name"] == "standard"
+    assert newest["source"]["url"].endswith(".png")
+    display = run_documented(
+        centra,
+        """mutation displayWithPicture($media: Int!) {
+          updateDisplay(
+            id: 4
+            input: {
+              addProductMedia: [{ productMedia: { id: $media } }]
+            }
+          ) {
+            userErrors { message path }
+            display {
+              id
+              media { id }
+            }
+          }
+        }""",
+        {"media": newest["id"]},
+    )["updateDisplay"]
+    assert display["userErrors"] == []
+    assert display["display"]["media"][-1] == {"id": newest["id"]}
+    listed = run_documented(
+        centra,
+        """{
+          displays(where: {id: 4}) {
+            id
+            name
+            media {
+              source(sizeName: "standard") {
+                type
+                url
+              }
+            }
+          }
+        }""",
+    )["displays"][0]
+    assert all(m["source"]["type"] == "image" for m in listed["media"])

@@ -1,0 +1,1 @@
+"""Files mockcentra serves over HTTP: product images, attribute files and colour swatches."""
