@@ -13,8 +13,10 @@ from strawberry.types import Info
 from mockcentra.domain.access import count_access_tokens
 from mockcentra.domain.catalog.queries import count_products
 from mockcentra.domain.customers.queries import count_customers
+from mockcentra.domain.orders.listing import count_orders
 from mockcentra.graphql.catalog.schema import ProductFilter, product_query
 from mockcentra.graphql.customers.schema import CustomerFilter, customer_filters
+from mockcentra.graphql.orders.schema import OrderFilter, order_list_filter
 from mockcentra.graphql.permissions import field
 
 
@@ -27,6 +29,11 @@ class Counters:
     @field(permission="Customer:read")
     def customers(self, info: Info, where: CustomerFilter | None = None) -> int:
         return count_customers(info.context.session, **customer_filters(info, where))
+
+    @field(permission="Order:read")
+    def orders(self, info: Info, where: OrderFilter | None = None) -> int:
+        """As `orders(where:)`: held orders are left out unless `isOnHold` is given."""
+        return count_orders(info.context.session, order_list_filter(info, where))
 
     @field(permission="GraphQLAccess:read", name="graphQLAccess")
     def graphql_access(self, info: Info) -> int:

@@ -105,3 +105,21 @@ def test_the_customer_counter_follows_checkouts(centra: CentraClient, centra_fac
     centra_factories.place_order()
 
     assert centra.graphql(query).payload("counters") == {"customers": 1, "retail": 1}
+
+
+def test_the_order_counter_takes_the_orders_filter(centra: CentraClient, centra_factories) -> None:
+    query = """{ counters { orders retail: orders(where: {storeId: 1})
+      wholesale: orders(where: {storeType: WHOLESALE}) confirmed: orders(where: {status: CONFIRMED}) } }"""
+    before = centra.graphql(query).payload("counters")
+
+    placed = centra_factories.place_order()
+    centra_factories.place_order()
+    centra_factories.confirm(placed.number)
+
+    after = centra.graphql(query).payload("counters")
+    assert after["orders"] == before["orders"] + 2
+    assert after["retail"] == before["retail"] + 2
+    assert after["wholesale"] == before["wholesale"]
+    assert after["confirmed"] == before["confirmed"] + 1
+    listed = centra.graphql("{ orders(limit: 1000) { number } }").payload("orders")
+    assert after["orders"] == len(listed)
