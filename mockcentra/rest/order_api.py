@@ -23,10 +23,10 @@ from starlette.routing import BaseRoute, Mount, Route
 from mockcentra.domain.customers.queries import find_customers
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.orders import external, queries
-from mockcentra.domain.orders.queries import ShipmentState
 from mockcentra.domain.returns import queries as returns_queries
 from mockcentra.domain.returns.actions import ReturnCost
 from mockcentra.domain.shipments.actions import ShipmentInfo
+from mockcentra.domain.shipments.status import ShipmentStatus
 from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.rest import errors
 from mockcentra.rest.body import read_json_object
@@ -349,13 +349,13 @@ def post_order_complete(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str
 
 
 def get_shipments(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
-    raw = call.text("status") or ShipmentState.GOOD_TO_GO.value
+    raw = call.text("status") or ShipmentStatus.GOOD_TO_GO.value
     try:
-        state = ShipmentState(raw)
+        state = ShipmentStatus(raw)
     except ValueError:
         raise invalid("status must be one of inprogress, goodtogo, completed", ["status"]) from None
     limit = call.int("limit")
-    if limit is not None and state != ShipmentState.GOOD_TO_GO and not 1 <= limit <= 100:
+    if limit is not None and state != ShipmentStatus.GOOD_TO_GO and not 1 <= limit <= 100:
         raise invalid("limit must be between 1 and 100", ["limit"])
     rows = queries.find_shipments(
         uow.session,

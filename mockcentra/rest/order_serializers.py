@@ -23,8 +23,6 @@ from mockcentra.domain.orders.status import (
     STATUS_CODES,
     STATUS_WORDS,
     OrderStatus,
-    ReturnStatus,
-    ReturnStockPolicy,
 )
 from mockcentra.domain.orders.totals import (
     discount_percent,
@@ -38,6 +36,7 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.rules import is_waiting_for_payment, payment_reference
 from mockcentra.domain.pricing.prices import pick_price
 from mockcentra.domain.returns.actions import return_value
+from mockcentra.domain.returns.status import ReturnStatus, ReturnStockPolicy
 from mockcentra.domain.shipments.queries import shipment_totals
 from mockcentra.domain.stock.levels import totals_for_sizes
 from mockcentra.domain.vouchers import entries

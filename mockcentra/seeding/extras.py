@@ -30,11 +30,11 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.orders.actions import confirm_order
-from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.orders.totals import lines_of
 from mockcentra.domain.pricing.rules import Amount
 from mockcentra.domain.refs import Ref
 from mockcentra.domain.returns import actions as returns
+from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.domain.vouchers.status import (

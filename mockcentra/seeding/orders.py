@@ -15,8 +15,8 @@ from sqlalchemy import text
 from mockcentra.domain.checkout import actions as checkout
 from mockcentra.domain.checkout.codes import apply_code
 from mockcentra.domain.orders import actions as orders
-from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.returns import actions as returns
+from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.shipments.actions import ShipLine
 from mockcentra.domain.shipments.queries import shipment_lines

@@ -18,8 +18,9 @@ from sqlmodel import select
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid
 from mockcentra.domain.orders.actions import ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.line_checks import asked_lines
-from mockcentra.domain.orders.status import OrderStatus, ReturnStockPolicy
+from mockcentra.domain.orders.status import OrderStatus
 from mockcentra.domain.orders.totals import lines_of
+from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.stock.changes import new_change
 from mockcentra.domain.stock.status import StockChangeType

@@ -36,13 +36,13 @@ from mockcentra.domain.orders.status import (
     OrderStatus,
     PaymentEntryStatus,
     PaymentEntryType,
-    ReturnStockPolicy,
 )
 from mockcentra.domain.orders.totals import lines_of, payment_balance
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.returns import actions as returns
+from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.stock import allocation

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlmodel import col, select
@@ -17,6 +16,7 @@ from sqlmodel import col, select
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.listing import sliced
 from mockcentra.domain.orders import listing
+from mockcentra.domain.shipments.status import ShipmentStatus
 from mockcentra.storage.tables import (
     OrderRow,
     PaymentEntryRow,
@@ -27,14 +27,6 @@ from mockcentra.storage.tables import (
     StockChangeRow,
     VariantRow,
 )
-
-
-class ShipmentState(StrEnum):
-    """The three lists Centra's REST `GET shipments` offers."""
-
-    IN_PROGRESS = "inprogress"  # created, not yet good to go, not shipped
-    GOOD_TO_GO = "goodtogo"  # good to go and waiting to leave the warehouse
-    COMPLETED = "completed"  # shipped
 
 
 def _window(stmt: Any, column: Any, newer_than: datetime | None, older_than: datetime | None):
@@ -71,7 +63,7 @@ def find_orders(
 def find_shipments(
     session: Any,
     *,
-    state: ShipmentState = ShipmentState.GOOD_TO_GO,
+    state: ShipmentStatus = ShipmentStatus.GOOD_TO_GO,
     order_number: int | None = None,
     newer_than: datetime | None = None,
     older_than: datetime | None = None,
@@ -80,12 +72,12 @@ def find_shipments(
 ) -> list[ShipmentRow]:
     """Shipments in one of the three states, oldest first (by creation)."""
     stmt = select(ShipmentRow)
-    if state == ShipmentState.COMPLETED:
+    if state == ShipmentStatus.COMPLETED:
         stmt = stmt.where(col(ShipmentRow.shipped_at).is_not(None))
     else:
         stmt = stmt.where(
             col(ShipmentRow.shipped_at).is_(None),
-            ShipmentRow.is_good_to_go == (state == ShipmentState.GOOD_TO_GO),
+            ShipmentRow.is_good_to_go == (state == ShipmentStatus.GOOD_TO_GO),
         )
     if order_number is not None:
         stmt = stmt.join(OrderRow, OrderRow.id == ShipmentRow.order_id).where(

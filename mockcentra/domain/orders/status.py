@@ -83,30 +83,3 @@ class PaymentEntryStatus(StrEnum):
     SUCCESS = "SUCCESS"  # the PSP accepted
     PENDING = "PENDING"  # accepted as a request; settles later
     FAILED = "FAILED"  # the PSP refused
-
-
-class ReturnStatus(StrEnum):
-    PENDING = "PENDING"  # created, goods not yet accepted back
-    COMPLETED = "COMPLETED"  # accepted; may be refunded
-
-
-RETURN_TRANSITIONS: dict[ReturnStatus, frozenset[ReturnStatus]] = {
-    ReturnStatus.PENDING: frozenset({ReturnStatus.COMPLETED}),
-    ReturnStatus.COMPLETED: frozenset({ReturnStatus.PENDING}),
-}
-
-
-def move_return(ret, to: ReturnStatus) -> None:
-    current = ReturnStatus(ret.status)
-    if current == to:
-        word = "completed" if to == ReturnStatus.COMPLETED else "not completed"
-        raise DomainError(ErrorCode.NOT_ALLOWED, f"Return {ret.id} is already {word}.")
-    if to not in RETURN_TRANSITIONS[current]:
-        raise DomainError(ErrorCode.NOT_ALLOWED, f"Return {ret.id} cannot become {to.value}.")
-    ret.status = to.value
-
-
-class ReturnStockPolicy(StrEnum):
-    RELEASE_BACK_TO_WAREHOUSE = "RELEASE_BACK_TO_WAREHOUSE"  # back where the units shipped from
-    SEND_TO_DIFFERENT_WAREHOUSE = "SEND_TO_DIFFERENT_WAREHOUSE"  # into a warehouse the user names
-    REMOVE_FROM_STOCK = "REMOVE_FROM_STOCK"  # the units do not come back to stock

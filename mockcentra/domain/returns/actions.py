@@ -13,8 +13,8 @@ from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.actions import ensure_not_locked_by_other, touch
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
-from mockcentra.domain.orders.status import ReturnStatus, ReturnStockPolicy, move_return
 from mockcentra.domain.payments.actions import refund
+from mockcentra.domain.returns.status import ReturnStatus, ReturnStockPolicy, move
 from mockcentra.domain.returns.totals import return_totals
 from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.stock import allocation
@@ -216,7 +216,7 @@ def find_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, OrderRow]:
 
 def complete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
     ret, order = find_return(uow, return_id)
-    move_return(ret, ReturnStatus.COMPLETED)
+    move(ret, ReturnStatus.COMPLETED)
     ret.completed_at = ret.updated_at = uow.clock.now()
     uow.session.add(ret)
     _emit(uow, order, ret, "COMPLETED")
@@ -229,7 +229,7 @@ def uncomplete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
         raise DomainError(
             ErrorCode.NOT_ALLOWED, f"Return {ret.id} is refunded and cannot be reopened.", ["id"]
         )
-    move_return(ret, ReturnStatus.PENDING)
+    move(ret, ReturnStatus.PENDING)
     ret.completed_at = None
     ret.updated_at = uow.clock.now()
     uow.session.add(ret)

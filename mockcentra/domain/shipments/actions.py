@@ -2,8 +2,9 @@
 
 Completing a shipment issues its invoice (domain/invoices).
 
-Shipment "states" are Centra's three flags (good to go, paid, shipped) plus captured; the order
-status follows the shipments (see mockcentra/domain/orders/fulfilment.py).
+A shipment's status (in progress, good to go, completed) moves through `status.move`; paid and
+captured are payment flags beside it. The order status follows the shipments (see
+mockcentra/domain/orders/fulfilment.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from mockcentra.domain.orders.totals import (
 from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.shipments.plugins import shipment_plugin
 from mockcentra.domain.shipments.queries import shipment_grand_total, shipment_lines
+from mockcentra.domain.shipments.status import ShipmentStatus, check_move
+from mockcentra.domain.shipments.status import move as move_shipment
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.wholesale.rules import refuse_capture
 from mockcentra.runtime.moments import parse_moment
@@ -313,14 +316,9 @@ def update_shipment(
         if not is_paid:
             shipment.paid_at = None
         shipment.is_paid = is_paid
-    if is_good_to_go is not None:
-        if not is_good_to_go and shipped:
-            raise DomainError(
-                ErrorCode.NOT_ALLOWED,
-                f"Shipment {shipment.number} is already shipped.",
-                ["input", "isGoodToGo"],
-            )
-        shipment.is_good_to_go = is_good_to_go
+    if is_good_to_go is not None and is_good_to_go != shipment.is_good_to_go:
+        to = ShipmentStatus.GOOD_TO_GO if is_good_to_go else ShipmentStatus.IN_PROGRESS
+        move_shipment(shipment, to, path=["input", "isGoodToGo"])
     if additional_message is not None:
         shipment.additional_message = additional_message
     if info is not None:
@@ -342,14 +340,7 @@ def complete_shipment(
     """Ship it: needs good-to-go and paid; physical stock leaves the warehouses."""
     shipment, order = find_shipment(uow, shipment_id)
     ensure_not_on_hold(order, "shipped")
-    if shipment.shipped_at is not None:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is already shipped.", ["id"]
-        )
-    if not shipment.is_good_to_go:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is not good to go.", ["id"]
-        )
+    check_move(shipment, ShipmentStatus.COMPLETED, ["id"])
     if not shipment.is_paid:
         raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is not paid.", ["id"])
     when = _parse_time(uow, shipped_at, ["input", "shippedAt"])
@@ -363,7 +354,7 @@ def complete_shipment(
         line = uow.session.get(OrderLineRow, sl.order_line_id)
         for key, qty in sl.allocations.items():
             allocation.move(uow, allocation.CONSUME, int(key), line.product_size_id, qty)
-    shipment.shipped_at = when
+    move_shipment(shipment, ShipmentStatus.COMPLETED, at=when, path=["id"])
     shipment.send_email = send_email
     shipment.updated_at = now
     uow.session.add(shipment)

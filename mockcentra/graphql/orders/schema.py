@@ -21,10 +21,10 @@ from mockcentra.domain.orders.listing import (
     list_orders,
     sort_keys,
 )
-from mockcentra.domain.orders.status import ReturnStockPolicy
 from mockcentra.domain.orders.status import StockAction as DomainStockAction
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.returns.queries import RETURN_SORT_COLUMNS, returns_matching
+from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.graphql import batch
 from mockcentra.graphql.common import (

@@ -14,7 +14,7 @@ from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.money import ZERO
-from mockcentra.domain.orders import status as st
+from mockcentra.domain.returns import status as return_status
 from mockcentra.domain.returns.actions import return_lines
 from mockcentra.domain.returns.totals import Taxed, return_totals
 from mockcentra.graphql import batch
@@ -37,7 +37,7 @@ from mockcentra.storage.tables import (
     StoreRow,
 )
 
-ReturnStatus = strawberry.enum(st.ReturnStatus, name="ReturnStatus")
+ReturnStatus = strawberry.enum(return_status.ReturnStatus, name="ReturnStatus")
 
 
 @read_permission("Return:read")
@@ -125,7 +125,7 @@ class Return:
 
     @strawberry.field
     def returned_to_stock(self) -> bool:
-        return self.stock_policy != st.ReturnStockPolicy.REMOVE_FROM_STOCK  # type: ignore[attr-defined]
+        return self.stock_policy != return_status.ReturnStockPolicy.REMOVE_FROM_STOCK  # type: ignore[attr-defined]
 
     @strawberry.field
     def lines(self, info: Info) -> list[ReturnLine]:
