@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from mockcentra.testing import CentraClient
+from mockcentra.testing.client import GraphQLResponse
 from tests.graphql._pricing_setup import (
     create_pricelist,
     demo_product_with_variants,
@@ -47,6 +48,16 @@ mutation($input: SetPricesInput!) {
   }
 }
 """
+
+
+def set_prices(
+    centra: CentraClient, *product_prices: dict[str, Any], pricelist: Any = None, **more: Any
+) -> GraphQLResponse:
+    """setPrices on `pricelist` (default the EUR pricelist, id 2) with these `productPrices`;
+    `more` are further input fields by their GraphQL names."""
+    input = {"pricelist": pricelist or {"id": 2}, "productPrices": list(product_prices), **more}
+    return centra.graphql(SET_PRICES, {"input": input})
+
 
 SET_PRICES_BATCH = """
 mutation($input: [SetPricesInput!]!) {
@@ -342,14 +353,8 @@ def test_external_id_given_at_creation_references_the_pricelist(centra: CentraCl
         },
     ).ok("createPricelist")
 
-    payload = centra.graphql(
-        SET_PRICES,
-        {
-            "input": {
-                "pricelist": {"externalId": "erp-outlet"},
-                "productPrices": [{"product": {"id": 1}, "price": eur(10)}],
-            }
-        },
+    payload = set_prices(
+        centra, {"product": {"id": 1}, "price": eur(10)}, pricelist={"externalId": "erp-outlet"}
     ).ok("setPrices")
 
     assert payload["pricelist"] == {"id": 6}
@@ -376,19 +381,12 @@ def test_pricelist_mutations_need_pricelist_write(centra: CentraClient) -> None:
 def test_product_price_applies_to_every_variant(centra: CentraClient) -> None:
     product, variants = new_product(centra)
 
-    payload = centra.graphql(
-        SET_PRICES,
+    payload = set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "price": {"value": 59.999, "currencyIsoCode": "EUR"},
-                        "recommendedRetailPrice": eur(79),
-                    }
-                ],
-            }
+            "product": {"id": product},
+            "price": {"value": 59.999, "currencyIsoCode": "EUR"},
+            "recommendedRetailPrice": eur(79),
         },
     ).ok("setPrices")
 
@@ -408,21 +406,12 @@ def test_product_price_applies_to_every_variant(centra: CentraClient) -> None:
 def test_individual_variant_prices_win_over_the_product_price(centra: CentraClient) -> None:
     product, (first, second) = new_product(centra)
 
-    centra.graphql(
-        SET_PRICES,
+    set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "price": eur(50),
-                        "individualVariantPrices": [
-                            {"productVariant": {"id": second}, "price": eur(55)}
-                        ],
-                    }
-                ],
-            }
+            "product": {"id": product},
+            "price": eur(50),
+            "individualVariantPrices": [{"productVariant": {"id": second}, "price": eur(55)}],
         },
     ).ok("setPrices")
 
@@ -443,20 +432,11 @@ def test_individual_variant_prices_win_over_the_product_price(centra: CentraClie
 def test_variant_only_prices_leave_other_variants_without_a_price(centra: CentraClient) -> None:
     product, (first, second) = new_product(centra)
 
-    centra.graphql(
-        SET_PRICES,
+    set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "individualVariantPrices": [
-                            {"productVariant": {"id": first}, "price": eur(12)}
-                        ],
-                    }
-                ],
-            }
+            "product": {"id": product},
+            "individualVariantPrices": [{"productVariant": {"id": first}, "price": eur(12)}],
         },
     ).ok("setPrices")
 
@@ -476,21 +456,14 @@ def test_override_removes_individual_prices(centra: CentraClient) -> None:
             {"productVariant": {"id": second}, "price": eur(46)},
         ],
     }
-    centra.graphql(SET_PRICES, {"input": {"pricelist": {"id": 2}, "productPrices": [individual]}})
+    set_prices(centra, individual)
 
-    centra.graphql(
-        SET_PRICES,
+    set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "price": eur(40),
-                        "overrideIndividualVariantPrices": True,
-                    }
-                ],
-            }
+            "product": {"id": product},
+            "price": eur(40),
+            "overrideIndividualVariantPrices": True,
         },
     ).ok("setPrices")
 
@@ -504,36 +477,20 @@ def test_a_variant_entry_without_price_removes_its_individual_price(
     centra: CentraClient,
 ) -> None:
     product, (first, second) = new_product(centra)
-    centra.graphql(
-        SET_PRICES,
+    set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "price": eur(50),
-                        "individualVariantPrices": [
-                            {"productVariant": {"id": first}, "price": eur(45)}
-                        ],
-                    }
-                ],
-            }
+            "product": {"id": product},
+            "price": eur(50),
+            "individualVariantPrices": [{"productVariant": {"id": first}, "price": eur(45)}],
         },
     ).ok("setPrices")
 
-    centra.graphql(
-        SET_PRICES,
+    set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "individualVariantPrices": [{"productVariant": {"id": first}}],
-                    }
-                ],
-            }
+            "product": {"id": product},
+            "individualVariantPrices": [{"productVariant": {"id": first}}],
         },
     ).ok("setPrices")
 
@@ -547,25 +504,18 @@ def test_skipped_entries_are_warnings(centra: CentraClient) -> None:
     product, (first, _) = new_product(centra)
     other, (foreign, _) = new_product(centra, name="Other", number="N-2")
 
-    payload = centra.graphql(
-        SET_PRICES,
+    payload = set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "price": eur(30),
-                        "individualVariantPrices": [
-                            {"productVariant": {"id": foreign}, "price": eur(1)},
-                            {"productVariant": {"id": first}, "price": eur(31)},
-                            {"productVariant": {"id": first}, "price": eur(32)},
-                        ],
-                    },
-                    {"product": {"id": product}, "price": eur(99)},
-                ],
-            }
+            "product": {"id": product},
+            "price": eur(30),
+            "individualVariantPrices": [
+                {"productVariant": {"id": foreign}, "price": eur(1)},
+                {"productVariant": {"id": first}, "price": eur(31)},
+                {"productVariant": {"id": first}, "price": eur(32)},
+            ],
         },
+        {"product": {"id": product}, "price": eur(99)},
     ).ok("setPrices")
 
     assert payload["userWarnings"] == [
@@ -598,15 +548,7 @@ def test_dynamic_bundles_are_skipped_with_a_warning(centra: CentraClient) -> Non
         {"first": first, "second": second},
     ).ok("createBundle")["bundle"]["product"]["id"]
 
-    payload = centra.graphql(
-        SET_PRICES,
-        {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [{"product": {"id": bundle}, "price": eur(10)}],
-            }
-        },
-    ).ok("setPrices")
+    payload = set_prices(centra, {"product": {"id": bundle}, "price": eur(10)}).ok("setPrices")
 
     assert payload["userWarnings"] == [
         {
@@ -667,9 +609,7 @@ def test_set_prices_refusals_change_nothing(
     before = prices(centra, 2, [1, 2])
     first = {"product": {"id": 2}, "price": eur(1)}  # valid, and rolled back with the rest
 
-    payload = centra.graphql(
-        SET_PRICES, {"input": {"pricelist": {"id": 2}, "productPrices": [entry, first]}}
-    ).payload("setPrices")
+    payload = set_prices(centra, entry, first).payload("setPrices")
 
     assert payload == {
         "pricelist": None,
@@ -684,14 +624,8 @@ def test_set_prices_refusals_change_nothing(
 def test_rrp_alone_needs_an_existing_price(centra: CentraClient) -> None:
     product, _ = new_product(centra)
 
-    payload = centra.graphql(
-        SET_PRICES,
-        {
-            "input": {
-                "pricelist": {"id": 5},
-                "productPrices": [{"product": {"id": product}, "recommendedRetailPrice": eur(9)}],
-            }
-        },
+    payload = set_prices(
+        centra, {"product": {"id": product}, "recommendedRetailPrice": eur(9)}, pricelist={"id": 5}
     ).payload("setPrices")
 
     assert payload["userErrors"] == [
@@ -706,30 +640,18 @@ def test_rrp_alone_updates_an_existing_price(centra: CentraClient) -> None:
     product_id = 1
     before = prices(centra, 5, [product_id])
 
-    centra.graphql(
-        SET_PRICES,
-        {
-            "input": {
-                "pricelist": {"id": 5},
-                "productPrices": [
-                    {"product": {"id": product_id}, "recommendedRetailPrice": eur(9)}
-                ],
-            }
-        },
+    set_prices(
+        centra,
+        {"product": {"id": product_id}, "recommendedRetailPrice": eur(9)},
+        pricelist={"id": 5},
     ).ok("setPrices")
 
     assert prices(centra, 5, [product_id]) == [(p, v, price, 9.0) for p, v, price, _ in before]
 
 
 def test_unknown_pricelist_by_external_id(centra: CentraClient) -> None:
-    payload = centra.graphql(
-        SET_PRICES,
-        {
-            "input": {
-                "pricelist": {"externalId": "77"},
-                "productPrices": [{"product": {"id": 1}, "price": eur(1)}],
-            }
-        },
+    payload = set_prices(
+        centra, {"product": {"id": 1}, "price": eur(1)}, pricelist={"externalId": "77"}
     ).payload("setPrices")
 
     assert payload["userErrors"] == [
@@ -800,25 +722,19 @@ def test_price_reads_are_limited_to_200(centra: CentraClient) -> None:
 
 def test_prices_filtered_by_store_pricelist_and_id(centra: CentraClient) -> None:
     product, (first, second) = new_product(centra)
-    centra.graphql(
-        SET_PRICES,
+    set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 1},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "price": {"value": 100, "currencyIsoCode": "SEK"},
-                        "individualVariantPrices": [
-                            {
-                                "productVariant": {"id": second},
-                                "price": {"value": 120, "currencyIsoCode": "SEK"},
-                            }
-                        ],
-                    }
-                ],
-            }
+            "product": {"id": product},
+            "price": {"value": 100, "currencyIsoCode": "SEK"},
+            "individualVariantPrices": [
+                {
+                    "productVariant": {"id": second},
+                    "price": {"value": 120, "currencyIsoCode": "SEK"},
+                }
+            ],
         },
+        pricelist={"id": 1},
     ).ok("setPrices")
     query = """query($where: PriceFilter) { pricelist(id: 1) {
       prices(where: $where) { id productVariant { id } price { value } } } }"""
@@ -846,21 +762,12 @@ def test_price_for_reads_what_set_prices_wrote(centra: CentraClient) -> None:
     from mockcentra.domain.pricing.prices import price_for
 
     product, (first, second) = new_product(centra)
-    centra.graphql(
-        SET_PRICES,
+    set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": 2},
-                "productPrices": [
-                    {
-                        "product": {"id": product},
-                        "price": eur(20),
-                        "individualVariantPrices": [
-                            {"productVariant": {"id": second}, "price": eur(25)}
-                        ],
-                    }
-                ],
-            }
+            "product": {"id": product},
+            "price": eur(20),
+            "individualVariantPrices": [{"productVariant": {"id": second}, "price": eur(25)}],
         },
     ).ok("setPrices")
 
@@ -1095,20 +1002,14 @@ def test_price_alteration_mutations_need_price_write(centra: CentraClient) -> No
 def test_new_pricelist_with_wholesale_rrp(centra: CentraClient) -> None:
     pricelist = create_pricelist(centra, name="Wholesale SEK", currencyIsoCode="SEK")
 
-    centra.graphql(
-        SET_PRICES,
+    set_prices(
+        centra,
         {
-            "input": {
-                "pricelist": {"id": pricelist},
-                "productPrices": [
-                    {
-                        "product": {"id": 1},
-                        "price": {"value": 250, "currencyIsoCode": "SEK"},
-                        "recommendedRetailPrice": {"value": 499, "currencyIsoCode": "SEK"},
-                    }
-                ],
-            }
+            "product": {"id": 1},
+            "price": {"value": 250, "currencyIsoCode": "SEK"},
+            "recommendedRetailPrice": {"value": 499, "currencyIsoCode": "SEK"},
         },
+        pricelist={"id": pricelist},
     ).ok("setPrices")
 
     rows = prices(centra, pricelist, [1])
@@ -1126,15 +1027,9 @@ def test_wholesale_price_for_applies_the_active_alteration_from_its_start(
 
     made = alteration(centra, status="ACTIVE", startDate="2025-08-01", endDate="2025-12-31")
     product, (first, _) = new_product(centra)
-    centra.graphql(
-        SET_PRICES,
-        {
-            "input": {
-                "pricelist": {"id": 5},
-                "productPrices": [{"product": {"id": product}, "price": eur(40)}],
-            }
-        },
-    ).ok("setPrices")
+    set_prices(centra, {"product": {"id": product}, "price": eur(40)}, pricelist={"id": 5}).ok(
+        "setPrices"
+    )
     centra.graphql(
         SET_ALTERED,
         {
