@@ -20,8 +20,6 @@ from mockcentra.state.runtime import Runtime
 
 CONTROL_PREFIX = "/_mock"
 CHECKOUT_PREFIX = "/api/checkout"
-#: Paths never guarded by the API rules (body size still applies).
-UNGUARDED_PREFIXES = ("/static", "/ui", "/docs")
 JSON_TYPES = ("application/json",)
 
 

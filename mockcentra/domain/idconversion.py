@@ -215,17 +215,6 @@ def list_entries(
     return page(session, stmt, limit, page_number)
 
 
-def external_id_of(session: Any, integration_name: str, object_type: str, internal_id: int):
-    """The integration's external id for an object, or None."""
-    return session.exec(
-        select(IdConversionRow.external_id).where(
-            IdConversionRow.integration_name == integration_name,
-            IdConversionRow.object_type == object_type,
-            IdConversionRow.internal_id == internal_id,
-        )
-    ).first()
-
-
 # --- helpers -------------------------------------------------------------------------------
 
 

@@ -102,10 +102,6 @@ class Effect:
     def items_off(self) -> Decimal:
         return sum(self.line_off.values(), ZERO)
 
-    @property
-    def total_off(self) -> Decimal:
-        return self.items_off + self.shipping_off
-
 
 @dataclass
 class Outcome:

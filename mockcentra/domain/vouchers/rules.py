@@ -23,10 +23,6 @@ def is_active(voucher: Any) -> bool:
     return voucher.status == VoucherStatus.ACTIVE
 
 
-def is_running(voucher: Any, now: datetime) -> bool:
-    return voucher.start_at <= now <= voucher.stop_at
-
-
 def is_used_up(voucher: Any, used: int) -> bool:
     """`maxUsages` 0 is unlimited; otherwise the voucher runs out at that many orders."""
     return voucher.max_usages > 0 and used >= voucher.max_usages
