@@ -56,6 +56,11 @@ from mockcentra.storage.tables import OrderRow, ReturnRow
 # ---------------------------------------------------------------- inputs
 
 
+#: The description of every `sendEmail` input: it is accepted so that calls written for Centra
+#: run unchanged.
+NO_EMAILS = "Accepted and ignored: mockcentra sends no emails."
+
+
 @strawberry.input
 class OrderInput:
     """An order by its 32-hex `id` or its `number`."""
@@ -167,7 +172,10 @@ class AddLineInput:
     product_size: ProductSizeRefInput
     quantity: int
     unit_price: MonetaryValueInput
-    tax_group: TaxGroupInput | None = None
+    tax_group: TaxGroupInput | None = strawberry.field(
+        default=None,
+        description="Accepted and ignored: an added line is taxed at the order's tax rate.",
+    )
     comment: str | None = None
 
 
@@ -179,7 +187,9 @@ class OrderUpdateInput:
     customer_info: CustomerInfoInput | None = None
     is_internal: bool | None = None
     is_on_hold: bool | None = None
-    hold_status_change_reason: str | None = None
+    hold_status_change_reason: str | None = strawberry.field(
+        default=None, description="Accepted and ignored: mockcentra keeps no order history."
+    )
     cancel_lines: list[CancelLineInput] | None = None
     cancellation_comment: str | None = None
     add_lines: list[AddLineInput] | None = None
@@ -275,7 +285,7 @@ def _order_update(input: Any, **who: Any) -> orders.OrderUpdate:
 @strawberry.input
 class ConfirmOrderInput:
     order: OrderInput
-    send_email: bool | None = None
+    send_email: bool | None = strawberry.field(default=None, description=NO_EMAILS)
 
 
 @strawberry.input
@@ -286,7 +296,7 @@ class SetOrdersLockInput:
 
 @strawberry.input
 class EmailOptionsInput:
-    send_email: bool = False
+    send_email: bool = strawberry.field(default=False, description=NO_EMAILS)
 
 
 @strawberry.input
@@ -345,7 +355,7 @@ class ShipmentCreateInput:
     capture: bool = False
     created_at: DateTimeTz | None = None
     shipped_at: DateTimeTz | None = None
-    send_email: bool = False
+    send_email: bool = strawberry.field(default=False, description=NO_EMAILS)
     additional_message: str | None = None
     allocate_demand: bool = False
     shipment_info: ShipmentInfoInput | None = None
@@ -363,7 +373,7 @@ class ShipmentUpdateInput:
 @strawberry.input
 class ShipmentCompleteInput:
     shipped_at: DateTimeTz | None = None
-    send_email: bool = False
+    send_email: bool = strawberry.field(default=False, description=NO_EMAILS)
     shipment_info: ShipmentInfoInput | None = None
 
 
@@ -419,7 +429,7 @@ class ReturnCreateInput:
 
 @strawberry.input
 class ReturnCompleteInput:
-    send_email: bool = False
+    send_email: bool = strawberry.field(default=False, description=NO_EMAILS)
 
 
 @strawberry.input
