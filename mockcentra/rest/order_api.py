@@ -28,6 +28,7 @@ from mockcentra.domain.returns.actions import ReturnCost
 from mockcentra.domain.shipments.actions import ShipmentInfo
 from mockcentra.domain.shipments.status import ShipmentStatus
 from mockcentra.domain.vouchers import actions as vouchers
+from mockcentra.domain.vouchers import queries as voucher_queries
 from mockcentra.rest import errors
 from mockcentra.rest.body import read_json_object
 from mockcentra.rest.order_openapi import order_api_openapi
@@ -569,10 +570,10 @@ def _voucher_id(call: Call) -> int:
 
 def get_voucher(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     """`GET vouchers/<id>`: Centra documents no usage counter, so none is shown here either."""
-    row = vouchers.find_voucher(uow.session, _voucher_id(call))
+    row = voucher_queries.find_voucher(uow.session, _voucher_id(call))
     if row is None:
         raise DomainError(ErrorCode.NOT_FOUND, "Voucher not found", ["voucher"])
-    return {"voucher": shapes.voucher(vouchers.voucher_facts(uow.session, row))}
+    return {"voucher": shapes.voucher(voucher_queries.voucher_facts(uow.session, row))}
 
 
 def clone_voucher(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:

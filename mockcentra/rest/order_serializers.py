@@ -40,7 +40,7 @@ from mockcentra.domain.returns.status import ReturnStatus, ReturnStockPolicy
 from mockcentra.domain.shipments.queries import shipment_totals
 from mockcentra.domain.stock.levels import totals_for_sizes
 from mockcentra.domain.vouchers import entries
-from mockcentra.domain.vouchers.actions import VoucherFacts
+from mockcentra.domain.vouchers.queries import VoucherFacts
 from mockcentra.domain.vouchers.status import VoucherStatus
 from mockcentra.rest.serializers import centra_datetime, number
 from mockcentra.storage.tables import (

@@ -37,6 +37,7 @@ from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.vouchers import actions as vouchers
+from mockcentra.domain.vouchers import specs as voucher_specs
 from mockcentra.domain.vouchers.status import (
     ApplyOn,
     ContinueStrategy,
@@ -91,25 +92,25 @@ def seed_vouchers(uow: UnitOfWork, specs: list[dict[str, Any]]) -> list[int]:
                 f"Voucher {raw.get('name')}: give one of percent_off, price_off, free_shipping."
             )
         if given[0] == "percent_off":
-            result = vouchers.ResultSpec(
+            result = voucher_specs.ResultSpec(
                 given=["selectedProducts"],
                 apply_on=ApplyOn.ORDER,
                 discounts_given=["percentOff"],
                 percent_off=Decimal(str(raw["percent_off"])),
             )
         elif given[0] == "price_off":
-            result = vouchers.ResultSpec(
+            result = voucher_specs.ResultSpec(
                 given=["orderTotal"],
                 apply_on=ApplyOn.ORDER,
                 discounts_given=["priceOff"],
                 price_off=[
-                    vouchers.PriceOffSpec(Ref(id=pricelists[code]), Decimal(str(value)), code)
+                    voucher_specs.PriceOffSpec(Ref(id=pricelists[code]), Decimal(str(value)), code)
                     for code, value in raw["price_off"].items()
                 ],
             )
         else:
-            result = vouchers.ResultSpec(given=["freeShipping"], shipping_options=None)
-        spec = vouchers.VoucherSpec(
+            result = voucher_specs.ResultSpec(given=["freeShipping"], shipping_options=None)
+        spec = voucher_specs.VoucherSpec(
             name=str(raw["name"]),
             status=VoucherStatus(raw.get("status", "ACTIVE")),
             start_at=str(raw.get("start_at", "2024-01-01 00:00")),
@@ -126,10 +127,10 @@ def seed_vouchers(uow: UnitOfWork, specs: list[dict[str, Any]]) -> list[int]:
             combine_with_other_vouchers=raw.get("combine"),
             add_markets=[Ref(id=market_id)],
             actions=[
-                vouchers.ActionSpec(
+                voucher_specs.ActionSpec(
                     entry_point_id=None,
                     continue_strategy=ContinueStrategy.SELECTED_PRODUCTS,
-                    criteria=[vouchers.CriterionSpec(given=["always"])],
+                    criteria=[voucher_specs.CriterionSpec(given=["always"])],
                     result=result,
                 )
             ],

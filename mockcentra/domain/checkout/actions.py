@@ -26,8 +26,8 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.stock import allocation
-from mockcentra.domain.vouchers.actions import promotion_entries, record_usage
 from mockcentra.domain.vouchers.engine import Line as VoucherLine
+from mockcentra.domain.vouchers.usage import promotion_entries, record_usage
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import (
     CountryRow,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mockcentra.domain.checkout.actions import ensure_open, summarize, touch
 from mockcentra.domain.checkout.vouchers import entries, refused
 from mockcentra.domain.errors import DomainError, ErrorCode
-from mockcentra.domain.vouchers import actions as vouchers
+from mockcentra.domain.vouchers import queries as vouchers
 from mockcentra.domain.vouchers import rules
 from mockcentra.domain.vouchers.status import VoucherMethod
 from mockcentra.storage.tables import SelectionRow, VoucherRow

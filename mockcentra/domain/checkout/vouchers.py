@@ -14,8 +14,8 @@ from typing import Any
 
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import ZERO
-from mockcentra.domain.vouchers import actions as vouchers
 from mockcentra.domain.vouchers import engine, rules
+from mockcentra.domain.vouchers import queries as vouchers
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.domain.vouchers.status import VoucherMethod
 from mockcentra.storage.tables import SelectionRow, VoucherRow

@@ -8,7 +8,7 @@ from sqlmodel import select
 from mockcentra.domain.orders.status import OrderStatus, move
 from mockcentra.domain.orders.totals import lines_of
 from mockcentra.domain.shipments.queries import shipment_lines
-from mockcentra.domain.vouchers.actions import promotions_redeemed
+from mockcentra.domain.vouchers.usage import promotions_redeemed
 from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow, ShipmentRow
 from mockcentra.storage.uow import UnitOfWork
 

@@ -10,6 +10,8 @@ from strawberry.types import Info
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.listing import as_list
 from mockcentra.domain.vouchers import actions as vouchers
+from mockcentra.domain.vouchers import queries as voucher_queries
+from mockcentra.domain.vouchers import specs as voucher_specs
 from mockcentra.domain.vouchers import status as st
 from mockcentra.graphql.common import (
     CategoryInput,
@@ -98,8 +100,8 @@ class VoucherActionCriteriaCreateInput:
     costliest_products: int | None = None
     shipping_list: VoucherActionCriteriaShippingListInput | None = None
 
-    def to_spec(self) -> vouchers.CriterionSpec:
-        return vouchers.CriterionSpec(
+    def to_spec(self) -> voucher_specs.CriterionSpec:
+        return voucher_specs.CriterionSpec(
             given=_given(self, _CRITERIA_FIELDS),
             variants=list(self.product_variants or self.exclude_product_variants or []),
             shipping_options=list(self.shipping_list.shipping_options)
@@ -158,8 +160,8 @@ class VoucherActionResultInput:
     order_total: VoucherActionResultDiscountInput | None = None
     free_shipping: VoucherActionResultShippingOptionsInput | None = None
 
-    def to_spec(self) -> vouchers.ResultSpec:
-        spec = vouchers.ResultSpec(given=_given(self, _RESULT_FIELDS))
+    def to_spec(self) -> voucher_specs.ResultSpec:
+        spec = voucher_specs.ResultSpec(given=_given(self, _RESULT_FIELDS))
         discount = self.selected_products or self.product_total or self.order_total
         if discount is not None:
             spec.apply_on = st.ApplyOn(discount.apply_on.value)
@@ -170,7 +172,9 @@ class VoucherActionResultInput:
                     value=d.percent_off, currency_iso_code=""
                 ).to_decimal()
             spec.price_off = [
-                vouchers.PriceOffSpec(v.pricelist, v.value.to_decimal(), v.value.currency_iso_code)
+                voucher_specs.PriceOffSpec(
+                    v.pricelist, v.value.to_decimal(), v.value.currency_iso_code
+                )
                 for v in d.price_off or []
             ]
         if self.free_shipping is not None:
@@ -186,8 +190,8 @@ class VoucherActionOnVoucherCreateInput:
     add_criteria: list[VoucherActionCriteriaCreateInput]
     result: VoucherActionResultInput
 
-    def to_spec(self) -> vouchers.ActionSpec:
-        return vouchers.ActionSpec(
+    def to_spec(self) -> voucher_specs.ActionSpec:
+        return voucher_specs.ActionSpec(
             entry_point_id=self.entrypoint_action.id,
             continue_strategy=st.ContinueStrategy(self.continue_strategy.value),
             criteria=[c.to_spec() for c in self.add_criteria],
@@ -224,8 +228,8 @@ class VoucherCreateInput:
         default=None, description="Also the id of the external promotion this voucher gives."
     )
 
-    def to_spec(self) -> vouchers.VoucherSpec:
-        return vouchers.VoucherSpec(
+    def to_spec(self) -> voucher_specs.VoucherSpec:
+        return voucher_specs.VoucherSpec(
             name=self.name,
             status=st.VoucherStatus(_value(self.status)),
             start_at=str(self.start_at),
@@ -268,8 +272,8 @@ class VoucherUpdateInput:
     remove_markets: list[MarketInput] | None = None
     external_id: str | None = None
 
-    def to_changes(self) -> vouchers.VoucherChanges:
-        return vouchers.VoucherChanges(
+    def to_changes(self) -> voucher_specs.VoucherChanges:
+        return voucher_specs.VoucherChanges(
             name=self.name,
             status=st.VoucherStatus(_value(self.status)) if self.status else None,
             start_at=None if self.start_at is None else str(self.start_at),
@@ -345,8 +349,8 @@ def _ints(r: IntRange | None):
     return None if r is None else (r.from_, r.to)
 
 
-def _query(info: Info, w: VoucherFilter) -> vouchers.VoucherQuery:
-    return vouchers.VoucherQuery(
+def _query(info: Info, w: VoucherFilter) -> voucher_queries.VoucherQuery:
+    return voucher_queries.VoucherQuery(
         ids=as_list(w.id) if w.id is not None else None,
         statuses=[_value(s) for s in as_list(w.status)] or None,
         name_equals=w.name.equals if w.name else None,
@@ -380,7 +384,7 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Voucher]:
-        rows = vouchers.list_vouchers(
+        rows = voucher_queries.list_vouchers(
             info.context.session, _query(info, where or VoucherFilter()), limit, page
         )
         announce_usages(info, [r.id for r in rows])

@@ -11,7 +11,7 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from mockcentra.domain.vouchers import actions as vouchers
+from mockcentra.domain.vouchers import queries as vouchers
 from mockcentra.domain.vouchers import status as st
 from mockcentra.graphql.catalog.types import ProductVariant, Status
 from mockcentra.graphql.common import MonetaryValue, money
