@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mockcentra.rest.order_openapi import BOOL, INT, NSTR, NUM, STR, arr, d, obj, ref
+from mockcentra.rest.openapi_blocks import BOOL, INT, NSTR, NUM, STR, arr, d, obj, ref
 
 BASE = "/api/checkout"
 OBJECT: dict[str, Any] = {"type": "object"}
