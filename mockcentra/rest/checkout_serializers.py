@@ -22,6 +22,7 @@ from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import (
     CountryRow,
     MarketRow,
+    OrderLineRow,
     OrderRow,
     PricelistRow,
     ShipmentRow,
@@ -94,54 +95,44 @@ def _discounts(
     }
 
 
-def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
-    """The selection: item prices before vouchers; the vouchers' discount at order level.
+def _selection_item(
+    line: checkout.PricedLine, entries: list[VoucherEntry], code: str
+) -> dict[str, Any]:
+    """One `items[]` of a selection: prices before vouchers, what each voucher takes off."""
+    return {
+        "item": line.item,
+        "product": str(line.row.display_id),
+        "productName": line.product.name,
+        "variantName": line.variant.name,
+        "size": line.size_name,
+        "sku": skus.sku(
+            line.product.product_number, line.variant.variant_number, line.size.size_number
+        ),
+        "ean": line.size.ean,
+        "quantity": line.row.quantity,
+        "line": line.row.line,
+        "comment": line.row.comment,
+        **price_pair("priceEach", line.unit_price, code),
+        **price_pair("priceEachBeforeDiscount", line.unit_price, code),
+        **price_pair(
+            "priceEachWithoutTax",
+            net_of_tax(line.unit_price, line.tax_percent_hundredths),
+            code,
+        ),
+        **price_pair("priceEachReduction", ZERO, code),
+        **price_pair("totalPrice", line.total, code),
+        **price_pair("totalPriceBeforeDiscount", line.total, code),
+        "anyDiscount": False,
+        "discounts": _item_discounts(entries, line.item, code, affected=False),
+        "taxPercent": line.tax_percent_hundredths / 100,
+    }
 
-    As in Centra, a selection shows voucher discounts in `discounts` and `totals`
-    (`hasAffectedItemPrice` false); the order moves them onto its items.
-    """
-    summary = checkout.summarize(session, sel, runtime.clock.now())
+
+def _selection_totals(summary: checkout.Summary) -> dict[str, Any]:
+    """`totals` of a selection: the vouchers' discount is shown here, not on the items."""
     code = summary.currency.code
-    zone = runtime.clock.zone
-    assert summary.discounts is not None
-    entries = vouchers.order_entries(summary.discounts, code)
-    applied = {e.voucher_id for e in entries}
-    for attached in summary.discounts.attached:
-        if attached.row.id not in applied:
-            entries.append(vouchers.idle_entry(attached, code))
-    tokens = {line.item: line.row.line for line in summary.lines}
-    items = [
-        {
-            "item": line.item,
-            "product": str(line.row.display_id),
-            "productName": line.product.name,
-            "variantName": line.variant.name,
-            "size": line.size_name,
-            "sku": skus.sku(
-                line.product.product_number, line.variant.variant_number, line.size.size_number
-            ),
-            "ean": line.size.ean,
-            "quantity": line.row.quantity,
-            "line": line.row.line,
-            "comment": line.row.comment,
-            **price_pair("priceEach", line.unit_price, code),
-            **price_pair("priceEachBeforeDiscount", line.unit_price, code),
-            **price_pair(
-                "priceEachWithoutTax",
-                net_of_tax(line.unit_price, line.tax_percent_hundredths),
-                code,
-            ),
-            **price_pair("priceEachReduction", ZERO, code),
-            **price_pair("totalPrice", line.total, code),
-            **price_pair("totalPriceBeforeDiscount", line.total, code),
-            "anyDiscount": False,
-            "discounts": _item_discounts(entries, line.item, code, affected=False),
-            "taxPercent": line.tax_percent_hundredths / 100,
-        }
-        for line in summary.lines
-    ]
     discount = summary.items_discount
-    totals = {
+    return {
         **price_pair("itemsTotalPrice", summary.items_total, code),
         **(
             _minus("totalDiscountPrice", discount, code)
@@ -159,6 +150,25 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
         **price_pair("grandTotalPrice", summary.grand_total, code),
         **price_pair("grandTotalPriceTax", summary.tax, code),
     }
+
+
+def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
+    """The selection: item prices before vouchers; the vouchers' discount at order level.
+
+    As in Centra, a selection shows voucher discounts in `discounts` and `totals`
+    (`hasAffectedItemPrice` false); the order moves them onto its items.
+    """
+    summary = checkout.summarize(session, sel, runtime.clock.now())
+    code = summary.currency.code
+    zone = runtime.clock.zone
+    assert summary.discounts is not None
+    entries = vouchers.order_entries(summary.discounts, code)
+    applied = {e.voucher_id for e in entries}
+    for attached in summary.discounts.attached:
+        if attached.row.id not in applied:
+            entries.append(vouchers.idle_entry(attached, code))
+    tokens = {line.item: line.row.line for line in summary.lines}
+    items = [_selection_item(line, entries, code) for line in summary.lines]
     option = (
         session.get(ShippingOptionRow, sel.shipping_option_id) if sel.shipping_option_id else None
     )
@@ -171,7 +181,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
         "shippingMethodName": option.name if option else None,
         "items": items,
         "discounts": _discounts(entries, code, zone, tokens),
-        "totals": totals,
+        "totals": _selection_totals(summary),
         "vatExempt": False,
         "address": dict(sel.address or {}),
         "shippingAddress": sel.shipping_address or {},
@@ -232,6 +242,43 @@ def session_body(session, sel, runtime: Runtime) -> dict[str, Any]:
     }
 
 
+def _receipt_item(line: OrderLineRow, entries: list[VoucherEntry], code: str) -> dict[str, Any]:
+    """One `items[]` of a receipt: the order moved the vouchers' discount onto its items."""
+    return {
+        "item": f"{line.display_id}-{line.product_size_id}",
+        "productName": line.product_name,
+        "variantName": line.variant_name,
+        "size": line.size_name,
+        "sku": line.sku,
+        "ean": line.ean,
+        "quantity": line.quantity,
+        **price_pair("priceEach", line.unit_price, code),
+        **price_pair("priceEachBeforeDiscount", line.unit_original_price, code),
+        **price_pair("priceEachReduction", line.unit_original_price - line.unit_price, code),
+        **price_pair("totalPrice", line_value(line), code),
+        **price_pair(
+            "totalPriceBeforeDiscount", times(line.unit_original_price, line.quantity), code
+        ),
+        "anyDiscount": line.unit_price != line.unit_original_price,
+        "discounts": _item_discounts(
+            entries, f"{line.display_id}-{line.product_size_id}", code, affected=True
+        ),
+        "taxPercent": line.tax_percent_hundredths / 100,
+    }
+
+
+def _receipt_shipment(s: ShipmentRow, zone: Any) -> dict[str, Any]:
+    return {
+        "shipmentId": s.number,
+        "shippedDate": centra_datetime(s.shipped_at, zone),
+        "carrier": s.carrier,
+        "service": s.service,
+        "trackingId": s.tracking_number,
+        "returnSlipTracking": s.return_tracking_number,
+        "additionalMessage": s.additional_message,
+    }
+
+
 def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
     zone = runtime.clock.zone
     code = order.currency_code
@@ -252,32 +299,7 @@ def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
         "currency": code,
         "paymentMethod": order.payment_method,
         "paymentMethodName": psp.method_name(order.payment_method),
-        "items": [
-            {
-                "item": f"{line.display_id}-{line.product_size_id}",
-                "productName": line.product_name,
-                "variantName": line.variant_name,
-                "size": line.size_name,
-                "sku": line.sku,
-                "ean": line.ean,
-                "quantity": line.quantity,
-                **price_pair("priceEach", line.unit_price, code),
-                **price_pair("priceEachBeforeDiscount", line.unit_original_price, code),
-                **price_pair(
-                    "priceEachReduction", line.unit_original_price - line.unit_price, code
-                ),
-                **price_pair("totalPrice", line_value(line), code),
-                **price_pair(
-                    "totalPriceBeforeDiscount", times(line.unit_original_price, line.quantity), code
-                ),
-                "anyDiscount": line.unit_price != line.unit_original_price,
-                "discounts": _item_discounts(
-                    entries, f"{line.display_id}-{line.product_size_id}", code, affected=True
-                ),
-                "taxPercent": line.tax_percent_hundredths / 100,
-            }
-            for line in lines_of(session, order.id)
-        ],
+        "items": [_receipt_item(line, entries, code) for line in lines_of(session, order.id)],
         "discounts": _discounts(entries, code, zone, None),
         "totals": {
             **price_pair("itemsTotalPrice", totals.items, code),
@@ -292,16 +314,5 @@ def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
         },
         "address": order.billing_address,
         "shippingAddress": order.shipping_address,
-        "shipments": [
-            {
-                "shipmentId": s.number,
-                "shippedDate": centra_datetime(s.shipped_at, zone),
-                "carrier": s.carrier,
-                "service": s.service,
-                "trackingId": s.tracking_number,
-                "returnSlipTracking": s.return_tracking_number,
-                "additionalMessage": s.additional_message,
-            }
-            for s in shipments
-        ],
+        "shipments": [_receipt_shipment(s, zone) for s in shipments],
     }
