@@ -202,6 +202,21 @@ def list_sales_representatives(session: Any, limit: int | None, page_number: int
 
 def _apply(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> list[DomainWarning]:
     """Everything but name and status, in input order; the account is flushed (has an id)."""
+    pricelist = _apply_relations(uow, account, spec)
+    _apply_settings(uow, account, spec, pricelist)
+    _apply_brands(uow, account, spec)
+    _apply_addresses(uow, account, spec)
+    _apply_general_discount(account, spec)
+    uow.session.add(account)
+    uow.session.flush()
+    warnings: list[DomainWarning] = []
+    if spec.discounts is not None:
+        warnings = _window_discounts(uow, account, spec.discounts)
+    return warnings
+
+
+def _apply_relations(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> PricelistRow:
+    """Market (and so store), pricelist of that store, allocation rule, terms, sales rep."""
     if spec.market is not None:
         market = resolve(
             uow, MarketRow, spec.market, ["input", "market"], kind="Market", object_type="Market"
@@ -257,6 +272,12 @@ def _apply(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> list[Doma
         ).id
     if spec.sales_representative is not None:
         account.sales_representative_id = _sales_representative(uow, spec.sales_representative)
+    return pricelist
+
+
+def _apply_settings(
+    uow: UnitOfWork, account: AccountRow, spec: AccountSpec, pricelist: PricelistRow
+) -> None:
     for name in (
         "internal_comment",
         "other_comment",
@@ -278,6 +299,9 @@ def _apply(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> list[Doma
             setattr(account, name, getattr(spec, name))
     if spec.credit_limit is not None:
         account.credit_limit = _credit_limit(uow, pricelist, spec.credit_limit)
+
+
+def _apply_brands(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> None:
     brand_ids = list(account.brand_ids or [])
     for i, ref in enumerate(spec.add_brands or []):
         brand = resolve(
@@ -292,12 +316,18 @@ def _apply(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> list[Doma
         if brand.id in brand_ids:
             brand_ids.remove(brand.id)
     account.brand_ids = brand_ids
+
+
+def _apply_addresses(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> None:
     for key in ("account_address", "shipping_address", "billing_address"):
         change = getattr(spec, key)
         if change is not None:
             camel = "".join(w.capitalize() if i else w for i, w in enumerate(key.split("_")))
             checked = check_address(uow, change, ["input", camel])
             setattr(account, key, _merge(getattr(account, key), checked))
+
+
+def _apply_general_discount(account: AccountRow, spec: AccountSpec) -> None:
     if spec.discounts is not None and spec.discounts.general_percent is not None:
         account.discount_percent_hundredths = rules.percent_hundredths(
             spec.discounts.general_percent,
@@ -305,12 +335,6 @@ def _apply(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> list[Doma
         )
     if spec.discounts is not None and spec.discounts.general_visible is not None:
         account.is_discount_visible = spec.discounts.general_visible
-    uow.session.add(account)
-    uow.session.flush()
-    warnings: list[DomainWarning] = []
-    if spec.discounts is not None:
-        warnings = _window_discounts(uow, account, spec.discounts)
-    return warnings
 
 
 def _credit_limit(uow: UnitOfWork, pricelist: PricelistRow, amount: Amount) -> Decimal:

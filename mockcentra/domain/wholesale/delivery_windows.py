@@ -159,33 +159,7 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
             kind="AllocationRule",
             object_type="AllocationRule",
         ).id
-    markets: list[MarketRow] = []
-    if spec.markets is not None:
-        for i, ref in enumerate(spec.markets):
-            path = ["input", "markets", i]
-            market = resolve(uow, MarketRow, ref, path, kind="Market", object_type="Market")
-            store = session.get(StoreRow, market.store_id)
-            rules.check_wholesale_store(store.type, f"Market {market.id}", path)
-            if markets and market.store_id != markets[0].store_id:
-                raise DomainError(
-                    ErrorCode.CONFLICT,
-                    "The markets of a delivery window must belong to one store.",
-                    path,
-                )
-            if market not in markets:
-                markets.append(market)
-        if window.id is not None and markets[0].store_id != window.store_id:
-            if session.exec(
-                select(DeliveryWindowVariantRow.id).where(
-                    DeliveryWindowVariantRow.delivery_window_id == window.id
-                )
-            ).first():
-                raise DomainError(
-                    ErrorCode.NOT_ALLOWED,
-                    f"Delivery window {window.id} has variants and cannot move to another store.",
-                    ["input", "markets"],
-                )
-        window.store_id = markets[0].store_id
+    markets = _markets(uow, window, spec.markets) if spec.markets is not None else []
     if spec.price_alteration is not None:
         alteration = resolve(
             uow,
@@ -223,6 +197,39 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
         for market in markets:
             session.add(DeliveryWindowMarketRow(delivery_window_id=window.id, market_id=market.id))
         session.flush()
+
+
+def _markets(uow: UnitOfWork, window: DeliveryWindowRow, refs: list[Any]) -> list[MarketRow]:
+    """The markets a window is offered in: wholesale, all of one store, which becomes the
+    window's (a window with variants cannot change store)."""
+    session = uow.session
+    markets: list[MarketRow] = []
+    for i, ref in enumerate(refs):
+        path = ["input", "markets", i]
+        market = resolve(uow, MarketRow, ref, path, kind="Market", object_type="Market")
+        store = session.get(StoreRow, market.store_id)
+        rules.check_wholesale_store(store.type, f"Market {market.id}", path)
+        if markets and market.store_id != markets[0].store_id:
+            raise DomainError(
+                ErrorCode.CONFLICT,
+                "The markets of a delivery window must belong to one store.",
+                path,
+            )
+        if market not in markets:
+            markets.append(market)
+    if window.id is not None and markets[0].store_id != window.store_id:
+        if session.exec(
+            select(DeliveryWindowVariantRow.id).where(
+                DeliveryWindowVariantRow.delivery_window_id == window.id
+            )
+        ).first():
+            raise DomainError(
+                ErrorCode.NOT_ALLOWED,
+                f"Delivery window {window.id} has variants and cannot move to another store.",
+                ["input", "markets"],
+            )
+    window.store_id = markets[0].store_id
+    return markets
 
 
 def _apply_preorder(uow: UnitOfWork, window: DeliveryWindowRow, spec: PreorderSpec) -> None:
