@@ -230,23 +230,37 @@ def change_stock(
                 raise invalid(
                     "deliveredQuantity must be greater than 0.", [*spath, "deliveredQuantity"]
                 )
-            cost = {"unit_cost": entry.unit_cost, "unit_cost_currency": _code(entry)}
-            if out is not None:
-                _take_out(
-                    uow,
-                    out,
-                    product_size,
-                    sc.quantity,
-                    moving=into is not None,
-                    path=[*spath, "deliveredQuantity"],
-                )
-                add_line(uow, change, out.id, product_size.id, physical=-sc.quantity, **cost)
-            if into is not None:
-                adjust_level(uow, into.id, product_size.id, physical=sc.quantity)
-                add_line(uow, change, into.id, product_size.id, physical=sc.quantity, **cost)
+            _change_size(uow, change, into, out, entry, product_size, sc.quantity, spath)
         announce_variant(uow, variant.id)
     uow.session.flush()
     return change
+
+
+def _change_size(
+    uow: UnitOfWork,
+    change: StockChangeRow,
+    into: WarehouseRow | None,
+    out: WarehouseRow | None,
+    entry: VariantQuantities,
+    product_size: ProductSizeRow,
+    quantity: int,
+    spath: Path,
+) -> None:
+    """Move one size: out of `out` (never below its allocated), into `into`, a line for each."""
+    cost = {"unit_cost": entry.unit_cost, "unit_cost_currency": _code(entry)}
+    if out is not None:
+        _take_out(
+            uow,
+            out,
+            product_size,
+            quantity,
+            moving=into is not None,
+            path=[*spath, "deliveredQuantity"],
+        )
+        add_line(uow, change, out.id, product_size.id, physical=-quantity, **cost)
+    if into is not None:
+        adjust_level(uow, into.id, product_size.id, physical=quantity)
+        add_line(uow, change, into.id, product_size.id, physical=quantity, **cost)
 
 
 def _code(entry: VariantQuantities) -> str | None:
@@ -313,40 +327,58 @@ def set_stock(
             product_size = find_product_size(uow, variant, level.size, [*spath, "size"])
             if level.quantity < 0:
                 raise invalid("Stock value must be greater or equal to 0.", [*spath, "quantity"])
-            current = level_of(uow, wh.id, product_size.id)
-            target, clamped = rules.clamp_physical(
-                rules.physical_for_set(level.quantity, current.allocated, free_to_allocate=fta),
-                current.allocated,
+            moved = (
+                _set_size(uow, wh, change, entry, product_size, level, fta, spath, warnings)
+                or moved
             )
-            if clamped:
-                warnings.append(
-                    DomainWarning(
-                        f"Physical stock of {_size_label(uow, product_size)} in warehouse "
-                        f"{wh.name} was set to {target}, the allocated quantity, instead of "
-                        f"{level.quantity}.",
-                        [*spath, "quantity"],
-                    )
-                )
-            delta = target - current.physical
-            if delta == 0:
-                continue
-            if adjust_level(uow, wh.id, product_size.id, physical=delta) is None:
-                raise DomainError(  # only reachable if the level moved under us
-                    ErrorCode.CONFLICT,
-                    "Stock changed while it was being set.",
-                    [*spath, "quantity"],
-                )
-            add_line(
-                uow,
-                change,
-                wh.id,
-                product_size.id,
-                physical=delta,
-                unit_cost=entry.unit_cost,
-                unit_cost_currency=_code(entry),
-            )
-            moved = True
         if moved:
             announce_variant(uow, variant.id)
     uow.session.flush()
     return changes, warnings
+
+
+def _set_size(
+    uow: UnitOfWork,
+    wh: WarehouseRow,
+    change: StockChangeRow,
+    entry: VariantQuantities,
+    product_size: ProductSizeRow,
+    level: Any,
+    fta: bool,
+    spath: Path,
+    warnings: list[DomainWarning],
+) -> bool:
+    """Set one size's level in the warehouse; whether it moved (a clamp adds a warning)."""
+    current = level_of(uow, wh.id, product_size.id)
+    target, clamped = rules.clamp_physical(
+        rules.physical_for_set(level.quantity, current.allocated, free_to_allocate=fta),
+        current.allocated,
+    )
+    if clamped:
+        warnings.append(
+            DomainWarning(
+                f"Physical stock of {_size_label(uow, product_size)} in warehouse "
+                f"{wh.name} was set to {target}, the allocated quantity, instead of "
+                f"{level.quantity}.",
+                [*spath, "quantity"],
+            )
+        )
+    delta = target - current.physical
+    if delta == 0:
+        return False
+    if adjust_level(uow, wh.id, product_size.id, physical=delta) is None:
+        raise DomainError(  # only reachable if the level moved under us
+            ErrorCode.CONFLICT,
+            "Stock changed while it was being set.",
+            [*spath, "quantity"],
+        )
+    add_line(
+        uow,
+        change,
+        wh.id,
+        product_size.id,
+        physical=delta,
+        unit_cost=entry.unit_cost,
+        unit_cost_currency=_code(entry),
+    )
+    return True
