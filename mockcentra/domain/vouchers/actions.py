@@ -197,25 +197,8 @@ def update_voucher(uow: UnitOfWork, voucher_id: int, change: VoucherChanges) -> 
         stop = _moment(uow, change.stop_at, [*base, "stopAt"])
     _check_dates(start, stop, base)
     voucher.start_at, voucher.stop_at = start, stop
-    method = change.method or VoucherMethod(voucher.method)
     if change.method is not None or change.code is not None or change.url is not None:
-        _check_method_fields(method, change.code, change.url, base)
-        voucher.method = method.value
-        if method != VoucherMethod.CODE:
-            voucher.code = None
-        if method != VoucherMethod.URL:
-            voucher.url = None
-        if change.url is not None:
-            voucher.url = change.url.strip()
-        if method == VoucherMethod.CODE:
-            if change.code is not None:
-                code = change.code.strip()
-                if not code:
-                    raise invalid("code cannot be empty.", [*base, "code"])
-                _check_code_free(uow, voucher.store_id, code, [*base, "code"], voucher.id)
-                voucher.code = code
-            elif voucher.code is None:
-                voucher.code = _new_code(uow, voucher.store_id)
+        _change_method(uow, voucher, change, base)
     if change.priority is not None:
         voucher.priority = change.priority
     if change.max_usages is not None:
@@ -293,6 +276,15 @@ def clone_voucher(
         clone.conversion_html = conversion_html
     uow.session.add(clone)
     uow.session.flush()
+    _copy_markets_and_actions(uow, source, clone)
+    uow.session.flush()
+    uow.emit(PendingEvent("Voucher", "CREATED", str(clone.id), store_id=clone.store_id))
+    return clone
+
+
+def _copy_markets_and_actions(uow: UnitOfWork, source: VoucherRow, clone: VoucherRow) -> None:
+    """The clone gets the source's markets and its actions with their criteria, sub-actions
+    pointing at the clone's own entry points."""
     for market_id in market_ids(uow.session, source.id):
         uow.session.add(VoucherMarketRow(voucher_id=clone.id, market_id=market_id))
     old_actions = actions_of(uow.session, source.id)
@@ -314,6 +306,28 @@ def clone_voucher(
             uow.session.add(
                 VoucherCriterionRow(action_id=row.id, type=c.type, params=dict(c.params))
             )
-    uow.session.flush()
-    uow.emit(PendingEvent("Voucher", "CREATED", str(clone.id), store_id=clone.store_id))
-    return clone
+
+
+def _change_method(
+    uow: UnitOfWork, voucher: VoucherRow, change: VoucherChanges, base: list[str | int]
+) -> None:
+    """A new method, code or url: the fields of other methods are cleared, a code voucher
+    without a code gets a generated one."""
+    method = change.method or VoucherMethod(voucher.method)
+    _check_method_fields(method, change.code, change.url, base)
+    voucher.method = method.value
+    if method != VoucherMethod.CODE:
+        voucher.code = None
+    if method != VoucherMethod.URL:
+        voucher.url = None
+    if change.url is not None:
+        voucher.url = change.url.strip()
+    if method == VoucherMethod.CODE:
+        if change.code is not None:
+            code = change.code.strip()
+            if not code:
+                raise invalid("code cannot be empty.", [*base, "code"])
+            _check_code_free(uow, voucher.store_id, code, [*base, "code"], voucher.id)
+            voucher.code = code
+        elif voucher.code is None:
+            voucher.code = _new_code(uow, voucher.store_id)

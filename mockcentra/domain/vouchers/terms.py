@@ -166,23 +166,8 @@ def _result(
     if kind == ResultType.SET_FREE_SHIPPING:
         if spec.shipping_options is None:
             return kind, {"shippingOptionIds": None}
-        ids = []
-        for i, ref in enumerate(spec.shipping_options):
-            option = resolve(
-                uow,
-                ShippingOptionRow,
-                ref,
-                [*path, name, "shippingOptions", i],
-                kind="shipping option",
-                object_type="ShippingOption",
-            )
-            if option.store_id not in (None, voucher.store_id):
-                raise invalid(
-                    f"Shipping option {option.id} does not belong to store {voucher.store_id}.",
-                    [*path, name, "shippingOptions", i],
-                )
-            ids.append(option.id)
-        return kind, {"shippingOptionIds": sorted(set(ids))}
+        ids = _shipping_options(uow, voucher, spec.shipping_options, [*path, name])
+        return kind, {"shippingOptionIds": ids}
     discount_path = [*path, name, "discount"]
     out: dict[str, Any] = {"applyOn": (spec.apply_on or ApplyOn.ORDER).value}
     if len(spec.discounts_given) != 1:
@@ -202,9 +187,40 @@ def _result(
             "priceOff needs a value for at least one pricelist.",
             [*discount_path, how],
         )
-    values: dict[str, str] = {}
-    for i, value in enumerate(spec.price_off):
-        where = [*discount_path, how, i]
+    out["priceOff"] = _price_off(uow, voucher, spec.price_off, [*discount_path, how])
+    return kind, out
+
+
+def _shipping_options(
+    uow: UnitOfWork, voucher: VoucherRow, refs: list[Any], path: Path
+) -> list[int]:
+    """The shipping options a free-shipping result names, all of the voucher's store."""
+    ids = []
+    for i, ref in enumerate(refs):
+        option = resolve(
+            uow,
+            ShippingOptionRow,
+            ref,
+            [*path, "shippingOptions", i],
+            kind="shipping option",
+            object_type="ShippingOption",
+        )
+        if option.store_id not in (None, voucher.store_id):
+            raise invalid(
+                f"Shipping option {option.id} does not belong to store {voucher.store_id}.",
+                [*path, "shippingOptions", i],
+            )
+        ids.append(option.id)
+    return sorted(set(ids))
+
+
+def _price_off(
+    uow: UnitOfWork, voucher: VoucherRow, values: list[Any], path: Path
+) -> dict[str, str]:
+    """A priceOff result's amount per pricelist of the voucher's store, in its currency."""
+    out: dict[str, str] = {}
+    for i, value in enumerate(values):
+        where = [*path, i]
         pricelist = resolve(
             uow,
             PricelistRow,
@@ -227,6 +243,5 @@ def _result(
             )
         if value.value <= 0:
             raise invalid("priceOff values must be more than 0.", [*where, "value", "value"])
-        values[str(pricelist.id)] = str(round_money(value.value))
-    out["priceOff"] = values
-    return kind, out
+        out[str(pricelist.id)] = str(round_money(value.value))
+    return out
