@@ -246,6 +246,12 @@ def list_vouchers(
     session: Any, q: VoucherQuery, limit: int | None, page_number: int | None
 ) -> Sequence[VoucherRow]:
     """Vouchers matching every given filter, oldest first, paged with limit/page."""
+    stmt = _by_dates_usage_and_place(_by_fields(q), q)
+    return page(session, stmt.order_by(VoucherRow.id), limit, page_number)
+
+
+def _by_fields(q: VoucherQuery) -> Any:
+    """The filters on the voucher's own fields: ids, statuses, names, methods, types, codes."""
     stmt = select(VoucherRow)
     if q.ids is not None:
         stmt = stmt.where(col(VoucherRow.id).in_(q.ids))
@@ -263,6 +269,11 @@ def list_vouchers(
         stmt = stmt.where(VoucherRow.code == q.code_equals)
     if q.code_contains is not None:
         stmt = stmt.where(col(VoucherRow.code).contains(q.code_contains))
+    return stmt
+
+
+def _by_dates_usage_and_place(stmt: Any, q: VoucherQuery) -> Any:
+    """The range filters (dates, maxUsages, successfulUsages), flags, markets, stores, search."""
     for column, bounds in (
         (VoucherRow.start_at, q.start_at),
         (VoucherRow.stop_at, q.stop_at),
@@ -302,7 +313,7 @@ def list_vouchers(
             | col(VoucherRow.code).contains(text)
             | col(VoucherRow.url).contains(text)
         )
-    return page(session, stmt.order_by(VoucherRow.id), limit, page_number)
+    return stmt
 
 
 def _between(stmt, column, bounds):
