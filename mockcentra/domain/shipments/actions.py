@@ -116,44 +116,18 @@ def create_shipment(
     order = find_order(uow, order_ref, ["input", "order"])
     ensure_not_locked_by_other(uow, order)
     ensure_not_on_hold(order, "shipped")
-    status = OrderStatus(order.status)
-    if status == OrderStatus.PENDING:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED,
-            f'Order {order.number} is "PENDING": confirm it before creating shipments.',
-            ["input", "order"],
-        )
-    if status in (OrderStatus.SHIPPED, OrderStatus.ARCHIVED):
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED,
-            f'Order {order.number} is already fully shipped (status is "{status.value}").',
-            ["input", "order"],
-        )
-    if status == OrderStatus.CANCELLED:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED, f'Order {order.number} is "CANCELLED".', ["input", "order"]
-        )
+    status = _refuse_unshippable(order)
     if not lines:
         raise invalid("A shipment needs at least one line.", ["input", "lines"])
     order_lines = {line.id: line for line in lines_of(uow.session, order.id)}
-    now = uow.clock.now()
-    created = _parse_time(uow, created_at, ["input", "createdAt"]) or now
-    existing = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
-    sequence = max((s.sequence for s in existing), default=0) + 1
-    carries_shipping = not any(s.shipping_value for s in existing)
-    shipment = ShipmentRow(
-        order_id=order.id,
-        sequence=sequence,
-        number=f"{order.number}-{sequence}",
+    shipment = _new_shipment(
+        uow,
+        order,
         is_good_to_go=is_good_to_go,
         is_paid=is_paid,
-        paid_at=now if is_paid else None,
+        created_at=created_at,
         additional_message=additional_message,
-        shipping_value=order.shipping_value if carries_shipping else ZERO,
-        handling_value=order.handling_value if carries_shipping else ZERO,
         send_email=send_email,
-        created_at=created,
-        updated_at=now,
     )
     if info is not None:
         _apply_info(shipment, info)
@@ -172,61 +146,137 @@ def create_shipment(
         path=["input", "lines"],
         field="orderLine",
     ):
-        at_most_left(
-            wanted.quantity,
-            line.quantity - line.shipped_quantity,
-            action="ship",
-            noun="order line",
-            line_id=line.id,
-            left_as="left to ship",
-            path=path,
-        )
-        allocated = sum((line.allocations or {}).values())
-        if allocated < wanted.quantity and allocate_demand:
-            allocate_line(uow, order, line, wanted.quantity - allocated)
-            allocated = sum((line.allocations or {}).values())
-        if allocated < wanted.quantity:
-            raise DomainError(
-                ErrorCode.INSUFFICIENT_STOCK,
-                f"Order line {line.id} has {allocated} allocated units; {wanted.quantity} cannot "
-                "be shipped (use allocateDemand to allocate free stock).",
-                [*path, "quantity"],
-            )
-        taken: dict[str, int] = {}
-        allocs = dict(line.allocations)
-        need = wanted.quantity
-        for key in sorted(allocs, key=int):
-            take = min(allocs[key], need)
-            if take:
-                taken[key] = take
-                allocs[key] -= take
-                need -= take
-        line.allocations = {k: v for k, v in allocs.items() if v}
-        line.shipped_quantity += wanted.quantity
-        uow.session.add(line)
-        uow.session.add(
-            ShipmentLineRow(
-                shipment_id=shipment.id,
-                order_line_id=line.id,
-                quantity=wanted.quantity,
-                allocations=taken,
-            )
-        )
+        _ship_line(uow, order, shipment, line, wanted.quantity, allocate_demand, path)
     if status == OrderStatus.CONFIRMED:
         move(order, OrderStatus.PROCESSING)
     uow.session.flush()
-    warnings: list[DomainWarning] = []
-    if capture_now:
-        try:
-            with uow.savepoint():
-                _capture_shipment(uow, order, shipment)
-        except DomainError as error:
-            if error.record is not None:
-                error.record()
-            warnings.append(DomainWarning(error.message, ["input", "capture"]))
+    warnings = _capture_on_create(uow, order, shipment) if capture_now else []
     _emit(uow, order, shipment, "CREATED")
     touch(uow, order)
     return shipment, warnings
+
+
+def _refuse_unshippable(order: OrderRow) -> OrderStatus:
+    """Only a confirmed or processing order takes a new shipment; its status, when it may."""
+    status = OrderStatus(order.status)
+    if status == OrderStatus.PENDING:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} is "PENDING": confirm it before creating shipments.',
+            ["input", "order"],
+        )
+    if status in (OrderStatus.SHIPPED, OrderStatus.ARCHIVED):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Order {order.number} is already fully shipped (status is "{status.value}").',
+            ["input", "order"],
+        )
+    if status == OrderStatus.CANCELLED:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED, f'Order {order.number} is "CANCELLED".', ["input", "order"]
+        )
+    return status
+
+
+def _new_shipment(
+    uow: UnitOfWork,
+    order: OrderRow,
+    *,
+    is_good_to_go: bool,
+    is_paid: bool,
+    created_at: str | None,
+    additional_message: str | None,
+    send_email: bool,
+) -> ShipmentRow:
+    """The order's next shipment (numbered `<order>-<n>`); the first one carries the order's
+    shipping and handling."""
+    now = uow.clock.now()
+    created = _parse_time(uow, created_at, ["input", "createdAt"]) or now
+    existing = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    sequence = max((s.sequence for s in existing), default=0) + 1
+    carries_shipping = not any(s.shipping_value for s in existing)
+    return ShipmentRow(
+        order_id=order.id,
+        sequence=sequence,
+        number=f"{order.number}-{sequence}",
+        is_good_to_go=is_good_to_go,
+        is_paid=is_paid,
+        paid_at=now if is_paid else None,
+        additional_message=additional_message,
+        shipping_value=order.shipping_value if carries_shipping else ZERO,
+        handling_value=order.handling_value if carries_shipping else ZERO,
+        send_email=send_email,
+        created_at=created,
+        updated_at=now,
+    )
+
+
+def _ship_line(
+    uow: UnitOfWork,
+    order: OrderRow,
+    shipment: ShipmentRow,
+    line: OrderLineRow,
+    quantity: int,
+    allocate_demand: bool,
+    path: list[Any],
+) -> None:
+    """Move `quantity` of the line's allocated units (lowest warehouse id first) into the
+    shipment; `allocate_demand` first allocates free stock for what is missing."""
+    at_most_left(
+        quantity,
+        line.quantity - line.shipped_quantity,
+        action="ship",
+        noun="order line",
+        line_id=line.id,
+        left_as="left to ship",
+        path=path,
+    )
+    allocated = sum((line.allocations or {}).values())
+    if allocated < quantity and allocate_demand:
+        allocate_line(uow, order, line, quantity - allocated)
+        allocated = sum((line.allocations or {}).values())
+    if allocated < quantity:
+        raise DomainError(
+            ErrorCode.INSUFFICIENT_STOCK,
+            f"Order line {line.id} has {allocated} allocated units; {quantity} cannot "
+            "be shipped (use allocateDemand to allocate free stock).",
+            [*path, "quantity"],
+        )
+    taken: dict[str, int] = {}
+    allocs = dict(line.allocations)
+    need = quantity
+    for key in sorted(allocs, key=int):
+        take = min(allocs[key], need)
+        if take:
+            taken[key] = take
+            allocs[key] -= take
+            need -= take
+    line.allocations = {k: v for k, v in allocs.items() if v}
+    line.shipped_quantity += quantity
+    uow.session.add(line)
+    uow.session.add(
+        ShipmentLineRow(
+            shipment_id=shipment.id,
+            order_line_id=line.id,
+            quantity=quantity,
+            allocations=taken,
+        )
+    )
+
+
+def _capture_on_create(
+    uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow
+) -> list[DomainWarning]:
+    """`capture: true`: a refused capture leaves the shipment created and answers a warning."""
+    warnings: list[DomainWarning] = []
+    try:
+        with uow.savepoint():
+            _capture_shipment(uow, order, shipment)
+    except DomainError as error:
+        if error.record is not None:
+            error.record()
+        warnings.append(DomainWarning(error.message, ["input", "capture"]))
+    return warnings
 
 
 def _apply_info(shipment: ShipmentRow, info: ShipmentInfo) -> None:
