@@ -113,79 +113,16 @@ def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow
     today = uow.clock.local_now().date()
     pricelist = session.get(PricelistRow, account.pricelist_id)
     currency = currency_code(session, pricelist)
-    market_windows = set(
-        session.exec(
-            select(DeliveryWindowMarketRow.delivery_window_id).where(
-                DeliveryWindowMarketRow.market_id == account.market_id
-            )
-        ).all()
-    )
+    market_windows = _market_windows(session, account.market_id)
     checked: dict[int, DeliveryWindowRow] = {}
     lines: list[_Line] = []
     for i, line in enumerate(spec.lines):
         path: list[str | int] = ["input", "lines", i]
-        if line.delivery_window is not None:
-            window_path: list[str | int] = [*path, "deliveryWindow"]
-            window_ref = line.delivery_window
-        elif spec.delivery_window is not None:
-            window_path, window_ref = ["input", "deliveryWindow"], spec.delivery_window
-        else:
-            raise DomainError(
-                ErrorCode.REQUIRED, "A delivery window is required.", ["input", "deliveryWindow"]
-            )
-        window = get_window(uow, window_ref, window_path)
+        window, window_path = _window_of(uow, spec, line, path)
         if window.id not in checked:
             _check_window(account, window, market_windows, today, window_path)
             checked[window.id] = window
-        if line.quantity < 1:
-            raise invalid("Quantity must be at least 1.", [*path, "quantity"])
-        size = resolve(
-            uow,
-            ProductSizeRow,
-            line.product_size,
-            [*path, "productSize"],
-            kind="ProductSize",
-            object_type="ProductSize",
-        )
-        variant = session.get(VariantRow, size.variant_id)
-        product = session.get(ProductRow, variant.product_id)
-        sold = session.exec(
-            select(DeliveryWindowVariantRow).where(
-                DeliveryWindowVariantRow.delivery_window_id == window.id,
-                DeliveryWindowVariantRow.variant_id == variant.id,
-            )
-        ).first()
-        if sold is None:
-            raise DomainError(
-                ErrorCode.NOT_ALLOWED,
-                f"Product variant {variant.id} is not sold in delivery window {window.id}.",
-                [*path, "productSize"],
-            )
-        if account.has_brands_restriction and product.brand_id not in (account.brand_ids or []):
-            raise DomainError(
-                ErrorCode.NOT_ALLOWED,
-                f"Product {product.id} is not available to account {account.id}: its brand is "
-                "not among the account's brands.",
-                [*path, "productSize"],
-            )
-        _check_limit(session, sold, size, variant, line.quantity, lines, path)
-        price = wholesale_price_for(session, pricelist.id, product.id, variant.id, today)
-        if price is None:
-            raise DomainError(
-                ErrorCode.NOT_ALLOWED,
-                f"Product variant {variant.id} has no price in pricelist {pricelist.id}.",
-                [*path, "productSize"],
-            )
-        unit = rules.discounted(price, discount_for(session, account, window.id))
-        display_id = _display(uow, account, product, line.display, [*path, "display"])
-        lines.append(
-            _Line(
-                NewLine(display_id, size.id, line.quantity, unit, price, line.comment),
-                window,
-                sold.type,
-                variant.id,
-            )
-        )
+        lines.append(_priced_line(uow, account, pricelist, window, line, lines, today, path))
     shipping = dict(account.shipping_address or {})
     shipping.update(check_address(uow, spec.shipping_address, ["input", "shippingAddress"]))
     billing = dict(account.billing_address or buyer.billing_address or {})
@@ -221,27 +158,7 @@ def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow
             authorize=False,
         ),
     )
-    order.other_comment = spec.other_comment
-    order.internal_comment = spec.internal_comment
-    order.is_internal = account.is_internal
-    order.customer_info = {
-        **(order.customer_info or {}),
-        "purchaseOrderNumber": spec.purchase_order_number,
-    }
-    session.add(order)
-    for placed, wanted in zip(lines_of(session, order.id), lines, strict=True):
-        placed.delivery_window_id = wanted.window.id
-        if wanted.delivery_type == VariantDeliveryType.PREORDER:
-            release_line(uow, placed, placed.quantity, StockAction.RELEASE_BACK_TO_WAREHOUSE)
-        session.add(placed)
-    session.add(
-        WholesaleOrderRow(
-            order_id=order.id,
-            account_id=account.id,
-            buyer_id=buyer.id,
-            purchase_order_number=spec.purchase_order_number,
-        )
-    )
+    _mark_wholesale(uow, order, spec, account, buyer, lines)
     session.flush()
     return order
 
@@ -403,3 +320,134 @@ def windows_of_orders(session: Any, order_ids: Sequence[int]) -> dict[int, list[
         .order_by(DeliveryWindowRow.id)
     )
     return grouped_pairs(session, stmt)
+
+
+def _window_of(
+    uow: UnitOfWork, spec: WholesaleOrderSpec, line: Any, path: list[str | int]
+) -> tuple[DeliveryWindowRow, list[str | int]]:
+    """The line's own delivery window, else the order's; and where in the input it was named."""
+    if line.delivery_window is not None:
+        window_path: list[str | int] = [*path, "deliveryWindow"]
+        window_ref = line.delivery_window
+    elif spec.delivery_window is not None:
+        window_path, window_ref = ["input", "deliveryWindow"], spec.delivery_window
+    else:
+        raise DomainError(
+            ErrorCode.REQUIRED, "A delivery window is required.", ["input", "deliveryWindow"]
+        )
+    return get_window(uow, window_ref, window_path), window_path
+
+
+def _priced_line(
+    uow: UnitOfWork,
+    account: AccountRow,
+    pricelist: PricelistRow,
+    window: DeliveryWindowRow,
+    line: Any,
+    earlier: list[_Line],
+    today: Any,
+    path: list[str | int],
+) -> _Line:
+    """One asked line: a variant the window sells, of the account's brands, within the window's
+    limits, at the account's wholesale price less its discount for the window."""
+    session = uow.session
+    if line.quantity < 1:
+        raise invalid("Quantity must be at least 1.", [*path, "quantity"])
+    size = resolve(
+        uow,
+        ProductSizeRow,
+        line.product_size,
+        [*path, "productSize"],
+        kind="ProductSize",
+        object_type="ProductSize",
+    )
+    variant = session.get(VariantRow, size.variant_id)
+    product = session.get(ProductRow, variant.product_id)
+    sold = _sold_in(session, window, variant, path)
+    if account.has_brands_restriction and product.brand_id not in (account.brand_ids or []):
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Product {product.id} is not available to account {account.id}: its brand is "
+            "not among the account's brands.",
+            [*path, "productSize"],
+        )
+    _check_limit(session, sold, size, variant, line.quantity, earlier, path)
+    price = wholesale_price_for(session, pricelist.id, product.id, variant.id, today)
+    if price is None:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Product variant {variant.id} has no price in pricelist {pricelist.id}.",
+            [*path, "productSize"],
+        )
+    unit = rules.discounted(price, discount_for(session, account, window.id))
+    display_id = _display(uow, account, product, line.display, [*path, "display"])
+    return _Line(
+        NewLine(display_id, size.id, line.quantity, unit, price, line.comment),
+        window,
+        sold.type,
+        variant.id,
+    )
+
+
+def _mark_wholesale(
+    uow: UnitOfWork,
+    order: OrderRow,
+    spec: WholesaleOrderSpec,
+    account: AccountRow,
+    buyer: BuyerRow,
+    lines: list[_Line],
+) -> None:
+    """What makes the placed order wholesale: comments, purchase order number, each line's
+    delivery window (preorder lines hold no stock), and its account and buyer."""
+    session = uow.session
+    order.other_comment = spec.other_comment
+    order.internal_comment = spec.internal_comment
+    order.is_internal = account.is_internal
+    order.customer_info = {
+        **(order.customer_info or {}),
+        "purchaseOrderNumber": spec.purchase_order_number,
+    }
+    session.add(order)
+    for placed, wanted in zip(lines_of(session, order.id), lines, strict=True):
+        placed.delivery_window_id = wanted.window.id
+        if wanted.delivery_type == VariantDeliveryType.PREORDER:
+            release_line(uow, placed, placed.quantity, StockAction.RELEASE_BACK_TO_WAREHOUSE)
+        session.add(placed)
+    session.add(
+        WholesaleOrderRow(
+            order_id=order.id,
+            account_id=account.id,
+            buyer_id=buyer.id,
+            purchase_order_number=spec.purchase_order_number,
+        )
+    )
+
+
+def _market_windows(session: Any, market_id: int) -> set[int]:
+    """The delivery windows offered in the market."""
+    return set(
+        session.exec(
+            select(DeliveryWindowMarketRow.delivery_window_id).where(
+                DeliveryWindowMarketRow.market_id == market_id
+            )
+        ).all()
+    )
+
+
+def _sold_in(
+    session: Any, window: DeliveryWindowRow, variant: VariantRow, path: list[str | int]
+) -> DeliveryWindowVariantRow:
+    """How the window sells the variant; a variant it does not sell is refused."""
+    sold = session.exec(
+        select(DeliveryWindowVariantRow).where(
+            DeliveryWindowVariantRow.delivery_window_id == window.id,
+            DeliveryWindowVariantRow.variant_id == variant.id,
+        )
+    ).first()
+    if sold is None:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Product variant {variant.id} is not sold in delivery window {window.id}.",
+            [*path, "productSize"],
+        )
+    return sold
