@@ -136,6 +136,7 @@ def test_refused_token_requests_issue_nothing(
 
     assert refused.errors[0]["message"] == message
     assert refused.errors[0]["path"] == ["generateToken"]
+    assert refused.errors[0]["extensions"] == {"category": "request"}
     assert refused.body.get("data") is None
     assert generate(centra)["token"] == expected_next
 
@@ -145,6 +146,7 @@ def test_revoking_unknown_or_admin_tokens_is_refused(centra: CentraClient) -> No
     admin = centra.graphql(REVOKE, {"token": ADMIN}, token=ADMIN)
 
     assert unknown.errors[0]["message"] == "Could not find this token."
+    assert unknown.errors[0]["extensions"] == {"category": "request"}
     assert admin.errors[0]["message"] == "An admin token cannot be revoked through the API."
     assert centra.graphql("{ permissionNames }", token=ADMIN).errors == []
 
