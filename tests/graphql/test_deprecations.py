@@ -173,3 +173,18 @@ def test_delivery_window_updates_report_no_product_permission(centra: CentraClie
         "Campaign:read",
         "AllocationRule:read",
     ]
+
+
+def test_removal_dates_are_those_announced(centra: CentraClient) -> None:
+    result = centra.graphql(
+        """{ displays(limit: 1) { localized { language { code } } }
+             stockChanges(limit: 1) { id } }"""
+    )
+
+    assert result.errors == []
+    assert result.extensions["deprecatedFieldsUsed"] == [
+        "Field: Display.localized, reason: Use ObjectWithTranslations.translations instead of "
+        "Localizable., date of removal: 2023-09-04",
+        "Field: Query.stockChanges, reason: Use stockChangeConnection; this plain list is "
+        "removed in the next release., date of removal: 2027-06-30",
+    ]

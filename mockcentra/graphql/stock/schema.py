@@ -21,7 +21,7 @@ from mockcentra.graphql.common import (
 )
 from mockcentra.graphql.connections import Connection
 from mockcentra.graphql.errors import run_mutation
-from mockcentra.graphql.permissions import mutation
+from mockcentra.graphql.permissions import RENAMED_FIELD_REMOVAL, field, mutation
 from mockcentra.graphql.stock.types import (
     Stock,
     StockChange,
@@ -232,10 +232,11 @@ class Query:
         `Warehouse.stock` and `ProductSize.stock`); same `Warehouse.stock:read` permission."""
         return stock_page(info, where, limit, page)
 
-    @strawberry.field(
+    @field(
         deprecation_reason=(
             "Use stockChangeConnection; this plain list is removed in the next release."
-        )
+        ),
+        removal=RENAMED_FIELD_REMOVAL,
     )
     def stock_changes(
         self,

@@ -96,6 +96,7 @@ class Localizable:
     @field(
         permission="Localization:read",
         deprecation_reason="Use ObjectWithTranslations.translations instead of Localizable.",
+        removal="2023-09-04",  # the date Centra's deprecation notice gives
     )
     def localized(self, info: Info) -> list[Localization]:
         return [
