@@ -359,11 +359,11 @@ def test_stock_changes_need_their_read_permission(centra: CentraClient) -> None:
 
     assert [(e["message"], e["path"]) for e in result.errors] == [
         (
-            "You need WarehouseDelivery:read permission to access stockChangeConnection.",
+            "You need StockChange:read permission to access stockChangeConnection.",
             ["stockChangeConnection"],
         )
     ]
-    assert result.extensions["permissionsUsed"] == ["WarehouseDelivery:read"]
+    assert result.extensions["permissionsUsed"] == ["StockChange:read", "WarehouseDelivery:read"]
 
 
 # ---------------------------------------------------------------- displayConnection

@@ -188,3 +188,23 @@ def test_removal_dates_are_those_announced(centra: CentraClient) -> None:
         "Field: Query.stockChanges, reason: Use stockChangeConnection; this plain list is "
         "removed in the next release., date of removal: 2027-06-30",
     ]
+
+
+def test_stock_changes_and_order_customers_take_old_and_new_names(
+    centra: CentraClient,
+) -> None:
+    old = token(centra, "old-erp", "WarehouseDelivery:read", "Order:read", "Purchaser:read")
+    new = token(centra, "new-erp", "StockChange:read", "Order:read", "Customer:read")
+    query = """{ stockChangeConnection(first: 1) { totalCount }
+      orders(limit: 1) { ... on DirectToConsumerOrder { customer { id } } } }"""
+
+    with_old = centra.graphql(query, token=old)
+    with_new = centra.graphql(query, token=new)
+
+    assert with_old.errors == [] and with_new.errors == []
+    assert with_old.body["data"] == with_new.body["data"]
+    assert with_new.extensions["deprecatedPermissionsUsed"] == [
+        "Field: Query.stockChangeConnection, deprecated: WarehouseDelivery:read, "
+        "current: StockChange:read",
+        "Field: DirectToConsumerOrder.customer, deprecated: Purchaser:read, current: Customer:read",
+    ]

@@ -626,7 +626,7 @@ def test_change_stock_permissions(centra: CentraClient, tee: Variant) -> None:
     )
 
     assert result.errors[0]["message"] == (
-        "You need WarehouseDelivery:read permission to access stockChange."
+        "You need StockChange:read permission to access stockChange."
     )
 
 
@@ -795,6 +795,7 @@ def test_warehouse_stock_and_stock_changes(centra: CentraClient, tee: Variant) -
         "Warehouse:read",
         "Warehouse.stock:read",
         "ProductSize:read",
+        "StockChange:read",
         "WarehouseDelivery:read",
     ]
 

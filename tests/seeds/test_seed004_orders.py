@@ -519,6 +519,7 @@ def test_fetch_lock_update_cancel_and_confirm(
     assert fetched.extensions["permissionsUsed"] == [
         "Order:read",
         "Order.shippingAddress:read",
+        "Customer:read",
         "Purchaser:read",
     ]
 
@@ -563,6 +564,7 @@ def test_fetch_lock_update_cancel_and_confirm(
         "Order:read",
         "Order.shippingAddress:read",
         "Order.billingAddress:read",
+        "Customer:read",
         "Purchaser:read",
         "Product:read",
     }

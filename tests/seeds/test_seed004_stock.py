@@ -200,7 +200,11 @@ def test_add_stock_as_the_guide(centra: CentraClient) -> None:
     payload = result.payload("changeStock")
     assert payload["userErrors"] == []
     assert isinstance(payload["stockChange"]["id"], int)
-    assert result.extensions["permissionsUsed"] == ["StockChange:write", "WarehouseDelivery:read"]
+    assert result.extensions["permissionsUsed"] == [
+        "StockChange:write",
+        "StockChange:read",
+        "WarehouseDelivery:read",
+    ]
     assert physical_by_warehouse(centra, variant.product_size_ids["S"]) == {
         warehouse["id"]: 2,
         1: 0,
@@ -220,7 +224,11 @@ def test_remove_stock_as_the_guide(centra: CentraClient) -> None:
     payload = result.payload("changeStock")
     assert payload["userErrors"] == []
     assert isinstance(payload["stockChange"]["id"], int)
-    assert result.extensions["permissionsUsed"] == ["StockChange:write", "WarehouseDelivery:read"]
+    assert result.extensions["permissionsUsed"] == [
+        "StockChange:write",
+        "StockChange:read",
+        "WarehouseDelivery:read",
+    ]
     assert physical_by_warehouse(centra, variant.product_size_ids["One Size"]) == {1: 2}
 
 
@@ -237,5 +245,9 @@ def test_absolute_stock_as_the_guide(centra: CentraClient) -> None:
     assert payload["userErrors"] == []
     assert len(payload["stockChanges"]) == 1
     assert isinstance(payload["stockChanges"][0]["id"], int)
-    assert result.extensions["permissionsUsed"] == ["StockChange:write", "WarehouseDelivery:read"]
+    assert result.extensions["permissionsUsed"] == [
+        "StockChange:write",
+        "StockChange:read",
+        "WarehouseDelivery:read",
+    ]
     assert physical_by_warehouse(centra, variant.product_size_ids["XL"]) == {1: 10}

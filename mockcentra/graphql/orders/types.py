@@ -626,7 +626,7 @@ def _is_store_type(kind: str):
 
 @strawberry.type
 class DirectToConsumerOrder(Order):
-    @field(permission="Purchaser:read")
+    @field(permission="Customer:read", deprecated="Purchaser:read")
     def customer(self, info: Info) -> Customer | None:
         return info.context.session.get(CustomerRow, self.customer_id) if self.customer_id else None  # type: ignore[attr-defined]
 

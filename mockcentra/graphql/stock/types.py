@@ -294,7 +294,7 @@ class Stock:
 # --- stock changes ----------------------------------------------------------------------------
 
 
-@read_permission("WarehouseDelivery:read")
+@read_permission("StockChange:read", deprecated="WarehouseDelivery:read")
 @strawberry.type
 class StockChange:
     """A stock change (Centra renamed warehouse deliveries to stock changes)."""
