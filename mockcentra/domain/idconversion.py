@@ -219,7 +219,7 @@ def list_entries(
 
 
 def _type_name(value: Any) -> str:
-    return IdConversionObjectType(getattr(value, "value", value)).value
+    return IdConversionObjectType(value).value
 
 
 def _check_internal(uow: UnitOfWork, object_type: str, internal_id: int, path: Path) -> None:

@@ -125,8 +125,8 @@ def create_bundle(
     sections: Sequence[SectionSpec] = (),
 ) -> BundleRow:
     """Create the bundle product, its one bundle variant with the given sizes, and the sections."""
-    kind = BundleType(getattr(bundle_type, "value", bundle_type))
-    pricing = BundlePriceType(getattr(price_type, "value", price_type))
+    kind = BundleType(bundle_type)
+    pricing = BundlePriceType(price_type)
     if product.variants:
         raise invalid(
             "A bundle has only its own bundle variant; product variants cannot be added.",

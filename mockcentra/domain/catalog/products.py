@@ -127,7 +127,7 @@ def _check_product_number(
 def _status(enum: type[StrEnum], value: Any, path: Path) -> str:
     """A status value of the given vocabulary, stored as its text."""
     try:
-        return str(enum(getattr(value, "value", value)))
+        return str(enum(value))
     except ValueError:
         raise DomainError(ErrorCode.INVALID, f"Invalid status {value}.", [*path]) from None
 

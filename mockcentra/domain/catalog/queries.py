@@ -47,7 +47,7 @@ def _in(stmt: Any, column: Any, values: Any) -> Any:
     values = ids_filter(values) if isinstance(values, int) else values
     if values is None:
         return stmt
-    return stmt.where(column.in_([getattr(v, "value", v) for v in values]))
+    return stmt.where(column.in_(list(values)))
 
 
 # --- groups --------------------------------------------------------------------------------

@@ -286,7 +286,7 @@ def _name(value: str | None) -> str:
 
 
 def _status(value: Any) -> str:
-    return DisplayStatus(getattr(value, "value", value) or DisplayStatus.ACTIVE).value
+    return DisplayStatus(value or DisplayStatus.ACTIVE).value
 
 
 def _uri(uow: UnitOfWork, store_id: int, given: str | None, name: str, own_id: int | None) -> str:

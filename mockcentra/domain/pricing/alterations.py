@@ -97,7 +97,7 @@ def _store(uow: UnitOfWork, ref: Any) -> StoreRow:
 
 
 def _status(value: Any) -> str:
-    raw = getattr(value, "value", value) or PriceAlterationStatus.INACTIVE
+    raw = value or PriceAlterationStatus.INACTIVE
     return PriceAlterationStatus(raw).value
 
 

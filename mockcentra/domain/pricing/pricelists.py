@@ -179,7 +179,7 @@ def countries_of(session: Any, pricelist_ids: Sequence[int]) -> dict[int, list[C
 
 
 def _status(value: str | None) -> str:
-    return PricelistStatus(getattr(value, "value", value) or PricelistStatus.ACTIVE).value
+    return PricelistStatus(value or PricelistStatus.ACTIVE).value
 
 
 def _currency(uow: UnitOfWork, code: str | None, path: Path) -> CurrencyRow:

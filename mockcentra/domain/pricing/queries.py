@@ -47,7 +47,7 @@ def _values(value: Any) -> list[Any] | None:
     if value is None:
         return None
     items = [value] if not isinstance(value, list | tuple) else list(value)
-    return [getattr(v, "value", v) for v in items] or None
+    return items or None
 
 
 def pricelists(

@@ -137,7 +137,7 @@ def create_account(uow: UnitOfWork, spec: AccountSpec) -> tuple[AccountRow, list
     now = uow.clock.now()
     account = AccountRow(
         name=name,
-        status=AccountStatus(_value(spec.status) or AccountStatus.ACTIVE).value,
+        status=AccountStatus(spec.status or AccountStatus.ACTIVE).value,
         store_id=0,
         market_id=0,
         pricelist_id=0,
@@ -158,7 +158,7 @@ def update_account(
     if spec.name is not None:
         account.name = rules.require_name(spec.name, "Account", ["input", "name"])
     if spec.status is not None:
-        account.status = AccountStatus(_value(spec.status)).value
+        account.status = AccountStatus(spec.status).value
     warnings = _apply(uow, account, spec)
     account.updated_at = uow.clock.now()
     uow.session.add(account)
@@ -502,7 +502,7 @@ def create_buyer(uow: UnitOfWork, spec: BuyerSpec) -> BuyerRow:
     buyer = BuyerRow(
         account_id=account.id,
         store_id=account.store_id,
-        status=BuyerStatus(_value(spec.status) or BuyerStatus.ACTIVE).value,
+        status=BuyerStatus(spec.status or BuyerStatus.ACTIVE).value,
         email="",
         created_at=now,
         updated_at=now,
@@ -537,7 +537,7 @@ def update_buyer(uow: UnitOfWork, buyer_id: int, spec: BuyerSpec) -> BuyerRow:
         )
     buyer.account_id = account.id
     if spec.status is not None:
-        buyer.status = BuyerStatus(_value(spec.status)).value
+        buyer.status = BuyerStatus(spec.status).value
     _apply_buyer(uow, buyer, account, spec)
     buyer.updated_at = uow.clock.now()
     uow.session.add(buyer)
@@ -622,6 +622,3 @@ def list_buyers(
         stmt = stmt.where(col(BuyerRow.store_id).in_(list(store_ids)))
     return page(session, stmt, limit, page_number)
 
-
-def _value(value: Any) -> Any:
-    return getattr(value, "value", value)

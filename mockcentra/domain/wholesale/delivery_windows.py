@@ -100,7 +100,7 @@ def create_window(uow: UnitOfWork, spec: WindowSpec) -> DeliveryWindowRow:
     now = uow.clock.now()
     window = DeliveryWindowRow(
         name=name,
-        status=DeliveryWindowStatus(_value(spec.status) or DeliveryWindowStatus.ACTIVE).value,
+        status=DeliveryWindowStatus(spec.status or DeliveryWindowStatus.ACTIVE).value,
         store_id=0,
         kind=(
             DeliveryWindowKind.PREORDER if spec.preorder is not None else DeliveryWindowKind.AT_ONCE
@@ -120,7 +120,7 @@ def update_window(uow: UnitOfWork, window_id: int, spec: WindowSpec) -> Delivery
     if spec.name is not None:
         window.name = rules.require_name(spec.name, "Delivery window", ["input", "name"])
     if spec.status is not None:
-        window.status = DeliveryWindowStatus(_value(spec.status)).value
+        window.status = DeliveryWindowStatus(spec.status).value
     if spec.preorder is not None and window.kind != DeliveryWindowKind.PREORDER:
         raise invalid(
             f"Delivery window {window.id} is an at once window; it has no preorder fields.",
@@ -148,7 +148,7 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
             setattr(window, name, getattr(spec, name))
     if spec.default_variant_delivery_type is not None:
         window.default_variant_delivery_type = VariantDeliveryType(
-            _value(spec.default_variant_delivery_type)
+            spec.default_variant_delivery_type
         ).value
     if spec.allocation_rule is not None:
         window.allocation_rule_id = resolve(
@@ -259,7 +259,7 @@ def _apply_preorder(uow: UnitOfWork, window: DeliveryWindowRow, spec: PreorderSp
         rules.check_date_range(start, end, [*base, key, "to"])
         setattr(window, attrs[0], start)
         setattr(window, attrs[1], end)
-    order = _value(spec.allocation_order)
+    order = spec.allocation_order
     if order is not None or window.allocation_order is None:
         window.allocation_order = PreorderAllocationOrder(
             order or PreorderAllocationOrder.FIFO
@@ -324,7 +324,7 @@ def set_window_variants(
             delivery_window_id=window.id, product_id=variant.product_id, variant_id=variant.id
         )
         row.type = VariantDeliveryType(
-            _value(spec.type) or window.default_variant_delivery_type
+            spec.type or window.default_variant_delivery_type
         ).value
         if spec.has_limit:
             if spec.limit_value is None:
@@ -334,10 +334,10 @@ def set_window_variants(
                     raise invalid("A limit cannot be negative.", [*path, "limit", "value"])
                 row.limit_value = spec.limit_value
                 row.limit_type = DeliveryWindowLimitType(
-                    _value(spec.limit_type) or DeliveryWindowLimitType.HIGH
+                    spec.limit_type or DeliveryWindowLimitType.HIGH
                 ).value
                 row.limit_on = DeliveryWindowLimitOn(
-                    _value(spec.limit_on) or DeliveryWindowLimitOn.ProductVariant
+                    spec.limit_on or DeliveryWindowLimitOn.ProductVariant
                 ).value
         session.add(row)
         session.flush()
@@ -468,6 +468,3 @@ def windows_of_alterations(
         order_by=DeliveryWindowRow.id,
     )
 
-
-def _value(value: Any) -> Any:
-    return getattr(value, "value", value)
