@@ -132,11 +132,15 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def banner(settings: Settings, port: int, scenario: str, out: TextIO) -> None:
-    """What a person needs to start: where things are and which tokens to send."""
+def banner(
+    settings: Settings, port: int, scenario: str, out: TextIO, seed: int | None = None
+) -> None:
+    """What a person needs to start: where things are and which tokens to send.
+
+    `seed` is the one the database was seeded with, when it differs from the settings'."""
     base = f"http://{_display_host(settings.host)}:{port}"
     seeded = (
-        f"scenario '{scenario}' (seed {settings.seed})"
+        f"scenario '{scenario}' (seed {settings.seed if seed is None else seed})"
         if scenario != "existing"
         else "existing data (kept as it was)"
     )
@@ -261,7 +265,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except Exception:
         sock.close()
         raise
-    banner(settings, port, app.state.runtime.scenario, sys.stdout)
+    from mockcentra.seeding.scenarios import seeded_info
+
+    seed = seeded_info(app.state.runtime.db).get("seed")
+    banner(
+        settings,
+        port,
+        app.state.runtime.scenario,
+        sys.stdout,
+        int(seed) if seed and seed.isdigit() else None,
+    )
     config = uvicorn.Config(
         app,
         host=settings.host,
@@ -413,9 +426,9 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
     if args.check:
         stale = [out for out, text in documents if not _file_holds(out, text)]
         for out in stale:
+            state = "stale: it differs from the live schema" if out.is_file() else "missing"
             print(
-                f"{out} is stale: it differs from the live schema. Run `mockcentra "
-                "export-schema` and commit the result.",
+                f"{out} is {state}. Run `mockcentra export-schema` and commit the result.",
                 file=sys.stderr,
             )
         if not stale:

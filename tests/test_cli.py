@@ -63,7 +63,7 @@ def test_export_schema_writes_the_live_sdl(tmp_path: Path) -> None:
     assert checkout.read_text() == checkout_api_openapi_text()
 
 
-def test_export_schema_check_reports_a_stale_file(
+def test_export_schema_check_reports_a_stale_or_missing_file(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     out = tmp_path / "schema.graphql"
@@ -74,8 +74,9 @@ def test_export_schema_check_reports_a_stale_file(
 
     assert main(["export-schema", *files, "--check"]) == 1
     err = capsys.readouterr().err
-    assert f"{out} is stale" in err and f"{openapi} is stale" in err
-    assert "Run `mockcentra export-schema`" in err
+    assert f"{out} is stale: it differs from the live schema." in err
+    assert f"{openapi} is missing. Run `mockcentra export-schema`" in err
+    assert f"{checkout} is missing." in err
     assert out.read_text() == "type Query { old: Int }\n"  # --check writes nothing
     assert not openapi.exists()
 
@@ -121,6 +122,34 @@ def test_seed_empty_scenario(tmp_path: Path) -> None:
             ("dev-integration-token",),
             ("dev-admin-token",),
         ]
+
+
+def test_a_seeded_file_served_later_reports_its_own_scenario_and_seed(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from mockcentra.app import create_app
+    from mockcentra.cli import banner
+    from mockcentra.seeding.scenarios import seeded_info
+    from mockcentra.settings import Settings
+    from mockcentra.testing import CentraClient
+
+    db = tmp_path / "empty.db"
+    main(["seed", "--scenario", "empty", "--seed", "7", "--db", str(db)])
+
+    app = create_app(Settings(db=str(db), scenario="demo"))
+    client = CentraClient(app)
+    try:
+        health = client.get("/_mock/health").json()
+        info = seeded_info(app.state.runtime.db)
+    finally:
+        client.close()
+        app.state.runtime.db.dispose()
+
+    assert health["scenario"] == "empty"
+    assert info == {"scenario": "empty", "seed": "7"}
+    capsys.readouterr()
+    banner(Settings(db=str(db)), 8080, health["scenario"], sys.stdout, int(info["seed"]))
+    assert "scenario 'empty' (seed 7)" in capsys.readouterr().out
 
 
 def test_seed_large_with_an_order_count_shows_progress_and_time(

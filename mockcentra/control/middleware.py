@@ -36,8 +36,10 @@ class ControlMiddleware:
             more = message.get("more_body", False)
         payload = bytes(body)
         method, path = scope["method"], scope["path"]
-        operation = (
-            graphql_names(payload)[0] if path.endswith("/graphql") and method == "POST" else None
+        operation, root_field = (
+            graphql_names(payload)
+            if path.endswith("/graphql") and method == "POST"
+            else (None, None)
         )
         status_holder = {"status": 0}
 
@@ -50,7 +52,7 @@ class ControlMiddleware:
             await send(message)
 
         rt = self.runtime
-        fault = rt.faults.match(method, path, operation)
+        fault = rt.faults.match(method, path, operation, root_field)
         try:
             if fault is not None and fault.latency_ms:
                 await asyncio.sleep(fault.latency_ms / 1000)

@@ -1,5 +1,7 @@
 """POST /graphql: authenticate, run the operation in one transaction, add `extensions`.
 
+GET /graphql is GraphiQL for browsers; any other GET is answered 400 with a GraphQL error.
+
 Missing or unknown token: HTTP 401 with a GraphQL `errors` body and category
 "authentication" (Centra's exact reply is not documented). Syntax and validation errors: 400.
 """
@@ -27,6 +29,13 @@ from mockcentra.graphql.schema import shared_schema
 from mockcentra.state.runtime import Runtime
 
 log = logging.getLogger("mockcentra.graphql")
+
+
+#: A GET that is not a browser's (no `text/html` in `Accept`): operations are POSTed as JSON.
+NO_QUERY = (
+    "No GraphQL query found in the request: POST it as JSON, "
+    '{"query": "...", "variables": {...}}. GraphiQL is served to browsers (Accept: text/html).'
+)
 
 
 class BadRequest(ValueError):
@@ -69,8 +78,10 @@ class GraphQLEndpoint:
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
         request = Request(scope, receive)
-        if request.method == "GET":
+        if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
             response: Response = graphiql_page(self.runtime.settings.integration_token)
+        elif request.method == "GET":
+            response = JSONResponse(error_body(NO_QUERY, "request"), status_code=400)
         elif request.method == "POST":
             response = await self.post(request)
         else:

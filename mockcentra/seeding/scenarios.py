@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from mockcentra.domain.work import unit_of_work
 from mockcentra.runtime.clock import Clock
@@ -18,6 +18,7 @@ from mockcentra.seeding.orders import EPOCH, build_orders
 from mockcentra.settings import Settings
 from mockcentra.state.tokens import ensure_default_token
 from mockcentra.storage.engine import Database
+from mockcentra.storage.tables import InstanceInfoRow
 
 Seeder = Callable[[Session, Clock, int], None]
 
@@ -105,6 +106,8 @@ def seed_scenario(
     catalogue = SCENARIOS[name][1] if products is None else _sized_demo(products)
     with Session(db.engine) as session:
         seed_base(session)
+        session.add(InstanceInfoRow(key="scenario", value=name))
+        session.add(InstanceInfoRow(key="seed", value=str(seed)))
         catalogue(session, clock, seed)
         if name in BULK_SPECS:
             spec = BulkSpec.parse(BULK_SPECS[name], orders)
@@ -146,6 +149,13 @@ def _seed_extras(db: Database, clock: Clock, seed: int, extras: dict[str, Any]) 
             seed_wholesale(uow, fake, dict(extras["wholesale"]))
 
 
+def seeded_info(db: Database) -> dict[str, str]:
+    """What a database was seeded with (`scenario`, `seed`); empty for files seeded before
+    mockcentra kept it."""
+    with Session(db.engine) as session:
+        return {row.key: row.value for row in session.exec(select(InstanceInfoRow))}
+
+
 def ensure_seeded(
     db: Database,
     clock: Clock,
@@ -159,6 +169,6 @@ def ensure_seeded(
         seed_scenario(db, clock, settings.scenario, settings.seed, progress, orders, products)
         scenario = settings.scenario
     else:
-        scenario = "existing"
+        scenario = seeded_info(db).get("scenario", "existing")
     ensure_default_token(db, settings.integration_token, settings.admin_token)
     return scenario

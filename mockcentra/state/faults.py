@@ -15,7 +15,10 @@ DOMAIN_FAULTS = {
 
 @dataclass
 class RouteFault:
-    """Matches requests by path (exact, or prefix ending in `*`), method and GraphQL operation."""
+    """Matches requests by path (exact, or prefix ending in `*`), method and GraphQL operation.
+
+    `operation_name` matches the operation's name or its first root field, as the journal's
+    filter does, so `mutation { createShipment ... }` is found by "createShipment"."""
 
     id: int
     path: str
@@ -28,12 +31,14 @@ class RouteFault:
     times: int | None = None  # None: until removed
     hits: int = field(default=0)
 
-    def matches(self, method: str, path: str, operation: str | None) -> bool:
+    def matches(
+        self, method: str, path: str, operation: str | None, root_field: str | None = None
+    ) -> bool:
         if self.times is not None and self.hits >= self.times:
             return False
         if self.method and self.method.upper() != method:
             return False
-        if self.operation_name and self.operation_name != operation:
+        if self.operation_name and self.operation_name not in (operation, root_field):
             return False
         if self.path.endswith("*"):
             return path.startswith(self.path[:-1])
@@ -88,9 +93,11 @@ class Faults:
             raise ValueError(f"'{name}' takes one of: {', '.join(sorted(DOMAIN_FAULTS[name]))}.")
         self.domain[name] = outcome
 
-    def match(self, method: str, path: str, operation: str | None) -> RouteFault | None:
+    def match(
+        self, method: str, path: str, operation: str | None, root_field: str | None = None
+    ) -> RouteFault | None:
         for fault in self.routes:
-            if fault.matches(method, path, operation):
+            if fault.matches(method, path, operation, root_field):
                 fault.hits += 1
                 return fault
         return None

@@ -11,11 +11,26 @@ from starlette.applications import Starlette
 
 DEFAULT_TOKEN = object()
 
+#: The httpx arguments that carry a request body.
+BODY_ARGUMENTS = ("json", "data", "content", "files")
+
+
+def default_method(kwargs: dict[str, Any]) -> str:
+    """The REST helpers' one rule: GET without a body, POST with one; anything else (PUT,
+    DELETE, a POST without a body such as adding an item) is passed as `method`."""
+    return "POST" if any(kwargs.get(name) is not None for name in BODY_ARGUMENTS) else "GET"
+
 
 @dataclass
 class GraphQLResponse:
+    """A GraphQL answer: `status_code`, `body` (also `.json()`), `data`, `errors`, `extensions`."""
+
     status_code: int
     body: dict[str, Any]
+
+    def json(self) -> dict[str, Any]:
+        """The whole response body, as `httpx.Response.json()` gives it for the REST helpers."""
+        return self.body
 
     @property
     def data(self) -> dict[str, Any] | None:
@@ -93,17 +108,23 @@ class CentraClient:
         self.runtime.reset()
 
     def checkout(
-        self, path: str, method: str = "POST", *, token: str | None = None, **kwargs: Any
+        self, path: str, method: str | None = None, *, token: str | None = None, **kwargs: Any
     ) -> httpx.Response:
-        """A Checkout API call (`/api/checkout/<path>`) in the session of `token`."""
+        """A Checkout API call (`/api/checkout/<path>`) in the session of `token`.
+
+        Without `method`: GET when no body is given, POST with one (`default_method`)."""
         headers = {**kwargs.pop("headers", {}), **({"API-Token": token} if token else {})}
+        method = method or default_method(kwargs)
         return self.request(method, f"/api/checkout/{path.lstrip('/')}", headers=headers, **kwargs)
 
-    def order_api(self, path: str, method: str = "GET", **kwargs: Any) -> httpx.Response:
-        """An Order API call with the configured `API-Authorization` secret."""
+    def order_api(self, path: str, method: str | None = None, **kwargs: Any) -> httpx.Response:
+        """An Order API call with the configured `API-Authorization` secret.
+
+        Without `method`: GET when no body is given, POST with one (`default_method`)."""
         settings = self.runtime.settings
         headers = {"API-Authorization": settings.order_api_secret, **kwargs.pop("headers", {})}
         base = settings.order_api_base.rstrip("/")
+        method = method or default_method(kwargs)
         return self.request(method, f"{base}/{path.lstrip('/')}", headers=headers, **kwargs)
 
     @property

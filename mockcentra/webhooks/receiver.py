@@ -48,6 +48,9 @@ class ReceivedWebhook:
 
 Responder = Callable[[ReceivedWebhook], int]
 
+#: How often the serve loop checks for `stop()`: the longest a stop waits.
+POLL_SECONDS = 0.01
+
 
 class WebhookReceiver:
     """A threaded HTTP server on `host:port` (0: a free port) collecting webhook calls."""
@@ -147,7 +150,11 @@ class WebhookReceiver:
             return [hook.payload for hook in self.received]
 
     def start(self) -> WebhookReceiver:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # `shutdown()` waits for the serve loop to look at its flag, once per poll interval:
+        # the default half second would be the teardown time of every test that uses one.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": POLL_SECONDS}, daemon=True
+        )
         self._thread.start()
         return self
 

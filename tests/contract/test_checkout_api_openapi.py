@@ -119,7 +119,7 @@ def test_a_declined_and_a_redirect_payment_match_the_document(
     item = centra_factories.sellable_item(min_free=2)
     results: list[tuple[str, str, httpx.Response]] = []
     for fields in ({"authorization": "decline"}, None):
-        token = centra.checkout(f"items/{item.item}").json()["token"]
+        token = centra.checkout(f"items/{item.item}", "POST").json()["token"]
         body: dict[str, Any] = {"address": JON, "paymentMethod": "dummy"}
         if fields:
             body["paymentMethodSpecificFields"] = fields

@@ -41,6 +41,19 @@ def test_fault_by_operation_name_leaves_other_operations_alone(centra: CentraCli
     assert centra.graphql("query other { stores { id } }").status_code == 200
 
 
+def test_fault_by_operation_name_matches_the_root_field_of_an_anonymous_operation(
+    centra: CentraClient,
+) -> None:
+    centra.control.fault("/graphql", operationName="stores", status=503, times=1)
+
+    faulted = centra.graphql("{ stores { id } }")
+    other = centra.graphql("{ markets { id } }")
+    after = centra.graphql("{ stores { id } }")
+
+    assert [faulted.status_code, other.status_code, after.status_code] == [503, 200, 200]
+    assert [e["status"] for e in centra.control.journal(operationName="stores")] == [503, 200]
+
+
 def test_dropped_connection(centra: CentraClient) -> None:
     centra.control.fault("/api/checkout/*", drop=True)
 

@@ -35,7 +35,7 @@ def test_unknown_item_is_404_and_no_line_is_added(
 ) -> None:
     token = centra_factories.checkout("selection", method="GET").json()["token"]
 
-    response = centra_factories.checkout("items/999999-1", token=token)
+    response = centra_factories.checkout("items/999999-1", "POST", token=token)
 
     assert response.status_code == 404
     assert response.json() == {"token": token, "errors": {"item": "product item not found"}}
@@ -113,7 +113,7 @@ def test_missing_address_fields_are_reported_and_nothing_is_placed(
     centra: CentraClient, centra_factories: Factories
 ) -> None:
     item = centra_factories.sellable_item()
-    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    token = centra_factories.checkout(f"items/{item.item}", "POST").json()["token"]
 
     response = centra_factories.checkout(
         "payment", token=token, json={"address": {"email": "a@b.se"}}
@@ -134,7 +134,7 @@ def test_declined_authorization_places_no_order(
     centra: CentraClient, centra_factories: Factories
 ) -> None:
     item = centra_factories.sellable_item()
-    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    token = centra_factories.checkout(f"items/{item.item}", "POST").json()["token"]
     before = stock_of(centra, item.product_size_id)
 
     response = centra_factories.checkout(
@@ -153,7 +153,7 @@ def test_redirect_payment_places_the_order_on_payment_result(
     centra: CentraClient, centra_factories: Factories
 ) -> None:
     item = centra_factories.sellable_item()
-    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    token = centra_factories.checkout(f"items/{item.item}", "POST").json()["token"]
 
     started = centra_factories.checkout(
         "payment",
@@ -181,7 +181,7 @@ def test_a_waiting_redirect_payment_keeps_its_test_outcome_apart_from_the_addres
     centra: CentraClient, centra_factories: Factories
 ) -> None:
     item = centra_factories.sellable_item()
-    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    token = centra_factories.checkout(f"items/{item.item}", "POST").json()["token"]
     started = centra_factories.checkout(
         "payment",
         token=token,
@@ -208,7 +208,7 @@ def test_an_unknown_payment_test_outcome_key_is_refused(
     centra: CentraClient, centra_factories: Factories
 ) -> None:
     item = centra_factories.sellable_item()
-    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    token = centra_factories.checkout(f"items/{item.item}", "POST").json()["token"]
 
     refused = centra_factories.checkout(
         "payment",
@@ -229,7 +229,7 @@ def test_an_unknown_payment_test_outcome_key_is_refused(
 
 def test_receipt_and_country_change(centra: CentraClient, centra_factories: Factories) -> None:
     item = centra_factories.sellable_item()
-    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    token = centra_factories.checkout(f"items/{item.item}", "POST").json()["token"]
 
     moved = centra_factories.checkout("countries/DE", method="PUT", token=token).json()
 
@@ -252,7 +252,7 @@ def test_wrong_types_in_the_body_are_400_naming_the_field_and_nothing_changes(
     centra: CentraClient, centra_factories: Factories
 ) -> None:
     item = centra_factories.sellable_item()
-    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    token = centra_factories.checkout(f"items/{item.item}", "POST").json()["token"]
     before = centra_factories.checkout("selection", "GET", token=token).json()
 
     shipping = centra_factories.checkout(
@@ -262,7 +262,7 @@ def test_wrong_types_in_the_body_are_400_naming_the_field_and_nothing_changes(
         "payment", token=token, json={"address": "Jon Snow", "paymentMethod": "dummy"}
     )
     step = centra_factories.checkout(
-        f"lines/{before['selection']['items'][0]['line']}/quantity/two", token=token
+        f"lines/{before['selection']['items'][0]['line']}/quantity/two", "POST", token=token
     )
 
     assert (shipping.status_code, shipping.json()["errors"]) == (
@@ -298,7 +298,7 @@ def test_a_country_whose_pricelist_is_inactive_is_not_priced_and_the_selection_s
     centra: CentraClient, centra_factories: Factories
 ) -> None:
     item = centra_factories.sellable_item()
-    token = centra_factories.checkout(f"items/{item.item}").json()["token"]
+    token = centra_factories.checkout(f"items/{item.item}", "POST").json()["token"]
     before = centra_factories.checkout("selection", "GET", token=token).json()
     eur = centra.graphql(DEACTIVATE, {"id": 2}).payload("updatePricelist")
     assert eur == {"pricelist": {"id": 2, "status": "INACTIVE"}, "userErrors": []}

@@ -319,7 +319,7 @@ def test_a_variants_own_price_wins_over_its_products_on_every_surface(
 
     [listed] = api.ok("GET", "products", stockItemId=item.product_size_id)["products"]
     graphql = centra.graphql(VARIANT_PRICES, {"v": [variant]}).payload("pricelist")["prices"]
-    added = centra_factories.checkout(f"items/{item.item}").json()["selection"]["items"][0]
+    added = centra_factories.checkout(f"items/{item.item}", "POST").json()["selection"]["items"][0]
     picked = [i for i in centra_factories.sellable_items() if i.item == item.item]
 
     assert [p["price"] for p in listed["prices"] if p["id"] == "1"] == ["150.00"]

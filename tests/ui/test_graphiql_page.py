@@ -80,3 +80,23 @@ def test_page_uses_the_configured_default_token() -> None:
     client.close()
 
     assert 'var DEFAULT_TOKEN = "team-token";' in page
+
+
+def test_a_json_client_getting_the_endpoint_gets_a_graphql_error_not_the_page(
+    centra: CentraClient,
+) -> None:
+    response = centra.get("/graphql", headers={"Accept": "application/json"})
+
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/json"
+    assert response.json() == {
+        "errors": [
+            {
+                "message": "No GraphQL query found in the request: POST it as JSON, "
+                '{"query": "...", "variables": {...}}. GraphiQL is served to browsers '
+                "(Accept: text/html).",
+                "extensions": {"category": "request"},
+            }
+        ],
+        "extensions": {"appVersion": "mockcentra-0.1.0"},
+    }

@@ -23,6 +23,7 @@ __all__ = [
     "AllocationRuleWarehouseRow",
     "ApiTokenRow",
     "IdConversionRow",
+    "InstanceInfoRow",
 ]
 
 
@@ -125,3 +126,11 @@ class IdConversionRow(Row, table=True):
     object_type: str
     internal_id: int
     external_id: str
+
+
+class InstanceInfoRow(Row, table=True):
+    """Facts about the data itself: `scenario` is the scenario a database was seeded with."""
+
+    __tablename__ = "instance_info"
+    key: str = Field(primary_key=True)
+    value: str

@@ -1,0 +1,61 @@
+"""The in-process client's result objects and REST helpers: one shape, one default-method rule."""
+
+from __future__ import annotations
+
+import time
+
+from mockcentra.testing import CentraClient
+from mockcentra.testing.factories import Factories
+from mockcentra.webhooks.receiver import WebhookReceiver
+
+
+def test_graphql_results_and_rest_results_read_alike(centra: CentraClient) -> None:
+    graphql = centra.graphql("{ stores { id } }")
+    rest = centra.order_api("orders")
+
+    assert (graphql.status_code, rest.status_code) == (200, 200)
+    assert graphql.json()["data"] == graphql.data == {"stores": [{"id": 1}, {"id": 2}]}
+    assert rest.json() == {"status": "ok", "orders": []}
+
+
+def test_checkout_reads_with_get_and_writes_with_post_when_given_a_body(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    item = centra_factories.sellable_item()
+
+    selection = centra.checkout("selection")
+    added = centra.checkout(f"items/{item.item}", token=selection.json()["token"], json={})
+
+    assert selection.status_code == 200 and selection.json()["selection"]["items"] == []
+    assert added.status_code == 200
+    assert [i["item"] for i in added.json()["selection"]["items"]] == [item.item]
+    journal = centra.control.journal(path="/api/checkout/*")
+    assert [(e["method"], e["path"]) for e in journal] == [
+        ("GET", "/api/checkout/selection"),
+        ("POST", f"/api/checkout/items/{item.item}"),
+    ]
+
+
+def test_order_api_posts_when_given_a_body_and_an_explicit_method_wins(
+    centra: CentraClient,
+) -> None:
+    centra.order_api("orders")
+    centra.order_api("order", json={})
+    centra.order_api("orders", "PUT", json={"order": 1, "internalComment": "x"})
+
+    journal = centra.control.journal(path="/api/order/*")
+    assert [(e["method"], e["path"]) for e in journal] == [
+        ("GET", "/api/order/orders"),
+        ("POST", "/api/order/order"),
+        ("PUT", "/api/order/orders"),
+    ]
+
+
+def test_a_webhook_receiver_stops_promptly() -> None:
+    """The webhook log fixture stops one receiver per test: a slow stop is every test's cost."""
+    receiver = WebhookReceiver("s").start()
+
+    started = time.perf_counter()
+    receiver.stop()
+
+    assert time.perf_counter() - started < 0.25
