@@ -19,7 +19,7 @@ from typing import Any
 from sqlmodel import SQLModel, col, delete, select
 
 from mockcentra.domain.errors import DomainWarning, invalid, not_found
-from mockcentra.domain.listing import page
+from mockcentra.domain.listing import page, text_filtered
 from mockcentra.storage import tables
 from mockcentra.storage.tables import IdConversionRow
 from mockcentra.storage.uow import UnitOfWork
@@ -205,13 +205,7 @@ def list_entries(
         stmt = stmt.where(IdConversionRow.object_type.in_([_type_name(t) for t in object_types]))
     if internal_ids:
         stmt = stmt.where(IdConversionRow.internal_id.in_(list(internal_ids)))
-    if external_id is not None:
-        equals = getattr(external_id, "equals", None)
-        contains = getattr(external_id, "contains", None)
-        if equals is not None:
-            stmt = stmt.where(IdConversionRow.external_id == equals)
-        if contains is not None:
-            stmt = stmt.where(IdConversionRow.external_id.contains(contains))
+    stmt = text_filtered(stmt, IdConversionRow.external_id, external_id)
     return page(session, stmt, limit, page_number)
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from sqlalchemy import Select, func, select
 from sqlmodel import col
@@ -99,3 +99,41 @@ def grouped_pairs(session: Any, stmt: Any) -> dict[Any, list[Any]]:
     for parent, row in session.execute(stmt):
         out[parent].append(row)
     return out
+
+
+class TextMatch(Protocol):
+    """A text filter: the value `equals` one text and/or `contains` another (the APIs'
+    `StringMatch` inputs have this shape)."""
+
+    equals: str | None
+    contains: str | None
+
+
+def _normal(text: str, normalize: Callable[[str], str] | None) -> str:
+    return normalize(text) if normalize else text
+
+
+def text_filtered(
+    stmt: Any,
+    column: Any,
+    match: TextMatch | None,
+    normalize: Callable[[str], str] | None = None,
+) -> Any:
+    """`stmt` narrowed to rows whose `column` satisfies `match`; `normalize` is applied to
+    the given texts first (e.g. emails are stored lower-cased)."""
+    if match is None:
+        return stmt
+    if match.equals is not None:
+        stmt = stmt.where(column == _normal(match.equals, normalize))
+    if match.contains is not None:
+        stmt = stmt.where(column.contains(_normal(match.contains, normalize)))
+    return stmt
+
+
+def text_matches(value: str, match: TextMatch | None) -> bool:
+    """Whether one text satisfies `match` (for lists filtered in memory)."""
+    if match is None:
+        return True
+    if match.equals is not None and value != match.equals:
+        return False
+    return match.contains is None or match.contains in value

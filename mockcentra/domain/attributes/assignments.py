@@ -28,6 +28,7 @@ from mockcentra.domain.attributes.config import (
     Upload,
 )
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.listing import text_matches
 from mockcentra.storage.tables import (
     AccountRow,
     AttributeValueRow,
@@ -418,11 +419,7 @@ def mapped_attributes(
     for attribute in config.types:
         if object_type is not None and attribute.object_type != object_type:
             continue
-        equals = getattr(type_name, "equals", None)
-        contains = getattr(type_name, "contains", None)
-        if equals is not None and attribute.name != equals:
-            continue
-        if contains is not None and contains not in attribute.name:
+        if not text_matches(attribute.name, type_name):
             continue
         found.extend(a for a in attribute.attributes if not ids or a.id in ids)
     return sorted(found, key=lambda a: a.id)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
-from mockcentra.domain.listing import ids_filter, page
+from mockcentra.domain.listing import ids_filter, page, text_filtered
 from mockcentra.domain.refs import Ref, resolve
 from mockcentra.storage.tables import MeasurementChartRow, ProductRow
 from mockcentra.storage.uow import UnitOfWork
@@ -159,8 +159,5 @@ def measurement_charts(
     stmt = select(MeasurementChartRow).order_by(MeasurementChartRow.id)
     if ids_filter(ids):
         stmt = stmt.where(MeasurementChartRow.id.in_(ids_filter(ids)))
-    if name is not None and name.equals is not None:
-        stmt = stmt.where(MeasurementChartRow.name == name.equals)
-    if name is not None and name.contains is not None:
-        stmt = stmt.where(MeasurementChartRow.name.contains(name.contains))
+    stmt = text_filtered(stmt, MeasurementChartRow.name, name)
     return page(session, stmt, limit, page_number)

@@ -13,7 +13,15 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.catalog import skus
-from mockcentra.domain.listing import count, grouped_by, grouped_pairs, ids_filter, page, sorted_by
+from mockcentra.domain.listing import (
+    count,
+    grouped_by,
+    grouped_pairs,
+    ids_filter,
+    page,
+    sorted_by,
+    text_filtered,
+)
 from mockcentra.storage.tables import (
     BrandRow,
     BrandStoreRow,
@@ -28,19 +36,6 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
-
-
-def match(stmt: Any, column: Any, text_match: Any) -> Any:
-    """Apply a StringMatch-like filter (`equals` and/or `contains`) to a column."""
-    if text_match is None:
-        return stmt
-    equals = getattr(text_match, "equals", None)
-    contains = getattr(text_match, "contains", None)
-    if equals is not None:
-        stmt = stmt.where(column == equals)
-    if contains is not None:
-        stmt = stmt.where(column.contains(contains))
-    return stmt
 
 
 def _in(stmt: Any, column: Any, values: Any) -> Any:
@@ -60,7 +55,7 @@ def _by_id_or_name(table: Any) -> dict[str, Any]:
 def brands(
     session: Any, *, ids=None, name=None, sort=None, limit=None, page_number=None
 ) -> Sequence[Any]:
-    stmt = match(_in(select(BrandRow), BrandRow.id, ids), BrandRow.name, name)
+    stmt = text_filtered(_in(select(BrandRow), BrandRow.id, ids), BrandRow.name, name)
     stmt = sorted_by(stmt, sort, _by_id_or_name(BrandRow), BrandRow.id)
     return page(session, stmt, limit, page_number)
 
@@ -68,7 +63,9 @@ def brands(
 def collections(
     session: Any, *, ids=None, name=None, statuses=None, sort=None, limit=None, page_number=None
 ):
-    stmt = match(_in(select(CollectionRow), CollectionRow.id, ids), CollectionRow.name, name)
+    stmt = text_filtered(
+        _in(select(CollectionRow), CollectionRow.id, ids), CollectionRow.name, name
+    )
     stmt = _in(stmt, CollectionRow.status, statuses)
     stmt = sorted_by(stmt, sort, _by_id_or_name(CollectionRow), CollectionRow.id)
     return page(session, stmt, limit, page_number)
@@ -102,7 +99,7 @@ def folders(
     page_number=None,
 ) -> Sequence[Any]:
     stmt = select(FolderRow)
-    stmt = match(_in(stmt, FolderRow.id, ids), FolderRow.name, name)
+    stmt = text_filtered(_in(stmt, FolderRow.id, ids), FolderRow.name, name)
     stmt = _in(stmt, FolderRow.parent_id, parent_ids)
     if is_top_folder is True:
         stmt = stmt.where(FolderRow.parent_id.is_(None))
@@ -145,8 +142,8 @@ def products_matching(query: ProductQuery) -> Any:
     stmt = _in(stmt, ProductRow.brand_id, query.brand_ids)
     stmt = _in(stmt, ProductRow.collection_id, query.collection_ids)
     stmt = _in(stmt, ProductRow.folder_id, query.folder_ids)
-    stmt = match(stmt, ProductRow.name, query.name)
-    stmt = match(stmt, ProductRow.product_number, query.product_number)
+    stmt = text_filtered(stmt, ProductRow.name, query.name)
+    stmt = text_filtered(stmt, ProductRow.product_number, query.product_number)
     if query.is_bundle is not None:
         stmt = stmt.where(ProductRow.is_bundle == query.is_bundle)
     return stmt
@@ -184,8 +181,8 @@ def variants(
     stmt = _in(stmt, VariantRow.id, query.ids)
     stmt = _in(stmt, VariantRow.product_id, query.product_ids)
     stmt = _in(stmt, VariantRow.status, query.statuses)
-    stmt = match(stmt, VariantRow.name, query.name)
-    stmt = match(stmt, VariantRow.variant_number, query.variant_number)
+    stmt = text_filtered(stmt, VariantRow.name, query.name)
+    stmt = text_filtered(stmt, VariantRow.variant_number, query.variant_number)
     return page(session, stmt, limit, page_number)
 
 
@@ -212,10 +209,10 @@ def product_sizes(
     stmt = _in(stmt, ProductSizeRow.id, query.ids)
     stmt = _in(stmt, ProductSizeRow.size_id, query.size_ids)
     stmt = _in(stmt, ProductSizeRow.variant_id, query.variant_ids)
-    stmt = match(stmt, ProductSizeRow.ean, query.ean)
-    stmt = match(stmt, ProductSizeRow.upc, query.upc)
-    stmt = match(stmt, ProductSizeRow.size_number, query.size_number)
-    stmt = match(stmt, skus.sku_sql(), query.sku)
+    stmt = text_filtered(stmt, ProductSizeRow.ean, query.ean)
+    stmt = text_filtered(stmt, ProductSizeRow.upc, query.upc)
+    stmt = text_filtered(stmt, ProductSizeRow.size_number, query.size_number)
+    stmt = text_filtered(stmt, skus.sku_sql(), query.sku)
     return page(session, stmt, limit, page_number)
 
 

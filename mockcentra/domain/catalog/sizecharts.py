@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
-from mockcentra.domain.listing import ids_filter, page, sorted_by
+from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
 from mockcentra.storage.tables import ProductSizeRow, SizeChartRow, SizeRow, VariantRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
@@ -84,10 +84,7 @@ def size_charts(
     stmt = select(SizeChartRow)
     if ids_filter(ids):
         stmt = stmt.where(SizeChartRow.id.in_(ids_filter(ids)))
-    if name is not None and name.equals is not None:
-        stmt = stmt.where(SizeChartRow.name == name.equals)
-    if name is not None and name.contains is not None:
-        stmt = stmt.where(SizeChartRow.name.contains(name.contains))
+    stmt = text_filtered(stmt, SizeChartRow.name, name)
     columns = {"id": SizeChartRow.id, "name": SizeChartRow.name}
     return page(session, sorted_by(stmt, sort, columns, SizeChartRow.id), limit, page_number)
 

@@ -18,6 +18,7 @@ from mockcentra.domain.addresses import stored_address
 from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_payment, order_entries
 from mockcentra.domain.checkout.vouchers import evaluate as voucher_discounts
 from mockcentra.domain.displays.displays import sellable_display_for_variant
+from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
@@ -593,7 +594,7 @@ def subscribe_newsletter(
         raise invalid("A valid email address is required.", ["email"])
     uow.session.add(
         NewsletterSubscriptionRow(
-            email=email.strip().lower(),
+            email=normalize_email(email),
             country_code=country,
             store_id=store_id,
             created_at=uow.clock.now(),
@@ -604,8 +605,8 @@ def subscribe_newsletter(
         PendingEvent(
             "Newsletter",
             "CREATED",
-            email.strip().lower(),
+            normalize_email(email),
             store_id=store_id,
-            data={"email": email.strip().lower(), "country": country},
+            data={"email": normalize_email(email), "country": country},
         )
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import invalid
 from mockcentra.storage.tables import CustomerRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
@@ -19,7 +20,7 @@ def find_or_create_customer(
     registered: bool = False,
 ) -> CustomerRow:
     """The customer with this email and registration state; a new one is created if none."""
-    email = email.strip().lower()
+    email = normalize_email(email)
     if "@" not in email:
         raise invalid("A valid email address is required.", ["email"])
     row = uow.session.exec(

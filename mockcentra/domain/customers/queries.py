@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from mockcentra.domain.listing import count, page, sliced
+from mockcentra.domain.emails import normalize_email
+from mockcentra.domain.listing import count, page, sliced, text_filtered
 from mockcentra.storage.tables import CustomerRow, OrderRow, StoreRow
 
 
@@ -29,7 +30,7 @@ def find_customers(
     (a registered one and a guest), as in Centra."""
     stmt = select(CustomerRow)
     if email is not None:
-        stmt = stmt.where(CustomerRow.email == email.strip().lower())
+        stmt = stmt.where(CustomerRow.email == normalize_email(email))
     if created_after is not None:
         stmt = stmt.where(CustomerRow.created_at >= created_after)
     if modified_after is not None:
@@ -76,13 +77,7 @@ def customers_matching(
         stmt = stmt.where(col(CustomerRow.id).in_(list(ids)))
     if store_ids:
         stmt = stmt.where(col(CustomerRow.store_id).in_(list(store_ids)))
-    if email is not None:
-        equals = getattr(email, "equals", None)
-        contains = getattr(email, "contains", None)
-        if equals is not None:
-            stmt = stmt.where(CustomerRow.email == equals.strip().lower())
-        if contains is not None:
-            stmt = stmt.where(col(CustomerRow.email).contains(contains.strip().lower()))
+    stmt = text_filtered(stmt, CustomerRow.email, email, normalize_email)
     if is_registered is not None:
         stmt = stmt.where(CustomerRow.registered == is_registered)
     if created_from is not None:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
-from mockcentra.domain.listing import ids_filter, page, sorted_by
+from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
 from mockcentra.domain.refs import Ref, resolve
 from mockcentra.storage.tables import (
     AllocationRuleRow,
@@ -89,10 +89,7 @@ def markets(
         stmt = stmt.where(MarketRow.id.in_(ids_filter(ids)))
     if ids_filter(store_ids):
         stmt = stmt.where(MarketRow.store_id.in_(ids_filter(store_ids)))
-    if name is not None and getattr(name, "equals", None) is not None:
-        stmt = stmt.where(MarketRow.name == name.equals)
-    if name is not None and getattr(name, "contains", None) is not None:
-        stmt = stmt.where(MarketRow.name.contains(name.contains))
+    stmt = text_filtered(stmt, MarketRow.name, name)
     stmt = sorted_by(stmt, sort, {"id": MarketRow.id, "name": MarketRow.name}, MarketRow.id)
     return page(session, stmt, limit, page_number)
 

@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.customers.actions import find_or_create_customer
+from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
@@ -548,7 +549,7 @@ def _buyer_info(info: dict[str, Any]) -> dict[str, Any]:
     """The given buyer fields of a wholesale order; an email must look like one."""
     given = {k: v for k, v in info.items() if v is not None}
     if "email" in given:
-        email = str(given["email"]).strip().lower()
+        email = normalize_email(str(given["email"]))
         if "@" not in email:
             raise invalid(
                 f'"{given["email"]}" is not a valid email address.', ["input", "buyerInfo", "email"]

@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import SQLModel, col, select
 
 from mockcentra.domain.errors import invalid
-from mockcentra.domain.listing import ids_filter, page, sorted_by
+from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
 from mockcentra.domain.pricing.prices import variant_over_product
 from mockcentra.storage.tables import (
     AlteredPriceRow,
@@ -64,10 +64,7 @@ def pricelists(
     """Pricelists by `sort` (id order when none); `name` is a StringMatch."""
     columns = {"id": PricelistRow.id, "name": PricelistRow.name}
     stmt = sorted_by(select(PricelistRow), sort, columns, PricelistRow.id)
-    if name is not None and name.equals is not None:
-        stmt = stmt.where(PricelistRow.name == name.equals)
-    if name is not None and name.contains is not None:
-        stmt = stmt.where(col(PricelistRow.name).contains(name.contains))
+    stmt = text_filtered(stmt, PricelistRow.name, name)
     if ids_filter(ids):
         stmt = stmt.where(col(PricelistRow.id).in_(ids_filter(ids)))
     if ids_filter(store_ids):

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.listing import page
 from mockcentra.domain.vouchers import engine
 from mockcentra.domain.vouchers.status import (
@@ -110,7 +111,7 @@ def used_by_email(session: Any, voucher_ids: Iterable[int], email: str | None) -
         session.exec(
             select(VoucherUsageRow.voucher_id).where(
                 col(VoucherUsageRow.voucher_id).in_(ids),
-                VoucherUsageRow.email == email.strip().lower(),
+                VoucherUsageRow.email == normalize_email(email),
             )
         )
     )

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.orders.totals import payment_balance
 from mockcentra.storage.tables import (
     OrderRow,
@@ -32,7 +33,7 @@ def record_usage(uow: UnitOfWork, order: OrderRow, voucher_ids: Iterable[int], e
                 voucher_id=voucher_id,
                 order_id=order.id,
                 customer_id=order.customer_id,
-                email=email.strip().lower(),
+                email=normalize_email(email),
                 created_at=now,
             )
         )

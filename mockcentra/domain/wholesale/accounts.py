@@ -19,8 +19,9 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.listing import grouped_by, page
+from mockcentra.domain.listing import grouped_by, page, text_filtered
 from mockcentra.domain.money import round_money
 from mockcentra.domain.pricing.pricelists import currency_code
 from mockcentra.domain.pricing.rules import Amount
@@ -456,7 +457,7 @@ def list_accounts(
     stmt = select(AccountRow).order_by(AccountRow.id)
     if ids:
         stmt = stmt.where(col(AccountRow.id).in_(list(ids)))
-    stmt = _string_match(stmt, AccountRow.name, name)
+    stmt = text_filtered(stmt, AccountRow.name, name)
     if statuses:
         stmt = stmt.where(col(AccountRow.status).in_(list(statuses)))
     if market_ids:
@@ -464,18 +465,6 @@ def list_accounts(
     if store_ids:
         stmt = stmt.where(col(AccountRow.store_id).in_(list(store_ids)))
     return page(session, stmt, limit, page_number)
-
-
-def _string_match(stmt: Any, column: Any, match: Any) -> Any:
-    if match is None:
-        return stmt
-    equals = getattr(match, "equals", None)
-    contains = getattr(match, "contains", None)
-    if equals is not None:
-        stmt = stmt.where(column == equals)
-    if contains is not None:
-        stmt = stmt.where(col(column).contains(contains))
-    return stmt
 
 
 # --- buyers --------------------------------------------------------------------------------
@@ -564,7 +553,7 @@ def _apply_buyer(uow: UnitOfWork, buyer: BuyerRow, account: AccountRow, spec: Bu
     if spec.billing_address is not None:
         path = ["input", "billingAddress"]
         address = _merge(buyer.billing_address, check_address(uow, spec.billing_address, path))
-        email = (address.get("email") or "").strip().lower()
+        email = normalize_email(address.get("email") or "")
         if email:
             if "@" not in email:
                 raise invalid(f'"{email}" is not a valid email address.', [*path, "email"])
@@ -609,16 +598,9 @@ def list_buyers(
         stmt = stmt.where(col(BuyerRow.id).in_(list(ids)))
     if account_ids:
         stmt = stmt.where(col(BuyerRow.account_id).in_(list(account_ids)))
-    if email is not None:
-        equals = getattr(email, "equals", None)
-        contains = getattr(email, "contains", None)
-        if equals is not None:
-            stmt = stmt.where(BuyerRow.email == equals.strip().lower())
-        if contains is not None:
-            stmt = stmt.where(col(BuyerRow.email).contains(contains.strip().lower()))
+    stmt = text_filtered(stmt, BuyerRow.email, email, normalize_email)
     if statuses:
         stmt = stmt.where(col(BuyerRow.status).in_(list(statuses)))
     if store_ids:
         stmt = stmt.where(col(BuyerRow.store_id).in_(list(store_ids)))
     return page(session, stmt, limit, page_number)
-

@@ -323,9 +323,7 @@ def set_window_variants(
         ).first() or DeliveryWindowVariantRow(
             delivery_window_id=window.id, product_id=variant.product_id, variant_id=variant.id
         )
-        row.type = VariantDeliveryType(
-            spec.type or window.default_variant_delivery_type
-        ).value
+        row.type = VariantDeliveryType(spec.type or window.default_variant_delivery_type).value
         if spec.has_limit:
             if spec.limit_value is None:
                 row.limit_value = row.limit_type = row.limit_on = None
@@ -467,4 +465,3 @@ def windows_of_alterations(
         alteration_ids,
         order_by=DeliveryWindowRow.id,
     )
-
