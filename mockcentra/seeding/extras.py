@@ -46,7 +46,7 @@ from mockcentra.domain.vouchers.status import (
     VoucherStatus,
     VoucherType,
 )
-from mockcentra.domain.wholesale import accounts, delivery_windows, orders
+from mockcentra.domain.wholesale import accounts, buyers, delivery_windows, orders
 from mockcentra.seeding.orders import Ref as OrderRef
 from mockcentra.storage.tables import (
     CurrencyRow,
@@ -296,9 +296,9 @@ def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str
             ),
         )
         for _ in range(int(raw.get("buyers", 1))):
-            accounts.create_buyer(
+            buyers.create_buyer(
                 uow,
-                accounts.BuyerSpec(
+                buyers.BuyerSpec(
                     account=Ref(id=account.id),
                     receive_auto_emails=True,
                     billing_address=_address(fake, country, name),

@@ -1,4 +1,4 @@
-"""Wholesale accounts and their buyers.
+"""Wholesale accounts (their buyers are in `buyers`).
 
 An account is a customer company in a wholesale store: its market and pricelist decide what
 its buyers see and pay, its discounts lower the prices of its orders (a discount for a delivery
@@ -7,7 +7,7 @@ orders. An account needs at least one buyer to be usable: buyers place the order
 
 Gaps: sales representatives, tax classes, document templates and agents are not modelled
 (their inputs are not offered); `blockIfUnpaidInvoices` is stored but never blocks, since
-mockcentra has no invoices.
+invoices are made only for paid shipments, so none is ever unpaid.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import grouped_by, page, text_filtered
 from mockcentra.domain.money import round_money
@@ -27,15 +26,14 @@ from mockcentra.domain.pricing.pricelists import currency_code
 from mockcentra.domain.pricing.rules import Amount
 from mockcentra.domain.refs import resolve
 from mockcentra.domain.wholesale import rules
-from mockcentra.domain.wholesale.status import AccountStatus, BuyerStatus
+from mockcentra.domain.wholesale.delivery_windows import get_window
+from mockcentra.domain.wholesale.status import AccountStatus
 from mockcentra.storage.tables import (
     AccountDeliveryWindowDiscountRow,
     AccountRow,
     AllocationRuleRow,
     BrandRow,
-    BuyerRow,
     CountryRow,
-    DeliveryWindowRow,
     MarketRow,
     PaymentTermsRow,
     PricelistRow,
@@ -56,11 +54,6 @@ def get_account(uow: UnitOfWork, ref: Any, path: Path) -> AccountRow:
     return resolve(uow, AccountRow, ref, path, kind="Account", object_type="Account")
 
 
-def get_buyer(uow: UnitOfWork, ref: Any, path: Path) -> BuyerRow:
-    """A buyer by `{id}` or `{externalId}` (ID conversion type "Buyer")."""
-    return resolve(uow, BuyerRow, ref, path, kind="Buyer", object_type="Buyer")
-
-
 def check_address(uow: UnitOfWork, data: dict[str, Any] | None, path: Path) -> dict[str, Any]:
     """An address as stored (camelCase keys, `country` as an ISO code that must exist)."""
     if not data:
@@ -72,7 +65,8 @@ def check_address(uow: UnitOfWork, data: dict[str, Any] | None, path: Path) -> d
     return dict(data)
 
 
-def _merge(current: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+def merge_address(current: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    """An address with the given keys changed; a key given as None keeps its value."""
     merged = dict(current or {})
     merged.update({k: v for k, v in change.items() if v is not None})
     return merged
@@ -325,7 +319,7 @@ def _apply_addresses(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
         if change is not None:
             camel = "".join(w.capitalize() if i else w for i, w in enumerate(key.split("_")))
             checked = check_address(uow, change, ["input", camel])
-            setattr(account, key, _merge(getattr(account, key), checked))
+            setattr(account, key, merge_address(getattr(account, key), checked))
 
 
 def _apply_general_discount(account: AccountRow, spec: AccountSpec) -> None:
@@ -410,13 +404,6 @@ def _window_discounts(
     return warnings
 
 
-def get_window(uow: UnitOfWork, ref: Any, path: Path) -> DeliveryWindowRow:
-    """A delivery window by `{id}` or `{externalId}` (ID conversion type "DeliveryWindow")."""
-    return resolve(
-        uow, DeliveryWindowRow, ref, path, kind="DeliveryWindow", object_type="DeliveryWindow"
-    )
-
-
 def window_discounts_of(
     session: Any, account_ids: Sequence[int]
 ) -> dict[int, list[AccountDeliveryWindowDiscountRow]]:
@@ -464,143 +451,4 @@ def list_accounts(
         stmt = stmt.where(col(AccountRow.market_id).in_(list(market_ids)))
     if store_ids:
         stmt = stmt.where(col(AccountRow.store_id).in_(list(store_ids)))
-    return page(session, stmt, limit, page_number)
-
-
-# --- buyers --------------------------------------------------------------------------------
-
-
-@dataclass
-class BuyerSpec:
-    """What createBuyer / updateBuyer carry; None means "leave as it is"."""
-
-    account: Any = None
-    store: Any = None
-    status: str | None = None
-    website_url: str | None = None
-    receive_auto_emails: bool | None = None
-    receive_newsletters: bool | None = None
-    billing_address: dict[str, Any] | None = None
-
-
-def create_buyer(uow: UnitOfWork, spec: BuyerSpec) -> BuyerRow:
-    if spec.account is None:
-        raise DomainError(ErrorCode.REQUIRED, "Account is required.", ["input", "account"])
-    account = get_account(uow, spec.account, ["input", "account"])
-    now = uow.clock.now()
-    buyer = BuyerRow(
-        account_id=account.id,
-        store_id=account.store_id,
-        status=BuyerStatus(spec.status or BuyerStatus.ACTIVE).value,
-        email="",
-        created_at=now,
-        updated_at=now,
-    )
-    _apply_buyer(uow, buyer, account, spec)
-    if not buyer.email:
-        raise DomainError(
-            ErrorCode.REQUIRED,
-            "A buyer needs an email address (billingAddress.email).",
-            ["input", "billingAddress", "email"],
-        )
-    uow.session.add(buyer)
-    uow.session.flush()
-    uow.emit(PendingEvent("Buyer", "CREATED", str(buyer.id), store_id=buyer.store_id))
-    return buyer
-
-
-def update_buyer(uow: UnitOfWork, buyer_id: int, spec: BuyerSpec) -> BuyerRow:
-    buyer = uow.session.get(BuyerRow, buyer_id)
-    if buyer is None:
-        raise not_found("Buyer", buyer_id, ["id"])
-    account = (
-        get_account(uow, spec.account, ["input", "account"])
-        if spec.account is not None
-        else uow.session.get(AccountRow, buyer.account_id)
-    )
-    if spec.account is not None and account.store_id != buyer.store_id:
-        raise DomainError(
-            ErrorCode.CONFLICT,
-            f"Account {account.id} is not in the store of buyer {buyer.id}.",
-            ["input", "account"],
-        )
-    buyer.account_id = account.id
-    if spec.status is not None:
-        buyer.status = BuyerStatus(spec.status).value
-    _apply_buyer(uow, buyer, account, spec)
-    buyer.updated_at = uow.clock.now()
-    uow.session.add(buyer)
-    uow.session.flush()
-    uow.emit(PendingEvent("Buyer", "UPDATED", str(buyer.id), store_id=buyer.store_id))
-    return buyer
-
-
-def _apply_buyer(uow: UnitOfWork, buyer: BuyerRow, account: AccountRow, spec: BuyerSpec) -> None:
-    if spec.store is not None:
-        store = resolve(
-            uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
-        )
-        rules.check_wholesale_store(store.type, f"Store {store.id}", ["input", "store"])
-        if store.id != account.store_id:
-            raise DomainError(
-                ErrorCode.CONFLICT,
-                f"Account {account.id} does not belong to store {store.id}.",
-                ["input", "account"],
-            )
-    for name in ("website_url", "receive_auto_emails", "receive_newsletters"):
-        if getattr(spec, name) is not None:
-            setattr(buyer, name, getattr(spec, name))
-    if spec.billing_address is not None:
-        path = ["input", "billingAddress"]
-        address = _merge(buyer.billing_address, check_address(uow, spec.billing_address, path))
-        email = normalize_email(address.get("email") or "")
-        if email:
-            if "@" not in email:
-                raise invalid(f'"{email}" is not a valid email address.', [*path, "email"])
-            taken = uow.session.exec(
-                select(BuyerRow.id).where(
-                    BuyerRow.email == email,
-                    BuyerRow.store_id == buyer.store_id,
-                    BuyerRow.id != (buyer.id or 0),
-                )
-            ).first()
-            if taken is not None:
-                raise DomainError(
-                    ErrorCode.DUPLICATE,
-                    f"A buyer with email {email} already exists.",
-                    [*path, "email"],
-                )
-            address["email"] = email
-            buyer.email = email
-        buyer.billing_address = address
-        buyer.first_name = address.get("firstName", buyer.first_name)
-        buyer.last_name = address.get("lastName", buyer.last_name)
-
-
-def buyers_of(session: Any, account_ids: Sequence[int]) -> dict[int, list[BuyerRow]]:
-    """Each account's buyers (id order), in one query."""
-    return grouped_by(session, BuyerRow.account_id, account_ids, order_by=BuyerRow.id)
-
-
-def list_buyers(
-    session: Any,
-    *,
-    ids: Sequence[int] | None = None,
-    account_ids: Sequence[int] | None = None,
-    email: Any = None,
-    statuses: Sequence[str] | None = None,
-    store_ids: Sequence[int] | None = None,
-    limit: int | None = None,
-    page_number: int | None = None,
-) -> Sequence[BuyerRow]:
-    stmt = select(BuyerRow).order_by(BuyerRow.id)
-    if ids:
-        stmt = stmt.where(col(BuyerRow.id).in_(list(ids)))
-    if account_ids:
-        stmt = stmt.where(col(BuyerRow.account_id).in_(list(account_ids)))
-    stmt = text_filtered(stmt, BuyerRow.email, email, normalize_email)
-    if statuses:
-        stmt = stmt.where(col(BuyerRow.status).in_(list(statuses)))
-    if store_ids:
-        stmt = stmt.where(col(BuyerRow.store_id).in_(list(store_ids)))
     return page(session, stmt, limit, page_number)

@@ -24,7 +24,6 @@ from mockcentra.domain.listing import grouped_by, grouped_pairs, page
 from mockcentra.domain.pricing.rules import parse_date
 from mockcentra.domain.refs import resolve
 from mockcentra.domain.wholesale import rules
-from mockcentra.domain.wholesale.accounts import get_window
 from mockcentra.domain.wholesale.status import (
     DeliveryWindowKind,
     DeliveryWindowLimitOn,
@@ -47,6 +46,13 @@ from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
 MAX_VARIANTS_PER_CALL = 100
+
+
+def get_window(uow: UnitOfWork, ref: Any, path: Path) -> DeliveryWindowRow:
+    """A delivery window by `{id}` or `{externalId}` (ID conversion type "DeliveryWindow")."""
+    return resolve(
+        uow, DeliveryWindowRow, ref, path, kind="DeliveryWindow", object_type="DeliveryWindow"
+    )
 
 
 @dataclass

@@ -40,13 +40,9 @@ from mockcentra.domain.pricing.prices import wholesale_price_for
 from mockcentra.domain.refs import resolve
 from mockcentra.domain.shipments.queries import shipment_grand_total
 from mockcentra.domain.wholesale import rules
-from mockcentra.domain.wholesale.accounts import (
-    check_address,
-    discount_for,
-    get_account,
-    get_buyer,
-    get_window,
-)
+from mockcentra.domain.wholesale.accounts import check_address, discount_for, get_account
+from mockcentra.domain.wholesale.buyers import get_buyer
+from mockcentra.domain.wholesale.delivery_windows import get_window
 from mockcentra.domain.wholesale.status import (
     BuyerStatus,
     DeliveryWindowLimitOn,

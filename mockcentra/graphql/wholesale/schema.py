@@ -12,7 +12,7 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.pricing.rules import Amount
-from mockcentra.domain.wholesale import accounts, delivery_windows, orders
+from mockcentra.domain.wholesale import accounts, buyers, delivery_windows, orders
 from mockcentra.graphql.common import (
     AllocationRuleInput,
     BrandInput,
@@ -442,8 +442,8 @@ def _account_spec(info: Info, input: Any) -> accounts.AccountSpec:
     )
 
 
-def _buyer_spec(info: Info, input: Any) -> accounts.BuyerSpec:
-    return accounts.BuyerSpec(
+def _buyer_spec(info: Info, input: Any) -> buyers.BuyerSpec:
+    return buyers.BuyerSpec(
         account=input.account,
         store=input.store,
         status=input.status,
@@ -528,7 +528,7 @@ class Query:
     ) -> list[Buyer]:
         w = where or BuyerFilter()
         return list(  # type: ignore[return-value]
-            accounts.list_buyers(
+            buyers.list_buyers(
                 info.context.session,
                 ids=w.id,
                 account_ids=w.account_id,
@@ -621,7 +621,7 @@ class Mutation:
         return run_mutation(
             info,
             BuyerPayload,
-            lambda: {"buyer": accounts.create_buyer(info.context.uow, _buyer_spec(info, input))},
+            lambda: {"buyer": buyers.create_buyer(info.context.uow, _buyer_spec(info, input))},
         )
 
     @mutation(permission="Buyer:write")
@@ -629,9 +629,7 @@ class Mutation:
         return run_mutation(
             info,
             BuyerPayload,
-            lambda: {
-                "buyer": accounts.update_buyer(info.context.uow, id, _buyer_spec(info, input))
-            },
+            lambda: {"buyer": buyers.update_buyer(info.context.uow, id, _buyer_spec(info, input))},
         )
 
     @mutation(permission="DeliveryWindow:write")

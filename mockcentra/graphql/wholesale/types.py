@@ -17,6 +17,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.pricing.pricelists import currency_code
 from mockcentra.domain.wholesale import accounts as domain_accounts
+from mockcentra.domain.wholesale import buyers as domain_buyers
 from mockcentra.domain.wholesale import delivery_windows as domain_windows
 from mockcentra.domain.wholesale import orders as domain_orders
 from mockcentra.domain.wholesale import status as st
@@ -362,7 +363,7 @@ class Account(ObjectWithAttributes):
 
     @strawberry.field
     def buyers(self, info: Info) -> list[Buyer]:
-        return children(info, "account_buyers", self.id, domain_accounts.buyers_of)
+        return children(info, "account_buyers", self.id, domain_buyers.buyers_of)
 
 
 def announce_accounts(info: Info, ids: list[int]) -> None:

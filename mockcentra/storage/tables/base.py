@@ -10,3 +10,12 @@ class Row(SQLModel):
     schema on first use (`model_dump`) instead of at import; start-up is shorter by that much."""
 
     model_config = {"defer_build": True}  # type: ignore[assignment]
+
+
+def key(row: SQLModel) -> int:
+    """The id of a row that is stored (flushed or read); its column is `int | None` only
+    because a row gets its id from the database."""
+    value = getattr(row, "id", None)
+    if not isinstance(value, int):
+        raise ValueError(f"{type(row).__name__} is not stored yet")
+    return value
