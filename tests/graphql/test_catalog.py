@@ -944,6 +944,23 @@ def test_create_product_size(centra: CentraClient, shirts: dict[str, Any]) -> No
             ["input", "size"],
         ),
         ({"size": {}}, "Size must be given by id or externalId.", ["input", "size"]),
+        (
+            {"size": {"name": "M"}, "gtin": "735 0012"},
+            'gtin "735 0012" is not valid: use digits, letters, "-" or "." '
+            "(at most 64 characters).",
+            ["input", "gtin"],
+        ),
+        (
+            {"size": {"name": "M"}, "EAN": "7" * 65},
+            f'EAN "{"7" * 65}" is not valid: use digits, letters, "-" or "." '
+            "(at most 64 characters).",
+            ["input", "EAN"],
+        ),
+        (
+            {"size": {"name": "M"}, "EAN": "7350012345678", "gtin": "7350012345685"},
+            "Give EAN or gtin (its old name), not both with different values.",
+            ["input", "gtin"],
+        ),
     ],
 )
 def test_create_product_size_refusals(
@@ -968,6 +985,91 @@ def test_create_product_size_refusals(
     ).payload("createProductSize")
 
     assert refused == {"productSize": None, "userErrors": [{"message": message, "path": path}]}
+    assert variant_of(centra, variant["id"]) == variant
+
+
+def test_create_product_size_by_gtin_the_old_name_of_ean(
+    centra: CentraClient, shirts: dict[str, Any]
+) -> None:
+    """Given a variant, when a size is activated with `gtin` (as Centra's guides still send
+    it), then the code is the size's EAN, read back as EAN and GTIN and found by EAN."""
+    product = create_product(centra, productNumber="PS-G")
+    variant = create_variant(
+        centra,
+        product={"id": product["id"]},
+        name="Sand",
+        status="ACTIVE",
+        sizeChart={"id": shirts["id"]},
+    )
+
+    created = centra.graphql(
+        CREATE_SIZE,
+        {
+            "input": {
+                "productVariant": {"id": variant["id"]},
+                "size": {"name": "M"},
+                "gtin": " 7350012345678 ",
+                "sizeNumber": "M1",
+            }
+        },
+    ).payload("createProductSize")
+    same_twice = centra.graphql(
+        CREATE_SIZE,
+        {
+            "input": {
+                "productVariant": {"id": variant["id"]},
+                "size": {"name": "L"},
+                "EAN": "7350012345685",
+                "gtin": "7350012345685",
+            }
+        },
+    ).payload("createProductSize")
+
+    assert created["userErrors"] == []
+    assert (created["productSize"]["EAN"], created["productSize"]["GTIN"]) == (
+        "7350012345678",
+        "7350012345678",
+    )
+    assert same_twice["userErrors"] == []
+    assert same_twice["productSize"]["EAN"] == "7350012345685"
+    found = centra.graphql(
+        '{ productSizes(where: {EAN: {equals: "7350012345678"}}) { id GTIN sizeNumber } }'
+    ).payload("productSizes")
+    assert found == [
+        {"id": created["productSize"]["id"], "GTIN": "7350012345678", "sizeNumber": "M1"}
+    ]
+
+
+def test_update_product_size_refuses_a_bad_ean_and_keeps_the_old_one(
+    centra: CentraClient, shirts: dict[str, Any]
+) -> None:
+    product = create_product(centra, productNumber="PS-B")
+    variant = create_variant(
+        centra,
+        product={"id": product["id"]},
+        name="Rust",
+        status="ACTIVE",
+        sizeChart={"id": shirts["id"]},
+        productSizes=[{"size": {"name": "S"}, "EAN": "7350012345692"}],
+    )
+    size_id = variant["productSizes"][0]["id"]
+
+    refused = centra.graphql(
+        'mutation($id: Int!) { updateProductSize(id: $id, input: {EAN: "73500/12"}) '
+        "{ productSize { EAN } userErrors { message path } } }",
+        {"id": size_id},
+    ).payload("updateProductSize")
+
+    assert refused == {
+        "productSize": None,
+        "userErrors": [
+            {
+                "message": 'EAN "73500/12" is not valid: use digits, letters, "-" or "." '
+                "(at most 64 characters).",
+                "path": ["input", "EAN"],
+            }
+        ],
+    }
     assert variant_of(centra, variant["id"]) == variant
 
 

@@ -45,6 +45,7 @@ class SizeSpec:
     ean: str | None = None
     upc: str | None = None
     size_number: str | None = None
+    gtin: str | None = None  # the old name of `ean`, still sent by Centra's guides
 
 
 @dataclass
@@ -408,10 +409,11 @@ def activate_size(
             f"Size {size.name} is already active on variant {variant.name}.",
             [*path, "size"],
         )
+    ean, ean_name = rules.ean_or_gtin(spec.ean, spec.gtin, [*path, "gtin"])
     row = ProductSizeRow(
         variant_id=variant.id,
         size_id=size.id,
-        ean=rules.optional_text(spec.ean),
+        ean=rules.gtin(ean, ean_name, [*path, ean_name]),
         upc=rules.optional_text(spec.upc),
         size_number=rules.optional_text(spec.size_number),
     )
@@ -438,7 +440,9 @@ def update_product_size(
     """Change EAN, UPC or size number; empty text clears the value, as in Centra."""
     row = resolve(uow, ProductSizeRow, Ref(id=product_size_id), ["id"], kind="ProductSize")
     before = row.model_dump()
-    for key in ("ean", "upc", "size_number"):
+    if "ean" in changes:
+        row.ean = rules.gtin(changes["ean"], "EAN", ["input", "EAN"])
+    for key in ("upc", "size_number"):
         if key in changes:
             setattr(row, key, rules.optional_text(changes[key]))
     if row.model_dump() != before:

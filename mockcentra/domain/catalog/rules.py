@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -23,6 +24,40 @@ def optional_text(value: str | None) -> str | None:
         return None
     text = value.strip()
     return text or None
+
+
+#: An EAN/GTIN/UPC barcode: real ones are 8 to 14 digits, and Centra's own guides store
+#: placeholders such as "EAN000111", so letters, digits, "-" and "." are taken, at most 64.
+GTIN_MAX = 64
+_GTIN = re.compile(r"[A-Za-z0-9.-]+")
+
+
+def gtin(value: str | None, name: str, path: Sequence[str | int]) -> str | None:
+    """A size's EAN (`name` is the input field it came in): blank means none; spaces inside,
+    other characters or more than GTIN_MAX are refused."""
+    text = optional_text(value)
+    if text is None:
+        return None
+    if len(text) > GTIN_MAX or not _GTIN.fullmatch(text):
+        raise invalid(
+            f'{name} "{text}" is not valid: use digits, letters, "-" or "." '
+            f"(at most {GTIN_MAX} characters).",
+            path,
+        )
+    return text
+
+
+def ean_or_gtin(
+    ean: str | None, old_gtin: str | None, path: Sequence[str | int]
+) -> tuple[str | None, str]:
+    """`gtin` is the old name of `EAN` on size inputs: either may be given, both only alike.
+
+    Answers the value and the input name it came by (for error messages and paths)."""
+    if old_gtin is None:
+        return ean, "EAN"
+    if ean is not None and optional_text(ean) != optional_text(old_gtin):
+        raise invalid("Give EAN or gtin (its old name), not both with different values.", path)
+    return old_gtin, "gtin"
 
 
 def unit_cost(amount: Decimal | None, path: Sequence[str | int]) -> Decimal | None:

@@ -396,6 +396,11 @@ class ProductSizeCreateInput:
     ean: str | None = strawberry.field(name="EAN", default=None)
     upc: str | None = strawberry.field(name="UPC", default=None)
     size_number: str | None = None
+    gtin: str | None = strawberry.field(
+        default=None,
+        deprecation_reason="Use EAN.",
+        description="The old name of EAN (Centra's guides still send it); read back as EAN.",
+    )
 
 
 @strawberry.input
@@ -975,7 +980,11 @@ class Mutation:
         self, info: Info, input: ProductSizeCreateInput
     ) -> ProductSizeCreatePayload:
         spec = SizeSpec(
-            size=input.size, ean=input.ean, upc=input.upc, size_number=input.size_number
+            size=input.size,
+            ean=input.ean,
+            upc=input.upc,
+            size_number=input.size_number,
+            gtin=input.gtin,
         )
         return run_mutation(
             info,

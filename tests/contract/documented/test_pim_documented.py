@@ -185,6 +185,87 @@ def test_size_charts_with_display_units_are_created_and_deleted(centra: CentraCl
     assert deleted["deleteSizeChart"]["userErrors"] == []
 
 
+def test_sizes_are_activated_with_a_gtin_and_size_number(centra: CentraClient) -> None:
+    chart = run_documented(
+        centra,
+        """mutation twoSizes {
+          createSizeChart(input: { name: "Caps", horizontalLabels: ["S/M", "L/XL"] }) {
+            sizeChart { id sizes { id name } }
+            userErrors { message path }
+          }
+        }""",
+    )["createSizeChart"]["sizeChart"]
+    product = run_documented(
+        centra,
+        """mutation cap {
+          createProduct(input: { name: "Wool cap", status: ACTIVE, productNumber: "CAP-1" }) {
+            product { id }
+            userErrors { message path }
+          }
+        }""",
+    )["createProduct"]["product"]
+    variant = run_documented(
+        centra,
+        """mutation capVariant($product: Int!, $chart: Int!) {
+          createProductVariant(input: {
+            product: { id: $product }
+            name: "Grey"
+            status: ACTIVE
+            sizeChart: { id: $chart }
+          }) {
+            productVariant { id }
+            userErrors { message path }
+          }
+        }""",
+        {"product": product["id"], "chart": chart["id"]},
+    )["createProductVariant"]["productVariant"]
+
+    by_id = run_documented(
+        centra,
+        """mutation firstSize($variant: Int!, $size: Int!) {
+          createProductSize(
+            input: {
+              productVariant: { id: $variant },
+              size: { id: $size },
+              gtin: "4006381333931",
+              sizeNumber: "SM"
+            }
+          ) {
+            productSize { id GTIN sizeNumber }
+            userErrors { message path }
+          }
+        }""",
+        {"variant": variant["id"], "size": chart["sizes"][0]["id"]},
+    )["createProductSize"]
+    by_name = run_documented(
+        centra,
+        """mutation secondSize($variant: Int!) {
+          createProductSize(
+            input: {
+              productVariant: { id: $variant },
+              size: { name: "L/XL" },
+              gtin: "CAP1GREYLXL",
+              sizeNumber: "LXL"
+            }
+          ) {
+            productSize { id GTIN sizeNumber }
+            userErrors { message path }
+          }
+        }""",
+        {"variant": variant["id"]},
+    )["createProductSize"]
+
+    assert by_id["userErrors"] == [] and by_name["userErrors"] == []
+    assert {k: v for k, v in by_id["productSize"].items() if k != "id"} == {
+        "GTIN": "4006381333931",
+        "sizeNumber": "SM",
+    }
+    assert {k: v for k, v in by_name["productSize"].items() if k != "id"} == {
+        "GTIN": "CAP1GREYLXL",
+        "sizeNumber": "LXL",
+    }
+
+
 def test_warehouses_are_filtered_and_sorted(centra: CentraClient) -> None:
     data = run_documented(
         centra,
