@@ -17,7 +17,9 @@ from mockcentra.graphql.reference import schema as reference
 from mockcentra.graphql.stock import schema as stock
 from mockcentra.graphql.translations import schema as translations
 from mockcentra.graphql.vouchers import schema as vouchers
+from mockcentra.graphql.wholesale import buyers
 from mockcentra.graphql.wholesale import schema as wholesale
+from mockcentra.graphql.wholesale import windows as delivery_windows
 
 AREAS = (
     reference,
@@ -36,6 +38,8 @@ AREAS = (
     translations,
     media,
     wholesale,
+    buyers,
+    delivery_windows,
     ratelimits,
     counters,
     access,

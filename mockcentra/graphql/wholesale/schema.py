@@ -1,4 +1,5 @@
-"""Wholesale queries and mutations: accounts, buyers, delivery windows, wholesale orders.
+"""Wholesale queries and mutations: accounts, terms, wholesale orders (buyers and delivery
+windows have their own modules).
 
 `createWholesaleOrder` is a mockcentra addition: it stands in for an order placed by a buyer
 in Centra's B2B Showroom (which has no Integration API mutation).
@@ -9,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.pricing.rules import Amount
-from mockcentra.domain.wholesale import accounts, buyers, delivery_windows, orders
+from mockcentra.domain.wholesale import accounts, orders
 from mockcentra.graphql.common import (
     AllocationRuleInput,
     BrandInput,
@@ -20,10 +22,7 @@ from mockcentra.graphql.common import (
     MarketInput,
     MonetaryValueInput,
     Payload,
-    PriceAlterationInput,
     PricelistInput,
-    ProductVariantInput,
-    StoreInput,
     StringMatch,
 )
 from mockcentra.graphql.errors import run_mutation
@@ -35,25 +34,14 @@ from mockcentra.graphql.wholesale.types import (
     WHOLESALE_TYPES,
     Account,
     AccountStatus,
-    Buyer,
-    BuyerStatus,
-    DeliveryWindow,
-    DeliveryWindowLimitOn,
-    DeliveryWindowLimitType,
-    DeliveryWindowStatus,
     PaymentTerms,
-    PreorderAllocationOrder,
     SalesRepresentative,
     ShippingTerms,
-    VariantDeliveryType,
     announce_accounts,
-    announce_windows,
 )
 from mockcentra.storage.tables import (
     AccountRow,
-    BuyerRow,
     CountryRow,
-    DeliveryWindowRow,
     PaymentTermsRow,
     ShippingTermsRow,
 )
@@ -197,132 +185,6 @@ class AccountFilter:
     store_id: list[int] | None = None
 
 
-# --- buyers --------------------------------------------------------------------------------
-
-
-@strawberry.input
-class BuyerCreateInput:
-    account: AccountInput
-    store: StoreInput | None = None  # type: ignore[valid-type]
-    status: BuyerStatus | None = None  # type: ignore[valid-type]
-    website_url: str | None = None
-    receive_auto_emails: bool | None = None
-    receive_newsletters: bool | None = None
-    billing_address: AddressInput | None = strawberry.field(
-        default=None, description="Its email is the buyer's login and must be unique."
-    )
-
-
-@strawberry.input
-class BuyerUpdateInput:
-    account: AccountInput | None = None
-    store: StoreInput | None = None  # type: ignore[valid-type]
-    status: BuyerStatus | None = None  # type: ignore[valid-type]
-    website_url: str | None = None
-    receive_auto_emails: bool | None = None
-    receive_newsletters: bool | None = None
-    billing_address: AddressInput | None = None
-
-
-@strawberry.input
-class BuyerFilter:
-    id: list[int] | None = None
-    account_id: list[int] | None = None
-    email: StringMatch | None = None
-    status: list[BuyerStatus] | None = None  # type: ignore[valid-type]
-    store_id: list[int] | None = None
-
-
-# --- delivery windows ----------------------------------------------------------------------
-
-
-@strawberry.input
-class DateRangeInput:
-    from_: str | None = strawberry.field(name="from", default=None)
-    to: str | None = None
-
-
-@strawberry.input
-class PreorderDeliveryWindowInput:
-    delivery_date_range: DateRangeInput | None = None
-    sales_date_range: DateRangeInput | None = None
-    allocation_order: PreorderAllocationOrder | None = None  # type: ignore[valid-type]
-
-
-@strawberry.input
-class AtOnceDeliveryWindowInput:
-    days_from_now: int | None = None
-    selectable_date: bool | None = None
-
-
-@strawberry.input
-class DeliveryWindowCreateInput:
-    name: str
-    markets: list[MarketInput]  # type: ignore[valid-type]
-    status: DeliveryWindowStatus | None = None  # type: ignore[valid-type]
-    delivery_dates_visible: bool | None = None
-    selectable_by_buyers: bool | None = None
-    selected_by_default: bool | None = None
-    default_variant_delivery_type: VariantDeliveryType | None = None  # type: ignore[valid-type]
-    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
-    price_alteration: PriceAlterationInput | None = None  # type: ignore[valid-type]
-    preorder: PreorderDeliveryWindowInput | None = None
-    at_once: AtOnceDeliveryWindowInput | None = None
-
-
-@strawberry.input
-class DeliveryWindowUpdateInput:
-    name: str | None = None
-    markets: list[MarketInput] | None = strawberry.field(  # type: ignore[valid-type]
-        default=None, description="Replaces the window's markets."
-    )
-    status: DeliveryWindowStatus | None = None  # type: ignore[valid-type]
-    delivery_dates_visible: bool | None = None
-    selectable_by_buyers: bool | None = None
-    selected_by_default: bool | None = None
-    default_variant_delivery_type: VariantDeliveryType | None = None  # type: ignore[valid-type]
-    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
-    price_alteration: PriceAlterationInput | None = None  # type: ignore[valid-type]
-    preorder: PreorderDeliveryWindowInput | None = None
-    at_once: AtOnceDeliveryWindowInput | None = None
-
-
-@strawberry.input
-class DeliveryWindowVariantLimitInput:
-    value: int | None = strawberry.field(default=None, description="null removes the limit.")
-    type: DeliveryWindowLimitType | None = None  # type: ignore[valid-type]
-    on: DeliveryWindowLimitOn | None = None  # type: ignore[valid-type]
-
-
-@strawberry.input
-class DeliveryWindowVariantInput:
-    product_variant: ProductVariantInput  # type: ignore[valid-type]
-    type: VariantDeliveryType | None = None  # type: ignore[valid-type]
-    limit: DeliveryWindowVariantLimitInput | None = None
-
-
-@strawberry.input
-class SetDeliveryWindowVariantsInput:
-    delivery_window: DeliveryWindowInput
-    variants: list[DeliveryWindowVariantInput] = strawberry.field(
-        description="At most 100 per call."
-    )
-
-
-@strawberry.input
-class UnsetDeliveryWindowVariantsInput:
-    delivery_window: DeliveryWindowInput
-    product_variants: list[ProductVariantInput]  # type: ignore[valid-type]
-
-
-@strawberry.input
-class DeliveryWindowFilter:
-    id: list[int] | None = None
-    status: list[DeliveryWindowStatus] | None = None  # type: ignore[valid-type]
-    market_id: list[int] | None = None
-    store_id: list[int] | None = None
-
-
 # --- wholesale orders ----------------------------------------------------------------------
 
 
@@ -365,16 +227,6 @@ class AccountPayload(Payload):
 
 
 @strawberry.type
-class BuyerPayload(Payload):
-    buyer: Buyer | None = None
-
-
-@strawberry.type
-class DeliveryWindowPayload(Payload):
-    delivery_window: DeliveryWindow | None = None
-
-
-@strawberry.type
 class WholesaleOrderPayload(Payload):
     order: WholesaleOrder | None = None
 
@@ -382,7 +234,7 @@ class WholesaleOrderPayload(Payload):
 # --- converting inputs ---------------------------------------------------------------------
 
 
-def _address(info: Info, value: AddressInput | None) -> dict[str, Any] | None:
+def address_of(info: Info, value: AddressInput | None) -> dict[str, Any] | None:
     """An address input as stored; a country given by id is stored by its code."""
     if value is None:
         return None
@@ -436,53 +288,10 @@ def _account_spec(info: Info, input: Any) -> accounts.AccountSpec:
         ),
         add_brands=input.add_brands,
         remove_brands=getattr(input, "remove_brands", None),
-        account_address=_address(info, input.account_address),
-        shipping_address=_address(info, input.shipping_address),
-        billing_address=_address(info, input.billing_address),
+        account_address=address_of(info, input.account_address),
+        shipping_address=address_of(info, input.shipping_address),
+        billing_address=address_of(info, input.billing_address),
     )
-
-
-def _buyer_spec(info: Info, input: Any) -> buyers.BuyerSpec:
-    return buyers.BuyerSpec(
-        account=input.account,
-        store=input.store,
-        status=input.status,
-        website_url=input.website_url,
-        receive_auto_emails=input.receive_auto_emails,
-        receive_newsletters=input.receive_newsletters,
-        billing_address=_address(info, input.billing_address),
-    )
-
-
-def _range(value: DateRangeInput | None) -> delivery_windows.DateRangeSpec | None:
-    return None if value is None else delivery_windows.DateRangeSpec(value.from_, value.to)
-
-
-def _window_spec(input: Any) -> delivery_windows.WindowSpec:
-    pre, now = input.preorder, input.at_once
-    return delivery_windows.WindowSpec(
-        name=input.name,
-        status=input.status,
-        delivery_dates_visible=input.delivery_dates_visible,
-        selectable_by_buyers=input.selectable_by_buyers,
-        selected_by_default=input.selected_by_default,
-        default_variant_delivery_type=input.default_variant_delivery_type,
-        allocation_rule=input.allocation_rule,
-        markets=input.markets,
-        price_alteration=input.price_alteration,
-        preorder=None
-        if pre is None
-        else delivery_windows.PreorderSpec(
-            _range(pre.delivery_date_range), _range(pre.sales_date_range), pre.allocation_order
-        ),
-        at_once=None
-        if now is None
-        else delivery_windows.AtOnceSpec(now.days_from_now, now.selectable_date),
-    )
-
-
-def _values(items: list[Any] | None) -> list[Any] | None:
-    return [getattr(i, "value", i) for i in items] if items else None
 
 
 # --- schema --------------------------------------------------------------------------------
@@ -504,7 +313,7 @@ class Query:
                 info.context.session,
                 ids=w.id,
                 name=w.name,
-                statuses=_values(w.status),
+                statuses=w.status,
                 market_ids=w.market_id,
                 store_ids=w.store_id,
                 limit=limit,
@@ -519,62 +328,7 @@ class Query:
         return info.context.session.get(AccountRow, id)
 
     @strawberry.field
-    def buyers(
-        self,
-        info: Info,
-        where: BuyerFilter | None = None,
-        limit: int | None = None,
-        page: int | None = None,
-    ) -> list[Buyer]:
-        w = where or BuyerFilter()
-        return list(  # type: ignore[return-value]
-            buyers.list_buyers(
-                info.context.session,
-                ids=w.id,
-                account_ids=w.account_id,
-                email=w.email,
-                statuses=_values(w.status),
-                store_ids=w.store_id,
-                limit=limit,
-                page_number=page,
-            )
-        )
-
-    @strawberry.field
-    def buyer(self, info: Info, id: int) -> Buyer | None:
-        return info.context.session.get(BuyerRow, id)
-
-    @strawberry.field
-    def delivery_windows(
-        self,
-        info: Info,
-        where: DeliveryWindowFilter | None = None,
-        limit: int | None = None,
-        page: int | None = None,
-    ) -> list[DeliveryWindow]:
-        w = where or DeliveryWindowFilter()
-        rows = list(
-            delivery_windows.list_windows(
-                info.context.session,
-                ids=w.id,
-                statuses=_values(w.status),
-                market_ids=w.market_id,
-                store_ids=w.store_id,
-                limit=limit,
-                page_number=page,
-            )
-        )
-        announce_windows(info, [r.id for r in rows])
-        return rows  # type: ignore[return-value]
-
-    @strawberry.field
-    def delivery_window(self, info: Info, id: int) -> DeliveryWindow | None:
-        return info.context.session.get(DeliveryWindowRow, id)
-
-    @strawberry.field
     def payment_terms(self, info: Info) -> list[PaymentTerms]:
-        from sqlmodel import select
-
         return list(info.context.session.exec(select(PaymentTermsRow).order_by(PaymentTermsRow.id)))
 
     @strawberry.field
@@ -587,8 +341,6 @@ class Query:
 
     @strawberry.field
     def shipping_terms(self, info: Info) -> list[ShippingTerms]:
-        from sqlmodel import select
-
         return list(
             info.context.session.exec(select(ShippingTermsRow).order_by(ShippingTermsRow.id))
         )
@@ -616,96 +368,6 @@ class Mutation:
 
         return run_mutation(info, AccountPayload, action)
 
-    @mutation(permission="Buyer:write")
-    def create_buyer(self, info: Info, input: BuyerCreateInput) -> BuyerPayload:
-        return run_mutation(
-            info,
-            BuyerPayload,
-            lambda: {"buyer": buyers.create_buyer(info.context.uow, _buyer_spec(info, input))},
-        )
-
-    @mutation(permission="Buyer:write")
-    def update_buyer(self, info: Info, id: int, input: BuyerUpdateInput) -> BuyerPayload:
-        return run_mutation(
-            info,
-            BuyerPayload,
-            lambda: {"buyer": buyers.update_buyer(info.context.uow, id, _buyer_spec(info, input))},
-        )
-
-    @mutation(permission="DeliveryWindow:write")
-    def create_delivery_window(
-        self, info: Info, input: DeliveryWindowCreateInput
-    ) -> DeliveryWindowPayload:
-        return run_mutation(
-            info,
-            DeliveryWindowPayload,
-            lambda: {
-                "delivery_window": delivery_windows.create_window(
-                    info.context.uow, _window_spec(input)
-                )
-            },
-        )
-
-    @mutation(permission="DeliveryWindow:write")
-    def update_delivery_window(
-        self, info: Info, id: int, input: DeliveryWindowUpdateInput
-    ) -> DeliveryWindowPayload:
-        return run_mutation(
-            info,
-            DeliveryWindowPayload,
-            lambda: {
-                "delivery_window": delivery_windows.update_window(
-                    info.context.uow, id, _window_spec(input)
-                )
-            },
-        )
-
-    @mutation(
-        permission=(
-            "DeliveryWindow:write",
-            "DeliveryWindow:read",
-            "Market:read",
-            "Campaign:read",
-            "AllocationRule:read",
-            "Product:read",
-        )
-    )
-    def set_delivery_window_variants(
-        self, info: Info, input: SetDeliveryWindowVariantsInput
-    ) -> DeliveryWindowPayload:
-        """Centra reports (and needs) the window's read permissions whatever is selected."""
-
-        def action() -> dict[str, Any]:
-            specs = [
-                delivery_windows.WindowVariantSpec(
-                    product_variant=v.product_variant,
-                    type=v.type,
-                    limit_value=v.limit.value if v.limit else None,
-                    limit_type=v.limit.type if v.limit else None,
-                    limit_on=v.limit.on if v.limit else None,
-                    has_limit=v.limit is not None,
-                )
-                for v in input.variants
-            ]
-            result = delivery_windows.set_window_variants(
-                info.context.uow, input.delivery_window, specs
-            )
-            return {"delivery_window": result.window, "warnings": result.warnings}
-
-        return run_mutation(info, DeliveryWindowPayload, action)
-
-    @mutation(permission="DeliveryWindow:write")
-    def unset_delivery_window_variants(
-        self, info: Info, input: UnsetDeliveryWindowVariantsInput
-    ) -> DeliveryWindowPayload:
-        def action() -> dict[str, Any]:
-            result = delivery_windows.unset_window_variants(
-                info.context.uow, input.delivery_window, input.product_variants
-            )
-            return {"delivery_window": result.window, "warnings": result.warnings}
-
-        return run_mutation(info, DeliveryWindowPayload, action)
-
     @mutation(
         permission="Order:write",
         description="mockcentra addition: places the order a buyer would place in the B2B "
@@ -730,8 +392,8 @@ class Mutation:
                 account=input.account,
                 delivery_window=input.delivery_window,
                 purchase_order_number=input.purchase_order_number,
-                shipping_address=_address(info, input.shipping_address),
-                billing_address=_address(info, input.billing_address),
+                shipping_address=address_of(info, input.shipping_address),
+                billing_address=address_of(info, input.billing_address),
                 other_comment=input.other_comment,
                 internal_comment=input.internal_comment,
             )

@@ -1,0 +1,115 @@
+"""Buyers: who places a wholesale account's orders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from mockcentra.domain.wholesale import buyers
+from mockcentra.graphql.common import Payload, StoreInput, StringMatch
+from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.orders.schema import AddressInput
+from mockcentra.graphql.permissions import mutation
+from mockcentra.graphql.wholesale.schema import AccountInput, address_of
+from mockcentra.graphql.wholesale.types import Buyer, BuyerStatus
+from mockcentra.storage.tables import BuyerRow
+
+
+@strawberry.input
+class BuyerCreateInput:
+    account: AccountInput
+    store: StoreInput | None = None  # type: ignore[valid-type]
+    status: BuyerStatus | None = None  # type: ignore[valid-type]
+    website_url: str | None = None
+    receive_auto_emails: bool | None = None
+    receive_newsletters: bool | None = None
+    billing_address: AddressInput | None = strawberry.field(
+        default=None, description="Its email is the buyer's login and must be unique."
+    )
+
+
+@strawberry.input
+class BuyerUpdateInput:
+    account: AccountInput | None = None
+    store: StoreInput | None = None  # type: ignore[valid-type]
+    status: BuyerStatus | None = None  # type: ignore[valid-type]
+    website_url: str | None = None
+    receive_auto_emails: bool | None = None
+    receive_newsletters: bool | None = None
+    billing_address: AddressInput | None = None
+
+
+@strawberry.input
+class BuyerFilter:
+    id: list[int] | None = None
+    account_id: list[int] | None = None
+    email: StringMatch | None = None
+    status: list[BuyerStatus] | None = None  # type: ignore[valid-type]
+    store_id: list[int] | None = None
+
+
+@strawberry.type
+class BuyerPayload(Payload):
+    buyer: Buyer | None = None
+
+
+def _buyer_spec(info: Info, input: Any) -> buyers.BuyerSpec:
+    return buyers.BuyerSpec(
+        account=input.account,
+        store=input.store,
+        status=input.status,
+        website_url=input.website_url,
+        receive_auto_emails=input.receive_auto_emails,
+        receive_newsletters=input.receive_newsletters,
+        billing_address=address_of(info, input.billing_address),
+    )
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def buyers(
+        self,
+        info: Info,
+        where: BuyerFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[Buyer]:
+        w = where or BuyerFilter()
+        return list(  # type: ignore[return-value]
+            buyers.list_buyers(
+                info.context.session,
+                ids=w.id,
+                account_ids=w.account_id,
+                email=w.email,
+                statuses=w.status,
+                store_ids=w.store_id,
+                limit=limit,
+                page_number=page,
+            )
+        )
+
+    @strawberry.field
+    def buyer(self, info: Info, id: int) -> Buyer | None:
+        return info.context.session.get(BuyerRow, id)
+
+
+@strawberry.type
+class Mutation:
+    @mutation(permission="Buyer:write")
+    def create_buyer(self, info: Info, input: BuyerCreateInput) -> BuyerPayload:
+        return run_mutation(
+            info,
+            BuyerPayload,
+            lambda: {"buyer": buyers.create_buyer(info.context.uow, _buyer_spec(info, input))},
+        )
+
+    @mutation(permission="Buyer:write")
+    def update_buyer(self, info: Info, id: int, input: BuyerUpdateInput) -> BuyerPayload:
+        return run_mutation(
+            info,
+            BuyerPayload,
+            lambda: {"buyer": buyers.update_buyer(info.context.uow, id, _buyer_spec(info, input))},
+        )
