@@ -380,13 +380,7 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
     or pricelist price, stock allocated (refused when short, unless `force_create` or not
     `adjust_stock`), a `voucher_value` taken off items then shipping, and the PSP's
     authorization and capture written as payment history."""
-    email = (data.billing_address.get("email") or data.shipping_address.get("email") or "").strip()
-    if not email:
-        raise DomainError(ErrorCode.REQUIRED, "email is required.", ["address", "email"])
-    if data.voucher_value is not None and data.voucher_value < 0:
-        raise invalid("voucherValue cannot be negative.", ["voucherValue"])
-    if not data.lines:
-        raise DomainError(ErrorCode.REQUIRED, "products is required.", ["products"])
+    email = _checked_email(data)
     store = _store(uow, data.store_id)
     country = _country(uow, data.shipping_address.get("country"), ["address", "country"])
     if data.billing_address.get("country"):
@@ -394,50 +388,10 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
     market = _market(uow, data, store, country)
     pricelist = _pricelist(uow, data, store, country)
     currency = uow.session.get(CurrencyRow, pricelist.currency_id).code
-
-    new_lines: list[NewLine] = []
-    wanted: dict[int, tuple[int, str]] = {}
-    for i, line in enumerate(data.lines):
-        path: list[Any] = ["products", i]
-        if line.quantity < 1:
-            raise invalid("qty must be at least 1.", [*path, "qty"])
-        size = _size(uow, line, path)
-        variant = uow.session.get(VariantRow, size.variant_id)
-        listed = price_for(uow.session, pricelist.id, variant.product_id, variant.id)
-        unit = line.unit_price if line.unit_price is not None else listed
-        if unit is None:
-            raise invalid(
-                f"Product size {size.id} has no price in pricelist {pricelist.name}.",
-                [*path, "unitPrice"],
-            )
-        if unit < 0:
-            raise invalid("unitPrice cannot be negative.", [*path, "unitPrice"])
-        original = line.original_price if line.original_price is not None else (listed or unit)
-        display = sellable_display_for_variant(uow.session, store.id, market.id, variant.id)
-        new_lines.append(
-            NewLine(
-                display.id if display else None,
-                size.id,
-                line.quantity,
-                unit,
-                original,
-                line.comment,
-            )
-        )
-        held, _ = wanted.get(size.id, (0, ""))
-        wanted[size.id] = (held + line.quantity, line.sku or line.ean or f"product size {size.id}")
+    new_lines, wanted = _priced_lines(uow, data, store, market, pricelist)
     if data.adjust_stock and not data.force_create:
         _check_stock(uow, market.id, wanted)
-    shipping = data.shipping_value
-    option = (
-        uow.session.get(ShippingOptionRow, pricelist.default_shipping_option_id)
-        if pricelist.default_shipping_option_id
-        else None
-    )
-    if shipping is None:
-        shipping = option.price if option else ZERO
-    if shipping < 0:
-        raise invalid("shippingValue cannot be negative.", ["shippingValue"])
+    option, shipping = _shipping(uow, data, pricelist)
     entries: list[VoucherEntry] = []
     voucher = round_money(data.voucher_value) if data.voucher_value else ZERO
     if voucher:
@@ -469,6 +423,87 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
             customer_id=_customer_id(uow, data, email, store),
         ),
     )
+    _keep_imported_details(uow, order, data)
+    if data.payment is not None:
+        record_payment(uow, order, data.payment)
+    return order
+
+
+def _checked_email(data: ExternalOrder) -> str:
+    """The order's email (billing first), after the checks that need no lookups."""
+    email = (data.billing_address.get("email") or data.shipping_address.get("email") or "").strip()
+    if not email:
+        raise DomainError(ErrorCode.REQUIRED, "email is required.", ["address", "email"])
+    if data.voucher_value is not None and data.voucher_value < 0:
+        raise invalid("voucherValue cannot be negative.", ["voucherValue"])
+    if not data.lines:
+        raise DomainError(ErrorCode.REQUIRED, "products is required.", ["products"])
+    return email
+
+
+def _priced_lines(
+    uow: UnitOfWork,
+    data: ExternalOrder,
+    store: StoreRow,
+    market: MarketRow,
+    pricelist: PricelistRow,
+) -> tuple[list[NewLine], dict[int, tuple[int, str]]]:
+    """Each line at its given price (else the pricelist's), and the units wanted per size
+    with the name the stock refusal uses."""
+    new_lines: list[NewLine] = []
+    wanted: dict[int, tuple[int, str]] = {}
+    for i, line in enumerate(data.lines):
+        path: list[Any] = ["products", i]
+        if line.quantity < 1:
+            raise invalid("qty must be at least 1.", [*path, "qty"])
+        size = _size(uow, line, path)
+        variant = uow.session.get(VariantRow, size.variant_id)
+        listed = price_for(uow.session, pricelist.id, variant.product_id, variant.id)
+        unit = line.unit_price if line.unit_price is not None else listed
+        if unit is None:
+            raise invalid(
+                f"Product size {size.id} has no price in pricelist {pricelist.name}.",
+                [*path, "unitPrice"],
+            )
+        if unit < 0:
+            raise invalid("unitPrice cannot be negative.", [*path, "unitPrice"])
+        original = line.original_price if line.original_price is not None else (listed or unit)
+        display = sellable_display_for_variant(uow.session, store.id, market.id, variant.id)
+        new_lines.append(
+            NewLine(
+                display.id if display else None,
+                size.id,
+                line.quantity,
+                unit,
+                original,
+                line.comment,
+            )
+        )
+        held, _ = wanted.get(size.id, (0, ""))
+        wanted[size.id] = (held + line.quantity, line.sku or line.ean or f"product size {size.id}")
+    return new_lines, wanted
+
+
+def _shipping(
+    uow: UnitOfWork, data: ExternalOrder, pricelist: PricelistRow
+) -> tuple[ShippingOptionRow | None, Decimal]:
+    """The pricelist's default shipping option, and the given shipping value or its price."""
+    option = (
+        uow.session.get(ShippingOptionRow, pricelist.default_shipping_option_id)
+        if pricelist.default_shipping_option_id
+        else None
+    )
+    shipping = data.shipping_value
+    if shipping is None:
+        shipping = option.price if option else ZERO
+    if shipping < 0:
+        raise invalid("shippingValue cannot be negative.", ["shippingValue"])
+    return option, shipping
+
+
+def _keep_imported_details(uow: UnitOfWork, order: OrderRow, data: ExternalOrder) -> None:
+    """What an import states about itself: flags, comments, the time it was placed, and the
+    texts each line was sold under."""
     order.is_internal = data.internal_order
     order.other_comment = data.comment
     order.internal_comment = data.internal_comment
@@ -482,9 +517,6 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
         row.sku = text.get("sku") or row.sku
         uow.session.add(row)
     uow.session.add(order)
-    if data.payment is not None:
-        record_payment(uow, order, data.payment)
-    return order
 
 
 def complete_external_order(
