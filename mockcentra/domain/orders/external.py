@@ -690,20 +690,7 @@ def return_items(
     the return pending and is reported in the outcome.
     """
     shipment = _shipment(uow, shipment_number)
-    by_order_line = {sl.order_line_id: sl for sl in shipment_lines(uow.session, shipment.id)}
-    if quantities is None:
-        quantities = {k: sl.quantity - sl.returned_quantity for k, sl in by_order_line.items()}
-    lines: list[returns.ReturnLine] = []
-    returned: list[int] = []
-    for order_line_id, quantity in quantities.items():
-        sl = by_order_line.get(order_line_id)
-        left = sl.quantity - sl.returned_quantity if sl else 0
-        if sl is None or left < 1 or quantity < 1:
-            continue
-        lines.append(returns.ReturnLine(sl.id, min(quantity, left)))
-        returned.append(order_line_id)
-    if not lines:
-        raise DomainError(ErrorCode.INVALID, "return could not be created.", ["products"])
+    lines, returned = _returnable_lines(uow, shipment, quantities)
     policy = (
         ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE
         if return_stock
@@ -720,17 +707,7 @@ def return_items(
         comment=comment,
     )
     if return_cost is not None:
-        cost = round_money(return_cost)
-        worth = returns.return_value(uow.session, ret)
-        if cost < 0:
-            raise invalid("returnCost cannot be negative.", ["returnCost"])
-        if cost > worth:
-            raise invalid(
-                f"returnCost {format_money(cost, shipment_currency(uow, shipment))} is more than "
-                f"the return is worth ({format_money(worth, shipment_currency(uow, shipment))}).",
-                ["returnCost"],
-            )
-        ret.return_cost = cost
+        ret.return_cost = _checked_return_cost(uow, ret, shipment, return_cost)
     if created_at is not None:
         ret.created_at = created_at
     uow.session.add(ret)
@@ -747,6 +724,46 @@ def return_items(
                 error.record()
             outcome.refund_error = error.message
     return outcome
+
+
+def _returnable_lines(
+    uow: UnitOfWork, shipment: ShipmentRow, quantities: dict[int, int] | None
+) -> tuple[list[returns.ReturnLine], list[int]]:
+    """The shipment lines to return with their quantities (capped at what is left; lines
+    with nothing left are skipped), and the order lines they belong to."""
+    by_order_line = {sl.order_line_id: sl for sl in shipment_lines(uow.session, shipment.id)}
+    if quantities is None:
+        quantities = {k: sl.quantity - sl.returned_quantity for k, sl in by_order_line.items()}
+    lines: list[returns.ReturnLine] = []
+    returned: list[int] = []
+    for order_line_id, quantity in quantities.items():
+        sl = by_order_line.get(order_line_id)
+        left = sl.quantity - sl.returned_quantity if sl else 0
+        if sl is None or left < 1 or quantity < 1:
+            continue
+        lines.append(returns.ReturnLine(sl.id, min(quantity, left)))
+        returned.append(order_line_id)
+    if not lines:
+        raise DomainError(ErrorCode.INVALID, "return could not be created.", ["products"])
+    return lines, returned
+
+
+def _checked_return_cost(
+    uow: UnitOfWork, ret: ReturnRow, shipment: ShipmentRow, given: Decimal
+) -> Decimal:
+    """A return cost is kept back from the refund: never negative, never above its worth."""
+    cost = round_money(given)
+    worth = returns.return_value(uow.session, ret)
+    if cost < 0:
+        raise invalid("returnCost cannot be negative.", ["returnCost"])
+    if cost > worth:
+        currency = shipment_currency(uow, shipment)
+        raise invalid(
+            f"returnCost {format_money(cost, currency)} is more than "
+            f"the return is worth ({format_money(worth, currency)}).",
+            ["returnCost"],
+        )
+    return cost
 
 
 def shipment_currency(uow: UnitOfWork, shipment: ShipmentRow) -> str:
