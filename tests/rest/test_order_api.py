@@ -1253,3 +1253,31 @@ def test_the_stock_list_sku_filter_keeps_a_products_sizes_or_one_full_sku(
     assert by_product == of_product
     assert by_full == [cat]
     assert by_size == []
+
+
+def test_return_cost_is_kept_within_what_the_return_is_worth(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    api = OrderApi(centra)
+    item, number, shipment, line = _shipped(api, centra_factories, quantity=1)
+    worth = item.price
+    currency = api.order(number)["orderCurrency"]
+
+    negative = api.refused(
+        "POST", "return", {"shipment": shipment, "products": {line: 1}, "returnCost": -1}
+    )
+    above = api.refused(
+        "POST",
+        "return",
+        {"shipment": shipment, "products": {line: 1}, "returnCost": str(worth + 1)},
+    )
+    assert api.ok("GET", "returns", order=number)["returns"] == []
+    kept = api.ok("POST", "return", {"shipment": shipment, "products": {line: 1}, "returnCost": 5})
+
+    assert negative == {"status": "no", "msg": "returnCost cannot be negative."}
+    assert above["msg"] == (
+        f"returnCost {worth + 1:.2f} {currency} is more than the return is worth "
+        f"({worth:.2f} {currency})."
+    )
+    [ret] = api.ok("GET", "returns", order=number)["returns"]
+    assert (ret["returnId"], ret["returnCost"]) == (kept["return"], 5)
