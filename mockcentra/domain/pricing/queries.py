@@ -107,54 +107,10 @@ def prices(
     limit = 20 if limit is None else limit
     if limit < 1 or limit > PRICE_LIMIT:
         raise invalid(f"Limit must be in range 1 - {PRICE_LIMIT}.", ["limit"])
-    table: type[SQLModel] = AlteredPriceRow if price_alteration_id is not None else PriceRow
-    scope = []
-    if price_alteration_id is not None:
-        scope.append(table.price_alteration_id == price_alteration_id)
-    pairs = (
-        select(table.pricelist_id.label("pl"), table.product_id.label("pr"))
-        .where(*scope)
-        .group_by(table.pricelist_id, table.product_id)
-    )
-    if ids_filter(pricelist_ids):
-        pairs = pairs.where(col(table.pricelist_id).in_(ids_filter(pricelist_ids)))
-    if ids_filter(product_ids):
-        pairs = pairs.where(col(table.product_id).in_(ids_filter(product_ids)))
-    pp = pairs.subquery()
-    shared = aliased(table)
-    own = aliased(table)
-    stmt = (
-        select(pp.c.pl, VariantRow.id, VariantRow.product_id, shared, own)
-        .select_from(pp)
-        .join(VariantRow, VariantRow.product_id == pp.c.pr)
-        .outerjoin(
-            shared,
-            and_(
-                shared.pricelist_id == pp.c.pl,
-                shared.product_id == pp.c.pr,
-                col(shared.variant_id).is_(None),
-                *[shared.price_alteration_id == price_alteration_id]
-                if price_alteration_id is not None
-                else [],
-            ),
-        )
-        .outerjoin(
-            own,
-            and_(
-                own.pricelist_id == pp.c.pl,
-                own.variant_id == VariantRow.id,
-                *[own.price_alteration_id == price_alteration_id]
-                if price_alteration_id is not None
-                else [],
-            ),
-        )
-        .order_by(VariantRow.product_id, VariantRow.id, pp.c.pl)
-    )
-    if ids_filter(variant_ids):
-        stmt = stmt.where(col(VariantRow.id).in_(ids_filter(variant_ids)))
     page_number = 1 if page_number is None else page_number
     if page_number < 1:
         raise invalid("page must be 1 or more.", ["page"])
+    stmt = _variant_prices(price_alteration_id, pricelist_ids, product_ids, variant_ids)
     rows = session.exec(stmt.limit(limit).offset((page_number - 1) * limit)).all()
     codes = _currency_codes(session, {r[0] for r in rows})
     views = []
@@ -175,6 +131,58 @@ def prices(
             )
         )
     return views
+
+
+def _variant_prices(
+    price_alteration_id: int | None, pricelist_ids: Any, product_ids: Any, variant_ids: Any
+) -> Any:
+    """One row per (pricelist, variant) of every product priced in a pricelist: the pricelist,
+    variant and product ids, then the product's shared price row and the variant's own (either
+    may be missing), from the altered prices when an alteration is given."""
+    table: type[SQLModel] = AlteredPriceRow if price_alteration_id is not None else PriceRow
+    altered = [] if price_alteration_id is None else [table.price_alteration_id]
+    pairs = (
+        select(table.pricelist_id.label("pl"), table.product_id.label("pr"))
+        .where(*[c == price_alteration_id for c in altered])
+        .group_by(table.pricelist_id, table.product_id)
+    )
+    if ids_filter(pricelist_ids):
+        pairs = pairs.where(col(table.pricelist_id).in_(ids_filter(pricelist_ids)))
+    if ids_filter(product_ids):
+        pairs = pairs.where(col(table.product_id).in_(ids_filter(product_ids)))
+    pp = pairs.subquery()
+    shared = aliased(table)
+    own = aliased(table)
+
+    def same_alteration(row: Any) -> list[Any]:
+        return [row.price_alteration_id == price_alteration_id] if altered else []
+
+    stmt = (
+        select(pp.c.pl, VariantRow.id, VariantRow.product_id, shared, own)
+        .select_from(pp)
+        .join(VariantRow, VariantRow.product_id == pp.c.pr)
+        .outerjoin(
+            shared,
+            and_(
+                shared.pricelist_id == pp.c.pl,
+                shared.product_id == pp.c.pr,
+                col(shared.variant_id).is_(None),
+                *same_alteration(shared),
+            ),
+        )
+        .outerjoin(
+            own,
+            and_(
+                own.pricelist_id == pp.c.pl,
+                own.variant_id == VariantRow.id,
+                *same_alteration(own),
+            ),
+        )
+        .order_by(VariantRow.product_id, VariantRow.id, pp.c.pl)
+    )
+    if ids_filter(variant_ids):
+        stmt = stmt.where(col(VariantRow.id).in_(ids_filter(variant_ids)))
+    return stmt
 
 
 def display_prices(
