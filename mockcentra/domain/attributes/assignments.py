@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import col, delete, select
@@ -145,65 +146,90 @@ def apply(
     object_type = object_type_of(obj)
     now = uow.clock.now()
     for i, item in enumerate(changes.dynamic):
-        item_path = [*path, "dynamicAttributes", i]
-        attribute = _type(config, item.attribute_type_name, object_type, item_path)
-        if attribute.is_mapped:
-            raise invalid(
-                f'Attribute type "{attribute.name}" is mapped: select one of its attributes '
-                "in mappedAttributes.",
-                [*item_path, "attributeTypeName"],
-            )
-        element = _element(attribute, item.attribute_element_key, item_path)
-        value = _checked(attribute, element, item.attribute_element_value, item_path)
-        key = _value_key(object_type, obj.id, attribute.name, element.key)
-        if value == "":
-            uow.session.exec(delete(AttributeValueRow).where(*key))
-            continue
-        row = uow.session.exec(select(AttributeValueRow).where(*key)).first() or (
-            AttributeValueRow(
-                object_type=object_type,
-                object_id=obj.id,
-                attribute_type=attribute.name,
-                element_key=element.key,
-                updated_at=now,
-            )
-        )
-        row.value = value
-        row.updated_at = now
-        uow.session.add(row)
-        uow.session.flush()
+        _set_dynamic(uow, config, obj, object_type, item, now, [*path, "dynamicAttributes", i])
     chosen: dict[str, list[int]] = {}
     for i, item in enumerate(changes.mapped):
-        item_path = [*path, mapped_key, i]
-        attribute, mapped = _mapped(config, item, object_type, item_path)
-        picks = chosen.setdefault(attribute.name, [])
-        if mapped.id in picks:
-            continue
-        if picks and not attribute.multi:
-            raise invalid(
-                f'Attribute type "{attribute.name}" takes one attribute per object.',
-                [*item_path, "attributeId"],
-            )
-        picks.append(mapped.id)
-        if not attribute.multi:
-            uow.session.exec(
-                delete(MappedAttributeSelectionRow).where(
-                    *_selection_key(object_type, obj.id),
-                    MappedAttributeSelectionRow.attribute_type == attribute.name,
-                )
-            )
-        elif _selection(uow, object_type, obj.id, mapped.id) is not None:
-            continue
-        uow.session.add(
-            MappedAttributeSelectionRow(
-                object_type=object_type,
-                object_id=obj.id,
-                attribute_type=attribute.name,
-                attribute_id=mapped.id,
+        _select_mapped(uow, config, obj, object_type, item, chosen, [*path, mapped_key, i])
+    _touch(uow, obj, object_type, now)
+
+
+def _set_dynamic(
+    uow: UnitOfWork,
+    config: AttributeConfig,
+    obj: Any,
+    object_type: str,
+    item: Any,
+    now: datetime,
+    path: Path,
+) -> None:
+    """Store one element value of a dynamic attribute; an empty value removes it."""
+    attribute = _type(config, item.attribute_type_name, object_type, path)
+    if attribute.is_mapped:
+        raise invalid(
+            f'Attribute type "{attribute.name}" is mapped: select one of its attributes '
+            "in mappedAttributes.",
+            [*path, "attributeTypeName"],
+        )
+    element = _element(attribute, item.attribute_element_key, path)
+    value = _checked(attribute, element, item.attribute_element_value, path)
+    key = _value_key(object_type, obj.id, attribute.name, element.key)
+    if value == "":
+        uow.session.exec(delete(AttributeValueRow).where(*key))
+        return
+    row = uow.session.exec(select(AttributeValueRow).where(*key)).first() or (
+        AttributeValueRow(
+            object_type=object_type,
+            object_id=obj.id,
+            attribute_type=attribute.name,
+            element_key=element.key,
+            updated_at=now,
+        )
+    )
+    row.value = value
+    row.updated_at = now
+    uow.session.add(row)
+    uow.session.flush()
+
+
+def _select_mapped(
+    uow: UnitOfWork,
+    config: AttributeConfig,
+    obj: Any,
+    object_type: str,
+    item: Any,
+    chosen: dict[str, list[int]],
+    path: Path,
+) -> None:
+    """Select one predefined attribute; a single-choice type replaces its selection, and
+    `chosen` (what this request picked per type) refuses a second pick of such a type."""
+    attribute, mapped = _mapped(config, item, object_type, path)
+    picks = chosen.setdefault(attribute.name, [])
+    if mapped.id in picks:
+        return
+    if picks and not attribute.multi:
+        raise invalid(
+            f'Attribute type "{attribute.name}" takes one attribute per object.',
+            [*path, "attributeId"],
+        )
+    picks.append(mapped.id)
+    if not attribute.multi:
+        uow.session.exec(
+            delete(MappedAttributeSelectionRow).where(
+                *_selection_key(object_type, obj.id),
+                MappedAttributeSelectionRow.attribute_type == attribute.name,
             )
         )
-        uow.session.flush()
-    _touch(uow, obj, object_type, now)
+    elif _selection(uow, object_type, obj.id, mapped.id) is not None:
+        return
+    uow.session.add(
+        MappedAttributeSelectionRow(
+            object_type=object_type,
+            object_id=obj.id,
+            attribute_type=attribute.name,
+            attribute_id=mapped.id,
+        )
+    )
+    uow.session.flush()
 
 
 def unassign_attributes(
