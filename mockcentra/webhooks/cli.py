@@ -41,6 +41,70 @@ def summarize(payload: Any) -> str:
     return json.dumps(payload)[:200]
 
 
+class _Listener:
+    """Answers each webhook: forwards it (when asked), prints it, and counts it."""
+
+    def __init__(
+        self, forward_to: str | None, out: TextIO, print_json: bool, max_events: int | None
+    ) -> None:
+        self.forward_to = forward_to
+        self.out = out
+        self.print_json = print_json
+        self.max_events = max_events
+        self.count = 0
+        self.done = threading.Event()
+        self._lock = threading.Lock()
+        self._forwarder = httpx.Client(timeout=30)
+
+    def respond(self, hook: ReceivedWebhook) -> int:
+        """The status to answer: the forward target's, 502 when it cannot be reached."""
+        status, note = self._forward(hook) if self.forward_to else (200, "")
+        check = "signature ok" if hook.signature_ok else "SIGNATURE INVALID"
+        with self._lock:
+            print(f"[{check}] {summarize(hook.payload)}{note}", file=self.out, flush=True)
+            if self.print_json:
+                print(json.dumps(hook.payload, indent=2), file=self.out, flush=True)
+            self.count += 1
+            if self.max_events and self.count >= self.max_events:
+                self.done.set()
+        return status
+
+    def _forward(self, hook: ReceivedWebhook) -> tuple[int, str]:
+        headers = {
+            "Content-Type": signing.CONTENT_TYPE,
+            signing.HEADER: hook.headers.get(signing.HEADER.lower(), ""),
+        }
+        try:
+            answer = self._forwarder.post(
+                str(self.forward_to), content=hook.body.encode(), headers=headers
+            )
+        except httpx.HTTPError as exc:
+            return 502, f" -> {self.forward_to} failed: {type(exc).__name__}"
+        return answer.status_code, f" -> {self.forward_to} {answer.status_code}"
+
+    def close(self) -> None:
+        self._forwarder.close()
+
+
+def _subscribe(
+    control: httpx.Client,
+    server: str,
+    subscription: dict[str, Any],
+    fail: Callable[[str], Exception],
+) -> int:
+    """Subscribe on the server's control plane; the subscription's id."""
+    try:
+        created = control.post("/webhooks/subscriptions", json=subscription)
+    except httpx.HTTPError as exc:
+        raise fail(
+            f"Cannot reach mockcentra at {server} ({type(exc).__name__}). Start it with "
+            "`mockcentra serve` or point --url at it."
+        ) from exc
+    if created.status_code != 201:
+        raise fail(f"mockcentra refused the subscription: {created.text}")
+    return created.json()["id"]
+
+
 def listen(
     server: str,
     forward_to: str | None,
@@ -60,59 +124,21 @@ def listen(
     out = out or sys.stdout
     secret = secret or secrets.token_hex(16)
     server = server.rstrip("/")
-    done = threading.Event()
-    count = 0
-    lock = threading.Lock()
-    forwarder = httpx.Client(timeout=30)
-
-    def respond(hook: ReceivedWebhook) -> int:
-        nonlocal count
-        status, note = 200, ""
-        if forward_to:
-            headers = {
-                "Content-Type": signing.CONTENT_TYPE,
-                signing.HEADER: hook.headers.get(signing.HEADER.lower(), ""),
-            }
-            try:
-                answer = forwarder.post(forward_to, content=hook.body.encode(), headers=headers)
-                status, note = answer.status_code, f" -> {forward_to} {answer.status_code}"
-            except httpx.HTTPError as exc:
-                status, note = 502, f" -> {forward_to} failed: {type(exc).__name__}"
-        check = "signature ok" if hook.signature_ok else "SIGNATURE INVALID"
-        with lock:
-            print(f"[{check}] {summarize(hook.payload)}{note}", file=out, flush=True)
-            if print_json:
-                print(json.dumps(hook.payload, indent=2), file=out, flush=True)
-            count += 1
-            if max_events and count >= max_events:
-                done.set()
-        return status
-
-    receiver = WebhookReceiver(secret, host=host, port=port, respond=respond)
+    listener = _Listener(forward_to, out, print_json, max_events)
+    receiver = WebhookReceiver(secret, host=host, port=port, respond=listener.respond)
     receiver.start()
     auth = {"Authorization": f"Bearer {control_token}"} if control_token else {}
     control = httpx.Client(base_url=f"{server}/_mock", timeout=10, headers=auth)
     sub_id = None
     try:
-        try:
-            created = control.post(
-                "/webhooks/subscriptions",
-                json={
-                    "url": receiver.url,
-                    "secret": secret,
-                    "version": version,
-                    "events": events or [],
-                    "name": "mockcentra webhooks listen",
-                },
-            )
-        except httpx.HTTPError as exc:
-            raise fail(
-                f"Cannot reach mockcentra at {server} ({type(exc).__name__}). Start it with "
-                "`mockcentra serve` or point --url at it."
-            ) from exc
-        if created.status_code != 201:
-            raise fail(f"mockcentra refused the subscription: {created.text}")
-        sub_id = created.json()["id"]
+        subscription = {
+            "url": receiver.url,
+            "secret": secret,
+            "version": version,
+            "events": events or [],
+            "name": "mockcentra webhooks listen",
+        }
+        sub_id = _subscribe(control, server, subscription, fail)
         target = f", forwarding to {forward_to}" if forward_to else ""
         print(
             f"Ready: {version} webhooks from {server} arrive at {receiver.url}{target} "
@@ -121,7 +147,7 @@ def listen(
             flush=True,
         )
         try:
-            while not done.wait(0.2):
+            while not listener.done.wait(0.2):
                 pass
         except KeyboardInterrupt:
             pass
@@ -133,8 +159,8 @@ def listen(
                 pass
         control.close()
         receiver.stop()
-        forwarder.close()
-    return count
+        listener.close()
+    return listener.count
 
 
 def add_webhooks_command(
