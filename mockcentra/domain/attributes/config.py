@@ -169,7 +169,6 @@ def parse_config(raw: Mapping[str, Any], source: str = "<config>") -> AttributeC
         raise ValueError(f"{source}: expected attribute types by name at the top level.")
     types = []
     seen_ids: set[int] = set()
-    next_id = 1
     for name, spec in raw.items():
         where = f"{source}: attribute type {name}"
         if not isinstance(spec, Mapping):
@@ -177,56 +176,58 @@ def parse_config(raw: Mapping[str, Any], source: str = "<config>") -> AttributeC
         group = str(spec.get("group", ""))
         if group not in GROUPS:
             raise ValueError(f"{where}: group must be one of {', '.join(GROUPS)}, not {group!r}.")
-        elements = []
-        for key, element in (spec.get("elements") or {}).items():
-            kind = _KINDS.get(str((element or {}).get("type", "")))
-            if kind is None:
-                raise ValueError(
-                    f"{where}, element {key}: type must be one of {', '.join(_KINDS)}."
-                )
-            options = {str(k): str(v) for k, v in (element.get("options") or {}).items()}
-            if kind == ElementKind.SELECT and not options:
-                raise ValueError(f"{where}, element {key}: a select needs options.")
-            if kind == ElementKind.BOOLEAN:
-                options = options or dict(BOOLEAN_OPTIONS)
-            if kind in UPLOADS and not spec.get("readonly", False):
-                raise ValueError(
-                    f"{where}, element {key}: {kind.lower()} elements need a mapped "
-                    "(readonly) type."
-                )
-            elements.append(
-                ElementDef(
-                    key=str(key),
-                    description=str(element.get("desc", key)),
-                    kind=kind,
-                    options=options,
-                    multi=bool(element.get("multi", False)),
-                )
-            )
+        readonly = bool(spec.get("readonly", False))
+        elements = [
+            _element(str(key), element or {}, readonly, where)
+            for key, element in (spec.get("elements") or {}).items()
+        ]
         if not elements:
             raise ValueError(f"{where}: needs at least one element.")
         mapped = []
         for item in spec.get("attributes") or []:
-            attribute_id = int(item.get("id", next_id))
+            attribute_id = int(item.get("id", max(seen_ids, default=0) + 1))
             if attribute_id in seen_ids:
                 raise ValueError(f"{where}: attribute id {attribute_id} is used twice.")
             seen_ids.add(attribute_id)
-            next_id = max(next_id, attribute_id) + 1
             mapped.append(_mapped(item, attribute_id, str(name), elements, where))
-        if mapped and not spec.get("readonly", False):
+        if mapped and not readonly:
             raise ValueError(f"{where}: only mapped (readonly) types have attributes.")
         types.append(
             AttributeTypeDef(
                 name=str(name),
                 description=str(spec.get("desc", name)),
                 object_type=GROUPS[group],
-                readonly=bool(spec.get("readonly", False)),
+                readonly=readonly,
                 elements=tuple(elements),
                 multi=bool(spec.get("multi", False)),
                 attributes=tuple(mapped),
             )
         )
     return AttributeConfig(tuple(types))
+
+
+def _element(key: str, element: Mapping[str, Any], readonly: bool, where: str) -> ElementDef:
+    """One element of a type: its kind, and options for selects and booleans; files and
+    images only in mapped types, since their values are uploaded, not typed in."""
+    kind = _KINDS.get(str(element.get("type", "")))
+    if kind is None:
+        raise ValueError(f"{where}, element {key}: type must be one of {', '.join(_KINDS)}.")
+    options = {str(k): str(v) for k, v in (element.get("options") or {}).items()}
+    if kind == ElementKind.SELECT and not options:
+        raise ValueError(f"{where}, element {key}: a select needs options.")
+    if kind == ElementKind.BOOLEAN:
+        options = options or dict(BOOLEAN_OPTIONS)
+    if kind in UPLOADS and not readonly:
+        raise ValueError(
+            f"{where}, element {key}: {kind.lower()} elements need a mapped (readonly) type."
+        )
+    return ElementDef(
+        key=key,
+        description=str(element.get("desc", key)),
+        kind=kind,
+        options=options,
+        multi=bool(element.get("multi", False)),
+    )
 
 
 def _mapped(
