@@ -555,3 +555,186 @@ def test_categories_need_category_read(centra: CentraClient) -> None:
         {"id": 2, "name": "Tops"},
     ]
     assert result.extensions["permissionsUsed"] == ["Category:read"]
+
+
+# ---------------------------------------------------------------- display items
+
+
+ITEMS = """
+query($id: Int!) {
+  display(id: $id) {
+    displayItems { id productVariant { id } display { id } }
+    productVariants { id }
+  }
+}
+"""
+
+
+def items_of(centra: CentraClient, display_id: int) -> list[dict[str, Any]]:
+    return centra.graphql(ITEMS, {"id": display_id}).payload("display")["displayItems"]
+
+
+def test_each_activated_variant_is_a_display_item_with_its_own_id(centra: CentraClient) -> None:
+    """Given a display with two variants, its items are the activations in order; taking a
+    variant off and on again makes a new item (a new Checkout API product in Centra)."""
+    product, (first, second) = new_product(centra)
+    display = create(
+        centra,
+        **base(
+            product,
+            addProductVariants=[
+                {"productVariant": {"id": second}},
+                {"productVariant": {"id": first}},
+            ],
+        ),
+    )
+
+    items = items_of(centra, display["id"])
+    centra.graphql(
+        UPDATE, {"id": display["id"], "input": {"removeProductVariants": [{"id": second}]}}
+    ).ok("updateDisplay")
+    after_removal = items_of(centra, display["id"])
+    centra.graphql(
+        UPDATE,
+        {
+            "id": display["id"],
+            "input": {"addProductVariants": [{"productVariant": {"id": second}}]},
+        },
+    ).ok("updateDisplay")
+    after_again = items_of(centra, display["id"])
+
+    second_item, first_item = items[0]["id"], items[1]["id"]
+    assert second_item < first_item
+    assert items == [
+        {"id": second_item, "productVariant": {"id": second}, "display": {"id": display["id"]}},
+        {"id": first_item, "productVariant": {"id": first}, "display": {"id": display["id"]}},
+    ]
+    assert after_removal == [items[1]]
+    assert [i["productVariant"]["id"] for i in after_again] == [first, second]
+    assert after_again[1]["id"] > first_item
+
+
+def test_display_items_lead_from_an_item_id_back_to_display_variant_and_size(
+    centra: CentraClient,
+) -> None:
+    product, (first, _second) = new_product(centra, name="Linen Bag", number="LB-1")
+    display = create(
+        centra,
+        **base(product, name="Linen Bag", addProductVariants=[{"productVariant": {"id": first}}]),
+    )
+    item_id = items_of(centra, display["id"])[0]["id"]
+    size_id = centra.graphql(
+        "query($id: Int!) { productVariant(id: $id) { productSizes { id } } }", {"id": first}
+    ).payload("productVariant")["productSizes"][0]["id"]
+
+    found = centra.graphql(
+        """query($item: Int!, $size: Int!, $other: Int!) {
+          hit: displayItems(where: {id: [$item]}) {
+            id
+            display { name uri }
+            productVariant { id productSizes(where: {id: [$size]}) { id description } }
+          }
+          otherSize: displayItems(where: {id: [$item]}) {
+            productVariant { productSizes(where: {id: [$other]}) { id } }
+          }
+          inStore2: displayItems(where: {id: [$item], storeId: [2]}) { id }
+        }""",
+        {"item": item_id, "size": size_id, "other": size_id + 100000},
+    )
+
+    assert found.errors == []
+    assert found.data == {
+        "hit": [
+            {
+                "id": item_id,
+                "display": {"name": "Linen Bag", "uri": "linen-bag"},
+                "productVariant": {
+                    "id": first,
+                    "productSizes": [{"id": size_id, "description": "One Size"}],
+                },
+            }
+        ],
+        "otherSize": [{"productVariant": {"productSizes": []}}],
+        "inStore2": [],
+    }
+    by_variant = centra.graphql(
+        "query($v: Int!) { displayItems(where: {productVariantId: [$v], storeId: [1]}) { id } }",
+        {"v": first},
+    ).payload("displayItems")
+    assert by_variant == [{"id": item_id}]
+
+
+def test_a_product_lists_its_displays_filtered_like_the_displays_list(
+    centra: CentraClient,
+) -> None:
+    product, _ = new_product(centra, name="Straw Hat", number="SH-1")
+    retail = create(centra, **base(product, name="Straw Hat"))
+    wholesale = create(
+        centra, **base(product, name="Straw Hat B2B", status="INACTIVE", store={"id": 2})
+    )
+
+    found = centra.graphql(
+        """query($id: Int!) {
+          product(id: $id) {
+            all: displays { id name status store { id } }
+            active: displays(where: {status: [ACTIVE]}) { id }
+            inStore2: displays(where: {storeId: [2]}) { id }
+          }
+        }""",
+        {"id": product},
+    ).payload("product")
+
+    assert found == {
+        "all": [
+            {"id": retail["id"], "name": "Straw Hat", "status": "ACTIVE", "store": {"id": 1}},
+            {
+                "id": wholesale["id"],
+                "name": "Straw Hat B2B",
+                "status": "INACTIVE",
+                "store": {"id": 2},
+            },
+        ],
+        "active": [{"id": retail["id"]}],
+        "inStore2": [{"id": wholesale["id"]}],
+    }
+    listed = centra.graphql("{ products(limit: 3) { id displays { id product { id } } } }").payload(
+        "products"
+    )
+    assert all(d["product"]["id"] == p["id"] for p in listed for d in p["displays"])
+    assert any(p["displays"] for p in listed)
+
+
+def test_campaign_variants_related_displays_and_tax_group_are_not_modelled(
+    centra: CentraClient,
+) -> None:
+    shown = centra.graphql(
+        "{ display(id: 1) { campaignVariants { id } related { id type } taxGroup { id } } }"
+    ).payload("display")
+
+    assert shown == {"campaignVariants": [], "related": [], "taxGroup": None}
+
+
+def test_display_items_need_display_read_and_campaign_variants_campaign_read(
+    centra: CentraClient,
+) -> None:
+    centra.post("/_mock/tokens", json={"token": "pv", "permissions": ["ProductVariant:read"]})
+    centra.post("/_mock/tokens", json={"token": "dr", "permissions": ["Display:read"]})
+
+    items = centra.graphql("{ displayItems(limit: 1) { id } }", token="pv")
+    campaigns = centra.graphql("{ display(id: 1) { campaignVariants { id } } }", token="dr")
+    variant = centra.graphql(
+        "{ display(id: 1) { displayItems { productVariant { id } } } }", token="dr"
+    )
+
+    assert [(e["message"], e["path"]) for e in items.errors] == [
+        ("You need Display:read permission to access displayItems.", ["displayItems"])
+    ]
+    assert [(e["message"], e["path"]) for e in campaigns.errors] == [
+        (
+            "You need Campaign:read permission to access campaignVariants.",
+            ["display", "campaignVariants"],
+        )
+    ]
+    assert variant.errors[0]["message"] == (
+        "You need ProductVariant:read permission to access productVariant."
+    )

@@ -1,8 +1,9 @@
 """Displays: how one product is presented in one store, and categories to file them under.
 
 A display belongs to a store and a product (one display per product per store). It lists the
-product's variants that are shown, the markets it is visible in (none means every market of
-the store), and its categories. A variant is sellable when its display is ACTIVE, the variant
+product's variants that are shown (each activation is a display item with its own id; taking
+a variant off and on again gives it a new one), the markets it is visible in (none means
+every market of the store), and its categories. A variant is sellable when its display is ACTIVE, the variant
 is on the display and ACTIVE, and the shopper's market is one of the display's (if any).
 
 Gaps: tax groups are accepted and answered with a warning, not stored.
@@ -340,7 +341,7 @@ def _set_relations(
     # variants
     for i, ref in enumerate(spec.remove_product_variants or []):
         variant = _variant(uow, ref, ["input", "removeProductVariants", i])
-        link = session.get(DisplayVariantRow, (display.id, variant.id))
+        link = _display_item(session, display.id, variant.id)
         if link is not None:
             session.delete(link)
     for i, ref in enumerate(spec.add_product_variants or []):
@@ -353,7 +354,7 @@ def _set_relations(
                 f"only add variants of the same product ({display.product_id}) to a display.",
                 path,
             )
-        if session.get(DisplayVariantRow, (display.id, variant.id)) is None:
+        if _display_item(session, display.id, variant.id) is None:
             session.add(DisplayVariantRow(display_id=display.id, variant_id=variant.id))
             session.flush()
     # markets
@@ -402,6 +403,14 @@ def _set_relations(
         )
     session.flush()
     return warnings
+
+
+def _display_item(session: Any, display_id: int, variant_id: int) -> DisplayVariantRow | None:
+    """The variant's item on the display (its activation there), if it is active on it."""
+    stmt = select(DisplayVariantRow).where(
+        DisplayVariantRow.display_id == display_id, DisplayVariantRow.variant_id == variant_id
+    )
+    return session.exec(stmt).first()
 
 
 def _variant(uow: UnitOfWork, ref: Any, path: Path) -> VariantRow:

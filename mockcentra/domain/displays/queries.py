@@ -64,6 +64,20 @@ def displays_matching(
     return stmt
 
 
+def filter_of(where: Any) -> dict[str, Any]:
+    """The `displays_matching` arguments of an object with Centra's `DisplayFilter` fields
+    (`id`, `store_id`, `market_id`, `product_id`, `status`); None filters nothing."""
+    if where is None:
+        return {}
+    return {
+        "ids": where.id,
+        "store_ids": where.store_id,
+        "market_ids": where.market_id,
+        "product_ids": where.product_id,
+        "statuses": where.status,
+    }
+
+
 #: The columns `DisplaySort` names.
 DISPLAY_SORT_COLUMNS = {"id": DisplayRow.id, "name": DisplayRow.name}
 
@@ -119,6 +133,51 @@ def variants_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, l
         .order_by(VariantRow.id)
     )
     return grouped_pairs(session, stmt)
+
+
+def items_by_display(
+    session: Any, display_ids: Sequence[int]
+) -> dict[int, list[DisplayVariantRow]]:
+    """Each display's items (its activated variants), in the order they were activated."""
+    return grouped_by(
+        session, DisplayVariantRow.display_id, display_ids, order_by=DisplayVariantRow.id
+    )
+
+
+def display_items(
+    session: Any,
+    *,
+    ids: Any = None,
+    display_ids: Any = None,
+    variant_ids: Any = None,
+    store_ids: Any = None,
+    limit: int | None = None,
+    page_number: int | None = None,
+) -> Sequence[DisplayVariantRow]:
+    """Display items by id: Centra's way from a Checkout API product id back to its display
+    and variant."""
+    stmt = select(DisplayVariantRow).order_by(DisplayVariantRow.id)
+    if ids_filter(ids):
+        stmt = stmt.where(col(DisplayVariantRow.id).in_(ids_filter(ids)))
+    if ids_filter(display_ids):
+        stmt = stmt.where(col(DisplayVariantRow.display_id).in_(ids_filter(display_ids)))
+    if ids_filter(variant_ids):
+        stmt = stmt.where(col(DisplayVariantRow.variant_id).in_(ids_filter(variant_ids)))
+    if ids_filter(store_ids):
+        in_stores = select(DisplayRow.id).where(col(DisplayRow.store_id).in_(ids_filter(store_ids)))
+        stmt = stmt.where(col(DisplayVariantRow.display_id).in_(in_stores))
+    return page(session, stmt, limit, page_number)
+
+
+def displays_by_product(session: Any, product_ids: Sequence[int]) -> dict[int, list[DisplayRow]]:
+    """Each product's displays (one per store at most), by id."""
+    return grouped_by(session, DisplayRow.product_id, product_ids, order_by=DisplayRow.id)
+
+
+def displays_of_product(session: Any, product_id: int, **filters: Any) -> Sequence[DisplayRow]:
+    """One product's displays that a `DisplayFilter` (see `displays_matching`) also matches."""
+    stmt = displays_matching(**filters).where(DisplayRow.product_id == product_id)
+    return session.exec(stmt.order_by(DisplayRow.id)).all()
 
 
 def markets_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[MarketRow]]:

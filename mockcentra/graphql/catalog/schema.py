@@ -28,6 +28,7 @@ from mockcentra.graphql.catalog.types import (
     MeasurementChart,
     Product,
     ProductSize,
+    ProductSizeFilter,
     ProductSort,
     ProductStatus,
     ProductVariant,
@@ -36,6 +37,7 @@ from mockcentra.graphql.catalog.types import (
     Status,
     WeightUnit,
     announce,
+    size_query,
 )
 from mockcentra.graphql.common import (
     BrandInput,
@@ -487,17 +489,6 @@ class ProductVariantFilter:
     variant_number: StringMatch | None = None
 
 
-@strawberry.input
-class ProductSizeFilter:
-    id: list[int] | None = None
-    size_id: list[int] | None = None
-    product_variant_id: list[int] | None = None
-    ean: StringMatch | None = strawberry.field(name="EAN", default=None)
-    upc: StringMatch | None = strawberry.field(name="UPC", default=None)
-    sku: StringMatch | None = strawberry.field(name="SKU", default=None)
-    size_number: StringMatch | None = None
-
-
 # --- bundles -----------------------------------------------------------------------------------
 
 
@@ -732,23 +723,8 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[ProductSize]:
-        w = where or ProductSizeFilter()
-        return list(
-            queries.product_sizes(
-                info.context.session,
-                queries.ProductSizeQuery(
-                    ids=w.id,
-                    size_ids=w.size_id,
-                    variant_ids=w.product_variant_id,
-                    ean=w.ean,
-                    upc=w.upc,
-                    size_number=w.size_number,
-                    sku=w.sku,
-                ),
-                limit,
-                page,
-            )
-        )
+        query = size_query(where or ProductSizeFilter())
+        return list(queries.product_sizes(info.context.session, query, limit, page))
 
     @strawberry.field
     def product_size(self, info: Info, id: int) -> ProductSize | None:

@@ -8,7 +8,7 @@ in a query fetches the children of every parent listed so far in one statement.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from sqlmodel import select
@@ -38,12 +38,14 @@ from mockcentra.domain.catalog.status import (
     WeightUnit as DomainWeightUnit,
 )
 from mockcentra.domain.catalog.weight import weight_of
+from mockcentra.domain.displays import queries as display_queries
+from mockcentra.domain.listing import MAX_LIMIT
 from mockcentra.domain.media.media import product_media
 from mockcentra.domain.stock.levels import totals_for_size
 from mockcentra.domain.wholesale.delivery_windows import preorder_variant_ids
 from mockcentra.graphql import batch
 from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
-from mockcentra.graphql.common import MonetaryValue, currency_by_code, simple_sort
+from mockcentra.graphql.common import MonetaryValue, StringMatch, currency_by_code, simple_sort
 from mockcentra.graphql.media.types import ProductMedia, ProductMediaSort
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, Store
@@ -61,6 +63,11 @@ from mockcentra.storage.tables import (
     SizeRow,
     VariantRow,
 )
+
+if TYPE_CHECKING:
+    from mockcentra.graphql.displays.types import Display, DisplayFilter
+
+_DISPLAYS = "mockcentra.graphql.displays.types"
 
 ProductStatus = strawberry.enum(DomainProductStatus, name="ProductStatus")
 Status = strawberry.enum(VariantStatus, name="Status")
@@ -298,6 +305,25 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
             then=("sizes", "attributes:ProductVariant", "translations:ProductVariant"),
         )
 
+    @strawberry.field(description="The product's displays (one per store at most), by id.")
+    def displays(
+        self,
+        info: Info,
+        where: Annotated[DisplayFilter, strawberry.lazy(_DISPLAYS)] | None = None,
+    ) -> list[Annotated[Display, strawberry.lazy(_DISPLAYS)]]:
+        if where is None:
+            return _children(
+                info,
+                "product_displays",
+                self.id,
+                display_queries.displays_by_product,
+                then=("display_variants", "display_items", "display_markets"),
+            )
+        found = display_queries.displays_of_product(
+            info.context.session, self.id, **display_queries.filter_of(where)
+        )
+        return list(found)  # type: ignore[arg-type]
+
     @field(permission="Bundle:read")
     def bundle(self, info: Info) -> Bundle | None:
         if not self.is_bundle:
@@ -308,6 +334,33 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
 def _get(info: Info, row_type: type, row_id: int | None) -> Any:
     """A row by id; the session's identity map makes repeats (the same brand) free."""
     return None if row_id is None else info.context.session.get(row_type, row_id)
+
+
+@strawberry.input
+class ProductSizeFilter:
+    id: list[int] | None = None
+    size_id: list[int] | None = None
+    product_variant_id: list[int] | None = None
+    ean: StringMatch | None = strawberry.field(name="EAN", default=None)
+    upc: StringMatch | None = strawberry.field(name="UPC", default=None)
+    sku: StringMatch | None = strawberry.field(name="SKU", default=None)
+    size_number: StringMatch | None = None
+
+
+def size_query(where: ProductSizeFilter, **fixed: Any) -> queries.ProductSizeQuery:
+    """A `ProductSizeFilter` as the domain's query (`fixed` narrows it, e.g. to one variant)."""
+    found = queries.ProductSizeQuery(
+        ids=where.id,
+        size_ids=where.size_id,
+        variant_ids=where.product_variant_id,
+        ean=where.ean,
+        upc=where.upc,
+        size_number=where.size_number,
+        sku=where.sku,
+    )
+    for name, value in fixed.items():
+        setattr(found, name, value)
+    return found
 
 
 @read_permission("ProductVariant:read")
@@ -362,8 +415,16 @@ class ProductVariant(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
 
     @strawberry.field
-    def product_sizes(self, info: Info) -> list[ProductSize]:
-        return _children(info, "sizes", self.id, queries.sizes_by_variant)
+    def product_sizes(
+        self, info: Info, where: ProductSizeFilter | None = None
+    ) -> list[ProductSize]:
+        if where is None:
+            return _children(info, "sizes", self.id, queries.sizes_by_variant)
+        if where.product_variant_id is not None and self.id not in where.product_variant_id:
+            return []
+        query = size_query(where, variant_ids=[self.id])
+        found = queries.product_sizes(info.context.session, query, MAX_LIMIT, None)
+        return list(found)  # type: ignore[arg-type]
 
 
 @strawberry.type(name="StockTotals")

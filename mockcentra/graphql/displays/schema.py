@@ -26,7 +26,13 @@ from mockcentra.graphql.common import (
     simple_sort,
 )
 from mockcentra.graphql.connections import Connection, connection
-from mockcentra.graphql.displays.types import Category, Display, announce_displays
+from mockcentra.graphql.displays.types import (
+    Category,
+    Display,
+    DisplayFilter,
+    DisplayItem,
+    announce_displays,
+)
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.pricing.types import announce
@@ -136,28 +142,15 @@ class CategoryUpdateInput:
         return {k: v for k, v in found.items() if v is not None or k not in ("name", "status")}
 
 
-@strawberry.input
-class DisplayFilter:
-    id: list[int] | None = None
-    store_id: list[int] | None = None
-    market_id: list[int] | None = None
-    product_id: list[int] | None = None
-    status: list[Status] | None = None
-
-
 DisplaySort = simple_sort("DisplaySort")
 
 
-def _display_filter(where: DisplayFilter | None) -> dict[str, Any]:
-    if where is None:
-        return {}
-    return {
-        "ids": where.id,
-        "store_ids": where.store_id,
-        "market_ids": where.market_id,
-        "product_ids": where.product_id,
-        "statuses": where.status,
-    }
+@strawberry.input
+class DisplayItemFilter:
+    id: list[int] | None = None
+    display_id: list[int] | None = None
+    product_variant_id: list[int] | None = None
+    store_id: list[int] | None = None
 
 
 @strawberry.input
@@ -221,7 +214,7 @@ class Query:
         page: int | None = None,
     ) -> list[Display]:
         rows = queries.displays(
-            info.context.session, **_display_filter(where), limit=limit, page_number=page
+            info.context.session, **queries.filter_of(where), limit=limit, page_number=page
         )
         announce_displays(info, [r.id for r in rows])
         return rows  # type: ignore[return-value]
@@ -238,7 +231,7 @@ class Query:
         before: str | None = None,
     ) -> Connection[Display]:
         """Displays as a Relay connection, by id unless sorted."""
-        stmt = queries.displays_matching(**_display_filter(where))
+        stmt = queries.displays_matching(**queries.filter_of(where))
         return connection(
             StatementSource(info.context.session, stmt),
             keys_of([str(s) for s in as_list(sort)], queries.DISPLAY_SORT_COLUMNS, DisplayRow.id),
@@ -252,6 +245,30 @@ class Query:
     @strawberry.field
     def display(self, info: Info, id: int) -> Display | None:
         return info.context.session.get(DisplayRow, id)
+
+    @strawberry.field(
+        description="Display items by id: from a Checkout API product (Centra's display item "
+        "id) to its display and variant."
+    )
+    def display_items(
+        self,
+        info: Info,
+        where: DisplayItemFilter | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> list[DisplayItem]:
+        w = where or DisplayItemFilter()
+        return list(
+            queries.display_items(
+                info.context.session,
+                ids=w.id,
+                display_ids=w.display_id,
+                variant_ids=w.product_variant_id,
+                store_ids=w.store_id,
+                limit=limit,
+                page_number=page,
+            )
+        )
 
     @strawberry.field
     def categories(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -11,13 +11,35 @@ from mockcentra.domain.displays import queries
 from mockcentra.domain.media.media import media_by_display
 from mockcentra.domain.pricing.queries import display_prices
 from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
+from mockcentra.graphql.common import MonetaryValue
 from mockcentra.graphql.media.types import ProductMedia
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.pricing.types import Price, announce, children
 from mockcentra.graphql.reference.types import Market, Store
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.translations.types import Localizable, ObjectWithTranslations
-from mockcentra.storage.tables import CategoryRow, DisplayRow, ProductRow, StoreRow
+from mockcentra.storage.tables import (
+    CategoryRow,
+    DisplayRow,
+    DisplayVariantRow,
+    ProductRow,
+    StoreRow,
+    VariantRow,
+)
+
+if TYPE_CHECKING:
+    from mockcentra.graphql.wholesale.types import Campaign
+
+_WHOLESALE = "mockcentra.graphql.wholesale.types"
+
+
+@strawberry.input
+class DisplayFilter:
+    id: list[int] | None = None
+    store_id: list[int] | None = None
+    market_id: list[int] | None = None
+    product_id: list[int] | None = None
+    status: list[Status] | None = None
 
 
 @read_permission("Category:read")
@@ -101,6 +123,27 @@ class Display(ObjectWithTranslations, Localizable):
         category_id = self.canonical_category_id  # type: ignore[attr-defined]
         return None if category_id is None else info.context.session.get(CategoryRow, category_id)
 
+    @strawberry.field(
+        description="The variants activated on the display, each with its own item id, in the "
+        "order they were activated."
+    )
+    def display_items(self, info: Info) -> list[DisplayItem]:
+        return children(info, "display_items", self.id, queries.items_by_display)
+
+    @strawberry.field(description="Campaigns are not modelled: always empty.")
+    def campaign_variants(
+        self, limit: int | None = 20, page: int | None = 1
+    ) -> list[CampaignVariant]:
+        return []
+
+    @strawberry.field(description="Display relations are not modelled: always empty.")
+    def related(self) -> list[DisplayRelation]:
+        return []
+
+    @strawberry.field(description="Tax groups are accepted on input, not stored: always null.")
+    def tax_group(self) -> TaxGroup | None:
+        return None
+
     @strawberry.field(description="The product images the display shows, in its order.")
     def media(self, info: Info) -> list[ProductMedia]:
         return children(info, "display_media", self.id, media_by_display)
@@ -119,8 +162,65 @@ class Display(ObjectWithTranslations, Localizable):
         )
 
 
+@read_permission("Display:read")
+@strawberry.type(
+    description="A product variant activated on a display; its id is the product id of the "
+    "Checkout API in Centra."
+)
+class DisplayItem:
+    id: int
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, DisplayVariantRow)
+
+    @strawberry.field
+    def display(self, info: Info) -> Display:
+        return info.context.session.get(DisplayRow, self.display_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def product_variant(self, info: Info) -> ProductVariant:
+        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+
+
+@read_permission("Campaign:read")
+@strawberry.type(description="A variant's price in a campaign. Campaigns are not modelled.")
+class CampaignVariant:
+    id: int
+    discount_percent: float | None
+    fixed_price: MonetaryValue | None
+    status: Status
+    show_sale: bool
+    show_news: bool
+    created_at: DateTimeTz
+    start_at: DateTimeTz
+    stop_at: DateTimeTz
+    campaign: Annotated[Campaign, strawberry.lazy(_WHOLESALE)]
+    product_variant: ProductVariant
+
+
+@strawberry.type(description="A tax group. Tax groups are not stored by mockcentra.")
+class TaxGroup:
+    id: int
+    name: str
+
+
+@read_permission("Display:read")
+@strawberry.type(description="A display shown with another one. Not modelled.")
+class DisplayRelation:
+    id: int
+    type: str
+    target_display: Display
+
+
 def announce_displays(info: Info, ids: list[int]) -> None:
     """A display list: load variants, markets and categories for all of them at once."""
-    for kind in ("display_variants", "display_markets", "display_categories", "display_media"):
+    for kind in (
+        "display_variants",
+        "display_items",
+        "display_markets",
+        "display_categories",
+        "display_media",
+    ):
         announce(info, kind, ids)
     announce(info, "translations:Display", ids)

@@ -59,9 +59,14 @@ class DisplayRow(Row, table=True):
 
 
 class DisplayVariantRow(Row, table=True):
+    """A variant activated on a display: Centra's display item, whose own id is the Checkout
+    API's product id in Centra (`DisplayItem.id`)."""
+
     __tablename__ = "display_variant"
-    display_id: int = Field(foreign_key="display.id", primary_key=True)
-    variant_id: int = Field(foreign_key="product_variant.id", primary_key=True, index=True)
+    __table_args__ = (UniqueConstraint("display_id", "variant_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    display_id: int = Field(foreign_key="display.id")
+    variant_id: int = Field(foreign_key="product_variant.id", index=True)
 
 
 class DisplayMarketRow(Row, table=True):

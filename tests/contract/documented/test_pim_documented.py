@@ -894,3 +894,191 @@ def test_media_are_imported_in_a_batch_and_shown_on_displays(centra: CentraClien
         }""",
     )["displays"][0]
     assert all(m["source"]["type"] == "image" for m in listed["media"])
+
+
+DISPLAY_FIELDS = """
+fragment displayParts on Display {
+  id
+  name
+  status
+  uri
+  minimumOrderQuantity
+  orderQuantityDenominator
+  description
+  shortDescription
+  metaTitle
+  metaDescription
+  metaKeywords
+  comment
+  tags
+  updatedAt
+  categories { id name }
+  canonicalCategory { id name }
+  displayItems { id productVariant { id name } }
+  localized {
+    language { id name }
+    translations { value field }
+  }
+  markets { id name }
+  media { id }
+  prices { id }
+  campaignVariants { id }
+  product { id name }
+  productVariants { id name }
+  related { id }
+  store { id name }
+  taxGroup { id name }
+}
+"""
+
+
+def test_displays_are_listed_created_and_given_variants_with_every_field(
+    centra: CentraClient,
+) -> None:
+    listed = run_documented(
+        centra, "query firstDisplays { displays(limit: 3) { ...displayParts } }" + DISPLAY_FIELDS
+    )["displays"]
+    scrolled = run_documented(
+        centra,
+        """query displayPages {
+          displayConnection(first: 3) {
+            edges { node { ...displayParts } }
+            pageInfo { hasNextPage endCursor }
+          }
+        }"""
+        + DISPLAY_FIELDS,
+    )["displayConnection"]
+    assert [edge["node"] for edge in scrolled["edges"]] == listed
+    assert scrolled["pageInfo"]["hasNextPage"] is True
+    first = listed[0]
+    assert [i["productVariant"] for i in first["displayItems"]] == first["productVariants"]
+    assert (first["campaignVariants"], first["related"], first["taxGroup"]) == ([], [], None)
+
+    product = run_documented(
+        centra,
+        """mutation bareProduct {
+          createProduct(input: {
+            name: "Rain Poncho"
+            status: ACTIVE
+            productNumber: "RP-1"
+            addProductVariants: [
+              { name: "Yellow", status: ACTIVE, sizeChart: { id: 1 } }
+            ]
+          }) {
+            product { id variants { id name } }
+            userErrors { message path }
+          }
+        }""",
+    )["createProduct"]["product"]
+    created = run_documented(
+        centra,
+        """mutation newDisplay($product: Int!) {
+          createDisplay(input: {
+            name: "Rain Poncho"
+            status: ACTIVE
+            store: { id: 1 }
+            product: { id: $product }
+          }) {
+            userErrors { message path }
+            display { ...displayParts }
+          }
+        }"""
+        + DISPLAY_FIELDS,
+        {"product": product["id"]},
+    )["createDisplay"]
+    assert created["userErrors"] == []
+    assert created["display"]["displayItems"] == []
+
+    activated = run_documented(
+        centra,
+        """mutation showVariant($display: Int!, $variant: Int!) {
+          updateDisplay(
+            id: $display
+            input: { addProductVariants: { productVariant: { id: $variant } } }
+          ) {
+            userErrors { message path }
+            display { ...displayParts }
+          }
+        }"""
+        + DISPLAY_FIELDS,
+        {"display": created["display"]["id"], "variant": product["variants"][0]["id"]},
+    )["updateDisplay"]
+    assert activated["userErrors"] == []
+    (item,) = activated["display"]["displayItems"]
+    assert item["productVariant"] == product["variants"][0]
+
+    found = run_documented(
+        centra,
+        """query findPoncho {
+          products (where: {name: {contains: "Rain Poncho"}}) {
+            id
+            name
+            variants { id name }
+            displays { id name }
+          }
+        }""",
+    )["products"]
+    assert found == [
+        {
+            "id": product["id"],
+            "name": "Rain Poncho",
+            "variants": product["variants"],
+            "displays": [{"id": created["display"]["id"], "name": "Rain Poncho"}],
+        }
+    ]
+
+
+def test_checkout_product_and_item_ids_come_from_display_items(centra: CentraClient) -> None:
+    """The front-end guide's shapes: display item ids (and size ids) from products, and back."""
+    products = run_documented(
+        centra,
+        """query itemIds {
+          products (where: {status: ACTIVE}, sort: id_DESC, page: 1) {
+            id
+            name
+            displays (where: {status: ACTIVE}) {
+              id
+              uri
+              displayItems {
+                id
+                productVariant {
+                  id
+                  name
+                  productSizes {
+                    id
+                    description
+                  }
+                }
+              }
+            }
+          }
+        }""",
+    )["products"]
+    display = next(d for p in products for d in p["displays"] if d["displayItems"])
+    item = display["displayItems"][0]
+    size = item["productVariant"]["productSizes"][0]
+
+    back = run_documented(
+        centra,
+        f"""query fromItemId {{    # item {item["id"]}-{size["id"]}
+          displayItems(where: {{id: {item["id"]}}}) {{
+            display {{
+              name
+              uri
+            }}
+            productVariant {{
+              id
+              productSizes(where: {{id: {size["id"]}}}) {{
+                description
+                GTIN
+              }}
+            }}
+          }}
+        }}""",
+    )["displayItems"]
+    assert len(back) == 1
+    assert back[0]["display"]["uri"] == display["uri"]
+    assert back[0]["productVariant"]["id"] == item["productVariant"]["id"]
+    assert [s["description"] for s in back[0]["productVariant"]["productSizes"]] == [
+        size["description"]
+    ]
