@@ -35,9 +35,7 @@ def build_runtime(settings: Settings, templates: ScenarioTemplates | None = None
     db = Database(settings.db)
     clock = Clock(settings.timezone)
     if settings.in_memory:
-        template = templates.template(settings.scenario, settings.seed, settings.timezone)
-        with db.raw() as conn:
-            template.backup(conn)
+        db.load(templates.template(settings.scenario, settings.seed, settings.timezone))
         ensure_default_token(db, settings.integration_token, settings.admin_token)
         scenario = settings.scenario
     else:

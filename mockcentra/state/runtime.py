@@ -9,7 +9,6 @@ transient state through `reset_transient_state()`.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -34,7 +33,7 @@ INITIAL_SNAPSHOT = "__initial__"
 class ScenarioTemplates(Protocol):
     """Seeded scenarios to copy from (mockcentra.seeding.templates.ScenarioTemplates)."""
 
-    def template(self, name: str, seed: int, timezone: str) -> sqlite3.Connection: ...
+    def template(self, name: str, seed: int, timezone: str) -> bytes: ...
 
 
 class WebhookSender(Protocol):
@@ -164,9 +163,7 @@ class Runtime:
 
     def load_scenario(self, name: str) -> None:
         """Replace the whole state with a scenario's; it becomes what `reset` returns to."""
-        template = self.templates.template(name, self.settings.seed, self.settings.timezone)
-        with self.db.raw() as conn:
-            template.backup(conn)
+        self.db.load(self.templates.template(name, self.settings.seed, self.settings.timezone))
         ensure_default_token(self.db, self.settings.integration_token, self.settings.admin_token)
         self.db.snapshot(INITIAL_SNAPSHOT)
         self.scenario = name

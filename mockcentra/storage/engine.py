@@ -1,4 +1,13 @@
-"""The SQLite engine: pragmas, transactions we control, and snapshots through the backup API."""
+"""The SQLite engine: pragmas, transactions we control, and snapshots.
+
+An in-memory database snapshots as the bytes of its file image (`serialize`) and restores with
+`deserialize`: a few tens of microseconds, and SQLite keeps its parsed schema because the
+image's schema cookie is the one it already knows. That is only right while the image has
+the live database's layout (each table's and index's root page): statements pysqlite keeps
+prepared carry root page numbers, and SQLite re-prepares them only when the schema cookie
+changes. So a snapshot remembers its layout, and an image of another layout (another
+scenario's template) is copied with the backup API, which makes SQLite drop every prepared
+statement and re-read the schema. A file database always uses the backup API."""
 
 from __future__ import annotations
 
@@ -71,6 +80,13 @@ def _add_missing_columns(conn: Any, table: Any) -> None:
         )
 
 
+def _layout(conn: sqlite3.Connection) -> tuple:
+    """What prepared statements depend on: the schema cookie and every object's root page."""
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    pages = conn.execute("SELECT name, rootpage FROM sqlite_master ORDER BY name").fetchall()
+    return (version, tuple(pages))
+
+
 class Database:
     """Owns the engine and the named snapshots; reset restores the state seeded at start."""
 
@@ -89,7 +105,10 @@ class Database:
                 poolclass=StaticPool,
             )
         _configure(self.engine, file_backed=self.file_backed)
-        self._snapshots: dict[str, sqlite3.Connection] = {}
+        #: in-memory: the serialized image and its layout; file: a backup copy in memory
+        self._snapshots: dict[str, tuple[bytes, tuple] | sqlite3.Connection] = {}
+        #: the in-memory database's layout since the last load or snapshot (see the docstring)
+        self._layout: tuple | None = None
         self._lock = threading.RLock()
         if not self.file_backed:
             self._serialize_connection_use()
@@ -136,27 +155,61 @@ class Database:
     def snapshot(self, name: str) -> None:
         """Copy the whole database into a named in-memory snapshot."""
         with self._lock, self.raw() as conn:
-            target = sqlite3.connect(":memory:", check_same_thread=False)
-            conn.backup(target)
+            target: tuple[bytes, tuple] | sqlite3.Connection
+            if self.file_backed:
+                target = sqlite3.connect(":memory:", check_same_thread=False)
+                conn.backup(target)
+            else:
+                self._layout = _layout(conn)
+                target = (conn.serialize(), self._layout)
             old = self._snapshots.pop(name, None)
-            if old is not None:
+            if isinstance(old, sqlite3.Connection):
                 old.close()
             self._snapshots[name] = target
 
     def restore(self, name: str) -> None:
-        """Copy a named snapshot back over the live database (milliseconds, not a re-seed)."""
+        """Copy a named snapshot back over the live database (microseconds, not a re-seed)."""
         with self._lock:
             source = self._snapshots.get(name)
             if source is None:
                 raise KeyError(name)
+            if isinstance(source, sqlite3.Connection):
+                with self.raw() as conn:
+                    source.backup(conn)
+                return
+            image, layout = source
+            if layout != self._layout:
+                self.load(image)
+                return
             with self.raw() as conn:
+                conn.deserialize(image)
+
+    def load(self, image: bytes) -> None:
+        """Replace the whole database with a serialized image (a seeded template, a snapshot).
+
+        Through the backup API: SQLite then drops its prepared statements and parsed schema,
+        which an image of another layout needs (see the module docstring)."""
+        with self._lock, self.raw() as conn:
+            source = sqlite3.connect(":memory:")
+            try:
+                source.deserialize(image)
                 source.backup(conn)
+            finally:
+                source.close()
+            if not self.file_backed:
+                self._layout = _layout(conn)
+
+    def image(self) -> bytes:
+        """The whole database as bytes (what `load` takes)."""
+        with self._lock, self.raw() as conn:
+            return conn.serialize()
 
     def snapshot_names(self) -> list[str]:
         return sorted(self._snapshots)
 
     def dispose(self) -> None:
         for snap in self._snapshots.values():
-            snap.close()
+            if isinstance(snap, sqlite3.Connection):
+                snap.close()
         self._snapshots.clear()
         self.engine.dispose()

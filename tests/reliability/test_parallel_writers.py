@@ -24,7 +24,7 @@ import pytest
 from mockcentra.app import create_app
 from mockcentra.domain.payments import psp
 from mockcentra.domain.stock import allocation
-from mockcentra.seeding.templates import ScenarioTemplates
+from mockcentra.seeding.templates import ScenarioTemplates, connect
 from mockcentra.settings import Settings
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import JON, Factories
@@ -72,8 +72,10 @@ def two_servers(
 ) -> Iterator[tuple[CentraClient, CentraClient]]:
     """Two apps on one database file holding the demo scenario."""
     path = tmp_path / "shared.db"
+    source = connect(templates.template("demo", 1, "Europe/Stockholm"))
     with sqlite3.connect(path) as target:
-        templates.template("demo", 1, "Europe/Stockholm").backup(target)
+        source.backup(target)
+    source.close()
     clients = [CentraClient(create_app(Settings(db=str(path)))) for _ in range(2)]
     yield clients[0], clients[1]
     for client in clients:
