@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlmodel import SQLModel, col, delete, select
 
-from mockcentra.domain.errors import DomainWarning, invalid, not_found
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import page, text_filtered
 from mockcentra.storage import tables
 from mockcentra.storage.tables import IdConversionRow
@@ -183,6 +183,33 @@ def unset_entries(uow: UnitOfWork, specs: Sequence[UnsetSpec]) -> list[DomainWar
 def assign(uow: UnitOfWork, object_type: str, internal_id: int, external_id: str, path: Path):
     """Give a just created or updated object an external id (inputs' `externalId` field)."""
     return _put(uow, object_type, internal_id, external_id, path)[0]
+
+
+def assign_new(
+    uow: UnitOfWork, object_type: str, internal_id: int, external_id: str | None, path: Path
+) -> IdConversionRow | None:
+    """Give an object a create input just made its `externalId` (None: none given).
+
+    Unlike `setIdConversions`, which moves a taken external id, a create is refused when the
+    id already names another object of the type for this integration: the references that
+    follow in the same request would silently change object. `path` is the input's path.
+    """
+    if external_id is None:
+        return None
+    text = external_id.strip()
+    base = select(IdConversionRow.internal_id).where(
+        IdConversionRow.integration_name == uow.integration_name,
+        IdConversionRow.object_type == object_type,
+        IdConversionRow.external_id == text,
+    )
+    taken = uow.session.exec(base).first()
+    if taken is not None and taken != internal_id:
+        raise DomainError(
+            ErrorCode.DUPLICATE,
+            f'External ID "{text}" is already used by {object_type} {taken}.',
+            [*path, "externalId"],
+        )
+    return _put(uow, object_type, internal_id, text, path)[0]
 
 
 def list_entries(

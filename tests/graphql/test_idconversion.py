@@ -325,3 +325,139 @@ def test_id_conversion_needs_its_permissions(centra: CentraClient) -> None:
     )
     assert allowed.payload("idConversions") == []
     assert allowed.extensions["permissionsUsed"] == ["IdConversion:read"]
+
+
+# ------------------------------------------------------- externalId on create inputs
+
+CREATE_ALL = """
+mutation($chart: String!, $product: String!, $variant: String!, $number: String!) {
+  chart: createSizeChart(input: {name: $number, horizontalLabels: ["80", "90"],
+                                 externalId: $chart}) {
+    sizeChart { id }
+    userErrors { message path }
+  }
+  product: createProduct(input: {name: "Leather belt", status: ACTIVE,
+                                 productNumber: $number, externalId: $product}) {
+    product { id }
+    userErrors { message path }
+  }
+  variant: createProductVariant(input: {product: {externalId: $product}, name: "Brown",
+                                        status: ACTIVE, sizeChart: {externalId: $chart},
+                                        externalId: $variant}) {
+    productVariant { id product { id } sizeChart { id } }
+    userErrors { message path }
+  }
+}
+"""
+
+
+def products_numbered(centra: CentraClient, number: str) -> list[dict[str, Any]]:
+    return centra.graphql(
+        "query($n: String) { products(where: {productNumber: {equals: $n}}) { id } }",
+        {"n": number},
+    ).payload("products")
+
+
+def test_objects_created_with_an_external_id_are_referenced_by_it_in_the_same_request(
+    centra: CentraClient,
+) -> None:
+    done = centra.graphql(
+        CREATE_ALL,
+        {"chart": "BELTS", "product": "PIM-BELT-1", "variant": "PIM-BELT-1-BR", "number": "B-1"},
+    )
+
+    assert done.errors == []
+    chart = done.data["chart"]["sizeChart"]["id"]
+    product = done.data["product"]["product"]["id"]
+    variant = done.data["variant"]["productVariant"]
+    assert [done.data[k]["userErrors"] for k in ("chart", "product", "variant")] == [[], [], []]
+    assert variant["product"] == {"id": product} and variant["sizeChart"] == {"id": chart}
+    assert listed(centra) == [
+        ("SizeChart", chart, "BELTS"),
+        ("Product", product, "PIM-BELT-1"),
+        ("ProductVariant", variant["id"], "PIM-BELT-1-BR"),
+    ]
+    again = centra.graphql(
+        'query { product: idConversions(where: {objectType: Product, externalId: {equals: "PIM-BELT-1"}}) { internalId } }'
+    ).payload("product")
+    assert again == [{"internalId": product}]
+
+
+def test_a_create_with_an_external_id_naming_another_object_is_refused_and_undone(
+    centra: CentraClient,
+) -> None:
+    first = centra.graphql(
+        CREATE_ALL, {"chart": "BELTS", "product": "PIM-BELT", "variant": "V-1", "number": "B-1"}
+    )
+    assert first.errors == []
+    before = listed(centra)
+
+    refused = centra.graphql(
+        """mutation {
+          createProduct(input: {name: "Canvas belt", status: ACTIVE, productNumber: "B-2",
+                                externalId: "PIM-BELT"}) {
+            product { id }
+            userErrors { message path }
+          }
+        }"""
+    ).payload("createProduct")
+    blank = centra.graphql(
+        """mutation {
+          createSizeChart(input: {name: "Bands", horizontalLabels: ["1"], externalId: ""}) {
+            sizeChart { id }
+            userErrors { message path }
+          }
+        }"""
+    ).payload("createSizeChart")
+
+    taken_by = first.data["product"]["product"]["id"]
+    assert refused == {
+        "product": None,
+        "userErrors": [
+            {
+                "message": f'External ID "PIM-BELT" is already used by Product {taken_by}.',
+                "path": ["input", "externalId"],
+            }
+        ],
+    }
+    assert blank == {
+        "sizeChart": None,
+        "userErrors": [
+            {
+                "message": "External ID must be between 1 and 255 characters.",
+                "path": ["input", "externalId"],
+            }
+        ],
+    }
+    assert products_numbered(centra, "B-2") == []
+    assert (
+        centra.graphql('{ sizeCharts(where: {name: {equals: "Bands"}}) { id } }').payload(
+            "sizeCharts"
+        )
+        == []
+    )
+    assert listed(centra) == before
+
+
+def test_another_integration_may_create_with_the_same_external_id(centra: CentraClient) -> None:
+    centra.post(
+        "/_mock/tokens",
+        json={"token": "erp", "permissions": ["*"], "integrationName": "erp-system"},
+    )
+    ours = centra.graphql(
+        CREATE_ALL, {"chart": "BELTS", "product": "BELT", "variant": "BELT-BR", "number": "B-1"}
+    )
+    theirs = centra.graphql(
+        CREATE_ALL,
+        {"chart": "BELTS-2", "product": "BELT", "variant": "BELT-BR", "number": "B-2"},
+        token="erp",
+    )
+
+    assert ours.errors == [] and theirs.errors == []
+    assert [theirs.data[k]["userErrors"] for k in ("chart", "product", "variant")] == [[], [], []]
+    assert listed(centra, token="erp", objectType=["Product"]) == [
+        ("Product", theirs.data["product"]["product"]["id"], "BELT")
+    ]
+    assert listed(centra, objectType=["Product"]) == [
+        ("Product", ours.data["product"]["product"]["id"], "BELT")
+    ]

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from mockcentra.domain import idconversion
 from mockcentra.domain.catalog import rules
 from mockcentra.domain.catalog.measurements import MeasurementTableSpec, measurement_table
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus, WeightUnit
@@ -58,6 +59,8 @@ class VariantSpec:
     unit_cost: Decimal | None = None
     unit_cost_currency: str | None = None
     product_sizes: list[SizeSpec] = field(default_factory=list)
+    #: An ID conversion entry to create with the variant (see `idconversion.assign_new`).
+    external_id: str | None = None
 
 
 @dataclass
@@ -77,6 +80,8 @@ class ProductSpec:
     weight: tuple[Decimal, WeightUnit] | None = None
     measurement_table: MeasurementTableSpec | None = None
     variants: list[VariantSpec] = field(default_factory=list)
+    #: An ID conversion entry to create with the product (see `idconversion.assign_new`).
+    external_id: str | None = None
 
 
 # Updatable product fields and their names in the input (for error paths).
@@ -180,6 +185,7 @@ def create_product(
         measurement_table(uow, product, spec.measurement_table, [*path, "measurementTable"])
     uow.session.add(product)
     uow.session.flush()
+    idconversion.assign_new(uow, "Product", product.id, spec.external_id, path)
     uow.emit(PendingEvent("Product", "CREATED", str(product.id)))
     for i, variant in enumerate(spec.variants):
         add_variant(uow, product, variant, [*path, "addProductVariants", i])
@@ -305,6 +311,7 @@ def add_variant(
     )
     uow.session.add(variant)
     uow.session.flush()
+    idconversion.assign_new(uow, "ProductVariant", variant.id, spec.external_id, path)
     uow.emit(PendingEvent("ProductVariant", "CREATED", str(variant.id)))
     for i, size in enumerate(spec.product_sizes):
         activate_size(uow, variant, chart, size, [*path, "productSizes", i])

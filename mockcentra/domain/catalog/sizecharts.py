@@ -30,7 +30,10 @@ def create_size_chart(
     divider_symbol: str | None = None,
     display_unit: str | None = None,
     display_divided_by: int | None = None,
+    external_id: str | None = None,
 ) -> SizeChartRow:
+    """A size chart with a size for each label (or each pair of labels); `external_id` names
+    it for this integration (see `idconversion.assign_new`)."""
     name = name.strip()
     if display_divided_by is not None and display_divided_by < 0:
         raise invalid("displayDividedBy cannot be negative.", ["input", "displayDividedBy"])
@@ -65,6 +68,7 @@ def create_size_chart(
         SizeRow(size_chart_id=chart.id, name=n, position=i) for i, n in enumerate(names)
     )
     uow.session.flush()
+    idconversion.assign_new(uow, "SizeChart", chart.id, external_id, ["input"])
     uow.emit(PendingEvent("SizeChart", "CREATED", str(chart.id)))
     return chart
 

@@ -84,6 +84,11 @@ class SizeChartCreateInput:
     display_divided_by: int | None = strawberry.field(
         default=None, description="Shown values are the labels divided by this; 0 for none."
     )
+    external_id: str | None = strawberry.field(
+        default=None,
+        description="Your own id for the new object (an ID conversion entry of this "
+        "integration); refused when it already names another one.",
+    )
 
 
 @strawberry.type
@@ -268,6 +273,16 @@ class ProductVariantOnProductCreateInput:
 @strawberry.input
 class ProductVariantCreateInput(ProductVariantOnProductCreateInput):
     product: ProductInput
+    external_id: str | None = strawberry.field(
+        default=None,
+        description="Your own id for the new object (an ID conversion entry of this "
+        "integration); refused when it already names another one.",
+    )
+
+    def to_spec(self) -> VariantSpec:
+        spec = super().to_spec()
+        spec.external_id = self.external_id
+        return spec
 
 
 @strawberry.input
@@ -321,6 +336,11 @@ class ProductCreateInput:
     weight: WeightInput | None = None
     measurement_table: MeasurementTableInput | None = None
     add_product_variants: list[ProductVariantOnProductCreateInput] | None = None
+    external_id: str | None = strawberry.field(
+        default=None,
+        description="Your own id for the new object (an ID conversion entry of this "
+        "integration); refused when it already names another one.",
+    )
 
     def to_spec(self) -> ProductSpec:
         return ProductSpec(
@@ -338,6 +358,7 @@ class ProductCreateInput:
             weight=self.weight.to_domain() if self.weight else None,
             measurement_table=self.measurement_table.to_spec() if self.measurement_table else None,
             variants=[v.to_spec() for v in self.add_product_variants or []],
+            external_id=self.external_id,
         )
 
 
@@ -782,6 +803,7 @@ class Mutation:
                     divider_symbol=input.divider_symbol,
                     display_unit=input.display_unit,
                     display_divided_by=input.display_divided_by,
+                    external_id=input.external_id,
                 )
             },
         )

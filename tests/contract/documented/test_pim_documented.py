@@ -1082,3 +1082,140 @@ def test_checkout_product_and_item_ids_come_from_display_items(centra: CentraCli
     assert [s["description"] for s in back[0]["productVariant"]["productSizes"]] == [
         size["description"]
     ]
+
+
+def test_everything_for_a_product_is_created_in_one_request_by_external_ids(
+    centra: CentraClient,
+) -> None:
+    chart = run_documented(
+        centra,
+        """mutation chartFirst {
+          createSizeChart(
+            input: {
+              name: "Scarf lengths"
+              horizontalLabels: ["150", "180"]
+              externalId: "scarf-lengths"
+              dividerSymbol: "-"
+              displayDividedBy: 1
+            }
+          ) {
+            userErrors { message path }
+            sizeChart { id name sizes { id name } }
+          }
+        }""",
+    )["createSizeChart"]
+    assert chart["userErrors"] == []
+    long_size = next(s["id"] for s in chart["sizeChart"]["sizes"] if s["name"] == "180")
+
+    done = run_documented(
+        centra,
+        """mutation scarfInOneGo($size: Int!) {
+          sizeConversion: setIdConversions(
+            input: [{ objectType: Size, externalId: "scarf-lengths|180", internalId: $size }]
+          ) {
+            userErrors { message path }
+            userWarnings { message path }
+            entries { id externalId internalId objectType integrationName }
+          }
+          createProduct(
+            input: {
+              name: "Wool scarf"
+              status: ACTIVE
+              productNumber: "SCARF-1"
+              externalId: "scarf"
+            }
+          ) {
+            product { id }
+            userErrors { message path }
+          }
+          grey: createProductVariant(
+            input: {
+              product: { externalId: "scarf" }
+              name: "Grey"
+              status: ACTIVE
+              sizeChart: { externalId: "scarf-lengths" }
+              externalId: "scarf-grey"
+            }
+          ) {
+            productVariant { id }
+            userErrors { message path }
+          }
+          shop: createDisplay(
+            input: {
+              product: { externalId: "scarf" }
+              store: { id: 1 }
+              name: "Wool scarf"
+              status: ACTIVE
+              uri: "wool-scarf-grey"
+              addProductVariants: [{ productVariant: { externalId: "scarf-grey" } }]
+            }
+          ) {
+            display { id displayItems { productVariant { id } } }
+            userErrors { message path }
+          }
+          longSize: createProductSize(
+            input: {
+              productVariant: { externalId: "scarf-grey" }
+              size: { externalId: "scarf-lengths|180" }
+            }
+          ) {
+            productSize { id }
+            userErrors { message path }
+          }
+          firstDelivery: changeStock(
+            input: {
+              intoWarehouse: { id: 1 }
+              description: "First scarves"
+              productVariants: [
+                {
+                  productVariant: { externalId: "scarf-grey" }
+                  unitCost: { value: 12, currencyIsoCode: "EUR" }
+                  sizeChanges: {
+                    size: { externalId: "scarf-lengths|180" }
+                    deliveredQuantity: 4
+                  }
+                }
+              ]
+            }
+          ) {
+            stockChange { id }
+            userErrors { message }
+          }
+        }""",
+        {"size": long_size},
+    )
+
+    assert [v["userErrors"] for v in done.values()] == [[]] * 6
+    variant = done["grey"]["productVariant"]["id"]
+    assert done["shop"]["display"]["displayItems"] == [{"productVariant": {"id": variant}}]
+    conversions = run_documented(
+        centra,
+        """query ourIds {
+          idConversions(where: { objectType: [Product, ProductVariant, SizeChart] }) {
+            objectType
+            externalId
+            internalId
+          }
+        }""",
+    )["idConversions"]
+    assert conversions == [
+        {
+            "objectType": "SizeChart",
+            "externalId": "scarf-lengths",
+            "internalId": chart["sizeChart"]["id"],
+        },
+        {
+            "objectType": "Product",
+            "externalId": "scarf",
+            "internalId": done["createProduct"]["product"]["id"],
+        },
+        {"objectType": "ProductVariant", "externalId": "scarf-grey", "internalId": variant},
+    ]
+    stock = run_documented(
+        centra,
+        """query scarfStock($size: Int!) {
+          productSize(id: $size) { stockTotals { physicalQuantity } }
+        }""",
+        {"size": done["longSize"]["productSize"]["id"]},
+    )
+    assert stock["productSize"]["stockTotals"]["physicalQuantity"] == 4
