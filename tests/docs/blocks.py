@@ -5,7 +5,8 @@ above its fence marks it `<!-- illustrative: why -->`. Other comments there set 
 
 - `<!-- scenario: NAME -->`: load that scenario first (`wholesale`, `fulfillment`, ...);
 - `<!-- clock: 2030-05-01T12:00:00+00:00 -->`: freeze the mock clock there first;
-- `<!-- request: METHOD /path -->`: a `json` block is the body of that request.
+- `<!-- request: METHOD /path -->`: a `json` block is the body of that request;
+- `<!-- output: mockcentra serve -->`: the block is what the command prints (up to a `...`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ _MARKER = re.compile(r"^\s*<!--\s*(?P<key>[\w-]+)\s*(?::\s*(?P<value>.*?))?\s*--
 REQUEST_LINE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE) (/\S*)(?: HTTP/1\.1)?$")
 
 SHELL = {"sh", "bash", "shell", "console"}
-KNOWN_MARKERS = {"illustrative", "scenario", "clock", "request"}
+KNOWN_MARKERS = {"illustrative", "scenario", "clock", "request", "output"}
 
 
 @dataclass
@@ -51,6 +52,8 @@ class Block:
             return "shell"
         if self.lang == "json" and "request" in self.markers:
             return "request"
+        if "output" in self.markers:
+            return "output"
         first = self.text.strip().splitlines()[0] if self.text.strip() else ""
         if self.lang in ("", "text", "http") and REQUEST_LINE.match(first):
             return "http"

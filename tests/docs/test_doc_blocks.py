@@ -11,6 +11,7 @@ docs say `http://127.0.0.1:8080`). A block the suite cannot run says why in an
 from __future__ import annotations
 
 import inspect
+import io
 import json
 import os
 import subprocess
@@ -112,6 +113,21 @@ def run_request(block: Block, centra: CentraClient) -> None:
     _assert_no_refusal(block.where, response.json())
 
 
+def run_output(block: Block) -> None:
+    """The block shows what a command prints, from its first line up to a `...` line."""
+    from mockcentra.cli import banner
+    from mockcentra.settings import Settings
+
+    command = block.markers["output"]
+    assert command == "mockcentra serve", f"{block.where}: no known output for `{command}`"
+    printed = io.StringIO()
+    banner(Settings(), 8080, "demo", printed)
+    lines = block.text.splitlines()
+    shown = lines[: [ln.strip() for ln in lines].index("...")] if "..." in block.text else lines
+
+    assert printed.getvalue().splitlines()[: len(shown)] == shown, block.where
+
+
 def run_shell(block: Block, server_url: str, tmp_path: Path) -> None:
     script = block.text.replace("http://127.0.0.1:8080", server_url)
     script = script.replace("http://localhost:8080", server_url)
@@ -155,8 +171,26 @@ def test_doc_block_runs_as_written(
         run_http(block, centra)
     elif block.kind == "request":
         run_request(block, centra)
+    elif block.kind == "output":
+        run_output(block)
     elif block.kind == "shell":
         run_shell(block, request.getfixturevalue("centra_server").url, tmp_path)
+
+
+def test_markers_set_the_scenario_and_the_clock_first(centra: CentraClient) -> None:
+    block = Block(
+        ROOT / "README.md",
+        1,
+        "graphql",
+        "{ products { id } }",
+        {"scenario": "empty", "clock": "2030-05-01T12:00:00+00:00"},
+    )
+
+    _set_stage(centra, block)
+
+    assert centra.get("/_mock/health").json()["scenario"] == "empty"
+    assert centra.get("/_mock/clock").json() == {"now": "2030-05-01T12:00:00+00:00", "frozen": True}
+    assert centra.graphql(block.text).payload("products") == []
 
 
 def test_every_illustrative_block_says_why() -> None:
