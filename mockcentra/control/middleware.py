@@ -10,6 +10,7 @@ import json
 import time
 from typing import Any
 
+from mockcentra.runtime import trace
 from mockcentra.state.journal import graphql_names
 from mockcentra.state.runtime import Runtime
 
@@ -53,6 +54,9 @@ class ControlMiddleware:
 
         rt = self.runtime
         fault = rt.faults.match(method, path, operation, root_field)
+        entry_id = rt.journal.reserve()
+        started_at = rt.clock.now().isoformat()
+        request_trace, token = trace.begin(entry_id)
         try:
             if fault is not None and fault.latency_ms:
                 await asyncio.sleep(fault.latency_ms / 1000)
@@ -80,6 +84,7 @@ class ControlMiddleware:
                 return
             await self.app(scope, replay, capture)
         finally:
+            trace.end(token)
             rt.journal.record(
                 rt.clock.now().isoformat(),
                 method,
@@ -88,4 +93,8 @@ class ControlMiddleware:
                 status_holder["status"],
                 started,
                 payload,
+                entry_id=entry_id,
+                started_at=started_at,
+                refusals=request_trace.refusals,
+                wrote=request_trace.written(),
             )

@@ -9,6 +9,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mockcentra import __version__
+from mockcentra.control.answers import answer_routes
 from mockcentra.control.http import error, read_json
 from mockcentra.control.inspection import inspection_routes
 from mockcentra.control.webhooks import webhook_routes
@@ -102,4 +103,5 @@ def control_routes(rt: Runtime) -> list[Route]:
         Route("/rate-limits", rate_limits, methods=["GET", "POST"]),
         *webhook_routes(rt),
         *inspection_routes(rt),
+        *answer_routes(rt),
     ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 
 class ErrorCode(StrEnum):
@@ -28,6 +30,7 @@ class DomainError(Exception):
         path: Sequence[str | int] | None = None,
         *,
         record: Callable[[], None] | None = None,
+        explain: Explain | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
@@ -35,10 +38,53 @@ class DomainError(Exception):
         self.path = list(path) if path else []
         #: Written after the rollback: the trace a refusal leaves (e.g. a FAILED capture entry).
         self.record = record
+        #: The rule that fired and the values it compared (kept in the request journal).
+        self.explain = explain
 
     def at(self, *prefix: str | int) -> DomainError:
         """The same error placed under an outer input path."""
-        return DomainError(self.code, self.message, [*prefix, *self.path], record=self.record)
+        return DomainError(
+            self.code,
+            self.message,
+            [*prefix, *self.path],
+            record=self.record,
+            explain=self.explain,
+        )
+
+    def described(self) -> dict[str, Any]:
+        """The refusal as the request journal keeps it (JSON-ready)."""
+        out: dict[str, Any] = {"code": self.code.value, "message": self.message, "path": self.path}
+        if self.explain is not None:
+            out["explain"] = self.explain.described()
+        return out
+
+
+class Explain:
+    """Why a rule refused: its name (e.g. `payments.capture_within_authorization`), the values
+    it compared (money as exact text, counts as integers) and the rows involved."""
+
+    __slots__ = ("rule", "values", "rows")
+
+    def __init__(
+        self,
+        rule: str,
+        values: dict[str, Any],
+        rows: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        self.rule = rule
+        self.values = values
+        self.rows = list(rows or [])
+
+    def described(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "values": _plain(self.values)}
+        if self.rows:
+            out["rows"] = [_plain(r) for r in self.rows]
+        return out
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    """Decimals as exact text, the rest as it is (ints, strings, lists of them)."""
+    return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in values.items()}
 
 
 class DomainWarning:

@@ -17,6 +17,7 @@ from strawberry.types import Info
 from mockcentra import APP_VERSION
 from mockcentra.domain.errors import DomainError, DomainWarning
 from mockcentra.graphql.common import UserError, UserWarningType
+from mockcentra.runtime import trace
 
 P = TypeVar("P")
 
@@ -34,6 +35,7 @@ def run_mutation(info: Info, payload: Callable[..., P], action: Callable[[], dic
     except DomainError as error:
         if error.record is not None:
             error.record()
+        trace.note_refusal(error.described())
         return payload(user_errors=[UserError.of(error)], user_warnings=[])
     warnings: list[DomainWarning] = fields.pop("warnings", [])
     return payload(

@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse
 
 from mockcentra.domain.checkout.actions import AddressErrors, ItemsUnavailable, SelectionNotFound
 from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.runtime import trace
 
 AUTH_STATUS = 401
 MISSING_KEY = "API-Authorization header is missing"
@@ -57,6 +58,7 @@ def order_api_error(
 ) -> JSONResponse:
     """The error envelope for a refused request; `echo` (the request's own ids) is repeated in
     the body, `context` only feeds the message."""
+    trace.note_refusal(error.described())
     ids = {**(context or {}), **echo}
     body = order_body(centra_message(operation, error, ids), **echo)
     return JSONResponse(body, status_code=status_code)
@@ -108,6 +110,7 @@ def checkout_error(
 ) -> JSONResponse:
     """A DomainError in the Checkout API's terms. Items that ran out answer 410 with the
     session as it is now (`session`, the items already removed) and what became unavailable."""
+    trace.note_refusal(error.described())
     if isinstance(error, ItemsUnavailable):
         body = dict(session or checkout_body(token, {}))
         body["unavailable"] = [

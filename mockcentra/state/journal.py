@@ -6,7 +6,7 @@ import json
 import re
 import time
 from collections import deque
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 _OPERATION = re.compile(r"^\s*(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)")
@@ -25,6 +25,13 @@ class JournalEntry:
     operation_name: str | None
     root_field: str | None
     request_body: str | None
+    #: When the request began, by the mock's clock (`at` is when it ended).
+    started_at: str | None = None
+    #: Each refusal the request answered: code, message, path and, where the rule says it,
+    #: `explain` (the rule and the values it compared).
+    refusals: list[dict[str, Any]] = field(default_factory=list)
+    #: The rows it wrote: table -> row id -> columns changed ("*": inserted).
+    wrote: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def graphql_names(body: bytes) -> tuple[str | None, str | None]:
@@ -49,16 +56,35 @@ class Journal:
         self.entries: deque[JournalEntry] = deque(maxlen=size)
         self._next = 1
 
+    def reserve(self) -> int:
+        """The id of a request that starts now (ids never repeat, not even after a reset, so
+        an event stamped with one never points at another request)."""
+        entry_id = self._next
+        self._next += 1
+        return entry_id
+
     def record(
-        self, at: str, method: str, path: str, query: str, status: int, started: float, body: bytes
+        self,
+        at: str,
+        method: str,
+        path: str,
+        query: str,
+        status: int,
+        started: float,
+        body: bytes,
+        *,
+        entry_id: int | None = None,
+        started_at: str | None = None,
+        refusals: list[dict[str, Any]] | None = None,
+        wrote: dict[str, dict[str, list[str]]] | None = None,
     ) -> None:
-        op, field = (
+        op, root = (
             graphql_names(body) if path.endswith("/graphql") and method == "POST" else (None, None)
         )
         text = body.decode("utf-8", "replace")[:4000] if body else None
         self.entries.append(
             JournalEntry(
-                self._next,
+                entry_id if entry_id is not None else self.reserve(),
                 at,
                 method,
                 path,
@@ -66,11 +92,20 @@ class Journal:
                 status,
                 round((time.perf_counter() - started) * 1000, 3),
                 op,
-                field,
+                root,
                 text,
+                started_at,
+                list(refusals or []),
+                dict(wrote or {}),
             )
         )
-        self._next += 1
+
+    def get(self, entry_id: int) -> dict[str, Any] | None:
+        """One entry by id, while the journal still holds it."""
+        for e in reversed(self.entries):
+            if e.id == entry_id:
+                return asdict(e)
+        return None
 
     def find(
         self,
@@ -92,7 +127,7 @@ class Journal:
                 continue
             if status is not None and e.status != status:
                 continue
-            out.append({k: v for k, v in asdict(e).items()})
+            out.append(asdict(e))
         return out
 
     def clear(self) -> None:

@@ -204,6 +204,16 @@ class Database:
         with self._lock, self.raw() as conn:
             return conn.serialize()
 
+    @contextmanager
+    def snapshot_reader(self, name: str) -> Iterator[sqlite3.Connection]:
+        """A connection to read a named snapshot as it was taken (KeyError when unknown);
+        used to compare it with the live database. Callers only read through it."""
+        with self._lock:
+            source = self._snapshots.get(name)
+            if source is None:
+                raise KeyError(name)
+            yield source
+
     def snapshot_names(self) -> list[str]:
         return sorted(self._snapshots)
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlmodel import Session
 
+from mockcentra.runtime import trace
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.engine import Database
 
@@ -65,6 +66,26 @@ def _forget_changed(session: Session, _flush_context: Any) -> None:
     if changed:
         for key in [k for k in cache if k[0] in changed]:
             del cache[key]
+
+
+@event.listens_for(UnitOfWorkSession, "after_flush")
+def _note_written(session: Session, _flush_context: Any) -> None:
+    """Inside an API request, note which rows (and columns) it writes: the order timeline
+    names the request behind each change from these notes."""
+    current = trace.current()
+    if current is None:
+        return
+    for obj in session.new:
+        row_id = getattr(obj, "id", None)
+        if isinstance(row_id, int):
+            current.note_write(obj.__tablename__, row_id, {"*"})
+    for obj in session.dirty:
+        row_id = getattr(obj, "id", None)
+        if not isinstance(row_id, int):
+            continue
+        changed = {a.key for a in inspect(obj).attrs if a.history.has_changes()}
+        if changed:
+            current.note_write(obj.__tablename__, row_id, changed)
 
 
 @event.listens_for(UnitOfWorkSession, "do_orm_execute")

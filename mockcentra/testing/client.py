@@ -193,3 +193,15 @@ class ControlClient:
 
     def journal(self, **filters: Any) -> list[dict[str, Any]]:
         return self._call("GET", "journal", params=filters)["requests"]
+
+    def timeline(self, order: int | str) -> list[dict[str, Any]]:
+        """Everything that happened to an order (by number or id), oldest first."""
+        return self._call("GET", f"orders/{order}/timeline")["timeline"]
+
+    def diff(self, since: str | None = None) -> dict[str, Any]:
+        """What changed per table since a snapshot (or the last reset): `{table: {...}}`."""
+        return self._call("GET", "diff", params={"since": since} if since else {})["tables"]
+
+    def invariants(self) -> list[dict[str, Any]]:
+        """The domain's invariants the state breaks (`[]` when it keeps them all)."""
+        return self._call("GET", "invariants")["violations"]

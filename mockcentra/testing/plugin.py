@@ -28,6 +28,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "centra_scenario(name): the scenario the `centra` fixture starts from"
     )
+    config.addinivalue_line(
+        "markers",
+        "centra_no_invariants: do not check the mock's invariants after the test (for a test "
+        "that breaks the state on purpose)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -57,10 +62,16 @@ def centra_factories(centra: CentraClient):
 
 
 @pytest.fixture
-def centra(_centra_session_client: CentraClient, request: pytest.FixtureRequest) -> CentraClient:
+def centra(
+    _centra_session_client: CentraClient, request: pytest.FixtureRequest
+) -> Iterator[CentraClient]:
     """A client on a freshly reset mockcentra (milliseconds: a snapshot restore).
 
     `@pytest.mark.centra_scenario("name")` starts the test from another scenario instead.
+    After the test the state is checked against the domain's invariants (stock, payments,
+    returns, events, vouchers; a few aggregates, well under a millisecond on a scenario): a
+    test that drove the mock into an impossible state errors with each violation.
+    `@pytest.mark.centra_no_invariants` skips the check.
     """
     marker = request.node.get_closest_marker("centra_scenario")
     wanted = marker.args[0] if marker else DEFAULT_SCENARIO
@@ -69,7 +80,24 @@ def centra(_centra_session_client: CentraClient, request: pytest.FixtureRequest)
         runtime.load_scenario(wanted)
     else:
         runtime.reset()
-    return _centra_session_client
+    yield _centra_session_client
+    if request.node.get_closest_marker("centra_no_invariants") is None:
+        check_invariants(_centra_session_client)
+
+
+def check_invariants(client: CentraClient) -> None:
+    """Fail with every invariant the mock's state breaks."""
+    from mockcentra.domain import invariants
+
+    with client.runtime.db.raw() as conn:
+        violations = invariants.check(conn)
+    if violations:
+        lines = "\n".join(f"- {v.rule}: {v.message}" for v in violations)
+        pytest.fail(
+            f"mockcentra's state breaks {len(violations)} invariant(s) after this test:\n{lines}\n"
+            "(mark the test @pytest.mark.centra_no_invariants if it does so on purpose)",
+            pytrace=False,
+        )
 
 
 class LiveServer:

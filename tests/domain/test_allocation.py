@@ -17,6 +17,9 @@ from mockcentra.storage.tables import EventRow, StockChangeLineRow, StockChangeR
 from mockcentra.testing import CentraClient
 from tests.graphql._catalog_setup import Variant, create_variant
 
+#: These tests move stock with the domain's functions alone: allocated units no order holds.
+pytestmark = pytest.mark.centra_no_invariants
+
 ADD = """mutation($w: Int!, $v: Int!, $size: String!, $q: Int!) {
   changeStock(input: {intoWarehouse: {id: $w}, description: "arrange", productVariants: [
     {productVariant: {id: $v}, sizeChanges: [{size: {name: $size}, deliveredQuantity: $q}]}]}) {

@@ -435,6 +435,7 @@ def test_out_from_warehouse_removes_physical_stock(centra: CentraClient, tee: Va
     assert level(centra, tee, "S") == (2, 0)
 
 
+@pytest.mark.centra_no_invariants  # stock allocated without an order (allocate_for_order)
 def test_removal_cannot_touch_allocated_stock(centra: CentraClient, tee: Variant) -> None:
     add(centra, tee, {"S": 5})
     allocate_for_order(centra, tee.product_size_ids["S"], 3)
@@ -456,6 +457,7 @@ def test_removal_cannot_touch_allocated_stock(centra: CentraClient, tee: Variant
     assert level(centra, tee, "S") == (3, 3)
 
 
+@pytest.mark.centra_no_invariants  # stock allocated without an order (allocate_for_order)
 def test_both_warehouses_move_stock_up_to_the_free_quantity(
     centra: CentraClient, tee: Variant
 ) -> None:
@@ -653,6 +655,7 @@ def test_set_physical_stock_writes_absolute_levels(centra: CentraClient, tee: Va
     assert level(centra, tee, "L") == (0, 0)
 
 
+@pytest.mark.centra_no_invariants  # stock allocated without an order (allocate_for_order)
 def test_set_free_to_allocate_keeps_the_allocated_on_top(
     centra: CentraClient, tee: Variant
 ) -> None:
@@ -666,6 +669,7 @@ def test_set_free_to_allocate_keeps_the_allocated_on_top(
     assert level(centra, tee, "S") == (7, 3)
 
 
+@pytest.mark.centra_no_invariants  # stock allocated without an order (allocate_for_order)
 def test_physical_below_allocated_is_clamped_with_a_warning(
     centra: CentraClient, tee: Variant
 ) -> None:

@@ -122,3 +122,40 @@ def test_loading_the_plugin_imports_no_app_or_web_library() -> None:
     # then: none of the heavy modules is imported until a fixture is used
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+BROKEN_STATE = """
+import pytest
+from sqlalchemy import text
+
+
+def _break(centra):
+    with centra.runtime.db.engine.begin() as conn:
+        conn.execute(text("UPDATE stock SET allocated = physical + 1 WHERE rowid = 1"))
+
+
+def test_breaks_the_stock(centra):
+    _break(centra)
+
+
+@pytest.mark.centra_no_invariants
+def test_breaks_it_on_purpose(centra):
+    _break(centra)
+"""
+
+
+@pytest.mark.slow  # a pytest run in a subprocess
+def test_a_test_that_breaks_an_invariant_errors_unless_marked(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_broken=BROKEN_STATE)
+
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+
+    result.assert_outcomes(passed=2, errors=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*ERROR at teardown of test_breaks_the_stock*",
+            "*mockcentra's state breaks 2 invariant(s) after this test:",
+            "*- stock.free_never_negative: Warehouse *",
+            "*- stock.allocated_equals_open_order_lines: Warehouse *",
+        ]
+    )

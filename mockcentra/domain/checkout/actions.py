@@ -19,7 +19,7 @@ from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_pay
 from mockcentra.domain.checkout.vouchers import evaluate as voucher_discounts
 from mockcentra.domain.displays.displays import sellable_display_for_variant
 from mockcentra.domain.emails import normalize_email
-from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+from mockcentra.domain.errors import DomainError, ErrorCode, Explain, invalid
 from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.totals import tax_in_gross
@@ -27,6 +27,7 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.stock import allocation
+from mockcentra.domain.stock.explain import stock_levels
 from mockcentra.domain.vouchers.engine import Line as VoucherLine
 from mockcentra.domain.vouchers.usage import promotion_entries, record_usage
 from mockcentra.runtime.ids import token_hash
@@ -68,12 +69,13 @@ class Unavailable:
 class ItemsUnavailable(DomainError):
     """Some items are out of stock; they were removed from the selection (HTTP 410)."""
 
-    def __init__(self, items: list[Unavailable], record) -> None:
+    def __init__(self, items: list[Unavailable], record, explain: Explain | None = None) -> None:
         super().__init__(
             ErrorCode.INSUFFICIENT_STOCK,
             "Some items are no longer available.",
             ["items"],
             record=record,
+            explain=explain,
         )
         self.items = items
 
@@ -447,7 +449,23 @@ def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
                     uow.session.add(row)
             uow.session.flush()
 
-        raise ItemsUnavailable(missing, record=remove_unavailable)
+        explain = Explain(
+            "stock.free_to_allocate",
+            {
+                "items": [
+                    {"item": m.item, "ordered": m.original_quantity, "available": m.available}
+                    for m in missing
+                ]
+            },
+            [
+                level
+                for size_id in dict.fromkeys(
+                    ln.size.id for ln in summary.lines for m in missing if m.item == ln.item
+                )
+                for level in stock_levels(uow.session, size_id, warehouses)
+            ],
+        )
+        raise ItemsUnavailable(missing, record=remove_unavailable, explain=explain)
 
 
 def pay(

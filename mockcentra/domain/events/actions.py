@@ -16,6 +16,7 @@ from sqlmodel import insert, select
 
 from mockcentra.domain.events import lifecycle
 from mockcentra.domain.events.subscriptions import wants
+from mockcentra.runtime import trace
 from mockcentra.storage.tables import (
     EventListenerRow,
     EventQueueRow,
@@ -30,7 +31,7 @@ def _insert(session: Any, rows: list[EventRow], *, with_ids: bool) -> None:
     """Write the event rows: one executemany when nobody needs their ids (no listener, no
     webhook subscription), else INSERT .. RETURNING to give each row its id."""
     columns = ("object_type", "change_type", "object_ref", "store_id", "market_id")
-    columns += ("data", "triggers", "created_at")
+    columns += ("data", "triggers", "created_at", "request_id")
     values = [{c: getattr(row, c) for c in columns} for row in rows]
     statement = insert(EventRow).execution_options(render_nulls=True)  # one batch
     if not with_ids:
@@ -50,6 +51,7 @@ def record_events(uow: UnitOfWork) -> bool:
         return False
     session = uow.session
     now = uow.clock.now()
+    request_id = trace.request_id()
     pending = list(uow.events)
     uow.events.clear()
     history = lifecycle.History(session)
@@ -69,6 +71,7 @@ def record_events(uow: UnitOfWork) -> bool:
                 data=data,
                 triggers=lifecycle.triggers(ev.object_type, change, previous, data),
                 created_at=now,
+                request_id=request_id,
             )
         )
         history.remember(ev.object_type, ev.object_ref, data)

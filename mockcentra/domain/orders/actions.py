@@ -13,7 +13,14 @@ from sqlmodel import select
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.emails import normalize_email
-from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.errors import (
+    DomainError,
+    DomainWarning,
+    ErrorCode,
+    Explain,
+    invalid,
+    not_found,
+)
 from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
@@ -372,7 +379,19 @@ def capture_order(uow: UnitOfWork, order_ref: Any):
     balance = payment_balance(uow.session, order.id)
     if balance.capturable <= 0:
         raise DomainError(
-            ErrorCode.NOT_ALLOWED, f"Order {order.number} is already captured.", ["order"]
+            ErrorCode.NOT_ALLOWED,
+            f"Order {order.number} is already captured.",
+            ["order"],
+            explain=Explain(
+                "payments.capture_within_authorization",
+                {
+                    "order": order.number,
+                    "currency": order.currency_code,
+                    "authorized": balance.authorized,
+                    "captured": balance.captured,
+                    "capturable": balance.capturable,
+                },
+            ),
         )
     entry = capture(uow, order, balance.capturable, shipment=None)
     touch(uow, order)

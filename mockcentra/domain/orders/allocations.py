@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, Explain, invalid
 from mockcentra.domain.orders.actions import ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.line_checks import asked_lines
 from mockcentra.domain.orders.status import OrderStatus
@@ -23,6 +23,7 @@ from mockcentra.domain.orders.totals import lines_of
 from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.stock.changes import new_change
+from mockcentra.domain.stock.explain import stock_levels
 from mockcentra.domain.stock.status import StockChangeType
 from mockcentra.domain.stock.warehouses import find_warehouse
 from mockcentra.storage.tables import OrderLineRow, OrderRow, StockChangeLineRow, StockChangeRow
@@ -187,6 +188,15 @@ def allocate_order(
             f"Nothing could be allocated for order {order.number}: the warehouses have no free "
             "stock of the sizes asked.",
             ["input", "allocate" if lines else "order"],
+            explain=Explain(
+                "stock.free_to_allocate",
+                {"order": order.number, "asked": asked_total, "allocated": 0},
+                [
+                    level
+                    for line, _asked, _path in wanted
+                    for level in stock_levels(uow.session, line.product_size_id, warehouse_ids)
+                ],
+            ),
         )
     touch(uow, order)
     return order, warnings

@@ -46,6 +46,7 @@ from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.stock import allocation
+from mockcentra.domain.stock.explain import explain_stock
 from mockcentra.domain.vouchers import engine
 from mockcentra.domain.vouchers.entries import VOUCHER_VALUE_LABEL, VoucherEntry
 from mockcentra.storage.tables import (
@@ -300,6 +301,9 @@ def _check_stock(uow: UnitOfWork, market_id: int, wanted: dict[int, tuple[int, s
                 ErrorCode.INSUFFICIENT_STOCK,
                 f"Not enough stock for {label}: {max(0, int(free))} free, {quantity} ordered.",
                 ["products"],
+                explain=explain_stock(
+                    uow.session, "stock.free_to_allocate", size_id, warehouses, ordered=quantity
+                ),
             )
 
 

@@ -128,35 +128,30 @@ class PaymentBalance:
         return self.authorized - self.captured
 
 
+_T, _S = PaymentEntryType, PaymentEntryStatus
+
+#: Which payment entries count in which part of the balance. Releases and cancels carry
+#: negative values (they take back authorization); a pending capture request counts as
+#: captured, since the PSP has accepted it. Other entries (failures, requests to cancel) count
+#: nowhere. The invariants check reads the same table.
+BALANCE_PARTS: dict[tuple[str, str], str] = {
+    (_T.AUTHORIZATION, _S.SUCCESS): "authorized",
+    (_T.RELEASE, _S.SUCCESS): "authorized",
+    (_T.CANCEL, _S.SUCCESS): "authorized",
+    (_T.CAPTURE, _S.SUCCESS): "captured",
+    (_T.CAPTURE_REQUEST, _S.SUCCESS): "captured",
+    (_T.CAPTURE_REQUEST, _S.PENDING): "captured",
+    (_T.REFUND, _S.SUCCESS): "refunded",
+}
+
+
 def payment_balance(session, order_id: int) -> PaymentBalance:
     entries = session.exec(
         select(PaymentEntryRow).where(PaymentEntryRow.order_id == order_id)
     ).all()
-    sums = {
-        PaymentEntryType.AUTHORIZATION: ZERO,
-        PaymentEntryType.CAPTURE: ZERO,
-        PaymentEntryType.REFUND: ZERO,
-        PaymentEntryType.RELEASE: ZERO,
-        PaymentEntryType.CANCEL: ZERO,  # a voided or released authorization (negative value)
-    }
+    sums = {"authorized": ZERO, "captured": ZERO, "refunded": ZERO}
     for e in entries:
-        ok = e.status == PaymentEntryStatus.SUCCESS or (
-            e.entry_type == PaymentEntryType.CAPTURE_REQUEST
-            and e.status == PaymentEntryStatus.PENDING
-        )
-        if not ok:
-            continue
-        kind = (
-            PaymentEntryType.CAPTURE
-            if e.entry_type == PaymentEntryType.CAPTURE_REQUEST
-            else e.entry_type
-        )
-        if kind in sums:
-            sums[PaymentEntryType(kind)] += e.value
-    return PaymentBalance(
-        authorized=sums[PaymentEntryType.AUTHORIZATION]
-        + sums[PaymentEntryType.RELEASE]
-        + sums[PaymentEntryType.CANCEL],
-        captured=sums[PaymentEntryType.CAPTURE],
-        refunded=sums[PaymentEntryType.REFUND],
-    )
+        part = BALANCE_PARTS.get((e.entry_type, e.status))
+        if part is not None:
+            sums[part] += e.value
+    return PaymentBalance(**sums)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.errors import DomainError, ErrorCode, Explain
 from mockcentra.domain.money import format_money
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.domain.orders.totals import payment_balance
@@ -23,6 +23,17 @@ def capture(
             ErrorCode.NOT_ALLOWED,
             f"Cannot capture {format_money(amount, order.currency_code)}: only "
             f"{format_money(balance.capturable, order.currency_code)} of the authorization remains.",
+            explain=Explain(
+                "payments.capture_within_authorization",
+                {
+                    "order": order.number,
+                    "currency": order.currency_code,
+                    "amount": amount,
+                    "authorized": balance.authorized,
+                    "captured": balance.captured,
+                    "capturable": balance.capturable,
+                },
+            ),
         )
     answer = psp.outcome(uow, order, "capture")
     shipment_id = shipment.id if shipment else None
@@ -45,6 +56,7 @@ def capture(
             ErrorCode.PAYMENT_FAILED,
             "Capture failed: the payment provider declined it.",
             record=record_failure,
+            explain=psp.explain_outcome(uow, order, "capture", amount),
         )
     if answer == psp.PENDING:
         return psp.entry(
@@ -80,6 +92,17 @@ def refund(
             ErrorCode.NOT_ALLOWED,
             f"Cannot refund {format_money(amount, order.currency_code)}: only "
             f"{format_money(refundable, order.currency_code)} was captured and not refunded.",
+            explain=Explain(
+                "payments.refund_within_captured",
+                {
+                    "order": order.number,
+                    "currency": order.currency_code,
+                    "amount": amount,
+                    "captured": balance.captured,
+                    "refunded": balance.refunded,
+                    "refundable": refundable,
+                },
+            ),
         )
     if psp.outcome(uow, order, "refund") == psp.DECLINE:
         order_id = order.id
@@ -98,6 +121,7 @@ def refund(
             ErrorCode.PAYMENT_FAILED,
             "Refund failed: the payment provider declined it.",
             record=record_failure,
+            explain=psp.explain_outcome(uow, order, "refund", amount),
         )
     return psp.entry(
         uow, order, PaymentEntryType.REFUND, PaymentEntryStatus.SUCCESS, amount, return_id=return_id

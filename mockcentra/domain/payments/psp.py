@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import select
 
+from mockcentra.domain.errors import Explain
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import OrderRow, PaymentEntryRow
@@ -37,6 +38,22 @@ def outcome(uow: UnitOfWork, order: OrderRow, operation: str) -> str:
     """What the PSP will answer for this order's next `operation`."""
     injected = uow.faults.get(f"psp.{operation}") if uow.faults else None
     return injected or (order.payment_outcome or {}).get(operation, APPROVE)
+
+
+def explain_outcome(uow: UnitOfWork, order: OrderRow, operation: str, amount: Decimal) -> Explain:
+    """Why the PSP answered as it did: an injected fault or the order's test outcome."""
+    injected = uow.faults.get(f"psp.{operation}") if uow.faults else None
+    return Explain(
+        "payments.psp_outcome",
+        {
+            "order": order.number,
+            "operation": operation,
+            "amount": amount,
+            "currency": order.currency_code,
+            "outcome": outcome(uow, order, operation),
+            "source": f"fault psp.{operation}" if injected else "the order's payment outcome",
+        },
+    )
 
 
 def reference(seed: int, order_id: int, k: int) -> str:

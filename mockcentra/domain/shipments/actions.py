@@ -39,6 +39,7 @@ from mockcentra.domain.shipments.queries import shipment_grand_total, shipment_l
 from mockcentra.domain.shipments.status import ShipmentStatus, check_move
 from mockcentra.domain.shipments.status import move as move_shipment
 from mockcentra.domain.stock import allocation
+from mockcentra.domain.stock.explain import explain_stock
 from mockcentra.domain.wholesale.rules import refuse_capture
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import (
@@ -241,6 +242,16 @@ def _ship_line(
             f"Order line {line.id} has {allocated} allocated units; {quantity} cannot "
             "be shipped (use allocateDemand to allocate free stock).",
             [*path, "quantity"],
+            explain=explain_stock(
+                uow.session,
+                "shipments.ship_allocated_units",
+                line.product_size_id,
+                order=order.number,
+                orderLine=line.id,
+                allocated=allocated,
+                quantity=quantity,
+                allocateDemand=allocate_demand,
+            ),
         )
     taken: dict[str, int] = {}
     allocs = dict(line.allocations)

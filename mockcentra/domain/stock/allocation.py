@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.stock.changes import add_line, announce_size, new_change
+from mockcentra.domain.stock.explain import explain_stock
 from mockcentra.domain.stock.levels import adjust_level, level_of
 from mockcentra.domain.stock.status import StockChangeType
 from mockcentra.storage.tables import (
@@ -151,6 +152,16 @@ def move(
             ErrorCode.INSUFFICIENT_STOCK,
             f"Cannot {how.verb} {quantity} of product size {product_size_id} in warehouse "
             f"{warehouse_id}: physical {level.physical}, allocated {level.allocated}.",
+            explain=explain_stock(
+                uow.session,
+                "stock.levels_never_negative",
+                product_size_id,
+                [warehouse_id],
+                move=how.verb,
+                quantity=quantity,
+                physicalDelta=physical,
+                allocatedDelta=allocated,
+            ),
         )
     change = change or new_change(uow, how.kind, description)
     add_line(uow, change, warehouse_id, product_size_id, physical=physical, allocated=allocated)

@@ -40,6 +40,9 @@ class EventRow(Row, table=True):
     data: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
     triggers: list[str] = Field(default_factory=list, sa_type=JsonList)
     created_at: datetime = Field(sa_type=AwareDateTime)
+    #: The request journal id of the API request whose transaction wrote it (None: seeding,
+    #: the control plane, background work); the order timeline links events to requests by it.
+    request_id: int | None = None
 
 
 class EventListenerRow(Row, table=True):
