@@ -15,8 +15,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Table
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
+
+#: The column types read values without looking at the dialect; SQLite's is passed anyway.
+_DIALECT = sqlite_dialect()
 
 #: Columns whose values are secrets: a diff says that they changed, never what they are.
 _REDACTED = {("api_token", "token"), ("webhook_subscription", "secret")}
@@ -66,7 +70,7 @@ class _Shape:
         kind = self.types[i]
         if isinstance(kind, TypeDecorator) and raw is not None:
             try:
-                raw = kind.process_result_value(raw, None)
+                raw = kind.process_result_value(raw, _DIALECT)
             except (ValueError, TypeError, NotImplementedError):
                 pass
         return _plain(raw)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import and_
 from sqlmodel import col, or_, select
 
 from mockcentra.domain.shipments.status import status_of
@@ -55,7 +56,9 @@ def order_timeline(session: Any, order: OrderRow) -> list[TimelineEntry]:
     ]
     shipments = list(
         session.exec(
-            select(ShipmentRow).where(ShipmentRow.order_id == order.id).order_by(ShipmentRow.id)
+            select(ShipmentRow)
+            .where(ShipmentRow.order_id == order.id)
+            .order_by(col(ShipmentRow.id))
         )
     )
     for sh in shipments:
@@ -79,7 +82,7 @@ def order_timeline(session: Any, order: OrderRow) -> list[TimelineEntry]:
     for entry in session.exec(
         select(PaymentEntryRow)
         .where(PaymentEntryRow.order_id == order.id)
-        .order_by(PaymentEntryRow.id)
+        .order_by(col(PaymentEntryRow.id))
     ):
         out.append(
             TimelineEntry(
@@ -98,7 +101,9 @@ def order_timeline(session: Any, order: OrderRow) -> list[TimelineEntry]:
             )
         )
     returns = list(
-        session.exec(select(ReturnRow).where(ReturnRow.order_id == order.id).order_by(ReturnRow.id))
+        session.exec(
+            select(ReturnRow).where(ReturnRow.order_id == order.id).order_by(col(ReturnRow.id))
+        )
     )
     for ret in returns:
         base = {"return": ret.id, "status": ret.status}
@@ -116,18 +121,22 @@ def order_timeline(session: Any, order: OrderRow) -> list[TimelineEntry]:
                 {"id": use.id, "voucher": use.voucher_id},
             )
         )
-    refs = [(EventRow.object_type == "Order") & (EventRow.object_ref == order.hash)]
+    refs = [and_(col(EventRow.object_type) == "Order", col(EventRow.object_ref) == order.hash)]
     if shipments:
         refs.append(
-            (EventRow.object_type == "Shipment")
-            & col(EventRow.object_ref).in_([str(s.id) for s in shipments])
+            and_(
+                col(EventRow.object_type) == "Shipment",
+                col(EventRow.object_ref).in_([str(s.id) for s in shipments]),
+            )
         )
     if returns:
         refs.append(
-            (EventRow.object_type == "Return")
-            & col(EventRow.object_ref).in_([str(r.id) for r in returns])
+            and_(
+                col(EventRow.object_type) == "Return",
+                col(EventRow.object_ref).in_([str(r.id) for r in returns]),
+            )
         )
-    for ev in session.exec(select(EventRow).where(or_(*refs)).order_by(EventRow.id)):
+    for ev in session.exec(select(EventRow).where(or_(*refs)).order_by(col(EventRow.id))):
         triggers = f" ({', '.join(ev.triggers)})" if ev.triggers else ""
         out.append(
             TimelineEntry(
