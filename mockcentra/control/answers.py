@@ -110,7 +110,7 @@ def answer_routes(rt: Runtime) -> list[Route]:
         return JSONResponse(body)
 
     async def check(_: Request) -> JSONResponse:
-        with rt.db.raw() as conn:
+        with rt.db.private_copy() as conn:
             violations = invariants.check(conn)
         return JSONResponse(
             {
@@ -126,7 +126,7 @@ def answer_routes(rt: Runtime) -> list[Route]:
         if not limit.isdigit() or not 0 < int(limit) <= 10_000:
             return error("'limit' must be a whole number from 1 to 10000.")
         try:
-            with rt.db.snapshot_reader(since) as before, rt.db.raw() as after:
+            with rt.db.snapshot_reader(since) as before, rt.db.private_copy() as after:
                 tables = diff(before, after, limit=int(limit))
         except KeyError:
             return error(f"No snapshot named '{since}'.", 404)

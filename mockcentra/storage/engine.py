@@ -212,7 +212,29 @@ class Database:
             source = self._snapshots.get(name)
             if source is None:
                 raise KeyError(name)
-            yield source
+            if isinstance(source, sqlite3.Connection):
+                yield source
+                return
+            reader = sqlite3.connect(":memory:")
+            try:
+                reader.deserialize(source[0])
+                yield reader
+            finally:
+                reader.close()
+
+    @contextmanager
+    def private_copy(self) -> Iterator[sqlite3.Connection]:
+        """A private in-memory copy of the live database, to read at leisure: the checks and
+        comparisons of the control plane run there, so no statement they prepare stays cached
+        on the live connection across a `deserialize` restore (see the module docstring)."""
+        with self._lock, self.raw() as conn:
+            image = conn.serialize()
+        copy = sqlite3.connect(":memory:")
+        try:
+            copy.deserialize(image)
+            yield copy
+        finally:
+            copy.close()
 
     def snapshot_names(self) -> list[str]:
         return sorted(self._snapshots)

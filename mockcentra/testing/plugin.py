@@ -89,7 +89,7 @@ def check_invariants(client: CentraClient) -> None:
     """Fail with every invariant the mock's state breaks."""
     from mockcentra.domain import invariants
 
-    with client.runtime.db.raw() as conn:
+    with client.runtime.db.private_copy() as conn:
         violations = invariants.check(conn)
     if violations:
         lines = "\n".join(f"- {v.rule}: {v.message}" for v in violations)

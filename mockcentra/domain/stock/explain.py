@@ -6,6 +6,7 @@ of size M in warehouse Main: 3 allocated to orders 12, 14" without anyone re-rea
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,22 +25,28 @@ WHERE s.product_size_id = ?
 ORDER BY w.priority, w.id
 """
 
-#: Which orders hold allocated units of a size in a warehouse: open lines and unshipped
-#: shipments (a shipment keeps the units it took until it is completed).
+#: The allocations of a size's open lines and unshipped shipments (a shipment keeps the units
+#: it took until it is completed), read as JSON text and summed here.
 _HOLDERS = """
-SELECT o.number, SUM(held) FROM (
-    SELECT ol.order_id AS order_id, CAST(a.value AS INTEGER) AS held
-    FROM order_line ol, json_each(ol.allocations) a
-    WHERE ol.product_size_id = :size AND CAST(a.key AS INTEGER) = :warehouse
-    UNION ALL
-    SELECT ol.order_id, CAST(a.value AS INTEGER)
-    FROM shipment_line sl
-    JOIN shipment sh ON sh.id = sl.shipment_id AND sh.shipped_at IS NULL
-    JOIN order_line ol ON ol.id = sl.order_line_id, json_each(sl.allocations) a
-    WHERE ol.product_size_id = :size AND CAST(a.key AS INTEGER) = :warehouse
-) JOIN orders o ON o.id = order_id
-GROUP BY o.number HAVING SUM(held) > 0 ORDER BY o.number
+SELECT o.number, ol.allocations FROM order_line ol JOIN orders o ON o.id = ol.order_id
+WHERE ol.product_size_id = ? AND ol.allocations != '{}'
+UNION ALL
+SELECT o.number, sl.allocations FROM shipment_line sl
+JOIN shipment sh ON sh.id = sl.shipment_id AND sh.shipped_at IS NULL
+JOIN order_line ol ON ol.id = sl.order_line_id JOIN orders o ON o.id = ol.order_id
+WHERE ol.product_size_id = ?
 """
+
+
+def _holders(conn: Any, size_id: int) -> dict[int, dict[int, int]]:
+    """warehouse id -> order number -> units held."""
+    held: dict[int, dict[int, int]] = {}
+    for number, text in conn.exec_driver_sql(_HOLDERS, (size_id, size_id)).fetchall():
+        for key, units in (json.loads(text or "{}") or {}).items():
+            if units:
+                per_order = held.setdefault(int(key), {})
+                per_order[number] = per_order.get(number, 0) + int(units)
+    return held
 
 
 def stock_levels(
@@ -49,12 +56,13 @@ def stock_levels(
     conn = getattr(session, "session", session).connection()
     wanted = set(warehouse_ids) if warehouse_ids is not None else None
     rows = []
+    held = _holders(conn, product_size_id)
     for wid, wname, sid, product, variant, size, physical, allocated in conn.exec_driver_sql(
         _LEVELS, (product_size_id,)
     ).fetchall():
         if wanted is not None and wid not in wanted:
             continue
-        holders = conn.exec_driver_sql(_HOLDERS, {"size": sid, "warehouse": wid}).fetchall()
+        holders = sorted(held.get(wid, {}).items())
         rows.append(
             {
                 "warehouse": wid,
