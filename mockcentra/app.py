@@ -25,6 +25,7 @@ from mockcentra.settings import Settings
 from mockcentra.state.runtime import Runtime
 from mockcentra.state.tokens import ensure_default_token
 from mockcentra.storage.engine import Database
+from mockcentra.ui.console import console_routes
 from mockcentra.webhooks.delivery import WebhookService
 
 
@@ -57,9 +58,10 @@ def create_app(
     runtime = build_runtime(settings, templates)
     graphql = GraphQLEndpoint(runtime)
     routes = [
+        *console_routes(),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Mount("/_mock", routes=control_routes(runtime)),
-        # GraphiQL's own files, shipped in the package so the page works offline.
+        # The console's, GraphiQL's and Swagger UI's files, shipped in the package (offline).
         Mount("/static", app=StaticFiles(packages=[("mockcentra.ui", "static")]), name="static"),
         Mount("/media", routes=media_routes(runtime)),
         Mount("/api/checkout", routes=checkout_routes(runtime)),

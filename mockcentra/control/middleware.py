@@ -19,13 +19,26 @@ class DroppedConnection(ConnectionAbortedError):
     """Raised where the server cannot close the socket itself (in-process transports)."""
 
 
+def _source(scope: dict[str, Any]) -> str | None:
+    """ "console read" / "console action" for the console's own requests (it says so in a
+    header), so the journal can tell them from an integration's."""
+    for name, value in scope.get("headers", ()):
+        if name == b"x-mockcentra-console":
+            return "console action" if value == b"action" else "console read"
+    return None
+
+
 class ControlMiddleware:
     def __init__(self, app: Any, runtime: Runtime) -> None:
         self.app = app
         self.runtime = runtime
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
-        if scope["type"] != "http" or scope["path"].startswith(("/_mock", "/static", "/ui")):
+        if (
+            scope["type"] != "http"
+            or scope["path"] == "/"
+            or scope["path"].startswith(("/_mock", "/static", "/ui"))
+        ):
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
@@ -97,4 +110,5 @@ class ControlMiddleware:
                 started_at=started_at,
                 refusals=request_trace.refusals,
                 wrote=request_trace.written(),
+                source=_source(scope),
             )

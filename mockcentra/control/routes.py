@@ -28,6 +28,59 @@ def control_routes(rt: Runtime) -> list[Route]:
             }
         )
 
+    async def about(_: Request) -> JSONResponse:
+        """What is served where and the tokens to use: development defaults only, never a
+        configured secret (the console's home page)."""
+        settings, defaults = rt.settings, type(rt.settings)()
+        order_api = settings.order_api_base.rstrip("/")
+
+        def shown(value: str, default: str) -> str | None:
+            return value if value == default else None
+
+        return JSONResponse(
+            {
+                "version": __version__,
+                "scenario": rt.scenario,
+                "database": settings.db,
+                "now": rt.clock.now().isoformat(),
+                "frozen": rt.clock.is_frozen,
+                "console": "/",
+                "served": [
+                    {"name": "Integration API (GraphQL)", "url": "/graphql", "docs": "/graphql"},
+                    {"name": "Order API (REST)", "url": f"{order_api}/", "docs": "/docs"},
+                    {
+                        "name": "Checkout API (REST)",
+                        "url": "/api/checkout/",
+                        "docs": "/api/checkout/openapi.json",
+                    },
+                    {"name": "Control plane", "url": "/_mock/", "docs": None},
+                    {"name": "Media", "url": "/media/", "docs": None},
+                ],
+                "tokens": [
+                    {
+                        "name": "Integration API",
+                        "header": "Authorization: Bearer",
+                        "value": shown(settings.integration_token, defaults.integration_token),
+                    },
+                    {
+                        "name": "Integration API admin (generateToken)",
+                        "header": "Authorization: Bearer",
+                        "value": shown(settings.admin_token, defaults.admin_token),
+                    },
+                    {
+                        "name": "Order API",
+                        "header": "API-Authorization",
+                        "value": shown(settings.order_api_secret, defaults.order_api_secret),
+                    },
+                    {
+                        "name": "Checkout API shared secret (optional)",
+                        "header": "Authorization: Bearer",
+                        "value": shown(settings.checkout_secret, defaults.checkout_secret),
+                    },
+                ],
+            }
+        )
+
     async def reset(_: Request) -> JSONResponse:
         rt.reset()
         return JSONResponse({"status": "ok", "scenario": rt.scenario})
@@ -94,6 +147,8 @@ def control_routes(rt: Runtime) -> list[Route]:
         return JSONResponse(rt.rate_limits.describe())
 
     return [
+        Route("/", about, methods=["GET"]),
+        Route("/about", about, methods=["GET"]),
         Route("/health", health, methods=["GET"]),
         Route("/reset", reset, methods=["POST"]),
         Route("/snapshots", snapshots, methods=["GET", "POST"]),

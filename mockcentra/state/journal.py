@@ -32,6 +32,8 @@ class JournalEntry:
     refusals: list[dict[str, Any]] = field(default_factory=list)
     #: The rows it wrote: table -> row id -> columns changed ("*": inserted).
     wrote: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: "console read" / "console action" for the console's own requests, else None.
+    source: str | None = None
 
 
 def graphql_names(body: bytes) -> tuple[str | None, str | None]:
@@ -77,6 +79,7 @@ class Journal:
         started_at: str | None = None,
         refusals: list[dict[str, Any]] | None = None,
         wrote: dict[str, dict[str, list[str]]] | None = None,
+        source: str | None = None,
     ) -> None:
         op, root = (
             graphql_names(body) if path.endswith("/graphql") and method == "POST" else (None, None)
@@ -97,6 +100,7 @@ class Journal:
                 started_at,
                 list(refusals or []),
                 dict(wrote or {}),
+                source,
             )
         )
 
