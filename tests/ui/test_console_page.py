@@ -78,3 +78,18 @@ def test_the_console_is_not_journaled(centra: CentraClient) -> None:
     centra.get("/static/console/app.js")
 
     assert centra.control.journal() == []
+
+
+def test_the_journal_tells_the_consoles_requests_from_an_integrations(
+    centra: CentraClient,
+) -> None:
+    query = {"query": "{ stores { id } }"}
+    centra.post("/graphql", json=query, headers={"X-Mockcentra-Console": "read"})
+    centra.post("/graphql", json=query, headers={"X-Mockcentra-Console": "action"})
+    centra.graphql("{ stores { id } }")
+
+    assert [e["source"] for e in centra.control.journal(path="/graphql")] == [
+        "console read",
+        "console action",
+        None,
+    ]
