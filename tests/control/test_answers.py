@@ -326,3 +326,27 @@ def test_an_accepted_request_has_no_refusals(
 def _order_id(centra: CentraClient, number: int) -> int:
     with centra.runtime.db.engine.connect() as conn:
         return conn.execute(text(f"SELECT id FROM orders WHERE number = {number}")).scalar_one()
+
+
+def test_a_refused_status_move_explains_the_state_machine(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    order = centra_factories.place_order()
+    shipment = centra_factories.ship(order.number)
+    complete = "mutation($id:Int!){completeShipment(id:$id){userErrors{message}}}"
+
+    refused = centra.graphql(complete, {"id": shipment["id"]}).payload("completeShipment")
+
+    assert refused["userErrors"] == [
+        {"message": f"Shipment {shipment['number']} is already shipped."}
+    ]
+    entry = centra.control.journal(operationName="completeShipment")[-1]
+    assert entry["refusals"][0]["explain"] == {
+        "rule": "shipment.status_transitions",
+        "values": {
+            "shipment": shipment["number"],
+            "from": "completed",
+            "to": "completed",
+            "allowed": [],
+        },
+    }

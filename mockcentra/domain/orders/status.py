@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.errors import DomainError, ErrorCode, Explain
 
 
 class OrderStatus(StrEnum):
@@ -60,8 +60,22 @@ def move(order, to: OrderStatus) -> None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f'Order {order.number} is "{current.value}" and cannot become "{to.value}".',
+            explain=_explain(current, to, order.number),
         )
     order.status = to.value
+
+
+def _explain(current: OrderStatus, to: OrderStatus, ref: int | str | None) -> Explain:
+    """The order state machine's verdict: where it is, where it was asked to go, where it may."""
+    return Explain(
+        "order.status_transitions",
+        {
+            "order": ref,
+            "from": current.value,
+            "to": to.value,
+            "allowed": sorted(s.value for s in TRANSITIONS[current]),
+        },
+    )
 
 
 class StockAction(StrEnum):

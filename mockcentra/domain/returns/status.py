@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.errors import DomainError, ErrorCode, Explain
 
 
 class ReturnStatus(StrEnum):
@@ -31,10 +31,31 @@ def move(ret: HasReturnStatus, to: ReturnStatus) -> None:
     current = ReturnStatus(ret.status)
     if current == to:
         word = "completed" if to == ReturnStatus.COMPLETED else "not completed"
-        raise DomainError(ErrorCode.NOT_ALLOWED, f"Return {ret.id} is already {word}.")
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Return {ret.id} is already {word}.",
+            explain=_explain(current, to, ret.id),
+        )
     if to not in TRANSITIONS[current]:
-        raise DomainError(ErrorCode.NOT_ALLOWED, f"Return {ret.id} cannot become {to.value}.")
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Return {ret.id} cannot become {to.value}.",
+            explain=_explain(current, to, ret.id),
+        )
     ret.status = to.value
+
+
+def _explain(current: ReturnStatus, to: ReturnStatus, ref: int | str | None) -> Explain:
+    """The return state machine's verdict: where it is, where it was asked to go, where it may."""
+    return Explain(
+        "return.status_transitions",
+        {
+            "return": ref,
+            "from": current.value,
+            "to": to.value,
+            "allowed": sorted(s.value for s in TRANSITIONS[current]),
+        },
+    )
 
 
 class ReturnStockPolicy(StrEnum):

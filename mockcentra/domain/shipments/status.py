@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.errors import DomainError, ErrorCode, Explain
 
 
 class ShipmentStatus(StrEnum):
@@ -53,7 +53,16 @@ def check_move(
         message = f"Shipment {shipment.number} is already shipped."
     else:  # the only other refusal: shipping what is not cleared to leave
         message = f"Shipment {shipment.number} is not good to go."
-    raise DomainError(ErrorCode.NOT_ALLOWED, message, path)
+    explain = Explain(
+        "shipment.status_transitions",
+        {
+            "shipment": shipment.number,
+            "from": current.value,
+            "to": to.value,
+            "allowed": sorted(s.value for s in TRANSITIONS[current]),
+        },
+    )
+    raise DomainError(ErrorCode.NOT_ALLOWED, message, path, explain=explain)
 
 
 def move(
