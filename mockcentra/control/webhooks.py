@@ -14,7 +14,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mockcentra.control.http import NotAnObject, error, read_json
-from mockcentra.domain.errors import DomainError
+from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.events import subscriptions as subs
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import (
@@ -156,6 +156,18 @@ def webhook_routes(rt: Runtime) -> list[Route]:
             out = [delivery_json(r, attempts[r.id]) for r in rows]
         return JSONResponse({"deliveries": out})
 
+    async def replay(request: Request) -> JSONResponse:
+        """Queue a delivery again (same events and body); the sender sends it when due."""
+        try:
+            with rt.unit_of_work() as uow:
+                row = subs.replay_delivery(uow, int(request.path_params["id"]))
+                body = delivery_json(row, [])
+        except DomainError as refused:
+            status = 404 if refused.code == ErrorCode.NOT_FOUND else 409
+            return error(refused.message, status, refused.path)
+        rt.outbox.notify()
+        return JSONResponse(body, status_code=201)
+
     async def deliver(_: Request) -> JSONResponse:
         attempts = await rt.webhooks.adeliver_due()
         return JSONResponse({"attempts": attempts})
@@ -203,6 +215,7 @@ def webhook_routes(rt: Runtime) -> list[Route]:
         Route("/webhooks/subscriptions", subscriptions, methods=["GET", "POST", "DELETE"]),
         Route("/webhooks/subscriptions/{id:int}", subscription, methods=["GET", "DELETE"]),
         Route("/webhooks/deliveries", deliveries, methods=["GET"]),
+        Route("/webhooks/deliveries/{id:int}/replay", replay, methods=["POST"]),
         Route("/webhooks/deliver", deliver, methods=["POST"]),
         Route("/events", events, methods=["GET"]),
     ]

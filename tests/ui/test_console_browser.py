@@ -157,3 +157,24 @@ def test_a_refused_capture_is_explained_in_the_journal(page) -> None:
     expect(refused).to_contain_text("captureOrder")
     expect(refused).to_contain_text("why: payments.psp_outcome")
     expect(refused).to_contain_text('"source": "fault psp.capture"')
+
+
+@pytest.mark.centra_scenario("wholesale")
+def test_every_page_renders_what_the_apis_answer(page) -> None:
+    from playwright.sync_api import expect
+
+    open_page(page, "/products")
+    expect(page.get_by_test_id("stock").locator("tbody tr").first).to_be_visible()
+    open_page(page, "/wholesale")
+    expect(page.get_by_test_id("accounts").locator("tbody tr").first).to_be_visible()
+    for path, testid in [
+        ("/customers", "customers"),
+        ("/vouchers", "vouchers"),
+        ("/events", "events"),
+        ("/faults", "route-faults"),
+        ("/invariants", "rules"),
+        ("/diff", "diff-summary"),
+        ("/journal", "journal"),
+    ]:
+        open_page(page, path)
+        expect(page.get_by_test_id(testid)).to_be_visible()

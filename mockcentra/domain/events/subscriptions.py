@@ -227,6 +227,40 @@ def delete_subscription(uow: UnitOfWork, subscription_id: int) -> WebhookSubscri
     return row
 
 
+def replay_delivery(uow: UnitOfWork, delivery_id: int) -> WebhookDeliveryRow:
+    """Send a delivery again: a new delivery with the same events and body (signed anew when
+    it is sent), queued for its subscription now, whatever became of the original."""
+    original = uow.session.get(WebhookDeliveryRow, delivery_id)
+    if original is None:
+        raise not_found("webhook delivery", delivery_id, ["id"])
+    if not original.body:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Webhook delivery {delivery_id} sent nothing ({original.status}); nothing to replay.",
+            ["id"],
+        )
+    sub = uow.session.get(WebhookSubscriptionRow, original.subscription_id)
+    if sub is None or not sub.active:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Webhook subscription {original.subscription_id} is deleted or inactive; "
+            "its deliveries cannot be replayed.",
+            ["id"],
+        )
+    now = uow.clock.now()
+    replay = WebhookDeliveryRow(
+        subscription_id=original.subscription_id,
+        status=DeliveryStatus.PENDING.value,
+        body=original.body,
+        event_ids=list(original.event_ids),
+        next_attempt_at=now,
+        created_at=now,
+    )
+    uow.session.add(replay)
+    uow.session.flush()
+    return replay
+
+
 def wants(
     sub: WebhookSubscriptionRow, object_type: str, store_id: int | None, triggers: list[str]
 ) -> bool:

@@ -560,6 +560,10 @@ async function events() {
         ["Status", (d) => badge(d.status)],
         ["Events", (d) => (d.eventIds || []).join(", ")],
         ["Payload, signature, attempts", (d) => h("details", {}, h("summary", {}, "show"), json(d))],
+        ["", (d) => (d.body ? action("Replay", async () => {
+          const again = await control("POST", `/webhooks/deliveries/${d.id}/replay`);
+          return `Delivery ${d.id} queued again as ${again.id}.`;
+        }, { after: () => route(), kind: "secondary", testid: `replay-${d.id}` }) : "")],
       ],
       deliveries.deliveries || [], { testid: "deliveries" })),
   );
