@@ -222,6 +222,12 @@ class Database:
             finally:
                 reader.close()
 
+    def total_changes(self) -> int:
+        """Rows inserted, updated or deleted through the live connection since it opened (a
+        restore does not count): unchanged means nothing was written in between."""
+        with self.raw() as conn:
+            return conn.total_changes
+
     @contextmanager
     def private_copy(self) -> Iterator[sqlite3.Connection]:
         """A private in-memory copy of the live database, to read at leisure: the checks and
