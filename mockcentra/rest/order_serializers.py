@@ -647,7 +647,7 @@ class Shapes:
         self, sizes: list[ProductSizeRow], *, with_physical: bool = True
     ) -> list[dict[str, Any]]:
         items = self.load_items([s.id for s in sizes])
-        totals = totals_for_sizes(self.session, [s.id for s in sizes])
+        totals = totals_for_sizes(self.session, [s.id for s in sizes], with_orders=False)
         out = []
         for size in sizes:
             item = items[size.id]

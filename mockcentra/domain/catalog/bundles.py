@@ -196,7 +196,7 @@ def available_quantity(session: Any, bundle_id: int) -> int:
             ProductSizeRow.variant_id.in_({link.variant_id for link in links})
         )
     ).all()
-    totals = totals_for_sizes(session, [size_id for size_id, _ in sizes])
+    totals = totals_for_sizes(session, [size_id for size_id, _ in sizes], with_orders=False)
     free_by_variant: dict[int, int] = defaultdict(int)
     for size_id, variant_id in sizes:
         free_by_variant[variant_id] += totals[size_id].free_to_allocate

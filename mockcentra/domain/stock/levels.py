@@ -1,5 +1,5 @@
 """Reading and adjusting stock levels. Physical = free to allocate + allocated (GraphQL ignores
-thresholds).
+thresholds). Demand and unshipped units are not stored: they are counted from the orders.
 
 Every write goes through `adjust_level`: one conditional UPDATE that refuses to leave physical or
 allocated negative or allocated above physical, so no read-then-write race can oversell.
@@ -7,11 +7,12 @@ allocated negative or allocated above physical, so no read-then-write race can o
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import select
@@ -27,6 +28,7 @@ class StockTotals:
     physical: int
     allocated: int
     demand: int = 0
+    unshipped: int = 0
 
     @property
     def free_to_allocate(self) -> int:
@@ -56,22 +58,58 @@ def _session(session_or_uow: Any) -> Any:
     return getattr(session_or_uow, "session", session_or_uow)
 
 
-def totals_for_size(session, product_size_id: int, demand: int = 0) -> StockTotals:
-    physical, allocated = (
-        _session(session)
-        .exec(
-            select(
-                func.coalesce(func.sum(StockRow.physical), 0),
-                func.coalesce(func.sum(StockRow.allocated), 0),
-            ).where(StockRow.product_size_id == product_size_id)
-        )
-        .one()
-    )
-    return StockTotals(physical=int(physical), allocated=int(allocated), demand=demand)
+@dataclass(frozen=True)
+class OrderedUnits:
+    """What open orders ask of one product size (Centra's stock page): `demand` is ordered and
+    neither allocated nor in a shipment (forced past free stock, preorders, backorders);
+    `unshipped` is every ordered unit not yet shipped: demand, allocated units and units in
+    shipments that are not completed."""
+
+    demand: int = 0
+    unshipped: int = 0
 
 
-def totals_for_sizes(session, product_size_ids: Iterable[int]) -> dict[int, StockTotals]:
-    """Totals for many sizes in one query (sizes without stock read as zero)."""
+# One row per line of an order that is not cancelled and has units not yet shipped: its units
+# outside any shipment (quantity - shipped_quantity: shipped_quantity counts every unit in a
+# shipment), its allocations object, and its units in shipments that have not shipped yet.
+# The allocations are summed here rather than with SQLite's json_each: a table-valued function
+# in a statement pysqlite keeps prepared does not survive an in-memory database's restore
+# (`deserialize`), which would crash the process.
+_ORDERED_LINES = text(
+    """
+    SELECT ol.product_size_id, ol.quantity - ol.shipped_quantity, ol.allocations,
+           (SELECT COALESCE(SUM(sl.quantity), 0) FROM shipment_line AS sl
+            JOIN shipment AS s ON s.id = sl.shipment_id
+            WHERE sl.order_line_id = ol.id AND s.shipped_at IS NULL)
+    FROM order_line AS ol JOIN orders AS o ON o.id = ol.order_id
+    WHERE ol.product_size_id IN :ids AND o.status != 'CANCELLED'
+    """
+).bindparams(bindparam("ids", expanding=True))
+
+
+def ordered_units(session, product_size_ids: Iterable[int]) -> dict[int, OrderedUnits]:
+    """Demand and unshipped units per size, counted from the orders in one query."""
+    ids = list(dict.fromkeys(product_size_ids))
+    demand = dict.fromkeys(ids, 0)
+    unshipped = dict.fromkeys(ids, 0)
+    if ids:
+        rows = _session(session).connection().execute(_ORDERED_LINES, {"ids": ids})
+        for size_id, outside, allocations, in_open_shipments in rows:
+            held = sum(json.loads(allocations).values()) if allocations else 0
+            demand[size_id] += max(0, outside - held)
+            unshipped[size_id] += outside + in_open_shipments
+    return {i: OrderedUnits(demand[i], unshipped[i]) for i in ids}
+
+
+def totals_for_size(session, product_size_id: int) -> StockTotals:
+    return totals_for_sizes(session, [product_size_id])[product_size_id]
+
+
+def totals_for_sizes(
+    session, product_size_ids: Iterable[int], *, with_orders: bool = True
+) -> dict[int, StockTotals]:
+    """Totals for many sizes in two queries (sizes without stock read as zero); demand and
+    unshipped units are left at zero with `with_orders=False`, for readers that never show them."""
     ids = list(dict.fromkeys(product_size_ids))
     totals = {i: StockTotals(physical=0, allocated=0) for i in ids}
     if not ids:
@@ -87,6 +125,10 @@ def totals_for_sizes(session, product_size_ids: Iterable[int]) -> dict[int, Stoc
     )
     for size_id, physical, allocated in rows:
         totals[size_id] = StockTotals(physical=int(physical), allocated=int(allocated))
+    if with_orders:
+        for size_id, units in ordered_units(session, ids).items():
+            t = totals[size_id]
+            totals[size_id] = StockTotals(t.physical, t.allocated, units.demand, units.unshipped)
     return totals
 
 

@@ -504,7 +504,7 @@ class ProductSize:
             available_now_quantity=totals.available,
             available_quantity=totals.available,
             demand_quantity=totals.demand,
-            unshipped_quantity=totals.allocated + totals.demand,
+            unshipped_quantity=totals.unshipped,
         )
 
 
