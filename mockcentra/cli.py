@@ -6,6 +6,7 @@ Every flag overrides its MOCKCENTRA_<NAME> environment variable, which overrides
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import socket
 import sqlite3
 import sys
@@ -111,6 +112,29 @@ def _display_host(host: str) -> str:
     if host in ("0.0.0.0", "", "::"):
         return "127.0.0.1"
     return f"[{host}]" if ":" in host else host
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost may resolve anywhere
+
+
+def exposure_warning(settings: Settings) -> str | None:
+    """The warning printed at start when others may reach an open control plane: serving beyond
+    loopback with /_mock on and no control token lets anyone reset the data, mint tokens with
+    every permission and point webhooks anywhere."""
+    if _loopback(settings.host) or not settings.control or settings.control_token:
+        return None
+    return (
+        f"Warning: serving on {settings.host} with an open control plane: anyone who can reach "
+        "this port can reset the data, mint tokens with every permission and subscribe "
+        "webhooks to any URL. Set MOCKCENTRA_CONTROL_TOKEN (--control-token) or "
+        "MOCKCENTRA_CONTROL=off (--control off), or serve on 127.0.0.1."
+    )
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -275,6 +299,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         sys.stdout,
         int(seed) if seed and seed.isdigit() else None,
     )
+    warning = exposure_warning(settings)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     config = uvicorn.Config(
         app,
         host=settings.host,

@@ -304,3 +304,36 @@ def test_restore_of_an_unknown_snapshot_says_so(
 def test_control_commands_without_a_server_say_what_to_do(capsys: pytest.CaptureFixture) -> None:
     assert main(["reset", "--url", "http://127.0.0.1:9"]) == 1
     assert "Start one with `mockcentra serve`, or pass --url." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("settings", "warns"),
+    [
+        ({"host": "0.0.0.0"}, True),
+        ({"host": "192.0.2.10"}, True),
+        ({"host": "::"}, True),
+        ({"host": "0.0.0.0", "control_token": "team-control-token"}, False),
+        ({"host": "0.0.0.0", "control": False}, False),
+        ({"host": "127.0.0.1"}, False),
+        ({"host": "127.0.0.2"}, False),
+        ({"host": "::1"}, False),
+        ({"host": "localhost"}, False),
+    ],
+)
+def test_serving_beyond_loopback_with_an_open_control_plane_warns(
+    settings: dict[str, object], warns: bool
+) -> None:
+    from mockcentra.cli import exposure_warning
+    from mockcentra.settings import Settings
+
+    warning = exposure_warning(Settings(**settings))  # type: ignore[arg-type]
+
+    if warns:
+        assert warning == (
+            f"Warning: serving on {settings['host']} with an open control plane: anyone who can "
+            "reach this port can reset the data, mint tokens with every permission and "
+            "subscribe webhooks to any URL. Set MOCKCENTRA_CONTROL_TOKEN (--control-token) or "
+            "MOCKCENTRA_CONTROL=off (--control off), or serve on 127.0.0.1."
+        )
+    else:
+        assert warning is None

@@ -19,6 +19,9 @@ from mockcentra.rest import errors as rest_errors
 from mockcentra.state.runtime import Runtime
 
 CONTROL_PREFIX = "/_mock"
+#: Answers in every mode (control plane off, or behind a token) so a container healthcheck and
+#: load balancers work; without control access it tells only that the server is up.
+HEALTH_PATH = CONTROL_PREFIX + "/health"
 CHECKOUT_PREFIX = "/api/checkout"
 JSON_TYPES = ("application/json",)
 
@@ -90,8 +93,8 @@ class GuardMiddleware:
         path: str = scope["path"]
         area = area_of(path, settings.order_api_base)
 
-        if area == "control":
-            refusal = self._control_refusal(scope)
+        if area == "control" and path.rstrip("/") != HEALTH_PATH:
+            refusal = control_refusal(scope, settings)
             if refusal is not None:
                 await _respond(send, *refusal)
                 return
@@ -153,25 +156,24 @@ class GuardMiddleware:
 
         await self.app(scope, replay, send)
 
-    def _control_refusal(self, scope: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
-        settings = self.runtime.settings
-        if not settings.control:
-            return 404, control_http.error_body(
-                "Not found: the control plane is disabled on this server."
+
+def control_refusal(scope: dict[str, Any], settings: Any) -> tuple[int, dict[str, Any]] | None:
+    """Why the control plane refuses this request (status and body), or None when allowed."""
+    if not settings.control:
+        return 404, control_http.error_body(
+            "Not found: the control plane is disabled on this server."
+        )
+    if settings.control_token:
+        header = _header(scope, b"authorization") or ""
+        given = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        if not given or not hmac.compare_digest(given.encode(), settings.control_token.encode()):
+            return 401, control_http.error_body(
+                "The control plane needs 'Authorization: Bearer <control token>' "
+                "(MOCKCENTRA_CONTROL_TOKEN)."
+                if not given
+                else "The control token is not valid."
             )
-        if settings.control_token:
-            header = _header(scope, b"authorization") or ""
-            given = header[7:].strip() if header.lower().startswith("bearer ") else ""
-            if not given or not hmac.compare_digest(
-                given.encode(), settings.control_token.encode()
-            ):
-                return 401, control_http.error_body(
-                    "The control plane needs 'Authorization: Bearer <control token>' "
-                    "(MOCKCENTRA_CONTROL_TOKEN)."
-                    if not given
-                    else "The control token is not valid."
-                )
-        return None
+    return None
 
 
 def _too_large(limit: int) -> str:

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from mockcentra import __version__
 from mockcentra.control.answers import answer_routes
+from mockcentra.control.guards import control_refusal
 from mockcentra.control.http import error, read_json
 from mockcentra.control.inspection import inspection_routes
 from mockcentra.control.webhooks import webhook_routes
@@ -17,7 +18,11 @@ from mockcentra.state.runtime import Runtime
 
 
 def control_routes(rt: Runtime) -> list[Route]:
-    async def health(_: Request) -> JSONResponse:
+    async def health(request: Request) -> JSONResponse:
+        """Up or not, in every mode; where the database is and which scenario and time it has
+        only for those the control plane lets in."""
+        if control_refusal(request.scope, rt.settings) is not None:
+            return JSONResponse({"status": "ok", "version": __version__})
         return JSONResponse(
             {
                 "status": "ok",

@@ -17,7 +17,7 @@ from sqlmodel import col, func, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import count
-from mockcentra.runtime.ids import token_hash
+from mockcentra.domain.secrets import access_token
 from mockcentra.storage.tables import ApiTokenRow
 from mockcentra.storage.uow import UnitOfWork
 
@@ -79,7 +79,7 @@ def generate_token(
     now = uow.clock.now()
     issued = uow.session.exec(select(func.max(ApiTokenRow.id))).one() or 0
     row = ApiTokenRow(
-        token=token_hash(uow.seed, "graphql-access", issued + 1)[:32],
+        token=access_token(uow, "graphql-access", issued + 1)[:32],
         description=name,
         integration_name=name,
         permissions=list(dict.fromkeys(permissions)),

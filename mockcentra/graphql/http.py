@@ -63,10 +63,17 @@ def _bearer(request: Request) -> str | None:
     return request.cookies.get("graphql-access")
 
 
-def graphiql_page(default_token: str) -> HTMLResponse:
-    """GraphiQL from the package, pre-filled with the server's configured default token."""
+#: The well-known development token: the only one the page may show to whoever opens it.
+DEVELOPMENT_TOKEN = "dev-integration-token"
+
+
+def graphiql_page(configured_token: str) -> HTMLResponse:
+    """GraphiQL from the package. It is pre-filled with the development token when the server
+    uses it; a configured token is never embedded (anyone can open the page), so the token field
+    starts empty and takes the token by hand or from `?token=`."""
     html = resources.files("mockcentra.ui").joinpath("graphiql.html").read_text()
-    html = html.replace('"dev-integration-token"', json.dumps(default_token), 1)
+    shown = configured_token if configured_token == DEVELOPMENT_TOKEN else ""
+    html = html.replace(json.dumps(DEVELOPMENT_TOKEN), json.dumps(shown), 1)
     return HTMLResponse(html)
 
 

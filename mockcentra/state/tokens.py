@@ -10,6 +10,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from mockcentra.domain import access
+from mockcentra.domain.secrets import ensure_instance_secret
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.engine import Database
 from mockcentra.storage.tables import ApiTokenRow
@@ -29,7 +30,8 @@ class TokenGrant:
 
 def ensure_default_token(db: Database, token: str, admin_token: str | None = None) -> None:
     """The configured default token always exists and holds every permission ('*'); the admin
-    token, when configured, holds only the permissions to issue and revoke tokens."""
+    token, when configured, holds only the permissions to issue and revoke tokens. The database
+    also gets its random secret here, which new session and access tokens are keyed with."""
     wanted = [(token, "Default token (every permission)", [ALL])]
     if admin_token:
         wanted.append(
@@ -46,6 +48,7 @@ def ensure_default_token(db: Database, token: str, admin_token: str | None = Non
                 session.add(
                     ApiTokenRow(token=value, description=description, permissions=permissions)
                 )
+        ensure_instance_secret(session)
         session.commit()
 
 

@@ -211,11 +211,12 @@ def test_database_lives_on_the_volume() -> None:
 
 def test_compose_matches_the_dockerfile() -> None:
     service = _service()
-    host_port, _, container_port = service["ports"][0].rpartition(":")
+    host_ip, host_port, container_port = service["ports"][0].split(":")
     volume_name, _, target = service["volumes"][0].partition(":")
 
     assert service["build"] == "."
     assert int(container_port) == _exposed_port() and host_port == "8080"
+    assert host_ip == "127.0.0.1"  # the open control plane is not published to the network
     assert target == "/data"
     assert volume_name in _compose()["volumes"]  # a named volume, not a bind mount
     assert service["healthcheck"]["test"] == ["CMD", *_healthcheck_command()]
@@ -237,6 +238,32 @@ def test_healthcheck_asks_the_configured_port_for_a_route_answering_200(
     response = centra.get(match.group(1))
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{"control": False}, {"control_token": "team-control-token"}],
+    ids=["control plane off", "control plane behind a token"],
+)
+def test_the_healthcheck_answers_200_when_the_control_plane_is_protected(
+    settings: dict[str, object],
+) -> None:
+    """The documented protections must not make the container unhealthy: the healthcheck's path
+    answers without a control token, telling only that the server is up."""
+    from mockcentra.app import create_app
+
+    url = re.search(r"\+ '(/\S*?)'", _healthcheck_command()[-1])
+    assert url, _healthcheck_command()[-1]
+    client = CentraClient(create_app(Settings(db=":memory:", scenario="empty", **settings)))
+    try:
+        health = client.get(url.group(1))
+        reset = client.post("/_mock/reset")
+    finally:
+        client.close()
+
+    assert health.status_code == 200
+    assert health.json() == {"status": "ok", "version": health.json()["version"]}
+    assert reset.status_code in (401, 404)  # the rest of the control plane stays closed
 
 
 @pytest.mark.parametrize("name", ["Dockerfile", ".dockerignore", "docker-compose.yml"])

@@ -18,6 +18,7 @@ from graphql import (
 )
 from starlette.testclient import TestClient
 
+from mockcentra import __version__
 from mockcentra.app import create_app
 from mockcentra.graphql.schema import shared_schema
 from mockcentra.rest.order_api import ENDPOINTS
@@ -155,7 +156,7 @@ def closed() -> TestClient:
 
 
 def test_a_disabled_control_plane_is_not_there(closed: TestClient) -> None:
-    for method, path in [("GET", "/_mock/health"), ("POST", "/_mock/reset"), ("GET", "/_mock")]:
+    for method, path in [("GET", "/_mock/clock"), ("POST", "/_mock/reset"), ("GET", "/_mock")]:
         r = closed.request(method, path)
         assert r.status_code == 404
         assert r.json() == {"error": "Not found: the control plane is disabled on this server."}
@@ -200,6 +201,21 @@ def test_a_guarded_control_plane_answers_with_its_token(guarded: TestClient) -> 
 
     assert r.status_code == 200
     assert r.json()["scenario"] == "empty"
+
+
+@pytest.mark.parametrize("authorization", [None, "Bearer nope"])
+def test_health_answers_without_the_control_token_and_tells_only_that_it_is_up(
+    guarded: TestClient, closed: TestClient, authorization: str | None
+) -> None:
+    """Container healthchecks and load balancers send no token: health answers in every mode,
+    but where the database is, the scenario and the clock are for control-plane users only."""
+    headers = {"Authorization": authorization} if authorization else {}
+
+    for client in (guarded, closed):
+        r = client.get("/_mock/health", headers=headers)
+
+        assert r.status_code == 200
+        assert r.json() == {"status": "ok", "version": __version__}
 
 
 def test_control_settings_come_from_the_environment() -> None:

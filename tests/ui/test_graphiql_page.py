@@ -70,16 +70,23 @@ def test_unknown_static_file_is_404(centra: CentraClient) -> None:
     assert centra.get("/static/vendor/nope.js").status_code == 404
 
 
-def test_page_uses_the_configured_default_token() -> None:
+def test_page_never_shows_a_configured_token() -> None:
+    """Anyone who can open the page could read a token embedded in it: only the well-known
+    development token is pre-filled; with another one configured the field starts empty."""
     from mockcentra.app import create_app
     from mockcentra.settings import Settings
     from mockcentra.testing.client import CentraClient
 
+    # given: a server whose integration token is a real one
     client = CentraClient(create_app(Settings(db=":memory:", integration_token="team-token")))
+
+    # when: someone opens GraphiQL
     page = client.get("/graphql", headers={"Accept": "text/html"}).text
     client.close()
 
-    assert 'var DEFAULT_TOKEN = "team-token";' in page
+    # then: the token is nowhere in the page, and the field starts empty
+    assert "team-token" not in page
+    assert 'var DEFAULT_TOKEN = "";' in page
 
 
 def test_a_json_client_getting_the_endpoint_gets_a_graphql_error_not_the_page(

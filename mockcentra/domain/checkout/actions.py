@@ -26,6 +26,7 @@ from mockcentra.domain.orders.totals import tax_in_gross
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
+from mockcentra.domain.secrets import access_token
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.stock.explain import stock_levels
 from mockcentra.domain.vouchers.engine import Line as VoucherLine
@@ -133,7 +134,7 @@ def start_selection(uow: UnitOfWork, store_id: int = 1, country_code: str = "SE"
     last = uow.session.exec(select(func.max(SelectionRow.id))).one()  # an index lookup
     now = uow.clock.now()
     sel = SelectionRow(
-        token=token_hash(uow.seed, "selection", (last or 0) + 1),
+        token=access_token(uow, "selection", (last or 0) + 1),
         store_id=store_id,
         market_id=0,
         pricelist_id=0,

@@ -24,6 +24,7 @@ __all__ = [
     "ApiTokenRow",
     "IdConversionRow",
     "InstanceInfoRow",
+    "InstanceSecretRow",
 ]
 
 
@@ -111,6 +112,15 @@ class ApiTokenRow(Row, table=True):
     store_id: int | None = Field(default=None, foreign_key="store.id")
     expires_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+
+
+class InstanceSecretRow(Row, table=True):
+    """The random key that session and access tokens are derived with (one row): tokens stay
+    unguessable while everything else a seed produces stays the same."""
+
+    __tablename__ = "instance_secret"
+    id: int | None = Field(default=None, primary_key=True)
+    secret: str
 
 
 class IdConversionRow(Row, table=True):
