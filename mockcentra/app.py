@@ -77,6 +77,7 @@ def create_app(
             yield
         finally:
             await runtime.webhooks.stop()
+            runtime.db.checkpoint()  # a file database leaves no grown -wal file behind
 
     app = Starlette(
         routes=routes,

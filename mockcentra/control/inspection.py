@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -66,7 +67,9 @@ def inspection_routes(rt: Runtime) -> list[Route]:
         name = request.path_params["name"]
         if name not in SCENARIOS:
             return error(f"Unknown scenario '{name}'. Known: {', '.join(sorted(SCENARIOS))}.", 404)
-        rt.load_scenario(name)
+        # seeding a scenario the first time takes seconds (a minute for `large`): the server
+        # keeps answering meanwhile
+        await run_in_threadpool(rt.load_scenario, name)
         return JSONResponse({"status": "ok", "scenario": name})
 
     return [

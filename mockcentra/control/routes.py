@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -87,7 +88,7 @@ def control_routes(rt: Runtime) -> list[Route]:
         )
 
     async def reset(_: Request) -> JSONResponse:
-        rt.reset()
+        await run_in_threadpool(rt.reset)  # a big file database takes a while to copy back
         return JSONResponse({"status": "ok", "scenario": rt.scenario})
 
     async def snapshots(request: Request) -> JSONResponse:
@@ -99,13 +100,24 @@ def control_routes(rt: Runtime) -> list[Route]:
             return error(f"Invalid JSON: {exc}")
         if not name or name.startswith("__"):
             return error("Give a snapshot 'name' that does not start with '__'.")
-        rt.db.snapshot(name)
+        await run_in_threadpool(rt.db.snapshot, name)
         return JSONResponse({"status": "ok", "name": name}, status_code=201)
+
+    async def delete_snapshot(request: Request) -> JSONResponse:
+        """Free a snapshot (its copy in memory, or its file beside a file database)."""
+        name = request.path_params["name"]
+        if name.startswith("__"):  # the scenario's own start state, which reset needs
+            return error(f"No snapshot named '{name}'.", 404)
+        try:
+            rt.db.delete_snapshot(name)
+        except KeyError:
+            return error(f"No snapshot named '{name}'.", 404)
+        return JSONResponse({"status": "ok", "name": name})
 
     async def restore(request: Request) -> JSONResponse:
         name = request.path_params["name"]
         try:
-            rt.restore(name)
+            await run_in_threadpool(rt.restore, name)
         except KeyError:
             return error(f"No snapshot named '{name}'.", 404)
         return JSONResponse({"status": "ok", "name": name})
@@ -157,6 +169,7 @@ def control_routes(rt: Runtime) -> list[Route]:
         Route("/health", health, methods=["GET"]),
         Route("/reset", reset, methods=["POST"]),
         Route("/snapshots", snapshots, methods=["GET", "POST"]),
+        Route("/snapshots/{name}", delete_snapshot, methods=["DELETE"]),
         Route("/snapshots/{name}/restore", restore, methods=["POST"]),
         Route("/clock", clock, methods=["GET", "POST"]),
         Route("/tokens", create_token, methods=["POST"]),

@@ -7,14 +7,24 @@ the live database's layout (each table's and index's root page): statements pysq
 prepared carry root page numbers, and SQLite re-prepares them only when the schema cookie
 changes. So a snapshot remembers its layout, and an image of another layout (another
 scenario's template) is copied with the backup API, which makes SQLite drop every prepared
-statement and re-read the schema. A file database always uses the backup API."""
+statement and re-read the schema. A file database always uses the backup API.
+
+Snapshots of a file database are files in a folder beside it, `<db name>.snapshots-<random>/`
+(one per running server, removed when deleted and at shutdown), so memory does not grow with
+them. A restore writes every page of a file database through its WAL; the WAL is checkpointed
+and truncated after each restore or load and at shutdown, so the `-wal` file does not keep
+growing."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -105,8 +115,9 @@ class Database:
                 poolclass=StaticPool,
             )
         _configure(self.engine, file_backed=self.file_backed)
-        #: in-memory: the serialized image and its layout; file: a backup copy in memory
-        self._snapshots: dict[str, tuple[bytes, tuple] | sqlite3.Connection] = {}
+        #: in-memory: the serialized image and its layout; file: a backup file on disk
+        self._snapshots: dict[str, tuple[bytes, tuple] | Path] = {}
+        self._snapshot_dir: Path | None = None
         #: the in-memory database's layout since the last load or snapshot (see the docstring)
         self._layout: tuple | None = None
         self._lock = threading.RLock()
@@ -153,18 +164,21 @@ class Database:
             yield conn.connection.dbapi_connection  # type: ignore[misc]
 
     def snapshot(self, name: str) -> None:
-        """Copy the whole database into a named in-memory snapshot."""
+        """Copy the whole database into a named snapshot (replacing one of that name)."""
         with self._lock, self.raw() as conn:
-            target: tuple[bytes, tuple] | sqlite3.Connection
+            target: tuple[bytes, tuple] | Path
             if self.file_backed:
-                target = sqlite3.connect(":memory:", check_same_thread=False)
-                conn.backup(target)
+                target = self._snapshot_path(name)
+                copy = sqlite3.connect(target)
+                try:
+                    conn.backup(copy)
+                    # a copy of a WAL database is one too: back to one self-contained file
+                    copy.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    copy.close()
             else:
                 self._layout = _layout(conn)
                 target = (conn.serialize(), self._layout)
-            old = self._snapshots.pop(name, None)
-            if isinstance(old, sqlite3.Connection):
-                old.close()
             self._snapshots[name] = target
 
     def restore(self, name: str) -> None:
@@ -173,9 +187,14 @@ class Database:
             source = self._snapshots.get(name)
             if source is None:
                 raise KeyError(name)
-            if isinstance(source, sqlite3.Connection):
+            if isinstance(source, Path):
                 with self.raw() as conn:
-                    source.backup(conn)
+                    stored = sqlite3.connect(source)
+                    try:
+                        stored.backup(conn)
+                    finally:
+                        stored.close()
+                    self._checkpoint(conn)
                 return
             image, layout = source
             if layout != self._layout:
@@ -198,6 +217,7 @@ class Database:
                 source.close()
             if not self.file_backed:
                 self._layout = _layout(conn)
+            self._checkpoint(conn)
 
     def image(self) -> bytes:
         """The whole database as bytes (what `load` takes)."""
@@ -212,8 +232,12 @@ class Database:
             source = self._snapshots.get(name)
             if source is None:
                 raise KeyError(name)
-            if isinstance(source, sqlite3.Connection):
-                yield source
+            if isinstance(source, Path):
+                stored = sqlite3.connect(source)
+                try:
+                    yield stored
+                finally:
+                    stored.close()
                 return
             reader = sqlite3.connect(":memory:")
             try:
@@ -242,12 +266,44 @@ class Database:
         finally:
             copy.close()
 
+    def delete_snapshot(self, name: str) -> None:
+        """Forget a named snapshot and free what it holds (KeyError when unknown)."""
+        with self._lock:
+            source = self._snapshots.pop(name)
+            if isinstance(source, Path):
+                source.unlink(missing_ok=True)
+
     def snapshot_names(self) -> list[str]:
         return sorted(self._snapshots)
 
+    def checkpoint(self) -> None:
+        """Move the WAL into the database file and truncate it (a file database only)."""
+        if self.file_backed:
+            with self._lock, self.raw() as conn:
+                self._checkpoint(conn)
+
+    def _checkpoint(self, conn: sqlite3.Connection) -> None:
+        if self.file_backed:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def _snapshot_path(self, name: str) -> Path:
+        """A file per name; hashed, since a snapshot name may be any text."""
+        if self._snapshot_dir is None:
+            db = Path(self.path).resolve()
+            self._snapshot_dir = Path(
+                tempfile.mkdtemp(prefix=f"{db.name}.snapshots-", dir=db.parent)
+            )
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return self._snapshot_dir / f"{digest}.sqlite"
+
     def dispose(self) -> None:
-        for snap in self._snapshots.values():
-            if isinstance(snap, sqlite3.Connection):
-                snap.close()
+        """Close the database: checkpoint the WAL and drop every snapshot."""
+        try:
+            self.checkpoint()
+        except sqlite3.Error:  # a database that is busy or gone: nothing left to keep small
+            pass
         self._snapshots.clear()
+        if self._snapshot_dir is not None:
+            shutil.rmtree(self._snapshot_dir, ignore_errors=True)
+            self._snapshot_dir = None
         self.engine.dispose()

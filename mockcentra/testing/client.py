@@ -156,6 +156,10 @@ class ControlClient:
     def restore(self, name: str) -> None:
         self._call("POST", f"snapshots/{name}/restore")
 
+    def delete_snapshot(self, name: str) -> None:
+        """Free a snapshot taken with `snapshot` (each one is a copy of the whole database)."""
+        self._call("DELETE", f"snapshots/{name}")
+
     def load_scenario(self, name: str) -> None:
         self._call("POST", f"scenarios/{name}/load")
 
