@@ -199,6 +199,7 @@ GUARD_FLAGS = (
     "rate_limits",
     "graphql_max_depth",
     "graphql_max_complexity",
+    "graphql_max_query_bytes",
 )
 
 
@@ -264,6 +265,13 @@ def guard_flags(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="largest GraphQL complexity allowed; 0 = no limit "
         "(env MOCKCENTRA_GRAPHQL_MAX_COMPLEXITY; default 150000)",
+    )
+    p.add_argument(
+        "--graphql-max-query-bytes",
+        type=int,
+        metavar="N",
+        help="largest GraphQL document in bytes, refused before parsing; 0 = no limit "
+        "(env MOCKCENTRA_GRAPHQL_MAX_QUERY_BYTES; default 262144)",
     )
 
 

@@ -50,6 +50,8 @@ class Settings:
     #: GraphQL operations nested deeper, or costing more complexity points, are refused.
     graphql_max_depth: int = 15
     graphql_max_complexity: int = 150000
+    #: GraphQL documents (the query text) larger than this many bytes are refused unparsed.
+    graphql_max_query_bytes: int = 256 * 1024
     timezone: str = "Europe/Stockholm"
     autoconfirm: bool = False
     extra: dict[str, Any] = field(default_factory=dict)

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from graphql import GraphQLError
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -101,6 +102,9 @@ class GraphQLEndpoint:
             query, variables, operation_name = await read_operation(request)
         except BadRequest as refused:
             return JSONResponse(error_body(str(refused), "request"), 400)
+        too_large = self._too_large(query)
+        if too_large is not None:
+            return too_large
 
         token_value = _bearer(request)
         token = rt.tokens.grant(token_value)
@@ -113,13 +117,51 @@ class GraphQLEndpoint:
             return JSONResponse(error_body(message, "authentication"), status_code=401)
 
         try:
-            analysis = self.analyze(query, operation_name)
+            # parsing and scoring a big document takes a while: off the event loop
+            analysis = await run_in_threadpool(self.analyze, query, operation_name)
         except GraphQLError as error:
             return JSONResponse(errors_body([formatted(error)]), 400)
         refusal = self._too_costly(analysis) or self._rate_limited(token_value, analysis)
         if refusal is not None:
             return refusal
 
+        base_url = str(request.base_url).rstrip("/")
+        # one long operation must not stop the server answering others (health, REST, ...)
+        outcome = await run_in_threadpool(
+            self._execute, query, variables, operation_name, analysis, token, token_value, base_url
+        )
+        if isinstance(outcome, JSONResponse):
+            return outcome
+        result = outcome
+
+        payload: dict[str, Any] = {}
+        status = 200
+        if result.errors:
+            payload["errors"] = [formatted(e) for e in result.errors]
+            if result.data is None and not any(e.path for e in result.errors):
+                status = 400  # rejected before execution (validation)
+            if any(
+                (e.get("extensions") or {}).get("category") == "internal" for e in payload["errors"]
+            ):
+                status = 500
+        if result.data is not None:
+            payload["data"] = result.data
+        payload["extensions"] = {**analysis.extensions(), "appVersion": APP_VERSION}
+        return JSONResponse(payload, status_code=status)
+
+    def _execute(
+        self,
+        query: str,
+        variables: dict[str, Any],
+        operation_name: str | None,
+        analysis: Any,
+        token: Any,
+        token_value: str | None,
+        base_url: str,
+    ) -> Any:
+        """Run the operation in one transaction, on a worker thread: the unit of work is opened,
+        committed and closed on this thread. The result, or a 500 reply."""
+        rt = self.runtime
         OUTPUT_ZONE.set(rt.clock.zone)
         uow = rt.unit_of_work(write=analysis.is_mutation, integration_name=token.integration_name)
         context = Context(
@@ -129,7 +171,7 @@ class GraphQLEndpoint:
             integration_name=token.integration_name,
             store_id=token.store_id,
             token=token_value,
-            base_url=str(request.base_url).rstrip("/"),
+            base_url=base_url,
         )
         try:
             result = self.schema.execute_sync(
@@ -151,21 +193,23 @@ class GraphQLEndpoint:
             return JSONResponse(error_body("Internal error.", "internal"), status_code=500)
         finally:
             uow.close()
+        return result
 
-        payload: dict[str, Any] = {}
-        status = 200
-        if result.errors:
-            payload["errors"] = [formatted(e) for e in result.errors]
-            if result.data is None and not any(e.path for e in result.errors):
-                status = 400  # rejected before execution (validation)
-            if any(
-                (e.get("extensions") or {}).get("category") == "internal" for e in payload["errors"]
-            ):
-                status = 500
-        if result.data is not None:
-            payload["data"] = result.data
-        payload["extensions"] = {**analysis.extensions(), "appVersion": APP_VERSION}
-        return JSONResponse(payload, status_code=status)
+    def _too_large(self, query: str) -> JSONResponse | None:
+        """A document over MOCKCENTRA_GRAPHQL_MAX_QUERY_BYTES is refused before it is parsed
+        (parsing megabytes takes seconds)."""
+        limit = self.runtime.settings.graphql_max_query_bytes
+        if not limit or len(query) * 4 <= limit:  # UTF-8 takes at most 4 bytes a character
+            return None
+        size = len(query) if len(query) > limit else len(query.encode("utf-8", "surrogatepass"))
+        if size <= limit:
+            return None
+        message = (
+            f"The query document is {size} bytes; the limit is {limit} "
+            "(MOCKCENTRA_GRAPHQL_MAX_QUERY_BYTES). Send values as variables, or split the "
+            "operation."
+        )
+        return JSONResponse(error_body(message, "request"), status_code=413)
 
     def _too_costly(self, analysis: Any) -> JSONResponse | None:
         """Operations over the depth or complexity limits are refused before they run."""

@@ -28,8 +28,6 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLError,
     GraphQLInterfaceType,
-    GraphQLList,
-    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
@@ -43,6 +41,9 @@ from graphql import (
     parse,
     visit,
 )
+
+from mockcentra.graphql.caches import analyses
+from mockcentra.graphql.cost import operation_cost
 
 ALL = "*"
 _NO_PERMISSION = ""
@@ -316,38 +317,22 @@ class Analysis:
         return body
 
 
-DEFAULT_LIST_COST = 10
-
-
-def _is_list(t: Any) -> bool:
-    if isinstance(t, GraphQLNonNull):
-        t = t.of_type
-    return isinstance(t, GraphQLList)
-
-
-def _int_argument(node: FieldNode, name: str) -> int:
-    """A literal integer argument's value; 0 when absent or given by a variable."""
-    value = next((a.value for a in node.arguments or () if a.name.value == name), None)
-    return int(value.value) if getattr(value, "kind", "") == "int_value" else 0
-
-
 def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis]:
-    """A cached analysis per (query text, operation name).
+    """An analysis per (query text, operation name), cached within a budget of query text.
 
-    Complexity: every selected field costs 1; the fields under a list cost as many times as
-    the list's literal `limit`, or for a connection's `edges` its `first`/`last` (10 when not
-    given or given by a variable), at most 1000.
-    """
+    Complexity and depth are scored with every fragment expanded where it is spread
+    (mockcentra.graphql.cost)."""
 
-    @lru_cache(maxsize=512)
     def analyze(query: str, operation_name: str | None) -> Analysis:
+        return analyses.get_or_make(
+            (schema, query, operation_name), len(query), lambda: _analyze(query, operation_name)
+        )
+
+    def _analyze(query: str, operation_name: str | None) -> Analysis:
         try:
             document: DocumentNode = parse(query)
         except RecursionError:
-            raise GraphQLError(
-                "The query is nested too deeply to parse.",
-                extensions={"category": "complexity"},
-            ) from None
+            raise _too_deep() from None
         operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
         op = next(
             (o for o in operations if operation_name and o.name and o.name.value == operation_name),
@@ -357,21 +342,12 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
         used: dict[str, None] = {}
         old_fields: dict[str, None] = {}
         old_permissions: dict[str, None] = {}
-        multipliers = [1]
-        # a connection's `first`/`last`: how many `edges` its list field holds
-        page_sizes: list[int] = [0]
-        complexity = 0
-        depth = 0
         spread_contexts = _spread_contexts(schema, document)
         contexts: list[frozenset[str]] = [frozenset()]
 
         class Walker(Visitor):
             def enter_field(self, node: FieldNode, *_: Any) -> None:
-                nonlocal complexity, depth
-                depth = max(depth, len(multipliers))
                 parent = type_info.get_parent_type()
-                complexity += multipliers[-1]
-                mult = multipliers[-1]
                 name = node.name.value
                 if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType) and (
                     name in parent.fields
@@ -394,16 +370,9 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
                         old_fields.setdefault(
                             deprecated_field_notice(parent.name, name, parent.fields[name])
                         )
-                    if _is_list(parent.fields[name].type):
-                        n = _int_argument(node, "limit") or page_sizes[-1]
-                        mult = min(mult * (n if n > 0 else DEFAULT_LIST_COST), 1000)
-                multipliers.append(mult)
-                page_sizes.append(_int_argument(node, "first") or _int_argument(node, "last"))
                 contexts.append(_field_context(schema, node, type_info.get_type()))
 
             def leave_field(self, *_: Any) -> None:
-                multipliers.pop()
-                page_sizes.pop()
                 contexts.pop()
 
             def enter_inline_fragment(self, node: InlineFragmentNode, *_: Any) -> None:
@@ -425,16 +394,26 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
                 return None
 
         visit(document, TypeInfoVisitor(type_info, Walker()))
+        try:
+            cost = operation_cost(schema, document, op)
+        except RecursionError:
+            raise _too_deep() from None
         return Analysis(
             is_mutation=bool(op and op.operation == OperationType.MUTATION),
-            complexity=complexity,
+            complexity=cost.complexity,
             permissions=tuple(used),
-            depth=depth,
+            depth=cost.depth,
             deprecated_fields=tuple(old_fields),
             deprecated_permissions=tuple(old_permissions),
         )
 
     return analyze
+
+
+def _too_deep() -> GraphQLError:
+    return GraphQLError(
+        "The query is nested too deeply to parse.", extensions={"category": "complexity"}
+    )
 
 
 @lru_cache(maxsize=4)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from mockcentra.graphql import dates, direct, permissions
 from mockcentra.graphql.areas import AREAS
+from mockcentra.graphql.caches import DocumentCache
 from mockcentra.graphql.errors import is_client_error
 from mockcentra.graphql.scalars import SCALARS
 from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
@@ -34,7 +34,7 @@ def build_schema() -> CentraSchema:
     schema = CentraSchema(
         query=query,
         mutation=mutation,
-        extensions=[ParserCache, ValidationCache],
+        extensions=[DocumentCache],
         config=StrawberryConfig(scalar_map=SCALARS),
         types=[t for a in AREAS for t in getattr(a, "EXTRA_TYPES", ())],
     )

@@ -97,6 +97,34 @@ def _layout(conn: sqlite3.Connection) -> tuple:
     return (version, tuple(pages))
 
 
+class _OneAtATimePool(StaticPool):
+    """The one connection of an in-memory database, lent to one thread at a time.
+
+    The lock is taken before the pool hands the connection out and released when it comes back,
+    so two threads never hold it at once (a lock taken in the checkout event comes too late:
+    the second checkout has already replaced the first one's bookkeeping, its return is then
+    skipped, and the lock is never released). Requests run on worker threads, so this is the
+    common case, not a rare one."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lending = threading.RLock()
+
+    def _do_get(self) -> Any:
+        self.lending.acquire()
+        try:
+            return super()._do_get()
+        except BaseException:
+            self.lending.release()
+            raise
+
+    def _do_return_conn(self, record: Any) -> None:
+        try:
+            super()._do_return_conn(record)
+        finally:
+            self.lending.release()
+
+
 class Database:
     """Owns the engine and the named snapshots; reset restores the state seeded at start."""
 
@@ -112,7 +140,7 @@ class Database:
             self.engine = create_engine(
                 "sqlite://",
                 connect_args={"check_same_thread": False},
-                poolclass=StaticPool,
+                poolclass=_OneAtATimePool,
             )
         _configure(self.engine, file_backed=self.file_backed)
         #: in-memory: the serialized image and its layout; file: a backup file on disk
@@ -120,22 +148,10 @@ class Database:
         self._snapshot_dir: Path | None = None
         #: the in-memory database's layout since the last load or snapshot (see the docstring)
         self._layout: tuple | None = None
-        self._lock = threading.RLock()
-        if not self.file_backed:
-            self._serialize_connection_use()
-
-    def _serialize_connection_use(self) -> None:
-        """An in-memory database is one connection: one thread at a time may hold it (the test
-        thread and a live server's thread would otherwise interleave transactions)."""
-        lock = self._lock
-
-        @event.listens_for(self.engine, "checkout")
-        def _acquire(*_: Any) -> None:
-            lock.acquire()
-
-        @event.listens_for(self.engine, "checkin")
-        def _release(*_: Any) -> None:
-            lock.release()
+        # an in-memory database is one connection, lent to one thread at a time: snapshots
+        # and restores hold the same lock around their own use of it
+        pool = self.engine.pool
+        self._lock = pool.lending if isinstance(pool, _OneAtATimePool) else threading.RLock()
 
     def create_all(self) -> None:
         SQLModel.metadata.create_all(self.engine)

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
+from anyio._core._eventloop import threadlocals as anyio_threadlocals
 from sqlmodel import select
 
 from mockcentra import __version__
@@ -328,16 +329,21 @@ class WebhookService:
     def notify(self) -> None:
         """Wake the background task after a commit that queued webhooks.
 
-        Only commits made on the server's own thread wake it. Code that commits from another
-        thread (an in-process test client next to a live server) sends with `deliver_due()`;
-        two threads must never share one in-memory database connection at the same time.
+        Only commits made for the server's own requests wake it: on its thread, or on a worker
+        thread its event loop runs a request on. Code that commits from another thread (an
+        in-process test client next to a live server) sends with `deliver_due()`.
         """
         loop, wake = self._loop, self._wake
         if loop is None or wake is None or loop.is_closed():
             return
-        if threading.get_ident() != self._thread_id:
+        if threading.get_ident() == self._thread_id:
+            wake.set()
             return
-        wake.set()
+        # a worker thread: which event loop handed it the request? (asked without calling into
+        # that loop, which may be waiting for the database this thread still holds)
+        token = getattr(anyio_threadlocals, "current_token", None)
+        if token is not None and getattr(token, "native_token", None) is loop:
+            loop.call_soon_threadsafe(wake.set)
 
     @property
     def running(self) -> bool:

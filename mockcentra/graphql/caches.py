@@ -1,0 +1,114 @@
+"""Caches keyed by query text, bounded by the bytes of text they keep rather than by entries:
+a few hundred distinct megabyte-sized documents must not pin gigabytes of text and syntax
+trees. A document too big for a fair share of the budget is never kept (parsing it again costs
+little next to running it); the least recently used entries go first.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, Generic, TypeVar
+
+from graphql import parse
+from strawberry.extensions import SchemaExtension
+
+V = TypeVar("V")
+
+#: Query text kept by each cache. Syntax trees take about ten to twenty times their text.
+CACHE_BYTES = 4 * 1024 * 1024
+#: The largest text a cache keeps; bigger documents are parsed each time.
+ENTRY_BYTES = 64 * 1024
+
+
+class TextBoundedCache(Generic[V]):
+    """An LRU map whose entries are charged the length of their query text (thread-safe: GraphQL
+    requests run on worker threads)."""
+
+    def __init__(self, budget: int = CACHE_BYTES, entry_limit: int = ENTRY_BYTES) -> None:
+        self.budget = budget
+        self.entry_limit = entry_limit
+        self.used = 0
+        self._entries: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: Hashable, size: int, make: Callable[[], V]) -> V:
+        """The cached value for `key`, or `make()` (kept when `size` fits the limits)."""
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found[0]
+        value = make()  # outside the lock: parsing or analysing may take a while
+        if size > self.entry_limit:
+            return value
+        with self._lock:
+            if key not in self._entries:
+                self._entries[key] = (value, size)
+                self.used += size
+                while self.used > self.budget:
+                    _, (_, dropped) = self._entries.popitem(last=False)
+                    self.used -= dropped
+        return value
+
+    def peek(self, key: Hashable) -> V | None:
+        """The cached value for `key` without touching its recency (None when not kept)."""
+        with self._lock:
+            found = self._entries.get(key)
+        return found[0] if found is not None else None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.used = 0
+
+
+_documents: TextBoundedCache[Any] = TextBoundedCache()
+_validations: TextBoundedCache[Any] = TextBoundedCache()
+#: What each (schema, query text, operation name) needs and costs (graphql.permissions).
+analyses: TextBoundedCache[Any] = TextBoundedCache()
+
+
+class DocumentCache(SchemaExtension):
+    """Strawberry's parse and validation steps, cached per query text within the byte budget
+    (in place of its ParserCache and ValidationCache, which count entries)."""
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        query = context.query or ""
+        if context.parse_options:
+            context.graphql_document = parse(query, **context.parse_options)
+        else:
+            context.graphql_document = _documents.get_or_make(
+                query, len(query), lambda: parse(query)
+            )
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        from strawberry.schema.schema import validate_document
+
+        context = self.execution_context
+        query = context.query or ""
+        document = context.graphql_document
+
+        def validate() -> Any:
+            return validate_document(context.schema._schema, document, context.validation_rules)
+
+        if context.parse_options or document is not _documents.peek(query):
+            context.pre_execution_errors = validate()
+        else:
+            context.pre_execution_errors = _validations.get_or_make(query, len(query), validate)
+        yield
+
+
+def cache_usage() -> dict[str, int]:
+    """Bytes of query text each cache holds (for tests and the health of a long-running server)."""
+    return {
+        "analyses": analyses.used,
+        "documents": _documents.used,
+        "validations": _validations.used,
+    }
