@@ -1,4 +1,5 @@
-"""/_mock routes for verification and chaos: request journal, faults, scenarios."""
+"""/_mock routes for verification and chaos: request journal, faults, scenarios, and the items
+a storefront can sell now (what test helpers order)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,17 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mockcentra.control.http import error, read_json
+from mockcentra.domain.checkout.sellable import sellable_items
+from mockcentra.domain.errors import DomainError
 from mockcentra.seeding.scenarios import SCENARIOS
 from mockcentra.state.runtime import Runtime
+
+
+def _bounded(raw: str, name: str) -> int:
+    """A query parameter that must be a whole number from 1 to a billion."""
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 1_000_000_000:
+        raise ValueError(f"'{name}' must be a whole number from 1 to 1000000000.")
+    return int(raw)
 
 
 def inspection_routes(rt: Runtime) -> list[Route]:
@@ -72,7 +82,36 @@ def inspection_routes(rt: Runtime) -> list[Route]:
         await run_in_threadpool(rt.load_scenario, name)
         return JSONResponse({"status": "ok", "scenario": name})
 
+    async def sellable(request: Request) -> JSONResponse:
+        """What a storefront can buy now (the test helpers' `sellable_items`)."""
+        q = request.query_params
+        try:
+            store = _bounded(q.get("store", "1"), "store")
+            min_free = _bounded(q.get("minFree", "1"), "minFree")
+            country = q.get("country", "SE").upper()
+            with rt.unit_of_work(write=False) as uow:
+                items = sellable_items(uow.session, store, country, min_free)
+        except ValueError as exc:
+            return error(str(exc))
+        except DomainError as exc:
+            return error(exc.message, 400, exc.path)
+        return JSONResponse(
+            {
+                "items": [
+                    {
+                        "item": f"{i.display_id}-{i.product_size_id}",
+                        "displayId": i.display_id,
+                        "productSizeId": i.product_size_id,
+                        "price": str(i.price),
+                        "free": i.free,
+                    }
+                    for i in items
+                ]
+            }
+        )
+
     return [
+        Route("/sellable-items", sellable, methods=["GET"]),
         Route("/journal", journal, methods=["GET", "DELETE"]),
         Route("/faults", faults, methods=["GET", "POST", "DELETE"]),
         Route("/faults/{id:int}", fault, methods=["DELETE"]),

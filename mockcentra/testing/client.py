@@ -1,15 +1,26 @@
-"""A synchronous client for the in-process app (httpx over ASGI on one private event loop)."""
+"""A synchronous client for mockcentra: the in-process app (httpx over ASGI on one private event
+loop) or a server already running (a blocking httpx client, `CentraClient.attach(url)`)."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from starlette.applications import Starlette
+
+from mockcentra.settings import Settings
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from mockcentra.domain.checkout.sellable import SellableItem
 
 DEFAULT_TOKEN = object()
+#: The scenario a server reports when it serves a database file seeded before it started.
+EXISTING = "existing"
 
 #: The httpx arguments that carry a request body.
 BODY_ARGUMENTS = ("json", "data", "content", "files")
@@ -58,18 +69,66 @@ class GraphQLResponse:
 
 
 class CentraClient:
-    """Talks to a mockcentra app in-process: `.graphql()`, `.get()/.post()`, `.control`."""
+    """Talks to mockcentra: `.graphql()`, `.get()/.post()`, `.control`.
 
-    def __init__(self, app: Starlette, token: str | None = None) -> None:
+    `CentraClient(app)` drives an app in this process (`.runtime` is its runtime);
+    `CentraClient.attach(url)` drives a server that is already running, through the same
+    APIs and its control plane (`.runtime` is None there), with the credentials of `settings`
+    (by default the MOCKCENTRA_* variables, as the server reads them)."""
+
+    def __init__(
+        self,
+        app: Starlette | None,
+        token: str | None = None,
+        *,
+        url: str | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         self.app = app
-        self.runtime = app.state.runtime
-        self.token = token or self.runtime.settings.integration_token
-        self._loop = asyncio.new_event_loop()
-        self._http = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://mockcentra"
-        )
+        self.url = url
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._remote: httpx.Client | None = None
+        if app is not None:
+            self._loop = asyncio.new_event_loop()
+            self.runtime = app.state.runtime
+            self.settings: Settings = self.runtime.settings
+            self._http = httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://mockcentra"
+            )
+        elif url is not None:
+            self.runtime = None
+            self.settings = settings or Settings.from_env()
+            # a plain blocking client: no event loop to run, no CA bundle to load for http://
+            self._remote = httpx.Client(
+                base_url=url.rstrip("/"), timeout=60, verify=url.startswith("https:")
+            )
+        else:
+            raise ValueError("Give the app to drive in-process or the url of a running server.")
+        self.token = token or self.settings.integration_token
+        # the scenario a test without a `centra_scenario` marker starts from (the plugin sets it)
+        self.home_scenario = None
+
+    @classmethod
+    def attach(
+        cls, url: str, *, settings: Settings | None = None, token: str | None = None
+    ) -> CentraClient:
+        """A client of the mockcentra server at `url` (e.g. `mockcentra serve`, the compose
+        service); its control plane must be on."""
+        return cls(None, token, url=url, settings=settings)
+
+    @property
+    def attached(self) -> bool:
+        """True when driving a server in another process."""
+        return self.runtime is None
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        control_token = self.settings.control_token
+        if control_token and path.startswith("/_mock"):
+            headers = kwargs.pop("headers", None) or {}
+            kwargs["headers"] = {"Authorization": f"Bearer {control_token}", **headers}
+        if self._remote is not None:
+            return self._remote.request(method, path, **kwargs)
+        assert self._loop is not None
         return self._loop.run_until_complete(self._http.request(method, path, **kwargs))
 
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
@@ -105,7 +164,63 @@ class CentraClient:
         return GraphQLResponse(response.status_code, response.json())
 
     def reset(self) -> None:
-        self.runtime.reset()
+        """Back to the state the server started with (or last loaded)."""
+        if self.runtime is not None:
+            self.runtime.reset()
+        else:
+            self.control.reset()
+
+    def start_from(self, scenario: str) -> None:
+        """Before a test: the starting state of `scenario`, loaded if another one is on.
+
+        In-process this is a snapshot restore; attached, one control-plane call (two when the
+        server was on another scenario)."""
+        if self.runtime is not None:
+            if self.runtime.scenario != scenario:
+                self.runtime.load_scenario(scenario)
+            else:
+                self.runtime.reset()
+            return
+        if self.control.reset() == scenario:
+            return
+        if scenario == EXISTING:
+            raise RuntimeError(
+                f"The server at {self.url} started on the data of its database file, which a "
+                "test's scenario has replaced since. Serve an in-memory database "
+                "(`mockcentra serve --db :memory:`) to mix scenarios, or mark each test with "
+                "@pytest.mark.centra_scenario."
+            )
+        self.control.load_scenario(scenario)
+
+    def scenario(self) -> str:
+        """The scenario the server's data comes from ("existing" for a file seeded before)."""
+        if self.runtime is not None:
+            return self.runtime.scenario
+        return self.control.health()["scenario"]
+
+    def sellable_items(self, store: int, country: str, min_free: int = 1) -> list[SellableItem]:
+        """What the store can sell in `country` with `min_free` units free, most stock first."""
+        from mockcentra.domain.checkout.sellable import SellableItem, sellable_items
+
+        if self.runtime is not None:
+            with self.runtime.unit_of_work(write=False) as uow:
+                return sellable_items(uow.session, store, country, min_free)
+        found = self.control.sellable_items(store, country, min_free)
+        return [
+            SellableItem(i["displayId"], i["productSizeId"], Decimal(i["price"]), i["free"])
+            for i in found
+        ]
+
+    def deliver_webhooks(self) -> int:
+        """Send the webhooks that are due now; the number of attempts made."""
+        if self.runtime is not None:
+            return self.runtime.webhooks.deliver_due()
+        attempts = self.control.deliver_webhooks()
+        # the server's own sender may have taken some of them a moment before: wait for it
+        deadline = time.monotonic() + 10
+        while self.control.deliveries(status="sending") and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return attempts
 
     def checkout(
         self, path: str, method: str | None = None, *, token: str | None = None, **kwargs: Any
@@ -121,7 +236,7 @@ class CentraClient:
         """An Order API call with the configured `API-Authorization` secret.
 
         Without `method`: GET when no body is given, POST with one (`default_method`)."""
-        settings = self.runtime.settings
+        settings = self.settings
         headers = {"API-Authorization": settings.order_api_secret, **kwargs.pop("headers", {})}
         base = settings.order_api_base.rstrip("/")
         method = method or default_method(kwargs)
@@ -132,6 +247,10 @@ class CentraClient:
         return ControlClient(self)
 
     def close(self) -> None:
+        if self._remote is not None:
+            self._remote.close()
+            return
+        assert self._loop is not None
         self._loop.run_until_complete(self._http.aclose())
         self._loop.close()
 
@@ -147,8 +266,24 @@ class ControlClient:
         assert response.status_code < 300, (response.status_code, response.text)
         return response.json()
 
-    def reset(self) -> None:
-        self._call("POST", "reset")
+    def reset(self) -> str:
+        """Back to the starting state; the scenario it comes from."""
+        return self._call("POST", "reset")["scenario"]
+
+    def health(self) -> dict[str, Any]:
+        return self._call("GET", "health")
+
+    def sellable_items(self, store: int, country: str, min_free: int = 1) -> list[dict[str, Any]]:
+        params = {"store": store, "country": country, "minFree": min_free}
+        return self._call("GET", "sellable-items", params=params)["items"]
+
+    def deliver_webhooks(self) -> int:
+        """Send the webhooks due now; the number of attempts."""
+        return self._call("POST", "webhooks/deliver")["attempts"]
+
+    def deliveries(self, **filters: Any) -> list[dict[str, Any]]:
+        """The webhook delivery log (`status=`, `subscription=`, `limit=`)."""
+        return self._call("GET", "webhooks/deliveries", params=filters)["deliveries"]
 
     def snapshot(self, name: str) -> None:
         self._call("POST", "snapshots", json={"name": name})

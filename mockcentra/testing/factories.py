@@ -1,7 +1,8 @@
 """Arrange helpers: find sellable items, place orders through the Checkout API, ship them.
 
-They act through the public APIs (except `sellable_item`, which reads the database to pick a
-display and size that have stock and a price), so what they build is what a storefront builds.
+They act through the public APIs (except `sellable_item`, which asks the client for a display and
+size that have stock and a price: the database in-process, the control plane when attached),
+so what they build is what a storefront builds.
 """
 
 from __future__ import annotations
@@ -11,12 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
-from sqlalchemy import text
-from sqlmodel import Session, select
 
-from mockcentra.domain.pricing import location
-from mockcentra.domain.pricing.prices import variant_over_product
-from mockcentra.storage.tables import CountryRow
 from mockcentra.testing.client import CentraClient
 
 JON = {
@@ -61,35 +57,10 @@ class Factories:
 
     def sellable_items(self, country: str = "SE", min_free: int = 1) -> list[Item]:
         """Active displays in store 1 with a priced, in-stock size (most stock first), priced
-        as checkout prices them (the country's active pricelist, a variant's own price first)."""
-        sql = text(
-            """
-            SELECT d.id, ps.id, own.price, shared.price, SUM(s.physical - s.allocated) AS free
-            FROM display d
-            JOIN display_variant dv ON dv.display_id = d.id
-            JOIN product_size ps ON ps.variant_id = dv.variant_id
-            JOIN stock s ON s.product_size_id = ps.id
-            LEFT JOIN price own ON own.pricelist_id = :pricelist
-                 AND own.product_id = d.product_id AND own.variant_id = dv.variant_id
-            LEFT JOIN price shared ON shared.pricelist_id = :pricelist
-                 AND shared.product_id = d.product_id AND shared.variant_id IS NULL
-            WHERE d.store_id = :store AND d.status = 'ACTIVE'
-              AND (own.id IS NOT NULL OR shared.id IS NOT NULL)
-            GROUP BY d.id, ps.id
-            HAVING free >= :min_free
-            ORDER BY free DESC, ps.id
-            """
-        )
-        with Session(self.client.runtime.db.engine) as session:
-            where = session.exec(select(CountryRow).where(CountryRow.code == country)).one()
-            pricelist = location.pricelist_for_country(session, _STORE, where)
-            rows = session.connection().execute(
-                sql, {"pricelist": pricelist.id, "store": _STORE, "min_free": min_free}
-            )
-            return [
-                Item(r[0], r[1], Decimal(variant_over_product(r[2], r[3])) / 100, int(r[4]))
-                for r in rows
-            ]
+        as checkout prices them (the country's active pricelist, a variant's own price first).
+        Attached to a running server, asked through the control plane."""
+        found = self.client.sellable_items(_STORE, country, min_free)
+        return [Item(i.display_id, i.product_size_id, i.price, i.free) for i in found]
 
     def sellable_item(self, country: str = "SE", min_free: int = 1) -> Item:
         items = self.sellable_items(country, min_free)

@@ -5,12 +5,19 @@ each test `centra` restores the scenario's snapshot (SQLite `deserialize`, tens 
 microseconds). Seeded scenarios are cached on disk (see mockcentra.seeding.templates), so a
 fresh worker loads them instead of seeding.
 
+Attach mode: given `--centra-url URL` (or MOCKCENTRA_URL), the same fixtures drive the server
+already running there (`mockcentra serve`, the compose service) instead of an in-process app:
+each test starts with a reset through its control plane, a `centra_scenario` marker loads the
+scenario, and credentials come from the MOCKCENTRA_* variables as the server reads them. An
+unmarked test starts from the scenario the server was on when the session attached.
+
 pytest imports this module in every run of a project that has mockcentra installed, so it
 imports nothing heavy itself: the app, starlette and httpx load when a fixture is first used.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -22,6 +29,23 @@ if TYPE_CHECKING:
     from mockcentra.testing.client import CentraClient
 
 DEFAULT_SCENARIO = "demo"
+#: The environment variable that names a running server to attach to.
+URL_ENV = "MOCKCENTRA_URL"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("mockcentra")
+    group.addoption(
+        "--centra-url",
+        default=None,
+        metavar="URL",
+        help=f"run the centra fixtures against the mockcentra server at URL (env {URL_ENV})",
+    )
+
+
+def attach_url(config: pytest.Config) -> str | None:
+    """The server to attach to: --centra-url, else MOCKCENTRA_URL; None runs in-process."""
+    return config.getoption("centra_url", None) or os.environ.get(URL_ENV) or None
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -36,8 +60,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def centra_app() -> Starlette:
+def centra_app(request: pytest.FixtureRequest) -> Starlette:
     """The in-process mockcentra app on an in-memory database seeded with `demo`."""
+    if attach_url(request.config):
+        pytest.fail("centra_app is the in-process app; a session attached to a server has none")
     from mockcentra.app import create_app
     from mockcentra.settings import Settings
 
@@ -45,10 +71,21 @@ def centra_app() -> Starlette:
 
 
 @pytest.fixture(scope="session")
-def _centra_session_client(centra_app: Starlette) -> Iterator[CentraClient]:
+def _centra_session_client(request: pytest.FixtureRequest) -> Iterator[CentraClient]:
     from mockcentra.testing.client import CentraClient
 
-    client = CentraClient(centra_app)
+    url = attach_url(request.config)
+    if url:
+        if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+            pytest.fail(
+                "A server holds one state at a time: run a session attached with --centra-url "
+                "without -n (pytest-xdist workers would reset each other's data)."
+            )
+        client = CentraClient.attach(url)
+        client.home_scenario = client.scenario()
+    else:
+        client = CentraClient(request.getfixturevalue("centra_app"))
+        client.home_scenario = DEFAULT_SCENARIO
     yield client
     client.close()
 
@@ -65,7 +102,8 @@ def centra_factories(centra: CentraClient):
 def centra(
     _centra_session_client: CentraClient, request: pytest.FixtureRequest
 ) -> Iterator[CentraClient]:
-    """A client on a freshly reset mockcentra (milliseconds: a snapshot restore).
+    """A client on a freshly reset mockcentra (microseconds in-process: a snapshot restore;
+    attached to a server, one control-plane call).
 
     `@pytest.mark.centra_scenario("name")` starts the test from another scenario instead.
     After a test that wrote anything, the state is checked against the domain's invariants
@@ -74,12 +112,12 @@ def centra(
     errors with each violation. `@pytest.mark.centra_no_invariants` skips the check.
     """
     marker = request.node.get_closest_marker("centra_scenario")
-    wanted = marker.args[0] if marker else DEFAULT_SCENARIO
+    wanted = marker.args[0] if marker else _centra_session_client.home_scenario
+    _centra_session_client.start_from(wanted)
     runtime = _centra_session_client.runtime
-    if runtime.scenario != wanted:
-        runtime.load_scenario(wanted)
-    else:
-        runtime.reset()
+    if runtime is None:  # attached: the server's state is not ours to inspect
+        yield _centra_session_client
+        return
     unchanged = runtime.db.total_changes()
     yield _centra_session_client
     if request.node.get_closest_marker("centra_no_invariants") is not None:
@@ -146,15 +184,31 @@ class LiveServer:
             self._thread.join(timeout=5)
 
 
+class AttachedServer:
+    """The server a session is attached to (`.url`), in place of a LiveServer."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url.rstrip("/")
+
+    def stop(self) -> None:
+        """Not ours to stop."""
+
+
 @pytest.fixture(scope="session")
-def _centra_live(centra_app: Starlette) -> Iterator[LiveServer]:
-    server = LiveServer(centra_app)
+def _centra_live(request: pytest.FixtureRequest) -> Iterator[LiveServer | AttachedServer]:
+    url = attach_url(request.config)
+    if url:
+        yield AttachedServer(url)
+        return
+    server = LiveServer(request.getfixturevalue("centra_app"))
     yield server
     server.stop()
 
 
 @pytest.fixture
-def centra_server(_centra_live: LiveServer, centra: CentraClient) -> LiveServer:
+def centra_server(
+    _centra_live: LiveServer | AttachedServer, centra: CentraClient
+) -> LiveServer | AttachedServer:
     """A real server (`.url`) on the same reset state as `centra`, for code that needs a URL."""
     return _centra_live
 
@@ -182,7 +236,7 @@ class WebhookLog:
 
     def deliver(self) -> list[dict]:
         """Send what is due now; returns every event received so far, in order."""
-        self.centra.runtime.webhooks.deliver_due()
+        self.centra.deliver_webhooks()
         return self.events
 
     @property

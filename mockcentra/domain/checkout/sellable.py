@@ -1,0 +1,60 @@
+"""What a storefront can sell right now: the arrange helpers' way to pick an item to order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from mockcentra.domain.errors import invalid
+from mockcentra.domain.pricing import location
+from mockcentra.domain.pricing.prices import variant_over_product
+from mockcentra.storage.tables import CountryRow
+
+_SELLABLE = text(
+    """
+    SELECT d.id, ps.id, own.price, shared.price, SUM(s.physical - s.allocated) AS free
+    FROM display d
+    JOIN display_variant dv ON dv.display_id = d.id
+    JOIN product_size ps ON ps.variant_id = dv.variant_id
+    JOIN stock s ON s.product_size_id = ps.id
+    LEFT JOIN price own ON own.pricelist_id = :pricelist
+         AND own.product_id = d.product_id AND own.variant_id = dv.variant_id
+    LEFT JOIN price shared ON shared.pricelist_id = :pricelist
+         AND shared.product_id = d.product_id AND shared.variant_id IS NULL
+    WHERE d.store_id = :store AND d.status = 'ACTIVE'
+      AND (own.id IS NOT NULL OR shared.id IS NOT NULL)
+    GROUP BY d.id, ps.id
+    HAVING free >= :min_free
+    ORDER BY free DESC, ps.id
+    """
+)
+
+
+@dataclass(frozen=True)
+class SellableItem:
+    display_id: int
+    product_size_id: int
+    price: Decimal
+    free: int
+
+
+def sellable_items(
+    session: Session, store_id: int, country: str, min_free: int = 1
+) -> list[SellableItem]:
+    """Active displays of the store with a priced size that has `min_free` units free (most
+    stock first), priced as checkout prices them (the country's active pricelist, a variant's
+    own price before the product's)."""
+    where = session.exec(select(CountryRow).where(CountryRow.code == country)).first()
+    if where is None:
+        raise invalid(f"Unknown country {country}.", ["country"])
+    pricelist = location.pricelist_for_country(session, store_id, where)
+    rows = session.connection().execute(
+        _SELLABLE, {"pricelist": pricelist.id, "store": store_id, "min_free": min_free}
+    )
+    return [
+        SellableItem(r[0], r[1], Decimal(variant_over_product(r[2], r[3])) / 100, int(r[4]))
+        for r in rows
+    ]
