@@ -17,6 +17,7 @@ LAZY_IMPORTS = {
     "cli.py": "`mockcentra --help` and the client commands start without the app or seeders",
     "testing/__init__.py": "pytest imports the plugin package in every run of a project",
     "testing/plugin.py": "pytest imports the plugin in every run of a project",
+    "testing/client.py": "a session attached to a server needs no database or domain code",
 }
 
 
