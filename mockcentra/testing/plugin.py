@@ -76,7 +76,8 @@ def _centra_session_client(request: pytest.FixtureRequest) -> Iterator[CentraCli
 
     url = attach_url(request.config)
     if url:
-        if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+        worker = getattr(request.config, "workerinput", None)  # set in xdist workers only
+        if worker is not None and int(worker.get("workercount", 1)) > 1:
             pytest.fail(
                 "A server holds one state at a time: run a session attached with --centra-url "
                 "without -n (pytest-xdist workers would reset each other's data)."
