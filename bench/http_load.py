@@ -342,7 +342,7 @@ def run(
     client: str,
     seconds: float,
     scenario: str = "large",
-    which: tuple[str, ...] = ("bare", "floor", "orders", "products", "rest"),
+    which: tuple[str, ...] = ("bare", "floor", "orders", "products", "rest", "stores"),
 ) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     plans = {
@@ -351,6 +351,8 @@ def run(
         "orders": [graphql("GraphQL orders(limit: 10) + lines, shipments", ORDERS)],
         "products": [graphql("GraphQL products(limit: 20)", PRODUCTS)],
         "rest": [rest_order(number) for number in order_numbers(db, 50)],
+        # per-request overhead: auth, analysis, the transaction and the extensions
+        "stores": [graphql("GraphQL { stores { id name } }", "{ stores { id name } }")],
     }
     with Server(db, scenario) as port:
         for key in which:

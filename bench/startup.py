@@ -73,7 +73,7 @@ def stack_floor(runs: int) -> dict[str, float]:
 def cold_start(runs: int) -> dict[str, float]:
     """Wall time of `python -c <import + create_app>` (interpreter start included), median."""
     walls, imports, creates, readies = [], [], [], []
-    _child(CHILD)  # compiles what is not compiled yet
+    _child(CHILD)  # compiles what is not compiled yet and caches the seeded template on disk
     for _ in range(runs):
         started = time.perf_counter()
         out = _child(CHILD)
@@ -124,8 +124,8 @@ def warm(runs: int) -> dict[str, float]:
         for _ in range(50):
             started = time.perf_counter()
             runtime.reset()
-            # the restore replaces the schema pages too: SQLite re-reads the schema on the
-            # next statement, which the test pays, so it is part of the reset
+            # the test's first statement is part of the reset: a restore that made SQLite
+            # re-read the schema (the backup API did) would show there
             with runtime.db.raw() as conn:
                 conn.execute("SELECT 1 FROM store LIMIT 1").fetchall()
             resets.append((time.perf_counter() - started) * 1e3)
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
             "cold_create_app_ms": "  of which: create_app (schema, tables, seed demo, snapshot)",
             "warm_build_runtime_ms": "another runtime in a warm process",
             "seed_base_and_demo_ms": "seed base + demo into a new in-memory database",
-            "reset_ms": "per-test reset (restore the snapshot, SQLite re-reads the schema)",
+            "reset_ms": "per-test reset (restore the snapshot, then the first statement)",
         }
         print(f"start-up, median of {args.runs} runs")
         for key, label in labels.items():

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MEASURES = [
     "fixture ready",
     "per-test reset/restore",
+    "attached to a running server",
     "full order lifecycle",
     "seed `large`: 50 products, 400 orders",
     "bare Starlette JSON",
@@ -22,6 +23,7 @@ MEASURES = [
     "GraphQL orders(limit: 10) with lines and shipments (100 orders)",
     "GraphQL products(limit: 20)",
     "REST Order API GET orders?order=<number> (100 orders)",
+    "GraphQL { stores { id name } }",
     "GraphQL orders(limit: 10) p50 at 400 vs 100 orders",
     "REST GET orders?order=<number> p50 at 400 vs 100 orders",
 ]
