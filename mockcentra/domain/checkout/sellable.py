@@ -54,7 +54,11 @@ def sellable_items(
     rows = session.connection().execute(
         _SELLABLE, {"pricelist": pricelist.id, "store": store_id, "min_free": min_free}
     )
-    return [
-        SellableItem(r[0], r[1], Decimal(variant_over_product(r[2], r[3])) / 100, int(r[4]))
-        for r in rows
-    ]
+    return [SellableItem(r[0], r[1], _price(r[2], r[3]), int(r[4])) for r in rows]
+
+
+def _price(own: int | None, shared: int | None) -> Decimal:
+    """The statement keeps only priced rows, so one of the two minor-unit amounts is set."""
+    minor = variant_over_product(own, shared)
+    assert minor is not None
+    return Decimal(minor) / 100
