@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from mockcentra import APP_VERSION
 from mockcentra.graphql.context import Context
 from mockcentra.graphql.errors import error_body, errors_body, formatted
-from mockcentra.graphql.permissions import PermissionDenied, make_analyzer
+from mockcentra.graphql.permissions import make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
 from mockcentra.graphql.schema import shared_schema
 from mockcentra.state.runtime import Runtime
@@ -134,6 +134,10 @@ class GraphQLEndpoint:
             return outcome
         result = outcome
 
+        # `data` is left out when it is null: refused before it ran (validation), or a field
+        # error that reached the root through non-null fields (`stock(limit: 0)`, a missing
+        # permission), as Centra's documented replies show. A failed nullable field is null
+        # in `data` beside the fields that did answer.
         payload: dict[str, Any] = {}
         status = 200
         if result.errors:
@@ -160,7 +164,19 @@ class GraphQLEndpoint:
         base_url: str,
     ) -> Any:
         """Run the operation in one transaction, on a worker thread: the unit of work is opened,
-        committed and closed on this thread. The result, or a 500 reply."""
+        committed and closed on this thread. The result, or a 500 reply.
+
+        What is kept is what the reply shows, the one rule of what a mutation writes:
+
+        - `data` is sent: every root field's payload is in it (all are non-null), and each field
+          wrote exactly what its payload says: nothing with `userErrors` (`run_mutation` rolled
+          its savepoint back), its change otherwise. An error while reading a payload nulls
+          the nullable field it happened in (a `stock(limit: 0)` under the stock change, a
+          field the token may not read) and undoes nothing: the transaction commits.
+        - `data` is null (left out of the reply): an error reached the root, so the reply shows
+          no field's outcome, earlier successful fields included. Nothing is kept: the whole
+          transaction rolls back, whichever field or payload the error came from.
+        """
         rt = self.runtime
         OUTPUT_ZONE.set(rt.clock.zone)
         uow = rt.unit_of_work(write=analysis.is_mutation, integration_name=token.integration_name)
@@ -177,13 +193,7 @@ class GraphQLEndpoint:
             result = self.schema.execute_sync(
                 query, variables, context_value=context, operation_name=operation_name
             )
-            unexpected = [
-                e
-                for e in result.errors or ()
-                if e.original_error is not None
-                and not isinstance(e.original_error, PermissionDenied)
-            ]
-            if unexpected:
+            if result.data is None:
                 uow.rollback()
             else:
                 uow.commit()
