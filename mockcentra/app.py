@@ -11,7 +11,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from mockcentra import __version__
-from mockcentra.control.guards import GuardMiddleware
+from mockcentra.control.guards import GuardMiddleware, unrouted
 from mockcentra.control.middleware import ControlMiddleware
 from mockcentra.control.routes import control_routes
 from mockcentra.files.routes import media_routes
@@ -59,7 +59,7 @@ def create_app(
     graphql = GraphQLEndpoint(runtime)
     routes = [
         *console_routes(),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", graphql),  # it answers other methods itself (a GraphQL 405)
         Mount("/_mock", routes=control_routes(runtime)),
         # The console's, GraphiQL's and Swagger UI's files, shipped in the package (offline).
         Mount("/static", app=StaticFiles(packages=[("mockcentra.ui", "static")]), name="static"),
@@ -82,6 +82,7 @@ def create_app(
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
+        exception_handlers={404: unrouted, 405: unrouted},
         middleware=[
             Middleware(GuardMiddleware, runtime=runtime),
             Middleware(ControlMiddleware, runtime=runtime),

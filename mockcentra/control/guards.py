@@ -13,9 +13,14 @@ import json
 import math
 from typing import Any
 
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+
 from mockcentra.control import http as control_http
 from mockcentra.graphql import errors as graphql_errors
 from mockcentra.rest import errors as rest_errors
+from mockcentra.rest.checkout_api import unknown_endpoint as checkout_unknown_endpoint
 from mockcentra.state.runtime import Runtime
 
 CONTROL_PREFIX = "/_mock"
@@ -47,6 +52,29 @@ def area_of(path: str, order_api_base: str) -> str:
     if path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/"):
         return "control"
     return "other"
+
+
+async def unrouted(request: Request, exc: HTTPException) -> Response:
+    """A request no route takes (404), or whose route lacks its method (405), answered in the
+    envelope of the API its path names, as that API's own catch-all answers. Starlette's routes
+    cannot read every path (`.*` stops at a newline: `/api/checkout/items/1%0A2` reaches no
+    mount), and a plain-text "Not Found" breaks a client parsing the API's JSON errors. Paths
+    that name no API (the console, static files) keep Starlette's plain answer."""
+    area = area_of(request.url.path, request.app.state.runtime.settings.order_api_base)
+    method, path = request.method, request.url.path
+    if area == "checkout":
+        return await checkout_unknown_endpoint(request)
+    if area == "order":
+        return rest_errors.not_found_endpoint(method, path)
+    what = "Not found" if exc.status_code == 404 else "Method not allowed"
+    message = f"{what}: {method} {path}"
+    if area == "graphql":
+        body = graphql_errors.error_body(message, "request")
+    elif area == "control":
+        body = control_http.error_body(message)
+    else:
+        return PlainTextResponse(exc.detail, exc.status_code, headers=exc.headers)
+    return JSONResponse(body, exc.status_code, headers=exc.headers)
 
 
 def _header(scope: dict[str, Any], name: bytes) -> str | None:

@@ -248,8 +248,9 @@ def _handle(runtime: Runtime, spec: Endpoint):
     return handle
 
 
-async def _unknown(request: Request) -> JSONResponse:
-    """Paths and methods the Checkout API subset does not have: a JSON 404."""
+async def unknown_endpoint(request: Request) -> JSONResponse:
+    """Paths and methods the Checkout API subset does not have: a JSON 404. Also the answer
+    for a path no route can read at all (control/guards.py, `unrouted`)."""
     message = f"no endpoint {request.method} {request.url.path}"
     return errors.checkout_refusal(_token(request), "endpoint", message, 404)
 
@@ -262,7 +263,7 @@ def checkout_routes(runtime: Runtime) -> list[Route]:
     return [
         Route("/openapi.json", _openapi, methods=["GET"]),
         *(Route(e.path, _handle(runtime, e), methods=[e.method]) for e in ENDPOINTS),
-        Route("/{rest:path}", _unknown, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
+        Route("/{rest:path}", unknown_endpoint, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
     ]
 
 

@@ -247,7 +247,10 @@ _ERRORS = {
     "400": "Refused: bad input (the `errors` say which field)",
     "401": "A wrong server secret in `Authorization`",
     "402": "The payment was declined",
-    "404": "No such selection, line or receipt",
+    "404": (
+        "No such selection, line or receipt; or no such endpoint (an unknown path or method, "
+        "or a path parameter with a line break, which no route reads)"
+    ),
     "409": "Not allowed in the selection's state",
 }
 

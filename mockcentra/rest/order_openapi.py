@@ -88,6 +88,13 @@ def op(
             "description": "API-Authorization missing or wrong.",
             "content": {"application/json": {"schema": ref("Error")}},
         },
+        "404": {
+            "description": (
+                "No such endpoint: the path or method is unknown, or a path parameter makes "
+                "the path one no route reads (a line break in it)."
+            ),
+            "content": {"application/json": {"schema": ref("Error")}},
+        },
     }
     return out
 
@@ -286,7 +293,8 @@ def order_api_openapi(base: str = DEFAULT_BASE) -> dict[str, Any]:
                 "Centra's REST Order API as mockcentra serves it. Every call needs the header "
                 "`API-Authorization: <secret>` (default `dev-order-api-secret`). Success is "
                 '`{"status": "ok", ...}`; a refusal is `{"status": "no", "msg": ...}` with HTTP '
-                "200; a missing or wrong key is HTTP 401. The same paths also answer under "
+                "200; a missing or wrong key is HTTP 401, an unknown path or method HTTP 404. The same "
+                "paths also answer under "
                 "`<base>/<pluginId>/`."
             ),
         },
