@@ -293,6 +293,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     sock = _bind(settings.host, settings.port)
     port = sock.getsockname()[1]
     try:
+        if settings.db != MEMORY and not has_data(settings.db):
+            seed_file(settings)  # with its progress on the terminal (`large` takes a while)
         app = create_app(settings.with_(port=port))
     except Exception:
         sock.close()
@@ -326,11 +328,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_seed(args: argparse.Namespace) -> int:
+def seed_file(settings: Settings, orders: int | None = None, products: int | None = None) -> None:
+    """Seed the configured scenario into the file database `settings.db` (when it is empty),
+    showing the progress on stderr: `seed` does this, and so does `serve` before it starts."""
     from mockcentra.runtime.clock import Clock
     from mockcentra.seeding.scenarios import ensure_seeded
     from mockcentra.storage.engine import Database
 
+    bar = _ProgressBar(sys.stderr, f"Seeding '{settings.scenario}'", time.perf_counter())
+    db = Database(settings.db)
+    try:
+        db.create_all()
+        ensure_seeded(
+            db, Clock(settings.timezone), settings, bar.update, orders=orders, products=products
+        )
+    finally:
+        bar.close()
+        db.dispose()
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
     settings = _settings(args, "db", "scenario", "seed")
     _check_scenario(settings.scenario)
     if settings.db == MEMORY:
@@ -375,16 +392,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
         if not 1 <= products <= MAX_PRODUCTS:
             raise CliError(f"--products must be between 1 and {MAX_PRODUCTS}.", 2)
     started = time.perf_counter()
-    bar = _ProgressBar(sys.stderr, f"Seeding '{settings.scenario}'", started)
-    db = Database(settings.db)
-    try:
-        db.create_all()
-        ensure_seeded(
-            db, Clock(settings.timezone), settings, bar.update, orders=orders, products=products
-        )
-    finally:
-        bar.close()
-        db.dispose()
+    seed_file(settings, orders=orders, products=products)
     elapsed = time.perf_counter() - started
     print(
         f"Seeded scenario '{settings.scenario}' (seed {settings.seed}) into {settings.db} "

@@ -24,15 +24,17 @@ def control_routes(rt: Runtime) -> list[Route]:
         only for those the control plane lets in."""
         if control_refusal(request.scope, rt.settings) is not None:
             return JSONResponse({"status": "ok", "version": __version__})
-        return JSONResponse(
-            {
-                "status": "ok",
-                "version": __version__,
-                "database": rt.settings.db,
-                "scenario": rt.scenario,
-                "now": rt.clock.now().isoformat(),
-            }
-        )
+        answer = {
+            "status": "ok",
+            "version": __version__,
+            "database": rt.settings.db,
+            "scenario": rt.scenario,
+            "now": rt.clock.now().isoformat(),
+        }
+        loading = rt.loading
+        if loading is not None:  # a scenario load under way (POST /_mock/scenarios/{name}/load)
+            answer["loading"] = loading
+        return JSONResponse(answer)
 
     async def about(_: Request) -> JSONResponse:
         """What is served where and the tokens to use: development defaults only, never a

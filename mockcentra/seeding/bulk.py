@@ -2,7 +2,8 @@
 
 Placing 100k orders through the checkout and order actions takes many minutes; this writes the
 same rows the actions would leave, with the same arithmetic (`order_totals`, `tax_in_gross`,
-`price_for`), ids, hashes and events, in one pass of `executemany` inserts.
+`pick_price`, the rule `price_for` applies), ids, hashes and events, in one pass of
+`executemany` inserts, with the tables' secondary indexes built once after the load.
 `tests/seeding/test_bulk_orders.py` reads bulk orders back next to orders placed through the
 APIs and compares them.
 
@@ -39,10 +40,11 @@ from mockcentra.domain.catalog import skus
 from mockcentra.domain.money import ZERO, round_money, times
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location
-from mockcentra.domain.pricing.prices import price_for
+from mockcentra.domain.pricing.prices import pick_price, pricelist_prices
 from mockcentra.domain.stock.allocation import warehouses_for_market
 from mockcentra.runtime.ids import order_hash
 from mockcentra.seeding.demo import shared_faker
+from mockcentra.storage.bulk import indexes_built_after
 from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
@@ -385,12 +387,15 @@ def seed_bulk_orders(
         raise RuntimeError("The catalogue has no active displays or priced countries to order.")
     weights = [COUNTRY_WEIGHTS[p.country] for p in places]
     prices: dict[tuple[int, int], Decimal | None] = {}
+    # each pricelist's rows are read once (not one statement per variant and pricelist)
+    by_pricelist = {pid: pricelist_prices(session, pid) for pid in {p.pricelist_id for p in places}}
 
     def price(place: Place, item: Item) -> Decimal | None:
         key = (place.pricelist_id, item.variant_id)
         if key not in prices:
-            found = price_for(session, place.pricelist_id, item.product_id, item.variant_id)
-            prices[key] = None if found is None else round_money(found)
+            rows = by_pricelist[place.pricelist_id].get(item.product_id, ())
+            found = pick_price(rows, item.variant_id)
+            prices[key] = None if found is None else round_money(found.price)
         return prices[key]
 
     warehouse = warehouses_for_market(session, places[0].market_id)[0]
@@ -404,259 +409,262 @@ def seed_bulk_orders(
     step = timedelta(days=spec.days) / max(1, spec.count)
     state_names = {s: w for s, w in spec.states.items() if w > 0}
 
-    for i in range(spec.count):
-        number = first_number + i
-        placed = start + step * i + timedelta(seconds=rng.randint(0, 59))
-        placed = placed.replace(microsecond=0)
-        state = _pick_state(rng, state_names)
-        status = STATUS[state]
-        later = placed + timedelta(hours=rng.randint(2, 48))
-        at0, at1 = _stamp(placed), _stamp(later)
+    with indexes_built_after(conn, _Rows.ORDER):
+        for i in range(spec.count):
+            number = first_number + i
+            placed = start + step * i + timedelta(seconds=rng.randint(0, 59))
+            placed = placed.replace(microsecond=0)
+            state = _pick_state(rng, state_names)
+            status = STATUS[state]
+            later = placed + timedelta(hours=rng.randint(2, 48))
+            at0, at1 = _stamp(placed), _stamp(later)
 
-        # the shopper: a new customer for the first orders, then more and more repeat ones
-        who = rng.randrange(customer_count) if i >= customer_count // 2 else i
-        if who not in customers:
-            place = rng.choices(places, weights=weights)[0]
-            address = people.person(len(customers) + 1, place.country)
-            customer_id = rows.add(
-                CustomerRow,
-                email=address["email"],
-                first_name=address["firstName"],
-                last_name=address["lastName"],
-                registered=False,
-                newsletter=False,
+            # the shopper: a new customer for the first orders, then more and more repeat ones
+            who = rng.randrange(customer_count) if i >= customer_count // 2 else i
+            if who not in customers:
+                place = rng.choices(places, weights=weights)[0]
+                address = people.person(len(customers) + 1, place.country)
+                customer_id = rows.add(
+                    CustomerRow,
+                    email=address["email"],
+                    first_name=address["firstName"],
+                    last_name=address["lastName"],
+                    registered=False,
+                    newsletter=False,
+                    store_id=store_id,
+                    created_at=at0,
+                    updated_at=at0,
+                )
+                customers[who] = (
+                    customer_id,
+                    address,
+                    place,
+                    json.dumps(address),
+                    json.dumps(
+                        {
+                            "firstName": address["firstName"],
+                            "lastName": address["lastName"],
+                            "email": address["email"],
+                        }
+                    ),
+                )
+                _event(
+                    rows,
+                    "Customer",
+                    "CREATED",
+                    str(customer_id),
+                    at0,
+                    {},
+                    ["CustomerCreated"],
+                    market_id=None,
+                )
+            customer_id, address, place, address_json, info_json = customers[who]
+
+            chosen = rng.sample(items, k=min(len(items), rng.randint(*spec.lines)))
+            chosen = [it for it in chosen if price(place, it) is not None]
+            if not chosen:
+                chosen = [next(it for it in items if price(place, it) is not None)]
+            order_id = rows.next_id[OrderRow]
+            lines = []
+            for item in chosen:
+                quantity = rng.randint(*spec.quantity)
+                unit = price(place, item)
+                assert unit is not None
+                open_units = quantity if state in ("pending", "confirmed") else 0
+                shipped = quantity if state in ("processing", "shipped") else 0
+                line_id = rows.add(
+                    OrderLineRow,
+                    order_id=order_id,
+                    display_id=item.display_id,
+                    product_id=item.product_id,
+                    variant_id=item.variant_id,
+                    product_size_id=item.product_size_id,
+                    product_name=item.product_name,
+                    variant_name=item.variant_name,
+                    size_name=item.size_name,
+                    sku=item.sku,
+                    ean=item.ean,
+                    quantity=quantity,
+                    cancelled_quantity=0,
+                    shipped_quantity=shipped,
+                    returned_quantity=0,
+                    unit_price=unit,
+                    unit_original_price=unit,
+                    tax_percent_hundredths=place.tax,
+                    comment=None,
+                    delivery_window_id=None,
+                    allocations=f'{{"{warehouse}": {open_units}}}' if open_units else "{}",
+                )
+                if state in ("pending", "confirmed", "processing"):
+                    held[item.product_size_id] = held.get(item.product_size_id, 0) + quantity
+                lines.append((line_id, item, quantity, unit))
+
+            # the same arithmetic as order_totals: tax-inclusive line values plus shipping
+            items_total = sum((times(u, q) for _, _, q, u in lines), ZERO)
+            grand_total = items_total + place.shipping
+            hash_ = order_hash(seed, number)
+            on_hold = state in ("pending", "confirmed") and holds.random() < spec.on_hold
+            updated = at0 if state == "pending" and not on_hold else at1
+            rows.add(
+                OrderRow,
+                hash=hash_,
+                number=number,
                 store_id=store_id,
-                created_at=at0,
-                updated_at=at0,
-            )
-            customers[who] = (
-                customer_id,
-                address,
-                place,
-                json.dumps(address),
-                json.dumps(
-                    {
-                        "firstName": address["firstName"],
-                        "lastName": address["lastName"],
-                        "email": address["email"],
-                    }
-                ),
-            )
-            _event(
-                rows,
-                "Customer",
-                "CREATED",
-                str(customer_id),
-                at0,
-                {},
-                ["CustomerCreated"],
-                market_id=None,
-            )
-        customer_id, address, place, address_json, info_json = customers[who]
-
-        chosen = rng.sample(items, k=min(len(items), rng.randint(*spec.lines)))
-        chosen = [it for it in chosen if price(place, it) is not None]
-        if not chosen:
-            chosen = [next(it for it in items if price(place, it) is not None)]
-        order_id = rows.next_id[OrderRow]
-        lines = []
-        for item in chosen:
-            quantity = rng.randint(*spec.quantity)
-            unit = price(place, item)
-            assert unit is not None
-            open_units = quantity if state in ("pending", "confirmed") else 0
-            shipped = quantity if state in ("processing", "shipped") else 0
-            line_id = rows.add(
-                OrderLineRow,
-                order_id=order_id,
-                display_id=item.display_id,
-                product_id=item.product_id,
-                variant_id=item.variant_id,
-                product_size_id=item.product_size_id,
-                product_name=item.product_name,
-                variant_name=item.variant_name,
-                size_name=item.size_name,
-                sku=item.sku,
-                ean=item.ean,
-                quantity=quantity,
-                cancelled_quantity=0,
-                shipped_quantity=shipped,
-                returned_quantity=0,
-                unit_price=unit,
-                unit_original_price=unit,
-                tax_percent_hundredths=place.tax,
-                comment=None,
-                delivery_window_id=None,
-                allocations=f'{{"{warehouse}": {open_units}}}' if open_units else "{}",
-            )
-            if state in ("pending", "confirmed", "processing"):
-                held[item.product_size_id] = held.get(item.product_size_id, 0) + quantity
-            lines.append((line_id, item, quantity, unit))
-
-        # the same arithmetic as order_totals: tax-inclusive line values plus shipping
-        items_total = sum((times(u, q) for _, _, q, u in lines), ZERO)
-        grand_total = items_total + place.shipping
-        hash_ = order_hash(seed, number)
-        on_hold = state in ("pending", "confirmed") and holds.random() < spec.on_hold
-        updated = at0 if state == "pending" and not on_hold else at1
-        rows.add(
-            OrderRow,
-            hash=hash_,
-            number=number,
-            store_id=store_id,
-            store_type="DIRECT_TO_CONSUMER",
-            market_id=place.market_id,
-            pricelist_id=place.pricelist_id,
-            allocation_rule_id=None,
-            currency_code=place.currency,
-            status=status,
-            is_on_hold=on_hold,
-            is_locked=False,
-            locked_by=None,
-            is_internal=False,
-            customer_id=customer_id,
-            customer_info=info_json,
-            shipping_address=address_json,
-            billing_address=address_json,
-            country_code=place.country,
-            payment_method="dummy",
-            payment_outcome="{}",
-            shipping_option_id=place.shipping_option_id,
-            shipping_value=place.shipping,
-            handling_value=ZERO,
-            tax_percent_hundredths=place.tax,
-            vouchers="[]",
-            external_promotions="[]",
-            internal_comment=None,
-            other_comment=None,
-            cancellation_comment="Customer changed their mind" if state == "cancelled" else None,
-            created_at=at0,
-            updated_at=updated,
-        )
-        _payment(
-            rows,
-            order_id,
-            None,
-            "AUTHORIZATION",
-            grand_total,
-            psp.reference(seed, order_id, 0),
-            '{"success": true, "isRequest": false}',
-            at0,
-        )
-        _event(
-            rows,
-            "Order",
-            "CREATED",
-            hash_,
-            at0,
-            _order_data(number, "PENDING"),
-            ["OrderPlaced"],
-            place.market_id,
-        )
-
-        updates: list[tuple[str, list[str]]] = []  # the order's UPDATED events, in order
-        if state == "cancelled":
-            updates.append(("CANCELLED", ["OrderCancelled"]))
-        if state in ("confirmed", "processing", "shipped"):
-            updates.append(("CONFIRMED", ["OrderConfirmed"]))
-        if on_hold:  # put on hold after placing (and confirming), as updateOrder does
-            updates.append((status, []))
-        for new_status, triggers in updates:
-            data = _order_data(number, new_status)
-            _event(rows, "Order", "UPDATED", hash_, at1, data, triggers, place.market_id)
-        if state in ("processing", "shipped"):
-            done = state == "shipped"
-            shipment_id = rows.add(
-                ShipmentRow,
-                order_id=order_id,
-                sequence=1,
-                number=f"{number}-1",
-                is_good_to_go=True,
-                is_paid=done,
-                paid_at=at1 if done else None,
-                is_captured=done,
-                captured_at=at1 if done else None,
-                shipped_at=at1 if done else None,
-                additional_message=None,
-                carrier="PostNord" if done else None,
-                service="MyPack Home" if done else None,
-                packages=1 if done else 0,
-                tracking_number=f"PN{number:08d}SE" if done else None,
-                return_tracking_number=f"RPN{number:08d}" if done else None,
-                internal_shipping_cost=ZERO,
+                store_type="DIRECT_TO_CONSUMER",
+                market_id=place.market_id,
+                pricelist_id=place.pricelist_id,
+                allocation_rule_id=None,
+                currency_code=place.currency,
+                status=status,
+                is_on_hold=on_hold,
+                is_locked=False,
+                locked_by=None,
+                is_internal=False,
+                customer_id=customer_id,
+                customer_info=info_json,
+                shipping_address=address_json,
+                billing_address=address_json,
+                country_code=place.country,
+                payment_method="dummy",
+                payment_outcome="{}",
+                shipping_option_id=place.shipping_option_id,
                 shipping_value=place.shipping,
                 handling_value=ZERO,
-                send_email=False,
-                created_at=at1,
-                updated_at=at1,
+                tax_percent_hundredths=place.tax,
+                vouchers="[]",
+                external_promotions="[]",
+                internal_comment=None,
+                other_comment=None,
+                cancellation_comment="Customer changed their mind"
+                if state == "cancelled"
+                else None,
+                created_at=at0,
+                updated_at=updated,
             )
-            for line_id, _, quantity, _ in lines:
-                rows.add(
-                    ShipmentLineRow,
-                    shipment_id=shipment_id,
-                    order_line_id=line_id,
-                    quantity=quantity,
-                    returned_quantity=0,
-                    allocations=f'{{"{warehouse}": {quantity}}}',
-                )
-            if done:
-                _payment(
-                    rows,
-                    order_id,
-                    shipment_id,
-                    "CAPTURE",
-                    grand_total,
-                    psp.reference(seed, order_id, 1),
-                    '{"success": true, "isRequest": false, "raw": null}',
-                    at1,
-                )
-            facts = {"number": f"{number}-1", "order": number}
-            flags = {"isGoodToGo": True, "isPaid": done, "isShipped": done}
-            _event(
+            _payment(
                 rows,
-                "Shipment",
-                "CREATED",
-                str(shipment_id),
-                at1,
-                {**facts, **flags},
-                ["ShipmentGoodToGo"],
-                place.market_id,
+                order_id,
+                None,
+                "AUTHORIZATION",
+                grand_total,
+                psp.reference(seed, order_id, 0),
+                '{"success": true, "isRequest": false}',
+                at0,
             )
             _event(
                 rows,
                 "Order",
-                "UPDATED",
+                "CREATED",
                 hash_,
-                at1,
-                _order_data(number, "PROCESSING"),
-                [],
+                at0,
+                _order_data(number, "PENDING"),
+                ["OrderPlaced"],
                 place.market_id,
             )
-            if done:
+
+            updates: list[tuple[str, list[str]]] = []  # the order's UPDATED events, in order
+            if state == "cancelled":
+                updates.append(("CANCELLED", ["OrderCancelled"]))
+            if state in ("confirmed", "processing", "shipped"):
+                updates.append(("CONFIRMED", ["OrderConfirmed"]))
+            if on_hold:  # put on hold after placing (and confirming), as updateOrder does
+                updates.append((status, []))
+            for new_status, triggers in updates:
+                data = _order_data(number, new_status)
+                _event(rows, "Order", "UPDATED", hash_, at1, data, triggers, place.market_id)
+            if state in ("processing", "shipped"):
+                done = state == "shipped"
+                shipment_id = rows.add(
+                    ShipmentRow,
+                    order_id=order_id,
+                    sequence=1,
+                    number=f"{number}-1",
+                    is_good_to_go=True,
+                    is_paid=done,
+                    paid_at=at1 if done else None,
+                    is_captured=done,
+                    captured_at=at1 if done else None,
+                    shipped_at=at1 if done else None,
+                    additional_message=None,
+                    carrier="PostNord" if done else None,
+                    service="MyPack Home" if done else None,
+                    packages=1 if done else 0,
+                    tracking_number=f"PN{number:08d}SE" if done else None,
+                    return_tracking_number=f"RPN{number:08d}" if done else None,
+                    internal_shipping_cost=ZERO,
+                    shipping_value=place.shipping,
+                    handling_value=ZERO,
+                    send_email=False,
+                    created_at=at1,
+                    updated_at=at1,
+                )
+                for line_id, _, quantity, _ in lines:
+                    rows.add(
+                        ShipmentLineRow,
+                        shipment_id=shipment_id,
+                        order_line_id=line_id,
+                        quantity=quantity,
+                        returned_quantity=0,
+                        allocations=f'{{"{warehouse}": {quantity}}}',
+                    )
+                if done:
+                    _payment(
+                        rows,
+                        order_id,
+                        shipment_id,
+                        "CAPTURE",
+                        grand_total,
+                        psp.reference(seed, order_id, 1),
+                        '{"success": true, "isRequest": false, "raw": null}',
+                        at1,
+                    )
+                facts = {"number": f"{number}-1", "order": number}
+                flags = {"isGoodToGo": True, "isPaid": done, "isShipped": done}
                 _event(
                     rows,
                     "Shipment",
-                    "COMPLETED",
+                    "CREATED",
                     str(shipment_id),
                     at1,
                     {**facts, **flags},
-                    ["OrderShipped"],
+                    ["ShipmentGoodToGo"],
                     place.market_id,
                 )
                 _event(
                     rows,
                     "Order",
-                    "COMPLETED",
+                    "UPDATED",
                     hash_,
                     at1,
-                    _order_data(number, "SHIPPED"),
-                    ["OrderCompleted"],
+                    _order_data(number, "PROCESSING"),
+                    [],
                     place.market_id,
                 )
-        if (i + 1) % BATCH == 0 or i + 1 == spec.count:
-            rows.flush()
-            if progress:
-                progress(i + 1, spec.count)
+                if done:
+                    _event(
+                        rows,
+                        "Shipment",
+                        "COMPLETED",
+                        str(shipment_id),
+                        at1,
+                        {**facts, **flags},
+                        ["OrderShipped"],
+                        place.market_id,
+                    )
+                    _event(
+                        rows,
+                        "Order",
+                        "COMPLETED",
+                        hash_,
+                        at1,
+                        _order_data(number, "SHIPPED"),
+                        ["OrderCompleted"],
+                        place.market_id,
+                    )
+            if (i + 1) % BATCH == 0 or i + 1 == spec.count:
+                rows.flush()
+                if progress:
+                    progress(i + 1, spec.count)
 
     _hold_stock(conn, warehouse, held)
     return spec.count

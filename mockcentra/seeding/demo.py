@@ -38,12 +38,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 from sqlmodel import Session, SQLModel
 
 from mockcentra.domain.media.images import solid_png
 from mockcentra.domain.uris import uri_from_name
 from mockcentra.runtime.clock import Clock
+from mockcentra.storage.bulk import insert_rows
 from mockcentra.storage.tables import (
     BrandRow,
     CategoryRow,
@@ -640,4 +641,4 @@ def seed_demo(
             add(DisplayCategoryRow, display_id=display, category_id=categories[parent_uri])
 
     for table, values in rows.items():  # insertion order of `rows` follows foreign keys
-        conn.execute(insert(table), values)
+        insert_rows(conn, table, values)

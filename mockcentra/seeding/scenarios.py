@@ -17,6 +17,7 @@ from mockcentra.seeding.files import scenario_files
 from mockcentra.seeding.orders import EPOCH, build_orders
 from mockcentra.settings import Settings
 from mockcentra.state.tokens import ensure_default_token
+from mockcentra.storage.bulk import bulk_page_cache
 from mockcentra.storage.engine import Database
 from mockcentra.storage.tables import InstanceInfoRow
 
@@ -104,7 +105,7 @@ def seed_scenario(
     if products is not None and name not in SIZED:
         raise ValueError(f"Scenario '{name}' has a fixed catalogue; its product count is fixed.")
     catalogue = SCENARIOS[name][1] if products is None else _sized_demo(products)
-    with Session(db.engine) as session:
+    with Session(db.engine) as session, bulk_page_cache(session.connection()):
         seed_base(session)
         session.add(InstanceInfoRow(key="scenario", value=name))
         session.add(InstanceInfoRow(key="seed", value=str(seed)))

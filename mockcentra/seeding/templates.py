@@ -8,6 +8,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -73,11 +74,18 @@ class ScenarioTemplates:
         self.cache_dir = default_cache_dir() if cache_dir == "default" else cache_dir
         self._templates: dict[tuple[str, int, str], bytes] = {}
 
-    def template(self, name: str, seed: int, timezone: str) -> bytes:
-        """The scenario's seeded database image (what `Database.load` takes)."""
+    def template(
+        self,
+        name: str,
+        seed: int,
+        timezone: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> bytes:
+        """The scenario's seeded database image (what `Database.load` takes); `progress` hears
+        the orders seeded so far when the scenario has to be seeded."""
         key = (name, seed, timezone)
         if key not in self._templates:
-            self._templates[key] = self._cached(name, seed, timezone)
+            self._templates[key] = self._cached(name, seed, timezone, progress)
         return self._templates[key]
 
     def _path(self, name: str, seed: int, timezone: str) -> Path | None:
@@ -86,7 +94,9 @@ class ScenarioTemplates:
         zone = hashlib.sha256(timezone.encode()).hexdigest()[:8]
         return Path(self.cache_dir) / f"{name}-{seed}-{zone}-{_code_fingerprint()}.sqlite"
 
-    def _cached(self, name: str, seed: int, timezone: str) -> bytes:
+    def _cached(
+        self, name: str, seed: int, timezone: str, progress: Callable[[int, int], None] | None
+    ) -> bytes:
         path = self._path(name, seed, timezone)
         if path is not None:
             try:
@@ -95,7 +105,7 @@ class ScenarioTemplates:
                     return image
             except OSError:
                 pass
-        image = _seed(name, seed, timezone)
+        image = _seed(name, seed, timezone, progress)
         if path is not None:
             _store(path, image)
         return image
@@ -118,11 +128,13 @@ def _store(path: Path, image: bytes) -> None:
         pass
 
 
-def _seed(name: str, seed: int, timezone: str) -> bytes:
+def _seed(
+    name: str, seed: int, timezone: str, progress: Callable[[int, int], None] | None = None
+) -> bytes:
     scratch = Database(MEMORY)
     try:
         scratch.create_all()
-        seed_scenario(scratch, Clock(timezone), name, seed)
+        seed_scenario(scratch, Clock(timezone), name, seed, progress)
         return scratch.image()
     finally:
         scratch.dispose()

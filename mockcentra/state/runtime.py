@@ -33,7 +33,13 @@ INITIAL_SNAPSHOT = "__initial__"
 class ScenarioTemplates(Protocol):
     """Seeded scenarios to copy from (mockcentra.seeding.templates.ScenarioTemplates)."""
 
-    def template(self, name: str, seed: int, timezone: str) -> bytes: ...
+    def template(
+        self,
+        name: str,
+        seed: int,
+        timezone: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> bytes: ...
 
 
 class WebhookSender(Protocol):
@@ -92,6 +98,8 @@ class Runtime:
     outbox: OutboxSignal = field(default_factory=OutboxSignal)
     #: Set by the app once the sender exists (it opens its units of work here).
     webhooks: WebhookSender = field(init=False)
+    #: While a scenario loads: its name and the orders seeded so far (`/_mock/health`).
+    loading: dict[str, object] | None = None
 
     @classmethod
     def start(
@@ -162,8 +170,22 @@ class Runtime:
         self._back_to_start()
 
     def load_scenario(self, name: str) -> None:
-        """Replace the whole state with a scenario's; it becomes what `reset` returns to."""
-        self.db.load(self.templates.template(name, self.settings.seed, self.settings.timezone))
+        """Replace the whole state with a scenario's; it becomes what `reset` returns to.
+        While it seeds (the first load of a big scenario takes a while) `loading` says how
+        far it got."""
+
+        def progress(done: int, total: int) -> None:
+            self.loading = {"scenario": name, "orders": done, "of": total}
+
+        self.loading = {"scenario": name, "orders": 0, "of": None}
+        try:
+            image = self.templates.template(
+                name, self.settings.seed, self.settings.timezone, progress
+            )
+            self.loading = {**self.loading, "copying": True}
+            self.db.load(image)
+        finally:
+            self.loading = None
         ensure_default_token(self.db, self.settings.integration_token, self.settings.admin_token)
         self.db.snapshot(INITIAL_SNAPSHOT)
         self.scenario = name

@@ -164,7 +164,7 @@ def test_many_distinct_documents_keep_the_caches_within_their_budget(
 class SlowTemplates(ScenarioTemplates):
     """Scenarios that take a second and a half to prepare, as `large` takes a minute."""
 
-    def template(self, name: str, seed: int, timezone: str) -> bytes:
+    def template(self, name: str, seed: int, timezone: str, progress: object = None) -> bytes:
         if name != "empty":
             time.sleep(1.5)
         return super().template(name, seed, timezone)

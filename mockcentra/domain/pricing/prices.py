@@ -154,6 +154,21 @@ def price_for(
     return None if chosen is None else chosen.price
 
 
+def pricelist_prices(session: Any, pricelist_id: int) -> dict[int, list[Any]]:
+    """Every price row of a pricelist, by product (each row has `variant_id` and `price`): what
+    `price_for` reads per variant, in one statement, for work that prices a whole catalogue
+    (seeding bulk orders). Pass a product's rows to `pick_price`."""
+    rows: dict[int, list[Any]] = {}
+    found = session.execute(
+        select(PriceRow.product_id, PriceRow.variant_id, PriceRow.price)
+        .where(PriceRow.pricelist_id == pricelist_id)
+        .order_by(col(PriceRow.id))
+    )
+    for row in found:
+        rows.setdefault(row.product_id, []).append(row)
+    return rows
+
+
 def wholesale_price_for(
     session: Any, pricelist_id: int, product_id: int, variant_id: int | None, on: date
 ) -> Decimal | None:
