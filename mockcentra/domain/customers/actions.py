@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import invalid
@@ -26,7 +26,7 @@ def find_or_create_customer(
     row = uow.session.exec(
         select(CustomerRow)
         .where(CustomerRow.email == email, CustomerRow.registered == registered)
-        .order_by(CustomerRow.id)
+        .order_by(col(CustomerRow.id))
     ).first()
     now = uow.clock.now()
     if row is None:

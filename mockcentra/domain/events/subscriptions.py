@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.events.status import Trigger
@@ -198,8 +198,10 @@ def create_subscription(uow: UnitOfWork, spec: SubscriptionSpec) -> WebhookSubsc
     return row
 
 
-def list_subscriptions(session: Any) -> list[WebhookSubscriptionRow]:
-    return list(session.exec(select(WebhookSubscriptionRow).order_by(WebhookSubscriptionRow.id)))
+def list_subscriptions(session: Session) -> list[WebhookSubscriptionRow]:
+    return list(
+        session.exec(select(WebhookSubscriptionRow).order_by(col(WebhookSubscriptionRow.id)))
+    )
 
 
 def delete_subscription(uow: UnitOfWork, subscription_id: int) -> WebhookSubscriptionRow:
@@ -214,7 +216,7 @@ def delete_subscription(uow: UnitOfWork, subscription_id: int) -> WebhookSubscri
     for delivery in uow.session.exec(
         select(WebhookDeliveryRow).where(
             WebhookDeliveryRow.subscription_id == row.id,
-            WebhookDeliveryRow.status.in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING]),
+            col(WebhookDeliveryRow.status).in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING]),
         )
     ):
         delivery.status = DeliveryStatus.CANCELLED.value

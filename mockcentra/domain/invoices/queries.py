@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.invoices.status import InvoiceType
 from mockcentra.domain.listing import grouped_by, page
@@ -30,10 +29,10 @@ class InvoiceFilter:
 
 
 def find_invoices(
-    session: Any, where: InvoiceFilter, limit: int | None, page_number: int | None
+    session: Session, where: InvoiceFilter, limit: int | None, page_number: int | None
 ) -> Sequence[InvoiceRow]:
     """One page of matching invoices, oldest first (ids follow the invoice series)."""
-    stmt = select(InvoiceRow).order_by(InvoiceRow.id)
+    stmt = select(InvoiceRow).order_by(col(InvoiceRow.id))
     if where.ids:
         stmt = stmt.where(col(InvoiceRow.id).in_(list(where.ids)))
     if where.numbers:
@@ -54,12 +53,16 @@ def find_invoices(
     return page(session, stmt, limit, page_number)
 
 
-def lines_of_invoices(session: Any, invoice_ids: Sequence[int]) -> dict[int, list[InvoiceLineRow]]:
+def lines_of_invoices(
+    session: Session, invoice_ids: Sequence[int]
+) -> dict[int, list[InvoiceLineRow]]:
     """The lines of many invoices in one query, by invoice id."""
     return grouped_by(session, InvoiceLineRow.invoice_id, invoice_ids, order_by=InvoiceLineRow.id)
 
 
-def invoices_of_shipments(session: Any, shipment_ids: Sequence[int]) -> dict[int, list[InvoiceRow]]:
+def invoices_of_shipments(
+    session: Session, shipment_ids: Sequence[int]
+) -> dict[int, list[InvoiceRow]]:
     """The invoices issued for many shipments in one query, by shipment id."""
     return grouped_by(session, InvoiceRow.shipment_id, shipment_ids, order_by=InvoiceRow.id)
 
@@ -77,7 +80,7 @@ _TAKEN = (
 )
 
 
-def payments_of(session: Any, shipment_ids: Sequence[int]) -> list[PaymentEntryRow]:
+def payments_of(session: Session, shipment_ids: Sequence[int]) -> list[PaymentEntryRow]:
     """The captures that paid these shipments, oldest first.
 
     Money captured on the order before shipping (captureOrder) is not tied to a shipment, so
@@ -88,6 +91,6 @@ def payments_of(session: Any, shipment_ids: Sequence[int]) -> list[PaymentEntryR
     rows = session.exec(
         select(PaymentEntryRow)
         .where(col(PaymentEntryRow.shipment_id).in_(list(shipment_ids)))
-        .order_by(PaymentEntryRow.id)
+        .order_by(col(PaymentEntryRow.id))
     )
     return [r for r in rows if (r.entry_type, r.status) in _TAKEN]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, Explain, invalid
 from mockcentra.domain.orders.actions import ensure_not_locked_by_other, find_order, touch
@@ -27,6 +27,7 @@ from mockcentra.domain.stock.explain import stock_levels
 from mockcentra.domain.stock.status import StockChangeType
 from mockcentra.domain.stock.warehouses import find_warehouse
 from mockcentra.storage.tables import OrderLineRow, OrderRow, StockChangeLineRow, StockChangeRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 Path = list[str | int]
@@ -76,18 +77,20 @@ def allocations_of(line: OrderLineRow) -> list[LineAllocation]:
     """The line's allocations, one per warehouse, by warehouse id."""
     return [
         LineAllocation(
-            id=line.id * _ID_FACTOR + int(key),  # type: ignore[operator]
-            order_line_id=line.id,  # type: ignore[arg-type]
-            warehouse_id=int(key),
+            id=key(line) * _ID_FACTOR + int(warehouse),
+            order_line_id=key(line),
+            warehouse_id=int(warehouse),
             product_size_id=line.product_size_id,
             quantity=quantity,
         )
-        for key, quantity in sorted((line.allocations or {}).items(), key=lambda kv: int(kv[0]))
+        for warehouse, quantity in sorted(
+            (line.allocations or {}).items(), key=lambda kv: int(kv[0])
+        )
         if quantity
     ]
 
 
-def delivery_line(session: Any, warehouse_id: int, product_size_id: int) -> Any:
+def delivery_line(session: Session, warehouse_id: int, product_size_id: int) -> Any:
     """The latest stock change line that brought the size into the warehouse (None when its
     stock was never delivered through a stock change, e.g. seeded stock)."""
     return session.exec(
@@ -97,7 +100,7 @@ def delivery_line(session: Any, warehouse_id: int, product_size_id: int) -> Any:
             StockChangeLineRow.product_size_id == product_size_id,
             StockChangeLineRow.physical_delta > 0,
         )
-        .order_by(StockChangeLineRow.id.desc())  # type: ignore[union-attr]
+        .order_by(col(StockChangeLineRow.id).desc())
     ).first()
 
 
@@ -140,7 +143,7 @@ def allocate_order(
     warehouse_ids = _warehouses(uow, warehouses) or allocation.warehouses_for_market(
         uow.session, order.market_id
     )
-    by_id = {line.id: line for line in lines_of(uow.session, order.id)}
+    by_id = {line.id: line for line in lines_of(uow.session, key(order))}
     wanted = _wanted(order, by_id, lines, "allocate", demand_of)
     warnings: list[DomainWarning] = []
     change: StockChangeRow | None = None
@@ -223,7 +226,7 @@ def unallocate_order(
         target = find_warehouse(
             uow, policy.warehouse, ["input", "stockActionPolicy", "sendItemsToDifferentWarehouse"]
         )
-    by_id = {line.id: line for line in lines_of(uow.session, order.id)}
+    by_id = {line.id: line for line in lines_of(uow.session, key(order))}
 
     def eligible(line: OrderLineRow) -> int:
         return sum(q for w, q in (line.allocations or {}).items() if not only or int(w) in only)
@@ -245,13 +248,13 @@ def unallocate_order(
         left = min(asked, can)
         held = dict(line.allocations or {})
         keys = [str(w) for w in only] if only else sorted(held, key=int, reverse=True)
-        for key in keys:
-            take = min(held.get(key, 0), left)
+        for warehouse in keys:
+            take = min(held.get(warehouse, 0), left)
             if take <= 0:
                 continue
             change = change or new_change(uow, StockChangeType.ORDER, comment)
-            _give_up(uow, int(key), line.product_size_id, take, policy.action, target, change)
-            held[key] -= take
+            _give_up(uow, int(warehouse), line.product_size_id, take, policy.action, target, change)
+            held[warehouse] -= take
             left -= take
             total += take
         line.allocations = {k: v for k, v in held.items() if v}
@@ -314,7 +317,7 @@ def _warehouses(uow: UnitOfWork, refs: Sequence[Any]) -> list[int]:
         warehouse = find_warehouse(uow, ref, ["input", "warehouses", i])
         if warehouse.id in ids:
             raise invalid(f"Warehouse {warehouse.id} is listed twice.", ["input", "warehouses", i])
-        ids.append(warehouse.id)  # type: ignore[arg-type]
+        ids.append(key(warehouse))
     return ids
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Integer, String, false, func, literal_column, select, true, union_all
+from sqlalchemy.sql.elements import ColumnClause
 from sqlmodel import col
 from sqlmodel import select as select_rows
 
@@ -197,8 +198,8 @@ def _id_page_merged(
         id_key = col(OrderRow.id)
         ids = arms[0].order_by(id_key.desc() if descending else id_key.asc())
     else:
-        id_key = literal_column("id")
-        ids = union_all(*arms).order_by(id_key.desc() if descending else id_key.asc())
+        union_key: ColumnClause[int] = literal_column("id")
+        ids = union_all(*arms).order_by(union_key.desc() if descending else union_key.asc())
     return _rows_of_page(session, ids, descending, cut)
 
 

@@ -80,7 +80,7 @@ def find_shipments(
             ShipmentRow.is_good_to_go == (state == ShipmentStatus.GOOD_TO_GO),
         )
     if order_number is not None:
-        stmt = stmt.join(OrderRow, OrderRow.id == ShipmentRow.order_id).where(
+        stmt = stmt.join(OrderRow, col(OrderRow.id) == ShipmentRow.order_id).where(
             OrderRow.number == order_number
         )
     stmt = _window(stmt, ShipmentRow.created_at, newer_than, older_than)
@@ -148,7 +148,7 @@ def find_product_items(
     if stock_modified_after is not None:
         changed = (
             select(StockChangeLineRow.product_size_id)
-            .join(StockChangeRow, StockChangeRow.id == StockChangeLineRow.stock_change_id)
+            .join(StockChangeRow, col(StockChangeRow.id) == StockChangeLineRow.stock_change_id)
             .where(StockChangeRow.created_at >= stock_modified_after)
         )
         stmt = stmt.where(col(ProductSizeRow.id).in_(changed))

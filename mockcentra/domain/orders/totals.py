@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.money import ZERO, round_money, times
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWorkSession, memo
 
 
@@ -60,7 +61,7 @@ def lines_of(session, order_id: int) -> list[OrderLineRow]:
             session.exec(
                 select(OrderLineRow)
                 .where(OrderLineRow.order_id == order_id)
-                .order_by(OrderLineRow.id)
+                .order_by(col(OrderLineRow.id))
             )
         )
 
@@ -105,7 +106,7 @@ def order_quantities(lines: list[OrderLineRow]) -> OrderQuantities:
 
 
 def order_totals(session, order: OrderRow, lines: list[OrderLineRow] | None = None) -> OrderTotals:
-    lines = lines_of(session, order.id) if lines is None else lines
+    lines = lines_of(session, key(order)) if lines is None else lines
     items = sum((line_value(line) for line in lines), ZERO)
     original = sum((times(line.unit_original_price, line.quantity) for line in lines), ZERO)
     on_items = items_tax(lines)

@@ -14,6 +14,7 @@ from mockcentra.domain.orders.status import OrderStatus, PaymentEntryStatus, Pay
 from mockcentra.domain.orders.totals import payment_balance
 from mockcentra.domain.payments import psp
 from mockcentra.storage.tables import OrderRow, PaymentEntryRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 #: Orders whose remaining authorization may be released (Centra's documented statuses).
@@ -39,7 +40,7 @@ def release_remaining_authorization(
             "orders can release their remaining authorization.",
             ["order"],
         )
-    balance = payment_balance(uow.session, order.id)
+    balance = payment_balance(uow.session, key(order))
     code = order.currency_code
     if balance.authorized <= 0 and balance.captured <= 0:
         raise DomainError(

@@ -17,6 +17,7 @@ from mockcentra.domain.errors import Explain
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import OrderRow, PaymentEntryRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 APPROVE, DECLINE, PENDING = "approve", "decline", "pending"
@@ -80,13 +81,13 @@ def entry(
 ) -> PaymentEntryRow:
     """Write one payment-history entry (every PSP call leaves one)."""
     row = PaymentEntryRow(
-        order_id=order.id,
+        order_id=key(order),
         shipment_id=shipment_id,
         return_id=return_id,
         entry_type=entry_type.value,
         status=status.value,
         value=value,
-        external_reference=reference(uow.seed, order.id, _entries_of(uow, order.id)),
+        external_reference=reference(uow.seed, key(order), _entries_of(uow, key(order))),
         payment_method=order.payment_method,
         params=params or {"success": status != PaymentEntryStatus.FAILED, "isRequest": False},
         created_at=uow.clock.now(),

@@ -20,6 +20,7 @@ from mockcentra.domain.pricing import rules
 from mockcentra.domain.pricing.status import PriceAlterationStatus
 from mockcentra.domain.refs import resolve
 from mockcentra.storage.tables import AlteredPriceRow, PriceAlterationRow, StoreRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 Path = Sequence[str | int]
@@ -45,7 +46,7 @@ def create_price_alteration(uow: UnitOfWork, spec: PriceAlterationSpec) -> Price
     if spec.end_date not in (None, CLEAR):
         end = rules.parse_date(spec.end_date, zone, ["input", "endDate"])
     alteration = PriceAlterationRow(
-        name=name, status=status, store_id=store.id, start_date=start, end_date=end
+        name=name, status=status, store_id=key(store), start_date=start, end_date=end
     )
     _check_dates(alteration)
     _check_single_active(uow, alteration)
@@ -66,13 +67,13 @@ def update_price_alteration(
         alteration.name = rules.require_name(spec.name, "Price alteration", ["input", "name"])
     if spec.store is not None:
         store = _store(uow, spec.store)
-        if store.id != alteration.store_id and _has_prices(uow, alteration.id):
+        if store.id != alteration.store_id and _has_prices(uow, key(alteration)):
             raise DomainError(
                 ErrorCode.NOT_ALLOWED,
                 "The store of a price alteration with prices cannot be changed.",
                 ["input", "store"],
             )
-        alteration.store_id = store.id
+        alteration.store_id = key(store)
     if spec.status is not None:
         alteration.status = _status(spec.status)
     if spec.start_date is not None:

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders.totals import line_tax, line_value, tax_in_gross
 from mockcentra.storage.tables import OrderLineRow, OrderRow, ShipmentLineRow, ShipmentRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWorkSession, memo
 
 
@@ -23,7 +24,7 @@ def shipment_lines(session, shipment_id: int) -> list[ShipmentLineRow]:
             session.exec(
                 select(ShipmentLineRow)
                 .where(ShipmentLineRow.shipment_id == shipment_id)
-                .order_by(ShipmentLineRow.id)
+                .order_by(col(ShipmentLineRow.id))
             )
         )
 
@@ -68,7 +69,7 @@ def totals_of_shipment(session, shipment: ShipmentRow) -> ShipmentTotals:
     order = session.get(OrderRow, shipment.order_id)
     parts = [
         (session.get(OrderLineRow, sl.order_line_id), sl.quantity)
-        for sl in shipment_lines(session, shipment.id)
+        for sl in shipment_lines(session, key(shipment))
     ]
     return shipment_totals(shipment, order, parts)
 

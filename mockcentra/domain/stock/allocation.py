@@ -9,9 +9,8 @@ write lock from BEGIN IMMEDIATE). Each movement is recorded as a stock change li
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.stock.changes import add_line, announce_size, new_change
@@ -40,11 +39,11 @@ __all__ = [
 ]
 
 
-def warehouses_for_market(session: Any, market_id: int) -> list[int]:
+def warehouses_for_market(session: Session, market_id: int | None) -> list[int]:
     """The ACTIVE warehouses of the market's allocation rule, in warehouse priority order (an
     inactive warehouse keeps its stock and allocations but takes no new ones)."""
     session = getattr(session, "session", session)
-    market = session.get(MarketRow, market_id)
+    market = session.get(MarketRow, market_id) if market_id is not None else None
     if market is None:
         raise not_found("Market", market_id)
     if market.allocation_rule_id is None:
@@ -53,13 +52,13 @@ def warehouses_for_market(session: Any, market_id: int) -> list[int]:
         select(WarehouseRow.id)
         .join(
             AllocationRuleWarehouseRow,
-            AllocationRuleWarehouseRow.warehouse_id == WarehouseRow.id,
+            col(AllocationRuleWarehouseRow.warehouse_id) == WarehouseRow.id,
         )
         .where(
             AllocationRuleWarehouseRow.allocation_rule_id == market.allocation_rule_id,
             WarehouseRow.status == "ACTIVE",
         )
-        .order_by(WarehouseRow.priority, WarehouseRow.id)
+        .order_by(col(WarehouseRow.priority), col(WarehouseRow.id))
     )
     return list(rows)
 

@@ -19,6 +19,7 @@ from mockcentra.storage.tables import (
     VoucherRow,
     VoucherUsageRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 # ---------------------------------------------------------------- usage and promotions
@@ -31,7 +32,7 @@ def record_usage(uow: UnitOfWork, order: OrderRow, voucher_ids: Iterable[int], e
         uow.session.add(
             VoucherUsageRow(
                 voucher_id=voucher_id,
-                order_id=order.id,
+                order_id=key(order),
                 customer_id=order.customer_id,
                 email=normalize_email(email),
                 created_at=now,
@@ -56,7 +57,7 @@ def promotion_entries(given: Iterable[str], vouchers: Iterable[VoucherRow]) -> l
 
 
 def _payment_succeeded(uow: UnitOfWork, order: OrderRow) -> bool:
-    if payment_balance(uow.session, order.id).captured > 0:
+    if payment_balance(uow.session, key(order)).captured > 0:
         return True
     shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
     return bool(shipments) and all(s.is_paid for s in shipments)
