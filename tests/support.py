@@ -1,4 +1,16 @@
-"""Shared test steps through GraphQL: stock figures of one product size, an order, exact stock."""
+"""Shared test steps through GraphQL: stock figures of one product size, an order, exact stock,
+the simplest literal of an input type."""
+
+from typing import Any
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLScalarType,
+    Undefined,
+)
 
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import Item
@@ -69,3 +81,27 @@ def exactly_free(centra: CentraClient, item: Item, units: int) -> None:
                 }
             },
         ).ok("setStock")
+
+
+#: The simplest literal of each built-in scalar; other scalars (dates, money) get a date string.
+SCALAR_LITERALS = {"Int": "1", "Float": "1.0", "Boolean": "true", "ID": '"1"'}
+
+
+def literal_of(t: Any) -> str:
+    """A GraphQL literal of input type `t` with only the required parts filled in, each given
+    the simplest value of its type (for calling every root field without knowing it)."""
+    if isinstance(t, GraphQLNonNull):
+        return literal_of(t.of_type)
+    if isinstance(t, GraphQLList):
+        return f"[{literal_of(t.of_type)}]"
+    if isinstance(t, GraphQLEnumType):
+        return next(iter(t.values))
+    if isinstance(t, GraphQLScalarType):
+        return SCALAR_LITERALS.get(t.name, '"2030-01-01"')
+    assert isinstance(t, GraphQLInputObjectType)
+    fields = [
+        f"{name}: {literal_of(f.type)}"
+        for name, f in t.fields.items()
+        if isinstance(f.type, GraphQLNonNull) and f.default_value is Undefined
+    ]
+    return "{" + ", ".join(fields) + "}"

@@ -8,9 +8,6 @@ import re
 
 import pytest
 from graphql import (
-    GraphQLEnumType,
-    GraphQLInputObjectType,
-    GraphQLList,
     GraphQLNonNull,
     GraphQLScalarType,
     Undefined,
@@ -24,36 +21,17 @@ from mockcentra.graphql.schema import shared_schema
 from mockcentra.rest.order_api import ENDPOINTS
 from mockcentra.settings import Settings
 from mockcentra.testing import CentraClient
+from tests.support import literal_of
 
 SCHEMA = shared_schema()._schema
 PERMISSION = re.compile(r"^[A-Z][A-Za-z.]*:(read|write)$")
-SCALARS = {"Int": "1", "Float": "1.0", "Boolean": "true", "ID": '"1"'}
-
-
-def _literal(t) -> str:
-    """A value of input type `t` with only the required parts filled in."""
-    if isinstance(t, GraphQLNonNull):
-        return _literal(t.of_type)
-    if isinstance(t, GraphQLList):
-        return f"[{_literal(t.of_type)}]"
-    if isinstance(t, GraphQLEnumType):
-        return next(iter(t.values))
-    if isinstance(t, GraphQLScalarType):
-        return SCALARS.get(t.name, '"2030-01-01"')
-    assert isinstance(t, GraphQLInputObjectType)
-    fields = [
-        f"{name}: {_literal(f.type)}"
-        for name, f in t.fields.items()
-        if isinstance(f.type, GraphQLNonNull) and f.default_value is Undefined
-    ]
-    return "{" + ", ".join(fields) + "}"
 
 
 def _operation(kind: str, name: str) -> str:
     root = SCHEMA.query_type if kind == "Query" else SCHEMA.mutation_type
     f = root.fields[name]
     args = [
-        f"{arg}: {_literal(a.type)}"
+        f"{arg}: {literal_of(a.type)}"
         for arg, a in f.args.items()
         if isinstance(a.type, GraphQLNonNull) and a.default_value is Undefined
     ]

@@ -21,7 +21,7 @@ from mockcentra.graphql.schema import shared_schema
 from mockcentra.testing import CentraClient
 from tests.graphql._catalog_setup import Variant, create_variant
 from tests.reliability.test_atomicity import database_dump
-from tests.reliability.test_auth import _literal
+from tests.support import literal_of
 
 SCHEMA = shared_schema()._schema
 MUTATIONS = sorted(SCHEMA.mutation_type.fields)
@@ -238,7 +238,7 @@ def minimal_call(name: str) -> str:
     calls are refused; some succeed), selecting `userErrors` where the payload has them."""
     f = SCHEMA.mutation_type.fields[name]
     args = [
-        f"{arg}: {_literal(a.type)}"
+        f"{arg}: {literal_of(a.type)}"
         for arg, a in f.args.items()
         if isinstance(a.type, GraphQLNonNull) and a.default_value is Undefined
     ]
