@@ -3,7 +3,6 @@ a storefront can sell now (what test helpers order)."""
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -11,6 +10,7 @@ from starlette.routing import Route
 from mockcentra.control.http import error, read_json
 from mockcentra.domain.checkout.sellable import sellable_items
 from mockcentra.domain.errors import DomainError
+from mockcentra.runtime.threads import off_loop
 from mockcentra.seeding.scenarios import SCENARIOS
 from mockcentra.state.runtime import Runtime
 
@@ -79,7 +79,7 @@ def inspection_routes(rt: Runtime) -> list[Route]:
             return error(f"Unknown scenario '{name}'. Known: {', '.join(sorted(SCENARIOS))}.", 404)
         # seeding a scenario the first time takes seconds (a minute for `large`): the server
         # keeps answering meanwhile
-        await run_in_threadpool(rt.load_scenario, name)
+        await off_loop(rt.load_scenario, name)
         return JSONResponse({"status": "ok", "scenario": name})
 
     async def sellable(request: Request) -> JSONResponse:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -15,6 +14,7 @@ from mockcentra.control.guards import control_refusal
 from mockcentra.control.http import error, read_json
 from mockcentra.control.inspection import inspection_routes
 from mockcentra.control.webhooks import webhook_routes
+from mockcentra.runtime.threads import off_loop
 from mockcentra.state.runtime import Runtime
 
 
@@ -90,7 +90,7 @@ def control_routes(rt: Runtime) -> list[Route]:
         )
 
     async def reset(_: Request) -> JSONResponse:
-        await run_in_threadpool(rt.reset)  # a big file database takes a while to copy back
+        await off_loop(rt.reset)  # a big file database takes a while to copy back
         return JSONResponse({"status": "ok", "scenario": rt.scenario})
 
     async def snapshots(request: Request) -> JSONResponse:
@@ -102,7 +102,7 @@ def control_routes(rt: Runtime) -> list[Route]:
             return error(f"Invalid JSON: {exc}")
         if not name or name.startswith("__"):
             return error("Give a snapshot 'name' that does not start with '__'.")
-        await run_in_threadpool(rt.db.snapshot, name)
+        await off_loop(rt.db.snapshot, name)
         return JSONResponse({"status": "ok", "name": name}, status_code=201)
 
     async def delete_snapshot(request: Request) -> JSONResponse:
@@ -119,7 +119,7 @@ def control_routes(rt: Runtime) -> list[Route]:
     async def restore(request: Request) -> JSONResponse:
         name = request.path_params["name"]
         try:
-            await run_in_threadpool(rt.restore, name)
+            await off_loop(rt.restore, name)
         except KeyError:
             return error(f"No snapshot named '{name}'.", 404)
         return JSONResponse({"status": "ok", "name": name})

@@ -17,7 +17,6 @@ from importlib import resources
 from typing import Any
 
 from graphql import GraphQLError
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -27,6 +26,7 @@ from mockcentra.graphql.errors import error_body, errors_body, formatted
 from mockcentra.graphql.permissions import make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
 from mockcentra.graphql.schema import shared_schema
+from mockcentra.runtime.threads import off_loop
 from mockcentra.state.runtime import Runtime
 
 log = logging.getLogger("mockcentra.graphql")
@@ -118,7 +118,7 @@ class GraphQLEndpoint:
 
         try:
             # parsing and scoring a big document takes a while: off the event loop
-            analysis = await run_in_threadpool(self.analyze, query, operation_name)
+            analysis = await off_loop(self.analyze, query, operation_name)
         except GraphQLError as error:
             return JSONResponse(errors_body([formatted(error)]), 400)
         refusal = self._too_costly(analysis) or self._rate_limited(token_value, analysis)
@@ -127,7 +127,7 @@ class GraphQLEndpoint:
 
         base_url = str(request.base_url).rstrip("/")
         # one long operation must not stop the server answering others (health, REST, ...)
-        outcome = await run_in_threadpool(
+        outcome = await off_loop(
             self._execute, query, variables, operation_name, analysis, token, token_value, base_url
         )
         if isinstance(outcome, JSONResponse):

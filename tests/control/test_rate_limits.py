@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from starlette.testclient import TestClient
 
 from mockcentra.app import create_app
 from mockcentra.settings import Settings
@@ -336,13 +335,11 @@ def test_the_environment_turns_on_centras_default_plan() -> None:
             "MOCKCENTRA_RATE_LIMITS": "centra",
         }
     )
-    client = TestClient(create_app(settings))
-    client.post("/_mock/clock", json={"freeze": START})
-    bearer = {"Authorization": "Bearer dev-integration-token"}
-
-    statuses = [
-        client.post("/graphql", json={"query": TYPENAME}, headers=bearer).status_code
-        for _ in range(61)
-    ]
+    client = CentraClient(create_app(settings))
+    try:
+        client.post("/_mock/clock", json={"freeze": START})
+        statuses = [client.graphql(TYPENAME).status_code for _ in range(61)]
+    finally:
+        client.close()
 
     assert statuses == [200] * 60 + [429]

@@ -1,0 +1,27 @@
+"""The worker threads that run blocking work (GraphQL operations, resets) off the event loop.
+
+One pool per process whose threads live as long as the process. AnyIO's pool (starlette's
+`run_in_threadpool`) ties its threads to the task that first needed one; an in-process test
+client runs each request as a task of its own, so every request started and stopped a thread
+(about 1 ms each). The pool's threads are joined at interpreter exit once idle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+_POOL = ThreadPoolExecutor(thread_name_prefix="mockcentra-worker")
+
+
+async def off_loop(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """`function(*args, **kwargs)` on a worker thread, with the caller's context variables."""
+    call = functools.partial(contextvars.copy_context().run, function, *args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(_POOL, call)
