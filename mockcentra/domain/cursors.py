@@ -214,7 +214,7 @@ def cursor_page(source: Source, keys: Sequence[SortKey], window: Window) -> Curs
     after = decode_cursor(window.after, keys, "after") if window.after is not None else None
     before = decode_cursor(window.before, keys, "before") if window.before is not None else None
     backward = last is not None
-    size = last if backward else (DEFAULT_LIMIT if first is None else first)
+    size = last if last is not None else (DEFAULT_LIMIT if first is None else first)
     flipped = [key.flipped() for key in keys]
     bounds = []
     if after is not None:

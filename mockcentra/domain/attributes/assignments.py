@@ -148,8 +148,8 @@ def apply(
     for i, item in enumerate(changes.dynamic):
         _set_dynamic(uow, config, obj, object_type, item, now, [*path, "dynamicAttributes", i])
     chosen: dict[str, list[int]] = {}
-    for i, item in enumerate(changes.mapped):
-        _select_mapped(uow, config, obj, object_type, item, chosen, [*path, mapped_key, i])
+    for i, pick in enumerate(changes.mapped):
+        _select_mapped(uow, config, obj, object_type, pick, chosen, [*path, mapped_key, i])
     _touch(uow, obj, object_type, now)
 
 
@@ -216,7 +216,7 @@ def _select_mapped(
         uow.session.exec(
             delete(MappedAttributeSelectionRow).where(
                 *_selection_key(object_type, obj.id),
-                MappedAttributeSelectionRow.attribute_type == attribute.name,
+                col(MappedAttributeSelectionRow.attribute_type) == attribute.name,
             )
         )
     elif _selection(uow, object_type, obj.id, mapped.id) is not None:
@@ -269,9 +269,9 @@ def remove(
                 )
             )
         uow.session.exec(delete(AttributeValueRow).where(*key))
-    for i, item in enumerate(changes.mapped):
+    for i, pick in enumerate(changes.mapped):
         item_path = [*path, mapped_key, i]
-        attribute, mapped = _mapped(config, item, object_type, item_path)
+        attribute, mapped = _mapped(config, pick, object_type, item_path)
         selected = _selection(uow, object_type, obj.id, mapped.id)
         if selected is None:
             warnings.append(
@@ -399,7 +399,7 @@ def stored_of(session: Any, object_type: str, object_ids: Sequence[int]) -> dict
         rows = session.exec(
             select(table)
             .where(table.object_type == object_type, col(table.object_id).in_(list(object_ids)))
-            .order_by(table.id)
+            .order_by(col(table.id))
         )
         for row in rows:
             out.setdefault(row.object_id, []).append(row)
@@ -441,7 +441,7 @@ def mapped_attributes(
 ) -> list[MappedAttributeDef]:
     """`mappedAttributes(where:)`: predefined attributes by id, type name (a StringMatch) and
     object type, in id order."""
-    found = []
+    found: list[MappedAttributeDef] = []
     for attribute in config.types:
         if object_type is not None and attribute.object_type != object_type:
             continue

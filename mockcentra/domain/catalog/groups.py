@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.catalog.rules import optional_text, required_text
 from mockcentra.domain.catalog.status import VariantStatus
@@ -17,6 +17,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.refs import Ref, resolve, resolve_optional
 from mockcentra.domain.uris import uri_from_name, validate_uri
 from mockcentra.storage.tables import BrandRow, BrandStoreRow, CollectionRow, FolderRow, StoreRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -96,15 +97,15 @@ def _set_stores(
     uow: UnitOfWork, brand: BrandRow, add: Sequence[Any], remove: Sequence[Any]
 ) -> None:
     """Enabling twice or removing a store the brand is not in is a no-op (idempotent)."""
-    for key, refs in (("removeFromStores", remove), ("addToStores", add)):
+    for field, refs in (("removeFromStores", remove), ("addToStores", add)):
         for i, ref in enumerate(refs):
             store = resolve(
-                uow, StoreRow, ref, ["input", key, i], kind="Store", object_type="Store"
+                uow, StoreRow, ref, ["input", field, i], kind="Store", object_type="Store"
             )
             link = uow.session.get(BrandStoreRow, (brand.id, store.id))
-            if key == "addToStores" and link is None:
-                uow.session.add(BrandStoreRow(brand_id=brand.id, store_id=store.id))
-            elif key == "removeFromStores" and link is not None:
+            if field == "addToStores" and link is None:
+                uow.session.add(BrandStoreRow(brand_id=key(brand), store_id=key(store)))
+            elif field == "removeFromStores" and link is not None:
                 uow.session.delete(link)
             uow.session.flush()
 
@@ -158,7 +159,9 @@ def create_folder(uow: UnitOfWork, *, name: str, parent: object | None = None) -
     parent_id = parent_row.id if parent_row else None
     same = select(FolderRow.id).where(FolderRow.name == name, FolderRow.parent_id == parent_id)
     if parent_id is None:
-        same = select(FolderRow.id).where(FolderRow.name == name, FolderRow.parent_id.is_(None))
+        same = select(FolderRow.id).where(
+            FolderRow.name == name, col(FolderRow.parent_id).is_(None)
+        )
     if uow.session.exec(same).first():
         raise _duplicate("Folder", name)
     folder = FolderRow(name=name, parent_id=parent_id)

@@ -9,6 +9,7 @@ from mockcentra.domain.vouchers import queries as vouchers
 from mockcentra.domain.vouchers import rules
 from mockcentra.domain.vouchers.status import VoucherMethod
 from mockcentra.storage.tables import SelectionRow, VoucherRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 
@@ -21,19 +22,19 @@ def apply_code(uow: UnitOfWork, sel: SelectionRow, code: str) -> None:
     row = vouchers.voucher_by_code(uow.session, sel.store_id, code)
     if row is None or row.method == VoucherMethod.AUTO:
         raise refused(rules.NOT_FOUND)
-    if any(e["voucherId"] == row.id for e in entries(sel)):
+    if any(e["voucherId"] == key(row) for e in entries(sel)):
         raise refused(rules.ALREADY_APPLIED)
     now = uow.clock.now()
     email = (sel.address or {}).get("email")
-    used = vouchers.used_by_email(uow.session, [row.id], email)
+    used = vouchers.used_by_email(uow.session, [key(row)], email)
     why = rules.refusal(
         row,
         now=now,
         market_id=sel.market_id,
-        market_ids=vouchers.market_ids(uow.session, row.id),
-        used=vouchers.usage_counts(uow.session, [row.id])[row.id],
-        used_by_customer=row.id in used,
-        once_per_customer=vouchers.has_once_per_customer(uow.session, row.id),
+        market_ids=vouchers.market_ids(uow.session, key(row)),
+        used=vouchers.usage_counts(uow.session, [key(row)])[key(row)],
+        used_by_customer=key(row) in used,
+        once_per_customer=vouchers.has_once_per_customer(uow.session, key(row)),
     )
     if why:
         raise refused(why)
@@ -44,10 +45,10 @@ def apply_code(uow: UnitOfWork, sel: SelectionRow, code: str) -> None:
     ]
     if not rules.combinable(row, others):
         raise refused(rules.NOT_COMBINABLE)
-    sel.vouchers = [*entries(sel), {"voucher": code, "voucherId": row.id}]
+    sel.vouchers = [*entries(sel), {"voucher": code, "voucherId": key(row)}]
     touch(uow, sel)
     summary = summarize(uow.session, sel, now)
-    if summary.discounts is None or summary.discounts.outcome.effect_of(row.id) is None:
+    if summary.discounts is None or summary.discounts.outcome.effect_of(key(row)) is None:
         raise refused(rules.NOT_APPLICABLE)
 
 

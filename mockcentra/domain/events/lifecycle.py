@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import and_, func, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.events.status import EventChangeType as C
 from mockcentra.domain.events.status import Trigger as T
@@ -58,7 +58,7 @@ class History:
             .where(
                 or_(
                     *(
-                        and_(EventRow.object_type == kind, EventRow.object_ref == ref)
+                        and_(col(EventRow.object_type) == kind, col(EventRow.object_ref) == ref)
                         for kind, ref in wanted
                     )
                 )
@@ -69,7 +69,7 @@ class History:
             (kind, ref): data
             for kind, ref, data in self.session.exec(
                 select(EventRow.object_type, EventRow.object_ref, EventRow.data).where(
-                    EventRow.id.in_(latest)
+                    col(EventRow.id).in_(latest)
                 )
             )
         }

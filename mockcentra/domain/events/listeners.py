@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlmodel import delete, select
+from sqlmodel import Session, col, delete, select
 
 from mockcentra.domain.errors import DomainWarning, invalid
 from mockcentra.domain.events.status import CHANGE_ORDER, COMPLETABLE, EventChangeType
@@ -45,12 +44,12 @@ def _merged(specs: Sequence[ListenerSpec]) -> dict[str, set[str] | None]:
     return merged
 
 
-def listeners_of(session: Any, integration: str) -> list[EventListenerRow]:
+def listeners_of(session: Session, integration: str) -> list[EventListenerRow]:
     return list(
         session.exec(
             select(EventListenerRow)
             .where(EventListenerRow.integration_name == integration)
-            .order_by(EventListenerRow.id)
+            .order_by(col(EventListenerRow.id))
         )
     )
 
@@ -113,10 +112,10 @@ def unset_listeners(
         removed_types = set(CHANGE_ORDER) if removed is None else removed
         uow.session.exec(
             delete(EventQueueRow).where(
-                EventQueueRow.integration_name == integration,
-                EventQueueRow.object_type == object_type,
-                EventQueueRow.change_type.in_(sorted(removed_types)),
-                EventQueueRow.confirmed_at.is_(None),
+                col(EventQueueRow.integration_name) == integration,
+                col(EventQueueRow.object_type) == object_type,
+                col(EventQueueRow.change_type).in_(sorted(removed_types)),
+                col(EventQueueRow.confirmed_at).is_(None),
             )
         )
         if row is None:

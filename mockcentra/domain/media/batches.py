@@ -21,12 +21,13 @@ from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.media.media import NotAnImage, add_media, file_of, owner_checked
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import MediaBatchItemRow, MediaBatchRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 MAX_ITEMS = 100
@@ -61,7 +62,7 @@ def create_media_batch(
         )
     checked = []
     for i, item in enumerate(items):
-        path = ["input", "productMedia", i]
+        path: list[str | int] = ["input", "productMedia", i]
         owner_checked(uow, item.product_id, item.variant_id, path)
         scheme = urlsplit(item.url).scheme.lower()
         if scheme not in ("http", "https", "data"):
@@ -121,8 +122,8 @@ def local_bytes(uow: UnitOfWork, url: str, base_url: str) -> bytes | Exception |
     path = urlsplit(url).path
     own_host = base_url and url.startswith(base_url)
     if own_host and path.startswith(OWN_PREFIX):
-        key = path.rsplit("/", 1)[-1]
-        found = file_of(uow.session, key)
+        file_key = path.rsplit("/", 1)[-1]
+        found = file_of(uow.session, file_key)
         return found.data if found is not None else LookupError(f"No file at {url}.")
     return None
 
@@ -156,19 +157,19 @@ def _settle(uow: UnitOfWork, batch: MediaBatchRow) -> None:
     uow.session.flush()
 
 
-def items_of(session: Any, queue_id: str) -> list[MediaBatchItemRow]:
+def items_of(session: Session, queue_id: str) -> list[MediaBatchItemRow]:
     return list(
         session.exec(
             select(MediaBatchItemRow)
             .where(MediaBatchItemRow.queue_id == queue_id)
-            .order_by(MediaBatchItemRow.position)
+            .order_by(col(MediaBatchItemRow.position))
         )
     )
 
 
-def pending_items(session: Any, queue_id: str) -> list[tuple[int, str]]:
+def pending_items(session: Session, queue_id: str) -> list[tuple[int, str]]:
     """(item id, url) of the images still to download."""
-    return [(i.id, i.url) for i in items_of(session, queue_id) if not i.completed]  # type: ignore[misc]
+    return [(key(i), i.url) for i in items_of(session, queue_id) if not i.completed]
 
 
 def import_item(uow: UnitOfWork, item_id: int, data: bytes | Exception) -> None:
@@ -182,7 +183,7 @@ def import_item(uow: UnitOfWork, item_id: int, data: bytes | Exception) -> None:
         _settle(uow, batch)
 
 
-def get_batch(session: Any, queue_id: str) -> MediaBatchRow | None:
+def get_batch(session: Session, queue_id: str) -> MediaBatchRow | None:
     return session.get(MediaBatchRow, queue_id)
 
 

@@ -10,6 +10,7 @@ from mockcentra.domain.orders.totals import lines_of
 from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.vouchers.usage import promotions_redeemed
 from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow, ShipmentRow
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 
 
@@ -19,7 +20,7 @@ def settle_order_status(uow: UnitOfWork, order: OrderRow) -> None:
     if status not in (OrderStatus.CONFIRMED, OrderStatus.PROCESSING):
         return
     shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
-    lines = lines_of(uow.session, order.id)
+    lines = lines_of(uow.session, key(order))
     everything_in_shipments = all(line.quantity == line.shipped_quantity for line in lines)
     all_shipped = bool(shipments) and all(s.shipped_at is not None for s in shipments)
     if everything_in_shipments and all_shipped and any(line.quantity for line in lines):
@@ -33,11 +34,11 @@ def settle_order_status(uow: UnitOfWork, order: OrderRow) -> None:
 
 def drop_shipment(uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow) -> None:
     """Remove an unshipped shipment, handing its allocated units back to the order lines."""
-    for sl in shipment_lines(uow.session, shipment.id):
-        line = uow.session.get(OrderLineRow, sl.order_line_id)
+    for sl in shipment_lines(uow.session, key(shipment)):
+        line = stored(uow.session, OrderLineRow, sl.order_line_id)
         allocs = dict(line.allocations or {})
-        for key, qty in sl.allocations.items():
-            allocs[key] = allocs.get(key, 0) + qty
+        for warehouse, qty in sl.allocations.items():
+            allocs[warehouse] = allocs.get(warehouse, 0) + qty
         line.allocations = allocs
         line.shipped_quantity -= sl.quantity
         uow.session.add(line)

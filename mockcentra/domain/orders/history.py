@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from mockcentra.storage.tables import EventRow, OrderRow, ShipmentRow
+from mockcentra.storage.tables.base import key
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,13 @@ def order_history(session: Any, order: OrderRow) -> list[HistoryEntry]:
     rows = session.exec(
         select(EventRow.id, EventRow.created_at, EventRow.data)
         .where(EventRow.object_type == "Order", EventRow.object_ref == order.hash)
-        .order_by(EventRow.id)
+        .order_by(col(EventRow.id))
     )
     for event_id, logged_at, data in rows:
         status = (data or {}).get("status")
         # the placing entry is dated when the order was placed (an import may backdate it)
         at = order.created_at if not entries else logged_at
-        entries.append(HistoryEntry(event_id, order.id, order.store_type, at, status, previous))
+        entries.append(HistoryEntry(event_id, key(order), order.store_type, at, status, previous))
         previous = status
     return entries
 
@@ -77,12 +78,12 @@ def email_history(session: Any, order: OrderRow) -> list[EmailEntry]:
         select(ShipmentRow)
         .where(ShipmentRow.order_id == order.id, col(ShipmentRow.shipped_at).is_not(None))
         .where(ShipmentRow.send_email)
-        .order_by(ShipmentRow.shipped_at, ShipmentRow.id)
+        .order_by(col(ShipmentRow.shipped_at), col(ShipmentRow.id))
     )
     return [
         EmailEntry(
             id=s.id,
-            order_id=order.id,
+            order_id=key(order),
             store_type=order.store_type,
             sent_at=s.shipped_at,
             kind="SHIPPING_CONFIRMATION",

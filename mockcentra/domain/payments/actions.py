@@ -10,6 +10,7 @@ from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.domain.orders.totals import payment_balance
 from mockcentra.domain.payments import psp
 from mockcentra.storage.tables import OrderRow, PaymentEntryRow, ShipmentRow
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 
 
@@ -17,7 +18,7 @@ def capture(
     uow: UnitOfWork, order: OrderRow, amount: Decimal, *, shipment: ShipmentRow | None
 ) -> PaymentEntryRow:
     """Capture `amount`; a refusal raises and leaves only a FAILED entry behind."""
-    balance = payment_balance(uow.session, order.id)
+    balance = payment_balance(uow.session, key(order))
     if amount > balance.capturable:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
@@ -38,10 +39,10 @@ def capture(
     answer = psp.outcome(uow, order, "capture")
     shipment_id = shipment.id if shipment else None
     if answer == psp.DECLINE:
-        order_id = order.id
+        order_id = key(order)
 
         def record_failure() -> None:
-            failed = uow.session.get(OrderRow, order_id)
+            failed = stored(uow.session, OrderRow, order_id)
             psp.entry(
                 uow,
                 failed,
@@ -83,7 +84,7 @@ def refund(
     uow: UnitOfWork, order: OrderRow, amount: Decimal, *, return_id: int | None = None
 ) -> PaymentEntryRow:
     """Give money back; never more than was captured and not yet refunded."""
-    balance = payment_balance(uow.session, order.id)
+    balance = payment_balance(uow.session, key(order))
     refundable = balance.captured - balance.refunded
     if amount <= 0:
         raise DomainError(ErrorCode.INVALID, "Refund amount must be greater than zero.")
@@ -105,12 +106,12 @@ def refund(
             ),
         )
     if psp.outcome(uow, order, "refund") == psp.DECLINE:
-        order_id = order.id
+        order_id = key(order)
 
         def record_failure() -> None:
             psp.entry(
                 uow,
-                uow.session.get(OrderRow, order_id),
+                stored(uow.session, OrderRow, order_id),
                 PaymentEntryType.REFUND,
                 PaymentEntryStatus.FAILED,
                 amount,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.pricing.status import PricelistStatus
@@ -20,13 +20,14 @@ from mockcentra.storage.tables import (
     PricelistCountryRow,
     PricelistRow,
 )
+from mockcentra.storage.tables.base import key
 
 
 def market_query(store_id: int, country_id: int) -> Any:
     """The statement for the store's market of a country (the first by id)."""
     return (
         select(MarketRow)
-        .join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
+        .join(MarketCountryRow, col(MarketCountryRow.market_id) == MarketRow.id)
         .where(MarketRow.store_id == store_id, MarketCountryRow.country_id == country_id)
         .order_by(col(MarketRow.id))
     )
@@ -36,7 +37,7 @@ def pricelist_query(store_id: int, country_id: int) -> Any:
     """The statement for the store's ACTIVE pricelist of a country (the first by id)."""
     return (
         select(PricelistRow)
-        .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
+        .join(PricelistCountryRow, col(PricelistCountryRow.pricelist_id) == PricelistRow.id)
         .where(
             PricelistRow.store_id == store_id,
             PricelistRow.status == PricelistStatus.ACTIVE,
@@ -46,18 +47,18 @@ def pricelist_query(store_id: int, country_id: int) -> Any:
     )
 
 
-def market_for_country(session: Any, store_id: int, country: CountryRow) -> MarketRow:
+def market_for_country(session: Session, store_id: int, country: CountryRow) -> MarketRow:
     """The market a shopper in this country buys in; refused when the store has none."""
-    market = session.exec(market_query(store_id, country.id)).first()
+    market = session.exec(market_query(store_id, key(country))).first()
     if market is None:
         raise invalid(f"Country {country.code} is not in any market of this store.", ["country"])
     return market
 
 
-def pricelist_for_country(session: Any, store_id: int, country: CountryRow) -> PricelistRow:
+def pricelist_for_country(session: Session, store_id: int, country: CountryRow) -> PricelistRow:
     """The pricelist a shopper in this country is priced from; refused when no ACTIVE one has
     the country."""
-    pricelist = session.exec(pricelist_query(store_id, country.id)).first()
+    pricelist = session.exec(pricelist_query(store_id, key(country))).first()
     if pricelist is None:
         raise invalid(f"No active pricelist is assigned to country {country.code}.", ["country"])
     return pricelist

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from mockcentra.domain.attributes.config import AttributeConfig, ElementKind
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -27,6 +27,7 @@ from mockcentra.storage.tables import (
     TranslationRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
@@ -96,13 +97,13 @@ def translatable_fields(config: AttributeConfig, object_type: str) -> tuple[str,
     return (*kind.fields, *extra)
 
 
-def translation_languages(session: Any) -> list[LanguageRow]:
+def translation_languages(session: Session) -> list[LanguageRow]:
     """The languages objects are translated into: active, not the default, in id order."""
     return list(
         session.exec(
             select(LanguageRow)
             .where(LanguageRow.is_active, col(LanguageRow.is_default).is_(False))
-            .order_by(LanguageRow.id)
+            .order_by(col(LanguageRow.id))
         )
     )
 
@@ -223,7 +224,7 @@ def _check_uri(
 
 
 def stored_of(
-    session: Any, object_type: str, object_ids: Sequence[int]
+    session: Session, object_type: str, object_ids: Sequence[int]
 ) -> dict[int, list[TranslationRow]]:
     """The translations of many objects in one query."""
     out: dict[int, list[TranslationRow]] = {}
@@ -235,7 +236,7 @@ def stored_of(
             TranslationRow.object_type == object_type,
             col(TranslationRow.object_id).in_(list(object_ids)),
         )
-        .order_by(TranslationRow.id)
+        .order_by(col(TranslationRow.id))
     )
     for row in rows:
         out.setdefault(row.object_id, []).append(row)
@@ -253,21 +254,21 @@ def translations_of(
     fields = translatable_fields(config, object_type)
     return [
         LanguageTranslations(
-            language, tuple(FieldTranslation(f, stored.get((language.id, f))) for f in fields)
+            language, tuple(FieldTranslation(f, stored.get((key(language), f))) for f in fields)
         )
         for language in languages
     ]
 
 
 def languages(
-    session: Any,
+    session: Session,
     *,
     ids: Sequence[int] | None = None,
     is_active: bool | None = None,
     is_available_for_localization: bool | None = None,
 ) -> list[LanguageRow]:
     """`languages(where:)`: available for localization means active and not the default."""
-    stmt = select(LanguageRow).order_by(LanguageRow.id)
+    stmt = select(LanguageRow).order_by(col(LanguageRow.id))
     if ids:
         stmt = stmt.where(col(LanguageRow.id).in_(list(ids)))
     if is_active is not None:

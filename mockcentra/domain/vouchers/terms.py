@@ -24,6 +24,7 @@ from mockcentra.storage.tables import (
     VoucherCriterionRow,
     VoucherRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 
 Path = Sequence[str | int]  # where in the input an error points
@@ -39,10 +40,10 @@ def add_actions(uow: UnitOfWork, voucher: VoucherRow, specs: list[ActionSpec], b
     describes. mockcentra reads `{id: <n>}` that way when n is not an action of this voucher
     yet (ids do not exist before the call), and as that action when it is.
     """
-    existing = {a.id: a for a in actions_of(uow.session, voucher.id)}
+    existing = {key(a): a for a in actions_of(uow.session, key(voucher))}
     position = max((a.position for a in existing.values()), default=-1) + 1
     last_entry: int | None = max(
-        (a.id for a in existing.values() if a.entry_point_id is None), default=None
+        (key(a) for a in existing.values() if a.entry_point_id is None), default=None
     )
     for i, spec in enumerate(specs):
         path = [*base, i]
@@ -69,7 +70,7 @@ def add_actions(uow: UnitOfWork, voucher: VoucherRow, specs: list[ActionSpec], b
             _criterion(uow, c, [*path, "addCriteria", j]) for j, c in enumerate(spec.criteria)
         ]
         row = VoucherActionRow(
-            voucher_id=voucher.id,
+            voucher_id=key(voucher),
             position=position,
             entry_point_id=entry_point,
             continue_strategy=spec.continue_strategy.value,
@@ -79,11 +80,11 @@ def add_actions(uow: UnitOfWork, voucher: VoucherRow, specs: list[ActionSpec], b
         position += 1
         uow.session.add(row)
         uow.session.flush()
-        existing[row.id] = row
+        existing[key(row)] = row
         if entry_point is None:
-            last_entry = row.id
+            last_entry = key(row)
         for kind, params in criteria:
-            uow.session.add(VoucherCriterionRow(action_id=row.id, type=kind.value, params=params))
+            uow.session.add(VoucherCriterionRow(action_id=key(row), type=kind.value, params=params))
     uow.session.flush()
 
 
@@ -210,7 +211,7 @@ def _shipping_options(
                 f"Shipping option {option.id} does not belong to store {voucher.store_id}.",
                 [*path, "shippingOptions", i],
             )
-        ids.append(option.id)
+        ids.append(key(option))
     return sorted(set(ids))
 
 
@@ -234,7 +235,7 @@ def _price_off(
                 f"Pricelist {pricelist.id} does not belong to store {voucher.store_id}.",
                 [*where, "pricelist"],
             )
-        currency = uow.session.get(CurrencyRow, pricelist.currency_id).code
+        currency = stored(uow.session, CurrencyRow, pricelist.currency_id).code
         if value.currency_code.upper() != currency:
             raise invalid(
                 f"Currency {value.currency_code} does not match the currency {currency} of "

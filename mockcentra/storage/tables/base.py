@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sqlmodel import SQLModel
+from typing import TypeVar
+
+from sqlmodel import Session, SQLModel
+
+RowT = TypeVar("RowT", bound=SQLModel)
 
 
 class Row(SQLModel):
@@ -19,3 +23,12 @@ def key(row: SQLModel) -> int:
     if not isinstance(value, int):
         raise ValueError(f"{type(row).__name__} is not stored yet")
     return value
+
+
+def stored(session: Session, row_type: type[RowT], row_id: int) -> RowT:
+    """The row a stored foreign key points at. The database enforces the key, so the row is
+    there; a missing one is a broken database, not a case to answer."""
+    row = session.get(row_type, row_id)
+    if row is None:
+        raise LookupError(f"{row_type.__name__} {row_id} is not stored")
+    return row
