@@ -131,7 +131,7 @@ def set_entries(
     entries: list[IdConversionRow] = []
     warnings: list[DomainWarning] = []
     for i, spec in enumerate(specs):
-        path = ["input", i]
+        path: list[str | int] = ["input", i]
         object_type = _type_name(spec.object_type)
         _check_internal(uow, object_type, spec.internal_id, [*path, "internalId"])
         entry, moved_from = _put(uow, object_type, spec.internal_id, spec.external_id, path)
@@ -152,7 +152,7 @@ def unset_entries(uow: UnitOfWork, specs: Sequence[UnsetSpec]) -> list[DomainWar
     """Remove entries; one that does not exist is skipped with a warning (idempotent)."""
     warnings: list[DomainWarning] = []
     for i, spec in enumerate(specs):
-        path = ["input", i, "idConversion"]
+        path: list[str | int] = ["input", i, "idConversion"]
         given = [v for v in (spec.id, spec.internal_id, spec.external_id) if v is not None]
         if len(given) != 1:
             raise invalid("Give exactly one of id, internalId or externalId.", path)
@@ -226,12 +226,14 @@ def list_entries(
     stmt = (
         select(IdConversionRow)
         .where(IdConversionRow.integration_name == integration_name)
-        .order_by(IdConversionRow.id)
+        .order_by(col(IdConversionRow.id))
     )
     if object_types:
-        stmt = stmt.where(IdConversionRow.object_type.in_([_type_name(t) for t in object_types]))
+        stmt = stmt.where(
+            col(IdConversionRow.object_type).in_([_type_name(t) for t in object_types])
+        )
     if internal_ids:
-        stmt = stmt.where(IdConversionRow.internal_id.in_(list(internal_ids)))
+        stmt = stmt.where(col(IdConversionRow.internal_id).in_(list(internal_ids)))
     stmt = text_filtered(stmt, IdConversionRow.external_id, external_id)
     return page(session, stmt, limit, page_number)
 
@@ -296,7 +298,7 @@ def forget(uow: UnitOfWork, object_type: str, internal_ids: Sequence[int]) -> No
     if internal_ids:
         uow.session.exec(
             delete(IdConversionRow).where(
-                IdConversionRow.object_type == object_type,
+                col(IdConversionRow.object_type) == object_type,
                 col(IdConversionRow.internal_id).in_(list(internal_ids)),
             )
         )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.catalog import rules
 from mockcentra.domain.catalog.products import (
@@ -37,6 +37,7 @@ from mockcentra.storage.tables import (
     SizeRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 DEFAULT_CHART_NAME = "One Size"
@@ -67,7 +68,7 @@ def _chart(uow: UnitOfWork, bundle_type: BundleType, ref: Any) -> SizeChartRow:
         uow.session.exec(
             select(SizeChartRow).where(SizeChartRow.name == DEFAULT_CHART_NAME)
         ).first()
-        or uow.session.exec(select(SizeChartRow).order_by(SizeChartRow.id)).first()
+        or uow.session.exec(select(SizeChartRow).order_by(col(SizeChartRow.id))).first()
     )
     if chart is None:
         raise DomainError(ErrorCode.REQUIRED, "A size chart is needed.", ["input", "sizeChart"])
@@ -82,7 +83,7 @@ def _sizes(
             raise DomainError(
                 ErrorCode.REQUIRED, "A fixed bundle needs at least one size.", ["input", "sizes"]
             )
-        return sizes_of(uow, chart.id)
+        return sizes_of(uow, key(chart))
     sizes: list[SizeRow] = []
     for i, ref in enumerate(refs):
         size = size_in_chart(uow, chart, ref, ["input", "sizes", i])
@@ -160,16 +161,17 @@ def create_bundle(
         is_bundle_variant=True,
     )
     bundle = BundleRow(
-        product_id=product_row.id, variant_id=variant.id, type=kind, price_type=pricing
+        product_id=key(product_row), variant_id=key(variant), type=kind, price_type=pricing
     )
     uow.session.add(bundle)
     uow.session.flush()
     for section, variants in zip(sections, section_variants, strict=True):
-        section_row = BundleSectionRow(bundle_id=bundle.id, quantity=section.quantity)
+        section_row = BundleSectionRow(bundle_id=key(bundle), quantity=section.quantity)
         uow.session.add(section_row)
         uow.session.flush()
         uow.session.add_all(
-            BundleSectionVariantRow(section_id=section_row.id, variant_id=v.id) for v in variants
+            BundleSectionVariantRow(section_id=key(section_row), variant_id=key(v))
+            for v in variants
         )
     uow.session.flush()
     uow.emit(PendingEvent("Bundle", "CREATED", str(bundle.id)))
@@ -188,12 +190,12 @@ def available_quantity(session: Any, bundle_id: int) -> int:
     ).all()
     links = session.exec(
         select(BundleSectionVariantRow).where(
-            BundleSectionVariantRow.section_id.in_([s.id for s in sections])
+            col(BundleSectionVariantRow.section_id).in_([s.id for s in sections])
         )
     ).all()
     sizes = session.exec(
         select(ProductSizeRow.id, ProductSizeRow.variant_id).where(
-            ProductSizeRow.variant_id.in_({link.variant_id for link in links})
+            col(ProductSizeRow.variant_id).in_({link.variant_id for link in links})
         )
     ).all()
     totals = totals_for_sizes(session, [size_id for size_id, _ in sizes], with_orders=False)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import ids_filter, page, text_filtered
@@ -88,7 +88,7 @@ def create_measurement_chart(
     vertical = _labels(vertical_labels, "verticalLabels")
     content: dict[str, dict[str, str]] = {}
     for i, cell in enumerate(values):
-        path = [*INPUT, "values", i]
+        path: list[str | int] = [*INPUT, "values", i]
         if cell.horizontal_label not in horizontal:
             raise invalid(
                 f"{cell.horizontal_label} is not a horizontal label of the chart.",
@@ -126,7 +126,7 @@ def delete_measurement_chart(uow: UnitOfWork, chart_id: int) -> None:
     users = uow.session.exec(
         select(ProductRow.id)
         .where(ProductRow.measurement_chart_id == chart.id)
-        .order_by(ProductRow.id)
+        .order_by(col(ProductRow.id))
     ).all()
     if users:
         shown = ", ".join(str(i) for i in users[:5]) + (" ..." if len(users) > 5 else "")
@@ -156,8 +156,8 @@ def measurement_table(uow: UnitOfWork, product: ProductRow, spec: MeasurementTab
 def measurement_charts(
     session: Any, *, ids=None, name=None, limit=None, page_number=None
 ) -> Sequence[MeasurementChartRow]:
-    stmt = select(MeasurementChartRow).order_by(MeasurementChartRow.id)
-    if ids_filter(ids):
-        stmt = stmt.where(MeasurementChartRow.id.in_(ids_filter(ids)))
+    stmt = select(MeasurementChartRow).order_by(col(MeasurementChartRow.id))
+    if wanted_ids := ids_filter(ids):
+        stmt = stmt.where(col(MeasurementChartRow.id).in_(wanted_ids))
     stmt = text_filtered(stmt, MeasurementChartRow.name, name)
     return page(session, stmt, limit, page_number)

@@ -33,6 +33,7 @@ from mockcentra.storage.tables import (
     SizeRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
@@ -185,7 +186,7 @@ def create_product(
         measurement_table(uow, product, spec.measurement_table, [*path, "measurementTable"])
     uow.session.add(product)
     uow.session.flush()
-    idconversion.assign_new(uow, "Product", product.id, spec.external_id, path)
+    idconversion.assign_new(uow, "Product", key(product), spec.external_id, path)
     uow.emit(PendingEvent("Product", "CREATED", str(product.id)))
     for i, variant in enumerate(spec.variants):
         add_variant(uow, product, variant, [*path, "addProductVariants", i])
@@ -199,29 +200,29 @@ def update_product(
     product = get_product(uow, product_id)
     before = product.model_dump()
     warnings: list[DomainWarning] = []
-    for key, value in changes.items():
-        path = ["input", PRODUCT_FIELDS[key]]
-        if key == "name":
+    for attr, value in changes.items():
+        path = ["input", PRODUCT_FIELDS[attr]]
+        if attr == "name":
             product.name = rules.required_text(value, "Product name cannot be empty.", path)
-        elif key == "status":
+        elif attr == "status":
             product.status = _status(ProductStatus, value, path)
-        elif key == "product_number":
+        elif attr == "product_number":
             number = rules.required_text(value, "Product number cannot be empty.", path)
             _check_product_number(uow, number, path, own_id=product.id)
             product.product_number = number
-        elif key == "brand":
+        elif attr == "brand":
             product.brand_id = _group(uow, BrandRow, value, path, "Brand")
-        elif key == "collection":
+        elif attr == "collection":
             product.collection_id = _group(uow, CollectionRow, value, path, "Collection")
-        elif key == "folder":
+        elif attr == "folder":
             product.folder_id = _group(uow, FolderRow, value, path, "Folder")
-        elif key == "country_of_origin":
+        elif attr == "country_of_origin":
             product.country_of_origin_id = _group(uow, CountryRow, value, path, "Country")
-        elif key == "is_serializable_product":
+        elif attr == "is_serializable_product":
             product.is_serializable = bool(value)
-        elif key == "measurement_table":
+        elif attr == "measurement_table":
             measurement_table(uow, product, value or MeasurementTableSpec(None), path)
-        elif key == "weight":
+        elif attr == "weight":
             if value is None:
                 product.weight = None
                 continue
@@ -229,7 +230,7 @@ def update_product(
             product.weight, product.weight_unit = weight.value, weight.unit
             warnings.extend(notes)
         else:
-            setattr(product, key, rules.optional_text(value))
+            setattr(product, attr, rules.optional_text(value))
     if product.model_dump() != before:
         product.updated_at = uow.clock.now()
         uow.session.add(product)
@@ -297,21 +298,21 @@ def add_variant(
     )
     now = uow.clock.now()
     variant = VariantRow(
-        product_id=product.id,
+        product_id=key(product),
         name=name,
         status=_status(VariantStatus, spec.status, [*path, "status"]),
         variant_number=number,
         internal_name=rules.optional_text(spec.internal_name),
         unit_cost=cost,
         unit_cost_currency=currency,
-        size_chart_id=chart.id,
+        size_chart_id=key(chart),
         is_bundle_variant=is_bundle_variant,
         created_at=now,
         updated_at=now,
     )
     uow.session.add(variant)
     uow.session.flush()
-    idconversion.assign_new(uow, "ProductVariant", variant.id, spec.external_id, path)
+    idconversion.assign_new(uow, "ProductVariant", key(variant), spec.external_id, path)
     uow.emit(PendingEvent("ProductVariant", "CREATED", str(variant.id)))
     for i, size in enumerate(spec.product_sizes):
         activate_size(uow, variant, chart, size, [*path, "productSizes", i])
@@ -337,37 +338,37 @@ def _has_sizes(uow: UnitOfWork, variant_id: int) -> bool:
 def update_variant(uow: UnitOfWork, variant_id: int, changes: dict[str, Any]) -> VariantRow:
     """Apply the given fields; `unit_cost` is `(amount, currency code)` or None to clear it."""
     variant = get_variant(uow, variant_id)
-    product = uow.session.get(ProductRow, variant.product_id)
+    product = stored(uow.session, ProductRow, variant.product_id)
     before = variant.model_dump()
-    for key, value in changes.items():
-        path = ["input", VARIANT_FIELDS[key]]
-        if key == "name":
+    for attr, value in changes.items():
+        path = ["input", VARIANT_FIELDS[attr]]
+        if attr == "name":
             variant.name = rules.required_text(value, "Variant name cannot be empty.", path)
-        elif key == "status":
+        elif attr == "status":
             variant.status = _status(VariantStatus, value, path)
-        elif key == "variant_number":
+        elif attr == "variant_number":
             number = rules.optional_text(value)
             _check_variant_number(uow, product, number, path, own_id=variant.id)
             variant.variant_number = number
-        elif key == "internal_name":
+        elif attr == "internal_name":
             variant.internal_name = rules.optional_text(value)
-        elif key == "unit_cost":
+        elif attr == "unit_cost":
             amount, code = value if value is not None else (None, None)
             variant.unit_cost = rules.unit_cost(amount, path)
             variant.unit_cost_currency = (
                 _currency(uow, code, [*path, "currencyIsoCode"]) if amount is not None else None
             )
-        elif key == "size_chart":
+        elif attr == "size_chart":
             chart = _size_chart(uow, value, path)
             if not rules.can_change_size_chart(
-                variant.size_chart_id, chart.id, _has_sizes(uow, variant.id)
+                variant.size_chart_id, key(chart), _has_sizes(uow, key(variant))
             ):
                 raise DomainError(
                     ErrorCode.NOT_ALLOWED,
                     "The size chart cannot be changed once the variant has active sizes.",
                     path,
                 )
-            variant.size_chart_id = chart.id
+            variant.size_chart_id = key(chart)
     if variant.model_dump() != before:
         variant.updated_at = uow.clock.now()
         uow.session.add(variant)
@@ -418,8 +419,8 @@ def activate_size(
         )
     ean, ean_name = rules.ean_or_gtin(spec.ean, spec.gtin, [*path, "gtin"])
     row = ProductSizeRow(
-        variant_id=variant.id,
-        size_id=size.id,
+        variant_id=key(variant),
+        size_id=key(size),
         ean=rules.gtin(ean, ean_name, [*path, ean_name]),
         upc=rules.optional_text(spec.upc),
         size_number=rules.optional_text(spec.size_number),
@@ -434,7 +435,7 @@ def create_product_size(uow: UnitOfWork, variant_ref: Any, spec: SizeSpec) -> Pr
     variant = resolve(
         uow, VariantRow, variant_ref, ["input", "productVariant"], kind="ProductVariant"
     )
-    chart = uow.session.get(SizeChartRow, variant.size_chart_id)
+    chart = stored(uow.session, SizeChartRow, variant.size_chart_id)
     row = activate_size(uow, variant, chart, spec, ["input"])
     variant.updated_at = uow.clock.now()
     uow.session.add(variant)
@@ -449,9 +450,9 @@ def update_product_size(
     before = row.model_dump()
     if "ean" in changes:
         row.ean = rules.gtin(changes["ean"], "EAN", ["input", "EAN"])
-    for key in ("upc", "size_number"):
-        if key in changes:
-            setattr(row, key, rules.optional_text(changes[key]))
+    for attr in ("upc", "size_number"):
+        if attr in changes:
+            setattr(row, attr, rules.optional_text(changes[attr]))
     if row.model_dump() != before:
         uow.session.add(row)
         uow.session.flush()

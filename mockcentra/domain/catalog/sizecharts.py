@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
 from mockcentra.storage.tables import ProductSizeRow, SizeChartRow, SizeRow, VariantRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -41,14 +42,14 @@ def create_size_chart(
         raise invalid("Size chart name cannot be empty.", ["input", "name"])
     if not horizontal_labels:
         raise invalid("At least one horizontal label is required.", ["input", "horizontalLabels"])
-    for key, labels in (
+    for argument, labels in (
         ("horizontalLabels", horizontal_labels),
         ("verticalLabels", vertical_labels),
     ):
         if labels is not None and len(set(labels)) != len(labels):
-            raise invalid("Size chart labels must be unique.", ["input", key])
+            raise invalid("Size chart labels must be unique.", ["input", argument])
         if labels is not None and any(not label.strip() for label in labels):
-            raise invalid("Size chart labels cannot be empty.", ["input", key])
+            raise invalid("Size chart labels cannot be empty.", ["input", argument])
     if uow.session.exec(select(SizeChartRow.id).where(SizeChartRow.name == name)).first():
         raise DomainError(
             ErrorCode.DUPLICATE, f"Size chart with name {name} already exists.", ["input", "name"]
@@ -65,10 +66,10 @@ def create_size_chart(
     uow.session.flush()
     names = size_names(chart.horizontal_labels, chart.vertical_labels, chart.divider_symbol)
     uow.session.add_all(
-        SizeRow(size_chart_id=chart.id, name=n, position=i) for i, n in enumerate(names)
+        SizeRow(size_chart_id=key(chart), name=n, position=i) for i, n in enumerate(names)
     )
     uow.session.flush()
-    idconversion.assign_new(uow, "SizeChart", chart.id, external_id, ["input"])
+    idconversion.assign_new(uow, "SizeChart", key(chart), external_id, ["input"])
     uow.emit(PendingEvent("SizeChart", "CREATED", str(chart.id)))
     return chart
 
@@ -77,7 +78,7 @@ def sizes_of(uow_or_session, chart_id: int) -> list[SizeRow]:
     session = getattr(uow_or_session, "session", uow_or_session)
     return list(
         session.exec(
-            select(SizeRow).where(SizeRow.size_chart_id == chart_id).order_by(SizeRow.position)
+            select(SizeRow).where(SizeRow.size_chart_id == chart_id).order_by(col(SizeRow.position))
         ).all()
     )
 
@@ -86,8 +87,8 @@ def size_charts(
     session: Any, *, ids=None, name=None, sort=None, limit=None, page_number=None
 ) -> Sequence[SizeChartRow]:
     stmt = select(SizeChartRow)
-    if ids_filter(ids):
-        stmt = stmt.where(SizeChartRow.id.in_(ids_filter(ids)))
+    if wanted_ids := ids_filter(ids):
+        stmt = stmt.where(col(SizeChartRow.id).in_(wanted_ids))
     stmt = text_filtered(stmt, SizeChartRow.name, name)
     columns = {"id": SizeChartRow.id, "name": SizeChartRow.name}
     return page(session, sorted_by(stmt, sort, columns, SizeChartRow.id), limit, page_number)
@@ -102,7 +103,9 @@ def delete_size_chart(uow: UnitOfWork, chart_id: int) -> None:
     if chart is None:
         raise not_found("SizeChart", chart_id, ["id"])
     users = uow.session.exec(
-        select(VariantRow.id).where(VariantRow.size_chart_id == chart.id).order_by(VariantRow.id)
+        select(VariantRow.id)
+        .where(VariantRow.size_chart_id == chart.id)
+        .order_by(col(VariantRow.id))
     ).all()
     if users:
         shown = ", ".join(str(i) for i in users[:5]) + (" ..." if len(users) > 5 else "")
@@ -111,12 +114,12 @@ def delete_size_chart(uow: UnitOfWork, chart_id: int) -> None:
             f"Size chart {chart.name} is used by product variants ({shown}) and cannot be deleted.",
             ["id"],
         )
-    sizes = sizes_of(uow.session, chart.id)
-    size_ids = [s.id for s in sizes]
+    sizes = sizes_of(uow.session, key(chart))
+    size_ids = [key(s) for s in sizes]
     if (
         size_ids
         and uow.session.exec(
-            select(ProductSizeRow.id).where(ProductSizeRow.size_id.in_(size_ids))
+            select(ProductSizeRow.id).where(col(ProductSizeRow.size_id).in_(size_ids))
         ).first()
     ):
         raise DomainError(

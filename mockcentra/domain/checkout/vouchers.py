@@ -19,6 +19,7 @@ from mockcentra.domain.vouchers import queries as vouchers
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.domain.vouchers.status import VoucherMethod
 from mockcentra.storage.tables import SelectionRow, VoucherRow
+from mockcentra.storage.tables.base import key
 
 
 def refused(message: str) -> DomainError:
@@ -75,7 +76,7 @@ def evaluate(
         if row is not None:
             attached.append(Attached(row, str(entry.get("voucher") or row.code or row.url)))
     auto = vouchers.automatic_vouchers(session, sel.store_id, sel.market_id, now)
-    rows = {a.row.id: a.row for a in attached} | {v.id: v for v in auto}
+    rows = {key(a.row): a.row for a in attached} | {key(v): v for v in auto}
     counts = vouchers.usage_counts(session, rows)
     used = vouchers.used_by_email(session, rows, email)
     for a in attached:
@@ -83,10 +84,10 @@ def evaluate(
             a.row,
             now=now,
             market_id=sel.market_id,
-            market_ids=vouchers.market_ids(session, a.row.id),
-            used=counts[a.row.id],
+            market_ids=vouchers.market_ids(session, key(a.row)),
+            used=counts[key(a.row)],
             used_by_customer=a.row.id in used,
-            once_per_customer=vouchers.has_once_per_customer(session, a.row.id),
+            once_per_customer=vouchers.has_once_per_customer(session, key(a.row)),
         )
     auto = [v for v in auto if not (v.id in used and not v.reuse)]
     usable = [a.row for a in attached if a.refusal is None]
@@ -98,7 +99,7 @@ def evaluate(
         used_vouchers=frozenset(used),
     )
     outcome = engine.apply_vouchers(
-        lines, [views[v.id] for v in usable], [views[v.id] for v in auto], ctx
+        lines, [views[key(v)] for v in usable], [views[key(v)] for v in auto], ctx
     )
     return SelectionDiscounts(outcome, rows, attached)
 

@@ -38,22 +38,20 @@ def displays_matching(
     `displayConnection` each page it their way); `market_ids` also matches displays without
     markets (shown everywhere)."""
     stmt = select(DisplayRow)
-    if ids_filter(ids):
-        stmt = stmt.where(col(DisplayRow.id).in_(ids_filter(ids)))
-    if ids_filter(store_ids):
-        stmt = stmt.where(col(DisplayRow.store_id).in_(ids_filter(store_ids)))
-    if ids_filter(product_ids):
-        stmt = stmt.where(col(DisplayRow.product_id).in_(ids_filter(product_ids)))
+    if wanted_ids := ids_filter(ids):
+        stmt = stmt.where(col(DisplayRow.id).in_(wanted_ids))
+    if wanted_ids := ids_filter(store_ids):
+        stmt = stmt.where(col(DisplayRow.store_id).in_(wanted_ids))
+    if wanted_ids := ids_filter(product_ids):
+        stmt = stmt.where(col(DisplayRow.product_id).in_(wanted_ids))
     if _values(statuses):
         stmt = stmt.where(col(DisplayRow.status).in_(_values(statuses)))
-    if ids_filter(market_ids):
+    if wanted_ids := ids_filter(market_ids):
         in_market = select(DisplayMarketRow.display_id).where(
-            col(DisplayMarketRow.market_id).in_(ids_filter(market_ids))
+            col(DisplayMarketRow.market_id).in_(wanted_ids)
         )
         with_markets = select(DisplayMarketRow.display_id)
-        market_stores = select(MarketRow.store_id).where(
-            col(MarketRow.id).in_(ids_filter(market_ids))
-        )
+        market_stores = select(MarketRow.store_id).where(col(MarketRow.id).in_(wanted_ids))
         stmt = stmt.where(
             col(DisplayRow.id).in_(in_market)
             | (
@@ -114,10 +112,10 @@ def categories(
     page_number: int | None = None,
 ) -> Sequence[CategoryRow]:
     stmt = select(CategoryRow).order_by(CategoryRow.id)
-    if ids_filter(ids):
-        stmt = stmt.where(col(CategoryRow.id).in_(ids_filter(ids)))
-    if ids_filter(store_ids):
-        stmt = stmt.where(col(CategoryRow.store_id).in_(ids_filter(store_ids)))
+    if wanted_ids := ids_filter(ids):
+        stmt = stmt.where(col(CategoryRow.id).in_(wanted_ids))
+    if wanted_ids := ids_filter(store_ids):
+        stmt = stmt.where(col(CategoryRow.store_id).in_(wanted_ids))
     if is_top_category is True:
         stmt = stmt.where(col(CategoryRow.parent_id).is_(None))
     elif is_top_category is False:
@@ -157,14 +155,14 @@ def display_items(
     """Display items by id: Centra's way from a Checkout API product id back to its display
     and variant."""
     stmt = select(DisplayVariantRow).order_by(DisplayVariantRow.id)
-    if ids_filter(ids):
-        stmt = stmt.where(col(DisplayVariantRow.id).in_(ids_filter(ids)))
-    if ids_filter(display_ids):
-        stmt = stmt.where(col(DisplayVariantRow.display_id).in_(ids_filter(display_ids)))
-    if ids_filter(variant_ids):
-        stmt = stmt.where(col(DisplayVariantRow.variant_id).in_(ids_filter(variant_ids)))
-    if ids_filter(store_ids):
-        in_stores = select(DisplayRow.id).where(col(DisplayRow.store_id).in_(ids_filter(store_ids)))
+    if wanted_ids := ids_filter(ids):
+        stmt = stmt.where(col(DisplayVariantRow.id).in_(wanted_ids))
+    if wanted_ids := ids_filter(display_ids):
+        stmt = stmt.where(col(DisplayVariantRow.display_id).in_(wanted_ids))
+    if wanted_ids := ids_filter(variant_ids):
+        stmt = stmt.where(col(DisplayVariantRow.variant_id).in_(wanted_ids))
+    if wanted_ids := ids_filter(store_ids):
+        in_stores = select(DisplayRow.id).where(col(DisplayRow.store_id).in_(wanted_ids))
         stmt = stmt.where(col(DisplayVariantRow.display_id).in_(in_stores))
     return page(session, stmt, limit, page_number)
 

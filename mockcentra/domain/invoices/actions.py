@@ -25,6 +25,7 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     WholesaleOrderRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 
 
@@ -55,7 +56,7 @@ def issue_for_shipment(uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow) 
         type=InvoiceType.INVOICE.value,
         store_id=order.store_id,
         store_type=order.store_type,
-        order_id=order.id,
+        order_id=key(order),
         shipment_id=shipment.id,
         currency_code=order.currency_code,
         tax_percent_hundredths=order.tax_percent_hundredths,
@@ -72,13 +73,13 @@ def issue_for_shipment(uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow) 
     )
     uow.session.add(invoice)
     uow.session.flush()
-    for sl in shipment_lines(uow.session, shipment.id):
-        line = uow.session.get(OrderLineRow, sl.order_line_id)
+    for sl in shipment_lines(uow.session, key(shipment)):
+        line = stored(uow.session, OrderLineRow, sl.order_line_id)
         uow.session.add(
             InvoiceLineRow(
-                invoice_id=invoice.id,
-                order_id=order.id,
-                order_line_id=line.id,
+                invoice_id=key(invoice),
+                order_id=key(order),
+                order_line_id=key(line),
                 shipment_id=shipment.id,
                 shipment_line_id=sl.id,
                 quantity=sl.quantity,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
@@ -25,6 +25,7 @@ from mockcentra.storage.tables import (
     MarketRow,
     StoreRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
@@ -46,7 +47,7 @@ def create_market(uow: UnitOfWork, spec: MarketSpec) -> MarketRow:
     store = resolve(
         uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
     )
-    market = MarketRow(name=_name(uow, spec.name, store, None), store_id=store.id)
+    market = MarketRow(name=_name(uow, spec.name, store, None), store_id=key(store))
     market.comment = spec.comment
     if spec.allocation_rule is not None:
         market.allocation_rule_id = _rule(uow, spec.allocation_rule).id
@@ -61,7 +62,7 @@ def update_market(uow: UnitOfWork, market_id: int, spec: MarketSpec) -> MarketRo
     """Rename, comment, change the allocation rule, add and remove countries (removing a
     country the market lacks, or adding one it has, is a no-op)."""
     market = resolve(uow, MarketRow, Ref(id=market_id), ["id"], kind="Market")
-    store = uow.session.get(StoreRow, market.store_id)
+    store = stored(uow.session, StoreRow, market.store_id)
     if spec.name is not None:
         market.name = _name(uow, spec.name, store, market.id)
     if spec.comment is not None:
@@ -85,13 +86,13 @@ def markets(
 ) -> Sequence[MarketRow]:
     """Markets by `sort` (id order when none is given)."""
     stmt = select(MarketRow)
-    if ids_filter(ids):
-        stmt = stmt.where(MarketRow.id.in_(ids_filter(ids)))
-    if ids_filter(store_ids):
-        stmt = stmt.where(MarketRow.store_id.in_(ids_filter(store_ids)))
+    if wanted_ids := ids_filter(ids):
+        stmt = stmt.where(col(MarketRow.id).in_(wanted_ids))
+    if wanted_ids := ids_filter(store_ids):
+        stmt = stmt.where(col(MarketRow.store_id).in_(wanted_ids))
     stmt = text_filtered(stmt, MarketRow.name, name)
-    stmt = sorted_by(stmt, sort, {"id": MarketRow.id, "name": MarketRow.name}, MarketRow.id)
-    return page(session, stmt, limit, page_number)
+    by = {"id": MarketRow.id, "name": MarketRow.name}
+    return page(session, sorted_by(stmt, sort, by, MarketRow.id), limit, page_number)
 
 
 def _name(uow: UnitOfWork, value: str | None, store: StoreRow, own_id: int | None) -> str:
@@ -128,7 +129,7 @@ def _add_countries(uow: UnitOfWork, market: MarketRow, store: StoreRow, refs: li
         country = _country(uow, ref, ["input", "addCountries", i])
         holder = uow.session.exec(
             select(MarketRow)
-            .join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
+            .join(MarketCountryRow, col(MarketCountryRow.market_id) == MarketRow.id)
             .where(MarketCountryRow.country_id == country.id, MarketRow.store_id == store.id)
         ).first()
         if holder is not None and holder.id == market.id:
@@ -139,5 +140,5 @@ def _add_countries(uow: UnitOfWork, market: MarketRow, store: StoreRow, refs: li
                 f"Country {country.code} is already assigned to market {holder.name}.",
                 ["input", "addCountries", i],
             )
-        uow.session.add(MarketCountryRow(market_id=market.id, country_id=country.id))
+        uow.session.add(MarketCountryRow(market_id=key(market), country_id=key(country)))
         uow.session.flush()

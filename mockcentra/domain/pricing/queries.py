@@ -65,10 +65,10 @@ def pricelists(
     columns = {"id": PricelistRow.id, "name": PricelistRow.name}
     stmt = sorted_by(select(PricelistRow), sort, columns, PricelistRow.id)
     stmt = text_filtered(stmt, PricelistRow.name, name)
-    if ids_filter(ids):
-        stmt = stmt.where(col(PricelistRow.id).in_(ids_filter(ids)))
-    if ids_filter(store_ids):
-        stmt = stmt.where(col(PricelistRow.store_id).in_(ids_filter(store_ids)))
+    if wanted_ids := ids_filter(ids):
+        stmt = stmt.where(col(PricelistRow.id).in_(wanted_ids))
+    if wanted_ids := ids_filter(store_ids):
+        stmt = stmt.where(col(PricelistRow.store_id).in_(wanted_ids))
     if _values(statuses):
         stmt = stmt.where(col(PricelistRow.status).in_(_values(statuses)))
     return page(session, stmt, limit, page_number)
@@ -84,10 +84,10 @@ def price_alterations(
     page_number: int | None = None,
 ) -> Sequence[PriceAlterationRow]:
     stmt = select(PriceAlterationRow).order_by(PriceAlterationRow.id)
-    if ids_filter(ids):
-        stmt = stmt.where(col(PriceAlterationRow.id).in_(ids_filter(ids)))
-    if ids_filter(store_ids):
-        stmt = stmt.where(col(PriceAlterationRow.store_id).in_(ids_filter(store_ids)))
+    if wanted_ids := ids_filter(ids):
+        stmt = stmt.where(col(PriceAlterationRow.id).in_(wanted_ids))
+    if wanted_ids := ids_filter(store_ids):
+        stmt = stmt.where(col(PriceAlterationRow.store_id).in_(wanted_ids))
     if _values(statuses):
         stmt = stmt.where(col(PriceAlterationRow.status).in_(_values(statuses)))
     return page(session, stmt, limit, page_number)
@@ -146,10 +146,10 @@ def _variant_prices(
         .where(*[c == price_alteration_id for c in altered])
         .group_by(table.pricelist_id, table.product_id)
     )
-    if ids_filter(pricelist_ids):
-        pairs = pairs.where(col(table.pricelist_id).in_(ids_filter(pricelist_ids)))
-    if ids_filter(product_ids):
-        pairs = pairs.where(col(table.product_id).in_(ids_filter(product_ids)))
+    if wanted_ids := ids_filter(pricelist_ids):
+        pairs = pairs.where(col(table.pricelist_id).in_(wanted_ids))
+    if wanted_ids := ids_filter(product_ids):
+        pairs = pairs.where(col(table.product_id).in_(wanted_ids))
     pp = pairs.subquery()
     shared = aliased(table)
     own = aliased(table)
@@ -180,8 +180,8 @@ def _variant_prices(
         )
         .order_by(VariantRow.product_id, VariantRow.id, pp.c.pl)
     )
-    if ids_filter(variant_ids):
-        stmt = stmt.where(col(VariantRow.id).in_(ids_filter(variant_ids)))
+    if wanted_ids := ids_filter(variant_ids):
+        stmt = stmt.where(col(VariantRow.id).in_(wanted_ids))
     return stmt
 
 

@@ -49,6 +49,7 @@ from mockcentra.storage.tables import (
     ShipmentLineRow,
     ShipmentRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -72,7 +73,7 @@ def find_shipment(uow: UnitOfWork, shipment_id: int, path=("id",)) -> tuple[Ship
     shipment = uow.session.get(ShipmentRow, shipment_id)
     if shipment is None:
         raise not_found("shipment", shipment_id, list(path))
-    order = uow.session.get(OrderRow, shipment.order_id)
+    order = stored(uow.session, OrderRow, shipment.order_id)
     ensure_not_locked_by_other(uow, order)
     return shipment, order
 
@@ -120,7 +121,7 @@ def create_shipment(
     status = _refuse_unshippable(order)
     if not lines:
         raise invalid("A shipment needs at least one line.", ["input", "lines"])
-    order_lines = {line.id: line for line in lines_of(uow.session, order.id)}
+    order_lines = {key(line): line for line in lines_of(uow.session, key(order))}
     shipment = _new_shipment(
         uow,
         order,
@@ -133,7 +134,7 @@ def create_shipment(
     if info is not None:
         _apply_info(shipment, info)
     if shipment_plugin_id is not None:
-        path = ["input", "shipmentMethod", "pluginId"]
+        path: list[str | int] = ["input", "shipmentMethod", "pluginId"]
         shipment.shipment_plugin_id = shipment_plugin(uow, order, shipment_plugin_id, path).id
     uow.session.add(shipment)
     uow.session.flush()
@@ -197,7 +198,7 @@ def _new_shipment(
     sequence = max((s.sequence for s in existing), default=0) + 1
     carries_shipping = not any(s.shipping_value for s in existing)
     return ShipmentRow(
-        order_id=order.id,
+        order_id=key(order),
         sequence=sequence,
         number=f"{order.number}-{sequence}",
         is_good_to_go=is_good_to_go,
@@ -256,19 +257,19 @@ def _ship_line(
     taken: dict[str, int] = {}
     allocs = dict(line.allocations)
     need = quantity
-    for key in sorted(allocs, key=int):
-        take = min(allocs[key], need)
+    for warehouse in sorted(allocs, key=int):
+        take = min(allocs[warehouse], need)
         if take:
-            taken[key] = take
-            allocs[key] -= take
+            taken[warehouse] = take
+            allocs[warehouse] -= take
             need -= take
     line.allocations = {k: v for k, v in allocs.items() if v}
     line.shipped_quantity += quantity
     uow.session.add(line)
     uow.session.add(
         ShipmentLineRow(
-            shipment_id=shipment.id,
-            order_line_id=line.id,
+            shipment_id=key(shipment),
+            order_line_id=key(line),
             quantity=quantity,
             allocations=taken,
         )
@@ -318,7 +319,7 @@ def _capture_shipment(
     refuse_capture(order)  # wholesale orders are invoiced: mark paid instead
     ensure_not_on_hold(order, "captured")
     amount = shipment_grand_total(uow.session, shipment)
-    balance = payment_balance(uow.session, order.id)
+    balance = payment_balance(uow.session, key(order))
     assigned = sum(
         (
             shipment_grand_total(uow.session, s)
@@ -411,10 +412,10 @@ def complete_shipment(
         raise invalid("shippedAt cannot be in the future.", ["input", "shippedAt"])
     if info is not None:
         _apply_info(shipment, info)
-    for sl in shipment_lines(uow.session, shipment.id):
-        line = uow.session.get(OrderLineRow, sl.order_line_id)
-        for key, qty in sl.allocations.items():
-            allocation.move(uow, allocation.CONSUME, int(key), line.product_size_id, qty)
+    for sl in shipment_lines(uow.session, key(shipment)):
+        line = stored(uow.session, OrderLineRow, sl.order_line_id)
+        for warehouse, qty in sl.allocations.items():
+            allocation.move(uow, allocation.CONSUME, int(warehouse), line.product_size_id, qty)
     move_shipment(shipment, ShipmentStatus.COMPLETED, at=when, path=["id"])
     shipment.send_email = send_email
     shipment.updated_at = now

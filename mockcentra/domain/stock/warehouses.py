@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, update
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.refs import Ref, resolve
@@ -29,6 +29,7 @@ from mockcentra.storage.tables import (
     StateRow,
     WarehouseRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 #: The allocation rule every instance starts with; new warehouses join it so orders reach them.
@@ -166,7 +167,7 @@ def find_state(uow: UnitOfWork, country_id: int | None, text: str, path: list) -
     for state in matches:
         if state.country_id == country_id:
             return state
-    country = uow.session.get(CountryRow, country_id)
+    country = stored(uow.session, CountryRow, country_id)
     if matches:
         raise DomainError(
             ErrorCode.CONFLICT,
@@ -181,7 +182,7 @@ def find_state(uow: UnitOfWork, country_id: int | None, text: str, path: list) -
 def _before(uow: UnitOfWork, ref: Any, row: WarehouseRow | None) -> WarehouseRow | None:
     if ref is None:
         return None
-    path = [*INPUT, "beforeWarehouse"]
+    path: list[str | int] = [*INPUT, "beforeWarehouse"]
     before = find_warehouse(uow, ref, path)
     if row is not None and before.id == row.id:
         raise invalid("A warehouse cannot be placed before itself.", path)
@@ -196,7 +197,7 @@ def _insert_priority(uow: UnitOfWork, before: WarehouseRow | None) -> int:
     place = before.priority
     uow.session.exec(
         update(WarehouseRow)
-        .where(WarehouseRow.priority >= place)
+        .where(col(WarehouseRow.priority) >= place)
         .values(priority=WarehouseRow.priority + 1)
         .execution_options(synchronize_session="evaluate")
     )
@@ -207,7 +208,7 @@ def _close_gap(uow: UnitOfWork, row: WarehouseRow) -> None:
     """Take a warehouse out of the order before it is inserted elsewhere."""
     uow.session.exec(
         update(WarehouseRow)
-        .where(WarehouseRow.priority > row.priority, WarehouseRow.id != row.id)
+        .where(col(WarehouseRow.priority) > row.priority, col(WarehouseRow.id) != row.id)
         .values(priority=WarehouseRow.priority - 1)
         .execution_options(synchronize_session="evaluate")
     )
@@ -225,7 +226,7 @@ def _join_default_rule(uow: UnitOfWork, row: WarehouseRow) -> None:
     uow.session.add(
         AllocationRuleWarehouseRow(
             allocation_rule_id=DEFAULT_ALLOCATION_RULE_ID,
-            warehouse_id=row.id,
+            warehouse_id=key(row),
             priority=0 if last is None else int(last) + 1,
         )
     )
