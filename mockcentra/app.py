@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,17 +24,23 @@ from mockcentra.seeding.scenarios import ensure_seeded
 from mockcentra.seeding.templates import ScenarioTemplates
 from mockcentra.settings import Settings
 from mockcentra.state.runtime import Runtime
+from mockcentra.state.shared import SHARED_ENV, SharedState
 from mockcentra.state.tokens import ensure_default_token
 from mockcentra.storage.engine import Database
 from mockcentra.ui.console import console_routes
 from mockcentra.webhooks.delivery import WebhookService
 
 
-def build_runtime(settings: Settings, templates: ScenarioTemplates | None = None) -> Runtime:
+def build_runtime(
+    settings: Settings,
+    templates: ScenarioTemplates | None = None,
+    shared: SharedState | None = None,
+) -> Runtime:
     """The runtime on `settings.db`: an in-memory database starts as a copy of the scenario's
-    template; a file database is seeded once and kept as it is after that."""
+    template; a file database is seeded once and kept as it is after that. `shared`: this is
+    one worker of `serve --workers N` (see mockcentra/state/shared.py)."""
     templates = templates if templates is not None else ScenarioTemplates()
-    db = Database(settings.db)
+    db = Database(settings.db, shared.folder if shared is not None else None)
     clock = Clock(settings.timezone)
     if settings.in_memory:
         db.load(templates.template(settings.scenario, settings.seed, settings.timezone))
@@ -42,20 +49,30 @@ def build_runtime(settings: Settings, templates: ScenarioTemplates | None = None
     else:
         db.create_all()
         scenario = ensure_seeded(db, clock, settings)
-    runtime = Runtime.start(settings, db, clock, templates, scenario)
+    runtime = Runtime.start(settings, db, clock, templates, scenario, shared)
     runtime.webhooks = WebhookService(runtime)
     return runtime
 
 
+def create_worker_app() -> Starlette:
+    """The app of one worker process of `serve --workers N` (uvicorn calls this factory in
+    each): settings from the MOCKCENTRA_* variables the serving process set, and the shared
+    control-plane state it made."""
+    return create_app(Settings.from_env(), shared=SharedState(os.environ[SHARED_ENV]))
+
+
 def create_app(
-    settings: Settings | None = None, *, templates: ScenarioTemplates | None = None
+    settings: Settings | None = None,
+    *,
+    templates: ScenarioTemplates | None = None,
+    shared: SharedState | None = None,
 ) -> Starlette:
     """The whole mock on one ASGI app; `app.state.runtime` gives tests the runtime.
 
     `templates` lets several apps in one process share seeded scenarios (the pytest plugin
-    does); without it the app seeds its own."""
+    does); without it the app seeds its own. `shared`: see `create_worker_app`."""
     settings = settings or Settings.from_env()
-    runtime = build_runtime(settings, templates)
+    runtime = build_runtime(settings, templates, shared)
     graphql = GraphQLEndpoint(runtime)
     routes = [
         *console_routes(),

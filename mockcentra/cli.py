@@ -280,9 +280,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from mockcentra.app import create_app
 
-    settings = _settings(args, "host", "port", "db", "scenario", "seed", *GUARD_FLAGS)
+    settings = _settings(args, "host", "port", "db", "scenario", "seed", "workers", *GUARD_FLAGS)
     _check_scenario(settings.scenario)
     _check_db_path(settings.db)
+    _check_workers(settings)
     if has_data(settings.db) and args.scenario is not None:
         print(
             f"Note: {settings.db} already has data, so --scenario is ignored. Start over with "
@@ -292,9 +293,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
     sock = _bind(settings.host, settings.port)
     port = sock.getsockname()[1]
-    try:
-        if settings.db != MEMORY and not has_data(settings.db):
+    if settings.db != MEMORY and not has_data(settings.db):
+        try:
             seed_file(settings)  # with its progress on the terminal (`large` takes a while)
+        except BaseException:
+            sock.close()
+            raise
+    if settings.workers > 1:
+        return _serve_workers(settings.with_(port=port), sock, args.log_level)
+    try:
         app = create_app(settings.with_(port=port))
     except Exception:
         sock.close()
@@ -345,6 +352,105 @@ def seed_file(settings: Settings, orders: int | None = None, products: int | Non
     finally:
         bar.close()
         db.dispose()
+
+
+def _check_workers(settings: Settings) -> None:
+    """Several workers are processes: they share a file database and the control plane's state
+    (mockcentra/state/shared.py), but not what each keeps in memory for rate limiting."""
+    if settings.workers < 1:
+        raise CliError("--workers must be 1 or more.", 2)
+    if settings.workers == 1:
+        return
+    if settings.db == MEMORY:
+        raise CliError(
+            "--workers needs a file database: each worker is a process, and processes share "
+            "only a file. Give --db PATH, or serve ':memory:' with one worker.",
+            2,
+        )
+    if settings.rate_limit > 0 or settings.rate_limits != "off":
+        raise CliError(
+            "Rate limits (--rate-limit, --rate-limits) are counted in each server process; with "
+            f"--workers {settings.workers} every client would get {settings.workers} times the "
+            "limit. Serve with one worker to test rate limiting.",
+            2,
+        )
+
+
+def _worker_environment(settings: Settings, shared_folder: str) -> dict[str, str]:
+    """The MOCKCENTRA_* variables that give each worker process these settings."""
+    from dataclasses import fields
+
+    from mockcentra.state.shared import SHARED_ENV
+
+    env = {SHARED_ENV: shared_folder}
+    for f in fields(settings):
+        if f.name == "extra":
+            continue
+        value = getattr(settings, f.name)
+        env[f"MOCKCENTRA_{f.name.upper()}"] = (
+            ("on" if value else "off") if isinstance(value, bool) else str(value)
+        )
+    return env
+
+
+def _serve_workers(settings: Settings, sock: socket.socket, log_level: str) -> int:
+    """`serve --workers N`: this process prepares the database and the shared state once
+    (tables, seeding, tokens, the snapshot reset returns to), prints the banner, then uvicorn
+    runs N worker processes on the bound socket, each calling `create_worker_app`."""
+    import os
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from mockcentra.runtime.clock import Clock
+    from mockcentra.seeding.scenarios import ensure_seeded, seeded_info
+    from mockcentra.state.runtime import INITIAL_SNAPSHOT
+    from mockcentra.state.shared import SharedState
+    from mockcentra.storage.engine import Database
+
+    shared = SharedState.create(settings.db)
+    try:
+        db = Database(settings.db, shared.folder)
+        try:
+            db.create_all()
+            scenario = ensure_seeded(db, Clock(settings.timezone), settings)
+            db.snapshot(INITIAL_SNAPSHOT)
+            seed = seeded_info(db).get("seed")
+            shared.publish(
+                {
+                    "clock": {"frozenAt": None, "offsetSeconds": 0.0},
+                    "scenario": scenario,
+                    "snapshots": db.snapshot_names(),
+                }
+            )
+        finally:
+            db.dispose()
+        os.environ.update(_worker_environment(settings, str(shared.folder)))
+        banner(
+            settings,
+            settings.port,
+            scenario,
+            sys.stdout,
+            int(seed) if seed and seed.isdigit() else None,
+        )
+        print(f"  {settings.workers} worker processes share {settings.db}.", flush=True)
+        warning = exposure_warning(settings)
+        if warning:
+            print(warning, file=sys.stderr, flush=True)
+        config = uvicorn.Config(
+            "mockcentra.app:create_worker_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            log_level=log_level,
+            access_log=log_level in ("info", "debug", "trace"),
+        )
+        Multiprocess(config, sockets=[sock]).run()
+    finally:
+        sock.close()
+        shared.remove()
+    return 0
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
@@ -615,6 +721,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db_scenario_seed(serve)
     guard_flags(serve)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="server processes sharing the port and the file database (env MOCKCENTRA_WORKERS; "
+        "default 1); needs a file --db, and refuses the per-process rate limits",
+    )
     serve.add_argument(
         "--log-level",
         default="info",

@@ -53,6 +53,8 @@ class Settings:
     #: GraphQL documents (the query text) larger than this many bytes are refused unparsed.
     graphql_max_query_bytes: int = 256 * 1024
     timezone: str = "Europe/Stockholm"
+    #: Server processes sharing the port and the file database (`serve --workers N`).
+    workers: int = 1
     autoconfirm: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -337,3 +337,25 @@ def test_serving_beyond_loopback_with_an_open_control_plane_warns(
         )
     else:
         assert warning is None
+
+
+@pytest.mark.parametrize(
+    ("flags", "reason"),
+    [
+        (["--db", ":memory:"], "--workers needs a file database"),
+        (["--rate-limit", "5"], "Rate limits (--rate-limit, --rate-limits) are counted in each"),
+        (["--rate-limits", "centra"], "every client would get 2 times the limit"),
+        (["--workers", "0"], "--workers must be 1 or more."),
+    ],
+    ids=["in-memory database", "request limit", "rate-limit plan", "no worker"],
+)
+def test_serve_refuses_workers_with_what_they_cannot_share(
+    tmp_path: Path, capsys: pytest.CaptureFixture, flags: list[str], reason: str
+) -> None:
+    db = tmp_path / "never.db"
+
+    code = main(["serve", "--db", str(db), "--port", "0", "--workers", "2", *flags])
+
+    assert code == 2
+    assert reason in capsys.readouterr().err
+    assert not db.exists()

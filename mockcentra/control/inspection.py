@@ -43,6 +43,9 @@ def inspection_routes(rt: Runtime) -> list[Route]:
         if request.method == "DELETE":
             rt.faults.clear()
             return JSONResponse({"status": "ok"})
+        refused = rt.per_process("Injected faults")
+        if refused:
+            return error(refused, 409)
         try:
             fault = rt.faults.add_route(await read_json(request))
         except (ValueError, TypeError) as exc:
@@ -57,6 +60,9 @@ def inspection_routes(rt: Runtime) -> list[Route]:
 
     async def domain_fault(request: Request) -> JSONResponse:
         name = request.path_params["name"]
+        refused = rt.per_process("Injected faults")
+        if refused and request.method == "PUT":
+            return error(refused, 409)
         try:
             outcome = (
                 None if request.method == "DELETE" else (await read_json(request)).get("outcome")

@@ -34,6 +34,8 @@ class ControlMiddleware:
         self.runtime = runtime
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
+        if scope["type"] == "http":
+            self.runtime.sync()  # what other worker processes changed (serve --workers)
         if (
             scope["type"] != "http"
             or scope["path"] == "/"

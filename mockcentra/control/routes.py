@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta
 
 from starlette.requests import Request
@@ -31,6 +32,9 @@ def control_routes(rt: Runtime) -> list[Route]:
             "scenario": rt.scenario,
             "now": rt.clock.now().isoformat(),
         }
+        if rt.settings.workers > 1:  # which of the worker processes answered
+            answer["worker"] = os.getpid()
+            answer["workers"] = rt.settings.workers
         loading = rt.loading
         if loading is not None:  # a scenario load under way (POST /_mock/scenarios/{name}/load)
             answer["loading"] = loading
@@ -102,7 +106,7 @@ def control_routes(rt: Runtime) -> list[Route]:
             return error(f"Invalid JSON: {exc}")
         if not name or name.startswith("__"):
             return error("Give a snapshot 'name' that does not start with '__'.")
-        await off_loop(rt.db.snapshot, name)
+        await off_loop(rt.snapshot, name)
         return JSONResponse({"status": "ok", "name": name}, status_code=201)
 
     async def delete_snapshot(request: Request) -> JSONResponse:
@@ -111,7 +115,7 @@ def control_routes(rt: Runtime) -> list[Route]:
         if name.startswith("__"):  # the scenario's own start state, which reset needs
             return error(f"No snapshot named '{name}'.", 404)
         try:
-            rt.db.delete_snapshot(name)
+            rt.delete_snapshot(name)
         except KeyError:
             return error(f"No snapshot named '{name}'.", 404)
         return JSONResponse({"status": "ok", "name": name})
@@ -140,6 +144,8 @@ def control_routes(rt: Runtime) -> list[Route]:
                     f"Invalid clock change: {exc}. Send {{'freeze': ISO-8601 | true}}, "
                     "{'advanceSeconds': n} or {'unfreeze': true}."
                 )
+            finally:
+                rt.clock_changed()  # every worker process tells the same time
         return JSONResponse({"now": rt.clock.now().isoformat(), "frozen": rt.clock.is_frozen})
 
     async def create_token(request: Request) -> JSONResponse:
@@ -152,6 +158,9 @@ def control_routes(rt: Runtime) -> list[Route]:
 
     async def rate_limits(request: Request) -> JSONResponse:
         if request.method == "POST":
+            refused = rt.per_process("Rate limits")
+            if refused:
+                return error(refused, 409)
             try:
                 body = await read_json(request)
                 plan = body.get("plan")

@@ -47,6 +47,18 @@ class Clock:
             self._frozen_at = None
             self._offset = timedelta(0)
 
+    def state(self) -> tuple[str | None, float]:
+        """The frozen moment (ISO text) or None, and the offset from the wall clock in seconds:
+        what another process needs to tell the same time (`set_state`)."""
+        with self._lock:
+            frozen = None if self._frozen_at is None else self._frozen_at.isoformat()
+            return frozen, self._offset.total_seconds()
+
+    def set_state(self, frozen_at: str | None, offset_seconds: float) -> None:
+        with self._lock:
+            self._frozen_at = None if frozen_at is None else datetime.fromisoformat(frozen_at)
+            self._offset = timedelta(seconds=offset_seconds)
+
     @property
     def is_frozen(self) -> bool:
         return self._frozen_at is not None

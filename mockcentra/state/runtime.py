@@ -20,6 +20,7 @@ from mockcentra.state.faults import Faults
 from mockcentra.state.journal import Journal
 from mockcentra.state.limiter import RateLimiter
 from mockcentra.state.ratelimits import RateLimits
+from mockcentra.state.shared import SharedState
 from mockcentra.state.tokens import TokenStore, ensure_default_token
 from mockcentra.storage.engine import Database
 from mockcentra.storage.uow import UnitOfWork
@@ -100,6 +101,11 @@ class Runtime:
     webhooks: WebhookSender = field(init=False)
     #: While a scenario loads: its name and the orders seeded so far (`/_mock/health`).
     loading: dict[str, object] | None = None
+    #: With `serve --workers N`: the control-plane state the worker processes share.
+    shared: SharedState | None = None
+    #: The resets and restores this process has caught up with (see `sync`).
+    _seen_resets: int = field(default=0, init=False)
+    _seen_restores: int = field(default=0, init=False)
 
     @classmethod
     def start(
@@ -109,21 +115,33 @@ class Runtime:
         clock: Clock,
         templates: ScenarioTemplates,
         scenario: str,
+        shared: SharedState | None = None,
     ) -> Runtime:
-        """The runtime of a database that holds its starting state (snapshotted for reset)."""
-        db.snapshot(INITIAL_SNAPSHOT)
-        return cls(
+        """The runtime of a database that holds its starting state (snapshotted for reset).
+
+        With `shared` (a worker of `serve --workers N`) the serving process took that snapshot
+        before the workers started, and the worker follows the shared state from the start."""
+        if shared is None:
+            db.snapshot(INITIAL_SNAPSHOT)
+        runtime = cls(
             settings=settings,
             db=db,
             clock=clock,
             templates=templates,
             scenario=scenario,
-            tokens=TokenStore(db, clock),
+            tokens=TokenStore(db, clock, cache=shared is None),
             rate_limits=RateLimits(settings.rate_limits),
             request_limiter=RateLimiter(settings.rate_limit, float(settings.rate_limit_window))
             if settings.rate_limit > 0
             else None,
+            shared=shared,
         )
+        if shared is not None:
+            state = shared.read()
+            runtime._seen_resets = int(state.get("resets", 0))
+            runtime._seen_restores = int(state.get("restores", 0))
+            runtime._apply(state)
+        return runtime
 
     # ------------------------------------------------------------ transactions
 
@@ -163,11 +181,83 @@ class Runtime:
         """Copy a named snapshot back over the live database (KeyError when unknown)."""
         self.db.restore(name)
         self.reset_transient_state()
+        self._publish(count=("restores",))
 
     def reset(self) -> None:
         """Back to the state the server started with: data, clock, faults and journal."""
-        self.restore(INITIAL_SNAPSHOT)
+        self.db.restore(INITIAL_SNAPSHOT)
+        self.reset_transient_state()
         self._back_to_start()
+        self._publish(count=("resets",))
+
+    def snapshot(self, name: str) -> None:
+        """Copy the whole database into a named snapshot (replacing one of that name)."""
+        self.db.snapshot(name)
+        self._publish()
+
+    def delete_snapshot(self, name: str) -> None:
+        """Forget a named snapshot and free what it holds (KeyError when unknown)."""
+        self.db.delete_snapshot(name)
+        self._publish()
+
+    def clock_changed(self) -> None:
+        """Call after freezing, advancing or unfreezing `clock`: every worker tells that time."""
+        self._publish()
+
+    # ------------------------------------------------------------ several workers
+
+    def per_process(self, what: str) -> str | None:
+        """Why `what` (faults, rate limits) is refused: it lives in each worker process's
+        memory, so with several workers it would hold for some requests and not others."""
+        if self.settings.workers <= 1:
+            return None
+        return (
+            f"{what} are kept in each server process, and this server runs "
+            f"{self.settings.workers} worker processes (--workers): they would apply to some "
+            "requests and not to others. Serve with one worker to use them."
+        )
+
+    def _publish(self, count: tuple[str, ...] = ()) -> None:
+        """Tell the other workers what this one changed (nothing to do without workers)."""
+        if self.shared is None:
+            return
+        frozen, offset = self.clock.state()
+        state = self.shared.publish(
+            {
+                "clock": {"frozenAt": frozen, "offsetSeconds": offset},
+                "scenario": self.scenario,
+                "snapshots": self.db.snapshot_names(),
+            },
+            count,
+        )
+        self._seen_resets = int(state.get("resets", 0))
+        self._seen_restores = int(state.get("restores", 0))
+
+    def sync(self) -> None:
+        """Catch up with what other workers changed (called at the start of every request)."""
+        if self.shared is None:
+            return
+        state = self.shared.changed()
+        if state is not None:
+            self._apply(state)
+
+    def _apply(self, state: dict) -> None:
+        clock = state.get("clock")
+        if clock is not None:
+            self.clock.set_state(clock["frozenAt"], clock["offsetSeconds"])
+        if "scenario" in state:
+            self.scenario = state["scenario"]
+        if "snapshots" in state:
+            self.db.know_snapshots(list(state["snapshots"]))
+        resets, restores = int(state.get("resets", 0)), int(state.get("restores", 0))
+        if resets != self._seen_resets:
+            self.reset_transient_state()
+            self.journal.clear()
+            self.faults.clear()
+            self.rate_limits.reset()
+        elif restores != self._seen_restores:
+            self.reset_transient_state()
+        self._seen_resets, self._seen_restores = resets, restores
 
     def load_scenario(self, name: str) -> None:
         """Replace the whole state with a scenario's; it becomes what `reset` returns to.
@@ -191,3 +281,4 @@ class Runtime:
         self.scenario = name
         self.reset_transient_state()
         self._back_to_start()
+        self._publish(count=("resets",))

@@ -55,9 +55,12 @@ def ensure_default_token(db: Database, token: str, admin_token: str | None = Non
 class TokenStore:
     """The tokens of one database and the cache of their grants (expiry checked on the clock)."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, *, cache: bool = True) -> None:
+        """`cache=False` reads the token on every request: with several worker processes a
+        token revoked through one of them must stop working in all at once."""
         self._db = db
         self._clock = clock
+        self._caching = cache
         self._cache: dict[str, tuple[TokenGrant, datetime | None]] = {}
 
     def grant(self, value: str | None) -> TokenGrant | None:
@@ -77,7 +80,9 @@ class TokenStore:
                 )
                 if row.revoked_at is not None:
                     return None
-                cached = self._cache[value] = (grant, row.expires_at)
+                cached = (grant, row.expires_at)
+                if self._caching:
+                    self._cache[value] = cached
         grant, expires_at = cached
         if expires_at is not None and expires_at <= self._clock.now():
             return None

@@ -18,6 +18,7 @@ growing."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -26,6 +27,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+try:  # the writers' turn across processes (serve --workers); POSIX only
+    import fcntl
+except ImportError:  # pragma: no cover - Windows serves with one worker
+    fcntl = None  # type: ignore[assignment]
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
@@ -125,10 +131,45 @@ class _OneAtATimePool(StaticPool):
             self.lending.release()
 
 
+class _WriterLock:
+    """A reentrant lock across this process's threads and, with a lock file, across the
+    processes that open the same file (`fcntl.flock`, where the platform has it)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._threads = threading.RLock()
+        self._path = path
+        self._depth = 0
+        self._fd: int | None = None
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        self._depth += 1
+        if self._depth == 1 and self._path is not None and fcntl is not None:
+            try:
+                if self._fd is None:
+                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
+            except BaseException:
+                self._depth -= 1
+                self._threads.release()
+                raise
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._depth -= 1
+            if self._depth == 0 and self._fd is not None and fcntl is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._threads.release()
+
+
 class Database:
     """Owns the engine and the named snapshots; reset restores the state seeded at start."""
 
-    def __init__(self, path: str = MEMORY) -> None:
+    def __init__(self, path: str = MEMORY, shared_dir: Path | None = None) -> None:
+        """`shared_dir`: a folder of the processes serving the same file (`serve --workers`):
+        their snapshots (`snapshots/`) and their writers' lock (`writer.lock`) are there; it is
+        theirs, so `dispose` leaves it."""
         self.path = path
         self.file_backed = path != MEMORY
         if self.file_backed:
@@ -145,13 +186,32 @@ class Database:
         _configure(self.engine, file_backed=self.file_backed)
         #: in-memory: the serialized image and its layout; file: a backup file on disk
         self._snapshots: dict[str, tuple[bytes, tuple] | Path] = {}
-        self._snapshot_dir: Path | None = None
+        self._snapshot_dir: Path | None = None if shared_dir is None else shared_dir / "snapshots"
+        self._shared_dir = shared_dir is not None
+        #: one write transaction at a time (see `writing`)
+        self._writers = _WriterLock(shared_dir / "writer.lock" if shared_dir else None)
         #: the in-memory database's layout since the last load or snapshot (see the docstring)
         self._layout: tuple | None = None
         # an in-memory database is one connection, lent to one thread at a time: snapshots
         # and restores hold the same lock around their own use of it
         pool = self.engine.pool
         self._lock = pool.lending if isinstance(pool, _OneAtATimePool) else threading.RLock()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the database's writer turn for a write transaction (a file database only).
+
+        SQLite lets one writer in at a time and makes the others poll with growing sleeps (up
+        to 100 ms each) until the busy timeout, so under load a waiting write could start long
+        after the lock was free. Threads here queue on a lock instead, and the worker
+        processes of `serve --workers` on an `flock` of their shared folder's lock file: the
+        next writer starts as soon as the previous one ends, and BEGIN IMMEDIATE finds the
+        database free."""
+        if not self.file_backed:
+            yield
+            return
+        with self._writers:
+            yield
 
     def create_all(self) -> None:
         SQLModel.metadata.create_all(self.engine)
@@ -309,6 +369,12 @@ class Database:
     def snapshot_names(self) -> list[str]:
         return sorted(self._snapshots)
 
+    def know_snapshots(self, names: list[str]) -> None:
+        """The snapshots of a shared snapshot folder, as another process named them."""
+        assert self._shared_dir, "only a shared snapshot folder has others' snapshots"
+        with self._lock:
+            self._snapshots = {name: self._snapshot_path(name) for name in names}
+
     def checkpoint(self) -> None:
         """Move the WAL into the database file and truncate it (a file database only)."""
         if self.file_backed:
@@ -336,7 +402,7 @@ class Database:
         except sqlite3.Error:  # a database that is busy or gone: nothing left to keep small
             pass
         self._snapshots.clear()
-        if self._snapshot_dir is not None:
+        if self._snapshot_dir is not None and not self._shared_dir:
             shutil.rmtree(self._snapshot_dir, ignore_errors=True)
             self._snapshot_dir = None
         self.engine.dispose()

@@ -132,7 +132,15 @@ class UnitOfWork:
         self.clock = clock
         self.seed = seed
         self.write = write
-        self._conn = db.engine.connect().execution_options(immediate=write)
+        #: a write transaction waits for its turn before it starts (Database.writing)
+        self._turn = db.writing() if write else None
+        if self._turn is not None:
+            self._turn.__enter__()
+        try:
+            self._conn = db.engine.connect().execution_options(immediate=write)
+        except BaseException:
+            self._end_turn()
+            raise
         self.session = UnitOfWorkSession(bind=self._conn, autoflush=True, expire_on_commit=False)
         self.events: list[PendingEvent] = []
         self.integration_name = integration_name
@@ -183,7 +191,15 @@ class UnitOfWork:
         try:
             self.session.close()
         finally:
-            self._conn.close()
+            try:
+                self._conn.close()
+            finally:
+                self._end_turn()
+
+    def _end_turn(self) -> None:
+        turn, self._turn = self._turn, None
+        if turn is not None:
+            turn.__exit__(None, None, None)
 
     def __enter__(self) -> UnitOfWork:
         return self

@@ -387,6 +387,7 @@ class WebhookService:
                     )
             self._wake.clear()
             try:
+                self.runtime.sync()  # the clock another worker process moved (serve --workers)
                 attempts = await self.adeliver_due()
                 due_in = self.work_due_in()
                 if due_in == 0 and not attempts:

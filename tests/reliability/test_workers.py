@@ -1,0 +1,182 @@
+"""`mockcentra serve --workers 2` on a file database: stock is never oversold and a shipment
+never captured twice when the racing requests land on different processes, and the control
+plane is one: a clock change, a reset or a snapshot made through one worker is what every
+worker sees. What lives in each process's memory (faults, rate limits) is refused."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from mockcentra.testing import CentraClient
+from mockcentra.testing.factories import Factories
+from tests.reliability.test_concurrent_checkout import _captures, _race
+from tests.support import exactly_free, order_of, stock_of
+
+pytestmark = pytest.mark.slow  # a server of three processes, hundreds of requests
+
+SHOPPERS = 200
+UNITS = 10
+
+
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of `mockcentra serve --workers 2` on a fresh file database (demo scenario)."""
+    db = Path(tmp_path_factory.mktemp("workers")) / "shop.db"
+    env = {**os.environ, "MOCKCENTRA_TEMPLATE_CACHE": "off"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mockcentra", "serve", "--db", str(db), "--port", "0"]
+        + ["--workers", "2", "--log-level", "warning"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    assert proc.stdout is not None
+    url = None
+    for line in proc.stdout:
+        found = re.search(r"GraphQL API\s+POST (http://\S+)/graphql", line)
+        if found:
+            url = found.group(1)
+            break
+    assert url, proc.stdout.read()
+    try:
+        deadline = time.monotonic() + 90
+        while len(_answers(url, "/_mock/health", tries=20)) < 2:  # both workers are up
+            assert time.monotonic() < deadline, "the two workers did not both answer"
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert not list(db.parent.glob("shop.db.workers-*")), "the shared folder is left behind"
+
+
+def _answers(url: str, path: str, tries: int = 60) -> dict[int, dict]:
+    """What each worker answers to GET `path`, by worker pid: every request on a connection
+    of its own, so the kernel hands them to either process."""
+    seen: dict[int, dict] = {}
+    for _ in range(tries):
+        try:
+            health = httpx.get(f"{url}/_mock/health", timeout=10).json()
+            answer = httpx.get(f"{url}{path}", timeout=10).json()
+        except httpx.TransportError:
+            continue
+        health_again = httpx.get(f"{url}/_mock/health", timeout=10).json()
+        if health["worker"] == health_again["worker"]:  # the same worker answered all three
+            seen[health["worker"]] = answer
+        if len(seen) == 2:
+            break
+    return seen
+
+
+def _on_both(url: str, path: str) -> list[dict]:
+    answers = _answers(url, path)
+    assert len(answers) == 2, f"only worker(s) {list(answers)} answered"
+    return list(answers.values())
+
+
+def test_a_clock_change_through_one_worker_is_seen_by_both(two_workers: str) -> None:
+    changed = httpx.post(f"{two_workers}/_mock/clock", json={"freeze": "2030-01-01T10:00:00Z"})
+    assert changed.json() == {"now": "2030-01-01T10:00:00+00:00", "frozen": True}
+
+    assert _on_both(two_workers, "/_mock/clock") == [changed.json()] * 2
+
+    advanced = httpx.post(f"{two_workers}/_mock/clock", json={"advanceSeconds": 3600})
+    assert advanced.json()["now"] == "2030-01-01T11:00:00+00:00"
+    assert _on_both(two_workers, "/_mock/clock") == [advanced.json()] * 2
+
+    httpx.post(f"{two_workers}/_mock/reset")
+    assert [a["frozen"] for a in _on_both(two_workers, "/_mock/clock")] == [False, False]
+
+
+def test_a_reset_and_a_snapshot_through_one_worker_hold_for_both(two_workers: str) -> None:
+    centra = CentraClient.attach(two_workers)
+    factories = Factories(centra)
+    count = "{ orders(limit: 1000) { number } }"
+    before = centra.graphql(count).payload("orders")
+    factories.place_order()
+    assert httpx.post(f"{two_workers}/_mock/snapshots", json={"name": "one more"}).is_success
+
+    assert _on_both(two_workers, "/_mock/snapshots") == [{"snapshots": ["one more"]}] * 2
+
+    assert httpx.post(f"{two_workers}/_mock/reset").json()["status"] == "ok"
+    for _ in range(10):  # fresh connections: either worker answers
+        orders = httpx.post(
+            f"{two_workers}/graphql",
+            headers={"Authorization": "Bearer dev-integration-token"},
+            json={"query": count},
+        ).json()["data"]["orders"]
+        assert orders == before
+
+    restored = httpx.post(f"{two_workers}/_mock/snapshots/one%20more/restore")
+    assert restored.json() == {"status": "ok", "name": "one more"}
+    assert len(centra.graphql(count).payload("orders")) == len(before) + 1
+    centra.close()
+
+
+def test_faults_and_rate_limit_plans_are_refused_and_nothing_changes(two_workers: str) -> None:
+    fault = httpx.post(f"{two_workers}/_mock/faults", json={"path": "/graphql", "status": 503})
+    plan = httpx.post(f"{two_workers}/_mock/rate-limits", json={"plan": "centra"})
+    domain = httpx.put(f"{two_workers}/_mock/faults/domain/psp.capture", json={"outcome": "x"})
+
+    for refused in (fault, plan, domain):
+        assert refused.status_code == 409
+        assert "2 worker processes (--workers)" in refused.json()["error"]
+    for faults in _on_both(two_workers, "/_mock/faults"):
+        assert faults["routes"] == [] and faults["domain"] == {}
+    for limits in _on_both(two_workers, "/_mock/rate-limits"):
+        assert limits["plan"] == "off"
+
+
+def test_two_hundred_shoppers_on_two_workers_racing_for_ten_units(two_workers: str) -> None:
+    centra = CentraClient.attach(two_workers)
+    centra.control.reset()
+    factories = Factories(centra)
+    item = next(
+        i
+        for i in factories.sellable_items(min_free=UNITS)
+        if stock_of(centra, i.product_size_id)[1] == 0
+    )
+    exactly_free(centra, item, UNITS)
+    physical, allocated, free = stock_of(centra, item.product_size_id)
+    assert (allocated, free) == (0, UNITS)
+    orders_before = len(centra.graphql("{ orders(limit: 1000) { number } }").payload("orders"))
+
+    statuses = asyncio.run(_race(two_workers, item.item, SHOPPERS))
+
+    assert sorted({s for attempt in statuses for s in attempt}) == [200, 410]
+    assert [attempt[-1] for attempt in statuses].count(200) == UNITS
+    assert stock_of(centra, item.product_size_id) == (physical, UNITS, 0)
+    orders = centra.graphql("{ orders(limit: 1000) { number } }").payload("orders")
+    assert len(orders) == orders_before + UNITS
+    centra.close()
+
+
+def test_concurrent_captures_on_two_workers_capture_once(two_workers: str) -> None:
+    centra = CentraClient.attach(two_workers)
+    centra.control.reset()
+    factories = Factories(centra)
+    placed = factories.place_order()
+    shipment = factories.ship(placed.number, capture=False, complete=False)
+    before = order_of(centra, placed.number)["paymentHistory"]
+
+    graphql, rest = asyncio.run(_captures(two_workers, shipment, 10))
+
+    captured = [g for g in graphql if g["paymentHistoryEntry"]] + [
+        r for r in rest if r["status"] == "ok"
+    ]
+    assert len(captured) == 1
+    history = order_of(centra, placed.number)["paymentHistory"]
+    new_entries = history[len(before) :]
+    assert [(e["entryType"], e["status"]) for e in new_entries] == [("CAPTURE", "SUCCESS")]
+    centra.close()
