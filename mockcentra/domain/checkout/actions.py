@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.addresses import stored_address
 from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_payment, order_entries
@@ -48,6 +48,7 @@ from mockcentra.storage.tables import (
     StockRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, memo
 
 OUTCOME_KEYS = {"authorization", "capture", "refund", "cancel"}
@@ -105,8 +106,8 @@ def _place(uow: UnitOfWork, sel: SelectionRow, country: CountryRow) -> None:
     market = location.market_for_country(uow.session, sel.store_id, country)
     pricelist = location.pricelist_for_country(uow.session, sel.store_id, country)
     sel.country_code = country.code
-    sel.market_id = market.id
-    sel.pricelist_id = pricelist.id
+    sel.market_id = key(market)
+    sel.pricelist_id = key(pricelist)
     sel.shipping_option_id = pricelist.default_shipping_option_id or _shipping_for(uow, pricelist)
 
 
@@ -168,7 +169,7 @@ def ensure_open(sel: SelectionRow) -> None:
 def _price(
     uow: UnitOfWork, sel: SelectionRow, display: DisplayRow, size: ProductSizeRow
 ) -> Decimal | None:
-    variant = uow.session.get(VariantRow, size.variant_id)
+    variant = stored(uow.session, VariantRow, size.variant_id)
     return price_for(uow.session, sel.pricelist_id, variant.product_id, variant.id)
 
 
@@ -208,10 +209,10 @@ def add_item(uow: UnitOfWork, sel: SelectionRow, item: str, quantity: int = 1) -
     if line is None:
         last = uow.session.exec(select(func.max(SelectionLineRow.id))).one()
         line = SelectionLineRow(
-            selection_id=sel.id,
+            selection_id=key(sel),
             line=token_hash(uow.seed, "line", (last or 0) + 1)[:32],
-            display_id=display.id,
-            product_size_id=size.id,
+            display_id=key(display),
+            product_size_id=key(size),
             quantity=0,
         )
     line.quantity += quantity
@@ -361,7 +362,7 @@ def summarize(session, sel: SelectionRow, now: datetime, email: str | None = Non
     for row in session.exec(
         select(SelectionLineRow)
         .where(SelectionLineRow.selection_id == sel.id)
-        .order_by(SelectionLineRow.id)
+        .order_by(col(SelectionLineRow.id))
     ):
         size = session.get(ProductSizeRow, row.product_size_id)
         variant = session.get(VariantRow, size.variant_id)
@@ -414,7 +415,7 @@ def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
     for size_id in wanted:
         free = uow.session.exec(
             select(func.coalesce(func.sum(StockRow.physical - StockRow.allocated), 0)).where(
-                StockRow.product_size_id == size_id, StockRow.warehouse_id.in_(warehouses)
+                StockRow.product_size_id == size_id, col(StockRow.warehouse_id).in_(warehouses)
             )
         ).one()
         left[size_id] = max(0, int(free))
@@ -559,7 +560,7 @@ def pay(
             external_promotions=promotion_entries(promotions, used),
         ),
     )
-    record_usage(uow, order, [row.id for row in used], address["email"])
+    record_usage(uow, order, [key(row) for row in used], address["email"])
     sel.order_id = order.id
     touch(uow, sel)
     return order, sel

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
 from mockcentra.domain.displays.status import DisplayStatus
@@ -35,6 +35,7 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
@@ -119,11 +120,11 @@ def create_display(uow: UnitOfWork, spec: DisplaySpec) -> tuple[DisplayRow, list
         )
     now = uow.clock.now()
     display = DisplayRow(
-        store_id=store.id,
-        product_id=product.id,
+        store_id=key(store),
+        product_id=key(product),
         name=name,
         status=_status(spec.status),
-        uri=_uri(uow, store.id, spec.uri, name, None),
+        uri=_uri(uow, key(store), spec.uri, name, None),
         created_at=now,
         updated_at=now,
     )
@@ -144,13 +145,13 @@ def update_display(
     display = session.get(DisplayRow, display_id)
     if display is None:
         raise not_found("Display", display_id, ["id"])
-    store = session.get(StoreRow, display.store_id)
+    store = stored(session, StoreRow, display.store_id)
     if spec.name is not None:
         display.name = _name(spec.name)
     if spec.status is not None:
         display.status = _status(spec.status)
     if spec.uri is not None:
-        display.uri = _uri(uow, store.id, spec.uri, display.name, display.id)
+        display.uri = _uri(uow, key(store), spec.uri, display.name, key(display))
     _set_plain_fields(display, spec)
     warnings = _set_relations(uow, display, store, spec)
     display.updated_at = uow.clock.now()
@@ -205,7 +206,7 @@ def create_category(uow: UnitOfWork, spec: CategorySpec) -> CategoryRow:
             ["input", "uri" if spec.uri else "name"],
         )
     category = CategoryRow(
-        store_id=store.id,
+        store_id=key(store),
         name=name,
         uri=uri,
         parent_id=parent.id if parent else None,
@@ -225,13 +226,13 @@ def update_category(uow: UnitOfWork, category_id: int, changes: dict[str, Any]) 
     The uri and the place in the tree do not change here (children's uris depend on them).
     """
     category = resolve(uow, CategoryRow, Ref(id=category_id), ["id"], kind="Category")
-    for key, value in changes.items():
-        if key == "name":
+    for attr, value in changes.items():
+        if attr == "name":
             category.name = _category_name(value)
-        elif key == "status":
+        elif attr == "status":
             category.status = DisplayStatus(value).value
-        elif key in CATEGORY_TEXT_FIELDS:
-            setattr(category, key, value)
+        elif attr in CATEGORY_TEXT_FIELDS:
+            setattr(category, attr, value)
     uow.session.add(category)
     uow.session.flush()
     return category
@@ -254,9 +255,9 @@ def sellable_display_for_variant(
     """
     stmt = (
         select(DisplayRow)
-        .join(DisplayVariantRow, DisplayVariantRow.display_id == DisplayRow.id)
-        .join(VariantRow, VariantRow.id == DisplayVariantRow.variant_id)
-        .join(ProductRow, ProductRow.id == DisplayRow.product_id)
+        .join(DisplayVariantRow, col(DisplayVariantRow.display_id) == DisplayRow.id)
+        .join(VariantRow, col(VariantRow.id) == DisplayVariantRow.variant_id)
+        .join(ProductRow, col(ProductRow.id) == DisplayRow.product_id)
         .where(
             DisplayRow.store_id == store_id,
             DisplayRow.status == DisplayStatus.ACTIVE,
@@ -317,18 +318,18 @@ def _uri(uow: UnitOfWork, store_id: int, given: str | None, name: str, own_id: i
 
 
 def _set_plain_fields(display: DisplayRow, spec: DisplaySpec) -> None:
-    for key in ("minimum_order_quantity", "order_quantity_denominator"):
-        value = getattr(spec, key)
+    for attr in ("minimum_order_quantity", "order_quantity_denominator"):
+        value = getattr(spec, attr)
         if value is None:
             continue
         if value < 1:
-            name = "minimumOrderQuantity" if key.startswith("min") else "orderQuantityDenominator"
+            name = "minimumOrderQuantity" if attr.startswith("min") else "orderQuantityDenominator"
             raise invalid(f"{name} must be 1 or more.", ["input", name])
-        setattr(display, key, value)
-    for key in TEXT_FIELDS:
-        value = getattr(spec, key)
+        setattr(display, attr, value)
+    for attr in TEXT_FIELDS:
+        value = getattr(spec, attr)
         if value is not None:
-            setattr(display, key, value)
+            setattr(display, attr, value)
     if spec.tags is not None:
         display.tags = [t for t in dict.fromkeys(t.strip() for t in spec.tags) if t]
 
@@ -341,11 +342,11 @@ def _set_relations(
     # variants
     for i, ref in enumerate(spec.remove_product_variants or []):
         variant = _variant(uow, ref, ["input", "removeProductVariants", i])
-        link = _display_item(session, display.id, variant.id)
+        link = _display_item(session, key(display), key(variant))
         if link is not None:
             session.delete(link)
     for i, ref in enumerate(spec.add_product_variants or []):
-        path = ["input", "addProductVariants", i, "productVariant"]
+        path: list[str | int] = ["input", "addProductVariants", i, "productVariant"]
         variant = _variant(uow, ref, path)
         if variant.product_id != display.product_id:
             raise DomainError(
@@ -354,29 +355,31 @@ def _set_relations(
                 f"only add variants of the same product ({display.product_id}) to a display.",
                 path,
             )
-        if _display_item(session, display.id, variant.id) is None:
-            session.add(DisplayVariantRow(display_id=display.id, variant_id=variant.id))
+        if _display_item(session, key(display), key(variant)) is None:
+            session.add(DisplayVariantRow(display_id=key(display), variant_id=key(variant)))
             session.flush()
     # markets
     for i, ref in enumerate(spec.remove_markets or []):
         market = _market(uow, ref, store, ["input", "removeMarkets", i])
-        link = session.get(DisplayMarketRow, (display.id, market.id))
-        if link is not None:
-            session.delete(link)
+        market_link = session.get(DisplayMarketRow, (display.id, market.id))
+        if market_link is not None:
+            session.delete(market_link)
     for i, ref in enumerate(spec.add_markets or []):
         market = _market(uow, ref, store, ["input", "addMarkets", i])
         if session.get(DisplayMarketRow, (display.id, market.id)) is None:
-            session.add(DisplayMarketRow(display_id=display.id, market_id=market.id))
+            session.add(DisplayMarketRow(display_id=key(display), market_id=key(market)))
             session.flush()
     # categories
     for i, ref in enumerate(spec.remove_categories or []):
         category = _category(uow, ref, store, ["input", "removeCategories", i])
-        link = session.get(DisplayCategoryRow, (display.id, category.id))
-        if link is not None:
-            session.delete(link)
+        category_link = session.get(DisplayCategoryRow, (display.id, category.id))
+        if category_link is not None:
+            session.delete(category_link)
         if display.canonical_category_id == category.id:
             display.canonical_category_id = None
-    adds = [(ref, ["input", "addCategories", i]) for i, ref in enumerate(spec.add_categories or [])]
+    adds: list[tuple[Any, list[str | int]]] = [
+        (ref, ["input", "addCategories", i]) for i, ref in enumerate(spec.add_categories or [])
+    ]
     if spec.canonical_category is not None:
         canonical = _category(uow, spec.canonical_category, store, ["input", "canonicalCategory"])
         display.canonical_category_id = canonical.id
@@ -384,7 +387,7 @@ def _set_relations(
     for ref, path in adds:
         category = _category(uow, ref, store, path)
         if session.get(DisplayCategoryRow, (display.id, category.id)) is None:
-            session.add(DisplayCategoryRow(display_id=display.id, category_id=category.id))
+            session.add(DisplayCategoryRow(display_id=key(display), category_id=key(category)))
             session.flush()
     # media: `addProductMedia` items are (media, before) pairs
     if spec.add_product_media or spec.remove_product_media:

@@ -44,8 +44,8 @@ def displays_matching(
         stmt = stmt.where(col(DisplayRow.store_id).in_(wanted_ids))
     if wanted_ids := ids_filter(product_ids):
         stmt = stmt.where(col(DisplayRow.product_id).in_(wanted_ids))
-    if _values(statuses):
-        stmt = stmt.where(col(DisplayRow.status).in_(_values(statuses)))
+    if wanted_statuses := _values(statuses):
+        stmt = stmt.where(col(DisplayRow.status).in_(wanted_statuses))
     if wanted_ids := ids_filter(market_ids):
         in_market = select(DisplayMarketRow.display_id).where(
             col(DisplayMarketRow.market_id).in_(wanted_ids)
@@ -111,7 +111,7 @@ def categories(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[CategoryRow]:
-    stmt = select(CategoryRow).order_by(CategoryRow.id)
+    stmt = select(CategoryRow).order_by(col(CategoryRow.id))
     if wanted_ids := ids_filter(ids):
         stmt = stmt.where(col(CategoryRow.id).in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
@@ -126,9 +126,9 @@ def categories(
 def variants_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
     stmt = (
         select(DisplayVariantRow.display_id, VariantRow)
-        .join(VariantRow, VariantRow.id == DisplayVariantRow.variant_id)
+        .join(VariantRow, col(VariantRow.id) == DisplayVariantRow.variant_id)
         .where(col(DisplayVariantRow.display_id).in_(list(display_ids)))
-        .order_by(VariantRow.id)
+        .order_by(col(VariantRow.id))
     )
     return grouped_pairs(session, stmt)
 
@@ -154,7 +154,7 @@ def display_items(
 ) -> Sequence[DisplayVariantRow]:
     """Display items by id: Centra's way from a Checkout API product id back to its display
     and variant."""
-    stmt = select(DisplayVariantRow).order_by(DisplayVariantRow.id)
+    stmt = select(DisplayVariantRow).order_by(col(DisplayVariantRow.id))
     if wanted_ids := ids_filter(ids):
         stmt = stmt.where(col(DisplayVariantRow.id).in_(wanted_ids))
     if wanted_ids := ids_filter(display_ids):
@@ -181,9 +181,9 @@ def displays_of_product(session: Any, product_id: int, **filters: Any) -> Sequen
 def markets_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
     stmt = (
         select(DisplayMarketRow.display_id, MarketRow)
-        .join(MarketRow, MarketRow.id == DisplayMarketRow.market_id)
+        .join(MarketRow, col(MarketRow.id) == DisplayMarketRow.market_id)
         .where(col(DisplayMarketRow.display_id).in_(list(display_ids)))
-        .order_by(MarketRow.id)
+        .order_by(col(MarketRow.id))
     )
     return grouped_pairs(session, stmt)
 
@@ -191,9 +191,9 @@ def markets_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, li
 def categories_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[CategoryRow]]:
     stmt = (
         select(DisplayCategoryRow.display_id, CategoryRow)
-        .join(CategoryRow, CategoryRow.id == DisplayCategoryRow.category_id)
+        .join(CategoryRow, col(CategoryRow.id) == DisplayCategoryRow.category_id)
         .where(col(DisplayCategoryRow.display_id).in_(list(display_ids)))
-        .order_by(CategoryRow.id)
+        .order_by(col(CategoryRow.id))
     )
     return grouped_pairs(session, stmt)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlmodel import insert, select
+from sqlmodel import col, insert, select
 
 from mockcentra.domain.events import lifecycle
 from mockcentra.domain.events.subscriptions import wants
@@ -24,20 +24,21 @@ from mockcentra.storage.tables import (
     WebhookOutboxRow,
     WebhookSubscriptionRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 
 def _insert(session: Any, rows: list[EventRow], *, with_ids: bool) -> None:
     """Write the event rows: one executemany when nobody needs their ids (no listener, no
     webhook subscription), else INSERT .. RETURNING to give each row its id."""
-    columns = ("object_type", "change_type", "object_ref", "store_id", "market_id")
+    columns: tuple[str, ...] = ("object_type", "change_type", "object_ref", "store_id", "market_id")
     columns += ("data", "triggers", "created_at", "request_id")
     values = [{c: getattr(row, c) for c in columns} for row in rows]
     statement = insert(EventRow).execution_options(render_nulls=True)  # one batch
     if not with_ids:
         session.execute(statement, values)
         return
-    returning = statement.returning(EventRow.id, sort_by_parameter_order=True)
+    returning = statement.returning(col(EventRow.id), sort_by_parameter_order=True)
     for row, new_id in zip(rows, session.scalars(returning, values), strict=True):
         row.id = new_id
 
@@ -95,7 +96,7 @@ def record_events(uow: UnitOfWork) -> bool:
             session.exec(
                 select(WebhookSubscriptionRow)
                 .where(WebhookSubscriptionRow.active)
-                .order_by(WebhookSubscriptionRow.id)
+                .order_by(col(WebhookSubscriptionRow.id))
             )
         )
         if any_subscription
@@ -107,7 +108,7 @@ def record_events(uow: UnitOfWork) -> bool:
             if row.change_type in listener.change_types:
                 session.add(
                     EventQueueRow(
-                        event_id=row.id,
+                        event_id=key(row),
                         integration_name=listener.integration_name,
                         object_type=row.object_type,
                         change_type=row.change_type,
@@ -116,7 +117,7 @@ def record_events(uow: UnitOfWork) -> bool:
         for sub in subscriptions:
             if wants(sub, row.object_type, row.store_id, row.triggers):
                 session.add(
-                    WebhookOutboxRow(subscription_id=sub.id, event_id=row.id, created_at=now)
+                    WebhookOutboxRow(subscription_id=key(sub), event_id=key(row), created_at=now)
                 )
                 queued_webhooks = True
     session.flush()

@@ -28,6 +28,7 @@ from mockcentra.storage.tables import (
     ProductRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
@@ -144,17 +145,19 @@ def product_media(
     if variant_ids is not None:
         stmt = stmt.where(col(ProductMediaRow.variant_id).in_(list(variant_ids)))
     columns = {"id": ProductMediaRow.id, "position": ProductMediaRow.position}
-    stmt = sorted_by(stmt, sort or ["position_ASC"], columns, ProductMediaRow.id)
-    return page(session, stmt, limit, page_number)
+    ordered = sorted_by(stmt, sort or ["position_ASC"], columns, ProductMediaRow.id)
+    return page(session, ordered, limit, page_number)
 
 
 def media_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[ProductMediaRow]]:
     """The media each display shows, in the display's order, in one query."""
     stmt = (
         select(DisplayMediaRow.display_id, ProductMediaRow)
-        .join(ProductMediaRow, ProductMediaRow.id == DisplayMediaRow.media_id)
+        .join(ProductMediaRow, col(ProductMediaRow.id) == DisplayMediaRow.media_id)
         .where(col(DisplayMediaRow.display_id).in_(list(display_ids)))
-        .order_by(DisplayMediaRow.display_id, DisplayMediaRow.position, DisplayMediaRow.id)
+        .order_by(
+            col(DisplayMediaRow.display_id), col(DisplayMediaRow.position), col(DisplayMediaRow.id)
+        )
     )
     out: dict[int, list[ProductMediaRow]] = {}
     for display_id, media in session.exec(stmt):
@@ -193,11 +196,11 @@ def set_display_media(
         for link in session.exec(
             select(DisplayMediaRow)
             .where(DisplayMediaRow.display_id == display.id)
-            .order_by(DisplayMediaRow.position, DisplayMediaRow.id)
+            .order_by(col(DisplayMediaRow.position), col(DisplayMediaRow.id))
         )
     ]
     for i, item in enumerate(add):
-        path = ["input", "addProductMedia", i]
+        path: list[str | int] = ["input", "addProductMedia", i]
         media = _media(uow, item.media, [*path, "productMedia"])
         if media.product_id != display.product_id:
             raise DomainError(
@@ -216,9 +219,9 @@ def set_display_media(
                     f"Product media {before.id} is not on display {display.id}.",
                     [*path, "before"],
                 )
-            order.insert(order.index(before.id), media.id)
+            order.insert(order.index(key(before)), key(media))
         else:
-            order.append(media.id)
+            order.append(key(media))
     existing = {
         link.media_id: link
         for link in session.exec(
@@ -226,7 +229,7 @@ def set_display_media(
         )
     }
     for position, media_id in enumerate(order, start=1):
-        link = existing.get(media_id) or DisplayMediaRow(display_id=display.id, media_id=media_id)
+        link = existing.get(media_id) or DisplayMediaRow(display_id=key(display), media_id=media_id)
         link.position = position
         session.add(link)
     session.flush()

@@ -51,6 +51,7 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 # ---------------------------------------------------------------- finding and guarding
@@ -154,15 +155,15 @@ def line_from_size(uow: UnitOfWork, order: OrderRow, new: NewLine, tax: int) -> 
     size = uow.session.get(ProductSizeRow, new.product_size_id)
     if size is None:
         raise not_found("product size", new.product_size_id, ["productSize"])
-    variant = uow.session.get(VariantRow, size.variant_id)
-    product = uow.session.get(ProductRow, variant.product_id)
-    size_name = uow.session.get(SizeRow, size.size_id).name
+    variant = stored(uow.session, VariantRow, size.variant_id)
+    product = stored(uow.session, ProductRow, variant.product_id)
+    size_name = stored(uow.session, SizeRow, size.size_id).name
     return OrderLineRow(
-        order_id=order.id,
+        order_id=key(order),
         display_id=new.display_id,
-        product_id=product.id,
-        variant_id=variant.id,
-        product_size_id=size.id,
+        product_id=key(product),
+        variant_id=key(variant),
+        product_size_id=key(size),
         product_name=product.name,
         variant_name=variant.name,
         size_name=size_name,
@@ -217,7 +218,7 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
     """Create an order as a checkout does: customer, lines, allocation, authorization."""
     if not new.lines:
         raise invalid("An order needs at least one line.", ["lines"])
-    store = uow.session.get(StoreRow, new.store_id)
+    store = stored(uow.session, StoreRow, new.store_id)
     if new.customer_id is not None:
         customer = uow.session.get(CustomerRow, new.customer_id)
         if customer is None:
@@ -329,7 +330,7 @@ def cancel_order(
 ) -> list[DomainWarning]:
     """Cancel before capture: every allocation is released (or removed) and shipments dropped."""
     ensure_not_locked_by_other(uow, order)
-    balance = payment_balance(uow.session, order.id)
+    balance = payment_balance(uow.session, key(order))
     if balance.captured > 0:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
@@ -350,7 +351,7 @@ def cancel_order(
         if remove_from_stock
         else StockAction.RELEASE_BACK_TO_WAREHOUSE
     )
-    for line in lines_of(uow.session, order.id):
+    for line in lines_of(uow.session, key(order)):
         release_line(uow, line, line.quantity, action)
         uow.session.add(line)
     order.cancellation_comment = comment
@@ -376,7 +377,7 @@ def capture_order(uow: UnitOfWork, order_ref: Any):
     if order.status == OrderStatus.CANCELLED:
         raise DomainError(ErrorCode.NOT_ALLOWED, f"Order {order.number} is cancelled.", ["order"])
     refuse_capture(order)  # wholesale orders are invoiced: nothing to capture
-    balance = payment_balance(uow.session, order.id)
+    balance = payment_balance(uow.session, key(order))
     if balance.capturable <= 0:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
@@ -494,7 +495,7 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
         order.is_on_hold = change.is_on_hold
     if change.shipping_cost is not None:
         _lower_shipping(order, change.shipping_cost, change.shipping_cost_currency, dtc=is_dtc)
-    lines = {line.id: line for line in lines_of(uow.session, order.id)}
+    lines = {key(line): line for line in lines_of(uow.session, key(order))}
     for line, cancel, path in asked_lines(
         change.cancel_lines,
         lines,
@@ -514,7 +515,7 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
         _add_line(uow, order, list(lines.values()), add, ["input", "addLines", i], lines)
     if change.add_lines and is_dtc:
         total = order_totals(uow.session, order, list(lines.values())).grand_total
-        balance = payment_balance(uow.session, order.id)
+        balance = payment_balance(uow.session, key(order))
         if total > balance.authorized:
             raise DomainError(
                 ErrorCode.NOT_ALLOWED,

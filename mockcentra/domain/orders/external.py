@@ -64,6 +64,7 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 
 
@@ -125,7 +126,7 @@ def record_payment(uow: UnitOfWork, order: OrderRow, payment: ExternalPayment) -
         status = _check_record(payment.capture, [*path, "capture"])
         amount = round_money(payment.capture.amount)
         if status == PaymentEntryStatus.SUCCESS:
-            balance = payment_balance(uow.session, order.id)
+            balance = payment_balance(uow.session, key(order))
             if amount > balance.capturable:
                 raise DomainError(
                     ErrorCode.NOT_ALLOWED,
@@ -248,7 +249,7 @@ def _market(uow: UnitOfWork, data: ExternalOrder, store: StoreRow, country: Coun
         if market is None:
             raise not_found("market", data.market_name, ["market"], by="name")
         return market
-    return location.market_for_country(uow.session, store.id, country)
+    return location.market_for_country(uow.session, key(store), country)
 
 
 def _pricelist(uow: UnitOfWork, data: ExternalOrder, store: StoreRow, country: CountryRow):
@@ -263,7 +264,7 @@ def _pricelist(uow: UnitOfWork, data: ExternalOrder, store: StoreRow, country: C
         if pricelist is None:
             raise not_found("pricelist", data.pricelist_name, ["pricelist"], by="name")
         return pricelist
-    return location.pricelist_for_country(uow.session, store.id, country)
+    return location.pricelist_for_country(uow.session, key(store), country)
 
 
 def _size(uow: UnitOfWork, line: ExternalLine, path: list[Any]) -> ProductSizeRow:
@@ -406,7 +407,7 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
     order = place_order(
         uow,
         NewOrder(
-            store_id=store.id,
+            store_id=key(store),
             market_id=market.id,
             pricelist_id=pricelist.id,
             currency_code=currency,
@@ -461,8 +462,8 @@ def _priced_lines(
         if line.quantity < 1:
             raise invalid("qty must be at least 1.", [*path, "qty"])
         size = _size(uow, line, path)
-        variant = uow.session.get(VariantRow, size.variant_id)
-        listed = price_for(uow.session, pricelist.id, variant.product_id, variant.id)
+        variant = stored(uow.session, VariantRow, size.variant_id)
+        listed = price_for(uow.session, key(pricelist), variant.product_id, key(variant))
         unit = line.unit_price if line.unit_price is not None else listed
         if unit is None:
             raise invalid(
@@ -472,19 +473,22 @@ def _priced_lines(
         if unit < 0:
             raise invalid("unitPrice cannot be negative.", [*path, "unitPrice"])
         original = line.original_price if line.original_price is not None else (listed or unit)
-        display = sellable_display_for_variant(uow.session, store.id, market.id, variant.id)
+        display = sellable_display_for_variant(uow.session, key(store), key(market), key(variant))
         new_lines.append(
             NewLine(
                 display.id if display else None,
-                size.id,
+                key(size),
                 line.quantity,
                 unit,
                 original,
                 line.comment,
             )
         )
-        held, _ = wanted.get(size.id, (0, ""))
-        wanted[size.id] = (held + line.quantity, line.sku or line.ean or f"product size {size.id}")
+        held, _ = wanted.get(key(size), (0, ""))
+        wanted[key(size)] = (
+            held + line.quantity,
+            line.sku or line.ean or f"product size {key(size)}",
+        )
     return new_lines, wanted
 
 
@@ -513,7 +517,7 @@ def _keep_imported_details(uow: UnitOfWork, order: OrderRow, data: ExternalOrder
     order.internal_comment = data.internal_comment
     if data.placed_at is not None:
         order.created_at = data.placed_at
-    for row, line in zip(lines_of(uow.session, order.id), data.lines, strict=True):
+    for row, line in zip(lines_of(uow.session, key(order)), data.lines, strict=True):
         text = line.item_text or {}
         row.product_name = text.get("product") or row.product_name
         row.variant_name = text.get("variant") or row.variant_name
@@ -595,13 +599,13 @@ def ship_lines(
     if capture:
         _capture(uow, shipment)
     if shipped:
-        shipments.complete_shipment(uow, shipment.id, send_email=send_email, info=info)
+        shipments.complete_shipment(uow, key(shipment), send_email=send_email, info=info)
     return shipment
 
 
 def _capture(uow: UnitOfWork, shipment: ShipmentRow) -> None:
     try:
-        shipments.capture_shipment(uow, shipment.id)
+        shipments.capture_shipment(uow, key(shipment))
     except DomainError as error:
         raise error.at("capture") from None
 
@@ -620,7 +624,7 @@ def complete_shipment(
 ) -> ShipmentRow:
     """Mark good to go, capture if not yet captured, and ship with tracking information."""
     shipment = _shipment(uow, shipment_number)
-    order = uow.session.get(OrderRow, shipment.order_id)
+    order = stored(uow.session, OrderRow, shipment.order_id)
     if order_number is not None and order.number != order_number:
         raise DomainError(
             ErrorCode.CONFLICT,
@@ -628,14 +632,14 @@ def complete_shipment(
             ["shipment"],
         )
     if good_to_go and not shipment.is_good_to_go:
-        shipments.update_shipment(uow, shipment.id, is_good_to_go=True)
+        shipments.update_shipment(uow, key(shipment), is_good_to_go=True)
     if capture and not shipment.is_captured:
         _capture(uow, shipment)
     if shipped is False:
         if info is not None:
-            shipments.update_shipment(uow, shipment.id, info=info)
+            shipments.update_shipment(uow, key(shipment), info=info)
     else:
-        shipments.complete_shipment(uow, shipment.id, send_email=send_email, info=info)
+        shipments.complete_shipment(uow, key(shipment), send_email=send_email, info=info)
     if internal_comment:
         append_internal_comment(uow, order.number, internal_comment)
     return shipment
@@ -649,15 +653,15 @@ def capture_shipment(uow: UnitOfWork, shipment_number: str) -> ShipmentRow:
 
 def set_good_to_go(uow: UnitOfWork, shipment_number: str, good_to_go: bool) -> ShipmentRow:
     shipment = _shipment(uow, shipment_number)
-    return shipments.update_shipment(uow, shipment.id, is_good_to_go=good_to_go)
+    return shipments.update_shipment(uow, key(shipment), is_good_to_go=good_to_go)
 
 
 def delete_shipment(uow: UnitOfWork, shipment_number: str) -> tuple[str, int]:
     """Delete an unpaid, unshipped shipment; gives back its number and its order's number."""
     shipment = _shipment(uow, shipment_number)
-    order = uow.session.get(OrderRow, shipment.order_id)
+    order = stored(uow.session, OrderRow, shipment.order_id)
     number, order_number = shipment.number, order.number
-    shipments.delete_shipment(uow, shipment.id)
+    shipments.delete_shipment(uow, key(shipment))
     return number, order_number
 
 
@@ -702,7 +706,7 @@ def return_items(
     )
     ret = returns.create_return(
         uow,
-        shipment.id,
+        key(shipment),
         lines,
         policy=policy,
         shipping_cost=shipping_cost,
@@ -720,8 +724,8 @@ def return_items(
     if refund:
         try:
             with uow.savepoint():
-                returns.refund_return(uow, ret.id)
-                returns.complete_return(uow, ret.id)
+                returns.refund_return(uow, key(ret))
+                returns.complete_return(uow, key(ret))
             outcome.refunded = True
         except DomainError as error:
             if error.record is not None:
@@ -735,7 +739,7 @@ def _returnable_lines(
 ) -> tuple[list[returns.ReturnLine], list[int]]:
     """The shipment lines to return with their quantities (capped at what is left; lines
     with nothing left are skipped), and the order lines they belong to."""
-    by_order_line = {sl.order_line_id: sl for sl in shipment_lines(uow.session, shipment.id)}
+    by_order_line = {sl.order_line_id: sl for sl in shipment_lines(uow.session, key(shipment))}
     if quantities is None:
         quantities = {k: sl.quantity - sl.returned_quantity for k, sl in by_order_line.items()}
     lines: list[returns.ReturnLine] = []
@@ -745,7 +749,7 @@ def _returnable_lines(
         left = sl.quantity - sl.returned_quantity if sl else 0
         if sl is None or left < 1 or quantity < 1:
             continue
-        lines.append(returns.ReturnLine(sl.id, min(quantity, left)))
+        lines.append(returns.ReturnLine(key(sl), min(quantity, left)))
         returned.append(order_line_id)
     if not lines:
         raise DomainError(ErrorCode.INVALID, "return could not be created.", ["products"])

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import delete, select
+from sqlmodel import col, delete, select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
@@ -32,6 +32,7 @@ from mockcentra.storage.tables import (
     ShippingOptionRow,
     StoreRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
@@ -67,7 +68,9 @@ def create_pricelist(uow: UnitOfWork, spec: PricelistSpec) -> PricelistRow:
         uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
     )
     currency = _currency(uow, spec.currency_iso_code, ["input", "currencyIsoCode"])
-    pricelist = PricelistRow(name=name, status=status, store_id=store.id, currency_id=currency.id)
+    pricelist = PricelistRow(
+        name=name, status=status, store_id=key(store), currency_id=key(currency)
+    )
     if spec.default_shipping_option is not None:
         pricelist.default_shipping_option_id = _shipping_option(
             uow, store, spec.default_shipping_option, ["input", "defaultShippingOption"]
@@ -78,7 +81,7 @@ def create_pricelist(uow: UnitOfWork, spec: PricelistSpec) -> PricelistRow:
         _add_countries(uow, pricelist, store, spec.add_countries, ["input", "addCountries"])
     if spec.external_id is not None:
         idconversion.assign(
-            uow, "Pricelist", pricelist.id, spec.external_id, ["input", "externalId"]
+            uow, "Pricelist", key(pricelist), spec.external_id, ["input", "externalId"]
         )
     uow.emit(PendingEvent("Pricelist", "CREATED", str(pricelist.id), store_id=store.id))
     return pricelist
@@ -92,7 +95,7 @@ def update_pricelist(uow: UnitOfWork, pricelist_id: int, spec: PricelistSpec) ->
     pricelist = uow.session.get(PricelistRow, pricelist_id)
     if pricelist is None:
         raise not_found("Pricelist", pricelist_id, ["id"])
-    store = uow.session.get(StoreRow, pricelist.store_id)
+    store = stored(uow.session, StoreRow, pricelist.store_id)
     if spec.currency_iso_code is not None:
         currency = _currency(uow, spec.currency_iso_code, ["input", "currencyIsoCode"])
         if currency.id != pricelist.currency_id:
@@ -120,7 +123,7 @@ def update_pricelist(uow: UnitOfWork, pricelist_id: int, spec: PricelistSpec) ->
         _add_countries(uow, pricelist, store, spec.add_countries, ["input", "addCountries"])
     if spec.external_id is not None:
         idconversion.assign(
-            uow, "Pricelist", pricelist.id, spec.external_id, ["input", "externalId"]
+            uow, "Pricelist", key(pricelist), spec.external_id, ["input", "externalId"]
         )
     uow.session.add(pricelist)
     uow.session.flush()
@@ -139,7 +142,7 @@ def delete_pricelist(uow: UnitOfWork, pricelist_id: int) -> None:
         raise not_found("Pricelist", pricelist_id, ["id"])
     session = uow.session
     reasons = []
-    codes = [c.code for c in countries_of(session, [pricelist.id]).get(pricelist.id, [])]
+    codes = [c.code for c in countries_of(session, [key(pricelist)]).get(key(pricelist), [])]
     if codes:
         reasons.append(f"countries {', '.join(codes)} are assigned to it")
     if session.exec(select(AccountRow.id).where(AccountRow.pricelist_id == pricelist.id)).first():
@@ -156,8 +159,8 @@ def delete_pricelist(uow: UnitOfWork, pricelist_id: int) -> None:
             f"Pricelist {pricelist.name} is in use and cannot be deleted: {'; '.join(reasons)}.",
             ["id"],
         )
-    session.exec(delete(PriceRow).where(PriceRow.pricelist_id == pricelist.id))
-    session.exec(delete(AlteredPriceRow).where(AlteredPriceRow.pricelist_id == pricelist.id))
+    session.exec(delete(PriceRow).where(col(PriceRow.pricelist_id) == pricelist.id))
+    session.exec(delete(AlteredPriceRow).where(col(AlteredPriceRow.pricelist_id) == pricelist.id))
     session.delete(pricelist)
     session.flush()
     idconversion.forget(uow, "Pricelist", [pricelist_id])
@@ -168,8 +171,8 @@ def countries_of(session: Any, pricelist_ids: Sequence[int]) -> dict[int, list[C
     """The countries of many pricelists in one query, by name (Centra's default sort)."""
     stmt = (
         select(PricelistCountryRow.pricelist_id, CountryRow)
-        .join(CountryRow, CountryRow.id == PricelistCountryRow.country_id)
-        .where(PricelistCountryRow.pricelist_id.in_(list(pricelist_ids)))
+        .join(CountryRow, col(CountryRow.id) == PricelistCountryRow.country_id)
+        .where(col(PricelistCountryRow.pricelist_id).in_(list(pricelist_ids)))
         .order_by(CountryRow.name)
     )
     return grouped_pairs(session, stmt)
@@ -215,7 +218,7 @@ def _add_countries(
         country = _country(uow, ref, [*path, i])
         holder = uow.session.exec(
             select(PricelistRow)
-            .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
+            .join(PricelistCountryRow, col(PricelistCountryRow.pricelist_id) == PricelistRow.id)
             .where(
                 PricelistCountryRow.country_id == country.id,
                 PricelistRow.store_id == store.id,
@@ -229,5 +232,5 @@ def _add_countries(
                 f"Country {country.code} is already assigned to pricelist {holder.name}.",
                 [*path, i],
             )
-        uow.session.add(PricelistCountryRow(pricelist_id=pricelist.id, country_id=country.id))
+        uow.session.add(PricelistCountryRow(pricelist_id=key(pricelist), country_id=key(country)))
         uow.session.flush()

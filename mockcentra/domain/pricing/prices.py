@@ -35,6 +35,7 @@ from mockcentra.storage.tables import (
     ProductRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, memo
 
 Path = Sequence[str | int]
@@ -241,7 +242,7 @@ def _apply(
                 DomainWarning(f"Duplicate product ID {product.id} skipped", ipath)
             )
             continue
-        seen.add(product.id)
+        seen.add(key(product))
         if _is_dynamic_bundle(session, product):
             result.warnings.append(
                 DomainWarning(
@@ -260,7 +261,7 @@ def _apply(
             result,
         )
         if price is not None or rrp is not None:
-            _upsert(session, target, product.id, None, price, rrp, [*ipath, "price"])
+            _upsert(session, target, key(product), None, price, rrp, [*ipath, "price"])
         if item.override_individual_variant_prices:
             session.execute(
                 target.where(delete(target.table))
@@ -316,7 +317,7 @@ def _apply_variants(
                 DomainWarning(f"Duplicate variant ID {variant.id} skipped", vpath)
             )
             continue
-        seen.add(variant.id)
+        seen.add(key(variant))
         price = _amount(entry.price, currency, [*vpath, "price"])
         rrp = _rrp(
             entry.recommended_retail_price,

@@ -83,7 +83,7 @@ def price_alterations(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[PriceAlterationRow]:
-    stmt = select(PriceAlterationRow).order_by(PriceAlterationRow.id)
+    stmt = select(PriceAlterationRow).order_by(col(PriceAlterationRow.id))
     if wanted_ids := ids_filter(ids):
         stmt = stmt.where(col(PriceAlterationRow.id).in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
@@ -210,7 +210,7 @@ def _currency_codes(session: Any, pricelist_ids: set[int]) -> dict[int, str]:
         return {}
     stmt = (
         select(PricelistRow.id, CurrencyRow.code)
-        .join(CurrencyRow, CurrencyRow.id == PricelistRow.currency_id)
+        .join(CurrencyRow, col(CurrencyRow.id) == PricelistRow.currency_id)
         .where(col(PricelistRow.id).in_(pricelist_ids))
     )
     return dict(session.exec(stmt).all())

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
@@ -27,6 +27,7 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     WarehouseRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -49,7 +50,7 @@ def return_lines(session, return_id: int) -> list[ReturnLineRow]:
         session.exec(
             select(ReturnLineRow)
             .where(ReturnLineRow.return_id == return_id)
-            .order_by(ReturnLineRow.id)
+            .order_by(col(ReturnLineRow.id))
         )
     )
 
@@ -99,7 +100,7 @@ def create_return(
     shipment = uow.session.get(ShipmentRow, shipment_id)
     if shipment is None:
         raise not_found("shipment", shipment_id, ["input", "shipment"])
-    order = uow.session.get(OrderRow, shipment.order_id)
+    order = stored(uow.session, OrderRow, shipment.order_id)
     ensure_not_locked_by_other(uow, order)
     if shipment.shipped_at is None:
         raise DomainError(
@@ -117,8 +118,8 @@ def create_return(
     earlier = uow.session.exec(select(ReturnRow).where(ReturnRow.shipment_id == shipment.id)).all()
     now = uow.clock.now()
     ret = ReturnRow(
-        order_id=order.id,
-        shipment_id=shipment.id,
+        order_id=key(order),
+        shipment_id=key(shipment),
         status=ReturnStatus.PENDING.value,
         stock_policy=policy.value,
         target_warehouse_id=target.id if target else None,
@@ -141,7 +142,7 @@ def create_return(
     )
     uow.session.add(ret)
     uow.session.flush()
-    own = {sl.id: sl for sl in shipment_lines(uow.session, shipment.id)}
+    own = {key(sl): sl for sl in shipment_lines(uow.session, key(shipment))}
     for sl, wanted, path in asked_lines(
         lines,
         own,
@@ -161,15 +162,15 @@ def create_return(
             left_as="shipped and not yet returned",
             path=path,
         )
-        line = uow.session.get(OrderLineRow, sl.order_line_id)
+        line = stored(uow.session, OrderLineRow, sl.order_line_id)
         restocked = _restock(uow, ret, sl, line, wanted.quantity, policy, target)
         sl.returned_quantity += wanted.quantity
         line.returned_quantity += wanted.quantity
         uow.session.add_all([sl, line])
         uow.session.add(
             ReturnLineRow(
-                return_id=ret.id,
-                shipment_line_id=sl.id,
+                return_id=key(ret),
+                shipment_line_id=key(sl),
                 quantity=wanted.quantity,
                 restocked=restocked,
             )
@@ -192,15 +193,17 @@ def _restock(
     if policy == ReturnStockPolicy.REMOVE_FROM_STOCK:
         return {}
     if policy == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
-        allocation.move(uow, allocation.RESTOCK, target.id, line.product_size_id, quantity)
-        return {str(target.id): quantity}
+        if target is None:
+            raise ValueError("A return sent to a different warehouse names the warehouse")
+        allocation.move(uow, allocation.RESTOCK, key(target), line.product_size_id, quantity)
+        return {str(key(target)): quantity}
     restocked: dict[str, int] = {}
     need = quantity
-    for key in sorted(sl.allocations, key=int):
-        take = min(sl.allocations[key], need)
+    for warehouse in sorted(sl.allocations, key=int):
+        take = min(sl.allocations[warehouse], need)
         if take:
-            allocation.move(uow, allocation.RESTOCK, int(key), line.product_size_id, take)
-            restocked[key] = take
+            allocation.move(uow, allocation.RESTOCK, int(warehouse), line.product_size_id, take)
+            restocked[warehouse] = take
             need -= take
     return restocked
 
@@ -209,7 +212,7 @@ def find_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, OrderRow]:
     ret = uow.session.get(ReturnRow, return_id)
     if ret is None:
         raise not_found("return", return_id, ["id"])
-    order = uow.session.get(OrderRow, ret.order_id)
+    order = stored(uow.session, OrderRow, ret.order_id)
     ensure_not_locked_by_other(uow, order)
     return ret, order
 
@@ -248,12 +251,12 @@ def delete_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, list[Retu
         raise DomainError(
             ErrorCode.NOT_ALLOWED, f"Return {ret.id} is refunded and cannot be deleted.", ["id"]
         )
-    lines = return_lines(uow.session, ret.id)
+    lines = return_lines(uow.session, key(ret))
     for rl in lines:
-        sl = uow.session.get(ShipmentLineRow, rl.shipment_line_id)
-        line = uow.session.get(OrderLineRow, sl.order_line_id)
-        for key, qty in rl.restocked.items():
-            allocation.move(uow, allocation.CONSUME_FREE, int(key), line.product_size_id, qty)
+        sl = stored(uow.session, ShipmentLineRow, rl.shipment_line_id)
+        line = stored(uow.session, OrderLineRow, sl.order_line_id)
+        for warehouse, qty in rl.restocked.items():
+            allocation.move(uow, allocation.CONSUME_FREE, int(warehouse), line.product_size_id, qty)
         sl.returned_quantity -= rl.quantity
         line.returned_quantity -= rl.quantity
         uow.session.add_all([sl, line])
@@ -268,7 +271,7 @@ def delete_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, list[Retu
 
 def return_value(session, ret: ReturnRow) -> Decimal:
     """What the shopper gets back: returned items, plus shipping and handling, minus costs."""
-    return return_totals(session, ret, return_lines(session, ret.id)).grand_total
+    return return_totals(session, ret, return_lines(session, key(ret))).grand_total
 
 
 def refund_return(uow: UnitOfWork, return_id: int, amount: Decimal | None = None):

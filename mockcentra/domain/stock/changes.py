@@ -28,6 +28,7 @@ from mockcentra.storage.tables import (
     VariantRow,
     WarehouseRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = list[str | int]
@@ -73,7 +74,7 @@ def add_line(
     unit_cost_currency: str | None = None,
 ) -> StockChangeLineRow:
     line = StockChangeLineRow(
-        stock_change_id=change.id,
+        stock_change_id=key(change),
         warehouse_id=warehouse_id,
         product_size_id=product_size_id,
         physical_delta=physical,
@@ -177,7 +178,7 @@ def _require_variants(variants: Sequence[VariantQuantities]) -> None:
 
 
 def _size_label(uow: UnitOfWork, product_size: ProductSizeRow) -> str:
-    size = uow.session.get(SizeRow, product_size.size_id)
+    size = stored(uow.session, SizeRow, product_size.size_id)
     return f"size {size.name} of product variant {product_size.variant_id}"
 
 
@@ -231,7 +232,7 @@ def change_stock(
                     "deliveredQuantity must be greater than 0.", [*spath, "deliveredQuantity"]
                 )
             _change_size(uow, change, into, out, entry, product_size, sc.quantity, spath)
-        announce_variant(uow, variant.id)
+        announce_variant(uow, key(variant))
     uow.session.flush()
     return change
 
@@ -247,7 +248,7 @@ def _change_size(
     spath: Path,
 ) -> None:
     """Move one size: out of `out` (never below its allocated), into `into`, a line for each."""
-    cost = {"unit_cost": entry.unit_cost, "unit_cost_currency": _code(entry)}
+    unit_cost, currency = entry.unit_cost, _code(entry)
     if out is not None:
         _take_out(
             uow,
@@ -257,10 +258,26 @@ def _change_size(
             moving=into is not None,
             path=[*spath, "deliveredQuantity"],
         )
-        add_line(uow, change, out.id, product_size.id, physical=-quantity, **cost)
+        add_line(
+            uow,
+            change,
+            key(out),
+            key(product_size),
+            physical=-quantity,
+            unit_cost=unit_cost,
+            unit_cost_currency=currency,
+        )
     if into is not None:
-        adjust_level(uow, into.id, product_size.id, physical=quantity)
-        add_line(uow, change, into.id, product_size.id, physical=quantity, **cost)
+        adjust_level(uow, key(into), key(product_size), physical=quantity)
+        add_line(
+            uow,
+            change,
+            key(into),
+            key(product_size),
+            physical=quantity,
+            unit_cost=unit_cost,
+            unit_cost_currency=currency,
+        )
 
 
 def _code(entry: VariantQuantities) -> str | None:
@@ -276,9 +293,9 @@ def _take_out(
     moving: bool,
     path: Path,
 ) -> None:
-    if adjust_level(uow, warehouse.id, product_size.id, physical=-quantity) is not None:
+    if adjust_level(uow, key(warehouse), key(product_size), physical=-quantity) is not None:
         return
-    free = level_of(uow, warehouse.id, product_size.id).free_to_allocate
+    free = level_of(uow, key(warehouse), key(product_size)).free_to_allocate
     verb = "move" if moving else "remove"
     raise DomainError(
         ErrorCode.INSUFFICIENT_STOCK,
@@ -332,7 +349,7 @@ def set_stock(
                 or moved
             )
         if moved:
-            announce_variant(uow, variant.id)
+            announce_variant(uow, key(variant))
     uow.session.flush()
     return changes, warnings
 
@@ -349,7 +366,7 @@ def _set_size(
     warnings: list[DomainWarning],
 ) -> bool:
     """Set one size's level in the warehouse; whether it moved (a clamp adds a warning)."""
-    current = level_of(uow, wh.id, product_size.id)
+    current = level_of(uow, key(wh), key(product_size))
     target, clamped = rules.clamp_physical(
         rules.physical_for_set(level.quantity, current.allocated, free_to_allocate=fta),
         current.allocated,
@@ -366,7 +383,7 @@ def _set_size(
     delta = target - current.physical
     if delta == 0:
         return False
-    if adjust_level(uow, wh.id, product_size.id, physical=delta) is None:
+    if adjust_level(uow, key(wh), key(product_size), physical=delta) is None:
         raise DomainError(  # only reachable if the level moved under us
             ErrorCode.CONFLICT,
             "Stock changed while it was being set.",
@@ -375,8 +392,8 @@ def _set_size(
     add_line(
         uow,
         change,
-        wh.id,
-        product_size.id,
+        key(wh),
+        key(product_size),
         physical=delta,
         unit_cost=entry.unit_cost,
         unit_cost_currency=_code(entry),

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm.util import identity_key
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.stock.rules import free_to_allocate
 from mockcentra.storage.tables import StockRow
@@ -120,8 +120,8 @@ def totals_for_sizes(
             func.sum(StockRow.physical),
             func.sum(StockRow.allocated),
         )
-        .where(StockRow.product_size_id.in_(ids))
-        .group_by(StockRow.product_size_id)
+        .where(col(StockRow.product_size_id).in_(ids))
+        .group_by(col(StockRow.product_size_id))
     )
     for size_id, physical, allocated in rows:
         totals[size_id] = StockTotals(physical=int(physical), allocated=int(allocated))
@@ -176,19 +176,19 @@ def adjust_level(
 def _conditional_update(
     s: Any, warehouse_id: int, product_size_id: int, physical: int, allocated: int
 ) -> StockLevel | None:
-    new_physical = StockRow.physical + physical
-    new_allocated = StockRow.allocated + allocated
+    new_physical = col(StockRow.physical) + physical
+    new_allocated = col(StockRow.allocated) + allocated
     row = s.exec(
         update(StockRow)
         .where(
-            StockRow.warehouse_id == warehouse_id,
-            StockRow.product_size_id == product_size_id,
+            col(StockRow.warehouse_id) == warehouse_id,
+            col(StockRow.product_size_id) == product_size_id,
             new_physical >= 0,
             new_allocated >= 0,
             new_allocated <= new_physical,
         )
         .values(physical=new_physical, allocated=new_allocated)
-        .returning(StockRow.physical, StockRow.allocated)
+        .returning(col(StockRow.physical), col(StockRow.allocated))
         .execution_options(synchronize_session=False)
     ).first()
     if row is None:

@@ -27,6 +27,7 @@ from mockcentra.storage.tables import (
     VoucherMarketRow,
     VoucherRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]  # where in the input an error points
@@ -77,15 +78,15 @@ def _check_method_fields(
 
 
 def _add_markets(uow: UnitOfWork, voucher: VoucherRow, refs: list[Any], base: Path) -> None:
-    have = set(market_ids(uow.session, voucher.id))
+    have = set(market_ids(uow.session, key(voucher)))
     for i, ref in enumerate(refs):
         path = [*base, i]
         market = resolve(uow, MarketRow, ref, path, kind="market", object_type="Market")
         if market.store_id != voucher.store_id:
             raise invalid(f"Market {market.id} does not belong to store {voucher.store_id}.", path)
         if market.id not in have:
-            uow.session.add(VoucherMarketRow(voucher_id=voucher.id, market_id=market.id))
-            have.add(market.id)
+            uow.session.add(VoucherMarketRow(voucher_id=key(voucher), market_id=key(market)))
+            have.add(key(market))
     uow.session.flush()
 
 
@@ -118,7 +119,7 @@ def _assign_external_id(uow: UnitOfWork, voucher: VoucherRow, external_id: str, 
             ErrorCode.DUPLICATE, f"External ID {text} is already used by voucher {taken}.", path
         )
     voucher.external_id = text
-    idconversion.assign(uow, "Voucher", voucher.id, text, path)
+    idconversion.assign(uow, "Voucher", key(voucher), text, path)
 
 
 def create_voucher(uow: UnitOfWork, spec: VoucherSpec) -> VoucherRow:
@@ -139,12 +140,12 @@ def create_voucher(uow: UnitOfWork, spec: VoucherSpec) -> VoucherRow:
         if code == "":
             raise invalid("code cannot be empty.", [*base, "code"])
         if code is not None:
-            _check_code_free(uow, store.id, code, [*base, "code"], None)
+            _check_code_free(uow, key(store), code, [*base, "code"], None)
         else:
-            code = _new_code(uow, store.id)
+            code = _new_code(uow, key(store))
     now = uow.clock.now()
     voucher = VoucherRow(
-        store_id=store.id,
+        store_id=key(store),
         name=name,
         status=spec.status.value,
         method=spec.method.value,
@@ -285,14 +286,14 @@ def clone_voucher(
 def _copy_markets_and_actions(uow: UnitOfWork, source: VoucherRow, clone: VoucherRow) -> None:
     """The clone gets the source's markets and its actions with their criteria, sub-actions
     pointing at the clone's own entry points."""
-    for market_id in market_ids(uow.session, source.id):
-        uow.session.add(VoucherMarketRow(voucher_id=clone.id, market_id=market_id))
-    old_actions = actions_of(uow.session, source.id)
-    criteria = criteria_of(uow.session, [a.id for a in old_actions])
+    for market_id in market_ids(uow.session, key(source)):
+        uow.session.add(VoucherMarketRow(voucher_id=key(clone), market_id=market_id))
+    old_actions = actions_of(uow.session, key(source))
+    criteria = criteria_of(uow.session, [key(a) for a in old_actions])
     new_ids: dict[int, int] = {}
     for a in old_actions:
         row = VoucherActionRow(
-            voucher_id=clone.id,
+            voucher_id=key(clone),
             position=a.position,
             entry_point_id=new_ids.get(a.entry_point_id) if a.entry_point_id else None,
             continue_strategy=a.continue_strategy,
@@ -301,10 +302,10 @@ def _copy_markets_and_actions(uow: UnitOfWork, source: VoucherRow, clone: Vouche
         )
         uow.session.add(row)
         uow.session.flush()
-        new_ids[a.id] = row.id
-        for c in criteria[a.id]:
+        new_ids[key(a)] = key(row)
+        for c in criteria[key(a)]:
             uow.session.add(
-                VoucherCriterionRow(action_id=row.id, type=c.type, params=dict(c.params))
+                VoucherCriterionRow(action_id=key(row), type=c.type, params=dict(c.params))
             )
 
 

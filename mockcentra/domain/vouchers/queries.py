@@ -32,6 +32,7 @@ from mockcentra.storage.tables import (
     VoucherRow,
     VoucherUsageRow,
 )
+from mockcentra.storage.tables.base import key
 
 # ---------------------------------------------------------------- reading
 
@@ -46,7 +47,7 @@ def market_ids(session: Any, voucher_id: int) -> list[int]:
         session.exec(
             select(VoucherMarketRow.market_id)
             .where(VoucherMarketRow.voucher_id == voucher_id)
-            .order_by(VoucherMarketRow.market_id)
+            .order_by(col(VoucherMarketRow.market_id))
         )
     )
 
@@ -55,9 +56,9 @@ def markets_of(session: Any, voucher_id: int) -> list[MarketRow]:
     return list(
         session.exec(
             select(MarketRow)
-            .join(VoucherMarketRow, VoucherMarketRow.market_id == MarketRow.id)
+            .join(VoucherMarketRow, col(VoucherMarketRow.market_id) == MarketRow.id)
             .where(VoucherMarketRow.voucher_id == voucher_id)
-            .order_by(MarketRow.id)
+            .order_by(col(MarketRow.id))
         )
     )
 
@@ -67,7 +68,7 @@ def actions_of(session: Any, voucher_id: int) -> list[VoucherActionRow]:
         session.exec(
             select(VoucherActionRow)
             .where(VoucherActionRow.voucher_id == voucher_id)
-            .order_by(VoucherActionRow.position, VoucherActionRow.id)
+            .order_by(col(VoucherActionRow.position), col(VoucherActionRow.id))
         )
     )
 
@@ -80,7 +81,7 @@ def criteria_of(session: Any, action_ids: Sequence[int]) -> dict[int, list[Vouch
     for row in session.exec(
         select(VoucherCriterionRow)
         .where(col(VoucherCriterionRow.action_id).in_(list(action_ids)))
-        .order_by(VoucherCriterionRow.id)
+        .order_by(col(VoucherCriterionRow.id))
     ):
         out[row.action_id].append(row)
     return out
@@ -95,7 +96,7 @@ def usage_counts(session: Any, voucher_ids: Iterable[int]) -> dict[int, int]:
     rows = session.exec(
         select(VoucherUsageRow.voucher_id, func.count())
         .where(col(VoucherUsageRow.voucher_id).in_(ids))
-        .group_by(VoucherUsageRow.voucher_id)
+        .group_by(col(VoucherUsageRow.voucher_id))
     )
     for voucher_id, n in rows:
         counts[voucher_id] = int(n)
@@ -124,10 +125,10 @@ def voucher_by_code(session: Any, store_id: int, code: str) -> VoucherRow | None
         select(VoucherRow)
         .where(
             VoucherRow.store_id == store_id,
-            VoucherRow.method.in_([VoucherMethod.CODE.value, VoucherMethod.URL.value]),
+            col(VoucherRow.method).in_([VoucherMethod.CODE.value, VoucherMethod.URL.value]),
             (func.lower(VoucherRow.code) == wanted) | (func.lower(VoucherRow.url) == wanted),
         )
-        .order_by(VoucherRow.id)
+        .order_by(col(VoucherRow.id))
     ).first()
 
 
@@ -138,7 +139,7 @@ def automatic_vouchers(
     rows = list(
         session.exec(
             select(VoucherRow)
-            .join(VoucherMarketRow, VoucherMarketRow.voucher_id == VoucherRow.id)
+            .join(VoucherMarketRow, col(VoucherMarketRow.voucher_id) == VoucherRow.id)
             .where(
                 VoucherRow.store_id == store_id,
                 VoucherRow.method == VoucherMethod.AUTO.value,
@@ -147,7 +148,7 @@ def automatic_vouchers(
                 VoucherRow.start_at <= now,
                 VoucherRow.stop_at >= now,
             )
-            .order_by(VoucherRow.id)
+            .order_by(col(VoucherRow.id))
         )
     )
     counts = usage_counts(session, [v.id for v in rows])
@@ -158,7 +159,7 @@ def has_once_per_customer(session: Any, voucher_id: int) -> bool:
     return (
         session.exec(
             select(VoucherCriterionRow.id)
-            .join(VoucherActionRow, VoucherActionRow.id == VoucherCriterionRow.action_id)
+            .join(VoucherActionRow, col(VoucherActionRow.id) == VoucherCriterionRow.action_id)
             .where(
                 VoucherActionRow.voucher_id == voucher_id,
                 VoucherCriterionRow.type == CriteriaType.ONCE_PER_CUSTOMER.value,
@@ -170,25 +171,25 @@ def has_once_per_customer(session: Any, voucher_id: int) -> bool:
 
 def to_engine(session: Any, vouchers: Sequence[VoucherRow]) -> dict[int, engine.Voucher]:
     """The engine's view of these vouchers (three queries whatever their number)."""
-    ids = [v.id for v in vouchers]
+    ids = [key(v) for v in vouchers]
     actions: dict[int, list[VoucherActionRow]] = {i: [] for i in ids}
     if ids:
         for a in session.exec(
             select(VoucherActionRow)
             .where(col(VoucherActionRow.voucher_id).in_(ids))
-            .order_by(VoucherActionRow.position, VoucherActionRow.id)
+            .order_by(col(VoucherActionRow.position), col(VoucherActionRow.id))
         ):
             actions[a.voucher_id].append(a)
-    criteria = criteria_of(session, [a.id for acts in actions.values() for a in acts])
+    criteria = criteria_of(session, [key(a) for acts in actions.values() for a in acts])
     out = {}
     for v in vouchers:
         out[v.id] = engine.Voucher(
-            id=v.id,
+            id=key(v),
             name=v.name,
             priority=v.priority,
             combinable=v.combine_with_other_vouchers,
             strategy=EntryPointStrategy(v.entry_point_strategy),
-            actions=tuple(_engine_action(a, criteria[a.id]) for a in actions[v.id]),
+            actions=tuple(_engine_action(a, criteria[key(a)]) for a in actions[key(v)]),
         )
     return out
 
@@ -198,7 +199,7 @@ def _engine_action(a: VoucherActionRow, criteria: list[VoucherCriterionRow]) -> 
     percent = r.get("percentOff")
     options = r.get("shippingOptionIds")
     return engine.Action(
-        id=a.id,
+        id=key(a),
         entry_point_id=a.entry_point_id,
         continue_strategy=ContinueStrategy(a.continue_strategy),
         criteria=tuple(
@@ -351,7 +352,7 @@ def voucher_facts(session: Any, voucher: VoucherRow) -> VoucherFacts:
     kind: str | None = None
     percent: Decimal | None = None
     by_pricelist: dict[int, Decimal] = {}
-    for action in actions_of(session, voucher.id):
+    for action in actions_of(session, key(voucher)):
         result = action.result or {}
         if result.get("percentOff") is not None:
             kind, percent = "percentoff", Decimal(str(result["percentOff"]))
@@ -365,6 +366,6 @@ def voucher_facts(session: Any, voucher: VoucherRow) -> VoucherFacts:
         kind=kind,
         percent=percent,
         value_by_pricelist=by_pricelist,
-        market_ids=market_ids(session, voucher.id),
-        successful_usages=usage_counts(session, [voucher.id])[voucher.id],
+        market_ids=market_ids(session, key(voucher)),
+        successful_usages=usage_counts(session, [key(voucher)])[key(voucher)],
     )

@@ -41,6 +41,7 @@ from mockcentra.storage.tables import (
     ShippingTermsRow,
     StoreRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
@@ -189,7 +190,7 @@ def accounts_of_representatives(session: Any, rep_ids: Sequence[int]) -> dict[in
 def list_sales_representatives(session: Any, limit: int | None, page_number: int | None) -> Any:
     return page(
         session,
-        select(SalesRepresentativeRow).order_by(SalesRepresentativeRow.id),
+        select(SalesRepresentativeRow).order_by(col(SalesRepresentativeRow.id)),
         limit,
         page_number,
     )
@@ -216,10 +217,10 @@ def _apply_relations(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
         market = resolve(
             uow, MarketRow, spec.market, ["input", "market"], kind="Market", object_type="Market"
         )
-        store = uow.session.get(StoreRow, market.store_id)
+        store = stored(uow.session, StoreRow, market.store_id)
         rules.check_wholesale_store(store.type, f"Market {market.id}", ["input", "market"])
-        account.market_id = market.id
-        account.store_id = store.id
+        account.market_id = key(market)
+        account.store_id = key(store)
     if spec.pricelist is not None:
         pricelist = resolve(
             uow,
@@ -229,8 +230,8 @@ def _apply_relations(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
             kind="Pricelist",
             object_type="Pricelist",
         )
-        account.pricelist_id = pricelist.id
-    pricelist = uow.session.get(PricelistRow, account.pricelist_id)
+        account.pricelist_id = key(pricelist)
+    pricelist = stored(uow.session, PricelistRow, account.pricelist_id)
     if pricelist.store_id != account.store_id:
         where = ["input", "pricelist"] if spec.pricelist is not None else ["input", "market"]
         raise DomainError(
@@ -303,7 +304,7 @@ def _apply_brands(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> No
             uow, BrandRow, ref, ["input", "addBrands", i], kind="Brand", object_type="Brand"
         )
         if brand.id not in brand_ids:
-            brand_ids.append(brand.id)
+            brand_ids.append(key(brand))
     for i, ref in enumerate(spec.remove_brands or []):
         brand = resolve(
             uow, BrandRow, ref, ["input", "removeBrands", i], kind="Brand", object_type="Brand"
@@ -314,12 +315,12 @@ def _apply_brands(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> No
 
 
 def _apply_addresses(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> None:
-    for key in ("account_address", "shipping_address", "billing_address"):
-        change = getattr(spec, key)
+    for attr in ("account_address", "shipping_address", "billing_address"):
+        change = getattr(spec, attr)
         if change is not None:
-            camel = "".join(w.capitalize() if i else w for i, w in enumerate(key.split("_")))
+            camel = "".join(w.capitalize() if i else w for i, w in enumerate(attr.split("_")))
             checked = check_address(uow, change, ["input", camel])
-            setattr(account, key, merge_address(getattr(account, key), checked))
+            setattr(account, attr, merge_address(getattr(account, attr), checked))
 
 
 def _apply_general_discount(account: AccountRow, spec: AccountSpec) -> None:
@@ -354,7 +355,7 @@ def _window_discounts(
     warnings: list[DomainWarning] = []
     base = ["input", "discounts"]
     for i, ref in enumerate(spec.remove_delivery_window_discounts):
-        path = [*base, "removeDeliveryWindowDiscounts", i]
+        path: list[str | int] = [*base, "removeDeliveryWindowDiscounts", i]
         window = get_window(uow, ref, path)
         row = session.exec(
             select(AccountDeliveryWindowDiscountRow).where(
@@ -388,7 +389,7 @@ def _window_discounts(
             raise invalid(
                 f"Delivery window {window.id} is listed twice.", [*path, "deliveryWindow"]
             )
-        seen.add(window.id)
+        seen.add(key(window))
         hundredths = rules.percent_hundredths(item.discount_percent, [*path, "discountPercent"])
         row = session.exec(
             select(AccountDeliveryWindowDiscountRow).where(
@@ -396,7 +397,7 @@ def _window_discounts(
                 AccountDeliveryWindowDiscountRow.delivery_window_id == window.id,
             )
         ).first() or AccountDeliveryWindowDiscountRow(
-            account_id=account.id, delivery_window_id=window.id
+            account_id=key(account), delivery_window_id=key(window)
         )
         row.discount_percent_hundredths = hundredths
         session.add(row)
@@ -441,7 +442,7 @@ def list_accounts(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[AccountRow]:
-    stmt = select(AccountRow).order_by(AccountRow.id)
+    stmt = select(AccountRow).order_by(col(AccountRow.id))
     if ids:
         stmt = stmt.where(col(AccountRow.id).in_(list(ids)))
     stmt = text_filtered(stmt, AccountRow.name, name)

@@ -42,6 +42,7 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]
@@ -201,7 +202,9 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
             )
         )
         for market in markets:
-            session.add(DeliveryWindowMarketRow(delivery_window_id=window.id, market_id=market.id))
+            session.add(
+                DeliveryWindowMarketRow(delivery_window_id=key(window), market_id=key(market))
+            )
         session.flush()
 
 
@@ -211,9 +214,9 @@ def _markets(uow: UnitOfWork, window: DeliveryWindowRow, refs: list[Any]) -> lis
     session = uow.session
     markets: list[MarketRow] = []
     for i, ref in enumerate(refs):
-        path = ["input", "markets", i]
+        path: list[str | int] = ["input", "markets", i]
         market = resolve(uow, MarketRow, ref, path, kind="Market", object_type="Market")
-        store = session.get(StoreRow, market.store_id)
+        store = stored(session, StoreRow, market.store_id)
         rules.check_wholesale_store(store.type, f"Market {market.id}", path)
         if markets and market.store_id != markets[0].store_id:
             raise DomainError(
@@ -242,7 +245,7 @@ def _apply_preorder(uow: UnitOfWork, window: DeliveryWindowRow, spec: PreorderSp
     zone = uow.clock.zone
     base = ["input", "preorder"]
     creating = window.delivery_start is None
-    for key, given, attrs in (
+    for argument, given, attrs in (
         ("deliveryDateRange", spec.delivery_dates, ("delivery_start", "delivery_end")),
         ("salesDateRange", spec.sales_dates, ("sales_start", "sales_end")),
     ):
@@ -250,19 +253,21 @@ def _apply_preorder(uow: UnitOfWork, window: DeliveryWindowRow, spec: PreorderSp
             if creating:
                 raise DomainError(
                     ErrorCode.REQUIRED,
-                    f"{key} is required for a preorder delivery window.",
-                    [*base, key],
+                    f"{argument} is required for a preorder delivery window.",
+                    [*base, argument],
                 )
             continue
         start: date | None = getattr(window, attrs[0])
         end: date | None = getattr(window, attrs[1])
         if given.start is not None:
-            start = parse_date(given.start, zone, [*base, key, "from"])
+            start = parse_date(given.start, zone, [*base, argument, "from"])
         if given.end is not None:
-            end = parse_date(given.end, zone, [*base, key, "to"])
+            end = parse_date(given.end, zone, [*base, argument, "to"])
         if start is None or end is None:
-            raise DomainError(ErrorCode.REQUIRED, f"{key} needs both from and to.", [*base, key])
-        rules.check_date_range(start, end, [*base, key, "to"])
+            raise DomainError(
+                ErrorCode.REQUIRED, f"{argument} needs both from and to.", [*base, argument]
+            )
+        rules.check_date_range(start, end, [*base, argument, "to"])
         setattr(window, attrs[0], start)
         setattr(window, attrs[1], end)
     order = spec.allocation_order
@@ -306,7 +311,7 @@ def set_window_variants(
     session = uow.session
     seen: set[int] = set()
     for i, spec in enumerate(variants):
-        path = ["input", "variants", i]
+        path: list[str | int] = ["input", "variants", i]
         variant = resolve(
             uow,
             VariantRow,
@@ -320,14 +325,14 @@ def set_window_variants(
                 DomainWarning(f"Duplicate variant ID {variant.id} skipped", path)
             )
             continue
-        seen.add(variant.id)
+        seen.add(key(variant))
         row = session.exec(
             select(DeliveryWindowVariantRow).where(
                 DeliveryWindowVariantRow.delivery_window_id == window.id,
                 DeliveryWindowVariantRow.variant_id == variant.id,
             )
         ).first() or DeliveryWindowVariantRow(
-            delivery_window_id=window.id, product_id=variant.product_id, variant_id=variant.id
+            delivery_window_id=key(window), product_id=variant.product_id, variant_id=key(variant)
         )
         row.type = VariantDeliveryType(spec.type or window.default_variant_delivery_type).value
         if spec.has_limit:
@@ -362,7 +367,7 @@ def unset_window_variants(
         )
     result = WindowVariantsResult(window)
     for i, ref in enumerate(variant_refs):
-        path = ["input", "productVariants", i]
+        path: list[str | int] = ["input", "productVariants", i]
         variant = resolve(
             uow, VariantRow, ref, path, kind="ProductVariant", object_type="ProductVariant"
         )
@@ -405,7 +410,7 @@ def list_windows(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[DeliveryWindowRow]:
-    stmt = select(DeliveryWindowRow).order_by(DeliveryWindowRow.id)
+    stmt = select(DeliveryWindowRow).order_by(col(DeliveryWindowRow.id))
     if ids:
         stmt = stmt.where(col(DeliveryWindowRow.id).in_(list(ids)))
     if statuses:
@@ -427,9 +432,9 @@ def markets_of(session: Any, window_ids: Sequence[int]) -> dict[int, list[Market
     """Each window's markets (id order), in one query."""
     stmt = (
         select(DeliveryWindowMarketRow.delivery_window_id, MarketRow)
-        .join(MarketRow, MarketRow.id == DeliveryWindowMarketRow.market_id)
+        .join(MarketRow, col(MarketRow.id) == DeliveryWindowMarketRow.market_id)
         .where(col(DeliveryWindowMarketRow.delivery_window_id).in_(list(window_ids)))
-        .order_by(MarketRow.id)
+        .order_by(col(MarketRow.id))
     )
     return grouped_pairs(session, stmt)
 
@@ -451,7 +456,8 @@ def preorder_variant_ids(session: Any) -> set[int]:
     rows = session.exec(
         select(DeliveryWindowVariantRow.variant_id)
         .join(
-            DeliveryWindowRow, DeliveryWindowRow.id == DeliveryWindowVariantRow.delivery_window_id
+            DeliveryWindowRow,
+            col(DeliveryWindowRow.id) == DeliveryWindowVariantRow.delivery_window_id,
         )
         .where(
             DeliveryWindowVariantRow.type == VariantDeliveryType.PREORDER.value,

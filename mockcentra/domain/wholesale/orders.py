@@ -64,6 +64,7 @@ from mockcentra.storage.tables import (
     VariantRow,
     WholesaleOrderRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 
 Path = Sequence[str | int]
@@ -102,12 +103,12 @@ class _Line:
 def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow:
     session = uow.session
     account, buyer = _who(uow, spec)
-    rules.ensure_account_can_order(account.status, account.id, ["input", "account"])
-    rules.ensure_buyer_can_order(buyer.status, buyer.id, ["input", "buyer"])
+    rules.ensure_account_can_order(account.status, key(account), ["input", "account"])
+    rules.ensure_buyer_can_order(buyer.status, key(buyer), ["input", "buyer"])
     if not spec.lines:
         raise invalid("An order needs at least one line.", ["input", "lines"])
     today = uow.clock.local_now().date()
-    pricelist = session.get(PricelistRow, account.pricelist_id)
+    pricelist = stored(session, PricelistRow, account.pricelist_id)
     currency = currency_code(session, pricelist)
     market_windows = _market_windows(session, account.market_id)
     checked: dict[int, DeliveryWindowRow] = {}
@@ -117,7 +118,7 @@ def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow
         window, window_path = _window_of(uow, spec, line, path)
         if window.id not in checked:
             _check_window(account, window, market_windows, today, window_path)
-            checked[window.id] = window
+            checked[key(window)] = window
         lines.append(_priced_line(uow, account, pricelist, window, line, lines, today, path))
     shipping = dict(account.shipping_address or {})
     shipping.update(check_address(uow, spec.shipping_address, ["input", "shippingAddress"]))
@@ -126,7 +127,7 @@ def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow
     if account.apply_credit_limit and account.credit_limit is not None:
         total = sum((times(ln.new.unit_price, ln.new.quantity) for ln in lines), ZERO)
         rules.check_credit(
-            account.credit_limit, outstanding(session, account.id), total, currency, account.id
+            account.credit_limit, outstanding(session, key(account)), total, currency, key(account)
         )
     country = (
         shipping.get("country")
@@ -179,7 +180,7 @@ def _who(uow: UnitOfWork, spec: WholesaleOrderSpec) -> tuple[AccountRow, BuyerRo
     buyer = session.exec(
         select(BuyerRow)
         .where(BuyerRow.account_id == account.id, BuyerRow.status == BuyerStatus.ACTIVE)
-        .order_by(BuyerRow.id)
+        .order_by(col(BuyerRow.id))
     ).first()
     if buyer is None:
         raise DomainError(
@@ -227,7 +228,7 @@ def _check_limit(
     per_size = sold.limit_on == DeliveryWindowLimitOn.ProductSize
     stmt = (
         select(func.coalesce(func.sum(OrderLineRow.quantity), 0))
-        .join(OrderRow, OrderRow.id == OrderLineRow.order_id)
+        .join(OrderRow, col(OrderRow.id) == OrderLineRow.order_id)
         .where(
             OrderLineRow.delivery_window_id == sold.delivery_window_id,
             OrderRow.status != OrderStatus.CANCELLED,
@@ -275,7 +276,7 @@ def outstanding(session: Any, account_id: int) -> Decimal:
     """What the account still owes: its open orders' totals minus their paid shipments."""
     orders = session.exec(
         select(OrderRow)
-        .join(WholesaleOrderRow, WholesaleOrderRow.order_id == OrderRow.id)
+        .join(WholesaleOrderRow, col(WholesaleOrderRow.order_id) == OrderRow.id)
         .where(
             WholesaleOrderRow.account_id == account_id,
             OrderRow.status != OrderStatus.CANCELLED,
@@ -310,10 +311,10 @@ def windows_of_orders(session: Any, order_ids: Sequence[int]) -> dict[int, list[
     """The delivery windows each order's lines are in (id order), in one query."""
     stmt = (
         select(OrderLineRow.order_id, DeliveryWindowRow)
-        .join(DeliveryWindowRow, DeliveryWindowRow.id == OrderLineRow.delivery_window_id)
+        .join(DeliveryWindowRow, col(DeliveryWindowRow.id) == OrderLineRow.delivery_window_id)
         .where(col(OrderLineRow.order_id).in_(list(order_ids)))
         .distinct()
-        .order_by(DeliveryWindowRow.id)
+        .order_by(col(DeliveryWindowRow.id))
     )
     return grouped_pairs(session, stmt)
 
@@ -357,8 +358,8 @@ def _priced_line(
         kind="ProductSize",
         object_type="ProductSize",
     )
-    variant = session.get(VariantRow, size.variant_id)
-    product = session.get(ProductRow, variant.product_id)
+    variant = stored(session, VariantRow, size.variant_id)
+    product = stored(session, ProductRow, variant.product_id)
     sold = _sold_in(session, window, variant, path)
     if account.has_brands_restriction and product.brand_id not in (account.brand_ids or []):
         raise DomainError(
@@ -368,7 +369,7 @@ def _priced_line(
             [*path, "productSize"],
         )
     _check_limit(session, sold, size, variant, line.quantity, earlier, path)
-    price = wholesale_price_for(session, pricelist.id, product.id, variant.id, today)
+    price = wholesale_price_for(session, key(pricelist), key(product), key(variant), today)
     if price is None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
@@ -378,10 +379,10 @@ def _priced_line(
     unit = rules.discounted(price, discount_for(session, account, window.id))
     display_id = _display(uow, account, product, line.display, [*path, "display"])
     return _Line(
-        NewLine(display_id, size.id, line.quantity, unit, price, line.comment),
+        NewLine(display_id, key(size), line.quantity, unit, price, line.comment),
         window,
         sold.type,
-        variant.id,
+        key(variant),
     )
 
 
@@ -404,15 +405,15 @@ def _mark_wholesale(
         "purchaseOrderNumber": spec.purchase_order_number,
     }
     session.add(order)
-    for placed, wanted in zip(lines_of(session, order.id), lines, strict=True):
+    for placed, wanted in zip(lines_of(session, key(order)), lines, strict=True):
         placed.delivery_window_id = wanted.window.id
         if wanted.delivery_type == VariantDeliveryType.PREORDER:
             release_line(uow, placed, placed.quantity, StockAction.RELEASE_BACK_TO_WAREHOUSE)
         session.add(placed)
     session.add(
         WholesaleOrderRow(
-            order_id=order.id,
-            account_id=account.id,
+            order_id=key(order),
+            account_id=key(account),
             buyer_id=buyer.id,
             purchase_order_number=spec.purchase_order_number,
         )
