@@ -112,7 +112,7 @@ def _place(uow: UnitOfWork, sel: SelectionRow, country: CountryRow) -> None:
 
 
 def _shipping_for(uow: UnitOfWork, pricelist: PricelistRow) -> int | None:
-    code = uow.session.get(CurrencyRow, pricelist.currency_id).code
+    code = stored(uow.session, CurrencyRow, pricelist.currency_id).code
     option = uow.session.exec(
         select(ShippingOptionRow).where(ShippingOptionRow.currency_code == code)
     ).first()
@@ -357,6 +357,8 @@ def summarize(session, sel: SelectionRow, now: datetime, email: str | None = Non
     pricelist = session.get(PricelistRow, sel.pricelist_id)
     currency = session.get(CurrencyRow, pricelist.currency_id)
     country = country_by_code(session, sel.country_code)
+    if country is None:
+        raise LookupError(f"The selection's country {sel.country_code} is not stored")
 
     lines = []
     for row in session.exec(
@@ -374,7 +376,7 @@ def summarize(session, sel: SelectionRow, now: datetime, email: str | None = Non
                 product,
                 variant,
                 size,
-                session.get(SizeRow, size.size_id).name,
+                stored(session, SizeRow, size.size_id).name,
                 price,
                 country.tax_percent_hundredths,
             )
@@ -387,7 +389,7 @@ def summarize(session, sel: SelectionRow, now: datetime, email: str | None = Non
         session,
         sel,
         [
-            VoucherLine(line.item, line.variant.id, line.unit_price, line.row.quantity)
+            VoucherLine(line.item, key(line.variant), line.unit_price, line.row.quantity)
             for line in lines
         ],
         shipping,
@@ -409,7 +411,7 @@ def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
     warehouses = allocation.warehouses_for_market(uow.session, summary.selection.market_id)
     wanted: dict[int, int] = {}
     for line in summary.lines:
-        wanted[line.size.id] = wanted.get(line.size.id, 0) + line.row.quantity
+        wanted[key(line.size)] = wanted.get(key(line.size), 0) + line.row.quantity
     missing: list[Unavailable] = []
     left: dict[int, int] = {}
     for size_id in wanted:
@@ -420,13 +422,13 @@ def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
         ).one()
         left[size_id] = max(0, int(free))
     for line in summary.lines:
-        available = min(left[line.size.id], line.row.quantity)
-        left[line.size.id] -= available
+        available = min(left[key(line.size)], line.row.quantity)
+        left[key(line.size)] -= available
         if available < line.row.quantity:
             missing.append(
                 Unavailable(
                     line.item,
-                    line.product.id,
+                    key(line.product),
                     line.row.quantity,
                     line.row.quantity - available,
                     available,
@@ -462,7 +464,7 @@ def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
             [
                 level
                 for size_id in dict.fromkeys(
-                    ln.size.id for ln in summary.lines for m in missing if m.item == ln.item
+                    key(ln.size) for ln in summary.lines for m in missing if m.item == ln.item
                 )
                 for level in stock_levels(uow.session, size_id, warehouses)
             ],
@@ -544,7 +546,7 @@ def pay(
             lines=[
                 NewLine(
                     line.row.display_id,
-                    line.size.id,
+                    key(line.size),
                     line.row.quantity,
                     line.discounted_unit_price,
                     line.unit_price,
@@ -571,7 +573,7 @@ def confirm_redirect_payment(
 ) -> OrderRow:
     """`payment-result`: the shopper came back from the (dummy) payment page."""
     if sel.order_id is not None:
-        return uow.session.get(OrderRow, sel.order_id)
+        return stored(uow.session, OrderRow, sel.order_id)
     if sel.payment_method != "dummy-redirect" or sel.pending_payment is None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED, "No payment is waiting for a result.", ["paymentMethodFields"]
@@ -585,6 +587,8 @@ def confirm_redirect_payment(
         outcome=dict(sel.pending_payment.get("outcome") or {}),
         returned_from_redirect=True,
     )
+    if order is None:
+        raise ValueError("A payment back from its redirect places the order")
     return order
 
 

@@ -331,7 +331,7 @@ VOUCHER_VALUE_NAME = "Voucher value"
 
 def _take_voucher_value(
     amount: Decimal, lines: list[NewLine], shipping: Decimal, currency: str
-) -> tuple[list[NewLine], Decimal, dict[str, Any]]:
+) -> tuple[list[NewLine], Decimal, VoucherEntry]:
     """Take an order-level voucher amount off the lines (pro rata, whole cents per unit, as a
     fixed-amount voucher at checkout) and then off shipping, and describe it as the voucher
     entry a checkout order keeps, so totals, captures and returns read it the same way.
@@ -392,7 +392,7 @@ def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
         _country(uow, data.billing_address["country"], ["invoiceAddress", "country"])
     market = _market(uow, data, store, country)
     pricelist = _pricelist(uow, data, store, country)
-    currency = uow.session.get(CurrencyRow, pricelist.currency_id).code
+    currency = stored(uow.session, CurrencyRow, pricelist.currency_id).code
     new_lines, wanted = _priced_lines(uow, data, store, market, pricelist)
     if data.adjust_stock and not data.force_create:
         _check_stock(uow, market.id, wanted)
@@ -775,7 +775,7 @@ def _checked_return_cost(
 
 
 def shipment_currency(uow: UnitOfWork, shipment: ShipmentRow) -> str:
-    return uow.session.get(OrderRow, shipment.order_id).currency_code
+    return stored(uow.session, OrderRow, shipment.order_id).currency_code
 
 
 def set_return_completed(uow: UnitOfWork, return_id: int, completed: bool) -> ReturnRow:

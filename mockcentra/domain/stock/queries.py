@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, true
+from sqlalchemy import Select, and_, func, true
 from sqlmodel import col, select
 
 from mockcentra.domain.listing import page, sorted_by
@@ -37,7 +37,7 @@ def warehouses(
     page_number: int | None = None,
 ) -> list[WarehouseRow]:
     """Warehouses by `sort`, else in allocation order (priority, then id)."""
-    stmt = select(WarehouseRow)
+    stmt: Select[Any] = select(WarehouseRow)
     if sort:
         columns = {"id": WarehouseRow.id, "name": WarehouseRow.name}
         stmt = sorted_by(stmt, sort, columns, WarehouseRow.id)
@@ -48,7 +48,7 @@ def warehouses(
     if ids:
         stmt = stmt.where(col(WarehouseRow.id).in_(ids))
     if name_equals is not None:
-        stmt = stmt.where(WarehouseRow.name == name_equals)
+        stmt = stmt.where(col(WarehouseRow.name) == name_equals)
     if name_contains is not None:
         stmt = stmt.where(col(WarehouseRow.name).contains(name_contains))
     return list(page(session, stmt, limit, page_number))

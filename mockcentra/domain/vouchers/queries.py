@@ -183,7 +183,7 @@ def to_engine(session: Any, vouchers: Sequence[VoucherRow]) -> dict[int, engine.
     criteria = criteria_of(session, [key(a) for acts in actions.values() for a in acts])
     out = {}
     for v in vouchers:
-        out[v.id] = engine.Voucher(
+        out[key(v)] = engine.Voucher(
             id=key(v),
             name=v.name,
             priority=v.priority,

@@ -172,23 +172,23 @@ def _who(uow: UnitOfWork, spec: WholesaleOrderSpec) -> tuple[AccountRow, BuyerRo
                 f"Buyer {buyer.id} does not belong to account {account.id}.",
                 ["input", "buyer"],
             )
-        return session.get(AccountRow, buyer.account_id), buyer
+        return stored(session, AccountRow, buyer.account_id), buyer
     if account is None:
         raise DomainError(
             ErrorCode.REQUIRED, "Give the buyer (or the account) placing the order.", ["input"]
         )
-    buyer = session.exec(
+    first_buyer = session.exec(
         select(BuyerRow)
         .where(BuyerRow.account_id == account.id, BuyerRow.status == BuyerStatus.ACTIVE)
         .order_by(col(BuyerRow.id))
     ).first()
-    if buyer is None:
+    if first_buyer is None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Account {account.id} has no active buyer: create a buyer before placing orders.",
             ["input", "account"],
         )
-    return account, buyer
+    return account, first_buyer
 
 
 def _check_window(
