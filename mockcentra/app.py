@@ -12,6 +12,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from mockcentra import __version__
+from mockcentra.control.failsafe import FailsafeMiddleware
 from mockcentra.control.guards import GuardMiddleware, unrouted
 from mockcentra.control.middleware import ControlMiddleware
 from mockcentra.control.routes import control_routes
@@ -101,6 +102,7 @@ def create_app(
         lifespan=lifespan,
         exception_handlers={404: unrouted, 405: unrouted},
         middleware=[
+            Middleware(FailsafeMiddleware, runtime=runtime),
             Middleware(GuardMiddleware, runtime=runtime),
             Middleware(ControlMiddleware, runtime=runtime),
         ],

@@ -124,13 +124,13 @@ class GuardMiddleware:
         if area == "control" and path.rstrip("/") != HEALTH_PATH:
             refusal = control_refusal(scope, settings)
             if refusal is not None:
-                await _respond(send, *refusal)
+                await respond(send, *refusal)
                 return
 
         limit = settings.max_body_bytes
         declared = _header(scope, b"content-length")
         if limit and declared is not None and declared.isdigit() and int(declared) > limit:
-            await _respond(send, 413, error_body(area, _too_large(limit), "request"))
+            await respond(send, 413, error_body(area, _too_large(limit), "request"))
             return
         body = bytearray()
         more = True
@@ -141,7 +141,7 @@ class GuardMiddleware:
             body.extend(message.get("body", b""))
             more = message.get("more_body", False)
             if limit and len(body) > limit:
-                await _respond(send, 413, error_body(area, _too_large(limit), "request"))
+                await respond(send, 413, error_body(area, _too_large(limit), "request"))
                 return
         payload = bytes(body)
 
@@ -153,7 +153,7 @@ class GuardMiddleware:
                         f"Unsupported Content-Type '{content_type}': send the body as JSON with "
                         "'Content-Type: application/json'."
                     )
-                    await _respond(send, 415, error_body(area, message, "request"))
+                    await respond(send, 415, error_body(area, message, "request"))
                     return
             limiter = self.runtime.request_limiter
             if limiter is not None:
@@ -165,7 +165,7 @@ class GuardMiddleware:
                         f"Too many requests: the limit is {limiter.limit} per "
                         f"{settings.rate_limit_window} seconds. Retry in {seconds} seconds."
                     )
-                    await _respond(
+                    await respond(
                         send,
                         429,
                         error_body(area, message, "rateLimit"),
@@ -208,12 +208,13 @@ def _too_large(limit: int) -> str:
     return f"Request body too large: the limit is {limit} bytes (MOCKCENTRA_MAX_BODY_BYTES)."
 
 
-async def _respond(
+async def respond(
     send: Any,
     status: int,
     body: dict[str, Any],
     headers: list[tuple[bytes, bytes]] | None = None,
 ) -> None:
+    """Send a whole JSON reply from a middleware (a refusal, or the failsafe's 500)."""
     raw = json.dumps(body).encode()
     await send(
         {

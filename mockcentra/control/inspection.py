@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from mockcentra.control.http import error, read_json
+from mockcentra.control.http import ControlModel, Refused, body, error, read_object
 from mockcentra.domain.checkout.sellable import sellable_items
 from mockcentra.domain.errors import DomainError
 from mockcentra.runtime.threads import off_loop
@@ -20,6 +20,12 @@ def _bounded(raw: str, name: str) -> int:
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 1_000_000_000:
         raise ValueError(f"'{name}' must be a whole number from 1 to 1000000000.")
     return int(raw)
+
+
+class OutcomeBody(ControlModel):
+    """PUT /_mock/faults/domain/{name}."""
+
+    outcome: str | None = None
 
 
 def inspection_routes(rt: Runtime) -> list[Route]:
@@ -47,9 +53,9 @@ def inspection_routes(rt: Runtime) -> list[Route]:
         if refused:
             return error(refused, 409)
         try:
-            fault = rt.faults.add_route(await read_json(request))
+            fault = rt.faults.add_route(await read_object(request))
         except (ValueError, TypeError) as exc:
-            return error(str(exc))
+            raise Refused(str(exc)) from None
         return JSONResponse({"id": fault.id, "path": fault.path}, status_code=201)
 
     async def fault(request: Request) -> JSONResponse:
@@ -63,10 +69,8 @@ def inspection_routes(rt: Runtime) -> list[Route]:
         refused = rt.per_process("Injected faults")
         if refused and request.method == "PUT":
             return error(refused, 409)
+        outcome = None if request.method == "DELETE" else (await body(request, OutcomeBody)).outcome
         try:
-            outcome = (
-                None if request.method == "DELETE" else (await read_json(request)).get("outcome")
-            )
             if request.method == "PUT" and not outcome:
                 raise ValueError("Give {'outcome': ...}, e.g. {'outcome': 'decline'}.")
             rt.faults.set_domain(name, outcome)

@@ -98,6 +98,10 @@ class ControlMiddleware:
                 await send({"type": "http.response.body", "body": raw})
                 return
             await self.app(scope, replay, capture)
+        except Exception as failure:
+            if not isinstance(failure, DroppedConnection) and not status_holder["status"]:
+                status_holder["status"] = 500  # what the failsafe answers (control/failsafe.py)
+            raise
         finally:
             trace.end(token)
             rt.journal.record(

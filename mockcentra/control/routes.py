@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
+from datetime import datetime
+from typing import Any
 
+from pydantic import Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -12,11 +14,44 @@ from starlette.routing import Route
 from mockcentra import __version__
 from mockcentra.control.answers import answer_routes
 from mockcentra.control.guards import control_refusal
-from mockcentra.control.http import error, read_json
+from mockcentra.control.http import ControlModel, Refused, body, error, handled_routes
 from mockcentra.control.inspection import inspection_routes
 from mockcentra.control.webhooks import webhook_routes
 from mockcentra.runtime.threads import off_loop
+from mockcentra.runtime.wire import INT64_MAX
 from mockcentra.state.runtime import Runtime
+
+
+class SnapshotBody(ControlModel):
+    """POST /_mock/snapshots."""
+
+    name: str = ""
+
+
+class ClockBody(ControlModel):
+    """POST /_mock/clock: freeze (at a moment, or now), move, or go back to real time."""
+
+    freeze: bool | str | None = None  # `false` freezes nothing
+    advance_seconds: float | None = Field(None, alias="advanceSeconds")
+    unfreeze: bool | None = None
+
+
+class TokenBody(ControlModel):
+    """POST /_mock/tokens. `token` and `permissions` are checked by the token store, which
+    words its own refusals."""
+
+    token: Any = None
+    permissions: Any = None
+    description: str | None = None
+    integration_name: str | None = Field(None, alias="integrationName")
+    store_id: int | None = Field(None, alias="storeId", ge=1, le=INT64_MAX)
+
+
+class RateLimitsBody(ControlModel):
+    """POST /_mock/rate-limits."""
+
+    plan: str | None = None
+    quotas: dict[str, dict[str, Any]] | None = None
 
 
 def control_routes(rt: Runtime) -> list[Route]:
@@ -100,10 +135,7 @@ def control_routes(rt: Runtime) -> list[Route]:
     async def snapshots(request: Request) -> JSONResponse:
         if request.method == "GET":
             return JSONResponse({"snapshots": [n for n in rt.db.snapshot_names() if n[:2] != "__"]})
-        try:
-            name = str((await read_json(request)).get("name") or "")
-        except ValueError as exc:
-            return error(f"Invalid JSON: {exc}")
+        name = (await body(request, SnapshotBody)).name
         if not name or name.startswith("__"):
             return error("Give a snapshot 'name' that does not start with '__'.")
         await off_loop(rt.snapshot, name)
@@ -129,31 +161,33 @@ def control_routes(rt: Runtime) -> list[Route]:
         return JSONResponse({"status": "ok", "name": name})
 
     async def clock(request: Request) -> JSONResponse:
+        """The clock's moves are checked before any is made: a refused change (a moment or a
+        move beyond the clock's range, see runtime/clock.py) leaves the clock as it was."""
         if request.method == "POST":
+            usage = (
+                " Send {'freeze': ISO-8601 | true}, {'advanceSeconds': n} or {'unfreeze': true}."
+            )
+            change = await body(request, ClockBody, "Invalid clock change: ")
             try:
-                body = await read_json(request)
-                if body.get("freeze") is not None:
-                    at = body["freeze"]
-                    rt.clock.freeze(None if at is True else datetime.fromisoformat(at))
-                if body.get("advanceSeconds") is not None:
-                    rt.clock.advance(timedelta(seconds=float(body["advanceSeconds"])))
-                if body.get("unfreeze"):
-                    rt.clock.unfreeze()
-            except (ValueError, TypeError) as exc:
-                return error(
-                    f"Invalid clock change: {exc}. Send {{'freeze': ISO-8601 | true}}, "
-                    "{'advanceSeconds': n} or {'unfreeze': true}."
+                at = change.freeze
+                rt.clock.change(
+                    freeze=at is not None and at is not False,
+                    at=datetime.fromisoformat(at) if isinstance(at, str) else None,
+                    advance=change.advance_seconds,
+                    unfreeze=bool(change.unfreeze),
                 )
+            except ValueError as exc:  # ClockOutOfRange is one
+                raise Refused(f"Invalid clock change: {exc}.{usage}") from None
             finally:
                 rt.clock_changed()  # every worker process tells the same time
         return JSONResponse({"now": rt.clock.now().isoformat(), "frozen": rt.clock.is_frozen})
 
     async def create_token(request: Request) -> JSONResponse:
+        wanted = await body(request, TokenBody)
         try:
-            body = await read_json(request)
-            row = rt.tokens.create(body)
-        except (ValueError, TypeError) as exc:
-            return error(str(exc))
+            row = rt.tokens.create(wanted.model_dump(by_alias=True, exclude_none=True))
+        except ValueError as exc:
+            raise Refused(str(exc)) from None
         return JSONResponse(row, status_code=201)
 
     async def rate_limits(request: Request) -> JSONResponse:
@@ -161,31 +195,31 @@ def control_routes(rt: Runtime) -> list[Route]:
             refused = rt.per_process("Rate limits")
             if refused:
                 return error(refused, 409)
+            usage = (
+                " Send {'plan': 'centra' | 'off' | ...} and/or "
+                "{'quotas': {'REQUEST_COUNT': {'TEN_SECONDS': 3}}}."
+            )
+            wanted = await body(request, RateLimitsBody, "Invalid rate limits: ")
             try:
-                body = await read_json(request)
-                plan = body.get("plan")
-                if plan is not None and not isinstance(plan, str):
-                    raise ValueError("'plan' must be a string")
-                rt.rate_limits.configure(plan, body.get("quotas"))
-            except (ValueError, TypeError) as exc:
-                return error(
-                    f"Invalid rate limits: {exc} Send {{'plan': 'centra' | 'off' | ...}} and/or "
-                    "{'quotas': {'REQUEST_COUNT': {'TEN_SECONDS': 3}}}."
-                )
+                rt.rate_limits.configure(wanted.plan, wanted.quotas)
+            except ValueError as exc:
+                raise Refused(f"Invalid rate limits: {exc}{usage}") from None
         return JSONResponse(rt.rate_limits.describe())
 
-    return [
-        Route("/", about, methods=["GET"]),
-        Route("/about", about, methods=["GET"]),
-        Route("/health", health, methods=["GET"]),
-        Route("/reset", reset, methods=["POST"]),
-        Route("/snapshots", snapshots, methods=["GET", "POST"]),
-        Route("/snapshots/{name}", delete_snapshot, methods=["DELETE"]),
-        Route("/snapshots/{name}/restore", restore, methods=["POST"]),
-        Route("/clock", clock, methods=["GET", "POST"]),
-        Route("/tokens", create_token, methods=["POST"]),
-        Route("/rate-limits", rate_limits, methods=["GET", "POST"]),
-        *webhook_routes(rt),
-        *inspection_routes(rt),
-        *answer_routes(rt),
-    ]
+    return handled_routes(
+        [
+            Route("/", about, methods=["GET"]),
+            Route("/about", about, methods=["GET"]),
+            Route("/health", health, methods=["GET"]),
+            Route("/reset", reset, methods=["POST"]),
+            Route("/snapshots", snapshots, methods=["GET", "POST"]),
+            Route("/snapshots/{name}", delete_snapshot, methods=["DELETE"]),
+            Route("/snapshots/{name}/restore", restore, methods=["POST"]),
+            Route("/clock", clock, methods=["GET", "POST"]),
+            Route("/tokens", create_token, methods=["POST"]),
+            Route("/rate-limits", rate_limits, methods=["GET", "POST"]),
+            *webhook_routes(rt),
+            *inspection_routes(rt),
+            *answer_routes(rt),
+        ]
+    )

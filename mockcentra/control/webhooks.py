@@ -7,15 +7,24 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from pydantic import Field
 from sqlalchemy import Text, type_coerce
 from sqlmodel import select
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from mockcentra.control.http import NotAnObject, error, read_json
+from mockcentra.control.http import (
+    ControlModel,
+    NotAnObject,
+    error,
+    path_int,
+    query,
+    read_object,
+)
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.events import subscriptions as subs
+from mockcentra.runtime.wire import INT64_MAX
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import (
     EventRow,
@@ -26,6 +35,8 @@ from mockcentra.storage.tables import (
 from mockcentra.webhooks import payloads, signing
 
 DEFAULT_LIMIT = 100
+#: The most deliveries or events one call lists.
+MAX_LIMIT = 10_000
 
 
 def _iso(value: Any) -> str | None:
@@ -81,13 +92,21 @@ def delivery_json(row: WebhookDeliveryRow, attempts: list[WebhookAttemptRow]) ->
     }
 
 
-def _int_param(request: Request, name: str) -> int | None:
-    raw = request.query_params.get(name)
-    if raw is None or raw == "":
-        return None
-    if not raw.isdigit():
-        raise ValueError(f"'{name}' must be a whole number.")
-    return int(raw)
+class DeliveriesQuery(ControlModel):
+    """GET /_mock/webhooks/deliveries."""
+
+    subscription: int | None = Field(None, ge=1, le=INT64_MAX)
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    status: str | None = None
+
+
+class EventsQuery(ControlModel):
+    """GET /_mock/events."""
+
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    after: int | None = Field(None, ge=0, le=INT64_MAX)
+    trigger: str | None = None
+    object_type: str | None = Field(None, alias="objectType")
 
 
 def webhook_routes(rt: Runtime) -> list[Route]:
@@ -103,11 +122,9 @@ def webhook_routes(rt: Runtime) -> list[Route]:
                     subs.delete_subscription(uow, row.id)
             return JSONResponse({"deleted": [r.id for r in rows]})
         try:
-            body = await read_json(request)
+            body = await read_object(request)
         except NotAnObject:
             return error("Send the subscription settings as a JSON object.")
-        except ValueError as exc:
-            return error(f"Invalid JSON: {exc}")
         try:
             spec = subs.SubscriptionSpec.from_json(body, secret=secrets.token_hex(16))
             with rt.unit_of_work() as uow:
@@ -118,7 +135,7 @@ def webhook_routes(rt: Runtime) -> list[Route]:
         return JSONResponse(out, status_code=201)
 
     async def subscription(request: Request) -> JSONResponse:
-        sub_id = int(request.path_params["id"])
+        sub_id = path_int(request, "id", "webhook subscription")
         try:
             with rt.unit_of_work(write=request.method == "DELETE") as uow:
                 if request.method == "DELETE":
@@ -132,12 +149,8 @@ def webhook_routes(rt: Runtime) -> list[Route]:
             return error(refused.message, 404, refused.path)
 
     async def deliveries(request: Request) -> JSONResponse:
-        try:
-            sub_id = _int_param(request, "subscription")
-            limit = _int_param(request, "limit") or DEFAULT_LIMIT
-        except ValueError as exc:
-            return error(str(exc))
-        status = request.query_params.get("status")
+        wanted = query(request, DeliveriesQuery)
+        sub_id, limit, status = wanted.subscription, wanted.limit, wanted.status
         with rt.unit_of_work(write=False) as uow:
             stmt = select(WebhookDeliveryRow)
             if sub_id is not None:
@@ -160,7 +173,7 @@ def webhook_routes(rt: Runtime) -> list[Route]:
         """Queue a delivery again (same events and body); the sender sends it when due."""
         try:
             with rt.unit_of_work() as uow:
-                row = subs.replay_delivery(uow, int(request.path_params["id"]))
+                row = subs.replay_delivery(uow, path_int(request, "id", "webhook delivery"))
                 body = delivery_json(row, [])
         except DomainError as refused:
             status = 404 if refused.code == ErrorCode.NOT_FOUND else 409
@@ -174,13 +187,9 @@ def webhook_routes(rt: Runtime) -> list[Route]:
 
     async def events(request: Request) -> JSONResponse:
         """The event log, newest last; `?trigger=OrderShipped` narrows to a lifecycle moment."""
-        try:
-            limit = _int_param(request, "limit") or DEFAULT_LIMIT
-            after = _int_param(request, "after")
-        except ValueError as exc:
-            return error(str(exc))
-        trigger = request.query_params.get("trigger")
-        object_type = request.query_params.get("objectType")
+        wanted = query(request, EventsQuery)
+        limit, after, trigger = wanted.limit, wanted.after, wanted.trigger
+        object_type = wanted.object_type
         with rt.unit_of_work(write=False) as uow:
             stmt = select(EventRow)
             if after is not None:

@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 
 from mockcentra.domain.errors import DomainError, DomainWarning
-from mockcentra.domain.money import format_money
+from mockcentra.domain.money import format_money, given_amount
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.storage.tables import CurrencyRow
 
@@ -83,8 +83,9 @@ class MonetaryValueInput:
     currency_iso_code: str
 
     def to_decimal(self) -> Decimal:
-        """Floats arrive from JSON; their shortest text is the amount the client wrote."""
-        return Decimal(repr(self.value))
+        """Floats arrive from JSON; their shortest text is the amount the client wrote. An
+        amount no price can have is refused (domain/money.py)."""
+        return given_amount(Decimal(repr(self.value)), "value")
 
 
 def _ref_input(name: str, *extra: str) -> type:

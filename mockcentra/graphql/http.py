@@ -27,6 +27,7 @@ from mockcentra.graphql.permissions import make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
 from mockcentra.graphql.schema import shared_schema
 from mockcentra.runtime.threads import off_loop
+from mockcentra.runtime.wire import NOT_JSON, UnreadableInput, read_json
 from mockcentra.state.runtime import Runtime
 
 log = logging.getLogger("mockcentra.graphql")
@@ -44,17 +45,26 @@ class BadRequest(ValueError):
 
 
 async def read_operation(request: Request) -> tuple[str, dict[str, Any], str | None]:
-    """The Integration API's one body reader: the query, its variables and operation name."""
+    """The Integration API's one body reader: the query, its variables and operation name.
+
+    The body is read by the one JSON reader of every surface (runtime/wire.py), so variables
+    with integers past 64 bits, lone surrogates or absurd nesting are refused here, before the
+    document is parsed."""
     try:
-        body = json.loads(await request.body() or b"null")
-    except (ValueError, UnicodeDecodeError):
-        raise BadRequest("Request body is not valid JSON.") from None
+        body = read_json(await request.body() or b"null")
+    except UnreadableInput as refused:
+        if refused.message == NOT_JSON:
+            raise BadRequest("Request body is not valid JSON.") from None
+        raise BadRequest(f"Request body is unreadable: {refused.message}.") from None
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
         raise BadRequest("Request must contain a 'query' string.")
     variables = body.get("variables") or {}
     if not isinstance(variables, dict):
         raise BadRequest("'variables' must be an object.")
-    return body["query"], variables, body.get("operationName") or None
+    operation_name = body.get("operationName")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise BadRequest("'operationName' must be a string.")
+    return body["query"], variables, operation_name or None
 
 
 def _bearer(request: Request) -> str | None:

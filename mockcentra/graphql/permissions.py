@@ -317,6 +317,22 @@ class Analysis:
         return body
 
 
+def _chosen(
+    operations: list[OperationDefinitionNode], operation_name: str | None
+) -> OperationDefinitionNode | None:
+    """The operation a request runs: the one `operationName` names, else the only one; a
+    GraphQLError (400, like any other invalid request) when there is none such, with
+    graphql-core's words."""
+    if operation_name is not None:
+        for op in operations:
+            if op.name and op.name.value == operation_name:
+                return op
+        raise GraphQLError(f"Unknown operation named '{operation_name}'.")
+    if len(operations) > 1:
+        raise GraphQLError("Must provide operation name if query contains multiple operations.")
+    return operations[0] if operations else None
+
+
 def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis]:
     """An analysis per (query text, operation name), cached within a budget of query text.
 
@@ -334,10 +350,7 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
         except RecursionError:
             raise _too_deep() from None
         operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-        op = next(
-            (o for o in operations if operation_name and o.name and o.name.value == operation_name),
-            operations[0] if operations else None,
-        )
+        op = _chosen(operations, operation_name)
         type_info = TypeInfo(schema)
         used: dict[str, None] = {}
         old_fields: dict[str, None] = {}

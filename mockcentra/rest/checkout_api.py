@@ -25,6 +25,7 @@ from mockcentra.rest.body import read_json_object
 from mockcentra.rest.checkout_openapi import checkout_api_openapi
 from mockcentra.rest.checkout_serializers import receipt_body, session_body
 from mockcentra.rest.transaction import run
+from mockcentra.runtime.wire import INT64_MAX, INT64_MIN
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import OrderRow, SelectionRow
 from mockcentra.storage.uow import UnitOfWork
@@ -108,6 +109,8 @@ def put_selection(uow: UnitOfWork, call: Call) -> None:
 def add_item(uow: UnitOfWork, call: Call) -> None:
     raw = call.body.get("quantity", 1)
     quantity = int(raw) if str(raw).lstrip("-").isdigit() else 0
+    if not INT64_MIN <= quantity <= INT64_MAX:  # as text, past what JSON numbers may hold
+        raise DomainError(ErrorCode.INVALID, "must be a whole number", ["quantity"])
     checkout.add_item(uow, call.selection, call.path["item"], quantity)
 
 

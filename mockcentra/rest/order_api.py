@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from mockcentra.domain.customers.queries import find_customers
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+from mockcentra.domain.money import given_amount
 from mockcentra.domain.orders import external, queries
 from mockcentra.domain.returns import queries as returns_queries
 from mockcentra.domain.returns.actions import ReturnCost
@@ -34,6 +35,7 @@ from mockcentra.rest.body import read_json_object
 from mockcentra.rest.order_openapi import order_api_openapi
 from mockcentra.rest.order_serializers import Shapes
 from mockcentra.rest.transaction import run
+from mockcentra.runtime.clock import RANGE_TEXT, within_range
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import CustomerRow, OrderRow
 from mockcentra.storage.uow import UnitOfWork
@@ -78,9 +80,12 @@ def parse_date(value: Any, name: str, runtime: Runtime) -> datetime:
     text = str(value).strip().replace("+", " ").replace("T", " ")
     for fmt in DATE_FORMATS:
         try:
-            return datetime.strptime(text, fmt).replace(tzinfo=runtime.clock.zone)
+            moment = datetime.strptime(text, fmt).replace(tzinfo=runtime.clock.zone)
         except ValueError:
             continue
+        if not within_range(moment):
+            raise invalid(f"{name} is out of range: dates must be {RANGE_TEXT}", [name])
+        return moment
     raise invalid(f"{name} must be YYYY-mm-dd or YYYY-mm-dd HH:MM:SS", [name])
 
 
@@ -131,7 +136,7 @@ def body_decimal(body: dict[str, Any], name: str) -> Decimal | None:
         raise invalid(f"{name} must be a number", [name]) from None
     if not amount.is_finite():
         raise invalid(f"{name} must be a number", [name])
-    return amount
+    return given_amount(amount, name)
 
 
 def body_text(body: dict[str, Any], name: str) -> str | None:
@@ -500,6 +505,8 @@ def get_returns(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
         raise invalid("page must be 1 or more", ["page"])
     if page is not None and limit is None:
         limit = DEFAULT_ORDER_LIMIT
+    if page and limit:
+        _in_range((page - 1) * limit, "page")
     rows = returns_queries.find_returns(
         uow.session,
         return_id=call.int("return"),
@@ -611,6 +618,9 @@ def _items(uow: UnitOfWork, call: Call, *, stock: bool) -> tuple[list[Any], dict
         raise invalid("limit must be 1 or more", ["limit"])
     if page < 1:
         raise invalid("page must be 1 or more", ["page"])
+    if limit is not None:  # the row after the page, and the rows before it, must be countable
+        _in_range(limit + 1, "limit")
+        _in_range((page - 1) * limit, "page")
     rows = queries.find_product_items(
         uow.session,
         sku=call.text("sku"),

@@ -2,9 +2,55 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+#: The moments the clock may show. Every time the server stores or computes (due dates, expiry,
+#: a year of history in a scenario) must stay inside Python's years 1 to 9999 in every time zone,
+#: so the clock keeps well inside them; a move that would leave this range is refused and the
+#: clock stays where it was.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+#: The range in words, for refusals.
+RANGE_TEXT = f"from {EARLIEST.date()} to {LATEST.date()}"
+
+
+def within_range(moment: datetime) -> bool:
+    """True when the aware `moment` is one the clock could show: every time read from a
+    request must be, so that it can be stored and compared (see EARLIEST)."""
+    try:
+        return EARLIEST <= moment <= LATEST
+    except OverflowError:  # a naive-zone year 1 or 9999 has no UTC equivalent
+        return False
+
+
+class ClockOutOfRange(ValueError):
+    """A freeze or a move that would take the clock outside EARLIEST..LATEST."""
+
+
+def _bounded(moment: datetime) -> datetime:
+    if not EARLIEST <= moment <= LATEST:
+        raise ClockOutOfRange(
+            f"the clock must stay between {EARLIEST.date()} and {LATEST.date()} (UTC); "
+            f"{moment.isoformat()} is outside"
+        )
+    return moment
+
+
+def _moved(moment: datetime, delta: timedelta | float) -> datetime:
+    """`moment` moved by `delta` (a timedelta or seconds), or ClockOutOfRange."""
+    seconds = delta.total_seconds() if isinstance(delta, timedelta) else float(delta)
+    span = (LATEST - EARLIEST).total_seconds()
+    if not math.isfinite(seconds) or abs(seconds) > span:
+        raise ClockOutOfRange(
+            f"the clock must stay between {EARLIEST.date()} and {LATEST.date()} (UTC); "
+            f"a move of {seconds:g} seconds leaves it"
+        )
+    return _bounded(moment + timedelta(seconds=seconds))
 
 
 class Clock:
@@ -26,26 +72,53 @@ class Clock:
         """Now in the store's time zone, which Centra uses for output and for naive input."""
         return self.now().astimezone(self.zone)
 
-    def freeze(self, at: datetime | None = None) -> datetime:
-        with self._lock:
-            moment = at or (self._frozen_at or datetime.now(UTC) + self._offset)
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=self.zone)
-            self._frozen_at = moment.astimezone(UTC)
-            return self._frozen_at
+    def _aware(self, moment: datetime) -> datetime:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=self.zone)
+        try:
+            return _bounded(moment.astimezone(UTC))
+        except OverflowError:  # a naive year 1 or 9999 shifted past Python's range
+            raise ClockOutOfRange(
+                f"the clock must stay between {EARLIEST.date()} and {LATEST.date()} (UTC); "
+                f"{moment.isoformat()} is outside"
+            ) from None
 
-    def advance(self, delta: timedelta) -> datetime:
+    def freeze(self, at: datetime | None = None) -> datetime:
+        """Pin the clock (at `at`, else where it is); ClockOutOfRange leaves it unchanged."""
+        return self.change(freeze=True, at=at)
+
+    def advance(self, delta: timedelta | float) -> datetime:
+        """Move the clock by `delta` (a timedelta or seconds); ClockOutOfRange leaves it
+        unchanged."""
+        return self.change(advance=delta)
+
+    def change(
+        self,
+        *,
+        freeze: bool = False,
+        at: datetime | None = None,
+        advance: timedelta | float | None = None,
+        unfreeze: bool = False,
+    ) -> datetime:
+        """Freeze (at `at`, else now), then advance, then unfreeze, as one change: when any
+        step would leave EARLIEST..LATEST nothing is changed (ClockOutOfRange)."""
         with self._lock:
-            if self._frozen_at is not None:
-                self._frozen_at += delta
-                return self._frozen_at
-            self._offset += delta
-            return datetime.now(UTC) + self._offset
+            frozen_at, offset = self._frozen_at, self._offset
+            real = datetime.now(UTC)
+            if freeze:
+                frozen_at = self._aware(at) if at is not None else frozen_at or real + offset
+            if advance is not None:
+                if frozen_at is not None:
+                    frozen_at = _moved(frozen_at, advance)
+                else:
+                    offset = _moved(real + offset, advance) - real
+            if unfreeze:
+                frozen_at, offset = None, timedelta(0)
+            self._frozen_at, self._offset = frozen_at, offset
+            return frozen_at if frozen_at is not None else real + offset
 
     def unfreeze(self) -> None:
-        with self._lock:
-            self._frozen_at = None
-            self._offset = timedelta(0)
+        self.change(unfreeze=True)
 
     def state(self) -> tuple[str | None, float]:
         """The frozen moment (ISO text) or None, and the offset from the wall clock in seconds:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from mockcentra.runtime.clock import Clock
+from mockcentra.runtime.clock import RANGE_TEXT, Clock, within_range
 
 _RELATIVE = re.compile(
     r"^([+-]?\d+)\s*(second|sec|minute|min|hour|day|week)s?(\s+ago)?$", re.IGNORECASE
@@ -23,6 +23,18 @@ _FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y", "%d.%
 
 
 def parse_moment(text: str, clock: Clock) -> datetime:
+    """An aware datetime from input text (see `read_moment`), refused with ValueError when it
+    is outside the clock's range (runtime/clock.py), which no stored time can leave."""
+    try:
+        moment = read_moment(text, clock)
+    except OverflowError:
+        moment = None
+    if moment is None or not within_range(moment):
+        raise ValueError(f"'{text}' is out of range: times must be {RANGE_TEXT}.")
+    return moment
+
+
+def read_moment(text: str, clock: Clock) -> datetime:
     """An aware datetime from input text; naive values are read in the store's time zone.
 
     Accepts "now", "today", "yesterday", "tomorrow", "-1 hour", "2 days ago", ISO 8601 with or

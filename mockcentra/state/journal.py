@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from mockcentra.runtime.wire import UnreadableInput, read_json
 
 _OPERATION = re.compile(r"^\s*(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)")
 _FIRST_FIELD = re.compile(r"\{\s*([_A-Za-z][_0-9A-Za-z]*)")
@@ -39,8 +40,8 @@ class JournalEntry:
 def graphql_names(body: bytes) -> tuple[str | None, str | None]:
     """The operation name (given or written in the document) and the first root field."""
     try:
-        data = json.loads(body or b"null")
-    except ValueError:
+        data = read_json(body or b"null")
+    except UnreadableInput:  # the endpoint answers it
         return None, None
     if not isinstance(data, dict) or not isinstance(data.get("query"), str):
         return None, None

@@ -13,7 +13,7 @@ from mockcentra.domain import access
 from mockcentra.domain.secrets import ensure_instance_secret
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.engine import Database
-from mockcentra.storage.tables import ApiTokenRow
+from mockcentra.storage.tables import ApiTokenRow, StoreRow
 
 #: The permission that stands for every permission.
 ALL = "*"
@@ -97,15 +97,18 @@ class TokenStore:
             raise ValueError("Give 'token' (the bearer value) as a non-empty string.")
         if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
             raise ValueError("Give 'permissions' as a list of strings such as 'Order:read'.")
+        store_id = body.get("storeId")
         with Session(self._db.engine) as session:
             if session.exec(select(ApiTokenRow).where(ApiTokenRow.token == token)).first():
                 raise ValueError(f"A token '{token}' already exists.")
+            if store_id is not None and session.get(StoreRow, store_id) is None:
+                raise ValueError(f"There is no store with ID {store_id}.")
             row = ApiTokenRow(
                 token=token,
                 description=str(body.get("description") or ""),
                 integration_name=str(body.get("integrationName") or "default"),
                 permissions=permissions,
-                store_id=body.get("storeId"),
+                store_id=store_id,
             )
             session.add(row)
             session.commit()

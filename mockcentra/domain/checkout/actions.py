@@ -32,6 +32,7 @@ from mockcentra.domain.stock.explain import stock_levels
 from mockcentra.domain.vouchers.engine import Line as VoucherLine
 from mockcentra.domain.vouchers.usage import promotion_entries, record_usage
 from mockcentra.runtime.ids import token_hash
+from mockcentra.runtime.wire import INT64_MAX
 from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
@@ -178,6 +179,8 @@ def _parse_item(uow: UnitOfWork, sel: SelectionRow, item: str) -> tuple[DisplayR
         display_id, size_id = (int(p) for p in item.split("-", 1))
     except ValueError:
         raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"]) from None
+    if not (0 < display_id <= INT64_MAX and 0 < size_id <= INT64_MAX):  # no such row can exist
+        raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"])
     size = uow.session.get(ProductSizeRow, size_id)
     display = uow.session.get(DisplayRow, display_id)
     if size is None or display is None:
