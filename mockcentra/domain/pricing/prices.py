@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from sqlmodel import SQLModel, col, delete, select
+from sqlmodel import col, delete, select
 
 from mockcentra.domain.catalog.status import BundlePriceType
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode
@@ -41,6 +41,16 @@ from mockcentra.storage.uow import PendingEvent, UnitOfWork, memo
 Path = Sequence[str | int]
 #: A price of a pricelist or a price alteration (a row, or its amount).
 _Priced = TypeVar("_Priced")
+
+
+class PricedRow(Protocol):
+    """A price row of one product: its variant's own (`variant_id`) or the product's (None)."""
+
+    @property
+    def variant_id(self) -> int | None: ...
+
+
+_PricedRowT = TypeVar("_PricedRowT", bound=PricedRow)
 
 
 @dataclass
@@ -82,7 +92,7 @@ def set_prices(uow: UnitOfWork, specs: Sequence[PricesSpec], *, batch: bool) -> 
     for i, spec in enumerate(specs):
         path: list[str | int] = ["input", i] if batch else ["input"]
         pricelist = get_pricelist(uow, spec.pricelist, [*path, "pricelist"])
-        target = _Target(PriceRow, {"pricelist_id": pricelist.id}, with_rrp=True)
+        target = _Target(PriceRow, {"pricelist_id": key(pricelist)}, with_rrp=True)
         _apply(uow, pricelist, target, spec.product_prices, path, result)
     return result
 
@@ -112,7 +122,7 @@ def set_altered_prices(
             )
         target = _Target(
             AlteredPriceRow,
-            {"price_alteration_id": alteration.id, "pricelist_id": pricelist.id},
+            {"price_alteration_id": key(alteration), "pricelist_id": key(pricelist)},
             with_rrp=False,
         )
         _apply(uow, pricelist, target, spec.product_prices, path, result)
@@ -127,7 +137,7 @@ def variant_over_product(own: _Priced | None, shared: _Priced | None) -> _Priced
     return own if own is not None else shared
 
 
-def pick_price(rows: Iterable[_Priced], variant_id: int | None) -> _Priced | None:
+def pick_price(rows: Iterable[_PricedRowT], variant_id: int | None) -> _PricedRowT | None:
     """Of one product's price rows in one pricelist, the one that prices `variant_id`."""
     rows = list(rows)
     own = next((r for r in rows if r.variant_id is not None and r.variant_id == variant_id), None)
@@ -161,7 +171,7 @@ def pricelist_prices(session: Any, pricelist_id: int) -> dict[int, list[Any]]:
     (seeding bulk orders). Pass a product's rows to `pick_price`."""
     rows: dict[int, list[Any]] = {}
     found = session.execute(
-        select(PriceRow.product_id, PriceRow.variant_id, PriceRow.price)
+        select(col(PriceRow.product_id), col(PriceRow.variant_id), col(PriceRow.price))
         .where(PriceRow.pricelist_id == pricelist_id)
         .order_by(col(PriceRow.id))
     )
@@ -205,7 +215,7 @@ def wholesale_price_for(
 class _Target:
     """Where prices go: the table and the key columns fixed for this input."""
 
-    table: type[SQLModel]
+    table: type[PriceRow] | type[AlteredPriceRow]
     keys: dict[str, int]
     with_rrp: bool
 
@@ -265,7 +275,7 @@ def _apply(
         if item.override_individual_variant_prices:
             session.execute(
                 target.where(delete(target.table))
-                .where(target.table.product_id == product.id)
+                .where(col(target.table.product_id) == product.id)
                 .where(col(target.table.variant_id).is_not(None))
             )
         _apply_variants(uow, target, product, item, currency, ipath, result)
@@ -329,8 +339,8 @@ def _apply_variants(
         if price is None and rrp is None:
             session.execute(
                 target.where(delete(target.table))
-                .where(target.table.product_id == product.id)
-                .where(target.table.variant_id == variant.id)
+                .where(col(target.table.product_id) == product.id)
+                .where(col(target.table.variant_id) == variant.id)
             )
             continue
         _upsert(session, target, product.id, variant.id, price, rrp, [*vpath, "price"])
@@ -370,11 +380,11 @@ def _upsert(
     rrp: Decimal | None,
     price_path: Path,
 ) -> None:
-    stmt = target.where(select(target.table)).where(target.table.product_id == product_id)
+    stmt = target.where(select(target.table)).where(col(target.table.product_id) == product_id)
     if variant_id is None:
         stmt = stmt.where(col(target.table.variant_id).is_(None))
     else:
-        stmt = stmt.where(target.table.variant_id == variant_id)
+        stmt = stmt.where(col(target.table.variant_id) == variant_id)
     row = session.exec(stmt).first()
     if row is None:
         if price is None:
@@ -383,7 +393,8 @@ def _upsert(
                 "A price is required to set a recommended retail price.",
                 price_path,
             )
-        row = target.table(**target.keys, product_id=product_id, variant_id=variant_id, price=price)
+        fields: dict[str, Any] = {**target.keys, "product_id": product_id, "variant_id": variant_id}
+        row = target.table(**fields, price=price)
     if price is not None:
         row.price = price
     if rrp is not None and target.with_rrp:

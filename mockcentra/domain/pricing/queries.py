@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_
+from sqlalchemy import Select, and_
+from sqlalchemy import select as select_columns
 from sqlalchemy.orm import aliased
-from sqlmodel import SQLModel, col, select
+from sqlmodel import col, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
@@ -69,8 +70,8 @@ def pricelists(
         stmt = stmt.where(col(PricelistRow.id).in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
         stmt = stmt.where(col(PricelistRow.store_id).in_(wanted_ids))
-    if _values(statuses):
-        stmt = stmt.where(col(PricelistRow.status).in_(_values(statuses)))
+    if wanted_statuses := _values(statuses):
+        stmt = stmt.where(col(PricelistRow.status).in_(wanted_statuses))
     return page(session, stmt, limit, page_number)
 
 
@@ -88,8 +89,8 @@ def price_alterations(
         stmt = stmt.where(col(PriceAlterationRow.id).in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
         stmt = stmt.where(col(PriceAlterationRow.store_id).in_(wanted_ids))
-    if _values(statuses):
-        stmt = stmt.where(col(PriceAlterationRow.status).in_(_values(statuses)))
+    if wanted_statuses := _values(statuses):
+        stmt = stmt.where(col(PriceAlterationRow.status).in_(wanted_statuses))
     return page(session, stmt, limit, page_number)
 
 
@@ -139,12 +140,14 @@ def _variant_prices(
     """One row per (pricelist, variant) of every product priced in a pricelist: the pricelist,
     variant and product ids, then the product's shared price row and the variant's own (either
     may be missing), from the altered prices when an alteration is given."""
-    table: type[SQLModel] = AlteredPriceRow if price_alteration_id is not None else PriceRow
-    altered = [] if price_alteration_id is None else [table.price_alteration_id]
-    pairs = (
-        select(table.pricelist_id.label("pl"), table.product_id.label("pr"))
+    table: type[PriceRow] | type[AlteredPriceRow] = (
+        AlteredPriceRow if price_alteration_id is not None else PriceRow
+    )
+    altered = [] if price_alteration_id is None else [col(AlteredPriceRow.price_alteration_id)]
+    pairs: Select[int, int] = (
+        select_columns(col(table.pricelist_id).label("pl"), col(table.product_id).label("pr"))
         .where(*[c == price_alteration_id for c in altered])
-        .group_by(table.pricelist_id, table.product_id)
+        .group_by(col(table.pricelist_id), col(table.product_id))
     )
     if wanted_ids := ids_filter(pricelist_ids):
         pairs = pairs.where(col(table.pricelist_id).in_(wanted_ids))
@@ -158,14 +161,14 @@ def _variant_prices(
         return [row.price_alteration_id == price_alteration_id] if altered else []
 
     stmt = (
-        select(pp.c.pl, VariantRow.id, VariantRow.product_id, shared, own)
+        select_columns(pp.c.pl, col(VariantRow.id), col(VariantRow.product_id), shared, own)
         .select_from(pp)
-        .join(VariantRow, VariantRow.product_id == pp.c.pr)
+        .join(VariantRow, col(VariantRow.product_id) == pp.c.pr)
         .outerjoin(
             shared,
             and_(
-                shared.pricelist_id == pp.c.pl,
-                shared.product_id == pp.c.pr,
+                col(shared.pricelist_id) == pp.c.pl,
+                col(shared.product_id) == pp.c.pr,
                 col(shared.variant_id).is_(None),
                 *same_alteration(shared),
             ),
@@ -173,12 +176,12 @@ def _variant_prices(
         .outerjoin(
             own,
             and_(
-                own.pricelist_id == pp.c.pl,
-                own.variant_id == VariantRow.id,
+                col(own.pricelist_id) == pp.c.pl,
+                col(own.variant_id) == VariantRow.id,
                 *same_alteration(own),
             ),
         )
-        .order_by(VariantRow.product_id, VariantRow.id, pp.c.pl)
+        .order_by(col(VariantRow.product_id), col(VariantRow.id), pp.c.pl)
     )
     if wanted_ids := ids_filter(variant_ids):
         stmt = stmt.where(col(VariantRow.id).in_(wanted_ids))
