@@ -11,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any, Generic, TypeVar
 
-from graphql import parse
+from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse
 from strawberry.extensions import SchemaExtension
 
 V = TypeVar("V")
@@ -52,6 +52,15 @@ class TextBoundedCache(Generic[V]):
                     self.used -= dropped
         return value
 
+    def find(self, key: Hashable) -> V | None:
+        """The cached value for `key`, now the most recently used (None when not kept)."""
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            self._entries.move_to_end(key)
+            return found[0]
+
     def peek(self, key: Hashable) -> V | None:
         """The cached value for `key` without touching its recency (None when not kept)."""
         with self._lock:
@@ -73,6 +82,26 @@ _validations: TextBoundedCache[Any] = TextBoundedCache()
 analyses: TextBoundedCache[Any] = TextBoundedCache()
 
 
+def document_of(query: str) -> DocumentNode:
+    """The parsed document of `query`, kept within the budget (a syntax error raises)."""
+    return _documents.get_or_make(query, len(query), lambda: parse(query))
+
+
+def validation_errors(
+    schema: GraphQLSchema, query: str, document: DocumentNode, rules: Any
+) -> list[GraphQLError]:
+    """What validating `document` (the text `query`) with `rules` finds; kept with the document
+    when the document is the cached one."""
+    from strawberry.schema.schema import validate_document
+
+    def validate() -> Any:
+        return validate_document(schema, document, rules)
+
+    if document is not _documents.peek(query):
+        return validate()
+    return _validations.get_or_make(query, len(query), validate)
+
+
 class DocumentCache(SchemaExtension):
     """Strawberry's parse and validation steps, cached per query text within the byte budget
     (in place of its ParserCache and ValidationCache, which count entries)."""
@@ -83,9 +112,7 @@ class DocumentCache(SchemaExtension):
         if context.parse_options:
             context.graphql_document = parse(query, **context.parse_options)
         else:
-            context.graphql_document = _documents.get_or_make(
-                query, len(query), lambda: parse(query)
-            )
+            context.graphql_document = document_of(query)
         yield
 
     def on_validate(self) -> Iterator[None]:
@@ -94,14 +121,15 @@ class DocumentCache(SchemaExtension):
         context = self.execution_context
         query = context.query or ""
         document = context.graphql_document
-
-        def validate() -> Any:
-            return validate_document(context.schema._schema, document, context.validation_rules)
-
-        if context.parse_options or document is not _documents.peek(query):
-            context.pre_execution_errors = validate()
+        schema = context.schema._schema
+        if context.parse_options:
+            context.pre_execution_errors = validate_document(
+                schema, document, context.validation_rules
+            )
         else:
-            context.pre_execution_errors = _validations.get_or_make(query, len(query), validate)
+            context.pre_execution_errors = validation_errors(
+                schema, query, document, context.validation_rules
+            )
         yield
 
 

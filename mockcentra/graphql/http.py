@@ -127,8 +127,11 @@ class GraphQLEndpoint:
             return JSONResponse(error_body(message, "authentication"), status_code=401)
 
         try:
-            # parsing and scoring a big document takes a while: off the event loop
-            analysis = await off_loop(self.analyze, query, operation_name)
+            # a document seen before was analysed then; parsing and scoring a new one (it may
+            # be big) takes a while: off the event loop
+            analysis = self.analyze.known(query, operation_name) or await off_loop(
+                self.analyze, query, operation_name
+            )
         except GraphQLError as error:
             return JSONResponse(errors_body([formatted(error)]), 400)
         refusal = self._too_costly(analysis) or self._rate_limited(token_value, analysis)
@@ -200,9 +203,7 @@ class GraphQLEndpoint:
             base_url=base_url,
         )
         try:
-            result = self.schema.execute_sync(
-                query, variables, context_value=context, operation_name=operation_name
-            )
+            result = self.schema.run(query, variables, context, operation_name)
             if result.data is None:
                 uow.rollback()
             else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import strawberry
 from graphql import (
@@ -333,7 +333,15 @@ def _chosen(
     return operations[0] if operations else None
 
 
-def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis]:
+class Analyzer(Protocol):
+    """`analyze(query, operation_name)`; `analyze.known(...)` is the kept analysis or None."""
+
+    def __call__(self, query: str, operation_name: str | None) -> Analysis: ...
+
+    def known(self, query: str, operation_name: str | None) -> Analysis | None: ...
+
+
+def make_analyzer(schema: GraphQLSchema) -> Analyzer:
     """An analysis per (query text, operation name), cached within a budget of query text.
 
     Complexity and depth are scored with every fragment expanded where it is spread
@@ -343,6 +351,9 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
         return analyses.get_or_make(
             (schema, query, operation_name), len(query), lambda: _analyze(query, operation_name)
         )
+
+    def known(query: str, operation_name: str | None) -> Analysis | None:
+        return analyses.find((schema, query, operation_name))
 
     def _analyze(query: str, operation_name: str | None) -> Analysis:
         try:
@@ -420,7 +431,8 @@ def make_analyzer(schema: GraphQLSchema) -> Callable[[str, str | None], Analysis
             deprecated_permissions=tuple(old_permissions),
         )
 
-    return analyze
+    analyze.known = known  # type: ignore[attr-defined]
+    return analyze  # type: ignore[return-value]
 
 
 def _too_deep() -> GraphQLError:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
+from graphql import ExecutionResult, GraphQLError, OperationType, get_operation_ast
+from graphql.execution.executor_throwing_on_incremental import ExecutorThrowingOnIncremental
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from mockcentra.graphql import dates, direct, permissions
 from mockcentra.graphql.areas import AREAS
-from mockcentra.graphql.caches import DocumentCache
+from mockcentra.graphql.caches import DocumentCache, document_of, validation_errors
 from mockcentra.graphql.errors import is_client_error
 from mockcentra.graphql.scalars import SCALARS
 from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
@@ -26,6 +30,59 @@ class CentraSchema(strawberry.Schema):
         for error in errors:
             if not is_client_error(error):
                 super().process_errors([error], execution_context)
+
+    def run(
+        self,
+        query: str,
+        variables: dict[str, Any] | None,
+        context: Any,
+        operation_name: str | None,
+    ) -> Any:
+        """Run one operation synchronously (`data`, `errors`).
+
+        A query or mutation whose document parses and validates (both kept per query text)
+        runs on graphql-core's plain executor: no incremental delivery (the schema has no
+        `@defer` or `@stream`), and nothing awaitable to look for, as every resolver is
+        synchronous. Anything else (a syntax or validation error, an operation that is not
+        there, variables that do not coerce) goes through strawberry, which words the reply."""
+        try:
+            document = document_of(query)
+        except GraphQLError:
+            document = None
+        if document is not None and not validation_errors(
+            self._schema, query, document, VALIDATION_RULES
+        ):
+            operation = get_operation_ast(document, operation_name)
+            if operation is not None and operation.operation in RUNS_PLAIN:
+                executor = ExecutorThrowingOnIncremental.build(
+                    self._schema,
+                    document,
+                    context_value=context,
+                    raw_variable_values=variables,
+                    operation_name=operation_name,
+                    is_awaitable=_never_awaitable,
+                )
+                if not isinstance(executor, list):
+                    try:
+                        result = executor.execute_operation()
+                    except Exception as exc:  # as strawberry answers what escapes execution
+                        error = exc if isinstance(exc, GraphQLError) else None
+                        error = error or GraphQLError(str(exc), original_error=exc)
+                        result = ExecutionResult(None, [error])
+                    if result.errors:
+                        self.process_errors(result.errors)
+                    return result
+        return self.execute_sync(
+            query, variables, context_value=context, operation_name=operation_name
+        )
+
+
+#: The operations `CentraSchema.run` executes itself (a subscription goes through strawberry).
+RUNS_PLAIN = (OperationType.QUERY, OperationType.MUTATION)
+
+
+def _never_awaitable(_value: Any) -> bool:
+    return False
 
 
 def build_schema() -> CentraSchema:
