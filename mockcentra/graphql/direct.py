@@ -1,11 +1,19 @@
-"""Resolvers without arguments are called by graphql-core directly.
+"""Resolvers that graphql-core calls directly, without strawberry's per-call wrapping.
 
 strawberry wraps every resolver in per-call work: it builds its own `Info`, converts arguments,
-chains field extensions and only then calls the function. A field with no arguments, no field
-extensions and a synchronous resolver needs none of that, and a list of orders calls such
-resolvers (line prices, totals, child lists) a few hundred times per request. These resolvers
-get graphql-core's `GraphQLResolveInfo`, which carries the `context` and `operation` that
-mockcentra's resolvers read; nothing in mockcentra reads strawberry-only `Info` attributes.
+chains field extensions and only then calls the function; a field without a resolver goes
+through `StrawberryField.get_result` to its default resolver. A list of orders calls such
+fields (line prices, totals, child lists, plain columns) a few hundred times per request, so
+the fields that need none of that are pointed straight at their function:
+
+- a plain attribute (no resolver, no extensions) reads the attribute;
+- a synchronous resolver without field extensions whose arguments, if any, are scalars
+  (strawberry passes a scalar as graphql-core parsed it, under its Python name) is called with
+  the arguments given, renamed. Input objects, enums and lists keep strawberry's conversion.
+
+These resolvers get graphql-core's `GraphQLResolveInfo`, which carries the `context` and
+`operation` that mockcentra's resolvers read; nothing in mockcentra reads strawberry-only
+`Info` attributes.
 """
 
 from __future__ import annotations
@@ -13,7 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from graphql import GraphQLObjectType, GraphQLSchema
+from graphql import GraphQLField, GraphQLObjectType, GraphQLScalarType, GraphQLSchema
+from graphql import get_nullable_type as nullable
+from strawberry.relay.types import GlobalID
+from strawberry.schema.name_converter import NameConverter
+from strawberry.types.base import StrawberryMaybe, StrawberryOptional
 
 Resolver = Callable[..., Any]
 
@@ -28,7 +40,47 @@ def _direct(func: Resolver, takes_self: bool, info_name: str | None) -> Resolver
     return lambda source, info, **_: func()
 
 
-def install(schema: GraphQLSchema) -> int:
+def _with_arguments(
+    func: Resolver, takes_self: bool, info_name: str | None, names: dict[str, str]
+) -> Resolver:
+    """`names`: each argument's GraphQL name and its Python name."""
+
+    def resolve(source: Any, info: Any, **given: Any) -> Any:
+        kwargs = {names[k]: v for k, v in given.items() if k in names}
+        if info_name:
+            kwargs[info_name] = info
+        return func(source, **kwargs) if takes_self else func(**kwargs)
+
+    return resolve
+
+
+def _attribute(name: str) -> Resolver:
+    def resolve(source: Any, info: Any, **_: Any) -> Any:
+        return getattr(source, name)
+
+    return resolve
+
+
+def _scalar_names(f: GraphQLField, field: Any, names_of: NameConverter) -> dict[str, str] | None:
+    """The GraphQL and Python names of the field's arguments when all are plain scalars."""
+    names: dict[str, str] = {}
+    for argument in field.arguments:
+        gql_name = names_of.from_argument(argument)
+        gql_argument = f.args.get(gql_name)
+        if gql_argument is None or not isinstance(nullable(gql_argument.type), GraphQLScalarType):
+            return None
+        kind = argument.type
+        if isinstance(kind, StrawberryMaybe):
+            return None
+        if isinstance(kind, StrawberryOptional):
+            kind = kind.of_type
+        if kind is GlobalID:
+            return None
+        names[gql_name] = argument.python_name
+    return names
+
+
+def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
     """Point every eligible field at its function; returns how many fields it changed."""
     changed = 0
     for gql_type in schema.type_map.values():
@@ -36,19 +88,25 @@ def install(schema: GraphQLSchema) -> int:
             continue
         for f in gql_type.fields.values():
             field = (f.extensions or {}).get("strawberry-definition")
-            resolver = getattr(field, "base_resolver", None)
-            if (
-                resolver is None
-                or field.extensions
-                or field.arguments
-                or resolver.is_async
-                or resolver.root_parameter
-                or resolver.parent_parameter
-            ):
+            if field is None or field.extensions:
+                continue
+            resolver = field.base_resolver
+            if resolver is None:
+                if getattr(f.resolve, "_is_default", False):
+                    f.resolve = _attribute(field.python_name)
+                    changed += 1
+                continue
+            if resolver.is_async or resolver.root_parameter or resolver.parent_parameter:
+                continue
+            names = _scalar_names(f, field, names_of) if field.arguments else {}
+            if names is None:
                 continue
             info = resolver.info_parameter
-            f.resolve = _direct(
-                resolver.wrapped_func, resolver.self_parameter is not None, info and info.name
-            )
+            takes_self = resolver.self_parameter is not None
+            info_name = info and info.name
+            if names:
+                f.resolve = _with_arguments(resolver.wrapped_func, takes_self, info_name, names)
+            else:
+                f.resolve = _direct(resolver.wrapped_func, takes_self, info_name)
             changed += 1
     return changed

@@ -95,7 +95,7 @@ def build_schema() -> CentraSchema:
         config=StrawberryConfig(scalar_map=SCALARS),
         types=[t for a in AREAS for t in getattr(a, "EXTRA_TYPES", ())],
     )
-    direct.install(schema._schema)
+    direct.install(schema._schema, schema.config.name_converter)
     dates.install(schema._schema)
     listify_arguments(schema._schema)
     permissions.install(schema._schema)
