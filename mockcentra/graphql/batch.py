@@ -3,7 +3,9 @@
 A list resolver registers the ids of the rows it returned (`register`); a child resolver then
 asks `children` for one parent's rows and gets them from one query made for the whole page.
 Only read operations batch: in a mutation document a later mutation may change what an
-earlier field already read, so mutations keep loading per parent.
+earlier field already read, so mutations keep loading per parent. A query writes nothing, so
+its pages of order lines, shipments and shipment lines are plain records
+(mockcentra.storage.records) rather than ORM entities.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from graphql import OperationType
 from sqlmodel import select
 
 from mockcentra.domain.orders.queries import payment_entries
+from mockcentra.storage.records import records_of
 from mockcentra.storage.tables import (
     OrderLineRow,
     OrderRow,
@@ -58,16 +61,20 @@ def children(
 
 
 def order_lines(info: Any, order_id: int) -> list[OrderLineRow] | None:
-    return children(
-        info,
-        "order_lines",
-        "Order",
-        order_id,
-        lambda ids: info.context.session.exec(
-            select(OrderLineRow).where(OrderLineRow.order_id.in_(ids)).order_by(OrderLineRow.id)
-        ),
-        lambda row: row.order_id,
-    )
+    def load(ids: Sequence[int]) -> list[Any]:
+        rows = records_of(OrderLineRow).where_in(info.context.session, "order_id", ids)
+        cache = info.context.cache
+        for row in rows:
+            cache[("order-line", row.id)] = row
+        return rows
+
+    return children(info, "order_lines", "Order", order_id, load, lambda row: row.order_id)
+
+
+def order_line(info: Any, line_id: int) -> OrderLineRow | None:
+    """An order line, from the page of lines this query loaded when it is there."""
+    found = info.context.cache.get(("order-line", line_id))
+    return found if found is not None else info.context.session.get(OrderLineRow, line_id)
 
 
 def order_payments(info: Any, order_id: int) -> list[PaymentEntryRow]:
@@ -89,12 +96,8 @@ def order_payments(info: Any, order_id: int) -> list[PaymentEntryRow]:
 
 def order_shipments(info: Any, order_id: int) -> list[ShipmentRow] | None:
     def load(ids: Sequence[int]) -> list[ShipmentRow]:
-        rows = list(
-            info.context.session.exec(
-                select(ShipmentRow)
-                .where(ShipmentRow.order_id.in_(ids))
-                .order_by(ShipmentRow.order_id, ShipmentRow.sequence)
-            )
+        rows = records_of(ShipmentRow).where_in(
+            info.context.session, "order_id", ids, ("order_id", "sequence")
         )
         register(info, "Shipment", (row.id for row in rows))
         return rows
@@ -108,11 +111,7 @@ def shipment_lines(info: Any, shipment_id: int) -> list[ShipmentLineRow] | None:
         "shipment_lines",
         "Shipment",
         shipment_id,
-        lambda ids: info.context.session.exec(
-            select(ShipmentLineRow)
-            .where(ShipmentLineRow.shipment_id.in_(ids))
-            .order_by(ShipmentLineRow.id)
-        ),
+        lambda ids: records_of(ShipmentLineRow).where_in(info.context.session, "shipment_id", ids),
         lambda row: row.shipment_id,
     )
 

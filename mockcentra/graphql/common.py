@@ -7,10 +7,12 @@ from enum import StrEnum
 from typing import Any
 
 import strawberry
+from graphql import OperationType
 
 from mockcentra.domain.errors import DomainError, DomainWarning
 from mockcentra.domain.money import format_money, given_amount
 from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.storage.records import records_of
 from mockcentra.storage.tables import CurrencyRow
 
 
@@ -156,9 +158,12 @@ def currency_by_code(info: Any, code: str) -> Any:
 
     cache = info.context.cache
     if "currencies" not in cache:
-        cache["currencies"] = {
-            row.code: row for row in info.context.session.exec(select(CurrencyRow))
-        }
+        session = info.context.session
+        if info.operation.operation == OperationType.QUERY:  # writes nothing: plain records
+            rows = records_of(CurrencyRow).all(session)
+        else:
+            rows = list(session.exec(select(CurrencyRow)))
+        cache["currencies"] = {row.code: row for row in rows}
     currencies = cache["currencies"]
     if code not in currencies:  # created by a mutation earlier in this request, or unknown
         currencies[code] = info.context.session.exec(

@@ -43,6 +43,7 @@ from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.stock.types import StockChangeLine, Warehouse
 from mockcentra.graphql.vouchers.types import Voucher, VoucherMethod, voucher_row
 from mockcentra.graphql.wholesale.orders import order_account, order_buyer, order_windows
+from mockcentra.storage.records import is_row
 from mockcentra.storage.tables import (
     BrandRow,
     CountryRow,
@@ -619,7 +620,7 @@ class Order(ObjectWithAttributes):
 
 def _is_store_type(kind: str):
     def check(obj: Any, _info: Any) -> bool:
-        return isinstance(obj, OrderRow) and obj.store_type == kind
+        return is_row(obj, OrderRow) and obj.store_type == kind
 
     return check
 

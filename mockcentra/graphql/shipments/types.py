@@ -35,9 +35,9 @@ from mockcentra.graphql.reference.types import Store
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.wholesale.orders import order_account, order_buyer
 from mockcentra.graphql.wholesale.types import Account, Buyer
+from mockcentra.storage.records import is_row
 from mockcentra.storage.tables import (
     CustomerRow,
-    OrderLineRow,
     ReturnRow,
     ShipmentRow,
     StorePluginRow,
@@ -61,11 +61,11 @@ class ShipmentLine:
 
     @strawberry.field
     def order_line(self, info: Info) -> OrderLine:
-        return info.context.session.get(OrderLineRow, self.order_line_id)  # type: ignore[attr-defined]
+        return batch.order_line(info, self.order_line_id)  # type: ignore[attr-defined,return-value]
 
     @strawberry.field
     def line_value(self, info: Info) -> MonetaryValue:
-        line = info.context.session.get(OrderLineRow, self.order_line_id)  # type: ignore[attr-defined]
+        line = batch.order_line(info, self.order_line_id)  # type: ignore[attr-defined]
         order = batch.order_row(info, line.order_id)
         return money(info, line_value(line, self.quantity), order.currency_code)
 
@@ -198,7 +198,7 @@ class Shipment:
 
 def _shipment_of(store_type: str):
     def check(obj: Any, info: Any) -> bool:
-        return isinstance(obj, ShipmentRow) and batch.is_store_type(info, obj.order_id, store_type)
+        return is_row(obj, ShipmentRow) and batch.is_store_type(info, obj.order_id, store_type)
 
     return check
 

@@ -1,0 +1,160 @@
+"""Plain records for the read paths: rows read through SQL built once, straight from the driver.
+
+Loading an ORM entity costs far more than reading its row: the ORM builds a statement, looks
+it up in its cache, sets up instance state for every row and decodes every JSON column, read
+or not. The lists of a read-only request (the Integration API's pages of order lines and
+shipments, the currencies) only show rows, so they load records instead:
+
+- one `SELECT` per table and shape, its text built once, run on the unit of work's own
+  connection (so it reads inside the request's transaction), with each column type's own
+  conversion of the value (money to Decimal, text to aware datetimes, 0/1 to bool);
+- a record has the attributes of its table row (`record.unit_price`, `record.allocations`),
+  so the functions that read rows read records too; `is_row(record, OrderLineRow)` is the
+  `isinstance` of the row class it stands for;
+- a JSON column is decoded when it is first read, with its column type's decoder.
+
+Records are snapshots for reading. Nothing flushes before they are read, so they are for
+operations that write nothing (GraphQL queries); a write path keeps the ORM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar
+
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+
+from mockcentra.storage.types import JsonDict, JsonList
+
+
+class Record:
+    """A row as plain attributes (a subclass per table, made by `RecordReader`)."""
+
+    row_class: ClassVar[type]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.__dict__.get('id')}>"
+
+
+class _Decoded:
+    """A JSON column: decoded from its stored text on first read, then kept on the record."""
+
+    def __init__(self, name: str, decode: Callable[[Any], Any]) -> None:
+        self.name = name
+        self.raw = f"_raw_{name}"
+        self.decode = decode
+
+    def __get__(self, record: Any, owner: type | None = None) -> Any:
+        if record is None:
+            return self
+        value = self.decode(record.__dict__[self.raw])
+        record.__dict__[self.name] = value  # the instance attribute now wins over this
+        return value
+
+
+def is_row(obj: Any, row_class: type) -> bool:
+    """Whether `obj` is a row of `row_class`, as an ORM entity or a record."""
+    return isinstance(obj, row_class) or getattr(type(obj), "row_class", None) is row_class
+
+
+class RecordReader:
+    """Reads records of one table class."""
+
+    def __init__(self, row_class: type) -> None:
+        self.row_class = row_class
+        mapper: Any = sa_inspect(row_class)
+        self.table = mapper.local_table
+        self.attributes = [(attr.key, attr.columns[0]) for attr in mapper.column_attrs]
+        namespace: dict[str, Any] = {"row_class": row_class}
+        self.names: list[str] = []
+        for key, column in self.attributes:
+            if isinstance(column.type, JsonDict | JsonList):
+                namespace[key] = _Decoded(key, self._json_decoder(column.type))
+                self.names.append(f"_raw_{key}")
+            else:
+                self.names.append(key)
+        self.record_class: type[Record] = type(f"{row_class.__name__}Record", (Record,), namespace)
+        self._dialect: Dialect | None = None
+        self._processors: list[tuple[int, Callable[[Any], Any]]] = []
+        self._sql: dict[tuple[str, str, int], str] = {}
+
+    @staticmethod
+    def _json_decoder(kind: Any) -> Callable[[Any], Any]:
+        return lambda raw: kind.process_result_value(raw, None)
+
+    def _prepare(self, dialect: Dialect) -> None:
+        processors = []
+        for index, (_key, column) in enumerate(self.attributes):
+            if isinstance(column.type, JsonDict | JsonList):
+                continue
+            process = column.type._cached_result_processor(dialect, None)
+            if process is not None:
+                processors.append((index, process))
+        self._processors = processors
+        self._dialect = dialect
+
+    def _text(self, dialect: Dialect, column: str, order_by: Sequence[str], count: int) -> str:
+        key = (column, ",".join(order_by), count)
+        sql = self._sql.get(key)
+        if sql is None:
+            quote = dialect.identifier_preparer.quote
+            columns = ", ".join(quote(c.name) for _, c in self.attributes)
+            sql = f"SELECT {columns} FROM {quote(self.table.name)}"
+            if column:
+                sql += f" WHERE {quote(column)} IN ({', '.join('?' * count)})"
+            if order_by:
+                sql += f" ORDER BY {', '.join(quote(name) for name in order_by)}"
+            self._sql[key] = sql
+        return sql
+
+    def where_in(
+        self,
+        session: Session,
+        column: str,
+        values: Iterable[Any],
+        order_by: Sequence[str] = ("id",),
+    ) -> list[Any]:
+        """The records whose `column` is one of `values`, in the order of `order_by`."""
+        values = list(values)
+        if not values:
+            return []
+        return self._read(session, column, order_by, values)
+
+    def all(self, session: Session, order_by: Sequence[str] = ("id",)) -> list[Any]:
+        """Every record of the table, in the order of `order_by`."""
+        return self._read(session, "", order_by, [])
+
+    def _read(
+        self, session: Session, column: str, order_by: Sequence[str], values: list[Any]
+    ) -> list[Any]:
+        connection = session.connection()
+        dialect = connection.dialect
+        if self._dialect is not dialect:
+            self._prepare(dialect)
+        sql = self._text(dialect, column, order_by, len(values))
+        rows = connection.connection.driver_connection.execute(sql, values).fetchall()  # type: ignore[union-attr]
+        names, processors, make = self.names, self._processors, self.record_class.__new__
+        cls = self.record_class
+        records = []
+        for row in rows:
+            if processors:
+                row = list(row)
+                for index, process in processors:
+                    row[index] = process(row[index])
+            record = make(cls)
+            record.__dict__.update(zip(names, row, strict=True))
+            records.append(record)
+        return records
+
+
+_readers: dict[type, RecordReader] = {}
+
+
+def records_of(row_class: type) -> RecordReader:
+    """The record reader of a table class (made once per process)."""
+    reader = _readers.get(row_class)
+    if reader is None:
+        reader = _readers[row_class] = RecordReader(row_class)
+    return reader
