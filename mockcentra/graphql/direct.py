@@ -27,6 +27,8 @@ from strawberry.relay.types import GlobalID
 from strawberry.schema.name_converter import NameConverter
 from strawberry.types.base import StrawberryMaybe, StrawberryOptional
 
+from mockcentra.graphql.execution import mark_leaf
+
 Resolver = Callable[..., Any]
 
 
@@ -59,6 +61,10 @@ def _attribute(name: str) -> Resolver:
         return getattr(source, name)
 
     return resolve
+
+
+def _reader(name: str) -> Callable[[Any], Any]:
+    return lambda source: getattr(source, name)
 
 
 def _scalar_names(f: GraphQLField, field: Any, names_of: NameConverter) -> dict[str, str] | None:
@@ -94,6 +100,7 @@ def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
             if resolver is None:
                 if getattr(f.resolve, "_is_default", False):
                     f.resolve = _attribute(field.python_name)
+                    mark_leaf(f.resolve, _reader(field.python_name), f.type)
                     changed += 1
                 continue
             if resolver.is_async or resolver.root_parameter or resolver.parent_parameter:
@@ -108,5 +115,7 @@ def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
                 f.resolve = _with_arguments(resolver.wrapped_func, takes_self, info_name, names)
             else:
                 f.resolve = _direct(resolver.wrapped_func, takes_self, info_name)
+                if takes_self and not info_name:
+                    mark_leaf(f.resolve, resolver.wrapped_func, f.type)
             changed += 1
     return changed

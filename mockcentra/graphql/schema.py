@@ -6,7 +6,6 @@ from typing import Any
 
 import strawberry
 from graphql import ExecutionResult, GraphQLError, OperationType, get_operation_ast
-from graphql.execution.executor_throwing_on_incremental import ExecutorThrowingOnIncremental
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -14,6 +13,7 @@ from mockcentra.graphql import dates, direct, permissions
 from mockcentra.graphql.areas import AREAS
 from mockcentra.graphql.caches import DocumentCache, document_of, validation_errors
 from mockcentra.graphql.errors import is_client_error
+from mockcentra.graphql.execution import PlainExecutor
 from mockcentra.graphql.scalars import SCALARS
 from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
 
@@ -41,9 +41,9 @@ class CentraSchema(strawberry.Schema):
         """Run one operation synchronously (`data`, `errors`).
 
         A query or mutation whose document parses and validates (both kept per query text)
-        runs on graphql-core's plain executor: no incremental delivery (the schema has no
-        `@defer` or `@stream`), and nothing awaitable to look for, as every resolver is
-        synchronous. Anything else (a syntax or validation error, an operation that is not
+        runs on graphql-core's plain executor (mockcentra.graphql.execution): no incremental
+        delivery (the schema has no `@defer` or `@stream`), and nothing awaitable to look for,
+        as every resolver is synchronous. Anything else (a syntax or validation error, an operation that is not
         there, variables that do not coerce) goes through strawberry, which words the reply."""
         try:
             document = document_of(query)
@@ -54,7 +54,7 @@ class CentraSchema(strawberry.Schema):
         ):
             operation = get_operation_ast(document, operation_name)
             if operation is not None and operation.operation in RUNS_PLAIN:
-                executor = ExecutorThrowingOnIncremental.build(
+                executor = PlainExecutor.build(
                     self._schema,
                     document,
                     context_value=context,
