@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import count
@@ -38,7 +37,7 @@ def is_valid(row: ApiTokenRow, now: datetime) -> bool:
     return row.revoked_at is None and (row.expires_at is None or row.expires_at > now)
 
 
-def count_access_tokens(session: Any, now: datetime) -> int:
+def count_access_tokens(session: Session, now: datetime) -> int:
     """`counters { graphQLAccess }`: the tokens that still grant access (neither expired nor
     revoked)."""
     stmt = select(ApiTokenRow.id).where(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlmodel import SQLModel, col, delete, select
+from sqlmodel import Session, SQLModel, col, delete, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import page, text_filtered
@@ -213,7 +213,7 @@ def assign_new(
 
 
 def list_entries(
-    session: Any,
+    session: Session,
     integration_name: str,
     *,
     object_types: Sequence[str] | None = None,

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from sqlalchemy import Select, func, select
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from mockcentra.domain.errors import invalid
 
@@ -20,7 +20,7 @@ def page(session: Any, stmt: Select, limit: int | None, page_number: int | None)
     return session.exec(paged(stmt, limit, page_number)).all()
 
 
-def count(session: Any, stmt: Select) -> int:
+def count(session: Session, stmt: Select) -> int:
     """How many rows `stmt` selects (Centra's `counters`), without loading them."""
     return int(session.execute(select(func.count()).select_from(stmt.subquery())).scalar() or 0)
 
@@ -80,7 +80,7 @@ def as_list(value: Any) -> list[Any]:
 
 
 def grouped_by(
-    session: Any, key: Any, ids: Sequence[int], *, order_by: Any, where: Sequence[Any] = ()
+    session: Session, key: Any, ids: Sequence[int], *, order_by: Any, where: Sequence[Any] = ()
 ) -> dict[Any, list[Any]]:
     """Rows of `key`'s table whose `key` is in `ids`, grouped by it, in one query (a parent
     without rows reads as an empty list)."""
@@ -91,7 +91,7 @@ def grouped_by(
     return grouped_pairs(session, stmt)
 
 
-def grouped_pairs(session: Any, stmt: Any) -> dict[Any, list[Any]]:
+def grouped_pairs(session: Session, stmt: Any) -> dict[Any, list[Any]]:
     """The rows of a `(parent key, row)` statement grouped by parent, in the statement's order
     (a parent without rows reads as an empty list): how each list of children of a page of
     parents is read in one query."""

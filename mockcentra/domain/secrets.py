@@ -5,21 +5,19 @@ of the data) repeats the same tokens for the same steps."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from mockcentra.runtime.ids import keyed_token, new_secret
 from mockcentra.storage.tables import InstanceSecretRow
 from mockcentra.storage.uow import UnitOfWork
 
 
-def instance_secret(session: Any) -> str | None:
+def instance_secret(session: Session) -> str | None:
     """The instance's secret (None in a scenario being seeded, before the server keys it)."""
     return session.exec(select(InstanceSecretRow.secret)).first()
 
 
-def ensure_instance_secret(session: Any) -> None:
+def ensure_instance_secret(session: Session) -> None:
     """Give the database its random secret unless it has one (the caller commits)."""
     if instance_secret(session) is None:
         session.add(InstanceSecretRow(secret=new_secret()))

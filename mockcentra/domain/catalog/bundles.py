@@ -205,4 +205,4 @@ def available_quantity(session: Any, bundle_id: int) -> int:
     free_by_section: dict[int, int] = defaultdict(int)
     for link in links:
         free_by_section[link.section_id] += free_by_variant[link.variant_id]
-    return rules.bundle_availability((s.quantity, free_by_section[s.id]) for s in sections)
+    return rules.bundle_availability((s.quantity, free_by_section[key(s)]) for s in sections)

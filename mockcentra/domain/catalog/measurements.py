@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import ids_filter, page, text_filtered
@@ -154,7 +154,7 @@ def measurement_table(uow: UnitOfWork, product: ProductRow, spec: MeasurementTab
 
 
 def measurement_charts(
-    session: Any, *, ids=None, name=None, limit=None, page_number=None
+    session: Session, *, ids=None, name=None, limit=None, page_number=None
 ) -> Sequence[MeasurementChartRow]:
     stmt = select(MeasurementChartRow).order_by(col(MeasurementChartRow.id))
     if wanted_ids := ids_filter(ids):

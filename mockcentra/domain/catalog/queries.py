@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.listing import (
@@ -53,7 +53,7 @@ def _by_id_or_name(table: Any) -> dict[str, Any]:
 
 
 def brands(
-    session: Any, *, ids=None, name=None, sort=None, limit=None, page_number=None
+    session: Session, *, ids=None, name=None, sort=None, limit=None, page_number=None
 ) -> Sequence[Any]:
     stmt = text_filtered(_in(select(BrandRow), BrandRow.id, ids), BrandRow.name, name)
     stmt = sorted_by(stmt, sort, _by_id_or_name(BrandRow), BrandRow.id)
@@ -61,7 +61,7 @@ def brands(
 
 
 def collections(
-    session: Any, *, ids=None, name=None, statuses=None, sort=None, limit=None, page_number=None
+    session: Session, *, ids=None, name=None, statuses=None, sort=None, limit=None, page_number=None
 ):
     stmt = text_filtered(
         _in(select(CollectionRow), CollectionRow.id, ids), CollectionRow.name, name
@@ -71,7 +71,7 @@ def collections(
     return page(session, stmt, limit, page_number)
 
 
-def stores_by_brand(session: Any, brand_ids: Sequence[int]) -> dict[int, list[Any]]:
+def stores_by_brand(session: Session, brand_ids: Sequence[int]) -> dict[int, list[Any]]:
     """The stores each brand is enabled in, in store id order, in one query."""
     stmt = (
         select(BrandStoreRow.brand_id, StoreRow)
@@ -82,13 +82,13 @@ def stores_by_brand(session: Any, brand_ids: Sequence[int]) -> dict[int, list[An
     return grouped_pairs(session, stmt)
 
 
-def products_by_folder(session: Any, folder_ids: Sequence[int]) -> dict[int, list[ProductRow]]:
+def products_by_folder(session: Session, folder_ids: Sequence[int]) -> dict[int, list[ProductRow]]:
     """The products filed directly in each folder, in id order, in one query."""
     return grouped_by(session, ProductRow.folder_id, folder_ids, order_by=ProductRow.id)
 
 
 def folders(
-    session: Any,
+    session: Session,
     *,
     ids=None,
     name=None,
@@ -151,7 +151,7 @@ def products_matching(query: ProductQuery) -> Any:
 
 
 def products(
-    session: Any,
+    session: Session,
     query: ProductQuery,
     sort: Sequence[Any] | None = None,
     limit: int | None = None,
@@ -161,7 +161,7 @@ def products(
     return page(session, stmt, limit, page_number)
 
 
-def count_products(session: Any, query: ProductQuery) -> int:
+def count_products(session: Session, query: ProductQuery) -> int:
     """`counters { products(where:) }`: the products `products(where:)` finds, all pages."""
     return count(session, products_matching(query))
 
@@ -176,7 +176,7 @@ class VariantQuery:
 
 
 def variants(
-    session: Any, query: VariantQuery, limit: int | None = None, page_number: int | None = None
+    session: Session, query: VariantQuery, limit: int | None = None, page_number: int | None = None
 ) -> Sequence[VariantRow]:
     stmt = select(VariantRow).order_by(col(VariantRow.id))
     stmt = _in(stmt, VariantRow.id, query.ids)
@@ -199,7 +199,10 @@ class ProductSizeQuery:
 
 
 def product_sizes(
-    session: Any, query: ProductSizeQuery, limit: int | None = None, page_number: int | None = None
+    session: Session,
+    query: ProductSizeQuery,
+    limit: int | None = None,
+    page_number: int | None = None,
 ) -> Sequence[ProductSizeRow]:
     stmt = (
         select(ProductSizeRow)
@@ -218,7 +221,7 @@ def product_sizes(
 
 
 def bundles(
-    session: Any, *, ids=None, types=None, limit=None, page_number=None
+    session: Session, *, ids=None, types=None, limit=None, page_number=None
 ) -> Sequence[BundleRow]:
     stmt = select(BundleRow).order_by(col(BundleRow.id))
     stmt = _in(_in(stmt, BundleRow.id, ids), BundleRow.type, types)
@@ -228,11 +231,15 @@ def bundles(
 # --- children of many parents, one query each ------------------------------------------------
 
 
-def variants_by_product(session: Any, product_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
+def variants_by_product(
+    session: Session, product_ids: Sequence[int]
+) -> dict[int, list[VariantRow]]:
     return grouped_by(session, VariantRow.product_id, product_ids, order_by=VariantRow.id)
 
 
-def sizes_by_variant(session: Any, variant_ids: Sequence[int]) -> dict[int, list[ProductSizeRow]]:
+def sizes_by_variant(
+    session: Session, variant_ids: Sequence[int]
+) -> dict[int, list[ProductSizeRow]]:
     """Each variant's product sizes in the order of its size chart."""
     stmt = (
         select(ProductSizeRow.variant_id, ProductSizeRow)
@@ -243,11 +250,13 @@ def sizes_by_variant(session: Any, variant_ids: Sequence[int]) -> dict[int, list
     return grouped_pairs(session, stmt)
 
 
-def sections_by_bundle(session: Any, bundle_ids: Sequence[int]) -> dict[int, list[Any]]:
+def sections_by_bundle(session: Session, bundle_ids: Sequence[int]) -> dict[int, list[Any]]:
     return grouped_by(session, BundleSectionRow.bundle_id, bundle_ids, order_by=BundleSectionRow.id)
 
 
-def variants_by_section(session: Any, section_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
+def variants_by_section(
+    session: Session, section_ids: Sequence[int]
+) -> dict[int, list[VariantRow]]:
     stmt = (
         select(BundleSectionVariantRow.section_id, VariantRow)
         .join(VariantRow, col(VariantRow.id) == BundleSectionVariantRow.variant_id)
@@ -257,11 +266,11 @@ def variants_by_section(session: Any, section_ids: Sequence[int]) -> dict[int, l
     return grouped_pairs(session, stmt)
 
 
-def bundle_of_product(session: Any, product_id: int) -> BundleRow | None:
+def bundle_of_product(session: Session, product_id: int) -> BundleRow | None:
     return session.exec(select(BundleRow).where(BundleRow.product_id == product_id)).first()
 
 
-def size_rows(session: Any, size_ids: Sequence[int]) -> list[SizeRow]:
+def size_rows(session: Session, size_ids: Sequence[int]) -> list[SizeRow]:
     return list(
         session.exec(
             select(SizeRow).where(col(SizeRow.id).in_(size_ids)).order_by(col(SizeRow.position))

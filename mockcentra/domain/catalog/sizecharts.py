@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -84,7 +83,7 @@ def sizes_of(uow_or_session, chart_id: int) -> list[SizeRow]:
 
 
 def size_charts(
-    session: Any, *, ids=None, name=None, sort=None, limit=None, page_number=None
+    session: Session, *, ids=None, name=None, sort=None, limit=None, page_number=None
 ) -> Sequence[SizeChartRow]:
     stmt = select(SizeChartRow)
     if wanted_ids := ids_filter(ids):

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.addresses import stored_address
 from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_payment, order_entries
@@ -86,7 +86,7 @@ class ItemsUnavailable(DomainError):
 # ---------------------------------------------------------------- location
 
 
-def country_by_code(session: Any, code: str) -> CountryRow | None:
+def country_by_code(session: Session, code: str) -> CountryRow | None:
     """A country by its ISO code, read once per unit of work (a checkout request needs the
     selection's country to place it, to tax its lines and to describe its location)."""
     return memo(

@@ -12,6 +12,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlmodel import Session
+
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import ZERO
 from mockcentra.domain.vouchers import engine, rules
@@ -61,7 +63,7 @@ class SelectionDiscounts:
 
 
 def evaluate(
-    session: Any,
+    session: Session,
     sel: SelectionRow,
     lines: list[engine.Line],
     shipping: Decimal,

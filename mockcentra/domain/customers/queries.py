@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.listing import count, page, sliced, text_filtered
@@ -92,7 +92,7 @@ def customers_matching(
 
 
 def list_customers(
-    session: Any,
+    session: Session,
     *,
     limit: int | None = None,
     page_number: int | None = None,
@@ -104,6 +104,6 @@ def list_customers(
     return page(session, stmt, limit, page_number)
 
 
-def count_customers(session: Any, **filters: Any) -> int:
+def count_customers(session: Session, **filters: Any) -> int:
     """`counters { customers(where:) }`: the customers `customers(where:)` finds, all pages."""
     return count(session, customers_matching(**filters))

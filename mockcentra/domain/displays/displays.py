@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
 from mockcentra.domain.displays.status import DisplayStatus
@@ -246,7 +246,7 @@ def _category_name(value: str | None) -> str:
 
 
 def sellable_display_for_variant(
-    session: Any, store_id: int, market_id: int | None, variant_id: int
+    session: Session, store_id: int, market_id: int | None, variant_id: int
 ) -> DisplayRow | None:
     """The ACTIVE display that sells this variant in this store and market, or None.
 
@@ -408,7 +408,7 @@ def _set_relations(
     return warnings
 
 
-def _display_item(session: Any, display_id: int, variant_id: int) -> DisplayVariantRow | None:
+def _display_item(session: Session, display_id: int, variant_id: int) -> DisplayVariantRow | None:
     """The variant's item on the display (its activation there), if it is active on it."""
     stmt = select(DisplayVariantRow).where(
         DisplayVariantRow.display_id == display_id, DisplayVariantRow.variant_id == variant_id
@@ -440,9 +440,9 @@ def _category(uow: UnitOfWork, ref: Any, store: StoreRow, path: Path) -> Categor
     return category
 
 
-def _depth(session: Any, category: CategoryRow) -> int:
+def _depth(session: Session, category: CategoryRow) -> int:
     depth = 1
     while category.parent_id is not None:
-        category = session.get(CategoryRow, category.parent_id)
+        category = stored(session, CategoryRow, category.parent_id)
         depth += 1
     return depth

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.listing import grouped_by, grouped_pairs, ids_filter, page
 from mockcentra.storage.tables import (
@@ -81,7 +81,7 @@ DISPLAY_SORT_COLUMNS = {"id": DisplayRow.id, "name": DisplayRow.name}
 
 
 def displays(
-    session: Any,
+    session: Session,
     *,
     ids: Any = None,
     store_ids: Any = None,
@@ -103,7 +103,7 @@ def displays(
 
 
 def categories(
-    session: Any,
+    session: Session,
     *,
     ids: Any = None,
     store_ids: Any = None,
@@ -123,7 +123,9 @@ def categories(
     return page(session, stmt, limit, page_number)
 
 
-def variants_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[VariantRow]]:
+def variants_by_display(
+    session: Session, display_ids: Sequence[int]
+) -> dict[int, list[VariantRow]]:
     stmt = (
         select(DisplayVariantRow.display_id, VariantRow)
         .join(VariantRow, col(VariantRow.id) == DisplayVariantRow.variant_id)
@@ -134,7 +136,7 @@ def variants_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, l
 
 
 def items_by_display(
-    session: Any, display_ids: Sequence[int]
+    session: Session, display_ids: Sequence[int]
 ) -> dict[int, list[DisplayVariantRow]]:
     """Each display's items (its activated variants), in the order they were activated."""
     return grouped_by(
@@ -143,7 +145,7 @@ def items_by_display(
 
 
 def display_items(
-    session: Any,
+    session: Session,
     *,
     ids: Any = None,
     display_ids: Any = None,
@@ -167,18 +169,20 @@ def display_items(
     return page(session, stmt, limit, page_number)
 
 
-def displays_by_product(session: Any, product_ids: Sequence[int]) -> dict[int, list[DisplayRow]]:
+def displays_by_product(
+    session: Session, product_ids: Sequence[int]
+) -> dict[int, list[DisplayRow]]:
     """Each product's displays (one per store at most), by id."""
     return grouped_by(session, DisplayRow.product_id, product_ids, order_by=DisplayRow.id)
 
 
-def displays_of_product(session: Any, product_id: int, **filters: Any) -> Sequence[DisplayRow]:
+def displays_of_product(session: Session, product_id: int, **filters: Any) -> Sequence[DisplayRow]:
     """One product's displays that a `DisplayFilter` (see `displays_matching`) also matches."""
     stmt = displays_matching(**filters).where(DisplayRow.product_id == product_id)
     return session.exec(stmt.order_by(DisplayRow.id)).all()
 
 
-def markets_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
+def markets_by_display(session: Session, display_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
     stmt = (
         select(DisplayMarketRow.display_id, MarketRow)
         .join(MarketRow, col(MarketRow.id) == DisplayMarketRow.market_id)
@@ -188,7 +192,9 @@ def markets_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, li
     return grouped_pairs(session, stmt)
 
 
-def categories_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[CategoryRow]]:
+def categories_by_display(
+    session: Session, display_ids: Sequence[int]
+) -> dict[int, list[CategoryRow]]:
     stmt = (
         select(DisplayCategoryRow.display_id, CategoryRow)
         .join(CategoryRow, col(CategoryRow.id) == DisplayCategoryRow.category_id)
@@ -199,6 +205,6 @@ def categories_by_display(session: Any, display_ids: Sequence[int]) -> dict[int,
 
 
 def children_of_categories(
-    session: Any, category_ids: Sequence[int]
+    session: Session, category_ids: Sequence[int]
 ) -> dict[int, list[CategoryRow]]:
     return grouped_by(session, CategoryRow.parent_id, category_ids, order_by=CategoryRow.id)

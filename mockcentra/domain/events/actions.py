@@ -10,9 +10,8 @@ In the same transaction as the change, each event is
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
-from sqlmodel import col, insert, select
+from sqlmodel import Session, col, insert, select
 
 from mockcentra.domain.events import lifecycle
 from mockcentra.domain.events.subscriptions import wants
@@ -28,7 +27,7 @@ from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 
-def _insert(session: Any, rows: list[EventRow], *, with_ids: bool) -> None:
+def _insert(session: Session, rows: list[EventRow], *, with_ids: bool) -> None:
     """Write the event rows: one executemany when nobody needs their ids (no listener, no
     webhook subscription), else INSERT .. RETURNING to give each row its id."""
     columns: tuple[str, ...] = ("object_type", "change_type", "object_ref", "store_id", "market_id")

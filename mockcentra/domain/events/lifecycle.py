@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import and_, func, or_
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.events.status import EventChangeType as C
 from mockcentra.domain.events.status import Trigger as T
@@ -24,15 +24,15 @@ DONE = frozenset({"SHIPPED", "ARCHIVED"})
 STATEFUL = frozenset({"Order", "Shipment"})
 
 
-def snapshot(session: Any, object_type: str, object_ref: str) -> dict[str, Any]:
+def snapshot(session: Session, object_type: str, object_ref: str) -> dict[str, Any]:
     """State facts the action did not put into the event, read at commit time."""
     if object_type == "Shipment" and object_ref.isdigit():
-        row = session.get(ShipmentRow, int(object_ref))
-        if row is not None:
+        shipment = session.get(ShipmentRow, int(object_ref))
+        if shipment is not None:
             return {
-                "isGoodToGo": row.is_good_to_go,
-                "isPaid": row.is_paid,
-                "isShipped": row.shipped_at is not None,
+                "isGoodToGo": shipment.is_good_to_go,
+                "isPaid": shipment.is_paid,
+                "isShipped": shipment.shipped_at is not None,
             }
     if object_type == "Return" and object_ref.isdigit():
         row = session.get(ReturnRow, int(object_ref))

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import or_
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainWarning, invalid
 from mockcentra.storage.tables import EventQueueRow, EventRow
@@ -17,7 +16,7 @@ MAX_LIMIT = 1000
 
 
 def pending_events(
-    session: Any,
+    session: Session,
     integration: str,
     *,
     object_types: Sequence[str] | None = None,

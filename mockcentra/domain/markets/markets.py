@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
@@ -82,7 +82,14 @@ def update_market(uow: UnitOfWork, market_id: int, spec: MarketSpec) -> MarketRo
 
 
 def markets(
-    session: Any, *, ids=None, store_ids=None, name=None, sort=None, limit=None, page_number=None
+    session: Session,
+    *,
+    ids=None,
+    store_ids=None,
+    name=None,
+    sort=None,
+    limit=None,
+    page_number=None,
 ) -> Sequence[MarketRow]:
     """Markets by `sort` (id order when none is given)."""
     stmt = select(MarketRow)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
 from mockcentra.domain.listing import page, sorted_by
@@ -125,12 +125,12 @@ def delete_media(uow: UnitOfWork, media_id: int) -> None:
     uow.emit(PendingEvent("Product", "DEPENDENT_DATA_CHANGED", str(media.product_id)))
 
 
-def file_of(session: Any, key: str) -> MediaFileRow | None:
+def file_of(session: Session, key: str) -> MediaFileRow | None:
     return session.get(MediaFileRow, key)
 
 
 def product_media(
-    session: Any,
+    session: Session,
     *,
     product_ids: Sequence[int] | None = None,
     variant_ids: Sequence[int] | None = None,
@@ -149,7 +149,9 @@ def product_media(
     return page(session, ordered, limit, page_number)
 
 
-def media_by_display(session: Any, display_ids: Sequence[int]) -> dict[int, list[ProductMediaRow]]:
+def media_by_display(
+    session: Session, display_ids: Sequence[int]
+) -> dict[int, list[ProductMediaRow]]:
     """The media each display shows, in the display's order, in one query."""
     stmt = (
         select(DisplayMediaRow.display_id, ProductMediaRow)

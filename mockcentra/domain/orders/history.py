@@ -82,7 +82,7 @@ def email_history(session: Any, order: OrderRow) -> list[EmailEntry]:
     )
     return [
         EmailEntry(
-            id=s.id,
+            id=key(s),
             order_id=key(order),
             store_type=order.store_type,
             sent_at=s.shipped_at,

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Integer, String, false, func, literal_column, select, true, union_all
 from sqlalchemy.sql.elements import ColumnClause
-from sqlmodel import col
+from sqlmodel import Session, col
 from sqlmodel import select as select_rows
 
 from mockcentra.domain.cursors import SortKey, keys_of
@@ -166,14 +166,14 @@ def _filtered(f: OrderListFilter, lead: tuple[str, list] | None) -> Any:
     return _within(stmt, OrderRow.updated_at, f.updated)
 
 
-def _rows_of_page(session: Any, ids: Any, descending: bool, cut: Cut) -> list[OrderRow]:
+def _rows_of_page(session: Session, ids: Any, descending: bool, cut: Cut) -> list[OrderRow]:
     """The orders of one page of an id-sorted id query, read by primary key."""
     key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
     found = select_rows(OrderRow).where(col(OrderRow.id).in_(cut(ids))).order_by(key)
     return list(session.exec(found))
 
 
-def _id_page_from_index(session: Any, stmt: Any, descending: bool, cut: Cut) -> list[OrderRow]:
+def _id_page_from_index(session: Session, stmt: Any, descending: bool, cut: Cut) -> list[OrderRow]:
     """An id-sorted page of a status or date range: its ids come from that index (which holds
     `is_on_hold` too), so only the page's rows are read, not every order that matches.
 
@@ -186,7 +186,7 @@ def _id_page_from_index(session: Any, stmt: Any, descending: bool, cut: Cut) -> 
 
 
 def _id_page_merged(
-    session: Any, stmt: Any, lead: tuple[str, list], descending: bool, cut: Cut
+    session: Session, stmt: Any, lead: tuple[str, list], descending: bool, cut: Cut
 ) -> list[OrderRow]:
     """An id-sorted page of the orders with one of a few values in the lead column: SQLite
     merges the walks of the (column, id) index for each value, so only the page's rows are
@@ -223,7 +223,7 @@ def _read(
 
 
 def list_orders(
-    session: Any,
+    session: Session,
     f: OrderListFilter,
     keys: Sequence[SortKey],
     *,
@@ -235,7 +235,7 @@ def list_orders(
 
 
 def slice_orders(
-    session: Any,
+    session: Session,
     f: OrderListFilter,
     keys: Sequence[SortKey],
     *,
@@ -261,7 +261,7 @@ def count_orders(session: Any, f: OrderListFilter) -> int:
 class OrderSource:
     """The order list as a cursor-paging source (same filters and plan as `list_orders`)."""
 
-    session: Any
+    session: Session
     filter: OrderListFilter
 
     def rows(self, where: Sequence[Any], keys: Sequence[SortKey], limit: int) -> list[OrderRow]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.listing import sliced
@@ -38,7 +38,7 @@ def _window(stmt: Any, column: Any, newer_than: datetime | None, older_than: dat
 
 
 def find_orders(
-    session: Any,
+    session: Session,
     *,
     number: int | None = None,
     customer_id: int | None = None,
@@ -88,12 +88,12 @@ def find_shipments(
     return list(session.exec(sliced(stmt, limit, offset)))
 
 
-def shipment_by_number(session: Any, number: str) -> ShipmentRow | None:
+def shipment_by_number(session: Session, number: str) -> ShipmentRow | None:
     """A shipment by its Centra number `<order number>-<n>`."""
     return session.exec(select(ShipmentRow).where(ShipmentRow.number == number)).first()
 
 
-def payment_entries(session: Any, order_ids: Sequence[int]) -> dict[int, list[PaymentEntryRow]]:
+def payment_entries(session: Session, order_ids: Sequence[int]) -> dict[int, list[PaymentEntryRow]]:
     """Payment history of many orders in one query, oldest entry first."""
     by_order: dict[int, list[PaymentEntryRow]] = {i: [] for i in order_ids}
     if not order_ids:

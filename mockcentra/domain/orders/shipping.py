@@ -7,11 +7,13 @@ option has one price group: the countries of the pricelist the order was priced 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from sqlmodel import Session
 
 from mockcentra.domain.pricing.pricelists import countries_of
 from mockcentra.domain.uris import uri_from_name
 from mockcentra.storage.tables import CountryRow, OrderRow, ShippingOptionRow
+from mockcentra.storage.tables.base import key
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ def shipping_option_uri(option: ShippingOptionRow) -> str:
     return uri_from_name(option.name)
 
 
-def shipping_price_group(session: Any, order: OrderRow) -> ShippingPriceGroup | None:
+def shipping_price_group(session: Session, order: OrderRow) -> ShippingPriceGroup | None:
     """The price group the order's shipping was priced from; None when it has no option."""
     if order.shipping_option_id is None:
         return None
@@ -39,4 +41,4 @@ def shipping_price_group(session: Any, order: OrderRow) -> ShippingPriceGroup | 
     countries: list[CountryRow] = []
     if order.pricelist_id is not None:
         countries = countries_of(session, [order.pricelist_id]).get(order.pricelist_id, [])
-    return ShippingPriceGroup(id=option.id, option=option, countries=countries)
+    return ShippingPriceGroup(id=key(option), option=option, countries=countries)

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_
-from sqlmodel import col, or_, select
+from sqlmodel import Session, col, or_, select
 
 from mockcentra.domain.shipments.status import status_of
 from mockcentra.storage.tables import (
@@ -37,14 +37,14 @@ class TimelineEntry:
     event_id: int | None = None
 
 
-def find_order(session: Any, ref: str) -> OrderRow | None:
+def find_order(session: Session, ref: str) -> OrderRow | None:
     """An order by number (digits) or by its 32-hex id."""
     column = OrderRow.number if ref.isdigit() else OrderRow.hash
     value: Any = int(ref) if ref.isdigit() and len(ref) < 19 else ref
     return session.exec(select(OrderRow).where(column == value)).first()
 
 
-def order_timeline(session: Any, order: OrderRow) -> list[TimelineEntry]:
+def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
     """Everything that happened to `order`, oldest first (ties keep the order of the facts)."""
     out = [
         TimelineEntry(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
@@ -57,8 +57,8 @@ def get_pricelist(uow: UnitOfWork, ref: Any, path: Path) -> PricelistRow:
     return resolve(uow, PricelistRow, ref, path, kind="Pricelist", object_type="Pricelist")
 
 
-def currency_code(session: Any, pricelist: PricelistRow) -> str:
-    return session.get(CurrencyRow, pricelist.currency_id).code
+def currency_code(session: Session, pricelist: PricelistRow) -> str:
+    return stored(session, CurrencyRow, pricelist.currency_id).code
 
 
 def create_pricelist(uow: UnitOfWork, spec: PricelistSpec) -> PricelistRow:
@@ -167,7 +167,7 @@ def delete_pricelist(uow: UnitOfWork, pricelist_id: int) -> None:
     uow.emit(PendingEvent("Pricelist", "DELETED", str(pricelist_id), store_id=pricelist.store_id))
 
 
-def countries_of(session: Any, pricelist_ids: Sequence[int]) -> dict[int, list[CountryRow]]:
+def countries_of(session: Session, pricelist_ids: Sequence[int]) -> dict[int, list[CountryRow]]:
     """The countries of many pricelists in one query, by name (Centra's default sort)."""
     stmt = (
         select(PricelistCountryRow.pricelist_id, CountryRow)

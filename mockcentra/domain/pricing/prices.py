@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
-from sqlmodel import col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from mockcentra.domain.catalog.status import BundlePriceType
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode
@@ -145,7 +145,7 @@ def pick_price(rows: Iterable[_PricedRowT], variant_id: int | None) -> _PricedRo
 
 
 def price_for(
-    session: Any, pricelist_id: int, product_id: int, variant_id: int | None
+    session: Session, pricelist_id: int, product_id: int, variant_id: int | None
 ) -> Decimal | None:
     """The price of a variant in a pricelist: its own price, else its product's, else None.
     The rows are read once per unit of work (a checkout prices an item when it is added and
@@ -165,7 +165,7 @@ def price_for(
     return None if chosen is None else chosen.price
 
 
-def pricelist_prices(session: Any, pricelist_id: int) -> dict[int, list[Any]]:
+def pricelist_prices(session: Session, pricelist_id: int) -> dict[int, list[Any]]:
     """Every price row of a pricelist, by product (each row has `variant_id` and `price`): what
     `price_for` reads per variant, in one statement, for work that prices a whole catalogue
     (seeding bulk orders). Pass a product's rows to `pick_price`."""
@@ -181,7 +181,7 @@ def pricelist_prices(session: Any, pricelist_id: int) -> dict[int, list[Any]]:
 
 
 def wholesale_price_for(
-    session: Any, pricelist_id: int, product_id: int, variant_id: int | None, on: date
+    session: Session, pricelist_id: int, product_id: int, variant_id: int | None, on: date
 ) -> Decimal | None:
     """As `price_for`, but the store's ACTIVE price alteration wins from its start date on."""
     pricelist = session.get(PricelistRow, pricelist_id)
@@ -346,7 +346,7 @@ def _apply_variants(
         _upsert(session, target, product.id, variant.id, price, rrp, [*vpath, "price"])
 
 
-def _is_dynamic_bundle(session: Any, product: ProductRow) -> bool:
+def _is_dynamic_bundle(session: Session, product: ProductRow) -> bool:
     if not product.is_bundle:
         return False
     bundle = session.exec(select(BundleRow).where(BundleRow.product_id == product.id)).first()
@@ -372,7 +372,7 @@ def _rrp(
 
 
 def _upsert(
-    session: Any,
+    session: Session,
     target: _Target,
     product_id: int,
     variant_id: int | None,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, and_
 from sqlalchemy import select as select_columns
 from sqlalchemy.orm import aliased
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
@@ -52,7 +52,7 @@ def _values(value: Any) -> list[Any] | None:
 
 
 def pricelists(
-    session: Any,
+    session: Session,
     *,
     ids: Any = None,
     store_ids: Any = None,
@@ -76,7 +76,7 @@ def pricelists(
 
 
 def price_alterations(
-    session: Any,
+    session: Session,
     *,
     ids: Any = None,
     store_ids: Any = None,
@@ -95,7 +95,7 @@ def price_alterations(
 
 
 def prices(
-    session: Any,
+    session: Session,
     *,
     pricelist_ids: Any = None,
     product_ids: Any = None,
@@ -189,7 +189,7 @@ def _variant_prices(
 
 
 def display_prices(
-    session: Any, store_id: int, product_id: int, variant_ids: Sequence[int]
+    session: Session, store_id: int, product_id: int, variant_ids: Sequence[int]
 ) -> list[PriceView]:
     """Prices of a display's variants in every pricelist of its store that prices the product."""
     if not variant_ids:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+
+from sqlmodel import Session
 
 from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders.totals import line_tax, line_value, tax_in_gross
@@ -16,6 +17,7 @@ from mockcentra.storage.tables import (
     ReturnRow,
     ShipmentLineRow,
 )
+from mockcentra.storage.tables.base import stored
 
 
 @dataclass(frozen=True)
@@ -66,16 +68,16 @@ class ReturnTotals:
         )
 
 
-def return_totals(session: Any, ret: ReturnRow, lines: Sequence[ReturnLineRow]) -> ReturnTotals:
+def return_totals(session: Session, ret: ReturnRow, lines: Sequence[ReturnLineRow]) -> ReturnTotals:
     items = items_tax = ZERO
     quantity = 0
     for rl in lines:
-        sl = session.get(ShipmentLineRow, rl.shipment_line_id)
-        line = session.get(OrderLineRow, sl.order_line_id)
+        sl = stored(session, ShipmentLineRow, rl.shipment_line_id)
+        line = stored(session, OrderLineRow, sl.order_line_id)
         items += line_value(line, rl.quantity)
         items_tax += line_tax(line, rl.quantity)
         quantity += rl.quantity
-    rate = session.get(OrderRow, ret.order_id).tax_percent_hundredths
+    rate = stored(session, OrderRow, ret.order_id).tax_percent_hundredths
     return ReturnTotals(
         items=items,
         shipping=Taxed(ret.shipping_value, rate),

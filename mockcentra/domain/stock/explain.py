@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from sqlmodel import Session
+
 from mockcentra.domain.errors import Explain
 
 _LEVELS = """
@@ -50,7 +52,7 @@ def _holders(conn: Any, size_id: int) -> dict[int, dict[int, int]]:
 
 
 def stock_levels(
-    session: Any, product_size_id: int, warehouse_ids: Iterable[int] | None = None
+    session: Session, product_size_id: int, warehouse_ids: Iterable[int] | None = None
 ) -> list[dict[str, Any]]:
     """The size's level in each warehouse (all, or those given) with the orders holding it."""
     conn = getattr(session, "session", session).connection()
@@ -79,7 +81,7 @@ def stock_levels(
 
 
 def explain_stock(
-    session: Any,
+    session: Session,
     rule: str,
     product_size_id: int,
     warehouse_ids: Iterable[int] | None = None,

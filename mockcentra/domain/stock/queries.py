@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, func, true
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.listing import page, sorted_by
 from mockcentra.domain.stock.levels import StockLevel
@@ -26,7 +26,7 @@ from mockcentra.storage.tables import (
 
 
 def warehouses(
-    session: Any,
+    session: Session,
     *,
     ids: Sequence[int] | None = None,
     name_equals: str | None = None,
@@ -55,7 +55,7 @@ def warehouses(
 
 
 def stock_levels(
-    session: Any,
+    session: Session,
     *,
     warehouse_ids: Sequence[int] | None = None,
     product_ids: Sequence[int] | None = None,
@@ -136,7 +136,7 @@ STOCK_CHANGE_SORT_COLUMNS = {"id": StockChangeRow.id}
 
 
 def stock_changes(
-    session: Any,
+    session: Session,
     *,
     ids: Sequence[int] | None = None,
     warehouse_ids: Sequence[int] | None = None,
@@ -152,7 +152,9 @@ def stock_changes(
     return list(page(session, stmt.order_by(col(StockChangeRow.id).desc()), limit, page_number))
 
 
-def lines_by_change(session: Any, change_ids: Iterable[int]) -> dict[int, list[StockChangeLineRow]]:
+def lines_by_change(
+    session: Session, change_ids: Iterable[int]
+) -> dict[int, list[StockChangeLineRow]]:
     """The lines of many stock changes at once, in the order they were written."""
     ids = sorted(set(change_ids))
     result: dict[int, list[StockChangeLineRow]] = defaultdict(list)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.listing import page
@@ -37,12 +37,12 @@ from mockcentra.storage.tables.base import key
 # ---------------------------------------------------------------- reading
 
 
-def find_voucher(session: Any, voucher_id: int) -> VoucherRow | None:
+def find_voucher(session: Session, voucher_id: int) -> VoucherRow | None:
     """A voucher by id (for the REST Order API's `GET vouchers/<id>` too)."""
     return session.get(VoucherRow, voucher_id)
 
 
-def market_ids(session: Any, voucher_id: int) -> list[int]:
+def market_ids(session: Session, voucher_id: int) -> list[int]:
     return list(
         session.exec(
             select(VoucherMarketRow.market_id)
@@ -52,7 +52,7 @@ def market_ids(session: Any, voucher_id: int) -> list[int]:
     )
 
 
-def markets_of(session: Any, voucher_id: int) -> list[MarketRow]:
+def markets_of(session: Session, voucher_id: int) -> list[MarketRow]:
     return list(
         session.exec(
             select(MarketRow)
@@ -63,7 +63,7 @@ def markets_of(session: Any, voucher_id: int) -> list[MarketRow]:
     )
 
 
-def actions_of(session: Any, voucher_id: int) -> list[VoucherActionRow]:
+def actions_of(session: Session, voucher_id: int) -> list[VoucherActionRow]:
     return list(
         session.exec(
             select(VoucherActionRow)
@@ -73,7 +73,9 @@ def actions_of(session: Any, voucher_id: int) -> list[VoucherActionRow]:
     )
 
 
-def criteria_of(session: Any, action_ids: Sequence[int]) -> dict[int, list[VoucherCriterionRow]]:
+def criteria_of(
+    session: Session, action_ids: Sequence[int]
+) -> dict[int, list[VoucherCriterionRow]]:
     """Criteria of many actions in one query."""
     out: dict[int, list[VoucherCriterionRow]] = {i: [] for i in action_ids}
     if not action_ids:
@@ -87,7 +89,7 @@ def criteria_of(session: Any, action_ids: Sequence[int]) -> dict[int, list[Vouch
     return out
 
 
-def usage_counts(session: Any, voucher_ids: Iterable[int]) -> dict[int, int]:
+def usage_counts(session: Session, voucher_ids: Iterable[int]) -> dict[int, int]:
     """Successful usages (orders placed with the voucher) of many vouchers in one query."""
     ids = list(voucher_ids)
     counts = {i: 0 for i in ids}
@@ -103,7 +105,7 @@ def usage_counts(session: Any, voucher_ids: Iterable[int]) -> dict[int, int]:
     return counts
 
 
-def used_by_email(session: Any, voucher_ids: Iterable[int], email: str | None) -> set[int]:
+def used_by_email(session: Session, voucher_ids: Iterable[int], email: str | None) -> set[int]:
     """Which of these vouchers the shopper with this email has used on an earlier order."""
     ids = list(voucher_ids)
     if not ids or not email:
@@ -118,7 +120,7 @@ def used_by_email(session: Any, voucher_ids: Iterable[int], email: str | None) -
     )
 
 
-def voucher_by_code(session: Any, store_id: int, code: str) -> VoucherRow | None:
+def voucher_by_code(session: Session, store_id: int, code: str) -> VoucherRow | None:
     """A CODE voucher by code, or a URL voucher by URL, in a store (codes ignore case)."""
     wanted = code.strip().lower()
     return session.exec(
@@ -133,7 +135,7 @@ def voucher_by_code(session: Any, store_id: int, code: str) -> VoucherRow | None
 
 
 def automatic_vouchers(
-    session: Any, store_id: int, market_id: int, now: datetime
+    session: Session, store_id: int, market_id: int, now: datetime
 ) -> list[VoucherRow]:
     """Active AUTO vouchers of the store and market that run now and are not used up."""
     rows = list(
@@ -151,11 +153,11 @@ def automatic_vouchers(
             .order_by(col(VoucherRow.id))
         )
     )
-    counts = usage_counts(session, [v.id for v in rows])
-    return [v for v in rows if not (v.max_usages > 0 and counts[v.id] >= v.max_usages)]
+    counts = usage_counts(session, [key(v) for v in rows])
+    return [v for v in rows if not (v.max_usages > 0 and counts[key(v)] >= v.max_usages)]
 
 
-def has_once_per_customer(session: Any, voucher_id: int) -> bool:
+def has_once_per_customer(session: Session, voucher_id: int) -> bool:
     return (
         session.exec(
             select(VoucherCriterionRow.id)
@@ -169,7 +171,7 @@ def has_once_per_customer(session: Any, voucher_id: int) -> bool:
     )
 
 
-def to_engine(session: Any, vouchers: Sequence[VoucherRow]) -> dict[int, engine.Voucher]:
+def to_engine(session: Session, vouchers: Sequence[VoucherRow]) -> dict[int, engine.Voucher]:
     """The engine's view of these vouchers (three queries whatever their number)."""
     ids = [key(v) for v in vouchers]
     actions: dict[int, list[VoucherActionRow]] = {i: [] for i in ids}
@@ -245,7 +247,7 @@ class VoucherQuery:
 
 
 def list_vouchers(
-    session: Any, q: VoucherQuery, limit: int | None, page_number: int | None
+    session: Session, q: VoucherQuery, limit: int | None, page_number: int | None
 ) -> Sequence[VoucherRow]:
     """Vouchers matching every given filter, oldest first, paged with limit/page."""
     stmt = _by_dates_usage_and_place(_by_fields(q), q)
@@ -348,7 +350,7 @@ class VoucherFacts:
     successful_usages: int
 
 
-def voucher_facts(session: Any, voucher: VoucherRow) -> VoucherFacts:
+def voucher_facts(session: Session, voucher: VoucherRow) -> VoucherFacts:
     kind: str | None = None
     percent: Decimal | None = None
     by_pricelist: dict[int, Decimal] = {}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import grouped_by, page, text_filtered
@@ -182,12 +182,12 @@ def _sales_representative(uow: UnitOfWork, ref: Any) -> int:
     return rep.id  # type: ignore[return-value]
 
 
-def accounts_of_representatives(session: Any, rep_ids: Sequence[int]) -> dict[int, list[Any]]:
+def accounts_of_representatives(session: Session, rep_ids: Sequence[int]) -> dict[int, list[Any]]:
     """Each sales representative's accounts (id order), in one query."""
     return grouped_by(session, AccountRow.sales_representative_id, rep_ids, order_by=AccountRow.id)
 
 
-def list_sales_representatives(session: Any, limit: int | None, page_number: int | None) -> Any:
+def list_sales_representatives(session: Session, limit: int | None, page_number: int | None) -> Any:
     return page(
         session,
         select(SalesRepresentativeRow).order_by(col(SalesRepresentativeRow.id)),
@@ -406,7 +406,7 @@ def _window_discounts(
 
 
 def window_discounts_of(
-    session: Any, account_ids: Sequence[int]
+    session: Session, account_ids: Sequence[int]
 ) -> dict[int, list[AccountDeliveryWindowDiscountRow]]:
     """Each account's delivery-window discounts (window id order), in one query."""
     return grouped_by(
@@ -417,7 +417,7 @@ def window_discounts_of(
     )
 
 
-def discount_for(session: Any, account: AccountRow, window_id: int | None) -> int:
+def discount_for(session: Session, account: AccountRow, window_id: int | None) -> int:
     """The discount (1/100 percent) on an account's order lines in a delivery window."""
     if window_id is not None:
         row = session.exec(
@@ -432,7 +432,7 @@ def discount_for(session: Any, account: AccountRow, window_id: int | None) -> in
 
 
 def list_accounts(
-    session: Any,
+    session: Session,
     *,
     ids: Sequence[int] | None = None,
     name: Any = None,

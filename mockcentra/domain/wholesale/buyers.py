@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -135,13 +135,13 @@ def _apply_buyer(uow: UnitOfWork, buyer: BuyerRow, account: AccountRow, spec: Bu
         buyer.last_name = address.get("lastName", buyer.last_name)
 
 
-def buyers_of(session: Any, account_ids: Sequence[int]) -> dict[int, list[BuyerRow]]:
+def buyers_of(session: Session, account_ids: Sequence[int]) -> dict[int, list[BuyerRow]]:
     """Each account's buyers (id order), in one query."""
     return grouped_by(session, BuyerRow.account_id, account_ids, order_by=BuyerRow.id)
 
 
 def list_buyers(
-    session: Any,
+    session: Session,
     *,
     ids: Sequence[int] | None = None,
     account_ids: Sequence[int] | None = None,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import grouped_by, grouped_pairs, page
@@ -401,7 +401,7 @@ def _touch(uow: UnitOfWork, window: DeliveryWindowRow) -> None:
 
 
 def list_windows(
-    session: Any,
+    session: Session,
     *,
     ids: Sequence[int] | None = None,
     statuses: Sequence[str] | None = None,
@@ -428,7 +428,7 @@ def list_windows(
     return page(session, stmt, limit, page_number)
 
 
-def markets_of(session: Any, window_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
+def markets_of(session: Session, window_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
     """Each window's markets (id order), in one query."""
     stmt = (
         select(DeliveryWindowMarketRow.delivery_window_id, MarketRow)
@@ -440,7 +440,7 @@ def markets_of(session: Any, window_ids: Sequence[int]) -> dict[int, list[Market
 
 
 def variants_of(
-    session: Any, window_ids: Sequence[int]
+    session: Session, window_ids: Sequence[int]
 ) -> dict[int, list[DeliveryWindowVariantRow]]:
     """Each window's variants (in the order they were added), in one query."""
     return grouped_by(
@@ -451,7 +451,7 @@ def variants_of(
     )
 
 
-def preorder_variant_ids(session: Any) -> set[int]:
+def preorder_variant_ids(session: Session) -> set[int]:
     """Variants sold as PREORDER in an ACTIVE delivery window: their sizes are on preorder."""
     rows = session.exec(
         select(DeliveryWindowVariantRow.variant_id)
@@ -468,7 +468,7 @@ def preorder_variant_ids(session: Any) -> set[int]:
 
 
 def windows_of_alterations(
-    session: Any, alteration_ids: Sequence[int]
+    session: Session, alteration_ids: Sequence[int]
 ) -> dict[int, list[DeliveryWindowRow]]:
     """The delivery windows priced by each price alteration, in one query."""
     return grouped_by(

@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import grouped_pairs
@@ -215,7 +215,7 @@ def _check_window(
 
 
 def _check_limit(
-    session: Any,
+    session: Session,
     sold: DeliveryWindowVariantRow,
     size: ProductSizeRow,
     variant: VariantRow,
@@ -272,7 +272,7 @@ def _display(
     return display.id
 
 
-def outstanding(session: Any, account_id: int) -> Decimal:
+def outstanding(session: Session, account_id: int) -> Decimal:
     """What the account still owes: its open orders' totals minus their paid shipments."""
     orders = session.exec(
         select(OrderRow)
@@ -297,7 +297,7 @@ def outstanding(session: Any, account_id: int) -> Decimal:
     return owed
 
 
-def wholesale_info(session: Any, order_ids: Sequence[int]) -> dict[int, WholesaleOrderRow]:
+def wholesale_info(session: Session, order_ids: Sequence[int]) -> dict[int, WholesaleOrderRow]:
     """The account, buyer and purchase order number of wholesale orders, in one query."""
     if not order_ids:
         return {}
@@ -307,7 +307,9 @@ def wholesale_info(session: Any, order_ids: Sequence[int]) -> dict[int, Wholesal
     return {row.order_id: row for row in rows}
 
 
-def windows_of_orders(session: Any, order_ids: Sequence[int]) -> dict[int, list[DeliveryWindowRow]]:
+def windows_of_orders(
+    session: Session, order_ids: Sequence[int]
+) -> dict[int, list[DeliveryWindowRow]]:
     """The delivery windows each order's lines are in (id order), in one query."""
     stmt = (
         select(OrderLineRow.order_id, DeliveryWindowRow)
@@ -420,7 +422,7 @@ def _mark_wholesale(
     )
 
 
-def _market_windows(session: Any, market_id: int) -> set[int]:
+def _market_windows(session: Session, market_id: int) -> set[int]:
     """The delivery windows offered in the market."""
     return set(
         session.exec(
@@ -432,7 +434,7 @@ def _market_windows(session: Any, market_id: int) -> set[int]:
 
 
 def _sold_in(
-    session: Any, window: DeliveryWindowRow, variant: VariantRow, path: list[str | int]
+    session: Session, window: DeliveryWindowRow, variant: VariantRow, path: list[str | int]
 ) -> DeliveryWindowVariantRow:
     """How the window sells the variant; a variant it does not sell is refused."""
     sold = session.exec(
