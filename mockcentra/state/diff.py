@@ -29,7 +29,7 @@ _REDACTED = {("api_token", "token"), ("webhook_subscription", "secret")}
 def _entities() -> dict[str, str]:
     """Table name -> entity name (the table's model class without its `Row` suffix)."""
     out = {}
-    for mapper in SQLModel._sa_registry.mappers:  # type: ignore[attr-defined]
+    for mapper in SQLModel._sa_registry.mappers:
         table = mapper.local_table
         if isinstance(table, Table):
             out[table.name] = mapper.class_.__name__.removesuffix("Row")
@@ -79,13 +79,13 @@ class _Shape:
         return {c: self.value(i, v) for i, (c, v) in enumerate(zip(self.columns, row, strict=True))}
 
 
-def _read(conn: sqlite3.Connection, table: str) -> tuple[list[str], dict[tuple, tuple]] | None:
+def _read(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[Any]] | None:
     try:
         cursor = conn.execute(f'SELECT * FROM "{table}"')
     except sqlite3.OperationalError:  # the table does not exist on this side
         return None
     columns = [d[0] for d in cursor.description]
-    return columns, cursor.fetchall()  # type: ignore[return-value]
+    return columns, cursor.fetchall()
 
 
 def diff(

@@ -179,7 +179,7 @@ def _sales_representative(uow: UnitOfWork, ref: Any) -> int:
             f"Sales representative {rep.id} is inactive and cannot be given accounts.",
             path,
         )
-    return rep.id  # type: ignore[return-value]
+    return key(rep)
 
 
 def accounts_of_representatives(session: Session, rep_ids: Sequence[int]) -> dict[int, list[Any]]:

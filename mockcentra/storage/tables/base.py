@@ -13,7 +13,7 @@ class Row(SQLModel):
     """A table row. Table models are not validated on construction, so pydantic builds a row's
     schema on first use (`model_dump`) instead of at import; start-up is shorter by that much."""
 
-    model_config = {"defer_build": True}  # type: ignore[assignment]
+    model_config = {"defer_build": True}
 
 
 def key(row: SQLModel) -> int:
