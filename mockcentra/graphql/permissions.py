@@ -319,7 +319,7 @@ class Analysis:
 
 def _chosen(
     operations: list[OperationDefinitionNode], operation_name: str | None
-) -> OperationDefinitionNode | None:
+) -> OperationDefinitionNode:
     """The operation a request runs: the one `operationName` names, else the only one; a
     GraphQLError (400, like any other invalid request) when there is none such, with
     graphql-core's words."""
@@ -328,9 +328,11 @@ def _chosen(
             if op.name and op.name.value == operation_name:
                 return op
         raise GraphQLError(f"Unknown operation named '{operation_name}'.")
+    if not operations:  # only fragments
+        raise GraphQLError("Must provide an operation.")
     if len(operations) > 1:
         raise GraphQLError("Must provide operation name if query contains multiple operations.")
-    return operations[0] if operations else None
+    return operations[0]
 
 
 class Analyzer(Protocol):

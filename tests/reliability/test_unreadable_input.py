@@ -397,6 +397,7 @@ def test_wrong_json_types_on_the_control_plane_are_named(
             None,
             "Must provide operation name if query contains multiple operations.",
         ),
+        ("fragment F on Order { id }", None, "Must provide an operation."),
     ],
 )
 def test_an_operation_name_that_names_no_operation_is_a_graphql_error(
