@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import functools
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
@@ -19,9 +19,25 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 _POOL = ThreadPoolExecutor(thread_name_prefix="mockcentra-worker")
+_handed = threading.local()
 
 
 async def off_loop(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """`function(*args, **kwargs)` on a worker thread, with the caller's context variables."""
-    call = functools.partial(contextvars.copy_context().run, function, *args, **kwargs)
-    return await asyncio.get_running_loop().run_in_executor(_POOL, call)
+    loop = asyncio.get_running_loop()
+    context = contextvars.copy_context()
+
+    def call() -> T:
+        _handed.loop = loop
+        try:
+            return context.run(function, *args, **kwargs)
+        finally:
+            _handed.loop = None
+
+    return await loop.run_in_executor(_POOL, call)
+
+
+def handing_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop whose work this thread is doing (None off a worker thread): commits made
+    for a server's requests wake that server's background tasks, others do not."""
+    return getattr(_handed, "loop", None)

@@ -24,11 +24,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from anyio._core._eventloop import threadlocals as anyio_threadlocals
 from sqlmodel import select
 
 from mockcentra import __version__
 from mockcentra.domain.events.subscriptions import DeliveryStatus
+from mockcentra.runtime.threads import handing_loop
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import (
     EventRow,
@@ -341,8 +341,7 @@ class WebhookService:
             return
         # a worker thread: which event loop handed it the request? (asked without calling into
         # that loop, which may be waiting for the database this thread still holds)
-        token = getattr(anyio_threadlocals, "current_token", None)
-        if token is not None and getattr(token, "native_token", None) is loop:
+        if handing_loop() is loop:
             loop.call_soon_threadsafe(wake.set)
 
     @property
