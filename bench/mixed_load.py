@@ -185,6 +185,7 @@ async def _load(
     latencies: list[float] = []
     kinds: dict[str, list[float]] = {}
     failures: list[str] = []
+    spread: dict[object, int] = {}
     deadline = time.perf_counter() + seconds
     bearer = {"Authorization": f"Bearer {TOKEN}"}
     orders_read = _post("/graphql", bearer, {"query": ORDERS})
@@ -203,6 +204,10 @@ async def _load(
                 failures.append(f"{kind}: {status} {body[:300]!r}")
             return body
 
+        writer.write(_get("/_mock/health", {}))
+        _, health = await _read(reader)
+        worker = json.loads(health).get("worker")  # which process took this connection
+        spread[worker] = spread.get(worker, 0) + 1
         i = n
         try:
             while time.perf_counter() < deadline:
@@ -239,19 +244,56 @@ async def _load(
         "p50_ms": statistics.median(latencies),
         "p99_ms": p99(latencies),
         "requests": len(latencies),
+        "connections_per_worker": sorted(spread.values(), reverse=True),
         "by_kind": {
             k: {"p50_ms": statistics.median(v), "p99_ms": p99(v)} for k, v in kinds.items()
         },
     }
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children still running (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for one in pids:
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def run(db: str, workers: int, concurrency: int, seconds: float) -> dict[str, object]:
     goods = items(db, 400)
     numbers = order_numbers(db, 50)
-    with Server(db, workers) as port:
+    server = Server(db, workers)
+    with server as port:
         asyncio.run(_load(port, goods, numbers, concurrency, min(3.0, seconds / 5)))  # warm-up
+        assert server.proc is not None
+        server_cpu, client_cpu = _cpu_seconds(server.proc.pid), time.process_time()
+        started = time.perf_counter()
         result = asyncio.run(_load(port, goods, numbers, concurrency, seconds))
-    return {"workers": workers, "concurrency": concurrency, **result}
+        elapsed = time.perf_counter() - started
+        server_cpu = _cpu_seconds(server.proc.pid) - server_cpu
+        client_cpu = time.process_time() - client_cpu
+    requests = int(result["requests"])  # type: ignore[call-overload]
+    return {
+        "workers": workers,
+        "concurrency": concurrency,
+        **result,
+        # what bounds requests/s on this machine: server CPU per request, and the cores used
+        "server_cpu_ms_per_request": 1000 * server_cpu / max(1, requests),
+        "server_cores_used": server_cpu / elapsed,
+        "client_cores_used": client_cpu / elapsed,
+        "cores": os.cpu_count(),
+    }
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
@@ -273,6 +315,12 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
             f"{args.workers} worker(s), {args.concurrency} connections: {result['rps']:.0f} req/s, "
             f"p50 {result['p50_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms "
             f"({result['requests']} requests)"
+        )
+        print(
+            f"  server CPU {result['server_cpu_ms_per_request']:.1f} ms a request, "
+            f"{result['server_cores_used']:.2f} cores; load client "
+            f"{result['client_cores_used']:.2f} cores; {result['cores']} cores in all; "
+            f"connections per worker {result['connections_per_worker']}"
         )
         for kind, r in result["by_kind"].items():  # type: ignore[union-attr]
             print(f"  {kind:20s} p50 {r['p50_ms']:6.0f} ms  p99 {r['p99_ms']:6.0f} ms")

@@ -9,7 +9,9 @@
   GraphQL orders and products and the REST Order API, each as a share of the requests/s of a
   bare Starlette endpoint served by the same process, and the GraphQL floor (the same orders
   answer from plain objects through strawberry: what the GraphQL stack allows at best);
-- the same GraphQL orders query and REST lookup with the full order count: latency ratio.
+- the same GraphQL orders query and REST lookup with the full order count: latency ratio;
+- a mixed load (GraphQL reads and writes, the Order API, checkouts) on a file database with
+  one and with two worker processes (bench/mixed_load.py).
 
 `--quick` uses small numbers (a smoke run; tests/bench runs it). Numbers vary with the machine
 and its load; read them as sizes and compare runs on one machine. Nothing here asserts a speed.
@@ -22,6 +24,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -44,10 +47,11 @@ class Sizes:
     products: int
     seconds: float
     concurrency: int
+    mixed_concurrency: int
 
 
-FULL = Sizes(5, 50, 1_000, 100_000, 10_000, 10.0, 8)
-QUICK = Sizes(1, 3, 100, 400, 50, 0.3, 2)
+FULL = Sizes(5, 50, 1_000, 100_000, 10_000, 10.0, 8, 20)
+QUICK = Sizes(1, 3, 100, 400, 50, 0.3, 2, 4)
 
 
 def _log(message: str) -> None:
@@ -235,6 +239,34 @@ def collect(sizes: Sizes, client: str, work: Path) -> list[tuple[str, str, str, 
             "<= 1.5x",
             ratio <= 1.5,
         )
+
+    _log(f"mixed load, 1 and 2 workers ({sizes.seconds} s each) ...")
+    mixed = {}
+    for workers in (1, 2):
+        copy = work / f"mixed-{workers}.db"
+        shutil.copyfile(small_db, copy)  # the same starting data for both
+        mixed[workers] = _run(
+            "mixed_load.py",
+            "--db",
+            str(copy),
+            "--workers",
+            str(workers),
+            "--seconds",
+            str(sizes.seconds),
+            "-c",
+            str(sizes.mixed_concurrency),
+        )
+    one, two = mixed[1], mixed[2]
+    row(
+        f"mixed load on a file database, {sizes.mixed_concurrency} connections (GraphQL reads "
+        "and writes, Order API, checkout; bench/mixed_load.py), --workers 2",
+        _http(two) + f"; server CPU {two['server_cpu_ms_per_request']:.1f} ms a request, "
+        f"{two['server_cores_used']:.2f} of {two['cores']} cores",
+        "--workers 1: " + _http(one) + f"; {one['server_cores_used']:.2f} cores",
+        f"{two['rps'] / one['rps']:.2f}x req/s; p99 {two['p99_ms'] / one['p99_ms']:.2f}x",
+        ">= 3x req/s, p99 <= 1/3",
+        two["rps"] >= 3 * one["rps"] and two["p99_ms"] * 3 <= one["p99_ms"],
+    )
     return rows
 
 

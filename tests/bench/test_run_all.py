@@ -26,6 +26,7 @@ MEASURES = [
     "GraphQL { stores { id name } }",
     "GraphQL orders(limit: 10) p50 at 400 vs 100 orders",
     "REST GET orders?order=<number> p50 at 400 vs 100 orders",
+    "mixed load on a file database, 4 connections",
 ]
 
 
