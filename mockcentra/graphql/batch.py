@@ -27,8 +27,12 @@ from mockcentra.storage.tables import (
 )
 
 
-def _is_query(info: Any) -> bool:
+def is_query(info: Any) -> bool:
+    """Whether the request is a query: it writes nothing, so its lists may be records."""
     return info.operation.operation == OperationType.QUERY
+
+
+_is_query = is_query
 
 
 def register(info: Any, kind: str, ids: Iterable[int]) -> None:
@@ -149,6 +153,13 @@ def batched(
             for next_kind in then:
                 announce(info, next_kind, (child.id for child in loaded[pid]))
     return loaded[parent_id]
+
+
+def keep_orders(info: Any, rows: Iterable[Any]) -> None:
+    """Remember a page of orders, so that their lines and shipments find them (`order_row`)."""
+    cache = info.context.cache
+    for row in rows:
+        cache[("order-row", row.id)] = row
 
 
 def order_row(info: Any, order_id: int) -> OrderRow:

@@ -7,7 +7,9 @@ shipments, the currencies) only show rows, so they load records instead:
 
 - one `SELECT` per table and shape, its text built once, run on the unit of work's own
   connection (so it reads inside the request's transaction), with each column type's own
-  conversion of the value (money to Decimal, text to aware datetimes, 0/1 to bool);
+  conversion of the value (money to Decimal, text to aware datetimes, 0/1 to bool); a list
+  whose statement is built per request (the orders page) runs it through SQLAlchemy Core
+  (`RecordSession`);
 - a record has the attributes of its table row (`record.unit_price`, `record.allocations`),
   so the functions that read rows read records too; `is_row(record, OrderLineRow)` is the
   `isinstance` of the row class it stands for;
@@ -22,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
+from sqlalchemy import Text, type_coerce
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
@@ -79,6 +82,7 @@ class RecordReader:
         self._dialect: Dialect | None = None
         self._processors: list[tuple[int, Callable[[Any], Any]]] = []
         self._sql: dict[tuple[str, str, int], str] = {}
+        self._columns: list[Any] | None = None
 
     @staticmethod
     def _json_decoder(kind: Any) -> Callable[[Any], Any]:
@@ -135,8 +139,26 @@ class RecordReader:
             self._prepare(dialect)
         sql = self._text(dialect, column, order_by, len(values))
         rows = connection.connection.driver_connection.execute(sql, values).fetchall()  # type: ignore[union-attr]
-        names, processors, make = self.names, self._processors, self.record_class.__new__
-        cls = self.record_class
+        return self._records(rows, self._processors)
+
+    def select(self, session: Session, statement: Any) -> list[Any]:
+        """The records an ORM `select(<row class>)` finds, with its filters, order and limit
+        (a statement built per request: SQLAlchemy compiles it, the values come converted)."""
+        if self._columns is None:
+            self._columns = [
+                type_coerce(column, Text)
+                if isinstance(column.type, JsonDict | JsonList)
+                else column
+                for _, column in self.attributes
+            ]
+        result = session.connection().execute(statement.with_only_columns(*self._columns))
+        return self._records(result.all(), ())
+
+    def _records(
+        self, rows: Sequence[Any], processors: Sequence[tuple[int, Callable[[Any], Any]]]
+    ) -> list[Any]:
+        names, cls = self.names, self.record_class
+        make = cls.__new__
         records = []
         for row in rows:
             if processors:
@@ -147,6 +169,20 @@ class RecordReader:
             record.__dict__.update(zip(names, row, strict=True))
             records.append(record)
         return records
+
+
+class RecordSession:
+    """A read-only stand-in for a session: `exec(select(<row class>)...)` answers records.
+
+    Read functions written against a session (the order list: mockcentra.domain.orders.listing)
+    serve records through it; it offers nothing else."""
+
+    def __init__(self, session: Session, row_class: type) -> None:
+        self.session = session
+        self.reader = records_of(row_class)
+
+    def exec(self, statement: Any) -> list[Any]:
+        return self.reader.select(self.session, statement)
 
 
 _readers: dict[type, RecordReader] = {}

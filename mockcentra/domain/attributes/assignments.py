@@ -30,6 +30,7 @@ from mockcentra.domain.attributes.config import (
 )
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import text_matches
+from mockcentra.storage.records import is_row
 from mockcentra.storage.tables import (
     AccountRow,
     AttributeValueRow,
@@ -50,7 +51,7 @@ class _Kind:
     lookup: Any  # the column `objectId` is matched against
 
     def reference(self, obj: Any) -> str:
-        return obj.hash if isinstance(obj, OrderRow) else str(obj.id)
+        return obj.hash if is_row(obj, OrderRow) else str(obj.id)
 
 
 #: Object types that take attributes, their tables and how `objectId` finds an object.
@@ -102,7 +103,7 @@ class AttributeView:
 
 def object_type_of(obj: Any) -> str:
     for name, kind in SUPPORTED.items():
-        if isinstance(obj, kind.table):
+        if is_row(obj, kind.table):
             return name
     raise TypeError(f"{type(obj).__name__} takes no attributes")
 

@@ -51,6 +51,7 @@ from mockcentra.graphql.returns.types import RETURN_TYPES, DeletedReturn, Return
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.shipments.types import SHIPMENT_TYPES, Shipment
 from mockcentra.runtime.moments import parse_moment
+from mockcentra.storage.records import RecordSession
 from mockcentra.storage.tables import OrderRow, ReturnRow
 
 # ---------------------------------------------------------------- inputs
@@ -576,14 +577,17 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Order]:
+        session = info.context.session
         rows = list_orders(
-            info.context.session,
+            RecordSession(session, OrderRow) if batch.is_query(info) else session,
             order_list_filter(info, where),
             order_sort_keys(sort),
             limit=limit,
             page_number=page,
         )
         batch.register(info, "Order", (row.id for row in rows))
+        if batch.is_query(info):
+            batch.keep_orders(info, rows)
         return rows
 
     @strawberry.field(

@@ -359,7 +359,7 @@ def _currency(info: Info, line: OrderLineRow | ShipmentLineRow) -> str:
     order_id = line.order_id
     key = ("order-currency", order_id)
     if key not in info.context.cache:
-        info.context.cache[key] = info.context.session.get(OrderRow, order_id).currency_code
+        info.context.cache[key] = batch.order_row(info, order_id).currency_code
     return info.context.cache[key]
 
 
