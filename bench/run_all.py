@@ -202,6 +202,18 @@ def collect(sizes: Sizes, client: str, work: Path) -> list[tuple[str, str, str, 
         f"{floor['rps'] / bare['rps']:.1%} of bare",
         "the most the GraphQL stack allows",
     )
+    _log("GraphQL orders in-process next to the floor ...")
+    inproc = _run("graphql_floor.py", small_db)
+    ratio = inproc["mockcentra_ms"] / inproc["floor_ms"]
+    row(
+        f"GraphQL orders(limit: 10) in-process ({sizes.small_orders:,} orders; test client, "
+        "one request at a time)",
+        _ms(inproc["mockcentra_ms"]),
+        f"the floor executing the same answer: {_ms(inproc['floor_ms'])}",
+        f"{ratio:.2f}x the floor",
+        "<= 2x the floor",
+        ratio <= 2,
+    )
     for key, label, goal in (
         ("orders", "GraphQL orders(limit: 10) with lines and shipments", 0.5),
         ("products", "GraphQL products(limit: 20) with variants and sizes", None),

@@ -20,6 +20,7 @@ MEASURES = [
     "seed `large`: 50 products, 400 orders",
     "bare Starlette JSON",
     "GraphQL floor: the orders answer below from plain objects",
+    "GraphQL orders(limit: 10) in-process (100 orders",
     "GraphQL orders(limit: 10) with lines and shipments (100 orders)",
     "GraphQL products(limit: 20)",
     "REST Order API GET orders?order=<number> (100 orders)",
