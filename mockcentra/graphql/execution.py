@@ -18,8 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from graphql import GraphQLNonNull, GraphQLObjectType, Undefined, is_leaf_type
+from graphql import (
+    GraphQLInterfaceType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
+    Undefined,
+    is_leaf_type,
+)
 from graphql.execution.executor_throwing_on_incremental import ExecutorThrowingOnIncremental
+
+from mockcentra.storage.records import Record
 
 #: The attribute of a resolver naming how to read its value: (read, leaf type, non-null).
 LEAF_READ = "leaf_read"
@@ -67,3 +76,24 @@ class PlainExecutor(ExecutorThrowingOnIncremental):
         except Exception as raw_error:
             self.handle_field_error(raw_error, field_def.type, field_details_list, path)
             return None
+
+
+def _record_first(original: Any) -> Any:
+    def resolve_type(value: Any, info: Any, abstract_type: Any) -> Any:
+        if not isinstance(value, Record):
+            return original(value, info, abstract_type)
+        for possible in info.schema.get_possible_types(abstract_type):
+            if possible.is_type_of is not None and possible.is_type_of(value, info):
+                return possible.name
+        return None
+
+    return resolve_type
+
+
+def install_type_resolvers(schema: GraphQLSchema) -> None:
+    """A record (mockcentra.storage.records) in an interface field is typed by its possible
+    types' `is_type_of`, as graphql-core's default resolver would end up doing: strawberry's
+    resolver first looks for a cast and a strawberry instance, which a record never is."""
+    for gql_type in schema.type_map.values():
+        if isinstance(gql_type, GraphQLInterfaceType) and gql_type.resolve_type is not None:
+            gql_type.resolve_type = _record_first(gql_type.resolve_type)

@@ -13,7 +13,7 @@ from mockcentra.graphql import dates, direct, permissions
 from mockcentra.graphql.areas import AREAS
 from mockcentra.graphql.caches import DocumentCache, document_of, validation_errors
 from mockcentra.graphql.errors import is_client_error
-from mockcentra.graphql.execution import PlainExecutor
+from mockcentra.graphql.execution import PlainExecutor, install_type_resolvers
 from mockcentra.graphql.scalars import SCALARS
 from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
 
@@ -99,6 +99,7 @@ def build_schema() -> CentraSchema:
     dates.install(schema._schema)
     listify_arguments(schema._schema)
     permissions.install(schema._schema)
+    install_type_resolvers(schema._schema)
     return schema
 
 
