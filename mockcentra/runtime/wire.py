@@ -61,6 +61,12 @@ def has_surrogate(text: str) -> bool:
     return False
 
 
+def shown(text: str) -> str:
+    """`text` as a refusal may repeat it: a lone surrogate written as its escape (`\\ud800`),
+    since a reply can only carry text."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def check_text(value: str, path: list[str | int]) -> str:
     """`value`, or UnreadableInput when it cannot be encoded as UTF-8 text."""
     if has_surrogate(value):
@@ -94,7 +100,7 @@ def check_value(data: Any) -> Any:
                 raise UnreadableInput(f"the body is nested deeper than {MAX_DEPTH} levels", path)
             if isinstance(value, dict):
                 for key, item in value.items():
-                    check_text(key, [*path, key])
+                    check_text(key, [*path, shown(key)])
                     stack.append((item, [*path, key]))
             else:
                 stack.extend((item, [*path, i]) for i, item in enumerate(value))
