@@ -397,15 +397,19 @@ def test_control_plane_routes_refuse_hostile_input(sweep: Sweep, centra_server: 
 def test_control_plane_routes_refuse_hostile_input_at_length(
     sweep: Sweep, centra_server: Any
 ) -> None:
-    operations = control_operations(centra_server.app)
-    for operation in operations:
+    for operation in control_operations(centra_server.app):
+        _control_sweep(sweep, operation)()
 
-        @given(data=st.data())
-        @sweep_settings(60)
-        def run(data, operation: tuple = operation) -> None:
-            _request(data, sweep, operation)
 
-        run()
+def _control_sweep(sweep: Sweep, operation: tuple) -> Any:
+    """60 examples of one control-plane route."""
+
+    @given(data=st.data())
+    @sweep_settings(60)
+    def run(data) -> None:
+        _request(data, sweep, operation)
+
+    return run
 
 
 # ---------------------------------------------------------------- GraphQL variables
