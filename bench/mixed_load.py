@@ -28,6 +28,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -111,6 +112,9 @@ class Server:
                 break
         if port is None:
             raise RuntimeError(f"the server did not start: {self.proc.stdout.read()}")
+        stdout = self.proc.stdout
+        # keep reading what the server prints: a full pipe would stall it mid-measurement
+        threading.Thread(target=lambda: [None for _ in stdout], daemon=True).start()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:

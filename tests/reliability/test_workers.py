@@ -19,7 +19,7 @@ import pytest
 
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import Factories
-from tests.reliability.test_concurrent_checkout import _captures, _race
+from tests.reliability.test_concurrent_checkout import _captures, _checkout
 from tests.support import exactly_free, order_of, stock_of
 
 pytestmark = pytest.mark.slow  # a server of three processes, hundreds of requests
@@ -32,23 +32,24 @@ UNITS = 10
 def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The URL of `mockcentra serve --workers 2` on a fresh file database (demo scenario)."""
     db = Path(tmp_path_factory.mktemp("workers")) / "shop.db"
+    log = db.parent / "server.log"  # a file, not a pipe: a full pipe would stall the server
     env = {**os.environ, "MOCKCENTRA_TEMPLATE_CACHE": "off"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mockcentra", "serve", "--db", str(db), "--port", "0"]
-        + ["--workers", "2", "--log-level", "warning"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    assert proc.stdout is not None
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mockcentra", "serve", "--db", str(db), "--port", "0"]
+            + ["--workers", "2", "--log-level", "warning"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
     url = None
-    for line in proc.stdout:
-        found = re.search(r"GraphQL API\s+POST (http://\S+)/graphql", line)
-        if found:
-            url = found.group(1)
-            break
-    assert url, proc.stdout.read()
+    deadline = time.monotonic() + 120
+    while url is None and time.monotonic() < deadline and proc.poll() is None:
+        found = re.search(r"GraphQL API\s+POST (http://\S+)/graphql", log.read_text())
+        url = found.group(1) if found else None
+        time.sleep(0.1)
+    assert url, log.read_text()
     try:
         deadline = time.monotonic() + 90
         while len(_answers(url, "/_mock/health", tries=20)) < 2:  # both workers are up
@@ -58,7 +59,16 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
     assert not list(db.parent.glob("shop.db.workers-*")), "the shared folder is left behind"
+
+
+async def _race(url: str, item: str, shoppers: int) -> list[list[int]]:
+    """Every request on a new connection, so the kernel spreads them over both workers (and
+    no kept-alive connection is closed by the server under a slow shopper's feet)."""
+    limits = httpx.Limits(max_connections=shoppers, max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=120) as client:
+        return await asyncio.gather(*(_checkout(client, item) for _ in range(shoppers)))
 
 
 def _answers(url: str, path: str, tries: int = 60) -> dict[int, dict]:
@@ -180,3 +190,23 @@ def test_concurrent_captures_on_two_workers_capture_once(two_workers: str) -> No
     new_entries = history[len(before) :]
     assert [(e["entryType"], e["status"]) for e in new_entries] == [("CAPTURE", "SUCCESS")]
     centra.close()
+
+
+def test_a_scenario_loaded_through_one_worker_is_what_both_serve_and_reset_to(
+    two_workers: str,
+) -> None:
+    """Last in this module: it changes the scenario the others reset to (and puts it back)."""
+    count = {"query": "{ orders(limit: 1000) { number } }"}
+    bearer = {"Authorization": "Bearer dev-integration-token"}
+    try:
+        loaded = httpx.post(f"{two_workers}/_mock/scenarios/empty/load", timeout=120)
+        assert loaded.json() == {"status": "ok", "scenario": "empty"}
+
+        assert [h["scenario"] for h in _on_both(two_workers, "/_mock/health")] == ["empty"] * 2
+        httpx.post(f"{two_workers}/_mock/reset")
+        assert [h["scenario"] for h in _on_both(two_workers, "/_mock/health")] == ["empty"] * 2
+        for _ in range(6):
+            answer = httpx.post(f"{two_workers}/graphql", headers=bearer, json=count).json()
+            assert answer["data"]["orders"] == []
+    finally:
+        httpx.post(f"{two_workers}/_mock/scenarios/demo/load", timeout=120)
