@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -51,10 +52,7 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         time.sleep(0.1)
     assert url, log.read_text()
     try:
-        deadline = time.monotonic() + 90
-        while len(_answers(url, "/_mock/health", tries=20)) < 2:  # both workers are up
-            assert time.monotonic() < deadline, "the two workers did not both answer"
-            time.sleep(0.3)
+        assert len(_answers(url, "/_mock/health", seconds=90)) == 2, "one worker is not up"
         yield url
     finally:
         proc.terminate()
@@ -71,21 +69,27 @@ async def _race(url: str, item: str, shoppers: int) -> list[list[int]]:
         return await asyncio.gather(*(_checkout(client, item) for _ in range(shoppers)))
 
 
-def _answers(url: str, path: str, tries: int = 60) -> dict[int, dict]:
-    """What each worker answers to GET `path`, by worker pid: every request on a connection
-    of its own, so the kernel hands them to either process."""
-    seen: dict[int, dict] = {}
-    for _ in range(tries):
+def _answers(url: str, path: str, seconds: float = 60) -> dict[int, dict]:
+    """What each worker answers to GET `path`, by worker pid. Each try is a connection of its
+    own (the health check and the question on it, so one worker answers both), eight at a
+    time: the kernel hands a new connection to whichever worker accepts first, so a burst
+    reaches both."""
+
+    def ask(_: int) -> tuple[int, dict] | None:
         try:
-            health = httpx.get(f"{url}/_mock/health", timeout=10).json()
-            answer = httpx.get(f"{url}{path}", timeout=10).json()
+            with httpx.Client(base_url=url, timeout=10) as client:
+                worker = client.get("/_mock/health").json()["worker"]
+                return worker, client.get(path).json()
         except httpx.TransportError:
-            continue
-        health_again = httpx.get(f"{url}/_mock/health", timeout=10).json()
-        if health["worker"] == health_again["worker"]:  # the same worker answered all three
-            seen[health["worker"]] = answer
-        if len(seen) == 2:
-            break
+            return None
+
+    seen: dict[int, dict] = {}
+    deadline = time.monotonic() + seconds
+    with ThreadPoolExecutor(8) as pool:
+        while len(seen) < 2 and time.monotonic() < deadline:
+            for answer in pool.map(ask, range(8)):
+                if answer is not None:
+                    seen[answer[0]] = answer[1]
     return seen
 
 
