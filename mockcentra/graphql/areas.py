@@ -5,7 +5,7 @@ An area module may define `Query`, `Mutation`, or neither (while it is being bui
 
 from mockcentra.graphql import access, counters, events, idconversion, ratelimits
 from mockcentra.graphql.attributes import schema as attributes
-from mockcentra.graphql.catalog import schema as catalog
+from mockcentra.graphql.catalog import bundles, charts, groupings, products, variants
 from mockcentra.graphql.customers import schema as customers
 from mockcentra.graphql.displays import schema as displays
 from mockcentra.graphql.invoices import schema as invoices
@@ -23,7 +23,11 @@ from mockcentra.graphql.wholesale import windows as delivery_windows
 
 AREAS = (
     reference,
-    catalog,
+    charts,
+    groupings,
+    products,
+    variants,
+    bundles,
     stock,
     pricing,
     displays,

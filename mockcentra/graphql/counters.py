@@ -14,7 +14,7 @@ from mockcentra.domain.access import count_access_tokens
 from mockcentra.domain.catalog.queries import count_products
 from mockcentra.domain.customers.queries import count_customers
 from mockcentra.domain.orders.listing import count_orders
-from mockcentra.graphql.catalog.schema import ProductFilter, product_query
+from mockcentra.graphql.catalog.products import ProductFilter, product_query
 from mockcentra.graphql.customers.schema import CustomerFilter, customer_filters
 from mockcentra.graphql.orders.schema import OrderFilter, order_list_filter
 from mockcentra.graphql.permissions import field

@@ -20,16 +20,10 @@ from mockcentra.domain.events import listeners as domain_listeners
 from mockcentra.domain.events import queries
 from mockcentra.domain.events import status as st
 from mockcentra.domain.wholesale.status import DeliveryWindowKind
-from mockcentra.graphql.catalog.types import (
-    Brand,
-    Bundle,
-    Collection,
-    Folder,
-    Product,
-    ProductSize,
-    ProductVariant,
-    SizeChart,
-)
+from mockcentra.graphql.catalog.bundle_types import Bundle
+from mockcentra.graphql.catalog.chart_types import SizeChart
+from mockcentra.graphql.catalog.grouping_types import Brand, Collection, Folder
+from mockcentra.graphql.catalog.types import Product, ProductSize, ProductVariant
 from mockcentra.graphql.common import Payload
 from mockcentra.graphql.displays.types import Display
 from mockcentra.graphql.errors import run_mutation

@@ -1,59 +1,39 @@
-"""Catalogue types: size charts, brands, collections, folders, products, variants, sizes, bundles.
+"""Catalogue types: products, their variants and their sizes (the other catalogue types have
+modules of their own: chart_types, grouping_types, bundle_types).
 
 Types resolve straight from storage rows: `self` in a resolver is the row. Lists of children
-(variants of products, sizes of variants, sections of bundles) load through `_children`, which
-in a query fetches the children of every parent listed so far in one statement.
+(variants of products, sizes of variants) load through `loading.children`, which in a query
+fetches the children of every parent listed so far in one statement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlmodel import select
 from strawberry.types import Info
 
-from mockcentra.domain.catalog import bundles as bundle_domain
 from mockcentra.domain.catalog import queries
-from mockcentra.domain.catalog.measurements import content_json
-from mockcentra.domain.catalog.sizecharts import sizes_of
 from mockcentra.domain.catalog.skus import sku
-from mockcentra.domain.catalog.status import (
-    BundlePriceType as DomainBundlePriceType,
-)
-from mockcentra.domain.catalog.status import (
-    BundleType as DomainBundleType,
-)
-from mockcentra.domain.catalog.status import (
-    ProductSort as DomainProductSort,
-)
-from mockcentra.domain.catalog.status import (
-    ProductStatus as DomainProductStatus,
-)
-from mockcentra.domain.catalog.status import (
-    VariantStatus,
-)
-from mockcentra.domain.catalog.status import (
-    WeightUnit as DomainWeightUnit,
-)
 from mockcentra.domain.catalog.weight import weight_of
 from mockcentra.domain.displays import queries as display_queries
 from mockcentra.domain.listing import MAX_LIMIT
 from mockcentra.domain.media.media import product_media
 from mockcentra.domain.stock.levels import totals_for_size
 from mockcentra.domain.wholesale.delivery_windows import preorder_variant_ids
-from mockcentra.graphql import batch
 from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
-from mockcentra.graphql.common import MonetaryValue, StringMatch, currency_by_code, simple_sort
+from mockcentra.graphql.catalog.chart_types import MeasurementTable, Size, SizeChart
+from mockcentra.graphql.catalog.enums import ProductStatus, Status, WeightUnit
+from mockcentra.graphql.catalog.grouping_types import Brand, Collection, Folder
+from mockcentra.graphql.catalog.loading import children
+from mockcentra.graphql.common import MonetaryValue, StringMatch, currency_by_code
 from mockcentra.graphql.media.types import ProductMedia, ProductMediaSort
 from mockcentra.graphql.permissions import field, read_permission
-from mockcentra.graphql.reference.types import Country, Store
+from mockcentra.graphql.reference.types import Country
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.translations.types import Localizable, ObjectWithTranslations
 from mockcentra.storage.tables import (
     BrandRow,
-    BundleRow,
     CollectionRow,
     CountryRow,
     FolderRow,
@@ -65,152 +45,11 @@ from mockcentra.storage.tables import (
 )
 
 if TYPE_CHECKING:
+    from mockcentra.graphql.catalog.bundle_types import Bundle
     from mockcentra.graphql.displays.types import Display, DisplayFilter
 
+_BUNDLES = "mockcentra.graphql.catalog.bundle_types"
 _DISPLAYS = "mockcentra.graphql.displays.types"
-
-ProductStatus = strawberry.enum(DomainProductStatus, name="ProductStatus")
-Status = strawberry.enum(VariantStatus, name="Status")
-BundleType = strawberry.enum(DomainBundleType, name="BundleType")
-BundlePriceType = strawberry.enum(DomainBundlePriceType, name="BundlePriceType")
-ProductSort = strawberry.enum(DomainProductSort, name="ProductSort")
-WeightUnit = strawberry.enum(DomainWeightUnit, name="WeightUnit")
-BrandSort = simple_sort("BrandSort")
-CollectionSort = simple_sort("CollectionSort")
-FolderSort = simple_sort("FolderSort")
-SizeChartSort = simple_sort("SizeChartSort")
-
-
-# --- batching children per request -----------------------------------------------------------
-
-
-def announce(info: Info, kind: str, ids: Iterable[int | None]) -> None:
-    """Tell the batcher which parents a list put in the result, to load their children at once."""
-    batch.announce(info, kind, ids)
-
-
-def _children(
-    info: Info, kind: str, parent_id: int, load: batch.Loader, then: str | tuple[str, ...] = ()
-) -> list[Any]:
-    """The children of one parent; in a query, those of every announced parent come along
-    (`then` announces the children for the next level, see `batch.batched`)."""
-    return batch.batched(info, kind, parent_id, load, (then,) if isinstance(then, str) else then)
-
-
-# --- size charts -----------------------------------------------------------------------------
-
-
-@strawberry.type
-class Size:
-    id: int
-    name: str
-
-
-@read_permission("SizeChart:read")
-@strawberry.type
-class SizeChart:
-    id: int
-    name: str
-    horizontal_labels: list[str]
-    vertical_labels: list[str] | None
-    divider_symbol: str
-    display_unit: str | None
-    display_divided_by: int
-
-    @strawberry.field
-    def sizes(self, info: Info) -> list[Size]:
-        return sizes_of(info.context.session, self.id)
-
-    @strawberry.field(deprecation_reason="Always true.")
-    def is_enabled(self) -> bool:
-        return True
-
-
-@strawberry.type
-class MeasurementChart:
-    id: int
-    name: str
-    horizontal_labels: list[str]
-    vertical_labels: list[str]
-    display_unit: str | None
-
-    @strawberry.field(
-        name="contentJSON",
-        description="The values as JSON: vertical label -> horizontal label -> value.",
-    )
-    def content_json(self) -> str:
-        return content_json(self)  # type: ignore[arg-type]
-
-
-@strawberry.type
-class MeasurementTable:
-    """The measurement chart a product shows."""
-
-    chart: MeasurementChart
-    inherited: bool
-
-    @strawberry.field(name="contentJSON")
-    def content_json(self) -> str:
-        return content_json(self.chart)  # type: ignore[arg-type]
-
-
-# --- groupings ---------------------------------------------------------------------------------
-
-
-@read_permission("Brand:read")
-@strawberry.type
-class Brand:
-    id: int
-    name: str
-    uri: str | None
-
-    @strawberry.field(description="The stores the brand is enabled in.")
-    def stores(self, info: Info) -> list[Store]:
-        return _children(info, "brand_stores", self.id, queries.stores_by_brand)
-
-
-@read_permission("Collection:read")
-@strawberry.type
-class Collection:
-    id: int
-    name: str
-    status: Status
-    uri: str | None
-
-
-@read_permission("Folder:read")
-@strawberry.type
-class Folder:
-    id: int
-    name: str
-
-    @field(
-        permission="Product:read",
-        deprecated="Folder.Product:read",
-        description="The products filed in this folder.",
-    )
-    def products(self, info: Info) -> list[Product]:
-        return _children(info, "folder_products", self.id, queries.products_by_folder)
-
-    @strawberry.field
-    def is_top_folder(self) -> bool:
-        return self.parent_id is None  # type: ignore[attr-defined]
-
-    @field(permission="Folder:read")
-    def parent(self, info: Info) -> Folder | None:
-        parent_id = self.parent_id  # type: ignore[attr-defined]
-        return None if parent_id is None else info.context.session.get(FolderRow, parent_id)
-
-    @field(permission="Folder:read")
-    def child_folders(self, info: Info) -> list[Folder]:
-        return list(
-            info.context.session.exec(
-                select(FolderRow).where(FolderRow.parent_id == self.id).order_by(FolderRow.id)
-            )
-        )
-
-
-# --- products ----------------------------------------------------------------------------------
 
 
 @strawberry.type
@@ -297,7 +136,7 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
 
     @strawberry.field
     def variants(self, info: Info) -> list[ProductVariant]:
-        return _children(
+        return children(
             info,
             "variants",
             self.id,
@@ -312,7 +151,7 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         where: Annotated[DisplayFilter, strawberry.lazy(_DISPLAYS)] | None = None,
     ) -> list[Annotated[Display, strawberry.lazy(_DISPLAYS)]]:
         if where is None:
-            return _children(
+            return children(
                 info,
                 "product_displays",
                 self.id,
@@ -325,7 +164,7 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         return list(found)  # type: ignore[arg-type]
 
     @field(permission="Bundle:read")
-    def bundle(self, info: Info) -> Bundle | None:
+    def bundle(self, info: Info) -> Annotated[Bundle, strawberry.lazy(_BUNDLES)] | None:
         if not self.is_bundle:
             return None
         return queries.bundle_of_product(info.context.session, self.id)
@@ -419,7 +258,7 @@ class ProductVariant(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         self, info: Info, where: ProductSizeFilter | None = None
     ) -> list[ProductSize]:
         if where is None:
-            return _children(info, "sizes", self.id, queries.sizes_by_variant)
+            return children(info, "sizes", self.id, queries.sizes_by_variant)
         if where.product_variant_id is not None and self.id not in where.product_variant_id:
             return []
         query = size_query(where, variant_ids=[self.id])
@@ -506,67 +345,3 @@ class ProductSize:
             demand_quantity=totals.demand,
             unshipped_quantity=totals.unshipped,
         )
-
-
-# --- bundles -----------------------------------------------------------------------------------
-
-
-@strawberry.type
-class BundleSection:
-    id: int
-    quantity: int
-
-    @field(permission="")
-    def product_variants(self, info: Info) -> list[ProductVariant]:
-        return _children(info, "section_variants", self.id, queries.variants_by_section)
-
-
-@read_permission("Bundle:read")
-@strawberry.type
-class Bundle:
-    id: int
-    type: BundleType
-    price_type: BundlePriceType
-
-    @strawberry.field
-    def created_at(self, info: Info) -> DateTimeTz:
-        return _bundle_product(info, self).created_at
-
-    @strawberry.field
-    def updated_at(self, info: Info) -> DateTimeTz:
-        return _bundle_product(info, self).updated_at
-
-    @field(permission="")
-    def product(self, info: Info) -> Product:
-        return _bundle_product(info, self)
-
-    @strawberry.field
-    def bundle_variant(self, info: Info) -> ProductVariant:
-        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
-
-    @strawberry.field
-    def size_chart(self, info: Info) -> SizeChart | None:
-        variant = info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
-        return info.context.session.get(SizeChartRow, variant.size_chart_id)
-
-    @field(permission="")
-    def sizes(self, info: Info) -> list[Size]:
-        """The sizes active on the bundle variant, in size chart order."""
-        variant_id = self.variant_id  # type: ignore[attr-defined]
-        rows = queries.sizes_by_variant(info.context.session, [variant_id]).get(variant_id, [])
-        return queries.size_rows(info.context.session, [r.size_id for r in rows])
-
-    @field(permission="")
-    def sections(self, info: Info) -> list[BundleSection]:
-        return _children(
-            info, "sections", self.id, queries.sections_by_bundle, then="section_variants"
-        )
-
-    @field(permission="")
-    def available_quantity(self, info: Info) -> int:
-        """Bundles the section variants' free stock makes up (see `bundles.available_quantity`)."""
-        return bundle_domain.available_quantity(info.context.session, self.id)
-
-
-def _bundle_product(info: Info, bundle: BundleRow) -> ProductRow:
-    return info.context.session.get(ProductRow, bundle.product_id)

@@ -14,7 +14,7 @@ from strawberry.types import Info
 from mockcentra.domain.cursors import StatementSource, keys_of
 from mockcentra.domain.displays import displays, queries
 from mockcentra.domain.listing import as_list
-from mockcentra.graphql.catalog.types import Status
+from mockcentra.graphql.catalog.enums import Status
 from mockcentra.graphql.common import (
     CategoryInput,
     MarketInput,

@@ -10,7 +10,8 @@ from strawberry.types import Info
 from mockcentra.domain.displays import queries
 from mockcentra.domain.media.media import media_by_display
 from mockcentra.domain.pricing.queries import display_prices
-from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
+from mockcentra.graphql.catalog.enums import Status
+from mockcentra.graphql.catalog.types import Product, ProductVariant
 from mockcentra.graphql.common import MonetaryValue
 from mockcentra.graphql.media.types import ProductMedia
 from mockcentra.graphql.permissions import field, read_permission

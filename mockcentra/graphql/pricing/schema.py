@@ -9,7 +9,8 @@ from strawberry.types import Info
 
 from mockcentra.domain.pricing import alterations, pricelists, prices, queries
 from mockcentra.domain.pricing.rules import Amount
-from mockcentra.graphql.catalog.types import Product, Status
+from mockcentra.graphql.catalog.enums import Status
+from mockcentra.graphql.catalog.types import Product
 from mockcentra.graphql.common import (
     CountryInput,
     MonetaryValueInput,

@@ -18,7 +18,8 @@ from mockcentra.domain.pricing import queries
 from mockcentra.domain.pricing.pricelists import countries_of
 from mockcentra.domain.wholesale.delivery_windows import windows_of_alterations
 from mockcentra.graphql import batch
-from mockcentra.graphql.catalog.types import Product, ProductVariant, Status
+from mockcentra.graphql.catalog.enums import Status
+from mockcentra.graphql.catalog.types import Product, ProductVariant
 from mockcentra.graphql.common import Currency, MonetaryValue, currency_by_code
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, ShippingOption, Store

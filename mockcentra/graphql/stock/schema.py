@@ -8,7 +8,7 @@ from strawberry.types import Info
 from mockcentra.domain.listing import ids_filter
 from mockcentra.domain.stock import changes, queries, warehouses
 from mockcentra.domain.stock.status import WarehouseStatus
-from mockcentra.graphql.catalog.types import Status
+from mockcentra.graphql.catalog.enums import Status
 from mockcentra.graphql.common import (
     CountryInput,
     MonetaryValueInput,

@@ -25,7 +25,8 @@ from mockcentra.domain.stock.status import StockQuantityType as DomainStockQuant
 from mockcentra.domain.stock.status import WarehouseAllocationPolicy as DomainAllocationPolicy
 from mockcentra.domain.stock.status import WarehouseStockMaster as DomainStockMaster
 from mockcentra.domain.stock.status import WarehouseStockOwnership as DomainStockOwnership
-from mockcentra.graphql.catalog.types import ProductSize, Status
+from mockcentra.graphql.catalog.enums import Status
+from mockcentra.graphql.catalog.types import ProductSize
 from mockcentra.graphql.common import MonetaryValue, currency_by_code
 from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.permissions import field, read_permission

@@ -13,7 +13,8 @@ from strawberry.types import Info
 
 from mockcentra.domain.vouchers import queries as vouchers
 from mockcentra.domain.vouchers import status as st
-from mockcentra.graphql.catalog.types import ProductVariant, Status
+from mockcentra.graphql.catalog.enums import Status
+from mockcentra.graphql.catalog.types import ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.permissions import read_permission
 from mockcentra.graphql.pricing.types import Pricelist

@@ -23,7 +23,9 @@ from mockcentra.domain.wholesale import orders as domain_orders
 from mockcentra.domain.wholesale import status as st
 from mockcentra.domain.wholesale.rules import percent
 from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
-from mockcentra.graphql.catalog.types import Brand, Product, ProductVariant, Status
+from mockcentra.graphql.catalog.enums import Status
+from mockcentra.graphql.catalog.grouping_types import Brand
+from mockcentra.graphql.catalog.types import Product, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.orders.types import Address, CarrierInformation
 from mockcentra.graphql.permissions import field, read_permission
