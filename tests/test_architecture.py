@@ -14,7 +14,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mockcentra"
 
 #: Files whose functions may import mockcentra modules, and why: each keeps a start-up light.
 LAZY_IMPORTS = {
-    "cli.py": "`mockcentra --help` and the client commands start without the app or seeders",
+    "cli/common.py": "`mockcentra --help` and the client commands start without the seeders",
+    "cli/seed.py": "`mockcentra --help` and the client commands start without the seeders",
+    "cli/serve.py": "`mockcentra --help` and the client commands start without the app",
+    "cli/workers.py": "`mockcentra --help` and the client commands start without the app",
+    "cli/schema.py": "`mockcentra --help` and the client commands start without the schema",
     "testing/__init__.py": "pytest imports the plugin package in every run of a project",
     "testing/plugin.py": "pytest imports the plugin in every run of a project",
     "testing/client.py": "a session attached to a server needs no database or domain code",

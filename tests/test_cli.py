@@ -13,7 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from mockcentra.cli import has_data, main
+from mockcentra.cli import main
+from mockcentra.cli.common import has_data
 from mockcentra.graphql.schema import print_sdl
 from mockcentra.rest.checkout_openapi import checkout_api_openapi_text
 from mockcentra.rest.order_openapi import order_api_openapi_text
@@ -128,7 +129,7 @@ def test_a_seeded_file_served_later_reports_its_own_scenario_and_seed(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     from mockcentra.app import create_app
-    from mockcentra.cli import banner
+    from mockcentra.cli.banner import banner
     from mockcentra.seeding.scenarios import seeded_info
     from mockcentra.settings import Settings
     from mockcentra.testing import CentraClient
@@ -323,7 +324,7 @@ def test_control_commands_without_a_server_say_what_to_do(capsys: pytest.Capture
 def test_serving_beyond_loopback_with_an_open_control_plane_warns(
     settings: dict[str, object], warns: bool
 ) -> None:
-    from mockcentra.cli import exposure_warning
+    from mockcentra.cli.banner import exposure_warning
     from mockcentra.settings import Settings
 
     warning = exposure_warning(Settings(**settings))  # type: ignore[arg-type]

@@ -115,7 +115,7 @@ def run_request(block: Block, centra: CentraClient) -> None:
 
 def run_output(block: Block) -> None:
     """The block shows what a command prints, from its first line up to a `...` line."""
-    from mockcentra.cli import banner
+    from mockcentra.cli.banner import banner
     from mockcentra.settings import Settings
 
     command = block.markers["output"]
