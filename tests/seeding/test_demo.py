@@ -9,7 +9,7 @@ import pytest
 from starlette.applications import Starlette
 
 from mockcentra.app import create_app
-from mockcentra.seeding.demo import ean13, price_in, round_half
+from mockcentra.seeding.demo_data import ean13, price_in, round_half
 from mockcentra.settings import Settings
 from mockcentra.testing import CentraClient
 
