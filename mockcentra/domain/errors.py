@@ -21,7 +21,14 @@ class ErrorCode(StrEnum):
 
 
 class DomainError(Exception):
-    """A refused operation: a code, a message in Centra's words, and the input path at fault."""
+    """A refused operation: a code, a message in Centra's words, and the input path at fault.
+
+    The path is relative to what the raising domain function was given: `["lines", 0,
+    "quantity"]` for a field of its input, `[]` for the whole of it, and no path (None) for a
+    refusal that points at no part of the input (an order's state, say). Each transport places
+    it under its own names: the Integration API under the mutation's argument
+    (`graphql/errors.py`), the REST APIs under their fields (`rest/errors.py`).
+    """
 
     def __init__(
         self,
@@ -36,13 +43,16 @@ class DomainError(Exception):
         self.code = code
         self.message = message
         self.path = list(path) if path else []
+        #: Whether the error points into the input (a path, `[]` for all of it); one that does
+        #: not keeps no path when a transport places it under an argument.
+        self.points_in = path is not None
         #: Written after the rollback: the trace a refusal leaves (e.g. a FAILED capture entry).
         self.record = record
         #: The rule that fired and the values it compared (kept in the request journal).
         self.explain = explain
 
     def at(self, *prefix: str | int) -> DomainError:
-        """The same error placed under an outer input path."""
+        """The same error placed under an outer input path (also one that had no path)."""
         return DomainError(
             self.code,
             self.message,
@@ -90,11 +100,17 @@ def _plain(values: dict[str, Any]) -> dict[str, Any]:
 class DomainWarning:
     """A non-fatal note about a mutation that still succeeded (Centra's `userWarnings`)."""
 
-    __slots__ = ("message", "path")
+    __slots__ = ("message", "path", "points_in")
 
     def __init__(self, message: str, path: Sequence[str | int] | None = None) -> None:
         self.message = message
         self.path = list(path) if path else []
+        #: As DomainError's: whether the warning points into the input at all.
+        self.points_in = path is not None
+
+    def at(self, *prefix: str | int) -> DomainWarning:
+        """The same warning placed under an outer input path."""
+        return DomainWarning(self.message, [*prefix, *self.path])
 
 
 def not_found(kind: str, value: object, path: Sequence[str | int] | None = None, by: str = "ID"):

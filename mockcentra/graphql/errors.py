@@ -8,7 +8,8 @@ Centra), "request" (the request's own fault: bad JSON, a bad filter value), "com
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from graphql import GraphQLError
@@ -22,22 +23,58 @@ from mockcentra.runtime import trace
 P = TypeVar("P")
 
 
-def run_mutation(info: Info, payload: Callable[..., P], action: Callable[[], dict[str, Any]]) -> P:
+def placed(error: DomainError, argument: str) -> DomainError:
+    """A domain error (its path relative to what the domain was given) under the mutation's
+    `argument`: `["lines", 0]` read from `input` is `["input", "lines", 0]`. An error that
+    points at no part of the input keeps no path. The one place GraphQL argument names meet
+    domain paths."""
+    return error.at(argument) if error.points_in else error
+
+
+def placed_warning(warning: DomainWarning, argument: str) -> DomainWarning:
+    """A domain warning under the mutation's `argument`, as `placed`."""
+    return warning.at(argument) if warning.points_in else warning
+
+
+@contextmanager
+def reading(argument: str) -> Iterator[None]:
+    """The domain calls in this block read the mutation's `argument`: their errors are placed
+    under it. For mutations that hand the domain more than one argument (`id` and `input`);
+    one that hands it one says so with `run_mutation(..., reads=)`."""
+    try:
+        yield
+    except DomainError as error:
+        raise placed(error, argument) from None
+
+
+def run_mutation(
+    info: Info,
+    payload: Callable[..., P],
+    action: Callable[[], dict[str, Any]],
+    *,
+    reads: str | None = None,
+) -> P:
     """Run one domain action in a savepoint and build the payload.
 
     The action returns the payload's fields (and optionally `warnings`). A DomainError rolls
     the savepoint back (no rows, no events) and returns only `userErrors`, as Centra does.
+    `reads` names the argument the action hands the domain: its errors and warnings are placed
+    under it (`placed`); an action that reads several places them itself (`reading`).
     """
     uow = info.context.uow
     try:
         with uow.savepoint():
             fields = action()
     except DomainError as error:
+        if reads is not None:
+            error = placed(error, reads)
         if error.record is not None:
             error.record()
         trace.note_refusal(error.described())
         return payload(user_errors=[UserError.of(error)], user_warnings=[])
     warnings: list[DomainWarning] = fields.pop("warnings", [])
+    if reads is not None:
+        warnings = [placed_warning(w, reads) for w in warnings]
     return payload(
         user_errors=[], user_warnings=[UserWarningType.of(w) for w in warnings], **fields
     )

@@ -124,7 +124,7 @@ def _assign_external_id(uow: UnitOfWork, voucher: VoucherRow, external_id: str, 
 
 def create_voucher(uow: UnitOfWork, spec: VoucherSpec) -> VoucherRow:
     """`createVoucher`: the voucher, its markets and its actions in one go."""
-    base: list[str | int] = ["input"]
+    base: list[str | int] = []
     name = (spec.name or "").strip()
     if not name:
         raise invalid("Voucher name cannot be empty.", [*base, "name"])
@@ -178,12 +178,17 @@ def create_voucher(uow: UnitOfWork, spec: VoucherSpec) -> VoucherRow:
     return voucher
 
 
-def update_voucher(uow: UnitOfWork, voucher_id: int, change: VoucherChanges) -> VoucherRow:
-    """`updateVoucher`: fields given change; markets are added or removed."""
-    base: list[str | int] = ["input"]
+def voucher_to_change(uow: UnitOfWork, voucher_id: int) -> VoucherRow:
+    """The voucher with this id, or `Could not find voucher with ID …` (path: the id)."""
     voucher = uow.session.get(VoucherRow, voucher_id)
     if voucher is None:
-        raise not_found("voucher", voucher_id, ["id"])
+        raise not_found("voucher", voucher_id, [])
+    return voucher
+
+
+def update_voucher(uow: UnitOfWork, voucher: VoucherRow, change: VoucherChanges) -> VoucherRow:
+    """`updateVoucher`: fields given change; markets are added or removed."""
+    base: list[str | int] = []
     if change.name is not None:
         if not change.name.strip():
             raise invalid("Voucher name cannot be empty.", [*base, "name"])

@@ -27,7 +27,7 @@ from mockcentra.graphql.common import (
     StoreInput,
     StringMatch,
 )
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.vouchers.types import (
@@ -403,14 +403,18 @@ class Mutation:
             info,
             VoucherCreatePayload,
             lambda: {"voucher": vouchers.create_voucher(info.context.uow, input.to_spec())},
+            reads="input",
         )
 
     @mutation(permission="Voucher:write")
     def update_voucher(
         self, info: Info, id: int, input: VoucherUpdateInput
     ) -> VoucherUpdatePayload:
-        return run_mutation(
-            info,
-            VoucherUpdatePayload,
-            lambda: {"voucher": vouchers.update_voucher(info.context.uow, id, input.to_changes())},
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                voucher = vouchers.voucher_to_change(uow, id)
+            with reading("input"):
+                return {"voucher": vouchers.update_voucher(uow, voucher, input.to_changes())}
+
+        return run_mutation(info, VoucherUpdatePayload, action)
