@@ -46,6 +46,15 @@ class Ref:
         )
 
 
+def existing(uow: UnitOfWork, row_type: type[RowT], row_id: int, *, kind: str) -> RowT:
+    """The row with this id, or Centra's `Could not find <kind> with ID <id>.` pointing at the
+    id itself (path `[]`): for the operations that are handed the id of what they change."""
+    row = uow.session.get(row_type, row_id)
+    if row is None:
+        raise not_found(kind, row_id, [])
+    return row
+
+
 def resolve(
     uow: UnitOfWork,
     row_type: type[RowT],

@@ -44,9 +44,7 @@ class MarketSpec:
 
 
 def create_market(uow: UnitOfWork, spec: MarketSpec) -> MarketRow:
-    store = resolve(
-        uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
-    )
+    store = resolve(uow, StoreRow, spec.store, ["store"], kind="Store", object_type="Store")
     market = MarketRow(name=_name(uow, spec.name, store, None), store_id=key(store))
     market.comment = spec.comment
     if spec.allocation_rule is not None:
@@ -58,10 +56,14 @@ def create_market(uow: UnitOfWork, spec: MarketSpec) -> MarketRow:
     return market
 
 
-def update_market(uow: UnitOfWork, market_id: int, spec: MarketSpec) -> MarketRow:
+def market_to_change(uow: UnitOfWork, market_id: int) -> MarketRow:
+    """The market `updateMarket` changes (errors point at the id)."""
+    return resolve(uow, MarketRow, Ref(id=market_id), [], kind="Market")
+
+
+def update_market(uow: UnitOfWork, market: MarketRow, spec: MarketSpec) -> MarketRow:
     """Rename, comment, change the allocation rule, add and remove countries (removing a
     country the market lacks, or adding one it has, is a no-op)."""
-    market = resolve(uow, MarketRow, Ref(id=market_id), ["id"], kind="Market")
     store = stored(uow.session, StoreRow, market.store_id)
     if spec.name is not None:
         market.name = _name(uow, spec.name, store, market.id)
@@ -71,7 +73,7 @@ def update_market(uow: UnitOfWork, market_id: int, spec: MarketSpec) -> MarketRo
         market.allocation_rule_id = _rule(uow, spec.allocation_rule).id
     uow.session.add(market)
     for i, ref in enumerate(spec.remove_countries):
-        country = _country(uow, ref, ["input", "removeCountries", i])
+        country = _country(uow, ref, ["removeCountries", i])
         link = uow.session.get(MarketCountryRow, (market.id, country.id))
         if link is not None:
             uow.session.delete(link)
@@ -105,7 +107,7 @@ def markets(
 def _name(uow: UnitOfWork, value: str | None, store: StoreRow, own_id: int | None) -> str:
     name = (value or "").strip()
     if not name:
-        raise DomainError(ErrorCode.REQUIRED, "Market name cannot be empty.", ["input", "name"])
+        raise DomainError(ErrorCode.REQUIRED, "Market name cannot be empty.", ["name"])
     stmt = select(MarketRow.id).where(MarketRow.store_id == store.id, MarketRow.name == name)
     if own_id is not None:
         stmt = stmt.where(MarketRow.id != own_id)
@@ -113,13 +115,13 @@ def _name(uow: UnitOfWork, value: str | None, store: StoreRow, own_id: int | Non
         raise DomainError(
             ErrorCode.DUPLICATE,
             f"Market with name {name} already exists in store {store.name}.",
-            ["input", "name"],
+            ["name"],
         )
     return name
 
 
 def _rule(uow: UnitOfWork, ref: Any) -> AllocationRuleRow:
-    return resolve(uow, AllocationRuleRow, ref, ["input", "allocationRule"], kind="AllocationRule")
+    return resolve(uow, AllocationRuleRow, ref, ["allocationRule"], kind="AllocationRule")
 
 
 def _country(uow: UnitOfWork, ref: Any, path: Path) -> CountryRow:
@@ -130,10 +132,10 @@ def _add_countries(uow: UnitOfWork, market: MarketRow, store: StoreRow, refs: li
     if refs and store.type != "DIRECT_TO_CONSUMER":
         raise invalid(
             "Countries can only be added to markets of direct to consumer stores.",
-            ["input", "addCountries"],
+            ["addCountries"],
         )
     for i, ref in enumerate(refs):
-        country = _country(uow, ref, ["input", "addCountries", i])
+        country = _country(uow, ref, ["addCountries", i])
         holder = uow.session.exec(
             select(MarketRow)
             .join(MarketCountryRow, col(MarketCountryRow.market_id) == MarketRow.id)
@@ -145,7 +147,7 @@ def _add_countries(uow: UnitOfWork, market: MarketRow, store: StoreRow, refs: li
             raise DomainError(
                 ErrorCode.CONFLICT,
                 f"Country {country.code} is already assigned to market {holder.name}.",
-                ["input", "addCountries", i],
+                ["addCountries", i],
             )
         uow.session.add(MarketCountryRow(market_id=key(market), country_id=key(country)))
         uow.session.flush()

@@ -15,10 +15,10 @@ from typing import Any
 
 from sqlmodel import select
 
-from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
+from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.pricing import rules
 from mockcentra.domain.pricing.status import PriceAlterationStatus
-from mockcentra.domain.refs import resolve
+from mockcentra.domain.refs import existing, resolve
 from mockcentra.storage.tables import AlteredPriceRow, PriceAlterationRow, StoreRow
 from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
@@ -37,14 +37,14 @@ class PriceAlterationSpec:
 
 
 def create_price_alteration(uow: UnitOfWork, spec: PriceAlterationSpec) -> PriceAlterationRow:
-    name = rules.require_name(spec.name, "Price alteration", ["input", "name"])
+    name = rules.require_name(spec.name, "Price alteration", ["name"])
     store = _store(uow, spec.store)
     status = _status(spec.status)
     zone = uow.clock.zone
-    start = rules.parse_date(spec.start_date or "", zone, ["input", "startDate"])
+    start = rules.parse_date(spec.start_date or "", zone, ["startDate"])
     end = None
     if spec.end_date not in (None, CLEAR):
-        end = rules.parse_date(spec.end_date, zone, ["input", "endDate"])
+        end = rules.parse_date(spec.end_date, zone, ["endDate"])
     alteration = PriceAlterationRow(
         name=name, status=status, store_id=key(store), start_date=start, end_date=end
     )
@@ -55,34 +55,34 @@ def create_price_alteration(uow: UnitOfWork, spec: PriceAlterationSpec) -> Price
     return alteration
 
 
+def alteration_to_change(uow: UnitOfWork, alteration_id: int) -> PriceAlterationRow:
+    """The price alteration `updatePriceAlteration` changes (errors point at the id)."""
+    return existing(uow, PriceAlterationRow, alteration_id, kind="PriceAlteration")
+
+
 def update_price_alteration(
-    uow: UnitOfWork, alteration_id: int, spec: PriceAlterationSpec
+    uow: UnitOfWork, alteration: PriceAlterationRow, spec: PriceAlterationSpec
 ) -> PriceAlterationRow:
     """Change what the input gives. Moving to another store is allowed if it has no prices."""
-    alteration = uow.session.get(PriceAlterationRow, alteration_id)
-    if alteration is None:
-        raise not_found("PriceAlteration", alteration_id, ["id"])
     zone = uow.clock.zone
     if spec.name is not None:
-        alteration.name = rules.require_name(spec.name, "Price alteration", ["input", "name"])
+        alteration.name = rules.require_name(spec.name, "Price alteration", ["name"])
     if spec.store is not None:
         store = _store(uow, spec.store)
         if store.id != alteration.store_id and _has_prices(uow, key(alteration)):
             raise DomainError(
                 ErrorCode.NOT_ALLOWED,
                 "The store of a price alteration with prices cannot be changed.",
-                ["input", "store"],
+                ["store"],
             )
         alteration.store_id = key(store)
     if spec.status is not None:
         alteration.status = _status(spec.status)
     if spec.start_date is not None:
-        alteration.start_date = rules.parse_date(spec.start_date, zone, ["input", "startDate"])
+        alteration.start_date = rules.parse_date(spec.start_date, zone, ["startDate"])
     if spec.end_date is not None:
         alteration.end_date = (
-            None
-            if spec.end_date == CLEAR
-            else rules.parse_date(spec.end_date, zone, ["input", "endDate"])
+            None if spec.end_date == CLEAR else rules.parse_date(spec.end_date, zone, ["endDate"])
         )
     _check_dates(alteration)
     _check_single_active(uow, alteration)
@@ -92,8 +92,8 @@ def update_price_alteration(
 
 
 def _store(uow: UnitOfWork, ref: Any) -> StoreRow:
-    store = resolve(uow, StoreRow, ref, ["input", "store"], kind="Store", object_type="Store")
-    rules.alterations_allowed(store.type, ["input", "store"])
+    store = resolve(uow, StoreRow, ref, ["store"], kind="Store", object_type="Store")
+    rules.alterations_allowed(store.type, ["store"])
     return store
 
 
@@ -104,7 +104,7 @@ def _status(value: Any) -> str:
 
 def _check_dates(alteration: PriceAlterationRow) -> None:
     if alteration.end_date is not None and alteration.end_date < alteration.start_date:
-        raise invalid("The end date cannot be before the start date.", ["input", "endDate"])
+        raise invalid("The end date cannot be before the start date.", ["endDate"])
 
 
 def _check_single_active(uow: UnitOfWork, alteration: PriceAlterationRow) -> None:
@@ -122,7 +122,7 @@ def _check_single_active(uow: UnitOfWork, alteration: PriceAlterationRow) -> Non
         raise DomainError(
             ErrorCode.CONFLICT,
             f"Only one price alteration can be active per store; {other.name} is already active.",
-            ["input", "status"],
+            ["status"],
         )
 
 

@@ -18,7 +18,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode, not_found
 from mockcentra.domain.listing import grouped_pairs
 from mockcentra.domain.pricing import rules
 from mockcentra.domain.pricing.status import PricelistStatus
-from mockcentra.domain.refs import resolve
+from mockcentra.domain.refs import existing, resolve
 from mockcentra.storage.tables import (
     AccountRow,
     AlteredPriceRow,
@@ -62,69 +62,65 @@ def currency_code(session: Session, pricelist: PricelistRow) -> str:
 
 
 def create_pricelist(uow: UnitOfWork, spec: PricelistSpec) -> PricelistRow:
-    name = rules.require_name(spec.name, "Pricelist", ["input", "name"])
+    name = rules.require_name(spec.name, "Pricelist", ["name"])
     status = _status(spec.status)
-    store = resolve(
-        uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
-    )
-    currency = _currency(uow, spec.currency_iso_code, ["input", "currencyIsoCode"])
+    store = resolve(uow, StoreRow, spec.store, ["store"], kind="Store", object_type="Store")
+    currency = _currency(uow, spec.currency_iso_code, ["currencyIsoCode"])
     pricelist = PricelistRow(
         name=name, status=status, store_id=key(store), currency_id=key(currency)
     )
     if spec.default_shipping_option is not None:
         pricelist.default_shipping_option_id = _shipping_option(
-            uow, store, spec.default_shipping_option, ["input", "defaultShippingOption"]
+            uow, store, spec.default_shipping_option, ["defaultShippingOption"]
         ).id
     uow.session.add(pricelist)
     uow.session.flush()
     if spec.add_countries:
-        _add_countries(uow, pricelist, store, spec.add_countries, ["input", "addCountries"])
+        _add_countries(uow, pricelist, store, spec.add_countries, ["addCountries"])
     if spec.external_id is not None:
-        idconversion.assign(
-            uow, "Pricelist", key(pricelist), spec.external_id, ["input", "externalId"]
-        )
+        idconversion.assign(uow, "Pricelist", key(pricelist), spec.external_id, ["externalId"])
     uow.emit(PendingEvent("Pricelist", "CREATED", str(pricelist.id), store_id=store.id))
     return pricelist
 
 
-def update_pricelist(uow: UnitOfWork, pricelist_id: int, spec: PricelistSpec) -> PricelistRow:
+def pricelist_to_change(uow: UnitOfWork, pricelist_id: int) -> PricelistRow:
+    """The pricelist `updatePricelist` changes (errors point at the id)."""
+    return existing(uow, PricelistRow, pricelist_id, kind="Pricelist")
+
+
+def update_pricelist(uow: UnitOfWork, pricelist: PricelistRow, spec: PricelistSpec) -> PricelistRow:
     """Change what the input gives; the store and currency of a pricelist are fixed.
 
     Removing a country the pricelist does not have is a no-op, so the call is idempotent.
     """
-    pricelist = uow.session.get(PricelistRow, pricelist_id)
-    if pricelist is None:
-        raise not_found("Pricelist", pricelist_id, ["id"])
     store = stored(uow.session, StoreRow, pricelist.store_id)
     if spec.currency_iso_code is not None:
-        currency = _currency(uow, spec.currency_iso_code, ["input", "currencyIsoCode"])
+        currency = _currency(uow, spec.currency_iso_code, ["currencyIsoCode"])
         if currency.id != pricelist.currency_id:
             raise DomainError(
                 ErrorCode.NOT_ALLOWED,
                 "The currency of a pricelist cannot be changed.",
-                ["input", "currencyIsoCode"],
+                ["currencyIsoCode"],
             )
     if spec.name is not None:
-        pricelist.name = rules.require_name(spec.name, "Pricelist", ["input", "name"])
+        pricelist.name = rules.require_name(spec.name, "Pricelist", ["name"])
     if spec.status is not None:
         pricelist.status = _status(spec.status)
     if spec.default_shipping_option is not None:
         pricelist.default_shipping_option_id = _shipping_option(
-            uow, store, spec.default_shipping_option, ["input", "defaultShippingOption"]
+            uow, store, spec.default_shipping_option, ["defaultShippingOption"]
         ).id
     if spec.remove_countries:
         for i, ref in enumerate(spec.remove_countries):
-            country = _country(uow, ref, ["input", "removeCountries", i])
+            country = _country(uow, ref, ["removeCountries", i])
             link = uow.session.get(PricelistCountryRow, (pricelist.id, country.id))
             if link is not None:
                 uow.session.delete(link)
         uow.session.flush()
     if spec.add_countries:
-        _add_countries(uow, pricelist, store, spec.add_countries, ["input", "addCountries"])
+        _add_countries(uow, pricelist, store, spec.add_countries, ["addCountries"])
     if spec.external_id is not None:
-        idconversion.assign(
-            uow, "Pricelist", key(pricelist), spec.external_id, ["input", "externalId"]
-        )
+        idconversion.assign(uow, "Pricelist", key(pricelist), spec.external_id, ["externalId"])
     uow.session.add(pricelist)
     uow.session.flush()
     uow.emit(PendingEvent("Pricelist", "UPDATED", str(pricelist.id), store_id=store.id))
@@ -139,7 +135,7 @@ def delete_pricelist(uow: UnitOfWork, pricelist_id: int) -> None:
     """
     pricelist = uow.session.get(PricelistRow, pricelist_id)
     if pricelist is None:
-        raise not_found("Pricelist", pricelist_id, ["id"])
+        raise not_found("Pricelist", pricelist_id, [])
     session = uow.session
     reasons = []
     codes = [c.code for c in countries_of(session, [key(pricelist)]).get(key(pricelist), [])]
@@ -157,7 +153,7 @@ def delete_pricelist(uow: UnitOfWork, pricelist_id: int) -> None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Pricelist {pricelist.name} is in use and cannot be deleted: {'; '.join(reasons)}.",
-            ["id"],
+            [],
         )
     session.exec(delete(PriceRow).where(col(PriceRow.pricelist_id) == pricelist.id))
     session.exec(delete(AlteredPriceRow).where(col(AlteredPriceRow.pricelist_id) == pricelist.id))

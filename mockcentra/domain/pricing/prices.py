@@ -90,7 +90,7 @@ def set_prices(uow: UnitOfWork, specs: Sequence[PricesSpec], *, batch: bool) -> 
     """Apply one input (`setPrices`) or a list (`setPricesBatch`) as a whole, or nothing."""
     result = PricesResult()
     for i, spec in enumerate(specs):
-        path: list[str | int] = ["input", i] if batch else ["input"]
+        path: list[str | int] = [i] if batch else []
         pricelist = get_pricelist(uow, spec.pricelist, [*path, "pricelist"])
         target = _Target(PriceRow, {"pricelist_id": key(pricelist)}, with_rrp=True)
         _apply(uow, pricelist, target, spec.product_prices, path, result)
@@ -103,7 +103,7 @@ def set_altered_prices(
     """Set prices of a price alteration for one pricelist of its (wholesale) store."""
     result = PricesResult()
     for i, spec in enumerate(specs):
-        path: list[str | int] = ["input", i] if batch else ["input"]
+        path: list[str | int] = [i] if batch else []
         alteration = resolve(
             uow,
             PriceAlterationRow,

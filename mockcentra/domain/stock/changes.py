@@ -173,7 +173,7 @@ def _require_variants(variants: Sequence[VariantQuantities]) -> None:
         raise DomainError(
             ErrorCode.REQUIRED,
             "At least one product variant is required.",
-            ["input", "productVariants"],
+            ["productVariants"],
         )
 
 
@@ -199,25 +199,23 @@ def change_stock(
         raise DomainError(
             ErrorCode.REQUIRED,
             "Provide intoWarehouse to add stock, outFromWarehouse to remove it, or both to move it.",
-            ["input"],
+            [],
         )
-    into = (
-        find_warehouse(uow, into_warehouse, ["input", "intoWarehouse"]) if into_warehouse else None
-    )
+    into = find_warehouse(uow, into_warehouse, ["intoWarehouse"]) if into_warehouse else None
     out = (
-        find_warehouse(uow, out_from_warehouse, ["input", "outFromWarehouse"])
+        find_warehouse(uow, out_from_warehouse, ["outFromWarehouse"])
         if out_from_warehouse
         else None
     )
     if into is not None and out is not None and into.id == out.id:
         raise invalid(
             "intoWarehouse and outFromWarehouse must be different warehouses.",
-            ["input", "intoWarehouse"],
+            ["intoWarehouse"],
         )
     _require_variants(variants)
     change = new_change(uow, StockChangeType.CHANGE, description)
     for i, entry in enumerate(variants):
-        vpath: Path = ["input", "productVariants", i]
+        vpath: Path = ["productVariants", i]
         variant = find_variant(uow, entry.product_variant, [*vpath, "productVariant"])
         _check_unit_cost(uow, entry, vpath)
         if not entry.sizes:
@@ -321,13 +319,13 @@ def set_stock(
     A physical level below the allocated quantity is raised to the allocated quantity with a
     userWarning (Centra's REST API clamps the same way; the GraphQL reply is not documented).
     """
-    wh = find_warehouse(uow, warehouse, ["input", "warehouse"])
+    wh = find_warehouse(uow, warehouse, ["warehouse"])
     _require_variants(variants)
     fta = StockQuantityType(quantity_type) == StockQuantityType.FREE_TO_ALLOCATE
     changes: list[StockChangeRow] = []
     warnings: list[DomainWarning] = []
     for i, entry in enumerate(variants):
-        vpath: Path = ["input", "productVariants", i]
+        vpath: Path = ["productVariants", i]
         variant = find_variant(uow, entry.product_variant, [*vpath, "productVariant"])
         _check_unit_cost(uow, entry, vpath)
         if not entry.sizes:

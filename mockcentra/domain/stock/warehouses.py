@@ -60,9 +60,6 @@ class WarehouseSettings:
     status: WarehouseStatus | None = None
 
 
-INPUT = ("input",)
-
-
 def find_warehouse(uow: UnitOfWork, ref: Any, path: list[str | int] | tuple) -> WarehouseRow:
     """A warehouse by `{id}` or `{externalId}` ("Could not find Warehouse with ID 9.")."""
     return resolve(uow, WarehouseRow, ref, list(path), kind="Warehouse", object_type="Warehouse")
@@ -86,11 +83,15 @@ def create_warehouse(uow: UnitOfWork, settings: WarehouseSettings) -> WarehouseR
     return row
 
 
+def warehouse_to_change(uow: UnitOfWork, warehouse_id: int) -> WarehouseRow:
+    """The warehouse `updateWarehouse` changes (errors point at the id)."""
+    return find_warehouse(uow, Ref(id=warehouse_id), [])
+
+
 def update_warehouse(
-    uow: UnitOfWork, warehouse_id: int, settings: WarehouseSettings
+    uow: UnitOfWork, row: WarehouseRow, settings: WarehouseSettings
 ) -> WarehouseRow:
     """Change a warehouse's settings; `beforeWarehouse` moves it in the allocation order."""
-    row = find_warehouse(uow, Ref(id=warehouse_id), ["id"])
     if settings.name is not None:
         row.name = _checked_name(uow, settings.name, row.id)
     _apply(uow, row, settings)
@@ -107,11 +108,11 @@ def update_warehouse(
 def _checked_name(uow: UnitOfWork, name: str | None, own_id: int | None) -> str:
     name = (name or "").strip()
     if not name:
-        raise invalid("Warehouse name cannot be empty.", [*INPUT, "name"])
+        raise invalid("Warehouse name cannot be empty.", ["name"])
     clash = uow.session.exec(select(WarehouseRow.id).where(WarehouseRow.name == name)).first()
     if clash is not None and clash != own_id:
         raise DomainError(
-            ErrorCode.DUPLICATE, f"Warehouse with name {name} already exists.", [*INPUT, "name"]
+            ErrorCode.DUPLICATE, f"Warehouse with name {name} already exists.", ["name"]
         )
     return name
 
@@ -121,7 +122,7 @@ def _apply(uow: UnitOfWork, row: WarehouseRow, s: WarehouseSettings) -> None:
         row.status = WarehouseStatus(s.status)
     if s.threshold is not None:
         if s.threshold < 0:
-            raise invalid("Threshold must be greater or equal to 0.", [*INPUT, "threshold"])
+            raise invalid("Threshold must be greater or equal to 0.", ["threshold"])
         row.threshold = s.threshold
     if s.hide_from_stock_view is not None:
         row.is_hidden_from_stock_view = s.hide_from_stock_view
@@ -136,7 +137,7 @@ def _apply(uow: UnitOfWork, row: WarehouseRow, s: WarehouseSettings) -> None:
 
 
 def _apply_location(uow: UnitOfWork, row: WarehouseRow, loc: WarehouseLocation) -> None:
-    path = [*INPUT, "warehouseLocation"]
+    path = ["warehouseLocation"]
     if loc.country is not None:
         country = resolve(
             uow, CountryRow, loc.country, [*path, "country"], kind="Country", object_type="Country"
@@ -182,7 +183,7 @@ def find_state(uow: UnitOfWork, country_id: int | None, text: str, path: list) -
 def _before(uow: UnitOfWork, ref: Any, row: WarehouseRow | None) -> WarehouseRow | None:
     if ref is None:
         return None
-    path: list[str | int] = [*INPUT, "beforeWarehouse"]
+    path: list[str | int] = ["beforeWarehouse"]
     before = find_warehouse(uow, ref, path)
     if row is not None and before.id == row.id:
         raise invalid("A warehouse cannot be placed before itself.", path)

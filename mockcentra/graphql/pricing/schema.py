@@ -24,7 +24,7 @@ from mockcentra.graphql.common import (
     StringMatch,
     simple_sort,
 )
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.pricing.types import (
     PriceAlteration,
@@ -296,21 +296,23 @@ class Mutation:
             lambda: {
                 "pricelist": pricelists.create_pricelist(info.context.uow, _pricelist_spec(input))
             },
+            reads="input",
         )
 
     @mutation(permission="Pricelist:write")
     def update_pricelist(
         self, info: Info, id: int, input: PricelistUpdateInput
     ) -> PricelistPayload:
-        return run_mutation(
-            info,
-            PricelistPayload,
-            lambda: {
-                "pricelist": pricelists.update_pricelist(
-                    info.context.uow, id, _pricelist_spec(input)
-                )
-            },
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                pricelist = pricelists.pricelist_to_change(uow, id)
+            with reading("input"):
+                return {
+                    "pricelist": pricelists.update_pricelist(uow, pricelist, _pricelist_spec(input))
+                }
+
+        return run_mutation(info, PricelistPayload, action)
 
     @mutation(permission="Pricelist:write")
     def delete_pricelist(self, info: Info, id: int) -> PricelistDeletePayload:
@@ -318,7 +320,7 @@ class Mutation:
             pricelists.delete_pricelist(info.context.uow, id)
             return {}
 
-        return run_mutation(info, PricelistDeletePayload, action)
+        return run_mutation(info, PricelistDeletePayload, action, reads="id")
 
     @mutation(permission="Price:write")
     def set_prices(self, info: Info, input: SetPricesInput) -> SetPricesPayload:
@@ -331,7 +333,7 @@ class Mutation:
                 "warnings": result.warnings,
             }
 
-        return run_mutation(info, SetPricesPayload, action)
+        return run_mutation(info, SetPricesPayload, action, reads="input")
 
     @mutation(permission="Price:write")
     def set_prices_batch(self, info: Info, input: list[SetPricesInput]) -> SetPricesBatchPayload:
@@ -347,7 +349,7 @@ class Mutation:
                 "warnings": result.warnings,
             }
 
-        return run_mutation(info, SetPricesBatchPayload, action)
+        return run_mutation(info, SetPricesBatchPayload, action, reads="input")
 
     @mutation(permission="Price:write")
     def create_price_alteration(
@@ -361,21 +363,24 @@ class Mutation:
                     info.context.uow, _alteration_spec(input)
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="Price:write")
     def update_price_alteration(
         self, info: Info, id: int, input: PriceAlterationUpdateInput
     ) -> PriceAlterationPayload:
-        return run_mutation(
-            info,
-            PriceAlterationPayload,
-            lambda: {
-                "price_alteration": alterations.update_price_alteration(
-                    info.context.uow, id, _alteration_spec(input)
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                alteration = alterations.alteration_to_change(uow, id)
+            with reading("input"):
+                changed = alterations.update_price_alteration(
+                    uow, alteration, _alteration_spec(input)
                 )
-            },
-        )
+            return {"price_alteration": changed}
+
+        return run_mutation(info, PriceAlterationPayload, action)
 
     @mutation(permission="Price:write")
     def set_altered_prices(
@@ -393,7 +398,7 @@ class Mutation:
                 "warnings": result.warnings,
             }
 
-        return run_mutation(info, SetAlteredPricesPayload, action)
+        return run_mutation(info, SetAlteredPricesPayload, action, reads="input")
 
     @mutation(permission="Price:write")
     def set_altered_prices_batch(
@@ -414,4 +419,4 @@ class Mutation:
                 "warnings": result.warnings,
             }
 
-        return run_mutation(info, SetAlteredPricesBatchPayload, action)
+        return run_mutation(info, SetAlteredPricesBatchPayload, action, reads="input")

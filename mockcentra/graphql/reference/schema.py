@@ -18,7 +18,7 @@ from mockcentra.graphql.common import (
     StringMatch,
     simple_sort,
 )
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import field, mutation
 from mockcentra.graphql.reference.types import (
     AllocationRule,
@@ -181,14 +181,16 @@ class Mutation:
             info,
             MarketPayload,
             lambda: {"market": market_domain.create_market(info.context.uow, _market_spec(input))},
+            reads="input",
         )
 
     @mutation(permission="Market:write")
     def update_market(self, info: Info, id: int, input: MarketUpdateInput) -> MarketPayload:
-        return run_mutation(
-            info,
-            MarketPayload,
-            lambda: {
-                "market": market_domain.update_market(info.context.uow, id, _market_spec(input))
-            },
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                market = market_domain.market_to_change(uow, id)
+            with reading("input"):
+                return {"market": market_domain.update_market(uow, market, _market_spec(input))}
+
+        return run_mutation(info, MarketPayload, action)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.types import Info
 
@@ -20,7 +22,7 @@ from mockcentra.graphql.common import (
     simple_sort,
 )
 from mockcentra.graphql.connections import Connection
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import RENAMED_FIELD_REMOVAL, field, mutation
 from mockcentra.graphql.stock.types import (
     Stock,
@@ -295,19 +297,21 @@ class Mutation:
             info,
             WarehousePayload,
             lambda: {"warehouse": warehouses.create_warehouse(info.context.uow, _settings(input))},
+            reads="input",
         )
 
     @mutation(permission="Warehouse:write")
     def update_warehouse(
         self, info: Info, id: int, input: WarehouseUpdateInput
     ) -> WarehousePayload:
-        return run_mutation(
-            info,
-            WarehousePayload,
-            lambda: {
-                "warehouse": warehouses.update_warehouse(info.context.uow, id, _settings(input))
-            },
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                warehouse = warehouses.warehouse_to_change(uow, id)
+            with reading("input"):
+                return {"warehouse": warehouses.update_warehouse(uow, warehouse, _settings(input))}
+
+        return run_mutation(info, WarehousePayload, action)
 
     @mutation(permission="StockChange:write")
     def change_stock(self, info: Info, input: StockChangeInput) -> StockChangePayload:
@@ -325,6 +329,7 @@ class Mutation:
                     ),
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="StockChange:write")
@@ -339,4 +344,4 @@ class Mutation:
             )
             return {"stock_changes": rows, "warnings": warnings}
 
-        return run_mutation(info, StockSetPayload, action)
+        return run_mutation(info, StockSetPayload, action, reads="input")
