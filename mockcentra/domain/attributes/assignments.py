@@ -127,7 +127,7 @@ def assign_attributes(
     object_type: str,
     object_id: int,
     changes: AttributeChanges,
-    path: Path = ("input",),
+    path: Path = (),
 ) -> Any:
     """Set element values and select mapped attributes on one object; answers the object."""
     obj = find_object(uow, object_type, object_id, path)
@@ -239,7 +239,7 @@ def unassign_attributes(
     object_type: str,
     object_id: int,
     changes: AttributeChanges,
-    path: Path = ("input",),
+    path: Path = (),
 ) -> tuple[Any, list[DomainWarning]]:
     """Clear dynamic elements and deselect mapped attributes; clearing what is not set is a
     warning, not an error (the call is idempotent)."""

@@ -56,14 +56,12 @@ def _chart(uow: UnitOfWork, bundle_type: BundleType, ref: Any) -> SizeChartRow:
             uow,
             SizeChartRow,
             ref,
-            ["input", "sizeChart"],
+            ["sizeChart"],
             kind="SizeChart",
             object_type="SizeChart",
         )
     if bundle_type == BundleType.FIXED:
-        raise DomainError(
-            ErrorCode.REQUIRED, "A fixed bundle needs a size chart.", ["input", "sizeChart"]
-        )
+        raise DomainError(ErrorCode.REQUIRED, "A fixed bundle needs a size chart.", ["sizeChart"])
     chart = (
         uow.session.exec(
             select(SizeChartRow).where(SizeChartRow.name == DEFAULT_CHART_NAME)
@@ -71,7 +69,7 @@ def _chart(uow: UnitOfWork, bundle_type: BundleType, ref: Any) -> SizeChartRow:
         or uow.session.exec(select(SizeChartRow).order_by(col(SizeChartRow.id))).first()
     )
     if chart is None:
-        raise DomainError(ErrorCode.REQUIRED, "A size chart is needed.", ["input", "sizeChart"])
+        raise DomainError(ErrorCode.REQUIRED, "A size chart is needed.", ["sizeChart"])
     return chart
 
 
@@ -81,14 +79,14 @@ def _sizes(
     if not refs:
         if bundle_type == BundleType.FIXED:
             raise DomainError(
-                ErrorCode.REQUIRED, "A fixed bundle needs at least one size.", ["input", "sizes"]
+                ErrorCode.REQUIRED, "A fixed bundle needs at least one size.", ["sizes"]
             )
         return sizes_of(uow, key(chart))
     sizes: list[SizeRow] = []
     for i, ref in enumerate(refs):
-        size = size_in_chart(uow, chart, ref, ["input", "sizes", i])
+        size = size_in_chart(uow, chart, ref, ["sizes", i])
         if any(s.id == size.id for s in sizes):
-            raise invalid(f"Size {size.name} is given more than once.", ["input", "sizes", i])
+            raise invalid(f"Size {size.name} is given more than once.", ["sizes", i])
         sizes.append(size)
     return sizes
 
@@ -131,19 +129,19 @@ def create_bundle(
     if product.variants:
         raise invalid(
             "A bundle has only its own bundle variant; product variants cannot be added.",
-            ["input", "product", "addProductVariants"],
+            ["product", "addProductVariants"],
         )
-    product_row = create_product(uow, product, path=["input", "product"], is_bundle=True)
+    product_row = create_product(uow, product, path=["product"], is_bundle=True)
     chart = _chart(uow, kind, size_chart)
     size_rows = _sizes(uow, kind, chart, sizes)
     if not sections:
         raise DomainError(
             ErrorCode.REQUIRED,
             "A bundle needs at least one section.",
-            ["input", "addBundleSections"],
+            ["addBundleSections"],
         )
     section_variants = [
-        _section_variants(uow, kind, section, ["input", "addBundleSections", i])
+        _section_variants(uow, kind, section, ["addBundleSections", i])
         for i, section in enumerate(sections)
     ]
     variant = add_variant(
@@ -157,7 +155,7 @@ def create_bundle(
             size_chart=Ref(id=chart.id),
             product_sizes=[SizeSpec(size=Ref(id=s.id)) for s in size_rows],
         ),
-        ["input"],
+        [],
         is_bundle_variant=True,
     )
     bundle = BundleRow(

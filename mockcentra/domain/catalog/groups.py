@@ -26,14 +26,12 @@ def _uri(given: str | None, name: str, kind: str) -> str:
     left of it)."""
     text = optional_text(given)
     if text:
-        return validate_uri(text, ["input", "uri"])
+        return validate_uri(text, ["uri"])
     return uri_from_name(name) or kind.lower()
 
 
 def _duplicate(kind: str, name: str) -> DomainError:
-    return DomainError(
-        ErrorCode.DUPLICATE, f"{kind} with name {name} already exists.", ["input", "name"]
-    )
+    return DomainError(ErrorCode.DUPLICATE, f"{kind} with name {name} already exists.", ["name"])
 
 
 def _free_uri(uow: UnitOfWork, row_type: Any, kind: str, uri: str, own_id: int | None) -> str:
@@ -41,14 +39,12 @@ def _free_uri(uow: UnitOfWork, row_type: Any, kind: str, uri: str, own_id: int |
     if own_id is not None:
         stmt = stmt.where(row_type.id != own_id)
     if uow.session.exec(stmt).first():
-        raise DomainError(
-            ErrorCode.DUPLICATE, f"{kind} with URI {uri} already exists.", ["input", "uri"]
-        )
+        raise DomainError(ErrorCode.DUPLICATE, f"{kind} with URI {uri} already exists.", ["uri"])
     return uri
 
 
 def _unique_name(uow: UnitOfWork, row_type: Any, kind: str, name: str, own_id: int | None) -> str:
-    name = required_text(name, f"{kind} name cannot be empty.", ["input", "name"])
+    name = required_text(name, f"{kind} name cannot be empty.", ["name"])
     stmt = select(row_type.id).where(row_type.name == name)
     if own_id is not None:
         stmt = stmt.where(row_type.id != own_id)
@@ -71,9 +67,14 @@ def create_brand(
     return brand
 
 
+def get_brand(uow: UnitOfWork, brand_id: int) -> BrandRow:
+    """The brand with this id (errors point at the id)."""
+    return resolve(uow, BrandRow, Ref(id=brand_id), [], kind="Brand")
+
+
 def update_brand(
     uow: UnitOfWork,
-    brand_id: int,
+    brand: BrandRow,
     *,
     name: str | None = None,
     uri: str | None = None,
@@ -81,7 +82,6 @@ def update_brand(
     remove_from_stores: Sequence[Any] = (),
 ) -> BrandRow:
     """Rename, re-URI, enable in or remove from stores; `uri: ""` generates it from the name."""
-    brand = resolve(uow, BrandRow, Ref(id=brand_id), ["id"], kind="Brand")
     if name is not None:
         brand.name = _unique_name(uow, BrandRow, "Brand", name, brand.id)
     if uri is not None:
@@ -99,9 +99,7 @@ def _set_stores(
     """Enabling twice or removing a store the brand is not in is a no-op (idempotent)."""
     for field, refs in (("removeFromStores", remove), ("addToStores", add)):
         for i, ref in enumerate(refs):
-            store = resolve(
-                uow, StoreRow, ref, ["input", field, i], kind="Store", object_type="Store"
-            )
+            store = resolve(uow, StoreRow, ref, [field, i], kind="Store", object_type="Store")
             link = uow.session.get(BrandStoreRow, (brand.id, store.id))
             if field == "addToStores" and link is None:
                 uow.session.add(BrandStoreRow(brand_id=key(brand), store_id=key(store)))
@@ -127,16 +125,20 @@ def create_collection(
     return collection
 
 
+def get_collection(uow: UnitOfWork, collection_id: int) -> CollectionRow:
+    """The collection with this id (errors point at the id)."""
+    return resolve(uow, CollectionRow, Ref(id=collection_id), [], kind="Collection")
+
+
 def update_collection(
     uow: UnitOfWork,
-    collection_id: int,
+    collection: CollectionRow,
     *,
     name: str | None = None,
     status: VariantStatus | None = None,
     uri: str | None = None,
 ) -> CollectionRow:
     """Change what is given; `uri: ""` generates the URI from the name again."""
-    collection = resolve(uow, CollectionRow, Ref(id=collection_id), ["id"], kind="Collection")
     if name is not None:
         collection.name = _unique_name(uow, CollectionRow, "Collection", name, collection.id)
     if status is not None:
@@ -152,9 +154,9 @@ def update_collection(
 
 def create_folder(uow: UnitOfWork, *, name: str, parent: object | None = None) -> FolderRow:
     """Folder names are unique among the folders of the same parent (or among top folders)."""
-    name = required_text(name, "Folder name cannot be empty.", ["input", "name"])
+    name = required_text(name, "Folder name cannot be empty.", ["name"])
     parent_row = resolve_optional(
-        uow, FolderRow, parent, ["input", "parent"], kind="Folder", object_type="Folder"
+        uow, FolderRow, parent, ["parent"], kind="Folder", object_type="Folder"
     )
     parent_id = parent_row.id if parent_row else None
     same = select(FolderRow.id).where(FolderRow.name == name, FolderRow.parent_id == parent_id)

@@ -20,8 +20,6 @@ from mockcentra.domain.refs import Ref, resolve
 from mockcentra.storage.tables import MeasurementChartRow, ProductRow
 from mockcentra.storage.uow import UnitOfWork
 
-INPUT = ("input",)
-
 
 @dataclass(frozen=True)
 class CellValue:
@@ -54,11 +52,11 @@ def content_json(chart: MeasurementChartRow) -> str:
 def _labels(values: Sequence[str] | None, key: str) -> list[str]:
     labels = [(v or "").strip() for v in values or []]
     if not labels:
-        raise invalid("At least one label is required.", [*INPUT, key])
+        raise invalid("At least one label is required.", [key])
     if any(not label for label in labels):
-        raise invalid("Measurement chart labels cannot be empty.", [*INPUT, key])
+        raise invalid("Measurement chart labels cannot be empty.", [key])
     if len(set(labels)) != len(labels):
-        raise invalid("Measurement chart labels must be unique.", [*INPUT, key])
+        raise invalid("Measurement chart labels must be unique.", [key])
     return labels
 
 
@@ -73,22 +71,20 @@ def create_measurement_chart(
 ) -> MeasurementChartRow:
     name = (name or "").strip()
     if not name:
-        raise DomainError(
-            ErrorCode.REQUIRED, "Measurement chart name cannot be empty.", [*INPUT, "name"]
-        )
+        raise DomainError(ErrorCode.REQUIRED, "Measurement chart name cannot be empty.", ["name"])
     if uow.session.exec(
         select(MeasurementChartRow.id).where(MeasurementChartRow.name == name)
     ).first():
         raise DomainError(
             ErrorCode.DUPLICATE,
             f"Measurement chart with name {name} already exists.",
-            [*INPUT, "name"],
+            ["name"],
         )
     horizontal = _labels(horizontal_labels, "horizontalLabels")
     vertical = _labels(vertical_labels, "verticalLabels")
     content: dict[str, dict[str, str]] = {}
     for i, cell in enumerate(values):
-        path: list[str | int] = [*INPUT, "values", i]
+        path: list[str | int] = ["values", i]
         if cell.horizontal_label not in horizontal:
             raise invalid(
                 f"{cell.horizontal_label} is not a horizontal label of the chart.",
@@ -122,7 +118,7 @@ def delete_measurement_chart(uow: UnitOfWork, chart_id: int) -> None:
     """Delete a chart no product shows (Centra: "only when it's not in use")."""
     chart = uow.session.get(MeasurementChartRow, chart_id)
     if chart is None:
-        raise not_found("MeasurementChart", chart_id, ["id"])
+        raise not_found("MeasurementChart", chart_id, [])
     users = uow.session.exec(
         select(ProductRow.id)
         .where(ProductRow.measurement_chart_id == chart.id)
@@ -133,7 +129,7 @@ def delete_measurement_chart(uow: UnitOfWork, chart_id: int) -> None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Measurement chart {chart.name} is used by products ({shown}) and cannot be deleted.",
-            ["id"],
+            [],
         )
     uow.session.delete(chart)
     uow.session.flush()

@@ -114,7 +114,8 @@ VARIANT_FIELDS = {
 # --- products ------------------------------------------------------------------------------
 
 
-def get_product(uow: UnitOfWork, product_id: int, path: Path = ("id",)) -> ProductRow:
+def get_product(uow: UnitOfWork, product_id: int, path: Path = ()) -> ProductRow:
+    """The product with this id (errors point at `path`, by default the id itself)."""
     return resolve(uow, ProductRow, Ref(id=product_id), path, kind="Product")
 
 
@@ -145,7 +146,7 @@ def _group(uow: UnitOfWork, row_type: type, ref: Any, path: Path, kind: str) -> 
 
 
 def create_product(
-    uow: UnitOfWork, spec: ProductSpec, *, path: Path = ("input",), is_bundle: bool = False
+    uow: UnitOfWork, spec: ProductSpec, *, path: Path = (), is_bundle: bool = False
 ) -> ProductRow:
     """Create a product (and the variants given with it) in one go; any error undoes all."""
     name = rules.required_text(spec.name, "Product name cannot be empty.", [*path, "name"])
@@ -194,14 +195,13 @@ def create_product(
 
 
 def update_product(
-    uow: UnitOfWork, product_id: int, changes: dict[str, Any]
+    uow: UnitOfWork, product: ProductRow, changes: dict[str, Any]
 ) -> tuple[ProductRow, list[DomainWarning]]:
     """Apply the given fields (a key present with None clears an optional field)."""
-    product = get_product(uow, product_id)
     before = product.model_dump()
     warnings: list[DomainWarning] = []
     for attr, value in changes.items():
-        path = ["input", PRODUCT_FIELDS[attr]]
+        path = [PRODUCT_FIELDS[attr]]
         if attr == "name":
             product.name = rules.required_text(value, "Product name cannot be empty.", path)
         elif attr == "status":
@@ -242,7 +242,8 @@ def update_product(
 # --- variants ------------------------------------------------------------------------------
 
 
-def get_variant(uow: UnitOfWork, variant_id: int, path: Path = ("id",)) -> VariantRow:
+def get_variant(uow: UnitOfWork, variant_id: int, path: Path = ()) -> VariantRow:
+    """The variant with this id (errors point at `path`, by default the id itself)."""
     return resolve(uow, VariantRow, Ref(id=variant_id), path, kind="ProductVariant")
 
 
@@ -320,14 +321,14 @@ def add_variant(
 
 
 def create_variant(uow: UnitOfWork, product_ref: Any, spec: VariantSpec) -> VariantRow:
-    product = resolve(uow, ProductRow, product_ref, ["input", "product"], kind="Product")
+    product = resolve(uow, ProductRow, product_ref, ["product"], kind="Product")
     if product.is_bundle:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Product {product.id} is a bundle: it has only its own bundle variant.",
-            ["input", "product"],
+            ["product"],
         )
-    return add_variant(uow, product, spec, ["input"])
+    return add_variant(uow, product, spec, [])
 
 
 def _has_sizes(uow: UnitOfWork, variant_id: int) -> bool:
@@ -335,13 +336,12 @@ def _has_sizes(uow: UnitOfWork, variant_id: int) -> bool:
     return uow.session.exec(stmt).first() is not None
 
 
-def update_variant(uow: UnitOfWork, variant_id: int, changes: dict[str, Any]) -> VariantRow:
+def update_variant(uow: UnitOfWork, variant: VariantRow, changes: dict[str, Any]) -> VariantRow:
     """Apply the given fields; `unit_cost` is `(amount, currency code)` or None to clear it."""
-    variant = get_variant(uow, variant_id)
     product = stored(uow.session, ProductRow, variant.product_id)
     before = variant.model_dump()
     for attr, value in changes.items():
-        path = ["input", VARIANT_FIELDS[attr]]
+        path = [VARIANT_FIELDS[attr]]
         if attr == "name":
             variant.name = rules.required_text(value, "Variant name cannot be empty.", path)
         elif attr == "status":
@@ -432,24 +432,26 @@ def activate_size(
 
 
 def create_product_size(uow: UnitOfWork, variant_ref: Any, spec: SizeSpec) -> ProductSizeRow:
-    variant = resolve(
-        uow, VariantRow, variant_ref, ["input", "productVariant"], kind="ProductVariant"
-    )
+    variant = resolve(uow, VariantRow, variant_ref, ["productVariant"], kind="ProductVariant")
     chart = stored(uow.session, SizeChartRow, variant.size_chart_id)
-    row = activate_size(uow, variant, chart, spec, ["input"])
+    row = activate_size(uow, variant, chart, spec, [])
     variant.updated_at = uow.clock.now()
     uow.session.add(variant)
     return row
 
 
+def get_product_size(uow: UnitOfWork, product_size_id: int) -> ProductSizeRow:
+    """The product size with this id (errors point at the id)."""
+    return resolve(uow, ProductSizeRow, Ref(id=product_size_id), [], kind="ProductSize")
+
+
 def update_product_size(
-    uow: UnitOfWork, product_size_id: int, changes: dict[str, Any]
+    uow: UnitOfWork, row: ProductSizeRow, changes: dict[str, Any]
 ) -> ProductSizeRow:
     """Change EAN, UPC or size number; empty text clears the value, as in Centra."""
-    row = resolve(uow, ProductSizeRow, Ref(id=product_size_id), ["id"], kind="ProductSize")
     before = row.model_dump()
     if "ean" in changes:
-        row.ean = rules.gtin(changes["ean"], "EAN", ["input", "EAN"])
+        row.ean = rules.gtin(changes["ean"], "EAN", ["EAN"])
     for attr in ("upc", "size_number"):
         if attr in changes:
             setattr(row, attr, rules.optional_text(changes[attr]))

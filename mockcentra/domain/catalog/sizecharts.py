@@ -36,22 +36,22 @@ def create_size_chart(
     it for this integration (see `idconversion.assign_new`)."""
     name = name.strip()
     if display_divided_by is not None and display_divided_by < 0:
-        raise invalid("displayDividedBy cannot be negative.", ["input", "displayDividedBy"])
+        raise invalid("displayDividedBy cannot be negative.", ["displayDividedBy"])
     if not name:
-        raise invalid("Size chart name cannot be empty.", ["input", "name"])
+        raise invalid("Size chart name cannot be empty.", ["name"])
     if not horizontal_labels:
-        raise invalid("At least one horizontal label is required.", ["input", "horizontalLabels"])
+        raise invalid("At least one horizontal label is required.", ["horizontalLabels"])
     for argument, labels in (
         ("horizontalLabels", horizontal_labels),
         ("verticalLabels", vertical_labels),
     ):
         if labels is not None and len(set(labels)) != len(labels):
-            raise invalid("Size chart labels must be unique.", ["input", argument])
+            raise invalid("Size chart labels must be unique.", [argument])
         if labels is not None and any(not label.strip() for label in labels):
-            raise invalid("Size chart labels cannot be empty.", ["input", argument])
+            raise invalid("Size chart labels cannot be empty.", [argument])
     if uow.session.exec(select(SizeChartRow.id).where(SizeChartRow.name == name)).first():
         raise DomainError(
-            ErrorCode.DUPLICATE, f"Size chart with name {name} already exists.", ["input", "name"]
+            ErrorCode.DUPLICATE, f"Size chart with name {name} already exists.", ["name"]
         )
     chart = SizeChartRow(
         name=name,
@@ -68,7 +68,7 @@ def create_size_chart(
         SizeRow(size_chart_id=key(chart), name=n, position=i) for i, n in enumerate(names)
     )
     uow.session.flush()
-    idconversion.assign_new(uow, "SizeChart", key(chart), external_id, ["input"])
+    idconversion.assign_new(uow, "SizeChart", key(chart), external_id, [])
     uow.emit(PendingEvent("SizeChart", "CREATED", str(chart.id)))
     return chart
 
@@ -100,7 +100,7 @@ def delete_size_chart(uow: UnitOfWork, chart_id: int) -> None:
     """
     chart = uow.session.get(SizeChartRow, chart_id)
     if chart is None:
-        raise not_found("SizeChart", chart_id, ["id"])
+        raise not_found("SizeChart", chart_id, [])
     users = uow.session.exec(
         select(VariantRow.id)
         .where(VariantRow.size_chart_id == chart.id)
@@ -111,7 +111,7 @@ def delete_size_chart(uow: UnitOfWork, chart_id: int) -> None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Size chart {chart.name} is used by product variants ({shown}) and cannot be deleted.",
-            ["id"],
+            [],
         )
     sizes = sizes_of(uow.session, key(chart))
     size_ids = [key(s) for s in sizes]
@@ -124,7 +124,7 @@ def delete_size_chart(uow: UnitOfWork, chart_id: int) -> None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Size chart {chart.name} has sizes in use and cannot be deleted.",
-            ["id"],
+            [],
         )
     for size in sizes:
         uow.session.delete(size)

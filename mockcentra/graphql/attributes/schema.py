@@ -123,7 +123,7 @@ class Mutation:
             )
             return {"object": obj}
 
-        return run_mutation(info, AssignAttributesPayload, action)
+        return run_mutation(info, AssignAttributesPayload, action, reads="input")
 
     @mutation(permission="Attribute:write")
     def unassign_attributes(
@@ -139,7 +139,7 @@ class Mutation:
             )
             return {"object": obj, "warnings": warnings}
 
-        return run_mutation(info, UnassignAttributesPayload, action)
+        return run_mutation(info, UnassignAttributesPayload, action, reads="input")
 
 
 EXTRA_TYPES = ATTRIBUTE_TYPES

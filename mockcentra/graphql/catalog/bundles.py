@@ -88,4 +88,5 @@ class Mutation:
                     ],
                 )
             },
+            reads="input",
         )

@@ -135,7 +135,7 @@ def _delete_measurement_chart(info: Info, chart_id: int) -> MeasurementChartDele
         measurements.delete_measurement_chart(info.context.uow, chart_id)
         return {}
 
-    return run_mutation(info, MeasurementChartDeletePayload, action)
+    return run_mutation(info, MeasurementChartDeletePayload, action, reads="id")
 
 
 def _delete_size_chart(info: Info, chart_id: int) -> SizeChartDeletePayload:
@@ -143,7 +143,7 @@ def _delete_size_chart(info: Info, chart_id: int) -> SizeChartDeletePayload:
         sizecharts.delete_size_chart(info.context.uow, chart_id)
         return {}
 
-    return run_mutation(info, SizeChartDeletePayload, action)
+    return run_mutation(info, SizeChartDeletePayload, action, reads="id")
 
 
 @strawberry.type
@@ -165,6 +165,7 @@ class Mutation:
                     external_id=input.external_id,
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="MeasurementChart:write")
@@ -187,6 +188,7 @@ class Mutation:
                     ],
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="MeasurementChart:write")

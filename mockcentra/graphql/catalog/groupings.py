@@ -3,6 +3,8 @@ mutations."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.types import Info
 
@@ -11,7 +13,7 @@ from mockcentra.graphql.catalog.enums import BrandSort, CollectionSort, FolderSo
 from mockcentra.graphql.catalog.grouping_types import Brand, Collection, Folder
 from mockcentra.graphql.catalog.loading import announce
 from mockcentra.graphql.common import FolderInput, Payload, StoreInput, StringMatch
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import field, mutation
 from mockcentra.storage.tables import BrandRow, CollectionRow, FolderRow
 
@@ -198,24 +200,27 @@ class Mutation:
                     add_to_stores=list(input.add_to_stores or []),
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="Brand:write")
     def update_brand(self, info: Info, id: int, input: BrandUpdateInput) -> BrandUpdatePayload:
-        return run_mutation(
-            info,
-            BrandUpdatePayload,
-            lambda: {
-                "brand": groups.update_brand(
-                    info.context.uow,
-                    id,
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                brand = groups.get_brand(uow, id)
+            with reading("input"):
+                changed = groups.update_brand(
+                    uow,
+                    brand,
                     name=input.name,
                     uri=input.uri,
                     add_to_stores=list(input.add_to_stores or []),
                     remove_from_stores=list(input.remove_from_stores or []),
                 )
-            },
-        )
+            return {"brand": changed}
+
+        return run_mutation(info, BrandUpdatePayload, action)
 
     @mutation(permission="Collection:write")
     def create_collection(
@@ -229,21 +234,24 @@ class Mutation:
                     info.context.uow, name=input.name, status=input.status, uri=input.uri
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="Collection:write")
     def update_collection(
         self, info: Info, id: int, input: CollectionUpdateInput
     ) -> CollectionUpdatePayload:
-        return run_mutation(
-            info,
-            CollectionUpdatePayload,
-            lambda: {
-                "collection": groups.update_collection(
-                    info.context.uow, id, name=input.name, status=input.status, uri=input.uri
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                collection = groups.get_collection(uow, id)
+            with reading("input"):
+                changed = groups.update_collection(
+                    uow, collection, name=input.name, status=input.status, uri=input.uri
                 )
-            },
-        )
+            return {"collection": changed}
+
+        return run_mutation(info, CollectionUpdatePayload, action)
 
     @mutation(permission="Folder:write")
     def create_folder(self, info: Info, input: FolderCreateInput) -> FolderCreatePayload:
@@ -255,4 +263,5 @@ class Mutation:
                     info.context.uow, name=input.name, parent=input.parent
                 )
             },
+            reads="input",
         )

@@ -30,7 +30,7 @@ from mockcentra.graphql.common import (
     StringMatch,
 )
 from mockcentra.graphql.connections import Connection, connection
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import placed_warning, reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.storage.tables import ProductRow
 
@@ -237,6 +237,7 @@ class Mutation:
             info,
             ProductCreatePayload,
             lambda: {"product": products.create_product(info.context.uow, input.to_spec())},
+            reads="input",
         )
 
     @mutation(permission="Product:write")
@@ -245,17 +246,20 @@ class Mutation:
     ) -> ProductUpdatePayload:
         def action() -> dict[str, Any]:
             uow = info.context.uow
-            product, warnings = products.update_product(uow, id, input.changes())
-            assign, unassign = input.attribute_changes()
-            config = attribute_config(info)
-            if assign.mapped:
-                attribute_domain.apply(
-                    uow, config, product, assign, ["input"], "assignMappedAttributes"
-                )
-            if unassign.mapped:
-                warnings += attribute_domain.remove(
-                    uow, config, product, unassign, ["input"], "unassignMappedAttributes"
-                )
-            return {"product": product, "warnings": warnings}
+            with reading("id"):
+                product = products.get_product(uow, id)
+            with reading("input"):
+                product, warnings = products.update_product(uow, product, input.changes())
+                assign, unassign = input.attribute_changes()
+                config = attribute_config(info)
+                if assign.mapped:
+                    attribute_domain.apply(
+                        uow, config, product, assign, [], "assignMappedAttributes"
+                    )
+                if unassign.mapped:
+                    warnings += attribute_domain.remove(
+                        uow, config, product, unassign, [], "unassignMappedAttributes"
+                    )
+            return {"product": product, "warnings": [placed_warning(w, "input") for w in warnings]}
 
         return run_mutation(info, ProductUpdatePayload, action)

@@ -29,7 +29,7 @@ from mockcentra.graphql.common import (
     SizeInput,
     StringMatch,
 )
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.storage.tables import ProductSizeRow, VariantRow
 
@@ -214,19 +214,21 @@ class Mutation:
                     info.context.uow, input.product, input.to_spec()
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="ProductVariant:write")
     def update_product_variant(
         self, info: Info, id: int, input: ProductVariantUpdateInput
     ) -> ProductVariantUpdatePayload:
-        return run_mutation(
-            info,
-            ProductVariantUpdatePayload,
-            lambda: {
-                "product_variant": products.update_variant(info.context.uow, id, input.changes())
-            },
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                variant = products.get_variant(uow, id)
+            with reading("input"):
+                return {"product_variant": products.update_variant(uow, variant, input.changes())}
+
+        return run_mutation(info, ProductVariantUpdatePayload, action)
 
     @mutation(permission="ProductVariant:write")
     def create_product_size(
@@ -247,16 +249,18 @@ class Mutation:
                     info.context.uow, input.product_variant, spec
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="ProductVariant:write")
     def update_product_size(
         self, info: Info, id: int, input: ProductSizeUpdateInput
     ) -> ProductSizeUpdatePayload:
-        return run_mutation(
-            info,
-            ProductSizeUpdatePayload,
-            lambda: {
-                "product_size": products.update_product_size(info.context.uow, id, input.changes())
-            },
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                size = products.get_product_size(uow, id)
+            with reading("input"):
+                return {"product_size": products.update_product_size(uow, size, input.changes())}
+
+        return run_mutation(info, ProductSizeUpdatePayload, action)
