@@ -2,15 +2,14 @@
 
 The session token travels in `API-Token` (or `Accept: */*; api-token=<token>` on GET) and comes
 back in every body. A server secret in `Authorization: Bearer` is optional; a wrong one is 401.
-Every endpoint is one row of `ENDPOINTS`; its handler parses the call, runs one domain action
-and leaves the answer to `checkout_serializers`. The OpenAPI document is served at
+Every endpoint is one row of `checkout_endpoints.ENDPOINTS`, whose body and path are read into
+its models (rest/checkout_models.py); its handler runs one domain action and leaves the answer
+to `checkout_serializers`. The OpenAPI document is served at
 /api/checkout/openapi.json (see checkout_openapi.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -18,16 +17,15 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mockcentra.domain.checkout import actions as checkout
-from mockcentra.domain.checkout import codes
-from mockcentra.domain.errors import DomainError, ErrorCode
+from mockcentra.domain.errors import DomainError
 from mockcentra.rest import errors
 from mockcentra.rest.body import read_json_object
+from mockcentra.rest.checkout_endpoints import ENDPOINTS, Call, Endpoint
 from mockcentra.rest.checkout_openapi import checkout_api_openapi
-from mockcentra.rest.checkout_serializers import receipt_body, session_body
+from mockcentra.rest.checkout_serializers import session_body
+from mockcentra.rest.models import read
 from mockcentra.rest.transaction import run
-from mockcentra.runtime.wire import INT64_MAX, INT64_MIN
 from mockcentra.state.runtime import Runtime
-from mockcentra.storage.tables import OrderRow, SelectionRow
 from mockcentra.storage.uow import UnitOfWork
 
 
@@ -41,182 +39,6 @@ def _token(request: Request) -> str | None:
         if key.lower() == "api-token" and value:
             return value.strip()
     return None
-
-
-def _object(body: dict[str, Any], name: str) -> dict[str, Any] | None:
-    """An optional JSON object field; anything else is a 400 naming the field."""
-    value = body.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        raise DomainError(ErrorCode.INVALID, "must be an object", [name])
-    return value
-
-
-def _text(body: dict[str, Any], name: str) -> str | None:
-    """An optional text field (numbers are taken as their text); anything else is a 400."""
-    value = body.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise DomainError(ErrorCode.INVALID, "must be a string", [name])
-    return str(value)
-
-
-# ---------------------------------------------------------------- endpoints
-
-
-@dataclass
-class Call:
-    """One request to an endpoint: its selection (in the unit of work), path and body."""
-
-    runtime: Runtime
-    selection: SelectionRow
-    path: dict[str, Any]
-    body: dict[str, Any]
-
-
-#: A handler changes the selection through the domain and answers None (the session body
-#: follows) or a body of its own.
-Handler = Callable[[UnitOfWork, Call], dict[str, Any] | None]
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """One documented endpoint. `opens_session`: a call without a token (or with an unknown
-    one) starts a selection; otherwise it is a 404."""
-
-    method: str
-    path: str
-    handler: Handler
-    opens_session: bool = True
-    write: bool = True
-
-
-def get_selection(uow: UnitOfWork, call: Call) -> None:
-    return None
-
-
-def put_selection(uow: UnitOfWork, call: Call) -> None:
-    country = _text(call.body, "country")
-    address, shipping = _object(call.body, "address"), _object(call.body, "shippingAddress")
-    if country:
-        checkout.set_country(uow, call.selection, country)
-    if address or shipping:
-        checkout.set_address(uow, call.selection, address, shipping)
-
-
-def add_item(uow: UnitOfWork, call: Call) -> None:
-    raw = call.body.get("quantity", 1)
-    quantity = int(raw) if str(raw).lstrip("-").isdigit() else 0
-    if not INT64_MIN <= quantity <= INT64_MAX:  # as text, past what JSON numbers may hold
-        raise DomainError(ErrorCode.INVALID, "must be a whole number", ["quantity"])
-    checkout.add_item(uow, call.selection, call.path["item"], quantity)
-
-
-def _step(call: Call) -> int:
-    text = call.path["n"]
-    if not text.isdigit():
-        raise DomainError(ErrorCode.INVALID, "must be a whole number", ["quantity"])
-    return int(text)
-
-
-def line_up(uow: UnitOfWork, call: Call) -> None:
-    checkout.change_line_quantity(uow, call.selection, call.path["line"], _step(call))
-
-
-def line_down(uow: UnitOfWork, call: Call) -> None:
-    checkout.change_line_quantity(uow, call.selection, call.path["line"], -_step(call))
-
-
-def remove_line(uow: UnitOfWork, call: Call) -> None:
-    checkout.remove_line(uow, call.selection, call.path["line"])
-
-
-def put_country(uow: UnitOfWork, call: Call) -> None:
-    checkout.set_country(uow, call.selection, call.path["country"])
-
-
-def put_payment_method(uow: UnitOfWork, call: Call) -> None:
-    checkout.set_payment_method(uow, call.selection, call.path["method"])
-
-
-def add_voucher(uow: UnitOfWork, call: Call) -> None:
-    codes.apply_code(uow, call.selection, _text(call.body, "voucher") or "")
-
-
-def remove_voucher(uow: UnitOfWork, call: Call) -> None:
-    code = call.path.get("code") or _text(call.body, "voucher") or ""
-    codes.remove_code(uow, call.selection, code)
-
-
-def payment(uow: UnitOfWork, call: Call) -> dict[str, Any]:
-    body = call.body
-    order, sel = checkout.pay(
-        uow,
-        call.selection,
-        address=_object(body, "address") or {},
-        shipping_address=_object(body, "shippingAddress"),
-        payment_method=_text(body, "paymentMethod"),
-        outcome=_object(body, "paymentMethodSpecificFields") or {},
-        terms_accepted=body.get("termsAndConditions", True) not in (False, "false", 0),
-        promotion_ids=body.get("promotionId"),  # checked by checkout.pay
-    )
-    if order is None:
-        return_page = _text(body, "paymentReturnPage") or "/payment-return"
-        return {
-            "token": sel.token,
-            "action": "redirect",
-            "url": f"{return_page}?centraPaymentReference={sel.token[:16]}",
-        }
-    return {
-        "token": sel.token,
-        "action": "success",
-        **receipt_body(uow.session, order, call.runtime),
-    }
-
-
-def payment_result(uow: UnitOfWork, call: Call) -> dict[str, Any]:
-    fields = _object(call.body, "paymentMethodFields") or {}
-    order = checkout.confirm_redirect_payment(uow, call.selection, fields)
-    return {"token": call.selection.token, **receipt_body(uow.session, order, call.runtime)}
-
-
-def receipt(uow: UnitOfWork, call: Call) -> dict[str, Any]:
-    sel = call.selection
-    if sel.order_id is None:
-        raise DomainError(
-            ErrorCode.NOT_FOUND, "no order has been placed in this session", ["order"]
-        )
-    order = uow.session.get(OrderRow, sel.order_id)
-    return {"token": sel.token, **receipt_body(uow.session, order, call.runtime)}
-
-
-def newsletter(uow: UnitOfWork, call: Call) -> dict[str, Any]:
-    sel = call.selection
-    checkout.subscribe_newsletter(
-        uow, _text(call.body, "email") or "", _text(call.body, "country"), sel.store_id
-    )
-    return {"token": sel.token, "subscribed": True}
-
-
-ENDPOINTS = [
-    Endpoint("GET", "/selection", get_selection),
-    Endpoint("PUT", "/selection", put_selection),
-    Endpoint("POST", "/items/{item}", add_item),
-    Endpoint("POST", "/lines/{line}/quantity/{n}", line_up, opens_session=False),
-    Endpoint("DELETE", "/lines/{line}/quantity/{n}", line_down, opens_session=False),
-    Endpoint("DELETE", "/lines/{line}", remove_line, opens_session=False),
-    Endpoint("PUT", "/countries/{country}", put_country),
-    Endpoint("PUT", "/payment-methods/{method}", put_payment_method),
-    Endpoint("POST", "/vouchers", add_voucher, opens_session=False),
-    Endpoint("DELETE", "/vouchers", remove_voucher, opens_session=False),
-    Endpoint("DELETE", "/vouchers/{code}", remove_voucher, opens_session=False),
-    Endpoint("POST", "/payment", payment, opens_session=False),
-    Endpoint("POST", "/payment-result", payment_result, opens_session=False),
-    Endpoint("GET", "/receipt", receipt, opens_session=False, write=False),
-    Endpoint("POST", "/newsletter-subscription", newsletter),
-]
 
 
 def _handle(runtime: Runtime, spec: Endpoint):
@@ -237,7 +59,14 @@ def _handle(runtime: Runtime, spec: Endpoint):
                     if spec.opens_session
                     else checkout.find_selection(uow, token)
                 )
-                call = Call(runtime, sel, dict(request.path_params), body)
+                # read after the selection is found: a call to a session that does not
+                # exist is a 404 whatever its body holds, as it always was
+                call = Call(
+                    runtime,
+                    sel,
+                    body=read(spec.body, body),
+                    path=read(spec.params, dict(request.path_params)),
+                )
                 answer = spec.handler(uow, call)
                 return answer if answer is not None else session_body(uow.session, sel, runtime)
 

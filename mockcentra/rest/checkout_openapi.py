@@ -3,7 +3,9 @@
 `checkout_api_openapi()` is what `/api/checkout/openapi.json` serves and what
 `mockcentra export-schema` writes to schema/checkout-api.openapi.json. Session bodies list the
 keys mockcentra always sends as required and allow no others at the top level, so tests that
-validate real responses catch a change of shape; nested Centra blocks stay open.
+validate real responses catch a change of shape; nested Centra blocks stay open. Paths,
+parameters and request bodies are generated from the endpoint table and its request models
+(checkout_endpoints.py, checkout_models.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from mockcentra.rest.checkout_endpoints import ENDPOINTS, Endpoint
+from mockcentra.rest.checkout_models import BODIES
+from mockcentra.rest.models import component_schemas, is_empty, parameters
 from mockcentra.rest.openapi_blocks import BOOL, INT, NSTR, NUM, STR, arr, d, obj, ref
 
 BASE = "/api/checkout"
@@ -209,40 +214,6 @@ RESPONSES: dict[str, Any] = {
     "NewsletterResponse": obj({"token": STR, "subscribed": BOOL}),
 }
 
-REQUESTS: dict[str, Any] = {
-    "SelectionUpdate": _open(
-        {"country": STR, "address": OBJECT, "shippingAddress": OBJECT},
-        optional=("country", "address", "shippingAddress"),
-    ),
-    "AddItem": _open({"quantity": INT}, optional=("quantity",)),
-    "Voucher": _open({"voucher": STR}),
-    "Payment": _open(
-        {
-            "paymentMethod": STR,
-            "paymentReturnPage": STR,
-            "paymentFailedPage": STR,
-            "termsAndConditions": BOOL,
-            "address": OBJECT,
-            "shippingAddress": OBJECT,
-            "paymentMethodSpecificFields": d(
-                OBJECT, "Test outcomes: authorization, capture, refund, cancel."
-            ),
-            "promotionId": {"type": ["string", "array"]},
-        },
-        optional=(
-            "paymentMethod",
-            "paymentReturnPage",
-            "paymentFailedPage",
-            "termsAndConditions",
-            "shippingAddress",
-            "paymentMethodSpecificFields",
-            "promotionId",
-        ),
-    ),
-    "PaymentResult": _open({"paymentMethodFields": OBJECT}, optional=("paymentMethodFields",)),
-    "Newsletter": _open({"email": STR, "country": STR}, optional=("country",)),
-}
-
 _ERRORS = {
     "400": "Refused: bad input (the `errors` say which field)",
     "401": "A wrong server secret in `Authorization`",
@@ -259,79 +230,31 @@ def _json(schema: str, description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
 
 
-def _op(
-    summary: str,
-    ok: str = "Session",
-    *,
-    params: tuple[tuple[str, dict[str, Any]], ...] = (),
-    body: str | None = None,
-    errors: tuple[str, ...] = ("400", "401", "404", "409"),
-    unavailable: bool = False,
-) -> dict[str, Any]:
+def _op(spec: Endpoint) -> dict[str, Any]:
+    """One endpoint's operation: path parameters and request body from its models, responses
+    declared by name."""
     op: dict[str, Any] = {
-        "summary": summary,
-        "parameters": [
-            {"name": name, "in": "path", "required": True, "schema": schema}
-            for name, schema in params
-        ],
-        "responses": {"200": _json(ok, "OK")}
-        | {code: _json("Error", _ERRORS[code]) for code in errors},
+        "summary": spec.summary,
+        "parameters": parameters(spec.params, "path"),
+        "responses": {"200": _json(spec.response, "OK")}
+        | {code: _json("Error", _ERRORS[code]) for code in spec.errors},
     }
-    if unavailable:
+    if spec.unavailable:
         op["responses"]["410"] = _json("Unavailable", "Items out of stock were removed")
-    if body is not None:
+    if not is_empty(spec.body):
         op["requestBody"] = {
             "required": False,
-            "content": {"application/json": {"schema": ref(body)}},
+            "content": {"application/json": {"schema": ref(spec.body.__name__)}},
         }
     return op
 
 
-LINE = ("line", STR)
-PATHS: dict[str, Any] = {
-    "/selection": {
-        "get": _op("The session's selection (a new session when no token is sent)"),
-        "put": _op("Set country and addresses", body="SelectionUpdate"),
-    },
-    "/items/{item}": {
-        "post": _op("Add an item", params=(("item", STR),), body="AddItem", unavailable=True)
-    },
-    "/lines/{line}/quantity/{n}": {
-        "post": _op("Raise a line's quantity", params=(LINE, ("n", INT)), unavailable=True),
-        "delete": _op("Lower a line's quantity", params=(LINE, ("n", INT))),
-    },
-    "/lines/{line}": {"delete": _op("Remove a line", params=(LINE,))},
-    "/countries/{country}": {"put": _op("Change country", params=(("country", STR),))},
-    "/payment-methods/{method}": {
-        "put": _op("Choose the payment method", params=(("method", STR),))
-    },
-    "/vouchers": {
-        "post": _op("Apply a voucher code", body="Voucher"),
-        "delete": _op("Remove a voucher code (body `voucher`)", body="Voucher"),
-    },
-    "/vouchers/{code}": {"delete": _op("Remove a voucher code", params=(("code", STR),))},
-    "/payment": {
-        "post": _op(
-            "Pay: place the order, or redirect to the PSP",
-            "PaymentResponse",
-            body="Payment",
-            errors=("400", "401", "402", "404", "409"),
-            unavailable=True,
-        )
-    },
-    "/payment-result": {
-        "post": _op(
-            "Finish a redirect payment",
-            "ReceiptResponse",
-            body="PaymentResult",
-            errors=("400", "401", "402", "404", "409"),
-        )
-    },
-    "/receipt": {"get": _op("The receipt of the session's order", "ReceiptResponse")},
-    "/newsletter-subscription": {
-        "post": _op("Sign up for the newsletter", "NewsletterResponse", body="Newsletter")
-    },
-}
+def paths() -> dict[str, Any]:
+    """The endpoint table as the document's `paths`."""
+    out: dict[str, Any] = {}
+    for spec in ENDPOINTS:
+        out.setdefault(spec.path, {})[spec.method.lower()] = _op(spec)
+    return out
 
 
 def checkout_api_openapi() -> dict[str, Any]:
@@ -348,12 +271,12 @@ def checkout_api_openapi() -> dict[str, Any]:
             ),
         },
         "servers": [{"url": BASE}],
-        "paths": PATHS,
+        "paths": paths(),
         "components": {
             "securitySchemes": {
                 "SessionToken": {"type": "apiKey", "in": "header", "name": "API-Token"}
             },
-            "schemas": {**SCHEMAS, **RESPONSES, **REQUESTS},
+            "schemas": {**SCHEMAS, **RESPONSES, **component_schemas(BODIES)},
         },
         "security": [{"SessionToken": []}, {}],
     }
