@@ -235,33 +235,39 @@ def test_serve_on_a_busy_port_says_how_to_pick_another(capsys: pytest.CaptureFix
 
 
 @pytest.mark.slow  # starts a server process
-def test_python_dash_m_serves_graphql_and_health(tmp_path: Path) -> None:
-    """The real thing: a server process on a free port, seeded, answering with the default token."""
+def _serve_in_a_process(cwd: Path, *args: str) -> tuple[subprocess.Popen[str], str, httpx.Response]:
+    """`python -m mockcentra serve ARGS --port 0`, once it answers: the process, its base URL
+    and its first health answer."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mockcentra", "serve", "--db", ":memory:", "--port", "0"],
+        [sys.executable, "-m", "mockcentra", "serve", *args, "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        cwd=tmp_path,
+        cwd=cwd,
     )
+    assert proc.stdout is not None
+    base = None
+    deadline = time.monotonic() + 30
+    while base is None and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        assert line, "server exited before printing its URLs"
+        found = re.search(r"Health\s+(http://[\d.]+:\d+)/_mock/health", line)
+        base = found.group(1) if found else None
+    assert base is not None
+    for _ in range(200):
+        try:
+            return proc, base, httpx.get(f"{base}/_mock/health")
+        except httpx.TransportError:
+            time.sleep(0.05)
+    proc.kill()
+    raise AssertionError("the server never answered /_mock/health")
+
+
+def test_python_dash_m_serves_graphql_and_health(tmp_path: Path) -> None:
+    """The real thing: a server process on a free port, seeded, answering with the default token."""
+    proc, base, health = _serve_in_a_process(tmp_path, "--db", ":memory:")
     try:
-        assert proc.stdout is not None
-        base = None
-        deadline = time.monotonic() + 30
-        while base is None and time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            assert line, "server exited before printing its URLs"
-            found = re.search(r"Health\s+(http://[\d.]+:\d+)/_mock/health", line)
-            base = found.group(1) if found else None
-        assert base is not None
-        health = None
-        for _ in range(200):
-            try:
-                health = httpx.get(f"{base}/_mock/health")
-                break
-            except httpx.TransportError:
-                time.sleep(0.05)
-        assert health is not None and health.json()["scenario"] == "demo"
+        assert health.json()["scenario"] == "demo"
         stores = httpx.post(
             f"{base}/graphql",
             json={"query": "{ stores { id name } }"},
@@ -360,3 +366,25 @@ def test_serve_refuses_workers_with_what_they_cannot_share(
     assert code == 2
     assert reason in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_a_file_database_served_and_stopped_with_sigterm_leaves_only_its_file(
+    tmp_path: Path,
+) -> None:
+    """uvicorn raises the caught SIGTERM again after its shutdown; the database is closed by the
+    app's shutdown before that, so no snapshot folder and no WAL stay beside the file."""
+    # given: a server on a file database with a snapshot taken
+    db = tmp_path / "store.db"
+    proc, base, _ = _serve_in_a_process(tmp_path, "--db", str(db), "--scenario", "empty")
+    try:
+        taken = httpx.post(f"{base}/_mock/snapshots", json={"name": "before"})
+        assert taken.status_code == 201
+        assert len(list(tmp_path.glob("store.db.snapshots-*"))) == 1
+    finally:
+        # when: it is stopped with SIGTERM
+        proc.terminate()
+        rest, _ = proc.communicate(timeout=10)
+
+    # then: it shut down gracefully and only the database file is left
+    assert "Application shutdown complete" in rest
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import socket
 import sys
+from typing import Any
 
 from mockcentra.cli.banner import banner, seed_number, warn_if_exposed
 from mockcentra.cli.common import (
@@ -197,6 +198,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         access_log=args.log_level in ("info", "debug", "trace"),
     )
+    close_database_at_shutdown(app)
     server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])
@@ -204,6 +206,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
         sock.close()
         app.state.runtime.db.dispose()
     return 0
+
+
+def close_database_at_shutdown(app: Any) -> None:
+    """uvicorn raises the SIGTERM or SIGINT it caught again once it has shut down, which ends
+    the process before any `finally` after `server.run`: so the database is closed (WAL
+    checkpointed, the snapshot folder removed) by the app's own shutdown."""
+    from contextlib import asynccontextmanager
+
+    inner = app.router.lifespan_context
+    db = app.state.runtime.db
+
+    @asynccontextmanager
+    async def lifespan(served: Any) -> Any:
+        try:
+            async with inner(served):
+                yield
+        finally:
+            db.dispose()
+
+    app.router.lifespan_context = lifespan
 
 
 def add_serve_command(add: AddCommand) -> None:

@@ -187,6 +187,7 @@ class Database:
         #: in-memory: the serialized image and its layout; file: a backup file on disk
         self._snapshots: dict[str, tuple[bytes, tuple] | Path] = {}
         self._snapshot_dir: Path | None = None if shared_dir is None else shared_dir / "snapshots"
+        self._disposed = False
         self._shared_dir = shared_dir is not None
         #: one write transaction at a time (see `writing`)
         self._writers = _WriterLock(shared_dir / "writer.lock" if shared_dir else None)
@@ -396,7 +397,11 @@ class Database:
         return self._snapshot_dir / f"{digest}.sqlite"
 
     def dispose(self) -> None:
-        """Close the database: checkpoint the WAL and drop every snapshot."""
+        """Close the database: checkpoint the WAL and drop every snapshot (once; a server's
+        shutdown and the command that started it may both close it)."""
+        if self._disposed:
+            return
+        self._disposed = True
         try:
             self.checkpoint()
         except sqlite3.Error:  # a database that is busy or gone: nothing left to keep small
