@@ -23,7 +23,14 @@ from mockcentra.domain.errors import (
 )
 from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
+from mockcentra.domain.orders.guards import (
+    ensure_not_locked_by_other,
+    ensure_not_on_hold,
+    find_order,
+    touch,
+)
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
+from mockcentra.domain.orders.line_stock import allocate_line, release_line
 from mockcentra.domain.orders.status import (
     OrderStatus,
     PaymentEntryStatus,
@@ -34,7 +41,6 @@ from mockcentra.domain.orders.status import (
 from mockcentra.domain.orders.totals import lines_of, order_totals, payment_balance
 from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.actions import capture
-from mockcentra.domain.stock import allocation
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.domain.wholesale.rules import refuse_capture
@@ -52,57 +58,7 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
-
-# ---------------------------------------------------------------- finding and guarding
-
-
-def find_order(uow: UnitOfWork, ref: Any, path: Sequence[str | int] = ("order",)) -> OrderRow:
-    """An order by `{id: "<32 hex>"}` or `{number: n}`."""
-    order_id = getattr(ref, "id", None)
-    number = getattr(ref, "number", None)
-    if order_id is not None:
-        row = uow.session.exec(select(OrderRow).where(OrderRow.hash == str(order_id))).first()
-        if row is None:
-            raise not_found("order", order_id, path)
-        return row
-    if number is not None:
-        row = uow.session.exec(select(OrderRow).where(OrderRow.number == int(number))).first()
-        if row is None:
-            raise not_found("order", number, path, by="number")
-        return row
-    raise DomainError(ErrorCode.REQUIRED, "Give the order by id or number.", path)
-
-
-def ensure_not_locked_by_other(uow: UnitOfWork, order: OrderRow) -> None:
-    """Locked orders are handled only by the integration that locked them."""
-    if order.is_locked and order.locked_by not in (None, uow.integration_name):
-        raise DomainError(
-            ErrorCode.LOCKED, f"Order {order.number} is locked by another integration."
-        )
-
-
-def ensure_not_on_hold(order: OrderRow, doing: str) -> None:
-    if order.is_on_hold:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED, f"Order {order.number} is on hold and cannot be {doing}."
-        )
-
-
-def touch(uow: UnitOfWork, order: OrderRow, change: str = "UPDATED") -> None:
-    order.updated_at = uow.clock.now()
-    uow.session.add(order)
-    uow.emit(
-        PendingEvent(
-            "Order",
-            change,
-            order.hash,
-            store_id=order.store_id,
-            market_id=order.market_id,
-            data={"number": order.number, "status": order.status},
-        )
-    )
-
+from mockcentra.storage.uow import UnitOfWork
 
 # ---------------------------------------------------------------- placing
 
@@ -178,40 +134,6 @@ def line_from_size(uow: UnitOfWork, order: OrderRow, new: NewLine, tax: int) -> 
         comment=new.comment,
         allocations={},
     )
-
-
-def allocate_line(uow: UnitOfWork, order: OrderRow, line: OrderLineRow, quantity: int) -> int:
-    """Allocate up to `quantity` units for a line from the order's warehouses; the rest is demand."""
-    warehouses = allocation.warehouses_for_market(uow.session, order.market_id)
-    got = allocation.allocate(uow, line.product_size_id, quantity, warehouses)
-    allocs = dict(line.allocations or {})
-    for warehouse_id, qty in got:
-        allocs[str(warehouse_id)] = allocs.get(str(warehouse_id), 0) + qty
-    line.allocations = allocs
-    return sum(q for _, q in got)
-
-
-def release_line(uow: UnitOfWork, line: OrderLineRow, quantity: int, action: StockAction) -> None:
-    """Give back up to `quantity` allocated units of a line (demand goes first)."""
-    allocated = sum((line.allocations or {}).values())
-    demand = line.quantity - line.shipped_quantity - allocated
-    to_free = max(0, quantity - max(0, demand))
-    allocs = dict(line.allocations or {})
-    for warehouse_key in sorted(allocs, key=int, reverse=True):
-        if to_free <= 0:
-            break
-        take = min(allocs[warehouse_key], to_free)
-        if action == StockAction.REMOVE_FROM_STOCK:
-            allocation.move(
-                uow, allocation.REMOVE_ALLOCATED, int(warehouse_key), line.product_size_id, take
-            )
-        else:
-            allocation.move(uow, allocation.RELEASE, int(warehouse_key), line.product_size_id, take)
-        allocs[warehouse_key] -= take
-        if not allocs[warehouse_key]:
-            del allocs[warehouse_key]
-        to_free -= take
-    line.allocations = allocs
 
 
 def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, Explain, invalid
-from mockcentra.domain.orders.actions import ensure_not_locked_by_other, find_order, touch
+from mockcentra.domain.orders.guards import ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.line_checks import asked_lines
 from mockcentra.domain.orders.status import OrderStatus
 from mockcentra.domain.orders.totals import lines_of

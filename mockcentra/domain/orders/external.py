@@ -25,12 +25,10 @@ from mockcentra.domain.orders.actions import (
     NewLine,
     NewOrder,
     OrderUpdate,
-    ensure_not_locked_by_other,
-    find_order,
     place_order,
-    touch,
     update_order,
 )
+from mockcentra.domain.orders.guards import ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.queries import shipment_by_number
 from mockcentra.domain.orders.status import (
     OrderStatus,

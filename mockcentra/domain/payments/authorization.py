@@ -9,7 +9,7 @@ from typing import Any
 
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import format_money
-from mockcentra.domain.orders.actions import ensure_not_locked_by_other, find_order, touch
+from mockcentra.domain.orders.guards import ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.status import OrderStatus, PaymentEntryStatus, PaymentEntryType
 from mockcentra.domain.orders.totals import payment_balance
 from mockcentra.domain.payments import psp

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
-from mockcentra.domain.orders.actions import ensure_not_locked_by_other, touch
+from mockcentra.domain.orders.guards import ensure_not_locked_by_other, touch
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.payments.actions import refund
 from mockcentra.domain.returns.status import ReturnStatus, ReturnStockPolicy, move

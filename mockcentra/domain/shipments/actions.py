@@ -19,15 +19,15 @@ from sqlmodel import select
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.invoices.actions import issue_for_shipment
 from mockcentra.domain.money import ZERO, round_money
-from mockcentra.domain.orders.actions import (
-    allocate_line,
+from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
+from mockcentra.domain.orders.guards import (
     ensure_not_locked_by_other,
     ensure_not_on_hold,
     find_order,
     touch,
 )
-from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
+from mockcentra.domain.orders.line_stock import allocate_line
 from mockcentra.domain.orders.status import OrderStatus, move
 from mockcentra.domain.orders.totals import (
     lines_of,

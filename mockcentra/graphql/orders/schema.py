@@ -14,6 +14,7 @@ from mockcentra.domain.cursors import SortKey, StatementSource, keys_of
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.listing import as_list, page
 from mockcentra.domain.orders import actions as orders
+from mockcentra.domain.orders.guards import find_order
 from mockcentra.domain.orders.listing import (
     OrderListFilter,
     OrderSource,
@@ -854,7 +855,7 @@ class Mutation:
 
 def _cancel(info: Info, ref: OrderInput, input: CancelOrderInput | None) -> dict[str, Any]:
     uow = info.context.uow
-    order = orders.find_order(uow, ref, ["id"])
+    order = find_order(uow, ref, ["id"])
     data = input or CancelOrderInput()
     warnings = orders.cancel_order(
         uow,
