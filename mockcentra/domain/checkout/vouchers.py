@@ -18,7 +18,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import ZERO
 from mockcentra.domain.vouchers import engine, rules
 from mockcentra.domain.vouchers import queries as vouchers
-from mockcentra.domain.vouchers.entries import VoucherEntry
+from mockcentra.domain.vouchers.entries import VoucherEntry, order_entry
 from mockcentra.domain.vouchers.status import VoucherMethod
 from mockcentra.storage.tables import SelectionRow, VoucherRow
 from mockcentra.storage.tables.base import key
@@ -111,39 +111,6 @@ def check_at_payment(discounts: SelectionDiscounts) -> None:
     for a in discounts.attached:
         if a.refusal:
             raise refused(a.refusal)
-
-
-def order_entry(
-    *,
-    voucher: str,
-    name: str,
-    currency: str,
-    items_value: Decimal = ZERO,
-    shipping_value: Decimal = ZERO,
-    lines: dict[str, Decimal] | None = None,
-    row: VoucherRow | None = None,
-    automatic: bool = False,
-    free_shipping_for: list[int] | None = None,
-) -> VoucherEntry:
-    """The order's record of one voucher (`entries.VoucherEntry`); `row` is None for an amount
-    given without a voucher (the Order API's `voucherValue`)."""
-    return VoucherEntry(
-        voucher=voucher,
-        name=name,
-        currency=currency,
-        items_value=items_value,
-        shipping_value=shipping_value,
-        lines=dict(lines or {}),
-        voucher_id=row.id if row else None,
-        code=row.code if row and row.method == VoucherMethod.CODE else None,
-        url=row.url if row and row.method == VoucherMethod.URL else None,
-        method=row.method if row else None,
-        type=row.type if row else "DISCOUNT",
-        automatic=automatic,
-        free_shipping_for=free_shipping_for,
-        expiry=row.stop_at if row else None,
-        external_id=row.external_id if row else None,
-    )
 
 
 def order_entries(discounts: SelectionDiscounts, currency_code: str) -> list[VoucherEntry]:

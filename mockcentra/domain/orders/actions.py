@@ -41,9 +41,9 @@ from mockcentra.domain.orders.status import (
 from mockcentra.domain.orders.totals import lines_of, order_totals, payment_balance
 from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.actions import capture
+from mockcentra.domain.payments.rules import refuse_capture
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
-from mockcentra.domain.wholesale.rules import refuse_capture
 from mockcentra.runtime.ids import order_hash
 from mockcentra.storage.tables import (
     CustomerRow,

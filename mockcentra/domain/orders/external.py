@@ -16,7 +16,6 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from mockcentra.domain.catalog import skus
-from mockcentra.domain.checkout.vouchers import order_entry
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.displays.displays import sellable_display_for_variant
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -46,7 +45,7 @@ from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.stock.explain import explain_stock
 from mockcentra.domain.vouchers import engine
-from mockcentra.domain.vouchers.entries import VOUCHER_VALUE_LABEL, VoucherEntry
+from mockcentra.domain.vouchers.entries import VOUCHER_VALUE_LABEL, VoucherEntry, order_entry
 from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,

@@ -1,11 +1,18 @@
-"""What an order's payment history says about it, read the same way by every API."""
+"""What an order's payment history says about it, read the same way by every API, and what
+may be captured."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
+from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
+from mockcentra.domain.pricing.status import StoreType
 from mockcentra.storage.tables import PaymentEntryRow
+
+#: The payment type wholesale orders have: paid by invoice, never authorized at a PSP.
+INVOICE = "invoice"
 
 
 def _is(entry: PaymentEntryRow, kind: PaymentEntryType, status: PaymentEntryStatus) -> bool:
@@ -32,3 +39,17 @@ def payment_reference(entries: Iterable[PaymentEntryRow]) -> str | None:
     """The PSP's reference of the order's latest successful authorization."""
     done = authorizations(entries)
     return done[-1].external_reference if done else None
+
+
+def refuse_capture(order: Any) -> None:
+    """Wholesale orders are paid by invoice: nothing is authorized, so nothing can be captured.
+
+    The wording carries the fragments integrations match on wholesale capture attempts
+    ("paymentType", "capture", "authorized"); mark the shipment paid instead.
+    """
+    if order.store_type == StoreType.WHOLESALE:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f'Cannot capture order {order.number}: its paymentType "{INVOICE}" has no '
+            "authorized payment. Mark the shipment as paid instead (isPaid: true).",
+        )

@@ -34,13 +34,13 @@ from mockcentra.domain.orders.totals import (
     payment_balance,
 )
 from mockcentra.domain.payments.actions import capture
+from mockcentra.domain.payments.rules import refuse_capture
 from mockcentra.domain.shipments.plugins import shipment_plugin
 from mockcentra.domain.shipments.queries import shipment_grand_total, shipment_lines
 from mockcentra.domain.shipments.status import ShipmentStatus, check_move
 from mockcentra.domain.shipments.status import move as move_shipment
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.stock.explain import explain_stock
-from mockcentra.domain.wholesale.rules import refuse_capture
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import (
     OrderLineRow,

@@ -15,6 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from mockcentra.domain.money import ZERO
+from mockcentra.domain.vouchers.status import VoucherMethod
+from mockcentra.storage.tables import VoucherRow
 
 #: What the Order API's `voucherValue` (an amount given without a voucher) is recorded as.
 VOUCHER_VALUE_LABEL = "voucherValue"
@@ -127,6 +129,39 @@ def write(entries: Iterable[VoucherEntry]) -> list[dict[str, Any]]:
 def codes(stored: Iterable[Any] | None) -> list[str]:
     """The codes of the vouchers used on an order (entries without a code are left out)."""
     return [e.code for e in read(stored) if e.code]
+
+
+def order_entry(
+    *,
+    voucher: str,
+    name: str,
+    currency: str,
+    items_value: Decimal = ZERO,
+    shipping_value: Decimal = ZERO,
+    lines: dict[str, Decimal] | None = None,
+    row: VoucherRow | None = None,
+    automatic: bool = False,
+    free_shipping_for: list[int] | None = None,
+) -> VoucherEntry:
+    """The order's record of one voucher (`entries.VoucherEntry`); `row` is None for an amount
+    given without a voucher (the Order API's `voucherValue`)."""
+    return VoucherEntry(
+        voucher=voucher,
+        name=name,
+        currency=currency,
+        items_value=items_value,
+        shipping_value=shipping_value,
+        lines=dict(lines or {}),
+        voucher_id=row.id if row else None,
+        code=row.code if row and row.method == VoucherMethod.CODE else None,
+        url=row.url if row and row.method == VoucherMethod.URL else None,
+        method=row.method if row else None,
+        type=row.type if row else "DISCOUNT",
+        automatic=automatic,
+        free_shipping_for=free_shipping_for,
+        expiry=row.stop_at if row else None,
+        external_id=row.external_id if row else None,
+    )
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from mockcentra.domain.orders.actions import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.line_stock import release_line
 from mockcentra.domain.orders.status import OrderStatus, StockAction
 from mockcentra.domain.orders.totals import lines_of, order_totals
+from mockcentra.domain.payments.rules import INVOICE
 from mockcentra.domain.pricing.pricelists import currency_code
 from mockcentra.domain.pricing.prices import wholesale_price_for
 from mockcentra.domain.refs import resolve
@@ -151,7 +152,7 @@ def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow
             billing_address=billing,
             shipping_address=shipping,
             lines=[ln.new for ln in lines],
-            payment_method=rules.INVOICE,
+            payment_method=INVOICE,
             allocation_rule_id=account.allocation_rule_id or lines[0].window.allocation_rule_id,
             authorize=False,
         ),

@@ -18,8 +18,6 @@ from mockcentra.domain.wholesale.status import (
 
 Path = Sequence[str | int]
 WHOLESALE = "WHOLESALE"
-#: The payment type wholesale orders have: paid by invoice, never authorized at a PSP.
-INVOICE = "invoice"
 
 
 def require_name(name: str | None, what: str, path: Path) -> str:
@@ -120,18 +118,4 @@ def check_credit(
             f"account {account_id}: {format_money(limit, currency)} with "
             f"{format_money(outstanding, currency)} outstanding.",
             ["input"],
-        )
-
-
-def refuse_capture(order: Any) -> None:
-    """Wholesale orders are paid by invoice: nothing is authorized, so nothing can be captured.
-
-    The wording carries the fragments integrations match on wholesale capture attempts
-    ("paymentType", "capture", "authorized"); mark the shipment paid instead.
-    """
-    if order.store_type == WHOLESALE:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED,
-            f'Cannot capture order {order.number}: its paymentType "{INVOICE}" has no '
-            "authorized payment. Mark the shipment as paid instead (isPaid: true).",
         )
