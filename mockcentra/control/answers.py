@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from mockcentra.control.http import error
 from mockcentra.domain import invariants
-from mockcentra.domain.orders.timeline import TimelineEntry, find_order, order_timeline
+from mockcentra.domain.ordering.timeline import TimelineEntry, find_order, order_timeline
 from mockcentra.state.diff import diff
 from mockcentra.state.runtime import INITIAL_SNAPSHOT, Runtime
 

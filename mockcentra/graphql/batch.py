@@ -16,7 +16,7 @@ from typing import Any
 from graphql import OperationType
 from sqlmodel import select
 
-from mockcentra.domain.orders.queries import payment_entries
+from mockcentra.domain.ordering.queries import payment_entries
 from mockcentra.storage.records import records_of
 from mockcentra.storage.tables import (
     OrderLineRow,

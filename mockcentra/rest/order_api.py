@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import BaseRoute, Mount, Route
 
 from mockcentra.domain.errors import DomainError
-from mockcentra.domain.orders import queries
+from mockcentra.domain.ordering import queries
 from mockcentra.rest import errors
 from mockcentra.rest.body import read_json_object
 from mockcentra.rest.models import read

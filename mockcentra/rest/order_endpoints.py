@@ -12,7 +12,7 @@ from typing import Any
 
 from mockcentra.domain.customers.queries import find_customers
 from mockcentra.domain.errors import DomainError, ErrorCode
-from mockcentra.domain.orders import external, queries
+from mockcentra.domain.ordering import external, queries
 from mockcentra.domain.returns import queries as returns_queries
 from mockcentra.domain.returns.actions import ReturnCost
 from mockcentra.domain.shipments.actions import ShipmentInfo

@@ -18,7 +18,7 @@ from sqlmodel import col, select
 
 from mockcentra.domain.customers.queries import latest_addresses
 from mockcentra.domain.money import ZERO, amount_text, format_money
-from mockcentra.domain.orders.queries import payment_entries
+from mockcentra.domain.ordering.queries import payment_entries
 from mockcentra.domain.orders.status import (
     STATUS_CODES,
     STATUS_WORDS,

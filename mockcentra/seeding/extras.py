@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from mockcentra.domain.orders.actions import confirm_order
+from mockcentra.domain.ordering.actions import confirm_order
 from mockcentra.domain.orders.totals import lines_of
 from mockcentra.domain.pricing.rules import Amount
 from mockcentra.domain.refs import Ref

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from mockcentra.domain.checkout import actions as checkout
 from mockcentra.domain.checkout.codes import apply_code
-from mockcentra.domain.orders import actions as orders
+from mockcentra.domain.ordering import actions as orders
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments import actions as shipments

@@ -1,1 +1,1 @@
-"""Invoices: issued from completed shipments (actions.py), listed and read (queries.py)."""
+"""Invoices: listed and read (queries.py); issued when a shipment completes (shipments/invoicing.py)."""

@@ -1,1 +1,2 @@
-"""Orders: see actions.py for the operations and status.py for the vocabulary."""
+"""Orders: the vocabulary (status.py), totals, line checks, listing and guards that every area
+working on orders builds on; the operations are in ordering/."""

@@ -17,9 +17,7 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.invoices.actions import issue_for_shipment
 from mockcentra.domain.money import ZERO, round_money
-from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.orders.guards import (
     ensure_not_locked_by_other,
     ensure_not_on_hold,
@@ -35,6 +33,8 @@ from mockcentra.domain.orders.totals import (
 )
 from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.payments.rules import refuse_capture
+from mockcentra.domain.shipments.fulfilment import drop_shipment, settle_order_status
+from mockcentra.domain.shipments.invoicing import issue_for_shipment
 from mockcentra.domain.shipments.plugins import shipment_plugin
 from mockcentra.domain.shipments.queries import shipment_grand_total, shipment_lines
 from mockcentra.domain.shipments.status import ShipmentStatus, check_move

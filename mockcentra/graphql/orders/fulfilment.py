@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from mockcentra.domain.orders import allocations
+from mockcentra.domain.ordering import allocations
 from mockcentra.domain.payments.authorization import release_remaining_authorization
 from mockcentra.graphql.common import Payload, WarehouseInput
 from mockcentra.graphql.errors import run_mutation

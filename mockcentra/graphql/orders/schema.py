@@ -13,7 +13,7 @@ from mockcentra.domain.addresses import ADDRESS_KEYS
 from mockcentra.domain.cursors import SortKey, StatementSource, keys_of
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.listing import as_list, page
-from mockcentra.domain.orders import actions as orders
+from mockcentra.domain.ordering import actions as orders
 from mockcentra.domain.orders.guards import find_order
 from mockcentra.domain.orders.listing import (
     OrderListFilter,

@@ -22,7 +22,6 @@ from mockcentra.domain.errors import (
     not_found,
 )
 from mockcentra.domain.money import ZERO, format_money, round_money
-from mockcentra.domain.orders.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.orders.guards import (
     ensure_not_locked_by_other,
     ensure_not_on_hold,
@@ -42,6 +41,7 @@ from mockcentra.domain.orders.totals import lines_of, order_totals, payment_bala
 from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.payments.rules import refuse_capture
+from mockcentra.domain.shipments.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.runtime.ids import order_hash
