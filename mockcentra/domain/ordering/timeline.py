@@ -46,14 +46,6 @@ def find_order(session: Session, ref: str) -> OrderRow | None:
 
 def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
     """Everything that happened to `order`, oldest first (ties keep the order of the facts)."""
-    out = [
-        TimelineEntry(
-            order.created_at,
-            "order",
-            f"Order {order.number} placed",
-            {"orderId": order.id, "number": order.number, "currency": order.currency_code},
-        )
-    ]
     shipments = list(
         session.exec(
             select(ShipmentRow)
@@ -61,6 +53,31 @@ def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
             .order_by(col(ShipmentRow.id))
         )
     )
+    out = [
+        TimelineEntry(
+            order.created_at,
+            "order",
+            f"Order {order.number} placed",
+            {"orderId": order.id, "number": order.number, "currency": order.currency_code},
+        ),
+        *_shipment_facts(shipments),
+        *_payment_facts(session, order),
+    ]
+    returns = list(
+        session.exec(
+            select(ReturnRow).where(ReturnRow.order_id == order.id).order_by(col(ReturnRow.id))
+        )
+    )
+    out += _return_facts(returns)
+    out += _voucher_facts(session, order)
+    out += _events(session, order, shipments, returns)
+    out.sort(key=lambda e: e.at)  # stable: same-time facts keep their order (events last)
+    return out
+
+
+def _shipment_facts(shipments: list[ShipmentRow]) -> list[TimelineEntry]:
+    """Each shipment created, then paid, captured and shipped as far as it got."""
+    out = []
     for sh in shipments:
         base = {"shipment": sh.number, "id": sh.id}
         out.append(TimelineEntry(sh.created_at, "shipment", f"Shipment {sh.number} created", base))
@@ -79,32 +96,37 @@ def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
                     {**base, "status": status_of(sh).value, "carrier": sh.carrier},
                 )
             )
-    for entry in session.exec(
-        select(PaymentEntryRow)
-        .where(PaymentEntryRow.order_id == order.id)
-        .order_by(col(PaymentEntryRow.id))
-    ):
-        out.append(
-            TimelineEntry(
-                entry.created_at,
-                "payment",
-                f"{entry.entry_type} {entry.status}: {entry.value} {order.currency_code}",
-                {
-                    "id": entry.id,
-                    "type": entry.entry_type,
-                    "status": entry.status,
-                    "value": str(entry.value),
-                    "shipment": entry.shipment_id,
-                    "return": entry.return_id,
-                    "reference": entry.external_reference,
-                },
-            )
+    return out
+
+
+def _payment_facts(session: Session, order: OrderRow) -> list[TimelineEntry]:
+    """Each entry of the order's payment history."""
+    return [
+        TimelineEntry(
+            entry.created_at,
+            "payment",
+            f"{entry.entry_type} {entry.status}: {entry.value} {order.currency_code}",
+            {
+                "id": entry.id,
+                "type": entry.entry_type,
+                "status": entry.status,
+                "value": str(entry.value),
+                "shipment": entry.shipment_id,
+                "return": entry.return_id,
+                "reference": entry.external_reference,
+            },
         )
-    returns = list(
-        session.exec(
-            select(ReturnRow).where(ReturnRow.order_id == order.id).order_by(col(ReturnRow.id))
+        for entry in session.exec(
+            select(PaymentEntryRow)
+            .where(PaymentEntryRow.order_id == order.id)
+            .order_by(col(PaymentEntryRow.id))
         )
-    )
+    ]
+
+
+def _return_facts(returns: list[ReturnRow]) -> list[TimelineEntry]:
+    """Each return created, and completed if it was."""
+    out = []
     for ret in returns:
         base = {"return": ret.id, "status": ret.status}
         out.append(TimelineEntry(ret.created_at, "return", f"Return {ret.id} created", base))
@@ -112,15 +134,26 @@ def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
             out.append(
                 TimelineEntry(ret.completed_at, "return", f"Return {ret.id} completed", base)
             )
-    for use in session.exec(select(VoucherUsageRow).where(VoucherUsageRow.order_id == order.id)):
-        out.append(
-            TimelineEntry(
-                use.created_at,
-                "voucher",
-                f"Voucher {use.voucher_id} used",
-                {"id": use.id, "voucher": use.voucher_id},
-            )
+    return out
+
+
+def _voucher_facts(session: Session, order: OrderRow) -> list[TimelineEntry]:
+    """Each use of a voucher by the order."""
+    return [
+        TimelineEntry(
+            use.created_at,
+            "voucher",
+            f"Voucher {use.voucher_id} used",
+            {"id": use.id, "voucher": use.voucher_id},
         )
+        for use in session.exec(select(VoucherUsageRow).where(VoucherUsageRow.order_id == order.id))
+    ]
+
+
+def _events(
+    session: Session, order: OrderRow, shipments: list[ShipmentRow], returns: list[ReturnRow]
+) -> list[TimelineEntry]:
+    """The events about the order, its shipments and its returns, with the request behind each."""
     refs = [and_(col(EventRow.object_type) == "Order", col(EventRow.object_ref) == order.hash)]
     if shipments:
         refs.append(
@@ -136,6 +169,7 @@ def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
                 col(EventRow.object_ref).in_([str(r.id) for r in returns]),
             )
         )
+    out = []
     for ev in session.exec(select(EventRow).where(or_(*refs)).order_by(col(EventRow.id))):
         triggers = f" ({', '.join(ev.triggers)})" if ev.triggers else ""
         out.append(
@@ -154,5 +188,4 @@ def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
                 event_id=ev.id,
             )
         )
-    out.sort(key=lambda e: e.at)  # stable: same-time facts keep their order (events last)
     return out
