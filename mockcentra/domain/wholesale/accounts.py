@@ -24,7 +24,7 @@ from mockcentra.domain.listing import grouped_by, page, text_filtered
 from mockcentra.domain.money import round_money
 from mockcentra.domain.pricing.pricelists import currency_code
 from mockcentra.domain.pricing.rules import Amount
-from mockcentra.domain.refs import resolve
+from mockcentra.domain.refs import existing, resolve
 from mockcentra.domain.wholesale import rules
 from mockcentra.domain.wholesale.delivery_windows import get_window
 from mockcentra.domain.wholesale.status import AccountStatus
@@ -125,11 +125,11 @@ class AccountSpec:
 
 
 def create_account(uow: UnitOfWork, spec: AccountSpec) -> tuple[AccountRow, list[DomainWarning]]:
-    name = rules.require_name(spec.name, "Account", ["input", "name"])
+    name = rules.require_name(spec.name, "Account", ["name"])
     if spec.market is None:
-        raise DomainError(ErrorCode.REQUIRED, "Market is required.", ["input", "market"])
+        raise DomainError(ErrorCode.REQUIRED, "Market is required.", ["market"])
     if spec.pricelist is None:
-        raise DomainError(ErrorCode.REQUIRED, "Pricelist is required.", ["input", "pricelist"])
+        raise DomainError(ErrorCode.REQUIRED, "Pricelist is required.", ["pricelist"])
     now = uow.clock.now()
     account = AccountRow(
         name=name,
@@ -145,14 +145,16 @@ def create_account(uow: UnitOfWork, spec: AccountSpec) -> tuple[AccountRow, list
     return account, warnings
 
 
+def account_to_change(uow: UnitOfWork, account_id: int) -> AccountRow:
+    """The account `updateAccount` changes (errors point at the id)."""
+    return existing(uow, AccountRow, account_id, kind="Account")
+
+
 def update_account(
-    uow: UnitOfWork, account_id: int, spec: AccountSpec
+    uow: UnitOfWork, account: AccountRow, spec: AccountSpec
 ) -> tuple[AccountRow, list[DomainWarning]]:
-    account = uow.session.get(AccountRow, account_id)
-    if account is None:
-        raise not_found("Account", account_id, ["id"])
     if spec.name is not None:
-        account.name = rules.require_name(spec.name, "Account", ["input", "name"])
+        account.name = rules.require_name(spec.name, "Account", ["name"])
     if spec.status is not None:
         account.status = AccountStatus(spec.status).value
     warnings = _apply(uow, account, spec)
@@ -164,7 +166,7 @@ def update_account(
 
 def _sales_representative(uow: UnitOfWork, ref: Any) -> int:
     """An active sales representative by `{id}` or `{externalId}`."""
-    path = ["input", "salesRepresentative"]
+    path = ["salesRepresentative"]
     rep = resolve(
         uow,
         SalesRepresentativeRow,
@@ -215,10 +217,10 @@ def _apply_relations(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
     """Market (and so store), pricelist of that store, allocation rule, terms, sales rep."""
     if spec.market is not None:
         market = resolve(
-            uow, MarketRow, spec.market, ["input", "market"], kind="Market", object_type="Market"
+            uow, MarketRow, spec.market, ["market"], kind="Market", object_type="Market"
         )
         store = stored(uow.session, StoreRow, market.store_id)
-        rules.check_wholesale_store(store.type, f"Market {market.id}", ["input", "market"])
+        rules.check_wholesale_store(store.type, f"Market {market.id}", ["market"])
         account.market_id = key(market)
         account.store_id = key(store)
     if spec.pricelist is not None:
@@ -226,14 +228,14 @@ def _apply_relations(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
             uow,
             PricelistRow,
             spec.pricelist,
-            ["input", "pricelist"],
+            ["pricelist"],
             kind="Pricelist",
             object_type="Pricelist",
         )
         account.pricelist_id = key(pricelist)
     pricelist = stored(uow.session, PricelistRow, account.pricelist_id)
     if pricelist.store_id != account.store_id:
-        where = ["input", "pricelist"] if spec.pricelist is not None else ["input", "market"]
+        where = ["pricelist"] if spec.pricelist is not None else ["market"]
         raise DomainError(
             ErrorCode.CONFLICT,
             f"Pricelist {pricelist.id} does not belong to the store of market {account.market_id}.",
@@ -244,7 +246,7 @@ def _apply_relations(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
             uow,
             AllocationRuleRow,
             spec.allocation_rule,
-            ["input", "allocationRule"],
+            ["allocationRule"],
             kind="AllocationRule",
             object_type="AllocationRule",
         ).id
@@ -253,7 +255,7 @@ def _apply_relations(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
             uow,
             PaymentTermsRow,
             spec.payment_terms,
-            ["input", "paymentTerms"],
+            ["paymentTerms"],
             kind="PaymentTerms",
             object_type="PaymentTerms",
         ).id
@@ -262,7 +264,7 @@ def _apply_relations(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
             uow,
             ShippingTermsRow,
             spec.shipping_terms,
-            ["input", "shippingTerms"],
+            ["shippingTerms"],
             kind="ShippingTerms",
             object_type="ShippingTerms",
         ).id
@@ -300,15 +302,11 @@ def _apply_settings(
 def _apply_brands(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> None:
     brand_ids = list(account.brand_ids or [])
     for i, ref in enumerate(spec.add_brands or []):
-        brand = resolve(
-            uow, BrandRow, ref, ["input", "addBrands", i], kind="Brand", object_type="Brand"
-        )
+        brand = resolve(uow, BrandRow, ref, ["addBrands", i], kind="Brand", object_type="Brand")
         if brand.id not in brand_ids:
             brand_ids.append(key(brand))
     for i, ref in enumerate(spec.remove_brands or []):
-        brand = resolve(
-            uow, BrandRow, ref, ["input", "removeBrands", i], kind="Brand", object_type="Brand"
-        )
+        brand = resolve(uow, BrandRow, ref, ["removeBrands", i], kind="Brand", object_type="Brand")
         if brand.id in brand_ids:
             brand_ids.remove(brand.id)
     account.brand_ids = brand_ids
@@ -319,7 +317,7 @@ def _apply_addresses(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
         change = getattr(spec, attr)
         if change is not None:
             camel = "".join(w.capitalize() if i else w for i, w in enumerate(attr.split("_")))
-            checked = check_address(uow, change, ["input", camel])
+            checked = check_address(uow, change, [camel])
             setattr(account, attr, merge_address(getattr(account, attr), checked))
 
 
@@ -327,7 +325,7 @@ def _apply_general_discount(account: AccountRow, spec: AccountSpec) -> None:
     if spec.discounts is not None and spec.discounts.general_percent is not None:
         account.discount_percent_hundredths = rules.percent_hundredths(
             spec.discounts.general_percent,
-            ["input", "discounts", "generalDiscount", "discountPercent"],
+            ["discounts", "generalDiscount", "discountPercent"],
         )
     if spec.discounts is not None and spec.discounts.general_visible is not None:
         account.is_discount_visible = spec.discounts.general_visible
@@ -335,7 +333,7 @@ def _apply_general_discount(account: AccountRow, spec: AccountSpec) -> None:
 
 def _credit_limit(uow: UnitOfWork, pricelist: PricelistRow, amount: Amount) -> Decimal:
     currency = currency_code(uow.session, pricelist)
-    path = ["input", "creditLimit"]
+    path = ["creditLimit"]
     if amount.currency.upper() != currency:
         raise DomainError(
             ErrorCode.CONFLICT,
@@ -353,7 +351,7 @@ def _window_discounts(
 ) -> list[DomainWarning]:
     session = uow.session
     warnings: list[DomainWarning] = []
-    base = ["input", "discounts"]
+    base = ["discounts"]
     for i, ref in enumerate(spec.remove_delivery_window_discounts):
         path: list[str | int] = [*base, "removeDeliveryWindowDiscounts", i]
         window = get_window(uow, ref, path)

@@ -10,9 +10,9 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.emails import normalize_email
-from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
+from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import grouped_by, page, text_filtered
-from mockcentra.domain.refs import resolve
+from mockcentra.domain.refs import existing, resolve
 from mockcentra.domain.wholesale import rules
 from mockcentra.domain.wholesale.accounts import Path, check_address, get_account, merge_address
 from mockcentra.domain.wholesale.status import BuyerStatus
@@ -41,8 +41,8 @@ class BuyerSpec:
 
 def create_buyer(uow: UnitOfWork, spec: BuyerSpec) -> BuyerRow:
     if spec.account is None:
-        raise DomainError(ErrorCode.REQUIRED, "Account is required.", ["input", "account"])
-    account = get_account(uow, spec.account, ["input", "account"])
+        raise DomainError(ErrorCode.REQUIRED, "Account is required.", ["account"])
+    account = get_account(uow, spec.account, ["account"])
     now = uow.clock.now()
     buyer = BuyerRow(
         account_id=key(account),
@@ -57,7 +57,7 @@ def create_buyer(uow: UnitOfWork, spec: BuyerSpec) -> BuyerRow:
         raise DomainError(
             ErrorCode.REQUIRED,
             "A buyer needs an email address (billingAddress.email).",
-            ["input", "billingAddress", "email"],
+            ["billingAddress", "email"],
         )
     uow.session.add(buyer)
     uow.session.flush()
@@ -65,12 +65,14 @@ def create_buyer(uow: UnitOfWork, spec: BuyerSpec) -> BuyerRow:
     return buyer
 
 
-def update_buyer(uow: UnitOfWork, buyer_id: int, spec: BuyerSpec) -> BuyerRow:
-    buyer = uow.session.get(BuyerRow, buyer_id)
-    if buyer is None:
-        raise not_found("Buyer", buyer_id, ["id"])
+def buyer_to_change(uow: UnitOfWork, buyer_id: int) -> BuyerRow:
+    """The buyer `updateBuyer` changes (errors point at the id)."""
+    return existing(uow, BuyerRow, buyer_id, kind="Buyer")
+
+
+def update_buyer(uow: UnitOfWork, buyer: BuyerRow, spec: BuyerSpec) -> BuyerRow:
     account = (
-        get_account(uow, spec.account, ["input", "account"])
+        get_account(uow, spec.account, ["account"])
         if spec.account is not None
         else uow.session.get_one(AccountRow, buyer.account_id)
     )
@@ -78,7 +80,7 @@ def update_buyer(uow: UnitOfWork, buyer_id: int, spec: BuyerSpec) -> BuyerRow:
         raise DomainError(
             ErrorCode.CONFLICT,
             f"Account {account.id} is not in the store of buyer {buyer.id}.",
-            ["input", "account"],
+            ["account"],
         )
     buyer.account_id = key(account)
     if spec.status is not None:
@@ -93,21 +95,19 @@ def update_buyer(uow: UnitOfWork, buyer_id: int, spec: BuyerSpec) -> BuyerRow:
 
 def _apply_buyer(uow: UnitOfWork, buyer: BuyerRow, account: AccountRow, spec: BuyerSpec) -> None:
     if spec.store is not None:
-        store = resolve(
-            uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
-        )
-        rules.check_wholesale_store(store.type, f"Store {store.id}", ["input", "store"])
+        store = resolve(uow, StoreRow, spec.store, ["store"], kind="Store", object_type="Store")
+        rules.check_wholesale_store(store.type, f"Store {store.id}", ["store"])
         if store.id != account.store_id:
             raise DomainError(
                 ErrorCode.CONFLICT,
                 f"Account {account.id} does not belong to store {store.id}.",
-                ["input", "account"],
+                ["account"],
             )
     for name in ("website_url", "receive_auto_emails", "receive_newsletters"):
         if getattr(spec, name) is not None:
             setattr(buyer, name, getattr(spec, name))
     if spec.billing_address is not None:
-        path = ["input", "billingAddress"]
+        path = ["billingAddress"]
         address = merge_address(
             buyer.billing_address, check_address(uow, spec.billing_address, path)
         )

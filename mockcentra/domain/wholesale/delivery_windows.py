@@ -19,10 +19,10 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
-from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid
 from mockcentra.domain.listing import grouped_by, grouped_pairs, page
 from mockcentra.domain.pricing.rules import parse_date
-from mockcentra.domain.refs import resolve
+from mockcentra.domain.refs import existing, resolve
 from mockcentra.domain.wholesale import rules
 from mockcentra.domain.wholesale.status import (
     DeliveryWindowKind,
@@ -93,17 +93,15 @@ class WindowSpec:
 
 
 def create_window(uow: UnitOfWork, spec: WindowSpec) -> DeliveryWindowRow:
-    name = rules.require_name(spec.name, "Delivery window", ["input", "name"])
+    name = rules.require_name(spec.name, "Delivery window", ["name"])
     if spec.preorder is not None and spec.at_once is not None:
-        raise invalid("Give either preorder or atOnce, not both.", ["input"])
+        raise invalid("Give either preorder or atOnce, not both.", [])
     if spec.preorder is None and spec.at_once is None:
         raise DomainError(
-            ErrorCode.REQUIRED, "A delivery window needs preorder or atOnce fields.", ["input"]
+            ErrorCode.REQUIRED, "A delivery window needs preorder or atOnce fields.", []
         )
     if not spec.markets:
-        raise DomainError(
-            ErrorCode.REQUIRED, "At least one market is required.", ["input", "markets"]
-        )
+        raise DomainError(ErrorCode.REQUIRED, "At least one market is required.", ["markets"])
     now = uow.clock.now()
     window = DeliveryWindowRow(
         name=name,
@@ -120,28 +118,30 @@ def create_window(uow: UnitOfWork, spec: WindowSpec) -> DeliveryWindowRow:
     return window
 
 
-def update_window(uow: UnitOfWork, window_id: int, spec: WindowSpec) -> DeliveryWindowRow:
-    window = uow.session.get(DeliveryWindowRow, window_id)
-    if window is None:
-        raise not_found("DeliveryWindow", window_id, ["id"])
+def window_to_change(uow: UnitOfWork, window_id: int) -> DeliveryWindowRow:
+    """The delivery window `updateDeliveryWindow` changes (errors point at the id)."""
+    return existing(uow, DeliveryWindowRow, window_id, kind="DeliveryWindow")
+
+
+def update_window(
+    uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec
+) -> DeliveryWindowRow:
     if spec.name is not None:
-        window.name = rules.require_name(spec.name, "Delivery window", ["input", "name"])
+        window.name = rules.require_name(spec.name, "Delivery window", ["name"])
     if spec.status is not None:
         window.status = DeliveryWindowStatus(spec.status).value
     if spec.preorder is not None and window.kind != DeliveryWindowKind.PREORDER:
         raise invalid(
             f"Delivery window {window.id} is an at once window; it has no preorder fields.",
-            ["input", "preorder"],
+            ["preorder"],
         )
     if spec.at_once is not None and window.kind != DeliveryWindowKind.AT_ONCE:
         raise invalid(
             f"Delivery window {window.id} is a preorder window; it has no atOnce fields.",
-            ["input", "atOnce"],
+            ["atOnce"],
         )
     if spec.markets is not None and not spec.markets:
-        raise DomainError(
-            ErrorCode.REQUIRED, "At least one market is required.", ["input", "markets"]
-        )
+        raise DomainError(ErrorCode.REQUIRED, "At least one market is required.", ["markets"])
     window.updated_at = uow.clock.now()
     _apply(uow, window, spec)
     uow.emit(PendingEvent("DeliveryWindow", "UPDATED", str(window.id), store_id=window.store_id))
@@ -162,7 +162,7 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
             uow,
             AllocationRuleRow,
             spec.allocation_rule,
-            ["input", "allocationRule"],
+            ["allocationRule"],
             kind="AllocationRule",
             object_type="AllocationRule",
         ).id
@@ -172,7 +172,7 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
             uow,
             PriceAlterationRow,
             spec.price_alteration,
-            ["input", "priceAlteration"],
+            ["priceAlteration"],
             kind="PriceAlteration",
             object_type="PriceAlteration",
         )
@@ -181,7 +181,7 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
                 ErrorCode.CONFLICT,
                 f"Price alteration {alteration.id} does not belong to the store of the "
                 "delivery window.",
-                ["input", "priceAlteration"],
+                ["priceAlteration"],
             )
         window.price_alteration_id = alteration.id
     if spec.preorder is not None:
@@ -189,7 +189,7 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
     if spec.at_once is not None:
         if spec.at_once.days_from_now is not None:
             if spec.at_once.days_from_now < 0:
-                raise invalid("daysFromNow cannot be negative.", ["input", "atOnce", "daysFromNow"])
+                raise invalid("daysFromNow cannot be negative.", ["atOnce", "daysFromNow"])
             window.days_from_now = spec.at_once.days_from_now or None
         if spec.at_once.selectable_date is not None:
             window.selectable_date = spec.at_once.selectable_date
@@ -214,7 +214,7 @@ def _markets(uow: UnitOfWork, window: DeliveryWindowRow, refs: list[Any]) -> lis
     session = uow.session
     markets: list[MarketRow] = []
     for i, ref in enumerate(refs):
-        path: list[str | int] = ["input", "markets", i]
+        path: list[str | int] = ["markets", i]
         market = resolve(uow, MarketRow, ref, path, kind="Market", object_type="Market")
         store = stored(session, StoreRow, market.store_id)
         rules.check_wholesale_store(store.type, f"Market {market.id}", path)
@@ -235,7 +235,7 @@ def _markets(uow: UnitOfWork, window: DeliveryWindowRow, refs: list[Any]) -> lis
             raise DomainError(
                 ErrorCode.NOT_ALLOWED,
                 f"Delivery window {window.id} has variants and cannot move to another store.",
-                ["input", "markets"],
+                ["markets"],
             )
     window.store_id = markets[0].store_id
     return markets
@@ -243,7 +243,7 @@ def _markets(uow: UnitOfWork, window: DeliveryWindowRow, refs: list[Any]) -> lis
 
 def _apply_preorder(uow: UnitOfWork, window: DeliveryWindowRow, spec: PreorderSpec) -> None:
     zone = uow.clock.zone
-    base = ["input", "preorder"]
+    base = ["preorder"]
     creating = window.delivery_start is None
     for argument, given, attrs in (
         ("deliveryDateRange", spec.delivery_dates, ("delivery_start", "delivery_end")),
@@ -300,18 +300,18 @@ def set_window_variants(
     uow: UnitOfWork, window_ref: Any, variants: Sequence[WindowVariantSpec]
 ) -> WindowVariantsResult:
     """Add variants to a window or change their type and limit (at most 100 per call)."""
-    window = get_window(uow, window_ref, ["input", "deliveryWindow"])
+    window = get_window(uow, window_ref, ["deliveryWindow"])
     if len(variants) > MAX_VARIANTS_PER_CALL:
         raise invalid(
             f"At most {MAX_VARIANTS_PER_CALL} variants can be set in one call; "
             f"{len(variants)} were given.",
-            ["input", "variants"],
+            ["variants"],
         )
     result = WindowVariantsResult(window)
     session = uow.session
     seen: set[int] = set()
     for i, spec in enumerate(variants):
-        path: list[str | int] = ["input", "variants", i]
+        path: list[str | int] = ["variants", i]
         variant = resolve(
             uow,
             VariantRow,
@@ -358,16 +358,16 @@ def unset_window_variants(
     uow: UnitOfWork, window_ref: Any, variant_refs: Sequence[Any]
 ) -> WindowVariantsResult:
     """Take variants out of a window; one that is not in it is skipped with a warning."""
-    window = get_window(uow, window_ref, ["input", "deliveryWindow"])
+    window = get_window(uow, window_ref, ["deliveryWindow"])
     if len(variant_refs) > MAX_VARIANTS_PER_CALL:
         raise invalid(
             f"At most {MAX_VARIANTS_PER_CALL} variants can be unset in one call; "
             f"{len(variant_refs)} were given.",
-            ["input", "productVariants"],
+            ["productVariants"],
         )
     result = WindowVariantsResult(window)
     for i, ref in enumerate(variant_refs):
-        path: list[str | int] = ["input", "productVariants", i]
+        path: list[str | int] = ["productVariants", i]
         variant = resolve(
             uow, VariantRow, ref, path, kind="ProductVariant", object_type="ProductVariant"
         )

@@ -105,10 +105,10 @@ class _Line:
 def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow:
     session = uow.session
     account, buyer = _who(uow, spec)
-    rules.ensure_account_can_order(account.status, key(account), ["input", "account"])
-    rules.ensure_buyer_can_order(buyer.status, key(buyer), ["input", "buyer"])
+    rules.ensure_account_can_order(account.status, key(account), ["account"])
+    rules.ensure_buyer_can_order(buyer.status, key(buyer), ["buyer"])
     if not spec.lines:
-        raise invalid("An order needs at least one line.", ["input", "lines"])
+        raise invalid("An order needs at least one line.", ["lines"])
     today = uow.clock.local_now().date()
     pricelist = stored(session, PricelistRow, account.pricelist_id)
     currency = currency_code(session, pricelist)
@@ -116,16 +116,16 @@ def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow
     checked: dict[int, DeliveryWindowRow] = {}
     lines: list[_Line] = []
     for i, line in enumerate(spec.lines):
-        path: list[str | int] = ["input", "lines", i]
+        path: list[str | int] = ["lines", i]
         window, window_path = _window_of(uow, spec, line, path)
         if window.id not in checked:
             _check_window(account, window, market_windows, today, window_path)
             checked[key(window)] = window
         lines.append(_priced_line(uow, account, pricelist, window, line, lines, today, path))
     shipping = dict(account.shipping_address or {})
-    shipping.update(check_address(uow, spec.shipping_address, ["input", "shippingAddress"]))
+    shipping.update(check_address(uow, spec.shipping_address, ["shippingAddress"]))
     billing = dict(account.billing_address or buyer.billing_address or {})
-    billing.update(check_address(uow, spec.billing_address, ["input", "billingAddress"]))
+    billing.update(check_address(uow, spec.billing_address, ["billingAddress"]))
     if account.apply_credit_limit and account.credit_limit is not None:
         total = sum((times(ln.new.unit_price, ln.new.quantity) for ln in lines), ZERO)
         rules.check_credit(
@@ -165,19 +165,19 @@ def place_wholesale_order(uow: UnitOfWork, spec: WholesaleOrderSpec) -> OrderRow
 def _who(uow: UnitOfWork, spec: WholesaleOrderSpec) -> tuple[AccountRow, BuyerRow]:
     """The ordering buyer and its account; an account alone orders through its first buyer."""
     session = uow.session
-    account = get_account(uow, spec.account, ["input", "account"]) if spec.account else None
+    account = get_account(uow, spec.account, ["account"]) if spec.account else None
     if spec.buyer is not None:
-        buyer = get_buyer(uow, spec.buyer, ["input", "buyer"])
+        buyer = get_buyer(uow, spec.buyer, ["buyer"])
         if account is not None and buyer.account_id != account.id:
             raise DomainError(
                 ErrorCode.CONFLICT,
                 f"Buyer {buyer.id} does not belong to account {account.id}.",
-                ["input", "buyer"],
+                ["buyer"],
             )
         return stored(session, AccountRow, buyer.account_id), buyer
     if account is None:
         raise DomainError(
-            ErrorCode.REQUIRED, "Give the buyer (or the account) placing the order.", ["input"]
+            ErrorCode.REQUIRED, "Give the buyer (or the account) placing the order.", []
         )
     first_buyer = session.exec(
         select(BuyerRow)
@@ -188,7 +188,7 @@ def _who(uow: UnitOfWork, spec: WholesaleOrderSpec) -> tuple[AccountRow, BuyerRo
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Account {account.id} has no active buyer: create a buyer before placing orders.",
-            ["input", "account"],
+            ["account"],
         )
     return account, first_buyer
 
@@ -331,11 +331,9 @@ def _window_of(
         window_path: list[str | int] = [*path, "deliveryWindow"]
         window_ref = line.delivery_window
     elif spec.delivery_window is not None:
-        window_path, window_ref = ["input", "deliveryWindow"], spec.delivery_window
+        window_path, window_ref = ["deliveryWindow"], spec.delivery_window
     else:
-        raise DomainError(
-            ErrorCode.REQUIRED, "A delivery window is required.", ["input", "deliveryWindow"]
-        )
+        raise DomainError(ErrorCode.REQUIRED, "A delivery window is required.", ["deliveryWindow"])
     return get_window(uow, window_ref, window_path), window_path
 
 

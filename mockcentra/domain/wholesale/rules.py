@@ -117,5 +117,5 @@ def check_credit(
             f"The order total {format_money(total, currency)} exceeds the credit limit of "
             f"account {account_id}: {format_money(limit, currency)} with "
             f"{format_money(outstanding, currency)} outstanding.",
-            ["input"],
+            [],
         )

@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.wholesale import buyers
 from mockcentra.graphql.common import Payload, StoreInput, StringMatch
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.orders.schema import AddressInput
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.wholesale.schema import AccountInput, address_of
@@ -104,12 +104,16 @@ class Mutation:
             info,
             BuyerPayload,
             lambda: {"buyer": buyers.create_buyer(info.context.uow, _buyer_spec(info, input))},
+            reads="input",
         )
 
     @mutation(permission="Buyer:write")
     def update_buyer(self, info: Info, id: int, input: BuyerUpdateInput) -> BuyerPayload:
-        return run_mutation(
-            info,
-            BuyerPayload,
-            lambda: {"buyer": buyers.update_buyer(info.context.uow, id, _buyer_spec(info, input))},
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                buyer = buyers.buyer_to_change(uow, id)
+            with reading("input"):
+                return {"buyer": buyers.update_buyer(uow, buyer, _buyer_spec(info, input))}
+
+        return run_mutation(info, BuyerPayload, action)

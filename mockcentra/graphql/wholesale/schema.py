@@ -25,7 +25,7 @@ from mockcentra.graphql.common import (
     PricelistInput,
     StringMatch,
 )
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import placed_warning, reading, run_mutation
 from mockcentra.graphql.orders.schema import AddressInput
 from mockcentra.graphql.orders.types import WholesaleOrder
 from mockcentra.graphql.permissions import mutation
@@ -356,15 +356,19 @@ class Mutation:
             )
             return {"account": account, "warnings": warnings}
 
-        return run_mutation(info, AccountPayload, action)
+        return run_mutation(info, AccountPayload, action, reads="input")
 
     @mutation(permission="Account:write")
     def update_account(self, info: Info, id: int, input: AccountUpdateInput) -> AccountPayload:
         def action() -> dict[str, Any]:
-            account, warnings = accounts.update_account(
-                info.context.uow, id, _account_spec(info, input)
-            )
-            return {"account": account, "warnings": warnings}
+            uow = info.context.uow
+            with reading("id"):
+                account = accounts.account_to_change(uow, id)
+            with reading("input"):
+                account, warnings = accounts.update_account(
+                    uow, account, _account_spec(info, input)
+                )
+            return {"account": account, "warnings": [placed_warning(w, "input") for w in warnings]}
 
         return run_mutation(info, AccountPayload, action)
 
@@ -399,7 +403,7 @@ class Mutation:
             )
             return {"order": orders.place_wholesale_order(info.context.uow, spec)}
 
-        return run_mutation(info, WholesaleOrderPayload, action)
+        return run_mutation(info, WholesaleOrderPayload, action, reads="input")
 
 
 EXTRA_TYPES = WHOLESALE_TYPES

@@ -16,7 +16,7 @@ from mockcentra.graphql.common import (
     PriceAlterationInput,
     ProductVariantInput,
 )
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.wholesale.schema import DeliveryWindowInput
 from mockcentra.graphql.wholesale.types import (
@@ -194,21 +194,22 @@ class Mutation:
                     info.context.uow, _window_spec(input)
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="DeliveryWindow:write")
     def update_delivery_window(
         self, info: Info, id: int, input: DeliveryWindowUpdateInput
     ) -> DeliveryWindowPayload:
-        return run_mutation(
-            info,
-            DeliveryWindowPayload,
-            lambda: {
-                "delivery_window": delivery_windows.update_window(
-                    info.context.uow, id, _window_spec(input)
-                )
-            },
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                window = delivery_windows.window_to_change(uow, id)
+            with reading("input"):
+                changed = delivery_windows.update_window(uow, window, _window_spec(input))
+            return {"delivery_window": changed}
+
+        return run_mutation(info, DeliveryWindowPayload, action)
 
     @mutation(
         permission=(
@@ -242,7 +243,7 @@ class Mutation:
             )
             return {"delivery_window": result.window, "warnings": result.warnings}
 
-        return run_mutation(info, DeliveryWindowPayload, action)
+        return run_mutation(info, DeliveryWindowPayload, action, reads="input")
 
     @mutation(permission="DeliveryWindow:write")
     def unset_delivery_window_variants(
@@ -254,4 +255,4 @@ class Mutation:
             )
             return {"delivery_window": result.window, "warnings": result.warnings}
 
-        return run_mutation(info, DeliveryWindowPayload, action)
+        return run_mutation(info, DeliveryWindowPayload, action, reads="input")
