@@ -131,7 +131,7 @@ def set_entries(
     entries: list[IdConversionRow] = []
     warnings: list[DomainWarning] = []
     for i, spec in enumerate(specs):
-        path: list[str | int] = ["input", i]
+        path: list[str | int] = [i]
         object_type = _type_name(spec.object_type)
         _check_internal(uow, object_type, spec.internal_id, [*path, "internalId"])
         entry, moved_from = _put(uow, object_type, spec.internal_id, spec.external_id, path)
@@ -152,7 +152,7 @@ def unset_entries(uow: UnitOfWork, specs: Sequence[UnsetSpec]) -> list[DomainWar
     """Remove entries; one that does not exist is skipped with a warning (idempotent)."""
     warnings: list[DomainWarning] = []
     for i, spec in enumerate(specs):
-        path: list[str | int] = ["input", i, "idConversion"]
+        path: list[str | int] = [i, "idConversion"]
         given = [v for v in (spec.id, spec.internal_id, spec.external_id) if v is not None]
         if len(given) != 1:
             raise invalid("Give exactly one of id, internalId or externalId.", path)

@@ -320,7 +320,7 @@ class Mutation:
             )
             return {"event_listeners": rows, "warnings": warnings}
 
-        return run_mutation(info, EventListenersPayload, act)
+        return run_mutation(info, EventListenersPayload, act, reads="input")
 
     @mutation(permission="Event:write")
     def unset_event_listeners(
@@ -332,7 +332,7 @@ class Mutation:
             )
             return {"event_listeners": rows}
 
-        return run_mutation(info, EventListenersPayload, act)
+        return run_mutation(info, EventListenersPayload, act, reads="input")
 
     @mutation(permission="Event:write")
     def confirm_events(self, info: Info, input: ConfirmEventsInput) -> ConfirmEventsPayload:
@@ -342,4 +342,4 @@ class Mutation:
             )
             return {"warnings": warnings}
 
-        return run_mutation(info, ConfirmEventsPayload, act)
+        return run_mutation(info, ConfirmEventsPayload, act, reads="input")

@@ -107,7 +107,7 @@ class Mutation:
             entries, warnings = idconversion.set_entries(info.context.uow, specs)
             return {"entries": entries, "warnings": warnings}
 
-        return run_mutation(info, IdConversionsSetPayload, action)
+        return run_mutation(info, IdConversionsSetPayload, action, reads="input")
 
     @mutation(permission="IdConversion:write")
     def unset_id_conversions(
@@ -125,4 +125,4 @@ class Mutation:
             ]
             return {"warnings": idconversion.unset_entries(info.context.uow, specs)}
 
-        return run_mutation(info, IdConversionsUnsetPayload, action)
+        return run_mutation(info, IdConversionsUnsetPayload, action, reads="input")

@@ -20,9 +20,9 @@ from sqlmodel import Session, col, select
 
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
 from mockcentra.domain.displays.status import DisplayStatus
-from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
+from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid
 from mockcentra.domain.media.media import DisplayMediaSpec, set_display_media
-from mockcentra.domain.refs import Ref, resolve
+from mockcentra.domain.refs import Ref, existing, resolve
 from mockcentra.domain.uris import uri_from_name, validate_uri
 from mockcentra.storage.tables import (
     CategoryRow,
@@ -86,7 +86,7 @@ class DisplaySpec:
 class CategorySpec:
     store: Any
     name: str
-    status: str = "ACTIVE"
+    status: DisplayStatus = DisplayStatus.ACTIVE
     uri: str | None = None
     parent_category: Any = None
     meta_title: str | None = None
@@ -101,11 +101,9 @@ CATEGORY_TEXT_FIELDS = ("meta_title", "meta_description", "meta_keywords")
 def create_display(uow: UnitOfWork, spec: DisplaySpec) -> tuple[DisplayRow, list[DomainWarning]]:
     session = uow.session
     name = _name(spec.name)
-    store = resolve(
-        uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
-    )
+    store = resolve(uow, StoreRow, spec.store, ["store"], kind="Store", object_type="Store")
     product = resolve(
-        uow, ProductRow, spec.product, ["input", "product"], kind="Product", object_type="Product"
+        uow, ProductRow, spec.product, ["product"], kind="Product", object_type="Product"
     )
     taken = session.exec(
         select(DisplayRow.id).where(
@@ -116,7 +114,7 @@ def create_display(uow: UnitOfWork, spec: DisplaySpec) -> tuple[DisplayRow, list
         raise DomainError(
             ErrorCode.DUPLICATE,
             f"Product {product.id} already has a display in store {store.name} (display {taken}).",
-            ["input", "product"],
+            ["product"],
         )
     now = uow.clock.now()
     display = DisplayRow(
@@ -137,14 +135,16 @@ def create_display(uow: UnitOfWork, spec: DisplaySpec) -> tuple[DisplayRow, list
     return display, warnings
 
 
+def display_to_change(uow: UnitOfWork, display_id: int) -> DisplayRow:
+    """The display `updateDisplay` changes (errors point at the id)."""
+    return existing(uow, DisplayRow, display_id, kind="Display")
+
+
 def update_display(
-    uow: UnitOfWork, display_id: int, spec: DisplaySpec
+    uow: UnitOfWork, display: DisplayRow, spec: DisplaySpec
 ) -> tuple[DisplayRow, list[DomainWarning]]:
     """Change what the input gives. `uri: ""` generates the uri from the (new) name again."""
     session = uow.session
-    display = session.get(DisplayRow, display_id)
-    if display is None:
-        raise not_found("Display", display_id, ["id"])
     store = stored(session, StoreRow, display.store_id)
     if spec.name is not None:
         display.name = _name(spec.name)
@@ -165,16 +165,14 @@ def create_category(uow: UnitOfWork, spec: CategorySpec) -> CategoryRow:
     """A category in a store, at most three levels deep; its uri is the path of slugs."""
     session = uow.session
     name = _category_name(spec.name)
-    store = resolve(
-        uow, StoreRow, spec.store, ["input", "store"], kind="Store", object_type="Store"
-    )
+    store = resolve(uow, StoreRow, spec.store, ["store"], kind="Store", object_type="Store")
     parent = None
     if spec.parent_category is not None:
         parent = resolve(
             uow,
             CategoryRow,
             spec.parent_category,
-            ["input", "parentCategory"],
+            ["parentCategory"],
             kind="Category",
             object_type="Category",
         )
@@ -182,19 +180,17 @@ def create_category(uow: UnitOfWork, spec: CategorySpec) -> CategoryRow:
             raise DomainError(
                 ErrorCode.CONFLICT,
                 f"Category {parent.id} does not belong to store {store.name}.",
-                ["input", "parentCategory"],
+                ["parentCategory"],
             )
         if _depth(session, parent) >= MAX_CATEGORY_DEPTH:
             raise invalid(
                 f"Categories can be at most {MAX_CATEGORY_DEPTH} levels deep.",
-                ["input", "parentCategory"],
+                ["parentCategory"],
             )
     given = (spec.uri or "").strip()
-    segment = validate_uri(given, ["input", "uri"]) if given else uri_from_name(name)
+    segment = validate_uri(given, ["uri"]) if given else uri_from_name(name)
     if not segment:  # a name with no latin letters: Centra's exact reply is not documented
-        raise invalid(
-            "Category URI cannot be generated from this name; give a uri.", ["input", "name"]
-        )
+        raise invalid("Category URI cannot be generated from this name; give a uri.", ["name"])
     uri = f"{parent.uri}/{segment}" if parent is not None else segment
     clash = session.exec(
         select(CategoryRow.id).where(CategoryRow.store_id == store.id, CategoryRow.uri == uri)
@@ -203,14 +199,14 @@ def create_category(uow: UnitOfWork, spec: CategorySpec) -> CategoryRow:
         raise DomainError(
             ErrorCode.DUPLICATE,
             f"Category URI {uri} is already used in store {store.name}.",
-            ["input", "uri" if spec.uri else "name"],
+            ["uri" if spec.uri else "name"],
         )
     category = CategoryRow(
         store_id=key(store),
         name=name,
         uri=uri,
         parent_id=parent.id if parent else None,
-        status=DisplayStatus(getattr(spec.status, "value", spec.status) or "ACTIVE").value,
+        status=spec.status.value,
         meta_title=spec.meta_title,
         meta_description=spec.meta_description,
         meta_keywords=spec.meta_keywords,
@@ -220,12 +216,16 @@ def create_category(uow: UnitOfWork, spec: CategorySpec) -> CategoryRow:
     return category
 
 
-def update_category(uow: UnitOfWork, category_id: int, changes: dict[str, Any]) -> CategoryRow:
+def category_to_change(uow: UnitOfWork, category_id: int) -> CategoryRow:
+    """The category `updateCategory` changes (errors point at the id)."""
+    return resolve(uow, CategoryRow, Ref(id=category_id), [], kind="Category")
+
+
+def update_category(uow: UnitOfWork, category: CategoryRow, changes: dict[str, Any]) -> CategoryRow:
     """Rename, change the status or the meta texts (a key given with None clears a meta text).
 
     The uri and the place in the tree do not change here (children's uris depend on them).
     """
-    category = resolve(uow, CategoryRow, Ref(id=category_id), ["id"], kind="Category")
     for attr, value in changes.items():
         if attr == "name":
             category.name = _category_name(value)
@@ -241,7 +241,7 @@ def update_category(uow: UnitOfWork, category_id: int, changes: dict[str, Any]) 
 def _category_name(value: str | None) -> str:
     name = (value or "").strip()
     if not name:
-        raise invalid("Category name cannot be empty.", ["input", "name"])
+        raise invalid("Category name cannot be empty.", ["name"])
     return name
 
 
@@ -283,7 +283,7 @@ def sellable_display_for_variant(
 def _name(value: str | None) -> str:
     name = (value or "").strip()
     if not name:
-        raise invalid("Display name cannot be empty.", ["input", "name"])
+        raise invalid("Display name cannot be empty.", ["name"])
     return name
 
 
@@ -301,12 +301,12 @@ def _uri(uow: UnitOfWork, store_id: int, given: str | None, name: str, own_id: i
         return uow.session.exec(stmt).first() is not None
 
     if given and given.strip():
-        uri = validate_uri(given.strip(), ["input", "uri"])
+        uri = validate_uri(given.strip(), ["uri"])
         if taken(uri):
             raise DomainError(
                 ErrorCode.DUPLICATE,
                 f"Display URI {uri} is already used in this store.",
-                ["input", "uri"],
+                ["uri"],
             )
         return uri
     base = uri_from_name(name) or "display"
@@ -324,7 +324,7 @@ def _set_plain_fields(display: DisplayRow, spec: DisplaySpec) -> None:
             continue
         if value < 1:
             name = "minimumOrderQuantity" if attr.startswith("min") else "orderQuantityDenominator"
-            raise invalid(f"{name} must be 1 or more.", ["input", name])
+            raise invalid(f"{name} must be 1 or more.", [name])
         setattr(display, attr, value)
     for attr in TEXT_FIELDS:
         value = getattr(spec, attr)
@@ -341,12 +341,12 @@ def _set_relations(
     warnings: list[DomainWarning] = []
     # variants
     for i, ref in enumerate(spec.remove_product_variants or []):
-        variant = _variant(uow, ref, ["input", "removeProductVariants", i])
+        variant = _variant(uow, ref, ["removeProductVariants", i])
         link = _display_item(session, key(display), key(variant))
         if link is not None:
             session.delete(link)
     for i, ref in enumerate(spec.add_product_variants or []):
-        path: list[str | int] = ["input", "addProductVariants", i, "productVariant"]
+        path: list[str | int] = ["addProductVariants", i, "productVariant"]
         variant = _variant(uow, ref, path)
         if variant.product_id != display.product_id:
             raise DomainError(
@@ -360,30 +360,30 @@ def _set_relations(
             session.flush()
     # markets
     for i, ref in enumerate(spec.remove_markets or []):
-        market = _market(uow, ref, store, ["input", "removeMarkets", i])
+        market = _market(uow, ref, store, ["removeMarkets", i])
         market_link = session.get(DisplayMarketRow, (display.id, market.id))
         if market_link is not None:
             session.delete(market_link)
     for i, ref in enumerate(spec.add_markets or []):
-        market = _market(uow, ref, store, ["input", "addMarkets", i])
+        market = _market(uow, ref, store, ["addMarkets", i])
         if session.get(DisplayMarketRow, (display.id, market.id)) is None:
             session.add(DisplayMarketRow(display_id=key(display), market_id=key(market)))
             session.flush()
     # categories
     for i, ref in enumerate(spec.remove_categories or []):
-        category = _category(uow, ref, store, ["input", "removeCategories", i])
+        category = _category(uow, ref, store, ["removeCategories", i])
         category_link = session.get(DisplayCategoryRow, (display.id, category.id))
         if category_link is not None:
             session.delete(category_link)
         if display.canonical_category_id == category.id:
             display.canonical_category_id = None
     adds: list[tuple[Any, list[str | int]]] = [
-        (ref, ["input", "addCategories", i]) for i, ref in enumerate(spec.add_categories or [])
+        (ref, ["addCategories", i]) for i, ref in enumerate(spec.add_categories or [])
     ]
     if spec.canonical_category is not None:
-        canonical = _category(uow, spec.canonical_category, store, ["input", "canonicalCategory"])
+        canonical = _category(uow, spec.canonical_category, store, ["canonicalCategory"])
         display.canonical_category_id = canonical.id
-        adds.append((spec.canonical_category, ["input", "canonicalCategory"]))
+        adds.append((spec.canonical_category, ["canonicalCategory"]))
     for ref, path in adds:
         category = _category(uow, ref, store, path)
         if session.get(DisplayCategoryRow, (display.id, category.id)) is None:
@@ -400,9 +400,7 @@ def _set_relations(
     # accepted, not kept
     if spec.tax_group is not None:
         warnings.append(
-            DomainWarning(
-                "Tax groups are not stored by mockcentra, ignored.", ["input", "taxGroup"]
-            )
+            DomainWarning("Tax groups are not stored by mockcentra, ignored.", ["taxGroup"])
         )
     session.flush()
     return warnings

@@ -34,7 +34,7 @@ def _merged(specs: Sequence[ListenerSpec]) -> dict[str, set[str] | None]:
         if spec.change_types is not None and not spec.change_types:
             raise invalid(
                 "Give at least one change type, or leave changeTypes out for all of them.",
-                ["input", i, "changeTypes"],
+                [i, "changeTypes"],
             )
         current = merged.get(spec.object_type, set())
         if spec.change_types is None or current is None:
@@ -65,7 +65,7 @@ def set_listeners(
     warnings = [
         DomainWarning(
             f"{spec.object_type} events never have change type COMPLETED.",
-            ["input", i, "changeTypes"],
+            [i, "changeTypes"],
         )
         for i, spec in enumerate(specs)
         if spec.change_types

@@ -80,7 +80,7 @@ def confirm_events(
     uow.session.flush()
     known = {row.event_id for row in rows}
     return [
-        DomainWarning(f"Could not find event with ID {event_id}.", ["input", "eventsIds", i])
+        DomainWarning(f"Could not find event with ID {event_id}.", ["eventsIds", i])
         for i, event_id in enumerate(event_ids)
         if event_id not in known
     ]

@@ -54,15 +54,15 @@ def create_media_batch(
 ) -> MediaBatchRow:
     """Check and queue the images; import those whose bytes need no download right away."""
     if not items:
-        raise invalid("A media batch needs at least one image.", ["input", "productMedia"])
+        raise invalid("A media batch needs at least one image.", ["productMedia"])
     if len(items) > MAX_ITEMS:
         raise invalid(
             f"A media batch takes at most {MAX_ITEMS} images, not {len(items)}.",
-            ["input", "productMedia"],
+            ["productMedia"],
         )
     checked = []
     for i, item in enumerate(items):
-        path: list[str | int] = ["input", "productMedia", i]
+        path: list[str | int] = ["productMedia", i]
         owner_checked(uow, item.product_id, item.variant_id, path)
         scheme = urlsplit(item.url).scheme.lower()
         if scheme not in ("http", "https", "data"):

@@ -115,7 +115,7 @@ def add_media(
 
 def delete_media(uow: UnitOfWork, media_id: int) -> None:
     """Remove an image from its product and from every display showing it."""
-    media = resolve(uow, ProductMediaRow, Ref(id=media_id), ["id"], kind="ProductMedia")
+    media = resolve(uow, ProductMediaRow, Ref(id=media_id), [], kind="ProductMedia")
     for link in uow.session.exec(
         select(DisplayMediaRow).where(DisplayMediaRow.media_id == media.id)
     ):
@@ -184,7 +184,7 @@ def set_display_media(
     """Remove, then add (or move, when already shown) media on a display, keeping the order."""
     session = uow.session
     for i, ref in enumerate(remove):
-        media = _media(uow, ref, ["input", "removeProductMedia", i])
+        media = _media(uow, ref, ["removeProductMedia", i])
         link = session.exec(
             select(DisplayMediaRow).where(
                 DisplayMediaRow.display_id == display.id, DisplayMediaRow.media_id == media.id
@@ -202,7 +202,7 @@ def set_display_media(
         )
     ]
     for i, item in enumerate(add):
-        path: list[str | int] = ["input", "addProductMedia", i]
+        path: list[str | int] = ["addProductMedia", i]
         media = _media(uow, item.media, [*path, "productMedia"])
         if media.product_id != display.product_id:
             raise DomainError(

@@ -119,14 +119,14 @@ def localize(
     """Set (or, with a null value, remove) translations of one object in one language."""
     kind = KINDS.get(object_type)
     if kind is None:
-        raise invalid(f"{object_type} objects have no translations.", ["input", "objectType"])
+        raise invalid(f"{object_type} objects have no translations.", ["objectType"])
     obj = uow.session.get(kind.table, object_id)
     if obj is None:
-        raise not_found(object_type, object_id, ["input", "objectId"])
+        raise not_found(object_type, object_id, ["objectId"])
     language = _language(uow, language_ref)
     allowed = translatable_fields(config, object_type)
     for i, item in enumerate(translations):
-        path = ["input", "translations", i]
+        path = ["translations", i]
         if item.field not in allowed:
             raise invalid(
                 f"Field {item.field} of {object_type} cannot be translated "
@@ -176,17 +176,15 @@ def _language(uow: UnitOfWork, ref: Any) -> LanguageRow:
         ).first()
         missing = f"code {r.code}"
     else:
-        raise DomainError(
-            ErrorCode.REQUIRED, "Language must be given by id or code.", ["input", "language"]
-        )
+        raise DomainError(ErrorCode.REQUIRED, "Language must be given by id or code.", ["language"])
     if language is None:
         raise DomainError(
-            ErrorCode.NOT_FOUND, f"Could not find Language with {missing}.", ["input", "language"]
+            ErrorCode.NOT_FOUND, f"Could not find Language with {missing}.", ["language"]
         )
     if language.is_default or not language.is_active:
         raise invalid(
             f"{language.name} is not a language objects are translated into.",
-            ["input", "language"],
+            ["language"],
         )
     return language
 

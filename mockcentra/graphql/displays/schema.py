@@ -13,6 +13,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.cursors import StatementSource, keys_of
 from mockcentra.domain.displays import displays, queries
+from mockcentra.domain.displays.status import DisplayStatus
 from mockcentra.domain.listing import as_list
 from mockcentra.graphql.catalog.enums import Status
 from mockcentra.graphql.common import (
@@ -33,7 +34,7 @@ from mockcentra.graphql.displays.types import (
     DisplayItem,
     announce_displays,
 )
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import placed_warning, reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.pricing.types import announce
 from mockcentra.storage.tables import CategoryRow, DisplayRow
@@ -303,13 +304,17 @@ class Mutation:
             display, warnings = displays.create_display(info.context.uow, _spec(input))
             return {"display": display, "warnings": warnings}
 
-        return run_mutation(info, DisplayPayload, action)
+        return run_mutation(info, DisplayPayload, action, reads="input")
 
     @mutation(permission="Display:write")
     def update_display(self, info: Info, id: int, input: DisplayUpdateInput) -> DisplayPayload:
         def action() -> dict[str, Any]:
-            display, warnings = displays.update_display(info.context.uow, id, _spec(input))
-            return {"display": display, "warnings": warnings}
+            uow = info.context.uow
+            with reading("id"):
+                display = displays.display_to_change(uow, id)
+            with reading("input"):
+                display, warnings = displays.update_display(uow, display, _spec(input))
+            return {"display": display, "warnings": [placed_warning(w, "input") for w in warnings]}
 
         return run_mutation(info, DisplayPayload, action)
 
@@ -324,7 +329,7 @@ class Mutation:
                     displays.CategorySpec(
                         store=input.store,
                         name=input.name,
-                        status=input.status,
+                        status=DisplayStatus(input.status),
                         uri=input.uri,
                         parent_category=input.parent_category,
                         meta_title=input.meta_title,
@@ -333,12 +338,16 @@ class Mutation:
                     ),
                 )
             },
+            reads="input",
         )
 
     @mutation(permission="Category:write")
     def update_category(self, info: Info, id: int, input: CategoryUpdateInput) -> CategoryPayload:
-        return run_mutation(
-            info,
-            CategoryPayload,
-            lambda: {"category": displays.update_category(info.context.uow, id, input.changes())},
-        )
+        def action() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                category = displays.category_to_change(uow, id)
+            with reading("input"):
+                return {"category": displays.update_category(uow, category, input.changes())}
+
+        return run_mutation(info, CategoryPayload, action)

@@ -52,7 +52,7 @@ def _delete(info: Info, media_id: int) -> ProductMediaDeletePayload:
         media.delete_media(info.context.uow, media_id)
         return {}
 
-    return run_mutation(info, ProductMediaDeletePayload, action)
+    return run_mutation(info, ProductMediaDeletePayload, action, reads="id")
 
 
 @strawberry.type
@@ -82,7 +82,7 @@ class Mutation:
                 uow.on_commit(lambda: media_importer.start(runtime, queue_id, pending))
             return {"queue_id": batch.queue_id}
 
-        return run_mutation(info, MediaBatchCreatePayload, action)
+        return run_mutation(info, MediaBatchCreatePayload, action, reads="input")
 
     @mutation(permission="ProductMedia:write")
     def delete_product_media(self, info: Info, id: int) -> ProductMediaDeletePayload:

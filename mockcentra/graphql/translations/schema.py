@@ -84,4 +84,4 @@ class Mutation:
             )
             return {"localized_object": obj}
 
-        return run_mutation(info, LocalizePayload, action)
+        return run_mutation(info, LocalizePayload, action, reads="input")
