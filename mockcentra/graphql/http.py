@@ -26,6 +26,7 @@ from mockcentra.graphql.errors import error_body, errors_body, formatted
 from mockcentra.graphql.permissions import make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
 from mockcentra.graphql.schema import shared_schema
+from mockcentra.runtime import heap
 from mockcentra.runtime.threads import off_loop
 from mockcentra.runtime.wire import NOT_JSON, UnreadableInput, read_json
 from mockcentra.state.runtime import Runtime
@@ -93,6 +94,8 @@ class GraphQLEndpoint:
         self.runtime = runtime
         self.schema = shared_schema()
         self.analyze = make_analyzer(self.schema._schema)
+        # the schema is the bulk of what lives as long as the process: out of full collections
+        heap.settle()
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
         request = Request(scope, receive)

@@ -28,6 +28,7 @@ from mockcentra.graphql.reference.types import (
     Store,
     StoreType,
 )
+from mockcentra.storage.records import RecordSession, records_of
 from mockcentra.storage.tables import (
     AllocationRuleRow,
     CountryRow,
@@ -107,12 +108,16 @@ class CurrencyFilter:
 class Query:
     @strawberry.field
     def stores(self, info: Info, where: StoreFilter | None = None) -> list[Store]:
+        """Read as plain records (a query field: it writes nothing)."""
+        session = info.context.session
+        if not (where and (where.id or where.type)):
+            return records_of(StoreRow).all(session)
         stmt = select(StoreRow).order_by(StoreRow.id)
-        if where and where.id:
+        if where.id:
             stmt = stmt.where(StoreRow.id.in_(where.id))
-        if where and where.type:
+        if where.type:
             stmt = stmt.where(StoreRow.type == where.type.value)
-        return list(info.context.session.exec(stmt))
+        return RecordSession(session, StoreRow).exec(stmt)
 
     @strawberry.field
     def markets(
