@@ -21,7 +21,7 @@ from mockcentra.domain.displays.displays import sellable_display_for_variant
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import DomainError, ErrorCode, Explain, invalid
 from mockcentra.domain.money import ZERO, times
-from mockcentra.domain.ordering.actions import NewLine, NewOrder, place_order
+from mockcentra.domain.ordering.placing import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.totals import tax_in_gross
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing import location

@@ -20,13 +20,8 @@ from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.displays.displays import sellable_display_for_variant
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money, times
-from mockcentra.domain.ordering.actions import (
-    NewLine,
-    NewOrder,
-    OrderUpdate,
-    place_order,
-    update_order,
-)
+from mockcentra.domain.ordering.actions import OrderUpdate, update_order
+from mockcentra.domain.ordering.placing import NewLine, NewOrder, place_order
 from mockcentra.domain.ordering.queries import shipment_by_number
 from mockcentra.domain.orders.guards import ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.status import (

@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import grouped_pairs
 from mockcentra.domain.money import ZERO, times
-from mockcentra.domain.ordering.actions import NewLine, NewOrder, place_order
+from mockcentra.domain.ordering.placing import NewLine, NewOrder, place_order
 from mockcentra.domain.orders.line_stock import release_line
 from mockcentra.domain.orders.status import OrderStatus, StockAction
 from mockcentra.domain.orders.totals import lines_of, order_totals
