@@ -114,19 +114,38 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
     if not new.lines:
         raise invalid("An order needs at least one line.", ["lines"])
     store = stored(uow.session, StoreRow, new.store_id)
+    customer = _customer(uow, new)
+    order = _new_order(uow, new, store, customer, _order_number(uow, new))
+    uow.session.add(order)
+    uow.session.flush()
+    lines = _place_lines(uow, order, new)
+    if new.authorize:
+        _authorize(uow, order, lines)
+    if store.autoconfirm:
+        move(order, OrderStatus.CONFIRMED)
+    touch(uow, order, "CREATED")
+    return order
+
+
+def _customer(uow: UnitOfWork, new: NewOrder) -> CustomerRow:
+    """The customer asked for by id, else the store's customer with the order's email (created
+    when there is none)."""
     if new.customer_id is not None:
         customer = uow.session.get(CustomerRow, new.customer_id)
         if customer is None:
             raise not_found("customer", new.customer_id, ["customerId"])
-    else:
-        customer = find_or_create_customer(
-            uow,
-            email=new.email,
-            first_name=new.first_name,
-            last_name=new.last_name,
-            store_id=new.store_id,
-        )
-    now = uow.clock.now()
+        return customer
+    return find_or_create_customer(
+        uow,
+        email=new.email,
+        first_name=new.first_name,
+        last_name=new.last_name,
+        store_id=new.store_id,
+    )
+
+
+def _order_number(uow: UnitOfWork, new: NewOrder) -> int:
+    """The next free number, or the explicit one an import gives (which must be free)."""
     number = next_order_number(uow) if new.number is None else new.number
     if new.number is not None and (
         new.number < 1
@@ -135,7 +154,15 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
         raise DomainError(
             ErrorCode.DUPLICATE, f"Order number {new.number} is taken or invalid.", ["number"]
         )
-    order = OrderRow(
+    return number
+
+
+def _new_order(
+    uow: UnitOfWork, new: NewOrder, store: StoreRow, customer: CustomerRow, number: int
+) -> OrderRow:
+    """The order's row, PENDING, as placed now."""
+    now = uow.clock.now()
+    return OrderRow(
         hash=order_hash(uow.seed, number),
         number=number,
         store_id=new.store_id,
@@ -164,8 +191,10 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
         created_at=now,
         updated_at=now,
     )
-    uow.session.add(order)
-    uow.session.flush()
+
+
+def _place_lines(uow: UnitOfWork, order: OrderRow, new: NewOrder) -> list[OrderLineRow]:
+    """The order's lines, each allocated from stock as far as it goes."""
     lines = []
     for i, new_line in enumerate(new.lines):
         if new_line.quantity < 1:
@@ -175,12 +204,12 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
         uow.session.flush()
         allocate_line(uow, order, line, line.quantity)
         lines.append(line)
-    if new.authorize:
-        total = order_totals(uow.session, order, lines).grand_total
-        if psp.outcome(uow, order, "authorization") == psp.DECLINE:
-            raise DomainError(ErrorCode.PAYMENT_FAILED, "The payment was declined.")
-        psp.entry(uow, order, PaymentEntryType.AUTHORIZATION, PaymentEntryStatus.SUCCESS, total)
-    if store.autoconfirm:
-        move(order, OrderStatus.CONFIRMED)
-    touch(uow, order, "CREATED")
-    return order
+    return lines
+
+
+def _authorize(uow: UnitOfWork, order: OrderRow, lines: list[OrderLineRow]) -> None:
+    """Authorize the order's grand total at the payment provider, which may decline it."""
+    total = order_totals(uow.session, order, lines).grand_total
+    if psp.outcome(uow, order, "authorization") == psp.DECLINE:
+        raise DomainError(ErrorCode.PAYMENT_FAILED, "The payment was declined.")
+    psp.entry(uow, order, PaymentEntryType.AUTHORIZATION, PaymentEntryStatus.SUCCESS, total)
