@@ -160,7 +160,9 @@ class GraphQLEndpoint:
             payload["errors"] = [formatted(e) for e in result.errors]
             if result.data is None and not any(e.path for e in result.errors):
                 status = 400  # rejected before execution (validation)
-            if any(
+            # a server failure is a 500 only when it left nothing to show: with `data`, the
+            # reply says what was written and kept (GraphQL over HTTP: 200 whenever data is sent)
+            if result.data is None and any(
                 (e.get("extensions") or {}).get("category") == "internal" for e in payload["errors"]
             ):
                 status = 500

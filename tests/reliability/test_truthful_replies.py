@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from graphql import GraphQLNonNull, GraphQLObjectType, Undefined, get_named_type
 
+from mockcentra.graphql.catalog import types as catalog_types
 from mockcentra.graphql.schema import shared_schema
 from mockcentra.testing import CentraClient
 from tests.graphql._catalog_setup import Variant, create_variant
@@ -26,6 +27,7 @@ from tests.support import literal_of
 SCHEMA = shared_schema()._schema
 MUTATIONS = sorted(SCHEMA.mutation_type.fields)
 TOKEN = "dev-integration-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 #: A payload read that fails in a nullable field: the stock change's warehouse is null, the
 #: stock change itself is shown.
@@ -355,3 +357,36 @@ def test_an_error_in_a_nullable_field_leaves_the_rest_of_data(centra: CentraClie
 
     assert body["data"] == {"warehouse": None, "stores": [{"id": 1}, {"id": 2}]}
     assert [e["path"] for e in body["errors"]] == [["warehouse", "stock"]]
+
+
+# --- a failure of the server while reading a payload ---------------------------------------------
+
+CREATE_PRODUCT = """mutation { createProduct(input: {name: "Kept", status: ACTIVE,
+  productNumber: "KEPT-1"}) { product { id name weight { value } } userErrors { message } } }"""
+KEPT = '{ products(where: {productNumber: {equals: "KEPT-1"}}) { name } }'
+
+
+def test_a_server_failure_in_a_nullable_payload_field_answers_200_and_keeps_the_write(
+    centra: CentraClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reply has `data`, so it tells the truth with 200: the product field is null because
+    reading it failed, the product was created and is there afterwards."""
+
+    def broken(cls: Any, product: Any) -> Any:
+        raise RuntimeError("the weight could not be read")
+
+    # given: reading a product's weight fails inside the server
+    monkeypatch.setattr(catalog_types.Weight, "of", classmethod(broken))
+
+    # when: a product is created and its payload reads the weight
+    r = centra.post("/graphql", json={"query": CREATE_PRODUCT}, headers=AUTH)
+
+    # then: 200, the payload shows the failure where it happened, and the product was kept
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["data"] == {"createProduct": {"product": None, "userErrors": []}}
+    assert [(e["message"], e["path"], e["extensions"]["category"]) for e in body["errors"]] == [
+        ("Internal server error.", ["createProduct", "product", "weight"], "internal")
+    ]
+    monkeypatch.undo()
+    assert post(centra, KEPT)["data"]["products"] == [{"name": "Kept"}]
