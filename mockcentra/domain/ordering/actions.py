@@ -211,6 +211,16 @@ def _merge_address(current: dict[str, Any], change: dict[str, Any], key: str) ->
 def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: bool) -> OrderRow:
     order = find_order(uow, order_ref)
     ensure_not_locked_by_other(uow, order)
+    is_dtc = _check_changeable(order, change, dtc=dtc)
+    _change_details(uow, order, change, is_dtc=is_dtc)
+    _change_lines(uow, order, change, is_dtc=is_dtc)
+    touch(uow, order)
+    return order
+
+
+def _check_changeable(order: OrderRow, change: OrderUpdate, *, dtc: bool) -> bool:
+    """Refuse a change meant for the other kind of order, or to the lines of a closed order;
+    whether the order is direct to consumer."""
     is_dtc = order.store_type == "DIRECT_TO_CONSUMER"
     if dtc != is_dtc:
         kind = "direct to consumer" if dtc else "wholesale"
@@ -224,6 +234,11 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
             ErrorCode.NOT_ALLOWED,
             f'Order {order.number} is "{order.status}" and cannot be changed.',
         )
+    return is_dtc
+
+
+def _change_details(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is_dtc: bool) -> None:
+    """Addresses, customer, buyer, flags, comment and shipping cost, as far as given."""
     if change.shipping_address is not None:
         order.shipping_address = _merge_address(
             order.shipping_address, change.shipping_address, "shippingAddress"
@@ -258,6 +273,10 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
         order.is_on_hold = change.is_on_hold
     if change.shipping_cost is not None:
         _lower_shipping(order, change.shipping_cost, change.shipping_cost_currency, dtc=is_dtc)
+
+
+def _change_lines(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is_dtc: bool) -> None:
+    """Cancel and add lines; a direct to consumer order may not grow past its authorization."""
     lines = {key(line): line for line in lines_of(uow.session, key(order))}
     for line, cancel, path in asked_lines(
         change.cancel_lines,
@@ -288,8 +307,6 @@ def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: b
             )
     if change.cancel_lines:
         settle_order_status(uow, order)
-    touch(uow, order)
-    return order
 
 
 def _lower_shipping(order: OrderRow, value: Decimal, currency: str | None, *, dtc: bool) -> None:
