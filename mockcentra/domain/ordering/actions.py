@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlmodel import select
 
-from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import (
     DomainError,
     DomainWarning,
@@ -29,6 +28,7 @@ from mockcentra.domain.orders.guards import (
 )
 from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
 from mockcentra.domain.orders.line_stock import allocate_line, release_line
+from mockcentra.domain.orders.rules import buyer_info, lower_shipping, merge_address
 from mockcentra.domain.orders.status import (
     OrderStatus,
     PaymentEntryStatus,
@@ -199,15 +199,6 @@ class OrderUpdate:
     internal_comment: str | None = None
 
 
-def _merge_address(current: dict[str, Any], change: dict[str, Any], key: str) -> dict[str, Any]:
-    new_country = change.get("country")
-    if new_country and new_country != current.get("country"):
-        raise invalid("The country of an address cannot be changed.", ["input", key, "country"])
-    merged = dict(current)
-    merged.update({k: v for k, v in change.items() if v is not None})
-    return merged
-
-
 def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: bool) -> OrderRow:
     order = find_order(uow, order_ref)
     ensure_not_locked_by_other(uow, order)
@@ -240,11 +231,11 @@ def _check_changeable(order: OrderRow, change: OrderUpdate, *, dtc: bool) -> boo
 def _change_details(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is_dtc: bool) -> None:
     """Addresses, customer, buyer, flags, comment and shipping cost, as far as given."""
     if change.shipping_address is not None:
-        order.shipping_address = _merge_address(
+        order.shipping_address = merge_address(
             order.shipping_address, change.shipping_address, "shippingAddress"
         )
     if change.billing_address is not None:
-        order.billing_address = _merge_address(
+        order.billing_address = merge_address(
             order.billing_address, change.billing_address, "billingAddress"
         )
     if change.customer_id is not None:
@@ -258,7 +249,7 @@ def _change_details(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is
             **{k: v for k, v in change.customer_info.items() if v is not None},
         }
     if change.buyer_info is not None:
-        order.customer_info = {**order.customer_info, **_buyer_info(change.buyer_info)}
+        order.customer_info = {**order.customer_info, **buyer_info(change.buyer_info)}
     if change.is_internal is not None:
         order.is_internal = change.is_internal
     if change.internal_comment is not None:
@@ -272,7 +263,7 @@ def _change_details(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is
             )
         order.is_on_hold = change.is_on_hold
     if change.shipping_cost is not None:
-        _lower_shipping(order, change.shipping_cost, change.shipping_cost_currency, dtc=is_dtc)
+        lower_shipping(order, change.shipping_cost, change.shipping_cost_currency, dtc=is_dtc)
 
 
 def _change_lines(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is_dtc: bool) -> None:
@@ -307,55 +298,6 @@ def _change_lines(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is_d
             )
     if change.cancel_lines:
         settle_order_status(uow, order)
-
-
-def _lower_shipping(order: OrderRow, value: Decimal, currency: str | None, *, dtc: bool) -> None:
-    """A confirmed direct to consumer order's shipping cost may go down (to 0), never up."""
-    path = ["input", "shippingCost"]
-    if not dtc:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED,
-            f"Order {order.number} is a wholesale order: only direct to consumer orders change "
-            "their shipping cost.",
-            path,
-        )
-    if order.status != OrderStatus.CONFIRMED:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED,
-            f'Order {order.number} is "{order.status}": its shipping cost can only change while '
-            'it is "CONFIRMED".',
-            path,
-        )
-    if currency is not None and currency != order.currency_code:
-        raise invalid(
-            f"Shipping cost currency {currency} does not match the order currency "
-            f"{order.currency_code}.",
-            [*path, "currencyIsoCode"],
-        )
-    amount = round_money(value)
-    if amount < 0:
-        raise invalid("The shipping cost cannot be negative.", [*path, "value"])
-    code = order.currency_code
-    if amount > order.shipping_value:
-        raise invalid(
-            f"The shipping cost can only be lowered: it is "
-            f"{format_money(order.shipping_value, code)}, {format_money(amount, code)} was asked.",
-            [*path, "value"],
-        )
-    order.shipping_value = amount
-
-
-def _buyer_info(info: dict[str, Any]) -> dict[str, Any]:
-    """The given buyer fields of a wholesale order; an email must look like one."""
-    given = {k: v for k, v in info.items() if v is not None}
-    if "email" in given:
-        email = normalize_email(str(given["email"]))
-        if "@" not in email:
-            raise invalid(
-                f'"{given["email"]}" is not a valid email address.', ["input", "buyerInfo", "email"]
-            )
-        given["email"] = email
-    return given
 
 
 def _cancel_line(uow, order, line: OrderLineRow, cancel: CancelLine, path) -> None:
