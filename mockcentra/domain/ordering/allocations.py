@@ -146,7 +146,7 @@ def allocate_order(
     by_id = {line.id: line for line in lines_of(uow.session, key(order))}
     wanted = _wanted(order, by_id, lines, "allocate", demand_of)
     warnings: list[DomainWarning] = []
-    change: StockChangeRow | None = None
+    change = _StockChange(uow, comment)
     asked_total = taken_total = 0
     for line, asked, path in wanted:
         demand = demand_of(line)
@@ -161,14 +161,7 @@ def allocate_order(
         asked_total += quantity
         if quantity <= 0:
             continue
-        change = change or new_change(uow, StockChangeType.ORDER, comment)
-        got = allocation.allocate(uow, line.product_size_id, quantity, warehouse_ids, change=change)
-        held = dict(line.allocations or {})
-        for warehouse_id, units in got:
-            held[str(warehouse_id)] = held.get(str(warehouse_id), 0) + units
-        line.allocations = held
-        uow.session.add(line)
-        taken = sum(units for _, units in got)
+        taken = _take_stock(uow, line, quantity, warehouse_ids, change)
         taken_total += taken
         if taken < quantity:
             warnings.append(
@@ -179,30 +172,62 @@ def allocate_order(
                 )
             )
     if taken_total == 0:
-        if asked_total == 0:
-            which = "the lines asked have" if lines else "the order has"
-            raise DomainError(
-                ErrorCode.NOT_ALLOWED,
-                f"Order {order.number} has nothing to allocate: {which} no unallocated units.",
-                ["input", "allocate" if lines else "order"],
-            )
-        raise DomainError(
-            ErrorCode.INSUFFICIENT_STOCK,
-            f"Nothing could be allocated for order {order.number}: the warehouses have no free "
-            "stock of the sizes asked.",
-            ["input", "allocate" if lines else "order"],
-            explain=Explain(
-                "stock.free_to_allocate",
-                {"order": order.number, "asked": asked_total, "allocated": 0},
-                [
-                    level
-                    for line, _asked, _path in wanted
-                    for level in stock_levels(uow.session, line.product_size_id, warehouse_ids)
-                ],
-            ),
-        )
+        raise _nothing_allocated(uow, order, wanted, warehouse_ids, asked_total, bool(lines))
     touch(uow, order)
     return order, warnings
+
+
+def _take_stock(
+    uow: UnitOfWork,
+    line: OrderLineRow,
+    quantity: int,
+    warehouse_ids: list[int],
+    change: _StockChange,
+) -> int:
+    """Allocate up to `quantity` units of a line from the warehouses in turn; the units taken."""
+    got = allocation.allocate(
+        uow, line.product_size_id, quantity, warehouse_ids, change=change.get()
+    )
+    held = dict(line.allocations or {})
+    for warehouse_id, units in got:
+        held[str(warehouse_id)] = held.get(str(warehouse_id), 0) + units
+    line.allocations = held
+    uow.session.add(line)
+    return sum(units for _, units in got)
+
+
+def _nothing_allocated(
+    uow: UnitOfWork,
+    order: OrderRow,
+    wanted: list[tuple[OrderLineRow, int, Path]],
+    warehouse_ids: list[int],
+    asked_total: int,
+    listed: bool,
+) -> DomainError:
+    """The refusal when no unit was allocated: nothing was asked, or there is no free stock."""
+    path = ["input", "allocate" if listed else "order"]
+    if asked_total == 0:
+        which = "the lines asked have" if listed else "the order has"
+        return DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Order {order.number} has nothing to allocate: {which} no unallocated units.",
+            path,
+        )
+    return DomainError(
+        ErrorCode.INSUFFICIENT_STOCK,
+        f"Nothing could be allocated for order {order.number}: the warehouses have no free "
+        "stock of the sizes asked.",
+        path,
+        explain=Explain(
+            "stock.free_to_allocate",
+            {"order": order.number, "asked": asked_total, "allocated": 0},
+            [
+                level
+                for line, _asked, _path in wanted
+                for level in stock_levels(uow.session, line.product_size_id, warehouse_ids)
+            ],
+        ),
+    )
 
 
 # ---------------------------------------------------------------- unallocating
@@ -233,7 +258,7 @@ def unallocate_order(
 
     wanted = _wanted(order, by_id, lines, "unallocate", eligible)
     warnings: list[DomainWarning] = []
-    change: StockChangeRow | None = None
+    change = _StockChange(uow, comment)
     total = 0
     for line, asked, path in wanted:
         can = eligible(line)
@@ -245,20 +270,7 @@ def unallocate_order(
                     [*path, "quantity"],
                 )
             )
-        left = min(asked, can)
-        held = dict(line.allocations or {})
-        keys = [str(w) for w in only] if only else sorted(held, key=int, reverse=True)
-        for warehouse in keys:
-            take = min(held.get(warehouse, 0), left)
-            if take <= 0:
-                continue
-            change = change or new_change(uow, StockChangeType.ORDER, comment)
-            _give_up(uow, int(warehouse), line.product_size_id, take, policy.action, target, change)
-            held[warehouse] -= take
-            left -= take
-            total += take
-        line.allocations = {k: v for k, v in held.items() if v}
-        uow.session.add(line)
+        total += _give_up_line(uow, line, min(asked, can), only, policy, target, change)
     if total == 0:
         where = " in the warehouses given" if only else ""
         raise DomainError(
@@ -269,6 +281,34 @@ def unallocate_order(
         )
     touch(uow, order)
     return order, warnings
+
+
+def _give_up_line(
+    uow: UnitOfWork,
+    line: OrderLineRow,
+    quantity: int,
+    only: list[int],
+    policy: UnallocatePolicy,
+    target: Any,
+    change: _StockChange,
+) -> int:
+    """Give up `quantity` allocated units of a line, from the warehouses given in their order
+    (else from the highest warehouse id down); the units given up."""
+    left = quantity
+    held = dict(line.allocations or {})
+    keys = [str(w) for w in only] if only else sorted(held, key=int, reverse=True)
+    for warehouse in keys:
+        take = min(held.get(warehouse, 0), left)
+        if take <= 0:
+            continue
+        _give_up(
+            uow, int(warehouse), line.product_size_id, take, policy.action, target, change.get()
+        )
+        held[warehouse] -= take
+        left -= take
+    line.allocations = {k: v for k, v in held.items() if v}
+    uow.session.add(line)
+    return quantity - left
 
 
 def _give_up(
@@ -296,6 +336,20 @@ def _give_up(
 
 
 # ---------------------------------------------------------------- shared checks
+
+
+@dataclass
+class _StockChange:
+    """The stock change one request records, opened when its first unit moves."""
+
+    uow: UnitOfWork
+    comment: str | None
+    row: StockChangeRow | None = None
+
+    def get(self) -> StockChangeRow:
+        if self.row is None:
+            self.row = new_change(self.uow, StockChangeType.ORDER, self.comment)
+        return self.row
 
 
 def _open_order(uow: UnitOfWork, order_ref: Any, doing: str) -> OrderRow:
