@@ -1,11 +1,73 @@
-"""An order line's hold on stock: allocate units from the order's warehouses, give them back."""
+"""An order line's hold on stock: the units each warehouse holds for it and its demand; allocate
+units from the order's warehouses, give them back."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
 from mockcentra.domain.orders.status import StockAction
 from mockcentra.domain.stock import allocation
-from mockcentra.storage.tables import OrderLineRow, OrderRow
+from mockcentra.storage.tables import OrderLineRow, OrderRow, StockChangeLineRow
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
+
+#: Allocation ids are derived, one per line and warehouse: line id x 1000 + warehouse id.
+_ID_FACTOR = 1000
+
+
+@dataclass(frozen=True)
+class LineAllocation:
+    """Units of one order line held in one warehouse."""
+
+    id: int
+    order_line_id: int
+    warehouse_id: int
+    product_size_id: int
+    quantity: int
+
+
+def allocated_units(line: OrderLineRow) -> int:
+    return sum((line.allocations or {}).values())
+
+
+def demand_of(line: OrderLineRow) -> int:
+    """Unshipped units of the line that no warehouse holds for it."""
+    # shipped_quantity counts every unit in a shipment, shipped or not
+    return max(0, line.quantity - line.shipped_quantity - allocated_units(line))
+
+
+def allocations_of(line: OrderLineRow) -> list[LineAllocation]:
+    """The line's allocations, one per warehouse, by warehouse id."""
+    return [
+        LineAllocation(
+            id=key(line) * _ID_FACTOR + int(warehouse),
+            order_line_id=key(line),
+            warehouse_id=int(warehouse),
+            product_size_id=line.product_size_id,
+            quantity=quantity,
+        )
+        for warehouse, quantity in sorted(
+            (line.allocations or {}).items(), key=lambda kv: int(kv[0])
+        )
+        if quantity
+    ]
+
+
+def delivery_line(session: Session, warehouse_id: int, product_size_id: int) -> Any:
+    """The latest stock change line that brought the size into the warehouse (None when its
+    stock was never delivered through a stock change, e.g. seeded stock)."""
+    return session.exec(
+        select(StockChangeLineRow)
+        .where(
+            StockChangeLineRow.warehouse_id == warehouse_id,
+            StockChangeLineRow.product_size_id == product_size_id,
+            StockChangeLineRow.physical_delta > 0,
+        )
+        .order_by(col(StockChangeLineRow.id).desc())
+    ).first()
 
 
 def allocate_line(uow: UnitOfWork, order: OrderRow, line: OrderLineRow, quantity: int) -> int:

@@ -16,9 +16,9 @@ from strawberry.types import Info
 
 from mockcentra.domain.addresses import ADDRESS_KEYS
 from mockcentra.domain.money import ZERO
-from mockcentra.domain.ordering.allocations import allocations_of, delivery_line
 from mockcentra.domain.orders import status as st
 from mockcentra.domain.orders.history import email_history, order_history
+from mockcentra.domain.orders.line_stock import allocations_of, delivery_line
 from mockcentra.domain.orders.shipping import shipping_price_group
 from mockcentra.domain.orders.totals import (
     discount_percent,
