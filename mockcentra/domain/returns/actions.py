@@ -97,6 +97,32 @@ def create_return(
     voucher_value: ReturnCost | None = None,
     comment: str | None = None,
 ) -> ReturnRow:
+    shipment, order = _returnable(uow, shipment_id, lines)
+    target = _target_warehouse(uow, policy, warehouse_id)
+    ret = _new_return(
+        uow,
+        order,
+        shipment,
+        policy,
+        target,
+        shipping_cost=shipping_cost,
+        handling_cost=handling_cost,
+        voucher_value=voucher_value,
+        comment=comment,
+    )
+    uow.session.add(ret)
+    uow.session.flush()
+    _return_lines(uow, ret, shipment, lines, policy, target)
+    uow.session.flush()
+    _emit(uow, order, ret, "CREATED")
+    touch(uow, order)
+    return ret
+
+
+def _returnable(
+    uow: UnitOfWork, shipment_id: int, lines: list[ReturnLine]
+) -> tuple[ShipmentRow, OrderRow]:
+    """The shipment and its order, when the shipment is shipped and lines are asked for."""
     shipment = uow.session.get(ShipmentRow, shipment_id)
     if shipment is None:
         raise not_found("shipment", shipment_id, ["input", "shipment"])
@@ -110,14 +136,38 @@ def create_return(
         )
     if not lines:
         raise invalid("A return needs at least one line.", ["input", "lines"])
-    target = None
+    return shipment, order
+
+
+def _target_warehouse(
+    uow: UnitOfWork, policy: ReturnStockPolicy, warehouse_id: int | None
+) -> WarehouseRow | None:
+    """The warehouse returned units are sent to, for SEND_TO_DIFFERENT_WAREHOUSE."""
     if policy == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
         target = uow.session.get(WarehouseRow, warehouse_id or 0)
         if target is None:
             raise not_found("warehouse", warehouse_id, ["input", "returnStockActionPolicy"])
+        return target
+    return None
+
+
+def _new_return(
+    uow: UnitOfWork,
+    order: OrderRow,
+    shipment: ShipmentRow,
+    policy: ReturnStockPolicy,
+    target: WarehouseRow | None,
+    *,
+    shipping_cost: ReturnCost | None,
+    handling_cost: ReturnCost | None,
+    voucher_value: ReturnCost | None,
+    comment: str | None,
+) -> ReturnRow:
+    """The return's row, PENDING; its shipping and handling costs are at most what earlier
+    returns of the shipment left of the shipment's own."""
     earlier = uow.session.exec(select(ReturnRow).where(ReturnRow.shipment_id == shipment.id)).all()
     now = uow.clock.now()
-    ret = ReturnRow(
+    return ReturnRow(
         order_id=key(order),
         shipment_id=key(shipment),
         status=ReturnStatus.PENDING.value,
@@ -140,8 +190,18 @@ def create_return(
         created_at=now,
         updated_at=now,
     )
-    uow.session.add(ret)
-    uow.session.flush()
+
+
+def _return_lines(
+    uow: UnitOfWork,
+    ret: ReturnRow,
+    shipment: ShipmentRow,
+    lines: list[ReturnLine],
+    policy: ReturnStockPolicy,
+    target: WarehouseRow | None,
+) -> None:
+    """Each asked shipment line returned (at most what is shipped and not yet returned), its
+    units handled by the stock policy."""
     own = {key(sl): sl for sl in shipment_lines(uow.session, key(shipment))}
     for sl, wanted, path in asked_lines(
         lines,
@@ -175,10 +235,6 @@ def create_return(
                 restocked=restocked,
             )
         )
-    uow.session.flush()
-    _emit(uow, order, ret, "CREATED")
-    touch(uow, order)
-    return ret
 
 
 def _restock(
