@@ -6,6 +6,7 @@ country and are tax-inclusive; tax is the country's standard rate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -48,6 +49,7 @@ from mockcentra.storage.tables import (
     SizeRow,
     StockRow,
     VariantRow,
+    VoucherRow,
 )
 from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, memo
@@ -411,11 +413,23 @@ REQUIRED_ADDRESS = ("email", "firstName", "lastName", "address1", "city", "zipCo
 
 
 def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
+    """Refuse the payment when the market's warehouses lack free stock for some lines; the
+    refusal takes those units out of the selection (kept even though the payment fails)."""
     warehouses = allocation.warehouses_for_market(uow.session, summary.selection.market_id)
+    missing = _shortfalls(summary.lines, _free_units(uow, summary.lines, warehouses))
+    if missing:
+        raise ItemsUnavailable(
+            missing,
+            record=_removal_of(uow, summary, missing),
+            explain=_stock_explain(uow, summary, missing, warehouses),
+        )
+
+
+def _free_units(uow: UnitOfWork, lines: list[PricedLine], warehouses: list[int]) -> dict[int, int]:
+    """Free units of each size the lines hold, across the warehouses."""
     wanted: dict[int, int] = {}
-    for line in summary.lines:
+    for line in lines:
         wanted[key(line.size)] = wanted.get(key(line.size), 0) + line.row.quantity
-    missing: list[Unavailable] = []
     left: dict[int, int] = {}
     for size_id in wanted:
         free = uow.session.exec(
@@ -424,7 +438,13 @@ def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
             )
         ).one()
         left[size_id] = max(0, int(free))
-    for line in summary.lines:
+    return left
+
+
+def _shortfalls(lines: list[PricedLine], left: dict[int, int]) -> list[Unavailable]:
+    """The lines free stock cannot cover, earlier lines served first."""
+    missing: list[Unavailable] = []
+    for line in lines:
         available = min(left[key(line.size)], line.row.quantity)
         left[key(line.size)] -= available
         if available < line.row.quantity:
@@ -437,42 +457,54 @@ def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
                     available,
                 )
             )
-    if missing:
-        sel_id = summary.selection.id
-        cuts = {
-            line.row.id: line.row.quantity - m.unavailable
-            for line, m in ((ln, m) for ln in summary.lines for m in missing if m.item == ln.item)
-        }
+    return missing
 
-        def remove_unavailable() -> None:
-            for line_id, keep in cuts.items():
-                row = uow.session.get(SelectionLineRow, line_id)
-                if row is None or row.selection_id != sel_id:
-                    continue
-                if keep <= 0:
-                    uow.session.delete(row)
-                else:
-                    row.quantity = keep
-                    uow.session.add(row)
-            uow.session.flush()
 
-        explain = Explain(
-            "stock.free_to_allocate",
-            {
-                "items": [
-                    {"item": m.item, "ordered": m.original_quantity, "available": m.available}
-                    for m in missing
-                ]
-            },
-            [
-                level
-                for size_id in dict.fromkeys(
-                    key(ln.size) for ln in summary.lines for m in missing if m.item == ln.item
-                )
-                for level in stock_levels(uow.session, size_id, warehouses)
-            ],
-        )
-        raise ItemsUnavailable(missing, record=remove_unavailable, explain=explain)
+def _removal_of(
+    uow: UnitOfWork, summary: Summary, missing: list[Unavailable]
+) -> Callable[[], None]:
+    """What the refusal records: the unavailable units taken out of the selection's lines."""
+    sel_id = summary.selection.id
+    cuts = {
+        line.row.id: line.row.quantity - m.unavailable
+        for line, m in ((ln, m) for ln in summary.lines for m in missing if m.item == ln.item)
+    }
+
+    def remove_unavailable() -> None:
+        for line_id, keep in cuts.items():
+            row = uow.session.get(SelectionLineRow, line_id)
+            if row is None or row.selection_id != sel_id:
+                continue
+            if keep <= 0:
+                uow.session.delete(row)
+            else:
+                row.quantity = keep
+                uow.session.add(row)
+        uow.session.flush()
+
+    return remove_unavailable
+
+
+def _stock_explain(
+    uow: UnitOfWork, summary: Summary, missing: list[Unavailable], warehouses: list[int]
+) -> Explain:
+    """Why: each unavailable item's ordered and available units, with the stock levels."""
+    return Explain(
+        "stock.free_to_allocate",
+        {
+            "items": [
+                {"item": m.item, "ordered": m.original_quantity, "available": m.available}
+                for m in missing
+            ]
+        },
+        [
+            level
+            for size_id in dict.fromkeys(
+                key(ln.size) for ln in summary.lines for m in missing if m.item == ln.item
+            )
+            for level in stock_levels(uow.session, size_id, warehouses)
+        ],
+    )
 
 
 def pay(
@@ -499,28 +531,9 @@ def pay(
     promotions = _promotion_ids(
         promotion_ids if promotion_ids is not None else pending.get("promotions")
     )
-    method = payment_method or sel.payment_method or "dummy"
-    if method not in psp.METHODS:
-        raise DomainError(ErrorCode.NOT_FOUND, "payment method not found", ["paymentMethod"])
-    sel.payment_method = method
-    errors = {f"address.{k}": "required" for k in REQUIRED_ADDRESS if not (address or {}).get(k)}
-    if not terms_accepted:
-        errors["termsAndConditions"] = "must be accepted"
-    if errors:
-        raise AddressErrors(errors)
-    unknown = set(outcome or {}) - OUTCOME_KEYS
-    if unknown:
-        raise invalid(
-            f"Unknown payment test outcome keys: {', '.join(sorted(unknown))}.",
-            ["paymentMethodSpecificFields"],
-        )
-    sel.address = dict(address)
-    sel.shipping_address = dict(shipping_address or address)
-    if address.get("country") and address["country"].upper() != sel.country_code:
-        _place(uow, sel, _country(uow, address["country"]))
-    summary = summarize(uow.session, sel, uow.clock.now(), email=address["email"])
-    if not summary.lines:
-        raise DomainError(ErrorCode.INVALID, "The selection is empty.", ["items"])
+    method = _choose_method(sel, payment_method)
+    _check_payment_fields(address, outcome, terms_accepted=terms_accepted)
+    summary = _addressed_summary(uow, sel, address, shipping_address)
     _check_stock(uow, summary)
     assert summary.discounts is not None
     check_at_payment(summary.discounts)
@@ -532,43 +545,99 @@ def pay(
     outcome = dict(outcome or pending.get("outcome") or {})
     sel.pending_payment = None
     used = [row for row, _ in summary.discounts.applied()]
-    order = place_order(
-        uow,
-        NewOrder(
-            store_id=sel.store_id,
-            market_id=sel.market_id,
-            pricelist_id=sel.pricelist_id,
-            currency_code=summary.currency.code,
-            country_code=sel.country_code,
-            tax_percent_hundredths=summary.tax_percent_hundredths,
-            email=address["email"],
-            first_name=address.get("firstName"),
-            last_name=address.get("lastName"),
-            billing_address=stored_address(sel.address, sel.country_code),
-            shipping_address=stored_address(sel.shipping_address, sel.country_code),
-            lines=[
-                NewLine(
-                    line.row.display_id,
-                    key(line.size),
-                    line.row.quantity,
-                    line.discounted_unit_price,
-                    line.unit_price,
-                    line.row.comment,
-                )
-                for line in summary.lines
-            ],
-            shipping_option_id=sel.shipping_option_id,
-            shipping_value=summary.shipping_due,
-            payment_method=method,
-            payment_outcome=outcome,
-            vouchers=order_entries(summary.discounts, summary.currency.code),
-            external_promotions=promotion_entries(promotions, used),
-        ),
-    )
+    order = place_order(uow, _new_order(sel, summary, address, method, outcome, promotions, used))
     record_usage(uow, order, [key(row) for row in used], address["email"])
     sel.order_id = order.id
     touch(uow, sel)
     return order, sel
+
+
+def _choose_method(sel: SelectionRow, payment_method: str | None) -> str:
+    """The payment method asked for, else the selection's, else `dummy`; it must exist."""
+    method = payment_method or sel.payment_method or "dummy"
+    if method not in psp.METHODS:
+        raise DomainError(ErrorCode.NOT_FOUND, "payment method not found", ["paymentMethod"])
+    sel.payment_method = method
+    return method
+
+
+def _check_payment_fields(
+    address: dict[str, Any], outcome: dict[str, Any] | None, *, terms_accepted: bool
+) -> None:
+    """The required address fields and the terms, all reported at once; known test outcomes."""
+    errors = {f"address.{k}": "required" for k in REQUIRED_ADDRESS if not (address or {}).get(k)}
+    if not terms_accepted:
+        errors["termsAndConditions"] = "must be accepted"
+    if errors:
+        raise AddressErrors(errors)
+    unknown = set(outcome or {}) - OUTCOME_KEYS
+    if unknown:
+        raise invalid(
+            f"Unknown payment test outcome keys: {', '.join(sorted(unknown))}.",
+            ["paymentMethodSpecificFields"],
+        )
+
+
+def _addressed_summary(
+    uow: UnitOfWork,
+    sel: SelectionRow,
+    address: dict[str, Any],
+    shipping_address: dict[str, Any] | None,
+) -> Summary:
+    """Keep the addresses (moving the selection to the billing country) and price the
+    selection for the shopper's email; an empty selection cannot be paid."""
+    sel.address = dict(address)
+    sel.shipping_address = dict(shipping_address or address)
+    if address.get("country") and address["country"].upper() != sel.country_code:
+        _place(uow, sel, _country(uow, address["country"]))
+    summary = summarize(uow.session, sel, uow.clock.now(), email=address["email"])
+    if not summary.lines:
+        raise DomainError(ErrorCode.INVALID, "The selection is empty.", ["items"])
+    return summary
+
+
+def _new_order(
+    sel: SelectionRow,
+    summary: Summary,
+    address: dict[str, Any],
+    method: str,
+    outcome: dict[str, Any],
+    promotions: list[str],
+    used: list[VoucherRow],
+) -> NewOrder:
+    """The order the paid selection places: its lines at their discounted prices, shipping due,
+    the vouchers that applied and the external promotions."""
+    assert summary.discounts is not None
+    return NewOrder(
+        store_id=sel.store_id,
+        market_id=sel.market_id,
+        pricelist_id=sel.pricelist_id,
+        currency_code=summary.currency.code,
+        country_code=sel.country_code,
+        tax_percent_hundredths=summary.tax_percent_hundredths,
+        email=address["email"],
+        first_name=address.get("firstName"),
+        last_name=address.get("lastName"),
+        billing_address=stored_address(sel.address, sel.country_code),
+        shipping_address=stored_address(sel.shipping_address, sel.country_code),
+        lines=[
+            NewLine(
+                line.row.display_id,
+                key(line.size),
+                line.row.quantity,
+                line.discounted_unit_price,
+                line.unit_price,
+                line.row.comment,
+            )
+            for line in summary.lines
+        ],
+        shipping_option_id=sel.shipping_option_id,
+        shipping_value=summary.shipping_due,
+        payment_method=method,
+        payment_outcome=outcome,
+        vouchers=order_entries(summary.discounts, summary.currency.code),
+        external_promotions=promotion_entries(promotions, used),
+    )
 
 
 def confirm_redirect_payment(
