@@ -18,47 +18,11 @@ def capture(
     uow: UnitOfWork, order: OrderRow, amount: Decimal, *, shipment: ShipmentRow | None
 ) -> PaymentEntryRow:
     """Capture `amount`; a refusal raises and leaves only a FAILED entry behind."""
-    balance = payment_balance(uow.session, key(order))
-    if amount > balance.capturable:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED,
-            f"Cannot capture {format_money(amount, order.currency_code)}: only "
-            f"{format_money(balance.capturable, order.currency_code)} of the authorization remains.",
-            explain=Explain(
-                "payments.capture_within_authorization",
-                {
-                    "order": order.number,
-                    "currency": order.currency_code,
-                    "amount": amount,
-                    "authorized": balance.authorized,
-                    "captured": balance.captured,
-                    "capturable": balance.capturable,
-                },
-            ),
-        )
+    _check_capturable(uow, order, amount)
     answer = psp.outcome(uow, order, "capture")
     shipment_id = shipment.id if shipment else None
     if answer == psp.DECLINE:
-        order_id = key(order)
-
-        def record_failure() -> None:
-            failed = stored(uow.session, OrderRow, order_id)
-            psp.entry(
-                uow,
-                failed,
-                PaymentEntryType.CAPTURE,
-                PaymentEntryStatus.FAILED,
-                amount,
-                shipment_id=shipment_id if uow.session.get(ShipmentRow, shipment_id or 0) else None,
-                params={"success": False, "isRequest": False, "raw": "declined"},
-            )
-
-        raise DomainError(
-            ErrorCode.PAYMENT_FAILED,
-            "Capture failed: the payment provider declined it.",
-            record=record_failure,
-            explain=psp.explain_outcome(uow, order, "capture", amount),
-        )
+        raise _declined(uow, order, amount, shipment_id)
     if answer == psp.PENDING:
         return psp.entry(
             uow,
@@ -77,6 +41,54 @@ def capture(
         amount,
         shipment_id=shipment_id,
         params={"success": True, "isRequest": False, "raw": None},
+    )
+
+
+def _check_capturable(uow: UnitOfWork, order: OrderRow, amount: Decimal) -> None:
+    """No more than what is authorized and not yet captured can be captured."""
+    balance = payment_balance(uow.session, key(order))
+    if amount > balance.capturable:
+        raise DomainError(
+            ErrorCode.NOT_ALLOWED,
+            f"Cannot capture {format_money(amount, order.currency_code)}: only "
+            f"{format_money(balance.capturable, order.currency_code)} of the authorization remains.",
+            explain=Explain(
+                "payments.capture_within_authorization",
+                {
+                    "order": order.number,
+                    "currency": order.currency_code,
+                    "amount": amount,
+                    "authorized": balance.authorized,
+                    "captured": balance.captured,
+                    "capturable": balance.capturable,
+                },
+            ),
+        )
+
+
+def _declined(
+    uow: UnitOfWork, order: OrderRow, amount: Decimal, shipment_id: int | None
+) -> DomainError:
+    """The refusal of a capture the provider declined; it records the FAILED entry."""
+    order_id = key(order)
+
+    def record_failure() -> None:
+        failed = stored(uow.session, OrderRow, order_id)
+        psp.entry(
+            uow,
+            failed,
+            PaymentEntryType.CAPTURE,
+            PaymentEntryStatus.FAILED,
+            amount,
+            shipment_id=shipment_id if uow.session.get(ShipmentRow, shipment_id or 0) else None,
+            params={"success": False, "isRequest": False, "raw": "declined"},
+        )
+
+    return DomainError(
+        ErrorCode.PAYMENT_FAILED,
+        "Capture failed: the payment provider declined it.",
+        record=record_failure,
+        explain=psp.explain_outcome(uow, order, "capture", amount),
     )
 
 
