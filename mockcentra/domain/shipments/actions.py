@@ -233,6 +233,29 @@ def _ship_line(
         left_as="left to ship",
         path=path,
     )
+    _ensure_allocated(uow, order, line, quantity, allocate_demand, path)
+    taken = _take_allocations(line, quantity)
+    line.shipped_quantity += quantity
+    uow.session.add(line)
+    uow.session.add(
+        ShipmentLineRow(
+            shipment_id=key(shipment),
+            order_line_id=key(line),
+            quantity=quantity,
+            allocations=taken,
+        )
+    )
+
+
+def _ensure_allocated(
+    uow: UnitOfWork,
+    order: OrderRow,
+    line: OrderLineRow,
+    quantity: int,
+    allocate_demand: bool,
+    path: list[Any],
+) -> None:
+    """The line holds `quantity` allocated units, after allocating demand if asked to."""
     allocated = sum((line.allocations or {}).values())
     if allocated < quantity and allocate_demand:
         allocate_line(uow, order, line, quantity - allocated)
@@ -254,6 +277,11 @@ def _ship_line(
                 allocateDemand=allocate_demand,
             ),
         )
+
+
+def _take_allocations(line: OrderLineRow, quantity: int) -> dict[str, int]:
+    """Take `quantity` of the line's allocated units, lowest warehouse id first; what each
+    warehouse gave."""
     taken: dict[str, int] = {}
     allocs = dict(line.allocations)
     need = quantity
@@ -264,16 +292,7 @@ def _ship_line(
             allocs[warehouse] -= take
             need -= take
     line.allocations = {k: v for k, v in allocs.items() if v}
-    line.shipped_quantity += quantity
-    uow.session.add(line)
-    uow.session.add(
-        ShipmentLineRow(
-            shipment_id=key(shipment),
-            order_line_id=key(line),
-            quantity=quantity,
-            allocations=taken,
-        )
-    )
+    return taken
 
 
 def _capture_on_create(
