@@ -1,10 +1,10 @@
 """Shipments: create from order lines, mark paid or good-to-go, capture, complete, delete.
 
-Completing a shipment issues its invoice (domain/invoices).
+Completing a shipment issues its invoice (invoicing.py). Order lines' units move into a
+shipment in lines.py; capturing a shipment's total is capture.py.
 
 A shipment's status (in progress, good to go, completed) moves through `status.move`; paid and
-captured are payment flags beside it. The order status follows the shipments (see
-mockcentra/domain/orders/fulfilment.py).
+captured are payment flags beside it. The order status follows the shipments (fulfilment.py).
 """
 
 from __future__ import annotations
@@ -24,29 +24,24 @@ from mockcentra.domain.orders.guards import (
     find_order,
     touch,
 )
-from mockcentra.domain.orders.line_checks import asked_lines, at_most_left
-from mockcentra.domain.orders.line_stock import allocate_line
+from mockcentra.domain.orders.line_checks import asked_lines
 from mockcentra.domain.orders.status import OrderStatus, move
 from mockcentra.domain.orders.totals import (
     lines_of,
-    payment_balance,
 )
-from mockcentra.domain.payments.actions import capture
-from mockcentra.domain.payments.rules import refuse_capture
+from mockcentra.domain.shipments.capture import capture_shipment_total
 from mockcentra.domain.shipments.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.shipments.invoicing import issue_for_shipment
+from mockcentra.domain.shipments.lines import ship_line
 from mockcentra.domain.shipments.plugins import shipment_plugin
-from mockcentra.domain.shipments.queries import shipment_grand_total, shipment_lines
+from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.shipments.status import ShipmentStatus, check_move
 from mockcentra.domain.shipments.status import move as move_shipment
 from mockcentra.domain.stock import allocation
-from mockcentra.domain.stock.explain import explain_stock
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import (
     OrderLineRow,
     OrderRow,
-    PaymentEntryRow,
-    ShipmentLineRow,
     ShipmentRow,
 )
 from mockcentra.storage.tables.base import key, stored
@@ -148,7 +143,7 @@ def create_shipment(
         path=["input", "lines"],
         field="orderLine",
     ):
-        _ship_line(uow, order, shipment, line, wanted.quantity, allocate_demand, path)
+        ship_line(uow, order, shipment, line, wanted.quantity, allocate_demand, path)
     if status == OrderStatus.CONFIRMED:
         move(order, OrderStatus.PROCESSING)
     uow.session.flush()
@@ -213,88 +208,6 @@ def _new_shipment(
     )
 
 
-def _ship_line(
-    uow: UnitOfWork,
-    order: OrderRow,
-    shipment: ShipmentRow,
-    line: OrderLineRow,
-    quantity: int,
-    allocate_demand: bool,
-    path: list[Any],
-) -> None:
-    """Move `quantity` of the line's allocated units (lowest warehouse id first) into the
-    shipment; `allocate_demand` first allocates free stock for what is missing."""
-    at_most_left(
-        quantity,
-        line.quantity - line.shipped_quantity,
-        action="ship",
-        noun="order line",
-        line_id=line.id,
-        left_as="left to ship",
-        path=path,
-    )
-    _ensure_allocated(uow, order, line, quantity, allocate_demand, path)
-    taken = _take_allocations(line, quantity)
-    line.shipped_quantity += quantity
-    uow.session.add(line)
-    uow.session.add(
-        ShipmentLineRow(
-            shipment_id=key(shipment),
-            order_line_id=key(line),
-            quantity=quantity,
-            allocations=taken,
-        )
-    )
-
-
-def _ensure_allocated(
-    uow: UnitOfWork,
-    order: OrderRow,
-    line: OrderLineRow,
-    quantity: int,
-    allocate_demand: bool,
-    path: list[Any],
-) -> None:
-    """The line holds `quantity` allocated units, after allocating demand if asked to."""
-    allocated = sum((line.allocations or {}).values())
-    if allocated < quantity and allocate_demand:
-        allocate_line(uow, order, line, quantity - allocated)
-        allocated = sum((line.allocations or {}).values())
-    if allocated < quantity:
-        raise DomainError(
-            ErrorCode.INSUFFICIENT_STOCK,
-            f"Order line {line.id} has {allocated} allocated units; {quantity} cannot "
-            "be shipped (use allocateDemand to allocate free stock).",
-            [*path, "quantity"],
-            explain=explain_stock(
-                uow.session,
-                "shipments.ship_allocated_units",
-                line.product_size_id,
-                order=order.number,
-                orderLine=line.id,
-                allocated=allocated,
-                quantity=quantity,
-                allocateDemand=allocate_demand,
-            ),
-        )
-
-
-def _take_allocations(line: OrderLineRow, quantity: int) -> dict[str, int]:
-    """Take `quantity` of the line's allocated units, lowest warehouse id first; what each
-    warehouse gave."""
-    taken: dict[str, int] = {}
-    allocs = dict(line.allocations)
-    need = quantity
-    for warehouse in sorted(allocs, key=int):
-        take = min(allocs[warehouse], need)
-        if take:
-            taken[warehouse] = take
-            allocs[warehouse] -= take
-            need -= take
-    line.allocations = {k: v for k, v in allocs.items() if v}
-    return taken
-
-
 def _capture_on_create(
     uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow
 ) -> list[DomainWarning]:
@@ -302,7 +215,7 @@ def _capture_on_create(
     warnings: list[DomainWarning] = []
     try:
         with uow.savepoint():
-            _capture_shipment(uow, order, shipment)
+            capture_shipment_total(uow, order, shipment)
     except DomainError as error:
         if error.record is not None:
             error.record()
@@ -329,46 +242,9 @@ def _apply_info(shipment: ShipmentRow, info: ShipmentInfo) -> None:
         shipment.internal_shipping_cost = round_money(info.internal_shipping_cost)
 
 
-def _capture_shipment(
-    uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow
-) -> PaymentEntryRow | None:
-    """Capture the shipment's total, using money captured but not yet assigned first."""
-    if shipment.is_captured:
-        raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is already captured.")
-    refuse_capture(order)  # wholesale orders are invoiced: mark paid instead
-    ensure_not_on_hold(order, "captured")
-    amount = shipment_grand_total(uow.session, shipment)
-    balance = payment_balance(uow.session, key(order))
-    assigned = sum(
-        (
-            shipment_grand_total(uow.session, s)
-            for s in uow.session.exec(
-                select(ShipmentRow).where(ShipmentRow.order_id == order.id, ShipmentRow.is_captured)
-            )
-        ),
-        ZERO,
-    )
-    entry = None
-    if balance.captured - assigned < amount:
-        entry = capture(
-            uow,
-            order,
-            amount - max(ZERO, balance.captured - assigned),
-            shipment=shipment,
-        )
-    now = uow.clock.now()
-    shipment.is_captured = True
-    shipment.captured_at = now
-    shipment.is_paid = True
-    shipment.paid_at = shipment.paid_at or now
-    shipment.updated_at = now
-    uow.session.add(shipment)
-    return entry
-
-
 def capture_shipment(uow: UnitOfWork, shipment_id: int):
     shipment, order = find_shipment(uow, shipment_id)
-    entry = _capture_shipment(uow, order, shipment)
+    entry = capture_shipment_total(uow, order, shipment)
     _emit(uow, order, shipment, "UPDATED")
     return shipment, entry
 
