@@ -6,7 +6,6 @@ country and are tax-inclusive; tax is the country's standard rate.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -16,6 +15,13 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.addresses import stored_address
+from mockcentra.domain.checkout.availability import (
+    Unavailable,
+    free_units,
+    removal_of,
+    shortfalls,
+    stock_explain,
+)
 from mockcentra.domain.checkout.vouchers import SelectionDiscounts, check_at_payment, order_entries
 from mockcentra.domain.checkout.vouchers import evaluate as voucher_discounts
 from mockcentra.domain.displays.displays import sellable_display_for_variant
@@ -29,7 +35,6 @@ from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.secrets import access_token
 from mockcentra.domain.stock import allocation
-from mockcentra.domain.stock.explain import stock_levels
 from mockcentra.domain.vouchers.engine import Line as VoucherLine
 from mockcentra.domain.vouchers.usage import promotion_entries, record_usage
 from mockcentra.runtime.ids import token_hash
@@ -47,7 +52,6 @@ from mockcentra.storage.tables import (
     SelectionRow,
     ShippingOptionRow,
     SizeRow,
-    StockRow,
     VariantRow,
     VoucherRow,
 )
@@ -60,15 +64,6 @@ OUTCOME_KEYS = {"authorization", "capture", "refund", "cancel"}
 class SelectionNotFound(DomainError):
     def __init__(self) -> None:
         super().__init__(ErrorCode.NOT_FOUND, "selection not found", ["token"])
-
-
-@dataclass(frozen=True)
-class Unavailable:
-    item: str
-    product: int
-    original_quantity: int
-    unavailable: int
-    available: int
 
 
 class ItemsUnavailable(DomainError):
@@ -416,95 +411,13 @@ def _check_stock(uow: UnitOfWork, summary: Summary) -> None:
     """Refuse the payment when the market's warehouses lack free stock for some lines; the
     refusal takes those units out of the selection (kept even though the payment fails)."""
     warehouses = allocation.warehouses_for_market(uow.session, summary.selection.market_id)
-    missing = _shortfalls(summary.lines, _free_units(uow, summary.lines, warehouses))
+    missing = shortfalls(summary.lines, free_units(uow, summary.lines, warehouses))
     if missing:
         raise ItemsUnavailable(
             missing,
-            record=_removal_of(uow, summary, missing),
-            explain=_stock_explain(uow, summary, missing, warehouses),
+            record=removal_of(uow, summary, missing),
+            explain=stock_explain(uow, summary, missing, warehouses),
         )
-
-
-def _free_units(uow: UnitOfWork, lines: list[PricedLine], warehouses: list[int]) -> dict[int, int]:
-    """Free units of each size the lines hold, across the warehouses."""
-    wanted: dict[int, int] = {}
-    for line in lines:
-        wanted[key(line.size)] = wanted.get(key(line.size), 0) + line.row.quantity
-    left: dict[int, int] = {}
-    for size_id in wanted:
-        free = uow.session.exec(
-            select(func.coalesce(func.sum(StockRow.physical - StockRow.allocated), 0)).where(
-                StockRow.product_size_id == size_id, col(StockRow.warehouse_id).in_(warehouses)
-            )
-        ).one()
-        left[size_id] = max(0, int(free))
-    return left
-
-
-def _shortfalls(lines: list[PricedLine], left: dict[int, int]) -> list[Unavailable]:
-    """The lines free stock cannot cover, earlier lines served first."""
-    missing: list[Unavailable] = []
-    for line in lines:
-        available = min(left[key(line.size)], line.row.quantity)
-        left[key(line.size)] -= available
-        if available < line.row.quantity:
-            missing.append(
-                Unavailable(
-                    line.item,
-                    key(line.product),
-                    line.row.quantity,
-                    line.row.quantity - available,
-                    available,
-                )
-            )
-    return missing
-
-
-def _removal_of(
-    uow: UnitOfWork, summary: Summary, missing: list[Unavailable]
-) -> Callable[[], None]:
-    """What the refusal records: the unavailable units taken out of the selection's lines."""
-    sel_id = summary.selection.id
-    cuts = {
-        line.row.id: line.row.quantity - m.unavailable
-        for line, m in ((ln, m) for ln in summary.lines for m in missing if m.item == ln.item)
-    }
-
-    def remove_unavailable() -> None:
-        for line_id, keep in cuts.items():
-            row = uow.session.get(SelectionLineRow, line_id)
-            if row is None or row.selection_id != sel_id:
-                continue
-            if keep <= 0:
-                uow.session.delete(row)
-            else:
-                row.quantity = keep
-                uow.session.add(row)
-        uow.session.flush()
-
-    return remove_unavailable
-
-
-def _stock_explain(
-    uow: UnitOfWork, summary: Summary, missing: list[Unavailable], warehouses: list[int]
-) -> Explain:
-    """Why: each unavailable item's ordered and available units, with the stock levels."""
-    return Explain(
-        "stock.free_to_allocate",
-        {
-            "items": [
-                {"item": m.item, "ordered": m.original_quantity, "available": m.available}
-                for m in missing
-            ]
-        },
-        [
-            level
-            for size_id in dict.fromkeys(
-                key(ln.size) for ln in summary.lines for m in missing if m.item == ln.item
-            )
-            for level in stock_levels(uow.session, size_id, warehouses)
-        ],
-    )
 
 
 def pay(
