@@ -7,22 +7,27 @@ from the order, shipment and return actions that the Integration API uses too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import col, select
-
-from mockcentra.domain.catalog import skus
 from mockcentra.domain.customers.actions import find_or_create_customer
 from mockcentra.domain.displays.displays import sellable_display_for_variant
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
-from mockcentra.domain.money import ZERO, format_money, round_money, times
+from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.ordering.actions import OrderUpdate, update_order
+from mockcentra.domain.ordering.import_lookups import (
+    check_free_stock,
+    country_of,
+    market_of,
+    pricelist_of,
+    product_size,
+    store_of,
+)
 from mockcentra.domain.ordering.placing import NewLine, NewOrder, place_order
 from mockcentra.domain.ordering.queries import shipment_by_number
+from mockcentra.domain.ordering.voucher_value import take_voucher_value
 from mockcentra.domain.orders.guards import ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.status import (
     OrderStatus,
@@ -31,28 +36,21 @@ from mockcentra.domain.orders.status import (
 )
 from mockcentra.domain.orders.totals import lines_of, payment_balance
 from mockcentra.domain.payments import psp
-from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.shipments.queries import shipment_lines
-from mockcentra.domain.stock import allocation
-from mockcentra.domain.stock.explain import explain_stock
-from mockcentra.domain.vouchers import engine
-from mockcentra.domain.vouchers.entries import VOUCHER_VALUE_LABEL, VoucherEntry, order_entry
+from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.storage.tables import (
-    CountryRow,
     CurrencyRow,
     CustomerRow,
     MarketRow,
     OrderRow,
     PricelistRow,
-    ProductSizeRow,
     ReturnRow,
     ShipmentRow,
     ShippingOptionRow,
-    StockRow,
     StoreRow,
     VariantRow,
 )
@@ -204,102 +202,6 @@ class ExternalOrder:
     payment: ExternalPayment | None = None
 
 
-def _store(uow: UnitOfWork, store_id: int | None) -> StoreRow:
-    if store_id is not None:
-        store = uow.session.get(StoreRow, store_id)
-        if store is None:
-            raise not_found("store", store_id, ["store"])
-        return store
-    store = uow.session.exec(
-        select(StoreRow).where(StoreRow.type == "DIRECT_TO_CONSUMER").order_by(col(StoreRow.id))
-    ).first()
-    if store is None:
-        raise DomainError(ErrorCode.NOT_FOUND, "The instance has no direct-to-consumer store.")
-    return store
-
-
-def _country(uow: UnitOfWork, code: Any, path: list[Any]) -> CountryRow:
-    if not code:
-        raise DomainError(ErrorCode.REQUIRED, "country is required.", path)
-    country = uow.session.exec(
-        select(CountryRow).where(CountryRow.code == str(code).upper())
-    ).first()
-    if country is None:
-        raise invalid(f"Unknown country {code}.", path)
-    return country
-
-
-def _market(uow: UnitOfWork, data: ExternalOrder, store: StoreRow, country: CountryRow):
-    stmt = select(MarketRow).where(MarketRow.store_id == store.id)
-    if data.market_id is not None:
-        market = uow.session.exec(stmt.where(MarketRow.id == data.market_id)).first()
-        if market is None:
-            raise not_found("market", data.market_id, ["marketId"])
-        return market
-    if data.market_name:
-        market = uow.session.exec(stmt.where(MarketRow.name == data.market_name)).first()
-        if market is None:
-            raise not_found("market", data.market_name, ["market"], by="name")
-        return market
-    return location.market_for_country(uow.session, key(store), country)
-
-
-def _pricelist(uow: UnitOfWork, data: ExternalOrder, store: StoreRow, country: CountryRow):
-    stmt = select(PricelistRow).where(PricelistRow.store_id == store.id)
-    if data.pricelist_id is not None:
-        pricelist = uow.session.exec(stmt.where(PricelistRow.id == data.pricelist_id)).first()
-        if pricelist is None:
-            raise not_found("pricelist", data.pricelist_id, ["pricelistId"])
-        return pricelist
-    if data.pricelist_name:
-        pricelist = uow.session.exec(stmt.where(PricelistRow.name == data.pricelist_name)).first()
-        if pricelist is None:
-            raise not_found("pricelist", data.pricelist_name, ["pricelist"], by="name")
-        return pricelist
-    return location.pricelist_for_country(uow.session, key(store), country)
-
-
-def _size(uow: UnitOfWork, line: ExternalLine, path: list[Any]) -> ProductSizeRow:
-    session = uow.session
-    if line.product_size_id is not None:
-        size = session.get(ProductSizeRow, line.product_size_id)
-        if size is None:
-            raise not_found("product size", line.product_size_id, [*path, "id"])
-        return size
-    if line.ean:
-        size = session.exec(select(ProductSizeRow).where(ProductSizeRow.ean == line.ean)).first()
-        if size is None:
-            raise not_found("product size", line.ean, [*path, "ean"], by="EAN")
-        return size
-    if line.sku:
-        size = session.exec(
-            skus.sizes_query().where(skus.names_size(line.sku)).order_by(col(ProductSizeRow.id))
-        ).first()
-        if size is None:
-            raise not_found("product size", line.sku, [*path, "sku"], by="SKU")
-        return size
-    raise DomainError(ErrorCode.REQUIRED, "Give the product by id, ean or sku.", path)
-
-
-def _check_stock(uow: UnitOfWork, market_id: int, wanted: dict[int, tuple[int, str]]) -> None:
-    warehouses = allocation.warehouses_for_market(uow.session, market_id)
-    for size_id, (quantity, label) in wanted.items():
-        free = uow.session.exec(
-            select(func.coalesce(func.sum(StockRow.physical - StockRow.allocated), 0)).where(
-                StockRow.product_size_id == size_id, col(StockRow.warehouse_id).in_(warehouses)
-            )
-        ).one()
-        if int(free) < quantity:
-            raise DomainError(
-                ErrorCode.INSUFFICIENT_STOCK,
-                f"Not enough stock for {label}: {max(0, int(free))} free, {quantity} ordered.",
-                ["products"],
-                explain=explain_stock(
-                    uow.session, "stock.free_to_allocate", size_id, warehouses, ordered=quantity
-                ),
-            )
-
-
 def _customer_id(uow: UnitOfWork, data: ExternalOrder, email: str, store: StoreRow) -> int | None:
     if data.customer_id is not None:
         if uow.session.get(CustomerRow, data.customer_id) is None:
@@ -317,82 +219,27 @@ def _customer_id(uow: UnitOfWork, data: ExternalOrder, email: str, store: StoreR
     return None
 
 
-#: How an order-level `voucherValue` is labelled where the order lists its vouchers.
-VOUCHER_VALUE_NAME = "Voucher value"
-
-
-def _take_voucher_value(
-    amount: Decimal, lines: list[NewLine], shipping: Decimal, currency: str
-) -> tuple[list[NewLine], Decimal, VoucherEntry]:
-    """Take an order-level voucher amount off the lines (pro rata, whole cents per unit, as a
-    fixed-amount voucher at checkout) and then off shipping, and describe it as the voucher
-    entry a checkout order keeps, so totals, captures and returns read it the same way.
-
-    Refused when the amount is more than items plus shipping, or when cents that cannot be
-    spread over the units are more than what is left of shipping.
-    """
-    prices = [round_money(line.unit_price) for line in lines]
-    items = sum((times(p, line.quantity) for p, line in zip(prices, lines, strict=True)), ZERO)
-    shipping = round_money(shipping)
-    if amount > items + shipping:
-        raise invalid(
-            f"voucherValue {format_money(amount, currency)} is more than the order's items and "
-            f"shipping ({format_money(items + shipping, currency)}).",
-            ["voucherValue"],
-        )
-    shares = engine.spread(
-        min(amount, items),
-        [(str(i), p, line.quantity) for i, (p, line) in enumerate(zip(prices, lines, strict=True))],
-    )
-    items_off = sum((off * lines[int(k)].quantity for k, off in shares.items()), ZERO)
-    shipping_off = amount - items_off
-    if shipping_off > shipping:
-        raise invalid(
-            f"voucherValue {format_money(amount, currency)} cannot be split over the ordered "
-            f"units in whole cents, and shipping ({format_money(shipping, currency)}) cannot "
-            f"take the {format_money(amount - items_off, currency)} left over.",
-            ["voucherValue"],
-        )
-    discounted: list[NewLine] = []
-    per_item: dict[str, Decimal] = {}
-    for i, (price, line) in enumerate(zip(prices, lines, strict=True)):
-        off = shares.get(str(i), ZERO)
-        discounted.append(replace(line, unit_price=price - off))
-        if off:
-            item = f"{line.display_id}-{line.product_size_id}"
-            per_item[item] = per_item.get(item, ZERO) + off * line.quantity
-    entry = order_entry(
-        voucher=VOUCHER_VALUE_LABEL,
-        name=VOUCHER_VALUE_NAME,
-        currency=currency,
-        items_value=items_off,
-        shipping_value=shipping_off,
-        lines=per_item,
-    )
-    return discounted, shipping - shipping_off, entry
-
-
 def create_external_order(uow: UnitOfWork, data: ExternalOrder) -> OrderRow:
     """Place an order paid (or to be paid) outside Centra: products by id/EAN/SKU at the given
     or pricelist price, stock allocated (refused when short, unless `force_create` or not
     `adjust_stock`), a `voucher_value` taken off items then shipping, and the PSP's
     authorization and capture written as payment history."""
     email = _checked_email(data)
-    store = _store(uow, data.store_id)
-    country = _country(uow, data.shipping_address.get("country"), ["address", "country"])
+    store = store_of(uow, data.store_id)
+    country = country_of(uow, data.shipping_address.get("country"), ["address", "country"])
     if data.billing_address.get("country"):
-        _country(uow, data.billing_address["country"], ["invoiceAddress", "country"])
-    market = _market(uow, data, store, country)
-    pricelist = _pricelist(uow, data, store, country)
+        country_of(uow, data.billing_address["country"], ["invoiceAddress", "country"])
+    market = market_of(uow, store, country, data.market_id, data.market_name)
+    pricelist = pricelist_of(uow, store, country, data.pricelist_id, data.pricelist_name)
     currency = stored(uow.session, CurrencyRow, pricelist.currency_id).code
     new_lines, wanted = _priced_lines(uow, data, store, market, pricelist)
     if data.adjust_stock and not data.force_create:
-        _check_stock(uow, market.id, wanted)
+        check_free_stock(uow, key(market), wanted)
     option, shipping = _shipping(uow, data, pricelist)
     entries: list[VoucherEntry] = []
     voucher = round_money(data.voucher_value) if data.voucher_value else ZERO
     if voucher:
-        new_lines, shipping, entry = _take_voucher_value(voucher, new_lines, shipping, currency)
+        new_lines, shipping, entry = take_voucher_value(voucher, new_lines, shipping, currency)
         entries.append(entry)
     payment = data.payment or ExternalPayment()
     method = (payment.auth or payment.capture or PaymentRecord(1, ZERO)).method
@@ -453,7 +300,7 @@ def _priced_lines(
         path: list[Any] = ["products", i]
         if line.quantity < 1:
             raise invalid("qty must be at least 1.", [*path, "qty"])
-        size = _size(uow, line, path)
+        size = product_size(uow, path, size_id=line.product_size_id, ean=line.ean, sku=line.sku)
         variant = stored(uow.session, VariantRow, size.variant_id)
         listed = price_for(uow.session, key(pricelist), variant.product_id, key(variant))
         unit = line.unit_price if line.unit_price is not None else listed
