@@ -117,4 +117,5 @@ class ControlMiddleware:
                 refusals=request_trace.refusals,
                 wrote=request_trace.written(),
                 source=_source(scope),
+                names=(operation, root_field),
             )

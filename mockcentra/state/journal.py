@@ -81,10 +81,16 @@ class Journal:
         refusals: list[dict[str, Any]] | None = None,
         wrote: dict[str, dict[str, list[str]]] | None = None,
         source: str | None = None,
+        names: tuple[str | None, str | None] | None = None,
     ) -> None:
-        op, root = (
-            graphql_names(body) if path.endswith("/graphql") and method == "POST" else (None, None)
-        )
+        """`names`: the operation name and first root field when the caller has read them from
+        the body already (`graphql_names`); read here otherwise."""
+        if names is not None:
+            op, root = names
+        elif path.endswith("/graphql") and method == "POST":
+            op, root = graphql_names(body)
+        else:
+            op, root = None, None
         text = body.decode("utf-8", "replace")[:4000] if body else None
         self.entries.append(
             JournalEntry(
