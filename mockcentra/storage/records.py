@@ -13,7 +13,9 @@ shipments, the currencies) only show rows, so they load records instead:
 - a record has the attributes of its table row (`record.unit_price`, `record.allocations`),
   so the functions that read rows read records too; `is_row(record, OrderLineRow)` is the
   `isinstance` of the row class it stands for;
-- a JSON column is decoded when it is first read, with its column type's decoder.
+- a column whose type converts its stored value (JSON, money, times, weights, dates) is
+  converted when it is first read, with its column type's own conversion, and kept: a page
+  shows a few of a row's columns, and converting all of them cost more than reading them.
 
 Records are snapshots for reading. Nothing flushes before they are read, so they are for
 operations that write nothing (GraphQL queries); a write path keeps the ORM.
@@ -28,6 +30,7 @@ from sqlalchemy import Text, type_coerce
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
 
 from mockcentra.storage.types import JsonDict, JsonList
 
@@ -41,18 +44,20 @@ class Record:
         return f"<{type(self).__name__} {self.__dict__.get('id')}>"
 
 
-class _Decoded:
-    """A JSON column: decoded from its stored text on first read, then kept on the record."""
+class _Converted:
+    """A column converted from its stored value on first read, then kept on the record."""
 
-    def __init__(self, name: str, decode: Callable[[Any], Any]) -> None:
+    def __init__(self, name: str, convert: Callable[[Any], Any] | None = None) -> None:
         self.name = name
         self.raw = f"_raw_{name}"
-        self.decode = decode
+        #: the column type's conversion (a JSON decoder; others once the dialect is known)
+        self.convert = convert
 
     def __get__(self, record: Any, owner: type | None = None) -> Any:
         if record is None:
             return self
-        value = self.decode(record.__dict__[self.raw])
+        raw = record.__dict__[self.raw]
+        value = raw if self.convert is None else self.convert(raw)
         record.__dict__[self.name] = value  # the instance attribute now wins over this
         return value
 
@@ -72,12 +77,18 @@ class RecordReader:
         self.attributes = [(attr.key, attr.columns[0]) for attr in mapper.column_attrs]
         namespace: dict[str, Any] = {"row_class": row_class}
         self.names: list[str] = []
+        #: the columns converted on first read, by attribute name
+        self._converted: dict[str, _Converted] = {}
         for key, column in self.attributes:
             if isinstance(column.type, JsonDict | JsonList):
-                namespace[key] = _Decoded(key, self._json_decoder(column.type))
-                self.names.append(f"_raw_{key}")
+                namespace[key] = _Converted(key, self._json_decoder(column.type))
+            elif isinstance(column.type, TypeDecorator):
+                namespace[key] = _Converted(key)  # its conversion comes with the dialect
             else:
                 self.names.append(key)
+                continue
+            self._converted[key] = namespace[key]
+            self.names.append(f"_raw_{key}")
         self.record_class: type[Record] = type(f"{row_class.__name__}Record", (Record,), namespace)
         self._dialect: Dialect | None = None
         self._processors: list[tuple[int, Callable[[Any], Any]]] = []
@@ -89,9 +100,14 @@ class RecordReader:
         return lambda raw: kind.process_result_value(raw, None)
 
     def _prepare(self, dialect: Dialect) -> None:
+        """Each column's conversion for `dialect`: at once for plain columns (0/1 to bool),
+        on first read for the ones `_Converted` holds."""
         processors = []
-        for index, (_key, column) in enumerate(self.attributes):
-            if isinstance(column.type, JsonDict | JsonList):
+        for index, (key, column) in enumerate(self.attributes):
+            converted = self._converted.get(key)
+            if converted is not None:
+                if not isinstance(column.type, JsonDict | JsonList):
+                    converted.convert = column.type._cached_result_processor(dialect, None)
                 continue
             process = column.type._cached_result_processor(dialect, None)
             if process is not None:
@@ -144,14 +160,16 @@ class RecordReader:
     def select(self, session: Session, statement: Any) -> list[Any]:
         """The records an ORM `select(<row class>)` finds, with its filters, order and limit
         (a statement built per request: SQLAlchemy compiles it, the values come converted)."""
+        connection = session.connection()
+        if self._dialect is not connection.dialect:
+            self._prepare(connection.dialect)
         if self._columns is None:
+            # the columns converted on first read come as stored (Text converts nothing)
             self._columns = [
-                type_coerce(column, Text)
-                if isinstance(column.type, JsonDict | JsonList)
-                else column
-                for _, column in self.attributes
+                type_coerce(column, Text) if key in self._converted else column
+                for key, column in self.attributes
             ]
-        result = session.connection().execute(statement.with_only_columns(*self._columns))
+        result = connection.execute(statement.with_only_columns(*self._columns))
         return self._records(result.all(), ())
 
     def _records(
