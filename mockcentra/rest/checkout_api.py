@@ -10,10 +10,11 @@ to `checkout_serializers`. The OpenAPI document is served at
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from mockcentra.domain.checkout import actions as checkout
@@ -87,8 +88,14 @@ async def unknown_endpoint(request: Request) -> JSONResponse:
     return errors.checkout_refusal(_token(request), "endpoint", message, 404)
 
 
-async def _openapi(_: Request) -> JSONResponse:
-    return JSONResponse(checkout_api_openapi())
+@functools.cache
+def _document() -> bytes:
+    """The document, built from the models once per process."""
+    return bytes(JSONResponse(checkout_api_openapi()).body)
+
+
+async def _openapi(_: Request) -> Response:
+    return Response(_document(), media_type="application/json")
 
 
 def checkout_routes(runtime: Runtime) -> list[Route]:

@@ -9,11 +9,12 @@ The OpenAPI document is served at `<base>/openapi.json` (see order_openapi.py).
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from mockcentra.domain.errors import DomainError
@@ -87,6 +88,12 @@ def _handle(runtime: Runtime, spec: Endpoint):
     return handle
 
 
+@functools.cache
+def _document(base: str) -> bytes:
+    """The document served under `base`, built from the models once per process."""
+    return bytes(JSONResponse(order_api_openapi(base)).body)
+
+
 def order_api_routes(runtime: Runtime) -> list[BaseRoute]:
     """The Order API's routes, for a Mount at `Settings.order_api_base`; the same routes also
     answer under `/<pluginId>/` (Centra's plugin permalink form)."""
@@ -96,8 +103,8 @@ def order_api_routes(runtime: Runtime) -> list[BaseRoute]:
         routes.append(Route(spec.path, handler, methods=[spec.method]))
         routes.append(Route(spec.path + "/", handler, methods=[spec.method]))
 
-    async def openapi(request: Request) -> JSONResponse:
-        return JSONResponse(order_api_openapi(runtime.settings.order_api_base))
+    async def openapi(request: Request) -> Response:
+        return Response(_document(runtime.settings.order_api_base), media_type="application/json")
 
     async def unknown(request: Request) -> JSONResponse:
         return errors.not_found_endpoint(request.method, request.url.path)
