@@ -7,9 +7,11 @@ fields (line prices, totals, child lists, plain columns) a few hundred times per
 the fields that need none of that are pointed straight at their function:
 
 - a plain attribute (no resolver, no extensions) reads the attribute;
-- a synchronous resolver without field extensions whose arguments, if any, are scalars
-  (strawberry passes a scalar as graphql-core parsed it, under its Python name) is called with
-  the arguments given, renamed. Input objects, enums and lists keep strawberry's conversion.
+- a synchronous resolver without field extensions is called with the arguments given,
+  renamed, when each of them is a scalar (strawberry passes a scalar as graphql-core parsed it,
+  under its Python name); arguments left out take the function's defaults, as with
+  strawberry. A request that gives an input object, enum or list goes through strawberry's
+  conversion (`orders(limit: 10)` is called directly, `orders(where: ...)` is converted).
 
 These resolvers get graphql-core's `GraphQLResolveInfo`, which carries the `context` and
 `operation` that mockcentra's resolvers read; nothing in mockcentra reads strawberry-only
@@ -67,23 +69,48 @@ def _reader(name: str) -> Callable[[Any], Any]:
     return lambda source: getattr(source, name)
 
 
-def _scalar_names(f: GraphQLField, field: Any, names_of: NameConverter) -> dict[str, str] | None:
-    """The GraphQL and Python names of the field's arguments when all are plain scalars."""
+def _when_given_scalars(
+    func: Resolver,
+    takes_self: bool,
+    info_name: str | None,
+    names: dict[str, str],
+    converting: Resolver,
+) -> Resolver:
+    """Called directly when every argument given is one of the plain scalars in `names`;
+    through strawberry's conversion (`converting`) when another one is given."""
+    direct = _with_arguments(func, takes_self, info_name, names)
+
+    def resolve(source: Any, info: Any, **given: Any) -> Any:
+        for name in given:
+            if name not in names:
+                return converting(source, info, **given)
+        return direct(source, info, **given)
+
+    return resolve
+
+
+def _scalar_names(
+    f: GraphQLField, field: Any, names_of: NameConverter
+) -> tuple[dict[str, str], bool]:
+    """The GraphQL and Python names of the field's arguments that are plain scalars, and
+    whether all of them are."""
     names: dict[str, str] = {}
+    every = True
     for argument in field.arguments:
         gql_name = names_of.from_argument(argument)
         gql_argument = f.args.get(gql_name)
-        if gql_argument is None or not isinstance(nullable(gql_argument.type), GraphQLScalarType):
-            return None
         kind = argument.type
-        if isinstance(kind, StrawberryMaybe):
-            return None
         if isinstance(kind, StrawberryOptional):
             kind = kind.of_type
-        if kind is GlobalID:
-            return None
+        if (
+            gql_argument is None
+            or not isinstance(nullable(gql_argument.type), GraphQLScalarType)
+            or kind is GlobalID
+        ):
+            every = False
+            continue
         names[gql_name] = argument.python_name
-    return names
+    return names, every
 
 
 def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
@@ -105,13 +132,17 @@ def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
                 continue
             if resolver.is_async or resolver.root_parameter or resolver.parent_parameter:
                 continue
-            names = _scalar_names(f, field, names_of) if field.arguments else {}
-            if names is None:
-                continue
+            if any(isinstance(a.type, StrawberryMaybe) for a in field.arguments):
+                continue  # strawberry tells an argument left out from one given as null
+            names, every = _scalar_names(f, field, names_of) if field.arguments else ({}, True)
             info = resolver.info_parameter
             takes_self = resolver.self_parameter is not None
             info_name = info and info.name
-            if names:
+            if not every:
+                f.resolve = _when_given_scalars(
+                    resolver.wrapped_func, takes_self, info_name, names, f.resolve
+                )
+            elif names:
                 f.resolve = _with_arguments(resolver.wrapped_func, takes_self, info_name, names)
             else:
                 f.resolve = _direct(resolver.wrapped_func, takes_self, info_name)
