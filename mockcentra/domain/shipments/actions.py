@@ -64,7 +64,8 @@ class ShipmentInfo:
     internal_shipping_cost: Decimal | None = None
 
 
-def find_shipment(uow: UnitOfWork, shipment_id: int, path=("id",)) -> tuple[ShipmentRow, OrderRow]:
+def find_shipment(uow: UnitOfWork, shipment_id: int, path=()) -> tuple[ShipmentRow, OrderRow]:
+    """The shipment with this id and its order (errors point at `path`, by default the id)."""
     shipment = uow.session.get(ShipmentRow, shipment_id)
     if shipment is None:
         raise not_found("shipment", shipment_id, list(path))
@@ -110,12 +111,12 @@ def create_shipment(
     info: ShipmentInfo | None = None,
     shipment_plugin_id: int | None = None,
 ) -> tuple[ShipmentRow, list[DomainWarning]]:
-    order = find_order(uow, order_ref, ["input", "order"])
+    order = find_order(uow, order_ref, ["order"])
     ensure_not_locked_by_other(uow, order)
     ensure_not_on_hold(order, "shipped")
     status = _refuse_unshippable(order)
     if not lines:
-        raise invalid("A shipment needs at least one line.", ["input", "lines"])
+        raise invalid("A shipment needs at least one line.", ["lines"])
     order_lines = {key(line): line for line in lines_of(uow.session, key(order))}
     shipment = _new_shipment(
         uow,
@@ -129,7 +130,7 @@ def create_shipment(
     if info is not None:
         _apply_info(shipment, info)
     if shipment_plugin_id is not None:
-        path: list[str | int] = ["input", "shipmentMethod", "pluginId"]
+        path: list[str | int] = ["shipmentMethod", "pluginId"]
         shipment.shipment_plugin_id = shipment_plugin(uow, order, shipment_plugin_id, path).id
     uow.session.add(shipment)
     uow.session.flush()
@@ -140,7 +141,7 @@ def create_shipment(
         quantity_of=lambda w: w.quantity,
         noun="Order line",
         owner=f"order {order.number}",
-        path=["input", "lines"],
+        path=["lines"],
         field="orderLine",
     ):
         ship_line(uow, order, shipment, line, wanted.quantity, allocate_demand, path)
@@ -160,18 +161,16 @@ def _refuse_unshippable(order: OrderRow) -> OrderStatus:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f'Order {order.number} is "PENDING": confirm it before creating shipments.',
-            ["input", "order"],
+            ["order"],
         )
     if status in (OrderStatus.SHIPPED, OrderStatus.ARCHIVED):
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f'Order {order.number} is already fully shipped (status is "{status.value}").',
-            ["input", "order"],
+            ["order"],
         )
     if status == OrderStatus.CANCELLED:
-        raise DomainError(
-            ErrorCode.NOT_ALLOWED, f'Order {order.number} is "CANCELLED".', ["input", "order"]
-        )
+        raise DomainError(ErrorCode.NOT_ALLOWED, f'Order {order.number} is "CANCELLED".', ["order"])
     return status
 
 
@@ -188,7 +187,7 @@ def _new_shipment(
     """The order's next shipment (numbered `<order>-<n>`); the first one carries the order's
     shipping and handling."""
     now = uow.clock.now()
-    created = _parse_time(uow, created_at, ["input", "createdAt"]) or now
+    created = _parse_time(uow, created_at, ["createdAt"]) or now
     existing = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
     sequence = max((s.sequence for s in existing), default=0) + 1
     carries_shipping = not any(s.shipping_value for s in existing)
@@ -219,7 +218,7 @@ def _capture_on_create(
     except DomainError as error:
         if error.record is not None:
             error.record()
-        warnings.append(DomainWarning(error.message, ["input", "capture"]))
+        warnings.append(DomainWarning(error.message, ["capture"]))
     return warnings
 
 
@@ -230,9 +229,7 @@ def _apply_info(shipment: ShipmentRow, info: ShipmentInfo) -> None:
         shipment.service = info.service
     if info.packages is not None:
         if info.packages < 0:
-            raise invalid(
-                "packagesNumber cannot be negative.", ["input", "shipmentInfo", "packagesNumber"]
-            )
+            raise invalid("packagesNumber cannot be negative.", ["shipmentInfo", "packagesNumber"])
         shipment.packages = info.packages
     if info.tracking_number is not None:
         shipment.tracking_number = info.tracking_number
@@ -249,16 +246,22 @@ def capture_shipment(uow: UnitOfWork, shipment_id: int):
     return shipment, entry
 
 
-def update_shipment(
+def update_shipment(uow: UnitOfWork, shipment_id: int, **changes: Any) -> ShipmentRow:
+    """Find the shipment and change what is given (`change_shipment`)."""
+    return change_shipment(uow, *find_shipment(uow, shipment_id), **changes)
+
+
+def change_shipment(
     uow: UnitOfWork,
-    shipment_id: int,
+    shipment: ShipmentRow,
+    order: OrderRow,
     *,
     is_paid: bool | None = None,
     is_good_to_go: bool | None = None,
     additional_message: str | None = None,
     info: ShipmentInfo | None = None,
 ) -> ShipmentRow:
-    shipment, order = find_shipment(uow, shipment_id)
+    """Change what is given of a shipment (`find_shipment` finds it)."""
     now = uow.clock.now()
     shipped = shipment.shipped_at is not None
     if is_paid is not None:
@@ -266,7 +269,7 @@ def update_shipment(
             raise DomainError(
                 ErrorCode.NOT_ALLOWED,
                 f"Shipment {shipment.number} is captured or shipped and cannot be marked unpaid.",
-                ["input", "isPaid"],
+                ["isPaid"],
             )
         if is_paid and not shipment.is_paid:
             shipment.paid_at = now
@@ -275,7 +278,7 @@ def update_shipment(
         shipment.is_paid = is_paid
     if is_good_to_go is not None and is_good_to_go != shipment.is_good_to_go:
         to = ShipmentStatus.GOOD_TO_GO if is_good_to_go else ShipmentStatus.IN_PROGRESS
-        move_shipment(shipment, to, path=["input", "isGoodToGo"])
+        move_shipment(shipment, to, path=["isGoodToGo"])
     if additional_message is not None:
         shipment.additional_message = additional_message
     if info is not None:
@@ -295,23 +298,45 @@ def complete_shipment(
     info: ShipmentInfo | None = None,
 ) -> ShipmentRow:
     """Ship it: needs good-to-go and paid; physical stock leaves the warehouses."""
+    shipment, order = shipment_to_complete(uow, shipment_id)
+    return complete_ready_shipment(
+        uow, shipment, order, shipped_at=shipped_at, send_email=send_email, info=info
+    )
+
+
+def shipment_to_complete(uow: UnitOfWork, shipment_id: int) -> tuple[ShipmentRow, OrderRow]:
+    """The shipment with this id and its order, when it may be completed: good-to-go, paid,
+    its order not on hold (refusals point at the id)."""
     shipment, order = find_shipment(uow, shipment_id)
     ensure_not_on_hold(order, "shipped")
-    check_move(shipment, ShipmentStatus.COMPLETED, ["id"])
+    check_move(shipment, ShipmentStatus.COMPLETED, [])
     if not shipment.is_paid:
-        raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is not paid.", ["id"])
-    when = _parse_time(uow, shipped_at, ["input", "shippedAt"])
+        raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is not paid.", [])
+    return shipment, order
+
+
+def complete_ready_shipment(
+    uow: UnitOfWork,
+    shipment: ShipmentRow,
+    order: OrderRow,
+    *,
+    shipped_at: str | None = None,
+    send_email: bool = False,
+    info: ShipmentInfo | None = None,
+) -> ShipmentRow:
+    """Complete a shipment `shipment_to_complete` found; errors point at the details given."""
+    when = _parse_time(uow, shipped_at, ["shippedAt"])
     now = uow.clock.now()
     when = when or now
     if when > now:
-        raise invalid("shippedAt cannot be in the future.", ["input", "shippedAt"])
+        raise invalid("shippedAt cannot be in the future.", ["shippedAt"])
     if info is not None:
         _apply_info(shipment, info)
     for sl in shipment_lines(uow.session, key(shipment)):
         line = stored(uow.session, OrderLineRow, sl.order_line_id)
         for warehouse, qty in sl.allocations.items():
             allocation.move(uow, allocation.CONSUME, int(warehouse), line.product_size_id, qty)
-    move_shipment(shipment, ShipmentStatus.COMPLETED, at=when, path=["id"])
+    move_shipment(shipment, ShipmentStatus.COMPLETED, at=when)
     shipment.send_email = send_email
     shipment.updated_at = now
     uow.session.add(shipment)
@@ -330,7 +355,7 @@ def delete_shipment(uow: UnitOfWork, shipment_id: int) -> ShipmentRow:
             ErrorCode.NOT_ALLOWED,
             f"Shipment {shipment.number} is paid or shipped and cannot be deleted; "
             "create a return instead.",
-            ["id"],
+            [],
         )
     drop_shipment(uow, order, shipment)
     _emit(uow, order, shipment, "DELETED")

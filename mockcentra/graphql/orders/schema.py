@@ -37,7 +37,7 @@ from mockcentra.graphql.common import (
     WarehouseInput,
 )
 from mockcentra.graphql.connections import Connection, connection
-from mockcentra.graphql.errors import run_mutation
+from mockcentra.graphql.errors import placed_warning, reading, run_mutation
 from mockcentra.graphql.orders.history import HISTORY_TYPES
 from mockcentra.graphql.orders.types import (
     ORDER_TYPES,
@@ -732,49 +732,58 @@ class Mutation:
     @mutation(permission="Shipment:write")
     def create_shipment(self, info: Info, input: ShipmentCreateInput) -> ShipmentPayload:
         def act():
-            shipment, warnings = shipments.create_shipment(
-                info.context.uow,
-                input.order,
-                [shipments.ShipLine(line.order_line.id, line.quantity) for line in input.lines],
-                is_good_to_go=input.is_good_to_go,
-                is_paid=input.is_paid,
-                capture_now=input.capture,
-                created_at=input.created_at,
-                additional_message=input.additional_message,
-                allocate_demand=input.allocate_demand,
-                send_email=input.send_email,
-                info=input.shipment_info.to_domain() if input.shipment_info else None,
-                shipment_plugin_id=input.shipment_method.plugin_id
-                if input.shipment_method
-                else None,
-            )
-            if input.shipped_at:
-                shipments.complete_shipment(
-                    info.context.uow,
-                    shipment.id,
-                    shipped_at=input.shipped_at,
+            uow = info.context.uow
+            with reading("input"):
+                shipment, warnings = shipments.create_shipment(
+                    uow,
+                    input.order,
+                    [shipments.ShipLine(line.order_line.id, line.quantity) for line in input.lines],
+                    is_good_to_go=input.is_good_to_go,
+                    is_paid=input.is_paid,
+                    capture_now=input.capture,
+                    created_at=input.created_at,
+                    additional_message=input.additional_message,
+                    allocate_demand=input.allocate_demand,
                     send_email=input.send_email,
+                    info=input.shipment_info.to_domain() if input.shipment_info else None,
+                    shipment_plugin_id=input.shipment_method.plugin_id
+                    if input.shipment_method
+                    else None,
                 )
-            return {"shipment": shipment, "warnings": warnings}
+            if input.shipped_at:
+                # As before: a shipment that may not be completed is refused at "id".
+                with reading("id"):
+                    ready, order = shipments.shipment_to_complete(uow, shipment.id)
+                with reading("input"):
+                    shipments.complete_ready_shipment(
+                        uow, ready, order, shipped_at=input.shipped_at, send_email=input.send_email
+                    )
+            return {
+                "shipment": shipment,
+                "warnings": [placed_warning(w, "input") for w in warnings],
+            }
 
         return run_mutation(info, ShipmentPayload, act)
 
     @mutation(permission="Shipment:write")
     def update_shipment(self, info: Info, id: int, input: ShipmentUpdateInput) -> ShipmentPayload:
-        return run_mutation(
-            info,
-            ShipmentPayload,
-            lambda: {
-                "shipment": shipments.update_shipment(
-                    info.context.uow,
-                    id,
+        def act() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                shipment, order = shipments.find_shipment(uow, id)
+            with reading("input"):
+                changed = shipments.change_shipment(
+                    uow,
+                    shipment,
+                    order,
                     is_paid=input.is_paid,
                     is_good_to_go=input.is_good_to_go,
                     additional_message=input.additional_message,
                     info=input.shipment_info.to_domain() if input.shipment_info else None,
                 )
-            },
-        )
+            return {"shipment": changed}
+
+        return run_mutation(info, ShipmentPayload, act)
 
     @mutation(permission="Shipment:write")
     def capture_shipment(self, info: Info, id: int) -> CaptureShipmentPayload:
@@ -782,31 +791,38 @@ class Mutation:
             shipment, entry = shipments.capture_shipment(info.context.uow, id)
             return {"shipment": shipment, "payment_history_entry": entry}
 
-        return run_mutation(info, CaptureShipmentPayload, act)
+        return run_mutation(info, CaptureShipmentPayload, act, reads="id")
 
     @mutation(permission="Shipment:write")
     def complete_shipment(
         self, info: Info, id: int, input: ShipmentCompleteInput | None = None
     ) -> ShipmentPayload:
         data = input or ShipmentCompleteInput()
-        return run_mutation(
-            info,
-            ShipmentPayload,
-            lambda: {
-                "shipment": shipments.complete_shipment(
-                    info.context.uow,
-                    id,
+
+        def act() -> dict[str, Any]:
+            uow = info.context.uow
+            with reading("id"):
+                shipment, order = shipments.shipment_to_complete(uow, id)
+            with reading("input"):
+                done = shipments.complete_ready_shipment(
+                    uow,
+                    shipment,
+                    order,
                     shipped_at=data.shipped_at,
                     send_email=data.send_email,
                     info=data.shipment_info.to_domain() if data.shipment_info else None,
                 )
-            },
-        )
+            return {"shipment": done}
+
+        return run_mutation(info, ShipmentPayload, act)
 
     @mutation(permission="Shipment:write")
     def delete_shipment(self, info: Info, id: int) -> ShipmentPayload:
         return run_mutation(
-            info, ShipmentPayload, lambda: _deleted(shipments.delete_shipment(info.context.uow, id))
+            info,
+            ShipmentPayload,
+            lambda: _deleted(shipments.delete_shipment(info.context.uow, id)),
+            reads="id",
         )
 
     @mutation(permission="Return:write")
