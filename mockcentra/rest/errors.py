@@ -40,7 +40,8 @@ def centra_message(operation: str, error: DomainError, echo: dict[str, Any]) -> 
     if head == "capture":
         return "can not capture order" if operation == "create_shipment" else "capture failed"
     if error.code == ErrorCode.NOT_FOUND:
-        if operation in ("update_return",) and tail == "id":
+        if operation == "update_return" and error.points_in and not error.path:
+            # the return the endpoint named (the domain's error points at the id it was given)
             return f"Return with id={echo.get('return')} does not exist"
         if tail == "order":
             return "order does not exist"

@@ -75,12 +75,12 @@ def _cost(name: str, cost: ReturnCost | None, remaining: Decimal, currency: str)
         return remaining
     value = round_money(cost.value or ZERO)
     if value < 0:
-        raise invalid(f"{name} cannot be negative.", ["input", name])
+        raise invalid(f"{name} cannot be negative.", [name])
     if value > remaining:
         raise invalid(
             f"{name} {format_money(value, currency)} is more than the "
             f"{format_money(remaining, currency)} remaining on the shipment.",
-            ["input", name],
+            [name],
         )
     return value
 
@@ -125,17 +125,17 @@ def _returnable(
     """The shipment and its order, when the shipment is shipped and lines are asked for."""
     shipment = uow.session.get(ShipmentRow, shipment_id)
     if shipment is None:
-        raise not_found("shipment", shipment_id, ["input", "shipment"])
+        raise not_found("shipment", shipment_id, ["shipment"])
     order = stored(uow.session, OrderRow, shipment.order_id)
     ensure_not_locked_by_other(uow, order)
     if shipment.shipped_at is None:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Shipment {shipment.number} is not shipped; only shipped items can be returned.",
-            ["input", "shipment"],
+            ["shipment"],
         )
     if not lines:
-        raise invalid("A return needs at least one line.", ["input", "lines"])
+        raise invalid("A return needs at least one line.", ["lines"])
     return shipment, order
 
 
@@ -146,7 +146,7 @@ def _target_warehouse(
     if policy == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
         target = uow.session.get(WarehouseRow, warehouse_id or 0)
         if target is None:
-            raise not_found("warehouse", warehouse_id, ["input", "returnStockActionPolicy"])
+            raise not_found("warehouse", warehouse_id, ["returnStockActionPolicy"])
         return target
     return None
 
@@ -210,7 +210,7 @@ def _return_lines(
         quantity_of=lambda w: w.quantity,
         noun="Shipment line",
         owner=f"shipment {shipment.number}",
-        path=["input", "lines"],
+        path=["lines"],
         field="shipmentLine",
     ):
         at_most_left(
@@ -267,7 +267,7 @@ def _restock(
 def find_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, OrderRow]:
     ret = uow.session.get(ReturnRow, return_id)
     if ret is None:
-        raise not_found("return", return_id, ["id"])
+        raise not_found("return", return_id, [])
     order = stored(uow.session, OrderRow, ret.order_id)
     ensure_not_locked_by_other(uow, order)
     return ret, order
@@ -286,7 +286,7 @@ def uncomplete_return(uow: UnitOfWork, return_id: int) -> ReturnRow:
     ret, order = find_return(uow, return_id)
     if ret.refunded_value > 0:
         raise DomainError(
-            ErrorCode.NOT_ALLOWED, f"Return {ret.id} is refunded and cannot be reopened.", ["id"]
+            ErrorCode.NOT_ALLOWED, f"Return {ret.id} is refunded and cannot be reopened.", []
         )
     move(ret, ReturnStatus.PENDING)
     ret.completed_at = None
@@ -305,7 +305,7 @@ def delete_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, list[Retu
     ret, order = find_return(uow, return_id)
     if ret.refunded_value > 0:
         raise DomainError(
-            ErrorCode.NOT_ALLOWED, f"Return {ret.id} is refunded and cannot be deleted.", ["id"]
+            ErrorCode.NOT_ALLOWED, f"Return {ret.id} is refunded and cannot be deleted.", []
         )
     lines = return_lines(uow.session, key(ret))
     for rl in lines:

@@ -557,7 +557,7 @@ def _stock_policy(policy: ReturnStockActionPolicyInput) -> tuple[ReturnStockPoli
         raise DomainError(
             ErrorCode.INVALID,
             "Choose exactly one return stock action policy.",
-            ["input", "returnStockActionPolicy"],
+            ["returnStockActionPolicy"],
         )
     return picked[0]
 
@@ -842,14 +842,17 @@ class Mutation:
             )
             return {"return_": ret}
 
-        return run_mutation(info, ReturnPayload, act)
+        return run_mutation(info, ReturnPayload, act, reads="input")
 
     @mutation(permission="Return:write")
     def complete_return(
         self, info: Info, id: int, input: ReturnCompleteInput | None = None
     ) -> ReturnPayload:
         return run_mutation(
-            info, ReturnPayload, lambda: {"return_": returns.complete_return(info.context.uow, id)}
+            info,
+            ReturnPayload,
+            lambda: {"return_": returns.complete_return(info.context.uow, id)},
+            reads="id",
         )
 
     @mutation(permission="Return:write")
@@ -858,6 +861,7 @@ class Mutation:
             info,
             ReturnPayload,
             lambda: {"return_": returns.uncomplete_return(info.context.uow, id)},
+            reads="id",
         )
 
     @mutation(permission="Return:write")
@@ -866,7 +870,7 @@ class Mutation:
             ret, lines = returns.delete_return(info.context.uow, id)
             return {"return_": DeletedReturn(ret, lines)}
 
-        return run_mutation(info, ReturnPayload, act)
+        return run_mutation(info, ReturnPayload, act, reads="id")
 
 
 def _cancel(info: Info, ref: OrderInput, input: CancelOrderInput | None) -> dict[str, Any]:
