@@ -23,6 +23,7 @@ returned ones then take one unit back in a completed return. Everything is place
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -79,6 +80,33 @@ def _retail_pricelists(uow: UnitOfWork, store_id: int) -> dict[str, int]:
     return found
 
 
+def _voucher_result(raw: dict[str, Any], pricelists: dict[str, int]) -> voucher_specs.ResultSpec:
+    """The one discount a scenario voucher gives: percent_off, price_off or free_shipping."""
+    given = [k for k in ("percent_off", "price_off", "free_shipping") if raw.get(k)]
+    if len(given) != 1:
+        raise ValueError(
+            f"Voucher {raw.get('name')}: give one of percent_off, price_off, free_shipping."
+        )
+    if given[0] == "percent_off":
+        return voucher_specs.ResultSpec(
+            given=["selectedProducts"],
+            apply_on=ApplyOn.ORDER,
+            discounts_given=["percentOff"],
+            percent_off=Decimal(str(raw["percent_off"])),
+        )
+    if given[0] == "price_off":
+        return voucher_specs.ResultSpec(
+            given=["orderTotal"],
+            apply_on=ApplyOn.ORDER,
+            discounts_given=["priceOff"],
+            price_off=[
+                voucher_specs.PriceOffSpec(Ref(id=pricelists[code]), Decimal(str(value)), code)
+                for code, value in raw["price_off"].items()
+            ],
+        )
+    return voucher_specs.ResultSpec(given=["freeShipping"], shipping_options=None)
+
+
 def seed_vouchers(uow: UnitOfWork, specs: list[dict[str, Any]]) -> list[int]:
     """Create each voucher through `createVoucher`'s action; returns their ids."""
     store_id = _store(uow, "DIRECT_TO_CONSUMER")
@@ -86,30 +114,7 @@ def seed_vouchers(uow: UnitOfWork, specs: list[dict[str, Any]]) -> list[int]:
     pricelists = _retail_pricelists(uow, store_id)
     made = []
     for raw in specs:
-        given = [k for k in ("percent_off", "price_off", "free_shipping") if raw.get(k)]
-        if len(given) != 1:
-            raise ValueError(
-                f"Voucher {raw.get('name')}: give one of percent_off, price_off, free_shipping."
-            )
-        if given[0] == "percent_off":
-            result = voucher_specs.ResultSpec(
-                given=["selectedProducts"],
-                apply_on=ApplyOn.ORDER,
-                discounts_given=["percentOff"],
-                percent_off=Decimal(str(raw["percent_off"])),
-            )
-        elif given[0] == "price_off":
-            result = voucher_specs.ResultSpec(
-                given=["orderTotal"],
-                apply_on=ApplyOn.ORDER,
-                discounts_given=["priceOff"],
-                price_off=[
-                    voucher_specs.PriceOffSpec(Ref(id=pricelists[code]), Decimal(str(value)), code)
-                    for code, value in raw["price_off"].items()
-                ],
-            )
-        else:
-            result = voucher_specs.ResultSpec(given=["freeShipping"], shipping_options=None)
+        result = _voucher_result(raw, pricelists)
         spec = voucher_specs.VoucherSpec(
             name=str(raw["name"]),
             status=VoucherStatus(raw.get("status", "ACTIVE")),
@@ -191,8 +196,33 @@ def _ship_paid(uow: UnitOfWork, order: Any, *, returned: bool) -> None:
         returns.complete_return(uow, ret.id)
 
 
+@dataclass
+class WholesaleSetup:
+    """What a scenario's wholesale set-up is made on and of, filled in step by step."""
+
+    market_id: int
+    pricelist_id: int
+    variant_ids: list[int]
+    windows: dict[str, int] = field(default_factory=dict)
+    reps: dict[str, int] = field(default_factory=dict)
+    account_ids: dict[str, int] = field(default_factory=dict)
+
+
 def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str, int]:
     """Delivery windows with every active variant, accounts with buyers, then orders."""
+    setup = _wholesale_store(uow)
+    for raw in spec.get("delivery_windows") or []:
+        _seed_window(uow, setup, raw)
+    for raw in spec.get("sales_representatives") or []:
+        _seed_sales_representative(uow, setup, raw)
+    for raw in spec.get("accounts") or []:
+        _seed_account(uow, fake, setup, raw)
+    _seed_wholesale_orders(uow, fake, setup, spec.get("orders") or [])
+    return setup.account_ids
+
+
+def _wholesale_store(uow: UnitOfWork) -> WholesaleSetup:
+    """The wholesale store's market and price list, and every active variant."""
     session = uow.session
     store_id = _store(uow, "WHOLESALE")
     market_id = session.exec(select(MarketRow.id).where(MarketRow.store_id == store_id)).first()
@@ -207,123 +237,134 @@ def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str
             .order_by(VariantRow.id)
         )
     )
-    windows: dict[str, int] = {}
-    for raw in spec.get("delivery_windows") or []:
-        preorder = raw.get("preorder")
-        window = delivery_windows.create_window(
-            uow,
-            delivery_windows.WindowSpec(
-                name=str(raw["name"]),
-                markets=[Ref(id=market_id)],
-                selectable_by_buyers=True,
-                delivery_dates_visible=True,
-                at_once=(
-                    delivery_windows.AtOnceSpec(days_from_now=int(raw["at_once"]))
-                    if "at_once" in raw
-                    else None
-                ),
-                preorder=(
-                    delivery_windows.PreorderSpec(
-                        delivery_dates=delivery_windows.DateRangeSpec(
-                            *(str(d) for d in preorder["delivery"])
-                        ),
-                        sales_dates=delivery_windows.DateRangeSpec(
-                            *(str(d) for d in preorder["sales"])
-                        ),
-                    )
-                    if preorder
-                    else None
-                ),
-            ),
-        )
-        kind = "PREORDER" if preorder else "STOCK"
-        for start in range(0, len(variant_ids), delivery_windows.MAX_VARIANTS_PER_CALL):
-            chunk = variant_ids[start : start + delivery_windows.MAX_VARIANTS_PER_CALL]
-            delivery_windows.set_window_variants(
-                uow,
-                Ref(id=window.id),
-                [delivery_windows.WindowVariantSpec(Ref(id=v), type=kind) for v in chunk],
-            )
-        windows[str(raw["name"])] = window.id
+    return WholesaleSetup(market_id, pricelist_id, variant_ids)  # type: ignore[arg-type]
 
-    reps: dict[str, int] = {}
-    for raw in spec.get("sales_representatives") or []:
-        rep = SalesRepresentativeRow(
+
+def _seed_window(uow: UnitOfWork, setup: WholesaleSetup, raw: dict[str, Any]) -> None:
+    """A delivery window (at once or preorder) with every active variant in it."""
+    preorder = raw.get("preorder")
+    window = delivery_windows.create_window(
+        uow,
+        delivery_windows.WindowSpec(
             name=str(raw["name"]),
-            email=raw.get("email"),
-            status=str(raw.get("status", "ACTIVE")),
-            commission_percent_hundredths=round(Decimal(str(raw.get("commission", 0))) * 100),
-        )
-        session.add(rep)
-        session.flush()
-        reps[rep.name] = rep.id  # type: ignore[assignment]
-
-    account_ids: dict[str, int] = {}
-    for raw in spec.get("accounts") or []:
-        name = str(raw["name"])
-        country = str(raw.get("country", "SE"))
-        address = _address(fake, country, name)
-        discounts = accounts.DiscountsSpec(
-            general_percent=Decimal(str(raw.get("discount", 0))),
-            general_visible=True,
-            add_delivery_window_discounts=[
-                accounts.WindowDiscountSpec(Ref(id=windows[w]), Decimal(str(p)))
-                for w, p in (raw.get("window_discounts") or {}).items()
-            ],
-        )
-        limit = raw.get("credit_limit")
-        carrier = raw.get("carrier") or {}
-        rep = raw.get("sales_representative")
-        account, _ = accounts.create_account(
+            markets=[Ref(id=setup.market_id)],
+            selectable_by_buyers=True,
+            delivery_dates_visible=True,
+            at_once=(
+                delivery_windows.AtOnceSpec(days_from_now=int(raw["at_once"]))
+                if "at_once" in raw
+                else None
+            ),
+            preorder=(
+                delivery_windows.PreorderSpec(
+                    delivery_dates=delivery_windows.DateRangeSpec(
+                        *(str(d) for d in preorder["delivery"])
+                    ),
+                    sales_dates=delivery_windows.DateRangeSpec(
+                        *(str(d) for d in preorder["sales"])
+                    ),
+                )
+                if preorder
+                else None
+            ),
+        ),
+    )
+    kind = "PREORDER" if preorder else "STOCK"
+    variant_ids = setup.variant_ids
+    for start in range(0, len(variant_ids), delivery_windows.MAX_VARIANTS_PER_CALL):
+        chunk = variant_ids[start : start + delivery_windows.MAX_VARIANTS_PER_CALL]
+        delivery_windows.set_window_variants(
             uow,
-            accounts.AccountSpec(
-                name=name,
-                market=Ref(id=market_id),
-                pricelist=Ref(id=pricelist_id),
-                payment_terms=Ref(id=1),
-                shipping_terms=Ref(id=2),
-                sales_representative=Ref(id=reps[rep]) if rep else None,
-                carrier_name=carrier.get("name"),
-                carrier_service=carrier.get("service"),
-                carrier_account_identifier=carrier.get("account"),
-                carrier_tax_id=carrier.get("tax_id"),
-                credit_limit=Amount(Decimal(str(limit)), "EUR") if limit else None,
-                apply_credit_limit=bool(limit),
-                discounts=discounts,
-                account_address=address,
-                shipping_address=address,
-                billing_address=address,
+            Ref(id=window.id),
+            [delivery_windows.WindowVariantSpec(Ref(id=v), type=kind) for v in chunk],
+        )
+    setup.windows[str(raw["name"])] = window.id
+
+
+def _seed_sales_representative(uow: UnitOfWork, setup: WholesaleSetup, raw: dict[str, Any]) -> None:
+    """A sales representative (no action creates one: the row is written as it is)."""
+    rep = SalesRepresentativeRow(
+        name=str(raw["name"]),
+        email=raw.get("email"),
+        status=str(raw.get("status", "ACTIVE")),
+        commission_percent_hundredths=round(Decimal(str(raw.get("commission", 0))) * 100),
+    )
+    uow.session.add(rep)
+    uow.session.flush()
+    setup.reps[rep.name] = rep.id  # type: ignore[assignment]
+
+
+def _seed_account(uow: UnitOfWork, fake: Any, setup: WholesaleSetup, raw: dict[str, Any]) -> None:
+    """An account with its discounts, terms, carrier and credit limit, and its buyers."""
+    name = str(raw["name"])
+    country = str(raw.get("country", "SE"))
+    address = _address(fake, country, name)
+    discounts = accounts.DiscountsSpec(
+        general_percent=Decimal(str(raw.get("discount", 0))),
+        general_visible=True,
+        add_delivery_window_discounts=[
+            accounts.WindowDiscountSpec(Ref(id=setup.windows[w]), Decimal(str(p)))
+            for w, p in (raw.get("window_discounts") or {}).items()
+        ],
+    )
+    limit = raw.get("credit_limit")
+    carrier = raw.get("carrier") or {}
+    rep = raw.get("sales_representative")
+    account, _ = accounts.create_account(
+        uow,
+        accounts.AccountSpec(
+            name=name,
+            market=Ref(id=setup.market_id),
+            pricelist=Ref(id=setup.pricelist_id),
+            payment_terms=Ref(id=1),
+            shipping_terms=Ref(id=2),
+            sales_representative=Ref(id=setup.reps[rep]) if rep else None,
+            carrier_name=carrier.get("name"),
+            carrier_service=carrier.get("service"),
+            carrier_account_identifier=carrier.get("account"),
+            carrier_tax_id=carrier.get("tax_id"),
+            credit_limit=Amount(Decimal(str(limit)), "EUR") if limit else None,
+            apply_credit_limit=bool(limit),
+            discounts=discounts,
+            account_address=address,
+            shipping_address=address,
+            billing_address=address,
+        ),
+    )
+    for _ in range(int(raw.get("buyers", 1))):
+        buyers.create_buyer(
+            uow,
+            buyers.BuyerSpec(
+                account=Ref(id=account.id),
+                receive_auto_emails=True,
+                billing_address=_address(fake, country, name),
             ),
         )
-        for _ in range(int(raw.get("buyers", 1))):
-            buyers.create_buyer(
-                uow,
-                buyers.BuyerSpec(
-                    account=Ref(id=account.id),
-                    receive_auto_emails=True,
-                    billing_address=_address(fake, country, name),
-                ),
-            )
-        account_ids[name] = account.id
+    setup.account_ids[name] = account.id
 
+
+def _seed_wholesale_orders(
+    uow: UnitOfWork, fake: Any, setup: WholesaleSetup, specs: list[dict[str, Any]]
+) -> None:
+    """Orders of sizes with stock to spare, five hours apart, each taken to its state."""
     sizes = [
         row[0]
-        for row in session.exec(
+        for row in uow.session.exec(
             select(ProductSizeRow.id, StockRow.physical - StockRow.allocated)
             .join(StockRow, StockRow.product_size_id == ProductSizeRow.id)
-            .where(ProductSizeRow.variant_id.in_(variant_ids))  # type: ignore[union-attr]
+            .where(ProductSizeRow.variant_id.in_(setup.variant_ids))  # type: ignore[union-attr]
             .order_by(ProductSizeRow.id)
         )
         if row[1] >= 20
     ]
     clock = uow.clock
-    for n, raw in enumerate(spec.get("orders") or []):
+    for n, raw in enumerate(specs):
         picked = fake.random_sample(sizes, length=int(raw.get("lines", 2)))
         order = orders.place_wholesale_order(
             uow,
             orders.WholesaleOrderSpec(
-                account=Ref(id=account_ids[str(raw["account"])]),
-                delivery_window=Ref(id=windows[str(raw["window"])]),
+                account=Ref(id=setup.account_ids[str(raw["account"])]),
+                delivery_window=Ref(id=setup.windows[str(raw["window"])]),
                 purchase_order_number=f"PO-{1001 + n}",
                 lines=[
                     orders.WholesaleLineSpec(Ref(id=size), int(raw.get("quantity", 2)))
@@ -342,4 +383,3 @@ def seed_wholesale(uow: UnitOfWork, fake: Any, spec: dict[str, Any]) -> dict[str
             _ship_paid(uow, order, returned=state == "returned")
         clock.advance(timedelta(hours=5))
         uow.session.flush()
-    return account_ids
