@@ -58,13 +58,13 @@ from mockcentra.storage.uow import UnitOfWork
 
 
 def confirm_order(uow: UnitOfWork, order_ref: Any) -> OrderRow:
-    order = find_order(uow, order_ref, ["input", "order"])
+    order = find_order(uow, order_ref, ["order"])
     ensure_not_locked_by_other(uow, order)
     if order.status != OrderStatus.PENDING:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f'Order {order.number} cannot be confirmed: its status is "{order.status}".',
-            ["input", "order"],
+            ["order"],
         )
     move(order, OrderStatus.CONFIRMED)
     touch(uow, order)
@@ -74,7 +74,7 @@ def confirm_order(uow: UnitOfWork, order_ref: Any) -> OrderRow:
 def set_orders_lock(uow: UnitOfWork, refs: Sequence[Any], is_locked: bool) -> list[OrderRow]:
     orders = []
     for i, ref in enumerate(refs):
-        order = find_order(uow, ref, ["input", "orders", i])
+        order = find_order(uow, ref, ["orders", i])
         ensure_not_locked_by_other(uow, order)
         order.is_locked = is_locked
         order.locked_by = uow.integration_name if is_locked else None
@@ -134,18 +134,18 @@ def cancel_order(
 
 def capture_order(uow: UnitOfWork, order_ref: Any):
     """Capture whatever is authorized and not yet captured, before any shipment."""
-    order = find_order(uow, order_ref)
+    order = find_order(uow, order_ref, [])
     ensure_not_locked_by_other(uow, order)
     ensure_not_on_hold(order, "captured")
     if order.status == OrderStatus.CANCELLED:
-        raise DomainError(ErrorCode.NOT_ALLOWED, f"Order {order.number} is cancelled.", ["order"])
+        raise DomainError(ErrorCode.NOT_ALLOWED, f"Order {order.number} is cancelled.", [])
     refuse_capture(order)  # wholesale orders are invoiced: nothing to capture
     balance = payment_balance(uow.session, key(order))
     if balance.capturable <= 0:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f"Order {order.number} is already captured.",
-            ["order"],
+            [],
             explain=Explain(
                 "payments.capture_within_authorization",
                 {
@@ -200,9 +200,22 @@ class OrderUpdate:
 
 
 def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: bool) -> OrderRow:
-    order = find_order(uow, order_ref)
+    """Find the order and change it (`order_to_change`, then `change_order`)."""
+    return change_order(uow, order_to_change(uow, order_ref, change, dtc=dtc), change)
+
+
+def order_to_change(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: bool) -> OrderRow:
+    """The order a change is for, when it may take it: not locked by another integration, of
+    the kind the change is meant for (refusals point at the reference given)."""
+    order = find_order(uow, order_ref, [])
     ensure_not_locked_by_other(uow, order)
-    is_dtc = _check_changeable(order, change, dtc=dtc)
+    _check_changeable(order, change, dtc=dtc)
+    return order
+
+
+def change_order(uow: UnitOfWork, order: OrderRow, change: OrderUpdate) -> OrderRow:
+    """Apply a change to an order `order_to_change` found; errors point at the change's fields."""
+    is_dtc = order.store_type == "DIRECT_TO_CONSUMER"
     _change_details(uow, order, change, is_dtc=is_dtc)
     _change_lines(uow, order, change, is_dtc=is_dtc)
     touch(uow, order)
@@ -215,9 +228,7 @@ def _check_changeable(order: OrderRow, change: OrderUpdate, *, dtc: bool) -> boo
     is_dtc = order.store_type == "DIRECT_TO_CONSUMER"
     if dtc != is_dtc:
         kind = "direct to consumer" if dtc else "wholesale"
-        raise DomainError(
-            ErrorCode.CONFLICT, f"Order {order.number} is not a {kind} order.", ["order"]
-        )
+        raise DomainError(ErrorCode.CONFLICT, f"Order {order.number} is not a {kind} order.", [])
     if order.status in (OrderStatus.CANCELLED, OrderStatus.ARCHIVED) and (
         change.cancel_lines or change.add_lines
     ):
@@ -241,7 +252,7 @@ def _change_details(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is
     if change.customer_id is not None:
         customer = uow.session.get(CustomerRow, change.customer_id)
         if customer is None:
-            raise not_found("customer", change.customer_id, ["input", "customer"])
+            raise not_found("customer", change.customer_id, ["customer"])
         order.customer_id = customer.id
     if change.customer_info is not None:
         order.customer_info = {
@@ -259,7 +270,7 @@ def _change_details(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is
             raise DomainError(
                 ErrorCode.NOT_ALLOWED,
                 f"Order {order.number} is completed and cannot be put on hold.",
-                ["input", "isOnHold"],
+                ["isOnHold"],
             )
         order.is_on_hold = change.is_on_hold
     if change.shipping_cost is not None:
@@ -276,7 +287,7 @@ def _change_lines(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is_d
         quantity_of=lambda c: c.quantity,
         noun="Order line",
         owner=f"order {order.number}",
-        path=["input", "cancelLines"],
+        path=["cancelLines"],
         field="line",
         once=False,
         at_least_one="Quantity to cancel must be at least 1.",
@@ -285,7 +296,7 @@ def _change_lines(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is_d
     if change.cancellation_comment is not None:
         order.cancellation_comment = change.cancellation_comment
     for i, add in enumerate(change.add_lines):
-        _add_line(uow, order, list(lines.values()), add, ["input", "addLines", i], lines)
+        _add_line(uow, order, list(lines.values()), add, ["addLines", i], lines)
     if change.add_lines and is_dtc:
         total = order_totals(uow.session, order, list(lines.values())).grand_total
         balance = payment_balance(uow.session, key(order))
@@ -294,7 +305,7 @@ def _change_lines(uow: UnitOfWork, order: OrderRow, change: OrderUpdate, *, is_d
                 ErrorCode.NOT_ALLOWED,
                 f"The order total {format_money(total, order.currency_code)} would exceed the "
                 f"authorized amount {format_money(balance.authorized, order.currency_code)}.",
-                ["input", "addLines"],
+                ["addLines"],
             )
     if change.cancel_lines:
         settle_order_status(uow, order)

@@ -112,7 +112,7 @@ def allocate_order(
                 DomainWarning(
                     f"Only {taken} of {quantity} units of order line {line.id} could be "
                     "allocated: the warehouses have no more free stock of its size.",
-                    [*path, "quantity"] if lines else ["input", "order"],
+                    [*path, "quantity"] if lines else ["order"],
                 )
             )
     if taken_total == 0:
@@ -149,7 +149,7 @@ def _nothing_allocated(
     listed: bool,
 ) -> DomainError:
     """The refusal when no unit was allocated: nothing was asked, or there is no free stock."""
-    path = ["input", "allocate" if listed else "order"]
+    path = ["allocate" if listed else "order"]
     if asked_total == 0:
         which = "the lines asked have" if listed else "the order has"
         return DomainError(
@@ -193,7 +193,7 @@ def unallocate_order(
     target = None
     if policy.action == ReturnStockPolicy.SEND_TO_DIFFERENT_WAREHOUSE:
         target = find_warehouse(
-            uow, policy.warehouse, ["input", "stockActionPolicy", "sendItemsToDifferentWarehouse"]
+            uow, policy.warehouse, ["stockActionPolicy", "sendItemsToDifferentWarehouse"]
         )
     by_id = {line.id: line for line in lines_of(uow.session, key(order))}
 
@@ -221,7 +221,7 @@ def unallocate_order(
             ErrorCode.NOT_ALLOWED,
             f"Order {order.number} has no allocated units to unallocate{where}: shipped units "
             "and units in shipments cannot be unallocated.",
-            ["input", "unallocate" if lines else "order"],
+            ["unallocate" if lines else "order"],
         )
     touch(uow, order)
     return order, warnings
@@ -297,14 +297,14 @@ class _StockChange:
 
 
 def _open_order(uow: UnitOfWork, order_ref: Any, doing: str) -> OrderRow:
-    order = find_order(uow, order_ref, ["input", "order"])
+    order = find_order(uow, order_ref, ["order"])
     ensure_not_locked_by_other(uow, order)
     status = OrderStatus(order.status)
     if status in (OrderStatus.CANCELLED, OrderStatus.SHIPPED, OrderStatus.ARCHIVED):
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
             f'Order {order.number} is "{status.value}": its stock cannot be {doing}.',
-            ["input", "order"],
+            ["order"],
         )
     return order
 
@@ -312,9 +312,9 @@ def _open_order(uow: UnitOfWork, order_ref: Any, doing: str) -> OrderRow:
 def _warehouses(uow: UnitOfWork, refs: Sequence[Any]) -> list[int]:
     ids: list[int] = []
     for i, ref in enumerate(refs):
-        warehouse = find_warehouse(uow, ref, ["input", "warehouses", i])
+        warehouse = find_warehouse(uow, ref, ["warehouses", i])
         if warehouse.id in ids:
-            raise invalid(f"Warehouse {warehouse.id} is listed twice.", ["input", "warehouses", i])
+            raise invalid(f"Warehouse {warehouse.id} is listed twice.", ["warehouses", i])
         ids.append(key(warehouse))
     return ids
 
@@ -330,7 +330,7 @@ def _wanted(
     with a `default_quantity` when none are listed."""
     if not lines:
         return [
-            (line, default_quantity(line), ["input", "order"])
+            (line, default_quantity(line), ["order"])
             for line in by_id.values()
             if default_quantity(line) > 0
         ]
@@ -343,7 +343,7 @@ def _wanted(
             quantity_of=lambda e: e.quantity,
             noun="Order line",
             owner=f"order {order.number}",
-            path=["input", field],
+            path=[field],
             field="orderLine",
         )
     ]

@@ -16,7 +16,7 @@ def merge_address(current: dict[str, Any], change: dict[str, Any], key: str) -> 
     """An address with the given fields changed; its country stays what it is."""
     new_country = change.get("country")
     if new_country and new_country != current.get("country"):
-        raise invalid("The country of an address cannot be changed.", ["input", key, "country"])
+        raise invalid("The country of an address cannot be changed.", [key, "country"])
     merged = dict(current)
     merged.update({k: v for k, v in change.items() if v is not None})
     return merged
@@ -24,7 +24,7 @@ def merge_address(current: dict[str, Any], change: dict[str, Any], key: str) -> 
 
 def lower_shipping(order: OrderRow, value: Decimal, currency: str | None, *, dtc: bool) -> None:
     """A confirmed direct to consumer order's shipping cost may go down (to 0), never up."""
-    path = ["input", "shippingCost"]
+    path = ["shippingCost"]
     if not dtc:
         raise DomainError(
             ErrorCode.NOT_ALLOWED,
@@ -65,7 +65,7 @@ def buyer_info(info: dict[str, Any]) -> dict[str, Any]:
         email = normalize_email(str(given["email"]))
         if "@" not in email:
             raise invalid(
-                f'"{given["email"]}" is not a valid email address.', ["input", "buyerInfo", "email"]
+                f'"{given["email"]}" is not a valid email address.', ["buyerInfo", "email"]
             )
         given["email"] = email
     return given

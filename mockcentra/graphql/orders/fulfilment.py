@@ -98,7 +98,7 @@ class Mutation:
             )
             return {"order": order, "warnings": warnings}
 
-        return run_mutation(info, OrderAllocatePayload, act)
+        return run_mutation(info, OrderAllocatePayload, act, reads="input")
 
     @mutation(permission="Order:write")
     def unallocate_order(self, info: Info, input: OrderUnallocateInput) -> OrderUnallocatePayload:
@@ -108,7 +108,7 @@ class Mutation:
                 p.release_items_back_to_warehouse,
                 p.send_items_to_different_warehouse,
                 p.remove_items_from_stock,
-                ["input", "stockActionPolicy"],
+                ["stockActionPolicy"],
             )
             order, warnings = allocations.unallocate_order(
                 info.context.uow,
@@ -120,7 +120,7 @@ class Mutation:
             )
             return {"order": order, "warnings": warnings}
 
-        return run_mutation(info, OrderUnallocatePayload, act)
+        return run_mutation(info, OrderUnallocatePayload, act, reads="input")
 
     @mutation(
         permission="Payment.cancel:write",

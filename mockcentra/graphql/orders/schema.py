@@ -670,6 +670,7 @@ class Mutation:
             info,
             OrderPayload,
             lambda: {"order": orders.confirm_order(info.context.uow, input.order)},
+            reads="input",
         )
 
     @mutation(permission="Order.isLocked:write")
@@ -680,6 +681,7 @@ class Mutation:
             lambda: {
                 "orders": orders.set_orders_lock(info.context.uow, input.orders, input.is_locked)
             },
+            reads="input",
         )
 
     @mutation(permission="Order:write")
@@ -687,11 +689,7 @@ class Mutation:
         self, info: Info, order: OrderInput, input: OrderUpdateInput
     ) -> OrderPayload:
         return run_mutation(
-            info,
-            OrderPayload,
-            lambda: {
-                "order": orders.update_order(info.context.uow, order, input.to_domain(), dtc=True)
-            },
+            info, OrderPayload, lambda: _update(info, order, input.to_domain(), dtc=True)
         )
 
     @mutation(permission="Order:write")
@@ -701,9 +699,7 @@ class Mutation:
         return run_mutation(
             info,
             WholesaleOrderUpdatePayload,
-            lambda: {
-                "order": orders.update_order(info.context.uow, order, input.to_domain(), dtc=False)
-            },
+            lambda: _update(info, order, input.to_domain(), dtc=False),
         )
 
     @mutation(permission="Order:write")
@@ -727,7 +723,7 @@ class Mutation:
             row, entry = orders.capture_order(info.context.uow, order)
             return {"order": row, "payment_history_entry": entry}
 
-        return run_mutation(info, CaptureOrderPayload, act)
+        return run_mutation(info, CaptureOrderPayload, act, reads="order")
 
     @mutation(permission="Shipment:write")
     def create_shipment(self, info: Info, input: ShipmentCreateInput) -> ShipmentPayload:
@@ -871,6 +867,15 @@ class Mutation:
             return {"return_": DeletedReturn(ret, lines)}
 
         return run_mutation(info, ReturnPayload, act, reads="id")
+
+
+def _update(info: Info, ref: OrderInput, change: Any, *, dtc: bool) -> dict[str, Any]:
+    """An order update: the `order` argument names the order, `input` the change."""
+    uow = info.context.uow
+    with reading("order"):
+        order = orders.order_to_change(uow, ref, change, dtc=dtc)
+    with reading("input"):
+        return {"order": orders.change_order(uow, order, change)}
 
 
 def _cancel(info: Info, ref: OrderInput, input: CancelOrderInput | None) -> dict[str, Any]:
