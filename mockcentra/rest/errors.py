@@ -37,7 +37,7 @@ def centra_message(operation: str, error: DomainError, echo: dict[str, Any]) -> 
     tail = error.path[-1] if error.path else None
     if operation in FIELD_MESSAGE_OPERATIONS:
         return {str(tail or "voucher"): error.message}
-    if head == "capture":
+    if head == "capture" and not _malformed_value(error):
         return "can not capture order" if operation == "create_shipment" else "capture failed"
     if error.code == ErrorCode.NOT_FOUND:
         if operation == "update_return" and error.points_in and not error.path:
@@ -48,6 +48,12 @@ def centra_message(operation: str, error: DomainError, echo: dict[str, Any]) -> 
         if tail == "shipment":
             return "shipment does not exist"
     return error.message
+
+
+def _malformed_value(error: DomainError) -> bool:
+    """A value the request's model refused (`capture: "maybe"`), not a refused operation: it
+    keeps its own message."""
+    return error.code in (ErrorCode.INVALID, ErrorCode.REQUIRED) and len(error.path) == 1
 
 
 def order_api_error(

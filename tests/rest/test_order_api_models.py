@@ -100,6 +100,13 @@ def test_a_create_order_body_the_model_refuses_changes_nothing(
         ),
         (
             "POST",
+            "shipments",
+            {"order": 1, "products": {"1": 1}, "capture": "maybe"},
+            {},
+            {"order": "1", "msg": "capture must be true or false"},
+        ),
+        (
+            "POST",
             "return",
             {"shipment": "1-1", "handlingCost": 5, "handlingCostFromShipment": True},
             {},
