@@ -1,7 +1,7 @@
 """Invoices: the `Invoice` interface and its direct-to-consumer and wholesale implementations.
 
-An invoice is issued when a shipment is completed (domain/invoices). Its figures were frozen
-at issue; `orders` and `shipments` are what its lines cover.
+An invoice is issued when a shipment is completed (domain/shipments/invoicing.py). Its
+figures were frozen at issue; `orders` and `shipments` are what its lines cover.
 """
 
 from __future__ import annotations
