@@ -29,6 +29,47 @@ class OutcomeBody(ControlModel):
 
 
 def inspection_routes(rt: Runtime) -> list[Route]:
+    """/sellable-items, /journal, /faults... and /scenarios..."""
+    return [*sellable_routes(rt), *journal_routes(rt), *fault_routes(rt), *scenario_routes(rt)]
+
+
+def sellable_routes(rt: Runtime) -> list[Route]:
+    """/sellable-items."""
+
+    async def sellable(request: Request) -> JSONResponse:
+        """What a storefront can buy now (the test helpers' `sellable_items`)."""
+        q = request.query_params
+        try:
+            store = _bounded(q.get("store", "1"), "store")
+            min_free = _bounded(q.get("minFree", "1"), "minFree")
+            country = q.get("country", "SE").upper()
+            with rt.unit_of_work(write=False) as uow:
+                items = sellable_items(uow.session, store, country, min_free)
+        except ValueError as exc:
+            return error(str(exc))
+        except DomainError as exc:
+            return error(exc.message, 400, exc.path)
+        return JSONResponse(
+            {
+                "items": [
+                    {
+                        "item": f"{i.display_id}-{i.product_size_id}",
+                        "displayId": i.display_id,
+                        "productSizeId": i.product_size_id,
+                        "price": str(i.price),
+                        "free": i.free,
+                    }
+                    for i in items
+                ]
+            }
+        )
+
+    return [Route("/sellable-items", sellable, methods=["GET"])]
+
+
+def journal_routes(rt: Runtime) -> list[Route]:
+    """/journal: the requests served, filtered; DELETE empties it."""
+
     async def journal(request: Request) -> JSONResponse:
         if request.method == "DELETE":
             rt.journal.clear()
@@ -42,6 +83,12 @@ def inspection_routes(rt: Runtime) -> list[Route]:
             status=int(status) if status and status.isdigit() else None,
         )
         return JSONResponse({"count": len(entries), "requests": entries})
+
+    return [Route("/journal", journal, methods=["GET", "DELETE"])]
+
+
+def fault_routes(rt: Runtime) -> list[Route]:
+    """/faults (route faults: list, add, clear), /faults/{id} and /faults/domain/{name}."""
 
     async def faults(request: Request) -> JSONResponse:
         if request.method == "GET":
@@ -78,6 +125,16 @@ def inspection_routes(rt: Runtime) -> list[Route]:
             return error(str(exc))
         return JSONResponse({"domain": rt.faults.domain})
 
+    return [
+        Route("/faults", faults, methods=["GET", "POST", "DELETE"]),
+        Route("/faults/{id:int}", fault, methods=["DELETE"]),
+        Route("/faults/domain/{name}", domain_fault, methods=["PUT", "DELETE"]),
+    ]
+
+
+def scenario_routes(rt: Runtime) -> list[Route]:
+    """/scenarios and /scenarios/{name}/load."""
+
     async def scenarios(_: Request) -> JSONResponse:
         return JSONResponse(
             {"current": rt.scenario, "scenarios": {n: d for n, (d, _f) in SCENARIOS.items()}}
@@ -92,40 +149,7 @@ def inspection_routes(rt: Runtime) -> list[Route]:
         await off_loop(rt.load_scenario, name)
         return JSONResponse({"status": "ok", "scenario": name})
 
-    async def sellable(request: Request) -> JSONResponse:
-        """What a storefront can buy now (the test helpers' `sellable_items`)."""
-        q = request.query_params
-        try:
-            store = _bounded(q.get("store", "1"), "store")
-            min_free = _bounded(q.get("minFree", "1"), "minFree")
-            country = q.get("country", "SE").upper()
-            with rt.unit_of_work(write=False) as uow:
-                items = sellable_items(uow.session, store, country, min_free)
-        except ValueError as exc:
-            return error(str(exc))
-        except DomainError as exc:
-            return error(exc.message, 400, exc.path)
-        return JSONResponse(
-            {
-                "items": [
-                    {
-                        "item": f"{i.display_id}-{i.product_size_id}",
-                        "displayId": i.display_id,
-                        "productSizeId": i.product_size_id,
-                        "price": str(i.price),
-                        "free": i.free,
-                    }
-                    for i in items
-                ]
-            }
-        )
-
     return [
-        Route("/sellable-items", sellable, methods=["GET"]),
-        Route("/journal", journal, methods=["GET", "DELETE"]),
-        Route("/faults", faults, methods=["GET", "POST", "DELETE"]),
-        Route("/faults/{id:int}", fault, methods=["DELETE"]),
-        Route("/faults/domain/{name}", domain_fault, methods=["PUT", "DELETE"]),
         Route("/scenarios", scenarios, methods=["GET"]),
         Route("/scenarios/{name}/load", load, methods=["POST"]),
     ]

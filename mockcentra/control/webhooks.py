@@ -109,7 +109,65 @@ class EventsQuery(ControlModel):
     object_type: str | None = Field(None, alias="objectType")
 
 
+def deliveries_json(session: Any, wanted: DeliveriesQuery) -> list[dict[str, Any]]:
+    """The last `limit` deliveries (of a subscription, in a status), oldest first, each with
+    its attempts."""
+    stmt = select(WebhookDeliveryRow)
+    if wanted.subscription is not None:
+        stmt = stmt.where(WebhookDeliveryRow.subscription_id == wanted.subscription)
+    if wanted.status:
+        stmt = stmt.where(WebhookDeliveryRow.status == wanted.status.upper())
+    rows = list(session.exec(stmt.order_by(WebhookDeliveryRow.id.desc()).limit(wanted.limit)))
+    rows.reverse()
+    attempts: dict[int, list[WebhookAttemptRow]] = {r.id: [] for r in rows}
+    for a in session.exec(
+        select(WebhookAttemptRow)
+        .where(WebhookAttemptRow.delivery_id.in_(list(attempts)))
+        .order_by(WebhookAttemptRow.id)
+    ):
+        attempts[a.delivery_id].append(a)
+    return [delivery_json(r, attempts[r.id]) for r in rows]
+
+
+def events_json(session: Any, wanted: EventsQuery, zone: Any) -> list[dict[str, Any]]:
+    """The last `limit` events (after an id, of an object type, marking a trigger), oldest
+    first, each trigger with the lifecycle fields its webhook would carry."""
+    stmt = select(EventRow)
+    if wanted.after is not None:
+        stmt = stmt.where(EventRow.id > wanted.after)
+    if wanted.object_type:
+        stmt = stmt.where(EventRow.object_type == wanted.object_type)
+    if wanted.trigger:
+        stmt = stmt.where(type_coerce(EventRow.triggers, Text).contains(f'"{wanted.trigger}"'))
+    rows = list(session.exec(stmt.order_by(EventRow.id.desc()).limit(wanted.limit)))
+    rows.reverse()
+    return [
+        {
+            "id": r.id,
+            "objectType": r.object_type,
+            "changeType": r.change_type,
+            "objectReference": r.object_ref,
+            "storeId": r.store_id,
+            "marketId": r.market_id,
+            "createdAt": _iso(r.created_at),
+            "data": r.data,
+            "triggers": [
+                {"trigger": t, "fields": payloads.lifecycle_fields(session, r, t, zone)}
+                for t in r.triggers
+            ],
+        }
+        for r in rows
+    ]
+
+
 def webhook_routes(rt: Runtime) -> list[Route]:
+    """/webhooks/... and /events."""
+    return [*subscription_routes(rt), *delivery_routes(rt), *event_routes(rt)]
+
+
+def subscription_routes(rt: Runtime) -> list[Route]:
+    """/webhooks/subscriptions: list, create, delete all; one by id: read, delete."""
+
     async def subscriptions(request: Request) -> JSONResponse:
         if request.method == "GET":
             with rt.unit_of_work(write=False) as uow:
@@ -148,25 +206,19 @@ def webhook_routes(rt: Runtime) -> list[Route]:
         except DomainError as refused:
             return error(refused.message, 404, refused.path)
 
+    return [
+        Route("/webhooks/subscriptions", subscriptions, methods=["GET", "POST", "DELETE"]),
+        Route("/webhooks/subscriptions/{id:int}", subscription, methods=["GET", "DELETE"]),
+    ]
+
+
+def delivery_routes(rt: Runtime) -> list[Route]:
+    """/webhooks/deliveries (the log), .../{id}/replay and /webhooks/deliver (send what is due)."""
+
     async def deliveries(request: Request) -> JSONResponse:
         wanted = query(request, DeliveriesQuery)
-        sub_id, limit, status = wanted.subscription, wanted.limit, wanted.status
         with rt.unit_of_work(write=False) as uow:
-            stmt = select(WebhookDeliveryRow)
-            if sub_id is not None:
-                stmt = stmt.where(WebhookDeliveryRow.subscription_id == sub_id)
-            if status:
-                stmt = stmt.where(WebhookDeliveryRow.status == status.upper())
-            rows = list(uow.session.exec(stmt.order_by(WebhookDeliveryRow.id.desc()).limit(limit)))
-            rows.reverse()
-            attempts: dict[int, list[WebhookAttemptRow]] = {r.id: [] for r in rows}
-            for a in uow.session.exec(
-                select(WebhookAttemptRow)
-                .where(WebhookAttemptRow.delivery_id.in_(list(attempts)))
-                .order_by(WebhookAttemptRow.id)
-            ):
-                attempts[a.delivery_id].append(a)
-            out = [delivery_json(r, attempts[r.id]) for r in rows]
+            out = deliveries_json(uow.session, wanted)
         return JSONResponse({"deliveries": out})
 
     async def replay(request: Request) -> JSONResponse:
@@ -185,46 +237,21 @@ def webhook_routes(rt: Runtime) -> list[Route]:
         attempts = await rt.webhooks.adeliver_due()
         return JSONResponse({"attempts": attempts})
 
-    async def events(request: Request) -> JSONResponse:
-        """The event log, newest last; `?trigger=OrderShipped` narrows to a lifecycle moment."""
-        wanted = query(request, EventsQuery)
-        limit, after, trigger = wanted.limit, wanted.after, wanted.trigger
-        object_type = wanted.object_type
-        with rt.unit_of_work(write=False) as uow:
-            stmt = select(EventRow)
-            if after is not None:
-                stmt = stmt.where(EventRow.id > after)
-            if object_type:
-                stmt = stmt.where(EventRow.object_type == object_type)
-            if trigger:
-                stmt = stmt.where(type_coerce(EventRow.triggers, Text).contains(f'"{trigger}"'))
-            rows = list(uow.session.exec(stmt.order_by(EventRow.id.desc()).limit(limit)))
-            rows.reverse()
-            zone = rt.clock.zone
-            out = [
-                {
-                    "id": r.id,
-                    "objectType": r.object_type,
-                    "changeType": r.change_type,
-                    "objectReference": r.object_ref,
-                    "storeId": r.store_id,
-                    "marketId": r.market_id,
-                    "createdAt": _iso(r.created_at),
-                    "data": r.data,
-                    "triggers": [
-                        {"trigger": t, "fields": payloads.lifecycle_fields(uow.session, r, t, zone)}
-                        for t in r.triggers
-                    ],
-                }
-                for r in rows
-            ]
-        return JSONResponse({"events": out})
-
     return [
-        Route("/webhooks/subscriptions", subscriptions, methods=["GET", "POST", "DELETE"]),
-        Route("/webhooks/subscriptions/{id:int}", subscription, methods=["GET", "DELETE"]),
         Route("/webhooks/deliveries", deliveries, methods=["GET"]),
         Route("/webhooks/deliveries/{id:int}/replay", replay, methods=["POST"]),
         Route("/webhooks/deliver", deliver, methods=["POST"]),
-        Route("/events", events, methods=["GET"]),
     ]
+
+
+def event_routes(rt: Runtime) -> list[Route]:
+    """/events."""
+
+    async def events(request: Request) -> JSONResponse:
+        """The event log, newest last; `?trigger=OrderShipped` narrows to a lifecycle moment."""
+        wanted = query(request, EventsQuery)
+        with rt.unit_of_work(write=False) as uow:
+            out = events_json(uow.session, wanted, rt.clock.zone)
+        return JSONResponse({"events": out})
+
+    return [Route("/events", events, methods=["GET"])]
