@@ -12,7 +12,7 @@ from mockcentra.graphql.common import Payload, StoreInput, StringMatch
 from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.orders.schema import AddressInput
 from mockcentra.graphql.permissions import mutation
-from mockcentra.graphql.wholesale.schema import AccountInput, address_of
+from mockcentra.graphql.wholesale.references import AccountInput, address_of
 from mockcentra.graphql.wholesale.types import Buyer, BuyerStatus
 from mockcentra.storage.tables import BuyerRow
 

@@ -30,60 +30,28 @@ from mockcentra.graphql.orders.schema import AddressInput
 from mockcentra.graphql.orders.types import WholesaleOrder
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.pricing.types import announce
+from mockcentra.graphql.wholesale.references import (
+    AccountInput,
+    BuyerInput,
+    DeliveryWindowInput,
+    PaymentTermsInput,
+    ProductSizeInput,
+    ShippingTermsInput,
+    address_of,
+)
+from mockcentra.graphql.wholesale.terms import PaymentTerms, ShippingTerms
 from mockcentra.graphql.wholesale.types import (
     WHOLESALE_TYPES,
     Account,
     AccountStatus,
-    PaymentTerms,
     SalesRepresentative,
-    ShippingTerms,
     announce_accounts,
 )
 from mockcentra.storage.tables import (
     AccountRow,
-    CountryRow,
     PaymentTermsRow,
     ShippingTermsRow,
 )
-
-# --- reference inputs ----------------------------------------------------------------------
-
-
-@strawberry.input
-class AccountInput:
-    id: int | None = None
-    external_id: str | None = None
-
-
-@strawberry.input
-class BuyerInput:
-    id: int | None = None
-    external_id: str | None = None
-
-
-@strawberry.input
-class DeliveryWindowInput:
-    id: int | None = None
-    external_id: str | None = None
-
-
-@strawberry.input
-class PaymentTermsInput:
-    id: int | None = None
-    external_id: str | None = None
-
-
-@strawberry.input
-class ShippingTermsInput:
-    id: int | None = None
-    external_id: str | None = None
-
-
-@strawberry.input
-class ProductSizeInput:
-    id: int | None = None
-    external_id: str | None = None
-
 
 # --- accounts ------------------------------------------------------------------------------
 
@@ -232,18 +200,6 @@ class WholesaleOrderPayload(Payload):
 
 
 # --- converting inputs ---------------------------------------------------------------------
-
-
-def address_of(info: Info, value: AddressInput | None) -> dict[str, Any] | None:
-    """An address input as stored; a country given by id is stored by its code."""
-    if value is None:
-        return None
-    data = value.to_dict()
-    country = value.country
-    if country is not None and not country.code and country.id is not None:
-        row = info.context.session.get(CountryRow, country.id)
-        data["country"] = row.code if row else f"#{country.id}"
-    return data
 
 
 def _amount(value: MonetaryValueInput | None) -> Amount | None:

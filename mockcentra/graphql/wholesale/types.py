@@ -32,6 +32,7 @@ from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.pricing.types import PriceAlteration, Pricelist, announce, children
 from mockcentra.graphql.reference.types import AllocationRule, Market, Store
 from mockcentra.graphql.scalars import DateTimeTz
+from mockcentra.graphql.wholesale.terms import PaymentTerms, ShippingTerms
 from mockcentra.storage.tables import (
     AccountRow,
     AllocationRuleRow,
@@ -66,29 +67,6 @@ def _get(info: Info, row_type: type, row_id: int | None) -> Any:
 
 
 # --- terms and campaigns -------------------------------------------------------------------
-
-
-@read_permission("PaymentTerms:read")
-@strawberry.type
-class PaymentTerms:
-    id: int
-    name: str
-    days: int
-
-    @strawberry.field(description="The terms as shown to buyers (the name in mockcentra).")
-    def description(self) -> str:
-        return self.name
-
-
-@read_permission("ShippingTerms:read")
-@strawberry.type
-class ShippingTerms:
-    id: int
-    name: str
-
-    @strawberry.field(description="The terms as shown to buyers (the name in mockcentra).")
-    def description(self) -> str:
-        return self.name
 
 
 @read_permission("SalesRepresentative:read")

@@ -1,0 +1,30 @@
+"""Payment terms and shipping terms: what a wholesale account buys on."""
+
+from __future__ import annotations
+
+import strawberry
+
+from mockcentra.graphql.permissions import read_permission
+
+
+@read_permission("PaymentTerms:read")
+@strawberry.type
+class PaymentTerms:
+    id: int
+    name: str
+    days: int
+
+    @strawberry.field(description="The terms as shown to buyers (the name in mockcentra).")
+    def description(self) -> str:
+        return self.name
+
+
+@read_permission("ShippingTerms:read")
+@strawberry.type
+class ShippingTerms:
+    id: int
+    name: str
+
+    @strawberry.field(description="The terms as shown to buyers (the name in mockcentra).")
+    def description(self) -> str:
+        return self.name
