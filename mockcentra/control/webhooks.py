@@ -32,7 +32,7 @@ from mockcentra.storage.tables import (
     WebhookDeliveryRow,
     WebhookSubscriptionRow,
 )
-from mockcentra.webhooks import payloads, signing
+from mockcentra.webhooks import lifecycle, signing
 
 DEFAULT_LIMIT = 100
 #: The most deliveries or events one call lists.
@@ -152,7 +152,7 @@ def events_json(session: Any, wanted: EventsQuery, zone: Any) -> list[dict[str, 
             "createdAt": _iso(r.created_at),
             "data": r.data,
             "triggers": [
-                {"trigger": t, "fields": payloads.lifecycle_fields(session, r, t, zone)}
+                {"trigger": t, "fields": lifecycle.lifecycle_fields(session, r, t, zone)}
                 for t in r.triggers
             ],
         }
