@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from mockcentra.domain.events.audience import Audience
 from mockcentra.domain.work import unit_of_work
 from mockcentra.runtime.clock import Clock
 from mockcentra.settings import Settings
@@ -97,6 +98,8 @@ class Runtime:
     #: The fixed-window limit in front of every API (None unless MOCKCENTRA_RATE_LIMIT > 0).
     request_limiter: RateLimiter | None = None
     outbox: OutboxSignal = field(default_factory=OutboxSignal)
+    #: Whether anyone listens to events, kept between commits (domain/events/audience.py).
+    audience: Audience = field(default_factory=Audience)
     #: Set by the app once the sender exists (it opens its units of work here).
     webhooks: WebhookSender = field(init=False)
     #: While a scenario loads: its name and the orders seeded so far (`/_mock/health`).
@@ -135,6 +138,7 @@ class Runtime:
             if settings.rate_limit > 0
             else None,
             shared=shared,
+            audience=Audience(keep=shared is None),
         )
         if shared is not None:
             state = shared.read()
@@ -157,15 +161,18 @@ class Runtime:
             integration_name=integration_name,
             faults=self.faults.domain,
             on_webhooks_queued=self.outbox.notify,
+            audience=self.audience,
         )
 
     # ------------------------------------------------------------ starting over
 
     def reset_transient_state(self) -> None:
         """Drop what describes the data or the traffic rather than the test's set-up: cached
-        token grants, the Integration API's rate-limit buckets and the fixed-window counters.
-        Reset, restore and scenario load all call this, so none of them keeps a stale one."""
+        token grants, whether anyone listens to events, the Integration API's rate-limit buckets
+        and the fixed-window counters. Reset, restore and scenario load all call this, so none
+        of them keeps a stale one."""
         self.tokens.forget()
+        self.audience.forget()
         self.rate_limits.clear()
         if self.request_limiter is not None:
             self.request_limiter.clear()

@@ -268,3 +268,30 @@ def test_a_refused_mutation_leaves_no_event_and_no_webhook(
         assert outbox_rows(centra) == rows
         assert deliver(centra) == 0
         assert len(hook.received) == sent
+
+
+def test_a_subscription_made_or_deleted_between_changes_counts_from_the_next_change(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    with WebhookReceiver(SECRET) as hook:
+        unheard = centra_factories.place_order()
+        sub = subscribe(centra, hook.url, events=["order"])
+        heard = centra_factories.place_order()
+        assert deliver(centra) == 1
+        [call] = hook.wait_for(1)
+        deleted = centra.delete(f"/_mock/webhooks/subscriptions/{sub['id']}")
+        centra_factories.place_order()
+
+        assert deleted.status_code == 200
+        assert order_items([call.payload]) == [("order", "create", heard.number)]
+        assert unheard.number != heard.number
+        assert outbox_rows(centra) == 0
+        assert deliver(centra) == 0
+        centra.reset()
+        again = subscribe(centra, hook.url, events=["order"])
+        after_reset = centra_factories.place_order()
+        assert deliver(centra) == 1
+        assert order_items([hook.wait_for(2)[1].payload]) == [
+            ("order", "create", after_reset.number)
+        ]
+        assert again["id"] > 0

@@ -14,6 +14,7 @@ from collections import defaultdict
 from sqlmodel import Session, col, insert, select
 
 from mockcentra.domain.events import lifecycle
+from mockcentra.domain.events.audience import Audience, changed_audience
 from mockcentra.domain.events.subscriptions import wants
 from mockcentra.runtime import trace
 from mockcentra.storage.tables import (
@@ -42,11 +43,34 @@ def _insert(session: Session, rows: list[EventRow], *, with_ids: bool) -> None:
         row.id = new_id
 
 
-def record_events(uow: UnitOfWork) -> bool:
+def _listened(session: Session, audience: Audience | None) -> tuple[bool, bool]:
+    """(any event listener, any active webhook subscription): the kept answer, unless this
+    unit of work changed those rows (then the database's, dropped again after commit)."""
+    changed = changed_audience(session)
+    if audience is not None and not changed:
+        known = audience.known()
+        if known is not None:
+            return known
+    any_listener, any_subscription = (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM event_listener),"
+            " EXISTS (SELECT 1 FROM webhook_subscription WHERE active)"
+        )
+        .one()
+    )
+    answer = (bool(any_listener), bool(any_subscription))
+    if audience is not None and not changed:
+        audience.remember(answer)
+    return answer
+
+
+def record_events(uow: UnitOfWork, audience: Audience | None = None) -> bool:
     """Log, queue and outbox the commit's events with a handful of statements, however many.
 
     The unit of work's commit hook (see mockcentra/domain/work.py); True when it put webhooks
-    into the outbox, so the opener can wake the sender once the transaction has committed."""
+    into the outbox, so the opener can wake the sender once the transaction has committed.
+    `audience` keeps whether anyone listens between commits (see audience.py)."""
     if not uow.events:
         return False
     session = uow.session
@@ -75,15 +99,8 @@ def record_events(uow: UnitOfWork) -> bool:
             )
         )
         history.remember(ev.object_type, ev.object_ref, data)
-    any_listener, any_subscription = (
-        session.connection()
-        .exec_driver_sql(
-            "SELECT EXISTS (SELECT 1 FROM event_listener),"
-            " EXISTS (SELECT 1 FROM webhook_subscription WHERE active)"
-        )
-        .one()
-    )
-    _insert(session, rows, with_ids=bool(any_listener or any_subscription))
+    any_listener, any_subscription = _listened(session, audience)
+    _insert(session, rows, with_ids=any_listener or any_subscription)
     if not (any_listener or any_subscription):
         return False
     listeners: dict[str, list[EventListenerRow]] = defaultdict(list)
