@@ -19,14 +19,12 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 from sqlmodel import select
 
-from mockcentra import __version__
 from mockcentra.domain.events.subscriptions import DeliveryStatus
 from mockcentra.runtime.threads import handing_loop
 from mockcentra.state.runtime import Runtime
@@ -38,55 +36,12 @@ from mockcentra.storage.tables import (
     WebhookSubscriptionRow,
 )
 from mockcentra.webhooks import payloads, signing
+from mockcentra.webhooks.attempts import Job, Outcome, failure_text
 
 log = logging.getLogger("mockcentra.webhooks")
 
 EXCERPT = 500
 MAX_ROUNDS = 1000
-
-
-@dataclass(frozen=True)
-class Job:
-    """One claimed attempt: everything needed to send it without the database."""
-
-    delivery_id: int
-    subscription_id: int
-    claim: str
-    attempt: int
-    url: str
-    body: str
-    signature: str
-    timeout: float
-    verify: bool
-    retries: int
-    retry_delay: float
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {
-            "Content-Type": signing.CONTENT_TYPE,
-            "Accept": "*/*",
-            "User-Agent": f"mockcentra-webhook/{__version__}",
-            signing.HEADER: self.signature,
-        }
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status_code: int | None
-    error: str | None
-    duration_ms: int
-    excerpt: str | None
-
-    @property
-    def ok(self) -> bool:
-        return self.status_code is not None and 200 <= self.status_code < 300
-
-
-def _failure(exc: Exception) -> str:
-    if isinstance(exc, httpx.TimeoutException):
-        return f"timeout: {type(exc).__name__}"
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 class WebhookService:
@@ -284,7 +239,7 @@ class WebhookService:
             with httpx.Client(timeout=job.timeout, verify=job.verify) as client:
                 response = client.post(job.url, content=job.body.encode(), headers=job.headers)
         except httpx.HTTPError as exc:
-            return Outcome(None, _failure(exc), _ms(started), None)
+            return Outcome(None, failure_text(exc), _ms(started), None)
         return Outcome(response.status_code, None, _ms(started), response.text[:EXCERPT])
 
     @staticmethod
@@ -296,7 +251,7 @@ class WebhookService:
                     job.url, content=job.body.encode(), headers=job.headers
                 )
         except httpx.HTTPError as exc:
-            return Outcome(None, _failure(exc), _ms(started), None)
+            return Outcome(None, failure_text(exc), _ms(started), None)
         return Outcome(response.status_code, None, _ms(started), response.text[:EXCERPT])
 
     def deliver_due(self) -> int:
