@@ -60,18 +60,8 @@ def market_of(
     market_name: str | None,
 ) -> MarketRow:
     """The market given by id or name, else the store's market for the country."""
-    stmt = select(MarketRow).where(MarketRow.store_id == store.id)
-    if market_id is not None:
-        market = uow.session.exec(stmt.where(MarketRow.id == market_id)).first()
-        if market is None:
-            raise not_found("market", market_id, ["marketId"])
-        return market
-    if market_name:
-        market = uow.session.exec(stmt.where(MarketRow.name == market_name)).first()
-        if market is None:
-            raise not_found("market", market_name, ["market"], by="name")
-        return market
-    return location.market_for_country(uow.session, key(store), country)
+    given = _given(uow, MarketRow, store, "market", market_id, market_name)
+    return given or location.market_for_country(uow.session, key(store), country)
 
 
 def pricelist_of(
@@ -82,18 +72,27 @@ def pricelist_of(
     pricelist_name: str | None,
 ) -> PricelistRow:
     """The pricelist given by id or name, else the store's pricelist for the country."""
-    stmt = select(PricelistRow).where(PricelistRow.store_id == store.id)
-    if pricelist_id is not None:
-        pricelist = uow.session.exec(stmt.where(PricelistRow.id == pricelist_id)).first()
-        if pricelist is None:
-            raise not_found("pricelist", pricelist_id, ["pricelistId"])
-        return pricelist
-    if pricelist_name:
-        pricelist = uow.session.exec(stmt.where(PricelistRow.name == pricelist_name)).first()
-        if pricelist is None:
-            raise not_found("pricelist", pricelist_name, ["pricelist"], by="name")
-        return pricelist
-    return location.pricelist_for_country(uow.session, key(store), country)
+    given = _given(uow, PricelistRow, store, "pricelist", pricelist_id, pricelist_name)
+    return given or location.pricelist_for_country(uow.session, key(store), country)
+
+
+def _given(
+    uow: UnitOfWork, row: Any, store: StoreRow, what: str, row_id: int | None, name: str | None
+) -> Any:
+    """The store's `what` named by id (field `<what>Id`) or by name (field `<what>`); None when
+    the import names neither, refused when it names one that does not exist."""
+    stmt = select(row).where(row.store_id == store.id)
+    if row_id is not None:
+        found = uow.session.exec(stmt.where(row.id == row_id)).first()
+        if found is None:
+            raise not_found(what, row_id, [f"{what}Id"])
+        return found
+    if name:
+        found = uow.session.exec(stmt.where(row.name == name)).first()
+        if found is None:
+            raise not_found(what, name, [what], by="name")
+        return found
+    return None
 
 
 def product_size(
