@@ -7,7 +7,8 @@ fields (line prices, totals, child lists, plain columns) a few hundred times per
 the fields that need none of that are pointed straight at their function:
 
 - a plain attribute (no resolver, no extensions) reads the attribute;
-- a synchronous resolver without field extensions is called with the arguments given,
+- a synchronous resolver without field extensions (a method, or a static resolver whose
+  first parameter is `root: Parent[Row]`) is called with the arguments given,
   renamed, when each of them is a scalar (strawberry passes a scalar as graphql-core parsed it,
   under its Python name); arguments left out take the function's defaults, as with
   strawberry. A request that gives an input object, enum or list goes through strawberry's
@@ -113,6 +114,20 @@ def _scalar_names(
     return names, every
 
 
+def _takes_source_first(resolver: Any) -> bool | None:
+    """Whether the function takes the parent object as its first argument (`self`, or a
+    static resolver's `root: Parent[Row]`); None when it takes it some other way."""
+    source = [p for p in (resolver.self_parameter, resolver.root_parameter) if p is not None]
+    if resolver.parent_parameter is not None and resolver.parent_parameter not in source:
+        source.append(resolver.parent_parameter)
+    if not source:
+        return False
+    if len(source) > 1:
+        return None
+    first = next(iter(resolver.signature.parameters.values()))
+    return True if first == source[0] else None
+
+
 def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
     """Point every eligible field at its function; returns how many fields it changed."""
     changed = 0
@@ -130,13 +145,15 @@ def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
                     mark_leaf(f.resolve, _reader(field.python_name), f.type)
                     changed += 1
                 continue
-            if resolver.is_async or resolver.root_parameter or resolver.parent_parameter:
+            if resolver.is_async:
+                continue
+            takes_self = _takes_source_first(resolver)
+            if takes_self is None:
                 continue
             if any(isinstance(a.type, StrawberryMaybe) for a in field.arguments):
                 continue  # strawberry tells an argument left out from one given as null
             names, every = _scalar_names(f, field, names_of) if field.arguments else ({}, True)
             info = resolver.info_parameter
-            takes_self = resolver.self_parameter is not None
             info_name = info and info.name
             if not every:
                 f.resolve = _when_given_scalars(

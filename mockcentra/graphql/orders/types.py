@@ -1,6 +1,7 @@
 """Orders, lines, addresses, customers and payment history.
 
-Types resolve from storage rows (`self` is the row). `Order` is an interface, as in Centra,
+Types resolve from storage rows: a resolver is static and takes the row it reads as
+`root: Parent[Row]`, so what it reads is typed (`graphql/direct.py` calls it directly). `Order` is an interface, as in Centra,
 with `DirectToConsumerOrder` and `WholesaleOrder`. Shipments and returns are in
 graphql/shipments and graphql/returns.
 """
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from sqlmodel import select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.addresses import ADDRESS_KEYS
@@ -156,20 +158,24 @@ class Customer(ObjectWithAttributes):
         return isinstance(obj, CustomerRow)
 
     @strawberry.field
-    def updated_at(self) -> DateTimeTz:
-        return self.updated_at  # type: ignore[return-value]
+    @staticmethod
+    def updated_at(root: Parent[CustomerRow]) -> DateTimeTz:
+        return root.updated_at
 
     @strawberry.field
-    def is_registered(self) -> bool:
-        return self.registered  # type: ignore[attr-defined]
+    @staticmethod
+    def is_registered(root: Parent[CustomerRow]) -> bool:
+        return root.registered
 
     @strawberry.field
-    def created_at(self) -> DateTimeTz:
-        return self.created_at  # type: ignore[return-value]
+    @staticmethod
+    def created_at(root: Parent[CustomerRow]) -> DateTimeTz:
+        return root.created_at
 
     @strawberry.field
-    def newsletter(self) -> bool:
-        return self.newsletter  # type: ignore[attr-defined]
+    @staticmethod
+    def newsletter(root: Parent[CustomerRow]) -> bool:
+        return root.newsletter
 
 
 @strawberry.type
@@ -240,39 +246,47 @@ class OrderLine:
     comment: str | None
 
     @strawberry.field
-    def product(self, info: Info) -> CatalogProduct | None:
-        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product(root: Parent[OrderLineRow], info: Info) -> CatalogProduct | None:
+        return info.context.session.get(ProductRow, root.product_id)
 
     @strawberry.field
-    def product_variant(self, info: Info) -> CatalogVariant | None:
-        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product_variant(root: Parent[OrderLineRow], info: Info) -> CatalogVariant | None:
+        return info.context.session.get(VariantRow, root.variant_id)
 
     @strawberry.field
-    def product_size(self, info: Info) -> CatalogSize | None:
-        return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product_size(root: Parent[OrderLineRow], info: Info) -> CatalogSize | None:
+        return info.context.session.get(ProductSizeRow, root.product_size_id)
 
     @field(permission="Brand:read", description="The brand of the line's product.")
-    def brand(self, info: Info) -> Brand | None:
-        product = info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def brand(root: Parent[OrderLineRow], info: Info) -> Brand | None:
+        product = info.context.session.get(ProductRow, root.product_id)
         if product is None or product.brand_id is None:
             return None
         return info.context.session.get(BrandRow, product.brand_id)
 
     @strawberry.field(name="SKU")
-    def sku_(self) -> str:
-        return self.sku  # type: ignore[attr-defined]
+    @staticmethod
+    def sku_(root: Parent[OrderLineRow]) -> str:
+        return root.sku
 
     @strawberry.field
-    def size(self) -> str:
-        return self.size_name  # type: ignore[attr-defined]
+    @staticmethod
+    def size(root: Parent[OrderLineRow]) -> str:
+        return root.size_name
 
     @strawberry.field
-    def tax_percent(self) -> float:
-        return Decimal(self.tax_percent_hundredths) / 100  # type: ignore[attr-defined]
+    @staticmethod
+    def tax_percent(root: Parent[OrderLineRow]) -> float:
+        return float(Decimal(root.tax_percent_hundredths) / 100)
 
     @strawberry.field
-    def discount_percent(self) -> float:
-        return discount_percent(self)  # type: ignore[arg-type,return-value]
+    @staticmethod
+    def discount_percent(root: Parent[OrderLineRow]) -> float:
+        return float(discount_percent(root))
 
     @strawberry.field
     def has_any_discount(self) -> bool:
