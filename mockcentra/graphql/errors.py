@@ -54,17 +54,27 @@ def run_mutation(
     *,
     reads: str | None = None,
 ) -> P:
-    """Run one domain action in a savepoint and build the payload.
+    """Run one domain action so that a refusal leaves no trace, and build the payload.
 
-    The action returns the payload's fields (and optionally `warnings`). A DomainError rolls
-    the savepoint back (no rows, no events) and returns only `userErrors`, as Centra does.
-    `reads` names the argument the action hands the domain: its errors and warnings are placed
-    under it (`placed`); an action that reads several places them itself (`reading`).
+    The action returns the payload's fields (and optionally `warnings`). A DomainError undoes
+    the action (no rows, no events) and returns only `userErrors`, as Centra does. When the
+    action is the operation's only root field, the request has written nothing else and the
+    whole transaction is rolled back; otherwise the action runs in a savepoint, so that the
+    other root fields keep what they did (a savepoint costs two statements). `reads` names the
+    argument the action hands the domain: its errors and warnings are placed under it
+    (`placed`); an action that reads several places them itself (`reading`).
     """
     uow = info.context.uow
     try:
-        with uow.savepoint():
-            fields = action()
+        if _sole_root_field(info):
+            try:
+                fields = action()
+            except DomainError:
+                uow.rollback()
+                raise
+        else:
+            with uow.savepoint():
+                fields = action()
     except DomainError as error:
         if reads is not None:
             error = placed(error, reads)
@@ -78,6 +88,12 @@ def run_mutation(
     return payload(
         user_errors=[], user_warnings=[UserWarningType.of(w) for w in warnings], **fields
     )
+
+
+def _sole_root_field(info: Info) -> bool:
+    """Whether this field is all the operation asks for (no other field, alias or fragment
+    at its root)."""
+    return len(info.operation.selection_set.selections) == 1
 
 
 def errors_body(

@@ -210,11 +210,11 @@ def _new_shipment(
 def _capture_on_create(
     uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow
 ) -> list[DomainWarning]:
-    """`capture: true`: a refused capture leaves the shipment created and answers a warning."""
+    """`capture: true`: a refused capture leaves the shipment created and answers a warning.
+    No savepoint is needed: a capture refuses before it writes anything."""
     warnings: list[DomainWarning] = []
     try:
-        with uow.savepoint():
-            capture_shipment_total(uow, order, shipment)
+        capture_shipment_total(uow, order, shipment)
     except DomainError as error:
         if error.record is not None:
             error.record()

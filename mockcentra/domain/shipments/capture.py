@@ -20,7 +20,8 @@ from mockcentra.storage.uow import UnitOfWork
 def capture_shipment_total(
     uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow
 ) -> PaymentEntryRow | None:
-    """Capture the shipment's total, using money captured but not yet assigned first."""
+    """Capture the shipment's total, using money captured but not yet assigned first. Every
+    refusal comes before the first write (callers rely on it to keep what they did before)."""
     if shipment.is_captured:
         raise DomainError(ErrorCode.NOT_ALLOWED, f"Shipment {shipment.number} is already captured.")
     refuse_capture(order)  # wholesale orders are invoiced: mark paid instead
