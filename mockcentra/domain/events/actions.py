@@ -79,7 +79,7 @@ def record_events(uow: UnitOfWork, audience: Audience | None = None) -> bool:
     pending = list(uow.events)
     uow.events.clear()
     history = lifecycle.History(session)
-    history.load((ev.object_type, ev.object_ref) for ev in pending)
+    history.load(pending)
     rows: list[EventRow] = []
     for ev in pending:
         data = {**ev.data, **lifecycle.snapshot(session, ev.object_type, ev.object_ref)}

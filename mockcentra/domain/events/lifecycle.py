@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from mockcentra.domain.events.status import EventChangeType as C
 from mockcentra.domain.events.status import Trigger as T
 from mockcentra.storage.tables import EventRow, ReturnRow, ShipmentRow
+from mockcentra.storage.uow import PendingEvent
 
 #: Order statuses that count as "completed" (Centra's admin calls SHIPPED "Completed").
 DONE = frozenset({"SHIPPED", "ARCHIVED"})
@@ -48,9 +49,18 @@ class History:
         self.session = session
         self._latest: dict[tuple[str, str], dict[str, Any] | None] = {}
 
-    def load(self, keys: Iterable[tuple[str, str]]) -> None:
-        """Read the latest logged state of many objects in one query (one commit's events)."""
-        wanted = list(dict.fromkeys(k for k in keys if k[0] in STATEFUL and k not in self._latest))
+    def load(self, events: Iterable[PendingEvent]) -> None:
+        """Read the latest logged state of one commit's objects in one query. An object whose
+        first event in the commit is its creation has none (no query for a placed order)."""
+        keys: dict[tuple[str, str], bool] = {}
+        for ev in events:
+            keys.setdefault((ev.object_type, ev.object_ref), ev.change_type == C.CREATED)
+        for key, created in keys.items():
+            if created and key not in self._latest:
+                self._latest[key] = None
+        self._query([k for k in keys if k[0] in STATEFUL and k not in self._latest])
+
+    def _query(self, wanted: list[tuple[str, str]]) -> None:
         if not wanted:
             return
         latest = (
@@ -82,7 +92,7 @@ class History:
             return None
         key = (object_type, object_ref)
         if key not in self._latest:
-            self.load([key])
+            self._query([key])
         return self._latest[key]
 
     def remember(self, object_type: str, object_ref: str, data: dict[str, Any]) -> None:
