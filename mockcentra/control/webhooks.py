@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import Field
 from sqlalchemy import Text, type_coerce
-from sqlmodel import select
+from sqlmodel import Session, select
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -109,7 +109,7 @@ class EventsQuery(ControlModel):
     object_type: str | None = Field(None, alias="objectType")
 
 
-def deliveries_json(session: Any, wanted: DeliveriesQuery) -> list[dict[str, Any]]:
+def deliveries_json(session: Session, wanted: DeliveriesQuery) -> list[dict[str, Any]]:
     """The last `limit` deliveries (of a subscription, in a status), oldest first, each with
     its attempts."""
     stmt = select(WebhookDeliveryRow)
@@ -129,7 +129,7 @@ def deliveries_json(session: Any, wanted: DeliveriesQuery) -> list[dict[str, Any
     return [delivery_json(r, attempts[r.id]) for r in rows]
 
 
-def events_json(session: Any, wanted: EventsQuery, zone: Any) -> list[dict[str, Any]]:
+def events_json(session: Session, wanted: EventsQuery, zone: Any) -> list[dict[str, Any]]:
     """The last `limit` events (after an id, of an object type, marking a trigger), oldest
     first, each trigger with the lifecycle fields its webhook would carry."""
     stmt = select(EventRow)

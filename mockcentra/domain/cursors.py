@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import and_, func, literal, or_, select, tuple_
+from sqlalchemy import and_, literal, or_, tuple_
+from sqlmodel import Session
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.listing import DEFAULT_LIMIT, MAX_LIMIT
+from mockcentra.domain.listing import count as count_rows
 from mockcentra.storage.types import AwareDateTime
 
 
@@ -92,7 +94,7 @@ class Source(Protocol):
 class StatementSource:
     """A list given as one filtered SELECT of a table's rows."""
 
-    session: Any
+    session: Session
     statement: Any
 
     def rows(self, where: Sequence[Any], keys: Sequence[SortKey], limit: int) -> Sequence[Any]:
@@ -100,8 +102,7 @@ class StatementSource:
         return list(self.session.exec(stmt.limit(limit)))
 
     def count(self) -> int:
-        inner = self.statement.order_by(None).subquery()
-        return int(self.session.exec(select(func.count()).select_from(inner)).one()[0])
+        return count_rows(self.session, self.statement.order_by(None))
 
 
 @dataclass

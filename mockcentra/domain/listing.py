@@ -4,28 +4,37 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlmodel import Session, col
+from sqlmodel.sql.expression import SelectOfScalar
 
 from mockcentra.domain.errors import invalid
+from mockcentra.storage.statements import rows
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 1000
 
+#: A SELECT, kept as the kind it is (a row class's or Core columns') through paging and sorting.
+AnySelect = TypeVar("AnySelect", bound=Select)
+#: The row class a `select(<row class>)` reads.
+RowT = TypeVar("RowT")
 
-def page(session: Any, stmt: Select, limit: int | None, page_number: int | None) -> Sequence[Any]:
+
+def page(
+    session: Session, stmt: SelectOfScalar[RowT], limit: int | None, page_number: int | None
+) -> Sequence[RowT]:
     """Apply limit/page. Default limit 20, at most 1000; a page past the end is empty."""
     return session.exec(paged(stmt, limit, page_number)).all()
 
 
 def count(session: Session, stmt: Select) -> int:
     """How many rows `stmt` selects (Centra's `counters`), without loading them."""
-    return int(session.execute(select(func.count()).select_from(stmt.subquery())).scalar() or 0)
+    return int(rows(session, select(func.count()).select_from(stmt.subquery()))[0][0])
 
 
-def paged(stmt: Select, limit: int | None, page_number: int | None) -> Select:
+def paged(stmt: AnySelect, limit: int | None, page_number: int | None) -> AnySelect:
     """`stmt` limited to one page, for use as a subquery (see `page`)."""
     limit = DEFAULT_LIMIT if limit is None else limit
     page_number = 1 if page_number is None else page_number
@@ -36,7 +45,7 @@ def paged(stmt: Select, limit: int | None, page_number: int | None) -> Select:
     return stmt.limit(limit).offset((page_number - 1) * limit)
 
 
-def sliced(stmt: Select, limit: int | None, offset: int | None) -> Select:
+def sliced(stmt: AnySelect, limit: int | None, offset: int | None) -> AnySelect:
     """`stmt` from row `offset` on, at most `limit` rows (the Order API's paging; either may
     be left out)."""
     if limit is not None:
@@ -51,8 +60,8 @@ def sliced(stmt: Select, limit: int | None, offset: int | None) -> Select:
 
 
 def sorted_by(
-    stmt: Select, sort: Sequence[Any] | None, columns: dict[str, Any], tiebreak: Any
-) -> Select:
+    stmt: AnySelect, sort: Sequence[Any] | None, columns: dict[str, Any], tiebreak: Any
+) -> AnySelect:
     """Order by Centra's `<field>_ASC|DESC` sort values (the first given sorts first); the
     `tiebreak` column (ascending) keeps equal keys in a stable order. No sort: tiebreak only."""
     orders = []
@@ -96,7 +105,7 @@ def grouped_pairs(session: Session, stmt: Any) -> dict[Any, list[Any]]:
     (a parent without rows reads as an empty list): how each list of children of a page of
     parents is read in one query."""
     out: dict[Any, list[Any]] = defaultdict(list)
-    for parent, row in session.execute(stmt):
+    for parent, row in rows(session, stmt):
         out[parent].append(row)
     return out
 

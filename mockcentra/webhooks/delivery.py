@@ -20,10 +20,9 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 import httpx
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from mockcentra.domain.events.subscriptions import DeliveryStatus
 from mockcentra.runtime.threads import handing_loop
@@ -117,7 +116,7 @@ class WebhookService:
         return jobs
 
     def _open_delivery(
-        self, session: Any, sub: WebhookSubscriptionRow, now: datetime
+        self, session: Session, sub: WebhookSubscriptionRow, now: datetime
     ) -> WebhookDeliveryRow | None:
         """The subscription's unfinished delivery, or a new one made from waiting events."""
         open_row = session.exec(

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from mockcentra.domain.events.status import Trigger
 from mockcentra.domain.money import ZERO, amount_text, format_money
@@ -31,7 +31,7 @@ from mockcentra.storage.tables import (
 from mockcentra.webhooks.dates import local_date, webhook_date
 
 
-def lifecycle_item(session: Any, ev: EventRow, trigger: str, zone: ZoneInfo) -> dict[str, Any]:
+def lifecycle_item(session: Session, ev: EventRow, trigger: str, zone: ZoneInfo) -> dict[str, Any]:
     return {
         "trigger": trigger,
         "date": webhook_date(ev.created_at, zone),
@@ -45,7 +45,9 @@ def lifecycle_item(session: Any, ev: EventRow, trigger: str, zone: ZoneInfo) -> 
     }
 
 
-def lifecycle_fields(session: Any, ev: EventRow, trigger: str, zone: ZoneInfo) -> dict[str, Any]:
+def lifecycle_fields(
+    session: Session, ev: EventRow, trigger: str, zone: ZoneInfo
+) -> dict[str, Any]:
     """The data fields marketing plugins send for this moment (Rule's names, seed 001)."""
     t = Trigger(trigger)
     if t == Trigger.Newsletter:
@@ -107,7 +109,7 @@ def lifecycle_fields(session: Any, ev: EventRow, trigger: str, zone: ZoneInfo) -
 
 
 def _objects_of(
-    session: Any, ev: EventRow
+    session: Session, ev: EventRow
 ) -> tuple[OrderRow | None, ShipmentRow | None, ReturnRow | None]:
     ref = ev.object_ref
     if ev.object_type == "Order":
@@ -140,7 +142,7 @@ def _names(order: OrderRow) -> dict[str, Any]:
 
 
 def _items(
-    session: Any, pairs: list[tuple[OrderLineRow, int]], *, with_skus: bool
+    session: Session, pairs: list[tuple[OrderLineRow, int]], *, with_skus: bool
 ) -> dict[str, Any]:
     """Per-item lists (one entry per line) and counts; `pairs` are (line, quantity)."""
     lines = [ln for ln, _ in pairs]
@@ -176,7 +178,7 @@ def _items(
     return fields
 
 
-def _order_fields(session: Any, order: OrderRow, zone: ZoneInfo) -> dict[str, Any]:
+def _order_fields(session: Session, order: OrderRow, zone: ZoneInfo) -> dict[str, Any]:
     ship = order.shipping_address or {}
     lines = [ln for ln in lines_of(session, order.id) if ln.quantity > 0]
     totals = order_totals(session, order, lines)
@@ -240,7 +242,7 @@ def _billing_fields(order: OrderRow) -> dict[str, Any]:
 
 
 def _refund_fields(
-    session: Any, order: OrderRow, ret: ReturnRow | None, amount: Decimal | None
+    session: Session, order: OrderRow, ret: ReturnRow | None, amount: Decimal | None
 ) -> dict[str, Any]:
     cur = order.currency_code
     if ret is None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from mockcentra.domain.events.status import Trigger
 from mockcentra.domain.events.subscriptions import (
@@ -42,7 +42,7 @@ ACTIONS = {"CREATED": "create", "DELETED": "delete"}
 
 
 def build_payload(
-    session: Any, sub: WebhookSubscriptionRow, events: list[EventRow], zone: ZoneInfo
+    session: Session, sub: WebhookSubscriptionRow, events: list[EventRow], zone: ZoneInfo
 ) -> dict[str, Any] | None:
     """The JSON of one webhook call for these events, or None when there is nothing to say."""
     if sub.version == WebhookVersion.INTEGRATION_API:
@@ -66,7 +66,7 @@ def build_payload(
 # ---------------------------------------------------------------- Integration API
 
 
-def _object_id(session: Any, ev: EventRow) -> int | str:
+def _object_id(session: Session, ev: EventRow) -> int | str:
     if ev.object_type == "Order":
         number = ev.data.get("number")
         if number is None:
@@ -77,7 +77,7 @@ def _object_id(session: Any, ev: EventRow) -> int | str:
     return int(ev.object_ref) if ev.object_ref.isdigit() else ev.object_ref
 
 
-def integration_items(session: Any, ev: EventRow, zone: ZoneInfo) -> list[dict[str, Any]]:
+def integration_items(session: Session, ev: EventRow, zone: ZoneInfo) -> list[dict[str, Any]]:
     kind = INTEGRATION_TYPES.get(ev.object_type)
     if kind is None:
         return []
@@ -96,7 +96,7 @@ def integration_items(session: Any, ev: EventRow, zone: ZoneInfo) -> list[dict[s
 # ---------------------------------------------------------------- Checkout API
 
 
-def _product_id(session: Any, ev: EventRow) -> int | None:
+def _product_id(session: Session, ev: EventRow) -> int | None:
     if not ev.object_ref.isdigit():
         return None
     ref = int(ev.object_ref)
@@ -116,7 +116,7 @@ def _product_id(session: Any, ev: EventRow) -> int | None:
 
 
 def checkout_keys(
-    session: Any, events: Iterable[EventRow], store_id: int | None
+    session: Session, events: Iterable[EventRow], store_id: int | None
 ) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for ev in events:

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlmodel import col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from mockcentra.domain.attributes.config import (
     CHOICES,
@@ -391,20 +391,32 @@ def _checked(attribute: AttributeTypeDef, element: ElementDef, value: str, path:
     return ",".join(dict.fromkeys(chosen))
 
 
-def stored_of(session: Any, object_type: str, object_ids: Sequence[int]) -> dict[int, list[Any]]:
+def stored_of(
+    session: Session, object_type: str, object_ids: Sequence[int]
+) -> dict[int, list[Any]]:
     """Each object's element values and mapped selections, in two queries."""
     out: dict[int, list[Any]] = {}
     if not object_ids:
         return out
-    for table in (AttributeValueRow, MappedAttributeSelectionRow):
-        rows = session.exec(
-            select(table)
-            .where(table.object_type == object_type, col(table.object_id).in_(list(object_ids)))
-            .order_by(col(table.id))
-        )
-        for row in rows:
-            out.setdefault(row.object_id, []).append(row)
+    values = _stored_rows(session, AttributeValueRow, object_type, object_ids)
+    selections = _stored_rows(session, MappedAttributeSelectionRow, object_type, object_ids)
+    found: list[AttributeValueRow | MappedAttributeSelectionRow] = [*values, *selections]
+    for row in found:
+        out.setdefault(row.object_id, []).append(row)
     return out
+
+
+_Stored = TypeVar("_Stored", AttributeValueRow, MappedAttributeSelectionRow)
+
+
+def _stored_rows(
+    session: Session, table: type[_Stored], object_type: str, object_ids: Sequence[int]
+) -> Sequence[_Stored]:
+    return session.exec(
+        select(table)
+        .where(table.object_type == object_type, col(table.object_id).in_(list(object_ids)))
+        .order_by(col(table.id))
+    ).all()
 
 
 def attributes_of(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.catalog import rules
 from mockcentra.domain.catalog.products import (
@@ -28,6 +28,7 @@ from mockcentra.domain.catalog.status import (
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.refs import Ref, resolve
 from mockcentra.domain.stock.levels import totals_for_sizes
+from mockcentra.storage.statements import rows
 from mockcentra.storage.tables import (
     BundleRow,
     BundleSectionRow,
@@ -176,7 +177,7 @@ def create_bundle(
     return bundle
 
 
-def available_quantity(session: Any, bundle_id: int) -> int:
+def available_quantity(session: Session, bundle_id: int) -> int:
     """How many of this bundle the free-to-allocate stock of its section variants makes up.
 
     Each section needs `quantity` units from the free stock of its variants (all sizes pooled);
@@ -191,11 +192,12 @@ def available_quantity(session: Any, bundle_id: int) -> int:
             col(BundleSectionVariantRow.section_id).in_([s.id for s in sections])
         )
     ).all()
-    sizes = session.exec(
+    sizes = rows(
+        session,
         select(ProductSizeRow.id, ProductSizeRow.variant_id).where(
             col(ProductSizeRow.variant_id).in_({link.variant_id for link in links})
-        )
-    ).all()
+        ),
+    )
     totals = totals_for_sizes(session, [size_id for size_id, _ in sizes], with_orders=False)
     free_by_variant: dict[int, int] = defaultdict(int)
     for size_id, variant_id in sizes:

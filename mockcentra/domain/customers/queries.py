@@ -14,11 +14,12 @@ from sqlmodel import Session, col, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.listing import count, page, sliced, text_filtered
+from mockcentra.storage.statements import rows
 from mockcentra.storage.tables import CustomerRow, OrderRow, StoreRow
 
 
 def find_customers(
-    session: Any,
+    session: Session,
     *,
     email: str | None = None,
     created_after: datetime | None = None,
@@ -38,18 +39,19 @@ def find_customers(
     return list(session.exec(sliced(stmt.order_by(col(CustomerRow.id)), limit, offset)))
 
 
-def latest_addresses(session: Any, customer_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+def latest_addresses(session: Session, customer_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """The billing address of each customer's latest order (customers without orders are left
     out); one query for all customers."""
     ids = list(dict.fromkeys(customer_ids))
     if not ids:
         return {}
-    rows = session.exec(
+    found = rows(
+        session,
         select(OrderRow.customer_id, OrderRow.billing_address)
         .where(col(OrderRow.customer_id).in_(ids))
-        .order_by(col(OrderRow.id))
+        .order_by(col(OrderRow.id)),
     )
-    return {customer_id: dict(address or {}) for customer_id, address in rows}
+    return {customer_id: dict(address or {}) for customer_id, address in found}
 
 
 def customers_matching(

@@ -45,7 +45,7 @@ def snapshot(session: Session, object_type: str, object_ref: str) -> dict[str, A
 class History:
     """The state each object's latest event recorded: this commit's events first, then the log."""
 
-    def __init__(self, session: Any) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self._latest: dict[tuple[str, str], dict[str, Any] | None] = {}
 
@@ -75,8 +75,8 @@ class History:
             )
             .group_by(EventRow.object_type, EventRow.object_ref)
         )
-        found = {
-            (kind, ref): data
+        found: dict[tuple[str, str], dict[str, Any]] = {
+            (kind, ref): dict(data)
             for kind, ref, data in self.session.exec(
                 select(EventRow.object_type, EventRow.object_ref, EventRow.data).where(
                     col(EventRow.id).in_(latest)

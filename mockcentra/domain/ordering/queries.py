@@ -61,7 +61,7 @@ def find_orders(
 
 
 def find_shipments(
-    session: Any,
+    session: Session,
     *,
     state: ShipmentStatus = ShipmentStatus.GOOD_TO_GO,
     order_number: int | None = None,
@@ -112,7 +112,7 @@ def payment_entries(session: Session, order_ids: Sequence[int]) -> dict[int, lis
 
 
 def find_product_items(
-    session: Any,
+    session: Session,
     *,
     sku: str | None = None,
     ean: str | None = None,

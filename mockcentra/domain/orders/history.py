@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
+from mockcentra.storage.statements import rows
 from mockcentra.storage.tables import EventRow, OrderRow, ShipmentRow
 from mockcentra.storage.tables.base import key
 
@@ -51,16 +51,17 @@ class EmailEntry:
     shipment_id: int | None
 
 
-def order_history(session: Any, order: OrderRow) -> list[HistoryEntry]:
+def order_history(session: Session, order: OrderRow) -> list[HistoryEntry]:
     """The order's changes, oldest first (each `Order` event in the log)."""
     entries: list[HistoryEntry] = []
     previous: str | None = None
-    rows = session.exec(
+    events = rows(
+        session,
         select(EventRow.id, EventRow.created_at, EventRow.data)
         .where(EventRow.object_type == "Order", EventRow.object_ref == order.hash)
-        .order_by(col(EventRow.id))
+        .order_by(col(EventRow.id)),
     )
-    for event_id, logged_at, data in rows:
+    for event_id, logged_at, data in events:
         status = (data or {}).get("status")
         # the placing entry is dated when the order was placed (an import may backdate it)
         at = order.created_at if not entries else logged_at
@@ -69,7 +70,7 @@ def order_history(session: Any, order: OrderRow) -> list[HistoryEntry]:
     return entries
 
 
-def email_history(session: Any, order: OrderRow) -> list[EmailEntry]:
+def email_history(session: Session, order: OrderRow) -> list[EmailEntry]:
     """The shipping confirmations of the order's shipments completed with `sendEmail`."""
     recipient = (order.customer_info or {}).get("email") or (order.billing_address or {}).get(
         "email"
@@ -92,4 +93,5 @@ def email_history(session: Any, order: OrderRow) -> list[EmailEntry]:
             shipment_id=s.id,
         )
         for s in shipped
+        if s.shipped_at is not None  # as the query asks
     ]

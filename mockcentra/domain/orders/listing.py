@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, false, func, literal_column, select, true, union_all
+from sqlalchemy import Integer, String, false, literal_column, true, union_all
 from sqlalchemy.sql.elements import ColumnClause
 from sqlmodel import Session, col
 from sqlmodel import select as select_rows
+from sqlmodel.sql.expression import SelectOfScalar
 
 from mockcentra.domain.cursors import SortKey, keys_of
-from mockcentra.domain.listing import paged, sliced
+from mockcentra.domain.listing import count, paged, sliced
 from mockcentra.storage.tables import OrderRow
 
 
@@ -207,7 +208,7 @@ Cut = Callable[[Any], Any]
 
 
 def _read(
-    session: Any, f: OrderListFilter, keys: Sequence[SortKey], where: Sequence[Any], cut: Cut
+    session: Session, f: OrderListFilter, keys: Sequence[SortKey], where: Sequence[Any], cut: Cut
 ) -> list[OrderRow]:
     by_id = keys[0].name == "id"
     lead = _status_lead(f, by_id) or _store_lead(f, keys[0].name)
@@ -219,7 +220,8 @@ def _read(
         stmt = stmt.where(getattr(OrderRow, lead[0]).in_(lead[1]))
     if by_id and (f.statuses or _ranged(f)):
         return _id_page_from_index(session, stmt, descending, cut)
-    return list(session.exec(cut(stmt.order_by(*(key.ordering() for key in keys)))))
+    ordered: SelectOfScalar[OrderRow] = cut(stmt.order_by(*(key.ordering() for key in keys)))
+    return list(session.exec(ordered))
 
 
 def list_orders(
@@ -247,14 +249,13 @@ def slice_orders(
     return _read(session, f, keys, (), lambda stmt: sliced(stmt, limit, offset))
 
 
-def count_orders(session: Any, f: OrderListFilter) -> int:
+def count_orders(session: Session, f: OrderListFilter) -> int:
     """How many orders `f` matches, counted on the index that would lead the list."""
     lead = _status_lead(f, True) or _store_lead(f, "id")
     stmt = _filtered(f, lead)
     if lead:
         stmt = stmt.where(getattr(OrderRow, lead[0]).in_(lead[1]))
-    inner = stmt.with_only_columns(OrderRow.id).subquery()
-    return int(session.exec(select(func.count()).select_from(inner)).one()[0])
+    return count(session, stmt.with_only_columns(OrderRow.id))
 
 
 @dataclass

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
 from mockcentra.domain.pricing.prices import variant_over_product
+from mockcentra.storage.statements import rows
 from mockcentra.storage.tables import (
     AlteredPriceRow,
     CurrencyRow,
@@ -208,7 +209,7 @@ def display_prices(
     )
 
 
-def _currency_codes(session: Any, pricelist_ids: set[int]) -> dict[int, str]:
+def _currency_codes(session: Session, pricelist_ids: set[int]) -> dict[int, str]:
     if not pricelist_ids:
         return {}
     stmt = (
@@ -216,4 +217,4 @@ def _currency_codes(session: Any, pricelist_ids: set[int]) -> dict[int, str]:
         .join(CurrencyRow, col(CurrencyRow.id) == PricelistRow.currency_id)
         .where(col(PricelistRow.id).in_(pricelist_ids))
     )
-    return dict(session.exec(stmt).all())
+    return {pricelist_id: code for pricelist_id, code in rows(session, stmt)}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.listing import sliced
 from mockcentra.domain.orders.listing import TimeRange
@@ -60,7 +60,7 @@ def returns_matching(
 
 
 def find_returns(
-    session: Any,
+    session: Session,
     *,
     return_id: int | None = None,
     shipment_number: str | None = None,

@@ -9,11 +9,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, func, true
+from sqlalchemy import and_, func, true
 from sqlmodel import Session, col, select
 
-from mockcentra.domain.listing import page, sorted_by
+from mockcentra.domain.listing import page, paged, sorted_by
 from mockcentra.domain.stock.levels import StockLevel
+from mockcentra.storage.statements import rows
 from mockcentra.storage.tables import (
     ProductSizeRow,
     SizeRow,
@@ -37,7 +38,7 @@ def warehouses(
     page_number: int | None = None,
 ) -> list[WarehouseRow]:
     """Warehouses by `sort`, else in allocation order (priority, then id)."""
-    stmt: Select[Any] = select(WarehouseRow)
+    stmt = select(WarehouseRow)
     if sort:
         columns = {"id": WarehouseRow.id, "name": WarehouseRow.name}
         stmt = sorted_by(stmt, sort, columns, WarehouseRow.id)
@@ -103,8 +104,8 @@ def stock_levels(
         stmt = stmt.where(col(VariantRow.id).in_(product_variant_ids))
     if product_size_ids:
         stmt = stmt.where(col(ProductSizeRow.id).in_(product_size_ids))
-    rows = page(session, stmt, limit, page_number)
-    return [StockLevel(int(w), int(p), int(ph), int(al)) for w, p, ph, al in rows]
+    found = rows(session, paged(stmt, limit, page_number))
+    return [StockLevel(int(w), int(p), int(ph), int(al)) for w, p, ph, al in found]
 
 
 def stock_changes_matching(
