@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from mockcentra.domain.checkout import actions as checkout
+from mockcentra.domain.checkout import payment
 from mockcentra.domain.errors import DomainError
 from mockcentra.rest import errors
 from mockcentra.rest.body import read_json_object
@@ -72,7 +73,7 @@ def _handle(runtime: Runtime, spec: Endpoint):
                 return answer if answer is not None else session_body(uow.session, sel, runtime)
 
             result = run(runtime, act, write=spec.write)
-        except checkout.ItemsUnavailable as error:
+        except payment.ItemsUnavailable as error:
             return errors.checkout_error(token, error, _session_now(runtime, token))
         except DomainError as error:
             return errors.checkout_error(token, error)

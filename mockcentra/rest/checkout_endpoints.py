@@ -13,6 +13,8 @@ from typing import Any
 
 from mockcentra.domain.checkout import actions as checkout
 from mockcentra.domain.checkout import codes
+from mockcentra.domain.checkout.newsletter import subscribe_newsletter
+from mockcentra.domain.checkout.payment import confirm_redirect_payment, pay
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.rest import checkout_models as m
 from mockcentra.rest.checkout_serializers import receipt_body
@@ -117,7 +119,7 @@ def remove_voucher_code(uow: UnitOfWork, call: Call) -> None:
 
 def payment(uow: UnitOfWork, call: Call) -> dict[str, Any]:
     body: m.Payment = call.body
-    order, sel = checkout.pay(
+    order, sel = pay(
         uow,
         call.selection,
         address=body.address or {},
@@ -125,7 +127,7 @@ def payment(uow: UnitOfWork, call: Call) -> dict[str, Any]:
         payment_method=body.paymentMethod,
         outcome=body.paymentMethodSpecificFields or {},
         terms_accepted=body.termsAndConditions,
-        promotion_ids=body.promotionId,  # checked by checkout.pay
+        promotion_ids=body.promotionId,  # checked by pay
     )
     if order is None:
         return_page = body.paymentReturnPage or "/payment-return"
@@ -143,7 +145,7 @@ def payment(uow: UnitOfWork, call: Call) -> dict[str, Any]:
 
 def payment_result(uow: UnitOfWork, call: Call) -> dict[str, Any]:
     body: m.PaymentResult = call.body
-    order = checkout.confirm_redirect_payment(uow, call.selection, body.paymentMethodFields or {})
+    order = confirm_redirect_payment(uow, call.selection, body.paymentMethodFields or {})
     return {"token": call.selection.token, **receipt_body(uow.session, order, call.runtime)}
 
 
@@ -160,7 +162,7 @@ def receipt(uow: UnitOfWork, call: Call) -> dict[str, Any]:
 def newsletter(uow: UnitOfWork, call: Call) -> dict[str, Any]:
     body: m.Newsletter = call.body
     sel = call.selection
-    checkout.subscribe_newsletter(uow, body.email or "", body.country, sel.store_id)
+    subscribe_newsletter(uow, body.email or "", body.country, sel.store_id)
     return {"token": sel.token, "subscribed": True}
 
 

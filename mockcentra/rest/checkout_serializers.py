@@ -9,8 +9,9 @@ from typing import Any
 from sqlmodel import select
 
 from mockcentra.domain.catalog import skus
-from mockcentra.domain.checkout import actions as checkout
 from mockcentra.domain.checkout import vouchers
+from mockcentra.domain.checkout.countries import country_by_code
+from mockcentra.domain.checkout.summary import PricedLine, Summary, summarize
 from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.status import STATUS_CODES, STATUS_WORDS, OrderStatus
 from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, order_totals
@@ -95,9 +96,7 @@ def _discounts(
     }
 
 
-def _selection_item(
-    line: checkout.PricedLine, entries: list[VoucherEntry], code: str
-) -> dict[str, Any]:
+def _selection_item(line: PricedLine, entries: list[VoucherEntry], code: str) -> dict[str, Any]:
     """One `items[]` of a selection: prices before vouchers, what each voucher takes off."""
     return {
         "item": line.item,
@@ -128,7 +127,7 @@ def _selection_item(
     }
 
 
-def _selection_totals(summary: checkout.Summary) -> dict[str, Any]:
+def _selection_totals(summary: Summary) -> dict[str, Any]:
     """`totals` of a selection: the vouchers' discount is shown here, not on the items."""
     code = summary.currency.code
     discount = summary.items_discount
@@ -158,7 +157,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
     As in Centra, a selection shows voucher discounts in `discounts` and `totals`
     (`hasAffectedItemPrice` false); the order moves them onto its items.
     """
-    summary = checkout.summarize(session, sel, runtime.clock.now())
+    summary = summarize(session, sel, runtime.clock.now())
     code = summary.currency.code
     zone = runtime.clock.zone
     assert summary.discounts is not None
@@ -197,7 +196,7 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
 
 
 def location_body(session, sel) -> dict[str, Any]:
-    country = checkout.country_by_code(session, sel.country_code)
+    country = country_by_code(session, sel.country_code)
     market = session.get(MarketRow, sel.market_id)
     pricelist = session.get(PricelistRow, sel.pricelist_id)
     return {

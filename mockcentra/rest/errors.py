@@ -19,7 +19,8 @@ from typing import Any
 
 from starlette.responses import JSONResponse
 
-from mockcentra.domain.checkout.actions import AddressErrors, ItemsUnavailable, SelectionNotFound
+from mockcentra.domain.checkout.actions import SelectionNotFound
+from mockcentra.domain.checkout.payment import AddressErrors, ItemsUnavailable
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.runtime import trace
 

@@ -12,7 +12,13 @@ from typing import Any
 
 from mockcentra.domain.customers.queries import find_customers
 from mockcentra.domain.errors import DomainError, ErrorCode
-from mockcentra.domain.ordering import external, queries
+from mockcentra.domain.ordering import (
+    external_orders,
+    external_payments,
+    external_returns,
+    external_shipments,
+    queries,
+)
 from mockcentra.domain.returns import queries as returns_queries
 from mockcentra.domain.returns.actions import ReturnCost
 from mockcentra.domain.shipments.actions import ShipmentInfo
@@ -87,7 +93,7 @@ def get_orders(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
 
 def put_orders(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     body: m.UpdateOrderRequest = call.body
-    order = external.append_internal_comment(uow, body.order, body.internalComment)
+    order = external_orders.append_internal_comment(uow, body.order, body.internalComment)
     return {"order": order.number}
 
 
@@ -95,11 +101,11 @@ def _address(address: m.AddressInput | None) -> dict[str, Any]:
     return address.stored() if address is not None else {}
 
 
-def _payment_record(record: m.PaymentRecordInput | None) -> external.PaymentRecord | None:
+def _payment_record(record: m.PaymentRecordInput | None) -> external_payments.PaymentRecord | None:
     if record is None:
         return None
     assert record.amount is not None  # required by the model
-    return external.PaymentRecord(
+    return external_payments.PaymentRecord(
         status=record.status,
         amount=record.amount,
         transaction=record.transaction,
@@ -109,18 +115,18 @@ def _payment_record(record: m.PaymentRecordInput | None) -> external.PaymentReco
     )
 
 
-def _payment(payment: m.PaymentInput | None) -> external.ExternalPayment | None:
+def _payment(payment: m.PaymentInput | None) -> external_payments.ExternalPayment | None:
     if payment is None:
         return None
-    return external.ExternalPayment(
+    return external_payments.ExternalPayment(
         plugin_id=payment.id,
         auth=_payment_record(payment.auth),
         capture=_payment_record(payment.capture),
     )
 
 
-def _line(line: m.OrderLineInput) -> external.ExternalLine:
-    return external.ExternalLine(
+def _line(line: m.OrderLineInput) -> external_orders.ExternalLine:
+    return external_orders.ExternalLine(
         quantity=line.qty,
         product_size_id=line.id,
         ean=line.ean,
@@ -140,9 +146,9 @@ def post_order(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     both = _address(body.address)
     billing = _address(body.invoiceAddress) or both
     shipping = _address(body.deliveryAddress) or both or billing
-    order = external.create_external_order(
+    order = external_orders.create_external_order(
         uow,
-        external.ExternalOrder(
+        external_orders.ExternalOrder(
             billing_address=billing or shipping,
             shipping_address=shipping,
             lines=[_line(line) for line in body.products or []],
@@ -172,7 +178,7 @@ def post_order(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
 def post_order_complete(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     body: m.CompleteOrderRequest = call.body
     path: m.OrderIdPath = call.path
-    order = external.complete_external_order(
+    order = external_orders.complete_external_order(
         uow,
         path.orderId,
         payment=_payment(body.payment),
@@ -212,7 +218,7 @@ def _info(body: m.CreateShipmentRequest | m.CompleteShipmentRequest) -> Shipment
 
 def post_shipments(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     body: m.CreateShipmentRequest = call.body
-    shipment = external.ship_lines(
+    shipment = external_shipments.ship_lines(
         uow,
         body.order,
         body.products,
@@ -227,7 +233,7 @@ def post_shipments(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any
 
 def complete_shipment(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     body: m.CompleteShipmentRequest = call.body
-    shipment = external.complete_shipment(
+    shipment = external_shipments.complete_shipment(
         uow,
         body.shipment,
         order_number=body.order,
@@ -244,7 +250,7 @@ def complete_shipment(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, 
 
 def put_capture(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     body: m.CaptureShipmentRequest = call.body
-    shipment = external.capture_shipment(uow, body.shipment)
+    shipment = external_shipments.capture_shipment(uow, body.shipment)
     order = uow.session.get(OrderRow, shipment.order_id)
     return {"order": order.number, "shipment": shipment.number}
 
@@ -260,13 +266,13 @@ def put_shipment(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
             "delete the shipment and create a new one",
             ["products"],
         )
-    shipment = external.set_good_to_go(uow, path.shipmentId, bool(body.gtg))
+    shipment = external_shipments.set_good_to_go(uow, path.shipmentId, bool(body.gtg))
     return {"shipment": shapes.shipments([shipment])[0]}
 
 
 def delete_shipment(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     path: m.ShipmentIdPath = call.path
-    number, order_number = external.delete_shipment(uow, path.shipmentId)
+    number, order_number = external_shipments.delete_shipment(uow, path.shipmentId)
     return {"msg": "shipment removed", "order": order_number, "shipment": number}
 
 
@@ -281,7 +287,7 @@ def _cost(value: Any, from_shipment: bool | None) -> ReturnCost | None:
 
 def post_return(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     body: m.CreateReturnRequest = call.body
-    outcome = external.return_items(
+    outcome = external_returns.return_items(
         uow,
         body.shipment,
         body.products,
@@ -327,7 +333,7 @@ def put_return(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     body: m.UpdateReturnRequest = call.body
     return_id = call.path.returnId
     if body.completed is not None:
-        ret = external.set_return_completed(uow, return_id, body.completed)
+        ret = external_returns.set_return_completed(uow, return_id, body.completed)
     else:
         rows = returns_queries.find_returns(uow.session, return_id=return_id)
         if not rows:

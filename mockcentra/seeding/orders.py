@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import text
 
 from mockcentra.domain.checkout import actions as checkout
+from mockcentra.domain.checkout import payment
 from mockcentra.domain.checkout.codes import apply_code
 from mockcentra.domain.ordering import actions as orders
 from mockcentra.domain.returns import actions as returns
@@ -73,7 +74,7 @@ def _place(
         checkout.add_item(uow, sel, items[fake.random_int(0, len(items) - 1)], quantity)
     if voucher:
         apply_code(uow, sel, voucher)
-    order, _ = checkout.pay(
+    order, _ = payment.pay(
         uow,
         sel,
         address=_shopper(fake, country),

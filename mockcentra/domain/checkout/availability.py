@@ -18,7 +18,7 @@ from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:  # the selection's priced lines; actions.py builds them and calls in here
-    from mockcentra.domain.checkout.actions import PricedLine, Summary
+    from mockcentra.domain.checkout.summary import PricedLine, Summary
 
 
 @dataclass(frozen=True)

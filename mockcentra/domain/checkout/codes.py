@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mockcentra.domain.checkout.actions import ensure_open, summarize, touch
+from mockcentra.domain.checkout.actions import ensure_open, touch
+from mockcentra.domain.checkout.summary import summarize
 from mockcentra.domain.checkout.vouchers import entries, refused
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.vouchers import queries as vouchers
