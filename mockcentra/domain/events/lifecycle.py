@@ -1,9 +1,11 @@
 """From changes to lifecycle moments: an order confirmed, shipped, completed, cancelled...
 
 Actions emit plain CREATED/UPDATED events with the state they left (an order's `status`).
-Comparing that state with the state the previous event of the same object recorded tells
-which moment happened, e.g. PENDING -> CONFIRMED is `OrderConfirmed`, and an order update
-that reaches SHIPPED is Centra's `Order COMPLETED`.
+Comparing that state with the state the object had before tells which moment happened, e.g.
+PENDING -> CONFIRMED is `OrderConfirmed`, and an order update that reaches SHIPPED is Centra's
+`Order COMPLETED`. "Before" is the state the transaction first read (kept as an order or
+shipment is loaded: no query), else the state its latest logged event recorded; every change
+of an order's status or a shipment's flags logs an event, so the two agree.
 """
 
 from __future__ import annotations
@@ -11,18 +13,41 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, event, func, or_
+from sqlalchemy.orm import QueryContext
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.events.status import EventChangeType as C
 from mockcentra.domain.events.status import Trigger as T
-from mockcentra.storage.tables import EventRow, ReturnRow, ShipmentRow
+from mockcentra.storage.tables import EventRow, OrderRow, ReturnRow, ShipmentRow
 from mockcentra.storage.uow import PendingEvent
 
 #: Order statuses that count as "completed" (Centra's admin calls SHIPPED "Completed").
 DONE = frozenset({"SHIPPED", "ARCHIVED"})
 #: Object types whose moments compare with the previous event's state.
 STATEFUL = frozenset({"Order", "Shipment"})
+#: session.info key: the state of each order and shipment when the transaction first read it.
+LOADED = "lifecycle.loaded"
+
+
+@event.listens_for(OrderRow, "load")
+def _order_loaded(order: OrderRow, context: QueryContext) -> None:
+    ref, status = order.__dict__.get("hash"), order.__dict__.get("status")
+    if ref is not None and status is not None:  # both are loaded unless a query deferred them
+        _first_read(context, ("Order", ref), {"status": status})
+
+
+@event.listens_for(ShipmentRow, "load")
+def _shipment_loaded(shipment: ShipmentRow, context: QueryContext) -> None:
+    gtg = shipment.__dict__.get("is_good_to_go")
+    if gtg is not None:
+        _first_read(context, ("Shipment", str(shipment.id)), {"isGoodToGo": gtg})
+
+
+def _first_read(context: QueryContext, key: tuple[str, str], state: dict[str, Any]) -> None:
+    """A row read again later in the transaction (after a rollback to a savepoint, say)
+    keeps the state of its first read, which is the state before the transaction."""
+    context.session.info.setdefault(LOADED, {}).setdefault(key, state)
 
 
 def snapshot(session: Session, object_type: str, object_ref: str) -> dict[str, Any]:
@@ -55,9 +80,14 @@ class History:
         keys: dict[tuple[str, str], bool] = {}
         for ev in events:
             keys.setdefault((ev.object_type, ev.object_ref), ev.change_type == C.CREATED)
+        loaded = self.session.info.get(LOADED, {})
         for key, created in keys.items():
-            if created and key not in self._latest:
+            if key in self._latest:
+                continue
+            if created:
                 self._latest[key] = None
+            elif key in loaded:
+                self._latest[key] = loaded[key]
         self._query([k for k in keys if k[0] in STATEFUL and k not in self._latest])
 
     def _query(self, wanted: list[tuple[str, str]]) -> None:
