@@ -47,7 +47,14 @@ from mockcentra.domain.vouchers.status import (
     VoucherStatus,
     VoucherType,
 )
-from mockcentra.domain.wholesale import accounts, buyers, delivery_windows, orders
+from mockcentra.domain.wholesale import (
+    accounts,
+    buyers,
+    delivery_windows,
+    orders,
+    window_variants,
+)
+from mockcentra.domain.wholesale.discounts import DiscountsSpec, WindowDiscountSpec
 from mockcentra.seeding.orders import Ref as OrderRef
 from mockcentra.storage.tables import (
     CurrencyRow,
@@ -271,12 +278,12 @@ def _seed_window(uow: UnitOfWork, setup: WholesaleSetup, raw: dict[str, Any]) ->
     )
     kind = "PREORDER" if preorder else "STOCK"
     variant_ids = setup.variant_ids
-    for start in range(0, len(variant_ids), delivery_windows.MAX_VARIANTS_PER_CALL):
-        chunk = variant_ids[start : start + delivery_windows.MAX_VARIANTS_PER_CALL]
-        delivery_windows.set_window_variants(
+    for start in range(0, len(variant_ids), window_variants.MAX_VARIANTS_PER_CALL):
+        chunk = variant_ids[start : start + window_variants.MAX_VARIANTS_PER_CALL]
+        window_variants.set_window_variants(
             uow,
             Ref(id=window.id),
-            [delivery_windows.WindowVariantSpec(Ref(id=v), type=kind) for v in chunk],
+            [window_variants.WindowVariantSpec(Ref(id=v), type=kind) for v in chunk],
         )
     setup.windows[str(raw["name"])] = window.id
 
@@ -299,11 +306,11 @@ def _seed_account(uow: UnitOfWork, fake: Any, setup: WholesaleSetup, raw: dict[s
     name = str(raw["name"])
     country = str(raw.get("country", "SE"))
     address = _address(fake, country, name)
-    discounts = accounts.DiscountsSpec(
+    discounts = DiscountsSpec(
         general_percent=Decimal(str(raw.get("discount", 0))),
         general_visible=True,
         add_delivery_window_discounts=[
-            accounts.WindowDiscountSpec(Ref(id=setup.windows[w]), Decimal(str(p)))
+            WindowDiscountSpec(Ref(id=setup.windows[w]), Decimal(str(p)))
             for w, p in (raw.get("window_discounts") or {}).items()
         ],
     )

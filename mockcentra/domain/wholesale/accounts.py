@@ -12,24 +12,26 @@ invoices are made only for paid shipments, so none is ever unpaid.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.listing import grouped_by, page, text_filtered
 from mockcentra.domain.money import round_money
 from mockcentra.domain.pricing.pricelists import currency_code
 from mockcentra.domain.pricing.rules import Amount
 from mockcentra.domain.refs import existing, resolve
 from mockcentra.domain.wholesale import rules
-from mockcentra.domain.wholesale.delivery_windows import get_window
+from mockcentra.domain.wholesale.discounts import (
+    DiscountsSpec,
+    apply_general_discount,
+    apply_window_discounts,
+)
+from mockcentra.domain.wholesale.rules import Path
 from mockcentra.domain.wholesale.status import AccountStatus
 from mockcentra.storage.tables import (
-    AccountDeliveryWindowDiscountRow,
     AccountRow,
     AllocationRuleRow,
     BrandRow,
@@ -43,11 +45,6 @@ from mockcentra.storage.tables import (
 )
 from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
-
-Path = Sequence[str | int]
-
-
-# --- references ----------------------------------------------------------------------------
 
 
 def get_account(uow: UnitOfWork, ref: Any, path: Path) -> AccountRow:
@@ -71,25 +68,6 @@ def merge_address(current: dict[str, Any], change: dict[str, Any]) -> dict[str, 
     merged = dict(current or {})
     merged.update({k: v for k, v in change.items() if v is not None})
     return merged
-
-
-# --- accounts ------------------------------------------------------------------------------
-
-
-@dataclass
-class WindowDiscountSpec:
-    delivery_window: Any
-    discount_percent: Any
-
-
-@dataclass
-class DiscountsSpec:
-    """`discounts` of createAccount / updateAccount; None leaves a value as it is."""
-
-    general_percent: Any = None
-    general_visible: bool | None = None
-    add_delivery_window_discounts: list[WindowDiscountSpec] = field(default_factory=list)
-    remove_delivery_window_discounts: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -184,32 +162,18 @@ def _sales_representative(uow: UnitOfWork, ref: Any) -> int:
     return key(rep)
 
 
-def accounts_of_representatives(session: Session, rep_ids: Sequence[int]) -> dict[int, list[Any]]:
-    """Each sales representative's accounts (id order), in one query."""
-    return grouped_by(session, AccountRow.sales_representative_id, rep_ids, order_by=AccountRow.id)
-
-
-def list_sales_representatives(session: Session, limit: int | None, page_number: int | None) -> Any:
-    return page(
-        session,
-        select(SalesRepresentativeRow).order_by(col(SalesRepresentativeRow.id)),
-        limit,
-        page_number,
-    )
-
-
 def _apply(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) -> list[DomainWarning]:
     """Everything but name and status, in input order; the account is flushed (has an id)."""
     pricelist = _apply_relations(uow, account, spec)
     _apply_settings(uow, account, spec, pricelist)
     _apply_brands(uow, account, spec)
     _apply_addresses(uow, account, spec)
-    _apply_general_discount(account, spec)
+    apply_general_discount(account, spec.discounts)
     uow.session.add(account)
     uow.session.flush()
     warnings: list[DomainWarning] = []
     if spec.discounts is not None:
-        warnings = _window_discounts(uow, account, spec.discounts)
+        warnings = apply_window_discounts(uow, account, spec.discounts)
     return warnings
 
 
@@ -321,16 +285,6 @@ def _apply_addresses(uow: UnitOfWork, account: AccountRow, spec: AccountSpec) ->
             setattr(account, attr, merge_address(getattr(account, attr), checked))
 
 
-def _apply_general_discount(account: AccountRow, spec: AccountSpec) -> None:
-    if spec.discounts is not None and spec.discounts.general_percent is not None:
-        account.discount_percent_hundredths = rules.percent_hundredths(
-            spec.discounts.general_percent,
-            ["discounts", "generalDiscount", "discountPercent"],
-        )
-    if spec.discounts is not None and spec.discounts.general_visible is not None:
-        account.is_discount_visible = spec.discounts.general_visible
-
-
 def _credit_limit(uow: UnitOfWork, pricelist: PricelistRow, amount: Amount) -> Decimal:
     currency = currency_code(uow.session, pricelist)
     path = ["creditLimit"]
@@ -344,110 +298,3 @@ def _credit_limit(uow: UnitOfWork, pricelist: PricelistRow, amount: Amount) -> D
     if amount.value < 0:
         raise invalid("Credit limit cannot be negative.", [*path, "value"])
     return round_money(amount.value)
-
-
-def _window_discounts(
-    uow: UnitOfWork, account: AccountRow, spec: DiscountsSpec
-) -> list[DomainWarning]:
-    session = uow.session
-    warnings: list[DomainWarning] = []
-    base = ["discounts"]
-    for i, ref in enumerate(spec.remove_delivery_window_discounts):
-        path: list[str | int] = [*base, "removeDeliveryWindowDiscounts", i]
-        window = get_window(uow, ref, path)
-        row = session.exec(
-            select(AccountDeliveryWindowDiscountRow).where(
-                AccountDeliveryWindowDiscountRow.account_id == account.id,
-                AccountDeliveryWindowDiscountRow.delivery_window_id == window.id,
-            )
-        ).first()
-        if row is None:
-            warnings.append(
-                DomainWarning(
-                    f"Account {account.id} has no discount for delivery window {window.id}, "
-                    "skipped.",
-                    path,
-                )
-            )
-            continue
-        session.delete(row)
-        session.flush()
-    seen: set[int] = set()
-    for i, item in enumerate(spec.add_delivery_window_discounts):
-        path = [*base, "addDeliveryWindowDiscounts", i]
-        window = get_window(uow, item.delivery_window, [*path, "deliveryWindow"])
-        if window.store_id != account.store_id:
-            raise DomainError(
-                ErrorCode.CONFLICT,
-                f"Delivery window {window.id} does not belong to the store of account "
-                f"{account.id}.",
-                [*path, "deliveryWindow"],
-            )
-        if window.id in seen:
-            raise invalid(
-                f"Delivery window {window.id} is listed twice.", [*path, "deliveryWindow"]
-            )
-        seen.add(key(window))
-        hundredths = rules.percent_hundredths(item.discount_percent, [*path, "discountPercent"])
-        row = session.exec(
-            select(AccountDeliveryWindowDiscountRow).where(
-                AccountDeliveryWindowDiscountRow.account_id == account.id,
-                AccountDeliveryWindowDiscountRow.delivery_window_id == window.id,
-            )
-        ).first() or AccountDeliveryWindowDiscountRow(
-            account_id=key(account), delivery_window_id=key(window)
-        )
-        row.discount_percent_hundredths = hundredths
-        session.add(row)
-        session.flush()
-    return warnings
-
-
-def window_discounts_of(
-    session: Session, account_ids: Sequence[int]
-) -> dict[int, list[AccountDeliveryWindowDiscountRow]]:
-    """Each account's delivery-window discounts (window id order), in one query."""
-    return grouped_by(
-        session,
-        AccountDeliveryWindowDiscountRow.account_id,
-        account_ids,
-        order_by=AccountDeliveryWindowDiscountRow.delivery_window_id,
-    )
-
-
-def discount_for(session: Session, account: AccountRow, window_id: int | None) -> int:
-    """The discount (1/100 percent) on an account's order lines in a delivery window."""
-    if window_id is not None:
-        row = session.exec(
-            select(AccountDeliveryWindowDiscountRow).where(
-                AccountDeliveryWindowDiscountRow.account_id == account.id,
-                AccountDeliveryWindowDiscountRow.delivery_window_id == window_id,
-            )
-        ).first()
-        if row is not None:
-            return row.discount_percent_hundredths
-    return account.discount_percent_hundredths
-
-
-def list_accounts(
-    session: Session,
-    *,
-    ids: Sequence[int] | None = None,
-    name: Any = None,
-    statuses: Sequence[str] | None = None,
-    market_ids: Sequence[int] | None = None,
-    store_ids: Sequence[int] | None = None,
-    limit: int | None = None,
-    page_number: int | None = None,
-) -> Sequence[AccountRow]:
-    stmt = select(AccountRow).order_by(col(AccountRow.id))
-    if ids:
-        stmt = stmt.where(col(AccountRow.id).in_(list(ids)))
-    stmt = text_filtered(stmt, AccountRow.name, name)
-    if statuses:
-        stmt = stmt.where(col(AccountRow.status).in_(list(statuses)))
-    if market_ids:
-        stmt = stmt.where(col(AccountRow.market_id).in_(list(market_ids)))
-    if store_ids:
-        stmt = stmt.where(col(AccountRow.store_id).in_(list(store_ids)))
-    return page(session, stmt, limit, page_number)

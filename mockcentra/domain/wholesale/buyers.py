@@ -14,7 +14,8 @@ from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import grouped_by, page, text_filtered
 from mockcentra.domain.refs import existing, resolve
 from mockcentra.domain.wholesale import rules
-from mockcentra.domain.wholesale.accounts import Path, check_address, get_account, merge_address
+from mockcentra.domain.wholesale.accounts import check_address, get_account, merge_address
+from mockcentra.domain.wholesale.rules import Path
 from mockcentra.domain.wholesale.status import BuyerStatus
 from mockcentra.storage.tables import AccountRow, BuyerRow, StoreRow
 from mockcentra.storage.tables.base import key

@@ -12,22 +12,19 @@ the supplier module is not modelled.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import col, delete, select
 
-from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid
-from mockcentra.domain.listing import grouped_by, grouped_pairs, page
+from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.pricing.rules import parse_date
 from mockcentra.domain.refs import existing, resolve
 from mockcentra.domain.wholesale import rules
+from mockcentra.domain.wholesale.rules import Path
 from mockcentra.domain.wholesale.status import (
     DeliveryWindowKind,
-    DeliveryWindowLimitOn,
-    DeliveryWindowLimitType,
     DeliveryWindowStatus,
     PreorderAllocationOrder,
     VariantDeliveryType,
@@ -40,13 +37,9 @@ from mockcentra.storage.tables import (
     MarketRow,
     PriceAlterationRow,
     StoreRow,
-    VariantRow,
 )
 from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
-
-Path = Sequence[str | int]
-MAX_VARIANTS_PER_CALL = 100
 
 
 def get_window(uow: UnitOfWork, ref: Any, path: Path) -> DeliveryWindowRow:
@@ -275,205 +268,3 @@ def _apply_preorder(uow: UnitOfWork, window: DeliveryWindowRow, spec: PreorderSp
         window.allocation_order = PreorderAllocationOrder(
             order or PreorderAllocationOrder.FIFO
         ).value
-
-
-# --- variants ------------------------------------------------------------------------------
-
-
-@dataclass
-class WindowVariantSpec:
-    product_variant: Any
-    type: str | None = None
-    limit_value: int | None = None
-    limit_type: str | None = None
-    limit_on: str | None = None
-    has_limit: bool = False
-
-
-@dataclass
-class WindowVariantsResult:
-    window: DeliveryWindowRow
-    warnings: list[DomainWarning] = field(default_factory=list)
-
-
-def set_window_variants(
-    uow: UnitOfWork, window_ref: Any, variants: Sequence[WindowVariantSpec]
-) -> WindowVariantsResult:
-    """Add variants to a window or change their type and limit (at most 100 per call)."""
-    window = get_window(uow, window_ref, ["deliveryWindow"])
-    if len(variants) > MAX_VARIANTS_PER_CALL:
-        raise invalid(
-            f"At most {MAX_VARIANTS_PER_CALL} variants can be set in one call; "
-            f"{len(variants)} were given.",
-            ["variants"],
-        )
-    result = WindowVariantsResult(window)
-    session = uow.session
-    seen: set[int] = set()
-    for i, spec in enumerate(variants):
-        path: list[str | int] = ["variants", i]
-        variant = resolve(
-            uow,
-            VariantRow,
-            spec.product_variant,
-            [*path, "productVariant"],
-            kind="ProductVariant",
-            object_type="ProductVariant",
-        )
-        if variant.id in seen:
-            result.warnings.append(
-                DomainWarning(f"Duplicate variant ID {variant.id} skipped", path)
-            )
-            continue
-        seen.add(key(variant))
-        row = session.exec(
-            select(DeliveryWindowVariantRow).where(
-                DeliveryWindowVariantRow.delivery_window_id == window.id,
-                DeliveryWindowVariantRow.variant_id == variant.id,
-            )
-        ).first() or DeliveryWindowVariantRow(
-            delivery_window_id=key(window), product_id=variant.product_id, variant_id=key(variant)
-        )
-        row.type = VariantDeliveryType(spec.type or window.default_variant_delivery_type).value
-        if spec.has_limit:
-            if spec.limit_value is None:
-                row.limit_value = row.limit_type = row.limit_on = None
-            else:
-                if spec.limit_value < 0:
-                    raise invalid("A limit cannot be negative.", [*path, "limit", "value"])
-                row.limit_value = spec.limit_value
-                row.limit_type = DeliveryWindowLimitType(
-                    spec.limit_type or DeliveryWindowLimitType.HIGH
-                ).value
-                row.limit_on = DeliveryWindowLimitOn(
-                    spec.limit_on or DeliveryWindowLimitOn.ProductVariant
-                ).value
-        session.add(row)
-        session.flush()
-    _touch(uow, window)
-    return result
-
-
-def unset_window_variants(
-    uow: UnitOfWork, window_ref: Any, variant_refs: Sequence[Any]
-) -> WindowVariantsResult:
-    """Take variants out of a window; one that is not in it is skipped with a warning."""
-    window = get_window(uow, window_ref, ["deliveryWindow"])
-    if len(variant_refs) > MAX_VARIANTS_PER_CALL:
-        raise invalid(
-            f"At most {MAX_VARIANTS_PER_CALL} variants can be unset in one call; "
-            f"{len(variant_refs)} were given.",
-            ["productVariants"],
-        )
-    result = WindowVariantsResult(window)
-    for i, ref in enumerate(variant_refs):
-        path: list[str | int] = ["productVariants", i]
-        variant = resolve(
-            uow, VariantRow, ref, path, kind="ProductVariant", object_type="ProductVariant"
-        )
-        row = uow.session.exec(
-            select(DeliveryWindowVariantRow).where(
-                DeliveryWindowVariantRow.delivery_window_id == window.id,
-                DeliveryWindowVariantRow.variant_id == variant.id,
-            )
-        ).first()
-        if row is None:
-            result.warnings.append(
-                DomainWarning(
-                    f"Product variant {variant.id} is not in delivery window {window.id}, skipped.",
-                    path,
-                )
-            )
-            continue
-        uow.session.delete(row)
-        uow.session.flush()
-    _touch(uow, window)
-    return result
-
-
-def _touch(uow: UnitOfWork, window: DeliveryWindowRow) -> None:
-    window.updated_at = uow.clock.now()
-    uow.session.add(window)
-    uow.emit(PendingEvent("DeliveryWindow", "UPDATED", str(window.id), store_id=window.store_id))
-
-
-# --- reading -------------------------------------------------------------------------------
-
-
-def list_windows(
-    session: Session,
-    *,
-    ids: Sequence[int] | None = None,
-    statuses: Sequence[str] | None = None,
-    market_ids: Sequence[int] | None = None,
-    store_ids: Sequence[int] | None = None,
-    limit: int | None = None,
-    page_number: int | None = None,
-) -> Sequence[DeliveryWindowRow]:
-    stmt = select(DeliveryWindowRow).order_by(col(DeliveryWindowRow.id))
-    if ids:
-        stmt = stmt.where(col(DeliveryWindowRow.id).in_(list(ids)))
-    if statuses:
-        stmt = stmt.where(col(DeliveryWindowRow.status).in_(list(statuses)))
-    if store_ids:
-        stmt = stmt.where(col(DeliveryWindowRow.store_id).in_(list(store_ids)))
-    if market_ids:
-        stmt = stmt.where(
-            col(DeliveryWindowRow.id).in_(
-                select(DeliveryWindowMarketRow.delivery_window_id).where(
-                    col(DeliveryWindowMarketRow.market_id).in_(list(market_ids))
-                )
-            )
-        )
-    return page(session, stmt, limit, page_number)
-
-
-def markets_of(session: Session, window_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
-    """Each window's markets (id order), in one query."""
-    stmt = (
-        select(DeliveryWindowMarketRow.delivery_window_id, MarketRow)
-        .join(MarketRow, col(MarketRow.id) == DeliveryWindowMarketRow.market_id)
-        .where(col(DeliveryWindowMarketRow.delivery_window_id).in_(list(window_ids)))
-        .order_by(col(MarketRow.id))
-    )
-    return grouped_pairs(session, stmt)
-
-
-def variants_of(
-    session: Session, window_ids: Sequence[int]
-) -> dict[int, list[DeliveryWindowVariantRow]]:
-    """Each window's variants (in the order they were added), in one query."""
-    return grouped_by(
-        session,
-        DeliveryWindowVariantRow.delivery_window_id,
-        window_ids,
-        order_by=DeliveryWindowVariantRow.id,
-    )
-
-
-def preorder_variant_ids(session: Session) -> set[int]:
-    """Variants sold as PREORDER in an ACTIVE delivery window: their sizes are on preorder."""
-    rows = session.exec(
-        select(DeliveryWindowVariantRow.variant_id)
-        .join(
-            DeliveryWindowRow,
-            col(DeliveryWindowRow.id) == DeliveryWindowVariantRow.delivery_window_id,
-        )
-        .where(
-            DeliveryWindowVariantRow.type == VariantDeliveryType.PREORDER.value,
-            DeliveryWindowRow.status == DeliveryWindowStatus.ACTIVE.value,
-        )
-    )
-    return set(rows)
-
-
-def windows_of_alterations(
-    session: Session, alteration_ids: Sequence[int]
-) -> dict[int, list[DeliveryWindowRow]]:
-    """The delivery windows priced by each price alteration, in one query."""
-    return grouped_by(
-        session,
-        DeliveryWindowRow.price_alteration_id,
-        alteration_ids,
-        order_by=DeliveryWindowRow.id,
-    )

@@ -20,7 +20,7 @@ from mockcentra.domain.displays import queries as display_queries
 from mockcentra.domain.listing import MAX_LIMIT
 from mockcentra.domain.media.media import product_media
 from mockcentra.domain.stock.levels import totals_for_size
-from mockcentra.domain.wholesale.delivery_windows import preorder_variant_ids
+from mockcentra.domain.wholesale.queries import preorder_variant_ids
 from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
 from mockcentra.graphql.catalog.chart_types import MeasurementTable, Size, SizeChart
 from mockcentra.graphql.catalog.enums import ProductStatus, Status, WeightUnit

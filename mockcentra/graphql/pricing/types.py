@@ -16,7 +16,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.pricing import queries
 from mockcentra.domain.pricing.pricelists import countries_of
-from mockcentra.domain.wholesale.delivery_windows import windows_of_alterations
+from mockcentra.domain.wholesale.queries import windows_of_alterations
 from mockcentra.graphql import batch
 from mockcentra.graphql.catalog.enums import Status
 from mockcentra.graphql.catalog.types import Product, ProductVariant

@@ -7,7 +7,7 @@ from typing import Any
 
 from strawberry.types import Info
 
-from mockcentra.domain.wholesale import orders as domain_orders
+from mockcentra.domain.wholesale import queries
 from mockcentra.storage.tables import AccountRow, BuyerRow, DeliveryWindowRow
 
 
@@ -15,7 +15,7 @@ def _info_of(info: Info, order: Any) -> Any:
     key = ("wholesale-order", order.id)
     cache = info.context.cache
     if key not in cache:
-        cache[key] = domain_orders.wholesale_info(info.context.session, [order.id]).get(order.id)
+        cache[key] = queries.wholesale_info(info.context.session, [order.id]).get(order.id)
     return cache[key]
 
 
@@ -38,4 +38,4 @@ def order_account(info: Info, order: Any) -> AccountRow | None:
 
 
 def order_windows(info: Info, order: Any) -> list[DeliveryWindowRow]:
-    return domain_orders.windows_of_orders(info.context.session, [order.id]).get(order.id, [])
+    return queries.windows_of_orders(info.context.session, [order.id]).get(order.id, [])

@@ -14,7 +14,8 @@ from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.pricing.rules import Amount
-from mockcentra.domain.wholesale import accounts, orders
+from mockcentra.domain.wholesale import accounts, orders, queries
+from mockcentra.domain.wholesale.discounts import DiscountsSpec, WindowDiscountSpec
 from mockcentra.graphql.common import (
     AllocationRuleInput,
     BrandInput,
@@ -233,11 +234,11 @@ def _account_spec(info: Info, input: Any) -> accounts.AccountSpec:
         sales_representative=input.sales_representative,
         discounts=None
         if d is None
-        else accounts.DiscountsSpec(
+        else DiscountsSpec(
             general_percent=general.discount_percent if general else None,
             general_visible=general.is_visible if general else None,
             add_delivery_window_discounts=[
-                accounts.WindowDiscountSpec(x.delivery_window, x.discount_percent)
+                WindowDiscountSpec(x.delivery_window, x.discount_percent)
                 for x in d.add_delivery_window_discounts or []
             ],
             remove_delivery_window_discounts=list(d.remove_delivery_window_discounts or []),
@@ -265,7 +266,7 @@ class Query:
     ) -> list[Account]:
         w = where or AccountFilter()
         rows = list(
-            accounts.list_accounts(
+            queries.list_accounts(
                 info.context.session,
                 ids=w.id,
                 name=w.name,
@@ -291,7 +292,7 @@ class Query:
     def sales_representatives(
         self, info: Info, limit: int | None = None, page: int | None = None
     ) -> list[SalesRepresentative]:
-        rows = list(accounts.list_sales_representatives(info.context.session, limit, page))
+        rows = list(queries.list_sales_representatives(info.context.session, limit, page))
         announce(info, "rep_accounts", [r.id for r in rows])
         return rows  # type: ignore[return-value]
 

@@ -16,10 +16,8 @@ from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.pricing.pricelists import currency_code
-from mockcentra.domain.wholesale import accounts as domain_accounts
 from mockcentra.domain.wholesale import buyers as domain_buyers
-from mockcentra.domain.wholesale import delivery_windows as domain_windows
-from mockcentra.domain.wholesale import orders as domain_orders
+from mockcentra.domain.wholesale import queries
 from mockcentra.domain.wholesale import status as st
 from mockcentra.domain.wholesale.rules import percent
 from mockcentra.graphql.attributes.types import ObjectWithAttributes, attributes_field
@@ -83,7 +81,7 @@ class SalesRepresentative:
 
     @strawberry.field
     def accounts(self, info: Info) -> list[Account]:
-        return children(info, "rep_accounts", self.id, domain_accounts.accounts_of_representatives)
+        return children(info, "rep_accounts", self.id, queries.accounts_of_representatives)
 
 
 @read_permission("Campaign:read")
@@ -158,7 +156,7 @@ class DeliveryWindow:
 
     @strawberry.field
     def markets(self, info: Info) -> list[Market]:
-        return children(info, "dw_markets", self.id, domain_windows.markets_of)
+        return children(info, "dw_markets", self.id, queries.markets_of)
 
     @strawberry.field(description="Campaigns are not modelled: always empty.")
     def campaigns(self) -> list[Campaign]:
@@ -174,7 +172,7 @@ class DeliveryWindow:
 
     @field(permission="")
     def delivery_window_variants(self, info: Info) -> list[DeliveryWindowVariant]:
-        return children(info, "dw_variants", self.id, domain_windows.variants_of)
+        return children(info, "dw_variants", self.id, queries.variants_of)
 
 
 @strawberry.type
@@ -262,7 +260,7 @@ class Account(ObjectWithAttributes):
 
     @strawberry.field
     def delivery_window_discounts(self, info: Info) -> list[AccountDeliveryWindowDiscount]:
-        return children(info, "account_dw_discounts", self.id, domain_accounts.window_discounts_of)
+        return children(info, "account_dw_discounts", self.id, queries.window_discounts_of)
 
     @strawberry.field(description="In the currency of the account's pricelist.")
     def credit_limit(self, info: Info) -> MonetaryValue | None:
@@ -275,7 +273,7 @@ class Account(ObjectWithAttributes):
     @strawberry.field(description="Unpaid value of the account's open orders.")
     def outstanding_amount(self, info: Info) -> MonetaryValue:
         pricelist = _get(info, PricelistRow, self.pricelist_id)  # type: ignore[attr-defined]
-        owed = domain_orders.outstanding(info.context.session, self.id)
+        owed = queries.outstanding(info.context.session, self.id)
         return money(info, owed, currency_code(info.context.session, pricelist))
 
     @strawberry.field

@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from mockcentra.domain.wholesale import delivery_windows
+from mockcentra.domain.wholesale import delivery_windows, queries, window_variants
 from mockcentra.graphql.common import (
     AllocationRuleInput,
     MarketInput,
@@ -162,7 +162,7 @@ class Query:
     ) -> list[DeliveryWindow]:
         w = where or DeliveryWindowFilter()
         rows = list(
-            delivery_windows.list_windows(
+            queries.list_windows(
                 info.context.session,
                 ids=w.id,
                 statuses=w.status,
@@ -228,7 +228,7 @@ class Mutation:
 
         def action() -> dict[str, Any]:
             specs = [
-                delivery_windows.WindowVariantSpec(
+                window_variants.WindowVariantSpec(
                     product_variant=v.product_variant,
                     type=v.type,
                     limit_value=v.limit.value if v.limit else None,
@@ -238,7 +238,7 @@ class Mutation:
                 )
                 for v in input.variants
             ]
-            result = delivery_windows.set_window_variants(
+            result = window_variants.set_window_variants(
                 info.context.uow, input.delivery_window, specs
             )
             return {"delivery_window": result.window, "warnings": result.warnings}
@@ -250,7 +250,7 @@ class Mutation:
         self, info: Info, input: UnsetDeliveryWindowVariantsInput
     ) -> DeliveryWindowPayload:
         def action() -> dict[str, Any]:
-            result = delivery_windows.unset_window_variants(
+            result = window_variants.unset_window_variants(
                 info.context.uow, input.delivery_window, input.product_variants
             )
             return {"delivery_window": result.window, "warnings": result.warnings}
