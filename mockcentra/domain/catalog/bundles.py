@@ -10,14 +10,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.catalog import rules
-from mockcentra.domain.catalog.products import (
-    ProductSpec,
-    SizeSpec,
-    VariantSpec,
-    add_variant,
-    create_product,
-    size_in_chart,
-)
+from mockcentra.domain.catalog.product_sizes import SizeSpec, size_in_chart
+from mockcentra.domain.catalog.products import ProductSpec, create_product
 from mockcentra.domain.catalog.sizecharts import sizes_of
 from mockcentra.domain.catalog.status import (
     BundlePriceType,
@@ -25,6 +19,7 @@ from mockcentra.domain.catalog.status import (
     ProductStatus,
     VariantStatus,
 )
+from mockcentra.domain.catalog.variants import VariantSpec, add_variant
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.refs import Ref, resolve
 from mockcentra.domain.stock.levels import totals_for_sizes

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from enum import StrEnum
+from typing import Any
 
 from mockcentra.domain.catalog.status import BundleType
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+
+#: Where in the input a value was given (for error paths).
+Path = Sequence[str | int]
 
 
 def required_text(value: str | None, message: str, path: Sequence[str | int]) -> str:
@@ -30,6 +35,14 @@ def optional_text(value: str | None) -> str | None:
 #: placeholders such as "EAN000111", so letters, digits, "-" and "." are taken, at most 64.
 GTIN_MAX = 64
 _GTIN = re.compile(r"[A-Za-z0-9.-]+")
+
+
+def status_text(enum: type[StrEnum], value: Any, path: Path) -> str:
+    """A status value of the given vocabulary, stored as its text."""
+    try:
+        return str(enum(value))
+    except ValueError:
+        raise DomainError(ErrorCode.INVALID, f"Invalid status {value}.", [*path]) from None
 
 
 def gtin(value: str | None, name: str, path: Sequence[str | int]) -> str | None:

@@ -8,8 +8,9 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from mockcentra.domain.catalog import products, queries
-from mockcentra.domain.catalog.products import SizeSpec, VariantSpec
+from mockcentra.domain.catalog import product_sizes, queries, variants
+from mockcentra.domain.catalog.product_sizes import SizeSpec
+from mockcentra.domain.catalog.variants import VariantSpec
 from mockcentra.graphql.attributes.types import announce_attributes
 from mockcentra.graphql.catalog.enums import Status
 from mockcentra.graphql.catalog.inputs import sent_fields
@@ -93,7 +94,7 @@ class ProductVariantUpdateInput:
     size_chart: SizeChartInput | None = strawberry.UNSET
 
     def changes(self) -> dict[str, Any]:
-        found = sent_fields(self, products.VARIANT_FIELDS)
+        found = sent_fields(self, variants.VARIANT_FIELDS)
         if "unit_cost" in found and found["unit_cost"] is not None:
             cost = found["unit_cost"]
             found["unit_cost"] = (cost.to_decimal(), cost.currency_iso_code)
@@ -210,7 +211,7 @@ class Mutation:
             info,
             ProductVariantCreatePayload,
             lambda: {
-                "product_variant": products.create_variant(
+                "product_variant": variants.create_variant(
                     info.context.uow, input.product, input.to_spec()
                 )
             },
@@ -224,9 +225,9 @@ class Mutation:
         def action() -> dict[str, Any]:
             uow = info.context.uow
             with reading("id"):
-                variant = products.get_variant(uow, id)
+                variant = variants.get_variant(uow, id)
             with reading("input"):
-                return {"product_variant": products.update_variant(uow, variant, input.changes())}
+                return {"product_variant": variants.update_variant(uow, variant, input.changes())}
 
         return run_mutation(info, ProductVariantUpdatePayload, action)
 
@@ -245,7 +246,7 @@ class Mutation:
             info,
             ProductSizeCreatePayload,
             lambda: {
-                "product_size": products.create_product_size(
+                "product_size": product_sizes.create_product_size(
                     info.context.uow, input.product_variant, spec
                 )
             },
@@ -259,8 +260,10 @@ class Mutation:
         def action() -> dict[str, Any]:
             uow = info.context.uow
             with reading("id"):
-                size = products.get_product_size(uow, id)
+                size = product_sizes.get_product_size(uow, id)
             with reading("input"):
-                return {"product_size": products.update_product_size(uow, size, input.changes())}
+                return {
+                    "product_size": product_sizes.update_product_size(uow, size, input.changes())
+                }
 
         return run_mutation(info, ProductSizeUpdatePayload, action)
