@@ -16,20 +16,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import col, delete, select
 
 from mockcentra.domain.attributes.config import (
-    CHOICES,
     AttributeConfig,
-    AttributeTypeDef,
-    ElementDef,
-    MappedAttributeDef,
-    Upload,
 )
-from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
-from mockcentra.domain.listing import text_matches
+from mockcentra.domain.attributes.rules import (
+    Path,
+    attribute_type,
+    checked_value,
+    element_of,
+    mapped_attribute,
+)
+from mockcentra.domain.errors import DomainWarning, invalid, not_found
 from mockcentra.storage.records import is_row
 from mockcentra.storage.tables import (
     AccountRow,
@@ -41,8 +42,6 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
-
-Path = Sequence[str | int]
 
 
 @dataclass(frozen=True)
@@ -81,24 +80,6 @@ class MappedAttributeSpec:
 class AttributeChanges:
     dynamic: Sequence[DynamicAttributeSpec] = field(default_factory=list)
     mapped: Sequence[MappedAttributeSpec] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ElementValue:
-    """One element of an attribute on an object, as read back."""
-
-    definition: ElementDef
-    value: str | Upload | None
-
-
-@dataclass(frozen=True)
-class AttributeView:
-    """An attribute on one object: a dynamic type with all its elements, or one selected
-    mapped attribute (`mapped`) with its predefined values."""
-
-    type: AttributeTypeDef
-    elements: tuple[ElementValue, ...]
-    mapped: MappedAttributeDef | None = None
 
 
 def object_type_of(obj: Any) -> str:
@@ -164,15 +145,15 @@ def _set_dynamic(
     path: Path,
 ) -> None:
     """Store one element value of a dynamic attribute; an empty value removes it."""
-    attribute = _type(config, item.attribute_type_name, object_type, path)
+    attribute = attribute_type(config, item.attribute_type_name, object_type, path)
     if attribute.is_mapped:
         raise invalid(
             f'Attribute type "{attribute.name}" is mapped: select one of its attributes '
             "in mappedAttributes.",
             [*path, "attributeTypeName"],
         )
-    element = _element(attribute, item.attribute_element_key, path)
-    value = _checked(attribute, element, item.attribute_element_value, path)
+    element = element_of(attribute, item.attribute_element_key, path)
+    value = checked_value(attribute, element, item.attribute_element_value, path)
     key = _value_key(object_type, obj.id, attribute.name, element.key)
     if value == "":
         uow.session.exec(delete(AttributeValueRow).where(*key))
@@ -203,7 +184,9 @@ def _select_mapped(
 ) -> None:
     """Select one predefined attribute; a single-choice type replaces its selection, and
     `chosen` (what this request picked per type) refuses a second pick of such a type."""
-    attribute, mapped = _mapped(config, item, object_type, path)
+    attribute, mapped = mapped_attribute(
+        config, item.attribute_type_name, item.attribute_id, object_type, path
+    )
     picks = chosen.setdefault(attribute.name, [])
     if mapped.id in picks:
         return
@@ -259,8 +242,8 @@ def remove(
     warnings: list[DomainWarning] = []
     for i, item in enumerate(changes.dynamic):
         item_path = [*path, "dynamicAttributes", i]
-        attribute = _type(config, item.attribute_type_name, object_type, item_path)
-        element = _element(attribute, item.attribute_element_key, item_path)
+        attribute = attribute_type(config, item.attribute_type_name, object_type, item_path)
+        element = element_of(attribute, item.attribute_element_key, item_path)
         key = _value_key(object_type, obj.id, attribute.name, element.key)
         if uow.session.exec(select(AttributeValueRow.id).where(*key)).first() is None:
             warnings.append(
@@ -272,7 +255,9 @@ def remove(
         uow.session.exec(delete(AttributeValueRow).where(*key))
     for i, pick in enumerate(changes.mapped):
         item_path = [*path, mapped_key, i]
-        attribute, mapped = _mapped(config, pick, object_type, item_path)
+        attribute, mapped = mapped_attribute(
+            config, pick.attribute_type_name, pick.attribute_id, object_type, item_path
+        )
         selected = _selection(uow, object_type, obj.id, mapped.id)
         if selected is None:
             warnings.append(
@@ -300,54 +285,6 @@ def _touch(uow: UnitOfWork, obj: Any, object_type: str, now: Any) -> None:
     )
 
 
-def _type(config: AttributeConfig, name: str, object_type: str, path: Path) -> AttributeTypeDef:
-    attribute = config.type(name)
-    if attribute is None:
-        raise DomainError(
-            ErrorCode.NOT_FOUND,
-            f'Attribute type "{name}" does not exist.',
-            [*path, "attributeTypeName"],
-        )
-    if attribute.object_type != object_type:
-        raise DomainError(
-            ErrorCode.CONFLICT,
-            f'Attribute type "{attribute.name}" is for {attribute.object_type} objects, '
-            f"not {object_type}.",
-            [*path, "attributeTypeName"],
-        )
-    return attribute
-
-
-def _element(attribute: AttributeTypeDef, key: str, path: Path) -> ElementDef:
-    element = attribute.element(key)
-    if element is None:
-        raise DomainError(
-            ErrorCode.NOT_FOUND,
-            f'Attribute type "{attribute.name}" has no element "{key}".',
-            [*path, "attributeElementKey"],
-        )
-    return element
-
-
-def _mapped(
-    config: AttributeConfig, item: MappedAttributeSpec, object_type: str, path: Path
-) -> tuple[AttributeTypeDef, MappedAttributeDef]:
-    attribute = _type(config, item.attribute_type_name, object_type, path)
-    if not attribute.is_mapped:
-        raise invalid(
-            f'Attribute type "{attribute.name}" is dynamic: set its elements in dynamicAttributes.',
-            [*path, "attributeTypeName"],
-        )
-    mapped = attribute.attribute(item.attribute_id)
-    if mapped is None:
-        raise DomainError(
-            ErrorCode.NOT_FOUND,
-            f'Attribute type "{attribute.name}" has no attribute with ID {item.attribute_id}.',
-            [*path, "attributeId"],
-        )
-    return attribute, mapped
-
-
 def _value_key(object_type: str, object_id: int, type_name: str, key: str) -> tuple[Any, ...]:
     return (
         AttributeValueRow.object_type == object_type,
@@ -373,92 +310,3 @@ def _selection(
             MappedAttributeSelectionRow.attribute_id == attribute_id,
         )
     ).first()
-
-
-def _checked(attribute: AttributeTypeDef, element: ElementDef, value: str, path: Path) -> str:
-    """The value as stored; a choice takes option values (several, comma-separated, if multi)."""
-    if element.kind not in CHOICES or value == "":
-        return value
-    chosen = [v.strip() for v in value.split(",")] if element.multi else [value]
-    for v in chosen:
-        if v not in element.options:
-            allowed = ", ".join(element.options)
-            raise invalid(
-                f'"{v}" is not an option of element "{element.key}" of attribute type '
-                f'"{attribute.name}" (options: {allowed}).',
-                [*path, "attributeElementValue"],
-            )
-    return ",".join(dict.fromkeys(chosen))
-
-
-def stored_of(
-    session: Session, object_type: str, object_ids: Sequence[int]
-) -> dict[int, list[Any]]:
-    """Each object's element values and mapped selections, in two queries."""
-    out: dict[int, list[Any]] = {}
-    if not object_ids:
-        return out
-    values = _stored_rows(session, AttributeValueRow, object_type, object_ids)
-    selections = _stored_rows(session, MappedAttributeSelectionRow, object_type, object_ids)
-    found: list[AttributeValueRow | MappedAttributeSelectionRow] = [*values, *selections]
-    for row in found:
-        out.setdefault(row.object_id, []).append(row)
-    return out
-
-
-_Stored = TypeVar("_Stored", AttributeValueRow, MappedAttributeSelectionRow)
-
-
-def _stored_rows(
-    session: Session, table: type[_Stored], object_type: str, object_ids: Sequence[int]
-) -> Sequence[_Stored]:
-    return session.exec(
-        select(table)
-        .where(table.object_type == object_type, col(table.object_id).in_(list(object_ids)))
-        .order_by(col(table.id))
-    ).all()
-
-
-def attributes_of(
-    config: AttributeConfig, object_type: str, rows: Sequence[Any]
-) -> list[AttributeView]:
-    """The attributes an object has, in configuration order: a dynamic type once (with all its
-    elements), a mapped type once per selected attribute (in attribute id order)."""
-    stored = {
-        (r.attribute_type, r.element_key): r.value for r in rows if isinstance(r, AttributeValueRow)
-    }
-    selected = {r.attribute_id for r in rows if isinstance(r, MappedAttributeSelectionRow)}
-    views: list[AttributeView] = []
-    for attribute in config.for_object(object_type):
-        if attribute.is_mapped:
-            for mapped in sorted(attribute.attributes, key=lambda a: a.id):
-                if mapped.id in selected:
-                    elements = tuple(
-                        ElementValue(e, mapped.values.get(e.key)) for e in attribute.elements
-                    )
-                    views.append(AttributeView(attribute, elements, mapped))
-        elif any(t == attribute.name for t, _ in stored):
-            elements = tuple(
-                ElementValue(e, stored.get((attribute.name, e.key))) for e in attribute.elements
-            )
-            views.append(AttributeView(attribute, elements))
-    return views
-
-
-def mapped_attributes(
-    config: AttributeConfig,
-    *,
-    ids: Sequence[int] | None = None,
-    type_name: Any = None,
-    object_type: str | None = None,
-) -> list[MappedAttributeDef]:
-    """`mappedAttributes(where:)`: predefined attributes by id, type name (a StringMatch) and
-    object type, in id order."""
-    found: list[MappedAttributeDef] = []
-    for attribute in config.types:
-        if object_type is not None and attribute.object_type != object_type:
-            continue
-        if not text_matches(attribute.name, type_name):
-            continue
-        found.extend(a for a in attribute.attributes if not ids or a.id in ids)
-    return sorted(found, key=lambda a: a.id)

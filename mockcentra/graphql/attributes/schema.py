@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.attributes import assignments as domain
+from mockcentra.domain.attributes import queries
 from mockcentra.graphql.attributes.types import (
     ATTRIBUTE_TYPES,
     AttributeObjectType,
@@ -98,7 +99,7 @@ class Query:
     ) -> list[MappedAttribute]:
         config = attribute_config(info)
         w = where or MappedAttributeFilter()
-        found = domain.mapped_attributes(
+        found = queries.mapped_attributes(
             config,
             ids=w.id,
             type_name=w.type_name,

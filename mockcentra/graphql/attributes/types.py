@@ -15,6 +15,7 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.attributes import assignments as domain
+from mockcentra.domain.attributes import queries
 from mockcentra.domain.attributes.config import (
     CHOICES,
     AttributeConfig,
@@ -113,7 +114,7 @@ def attribute_config(info: Info) -> AttributeConfig:
     return config_for(info.context.runtime.settings.extra)
 
 
-def _element(info: Info, value: domain.ElementValue) -> AttributeElement:
+def _element(info: Info, value: queries.ElementValue) -> AttributeElement:
     d = value.definition
     common: dict[str, Any] = {"key": d.key, "description": d.description, "kind": d.kind}
     v = value.value
@@ -152,7 +153,7 @@ def attribute_type(t: AttributeTypeDef) -> AttributeType:
     )
 
 
-def _attribute(info: Info, view: domain.AttributeView) -> Attribute:
+def _attribute(info: Info, view: queries.AttributeView) -> Attribute:
     t = view.type
     return Attribute(
         type=attribute_type(t),
@@ -173,7 +174,7 @@ def mapped_attribute(info: Info, mapped: MappedAttributeDef) -> MappedAttribute:
         object_type=AttributeObjectType(t.object_type),
         type=attribute_type(t),
         elements=[
-            _element(info, domain.ElementValue(e, mapped.values.get(e.key))) for e in t.elements
+            _element(info, queries.ElementValue(e, mapped.values.get(e.key))) for e in t.elements
         ],
     )
 
@@ -189,9 +190,9 @@ def attributes_for(info: Info, obj: Any) -> list[Attribute]:
         info,
         f"attributes:{object_type}",
         obj.id,
-        lambda session, ids: domain.stored_of(session, object_type, ids),
+        lambda session, ids: queries.stored_of(session, object_type, ids),
     )
-    views = domain.attributes_of(attribute_config(info), object_type, rows)
+    views = queries.attributes_of(attribute_config(info), object_type, rows)
     return [_attribute(info, v) for v in views]
 
 
