@@ -12,7 +12,7 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.cursors import StatementSource, keys_of
-from mockcentra.domain.displays import displays, queries
+from mockcentra.domain.displays import categories, displays, queries
 from mockcentra.domain.displays.status import DisplayStatus
 from mockcentra.domain.listing import as_list
 from mockcentra.graphql.catalog.enums import Status
@@ -138,7 +138,7 @@ class CategoryUpdateInput:
     meta_keywords: str | None = strawberry.UNSET
 
     def changes(self) -> dict[str, Any]:
-        names = ("name", "status", *displays.CATEGORY_TEXT_FIELDS)
+        names = ("name", "status", *categories.CATEGORY_TEXT_FIELDS)
         found = {n: getattr(self, n) for n in names if getattr(self, n) is not strawberry.UNSET}
         return {k: v for k, v in found.items() if v is not None or k not in ("name", "status")}
 
@@ -324,9 +324,9 @@ class Mutation:
             info,
             CategoryPayload,
             lambda: {
-                "category": displays.create_category(
+                "category": categories.create_category(
                     info.context.uow,
-                    displays.CategorySpec(
+                    categories.CategorySpec(
                         store=input.store,
                         name=input.name,
                         status=DisplayStatus(input.status),
@@ -346,8 +346,8 @@ class Mutation:
         def action() -> dict[str, Any]:
             uow = info.context.uow
             with reading("id"):
-                category = displays.category_to_change(uow, id)
+                category = categories.category_to_change(uow, id)
             with reading("input"):
-                return {"category": displays.update_category(uow, category, input.changes())}
+                return {"category": categories.update_category(uow, category, input.changes())}
 
         return run_mutation(info, CategoryPayload, action)
