@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from mockcentra.domain.pricing import alterations, pricelists, prices
+from mockcentra.domain.pricing import alterations, price_changes, pricelists
 from mockcentra.domain.pricing.rules import Amount
 from mockcentra.graphql.catalog.enums import Status
 from mockcentra.graphql.catalog.types import Product
@@ -186,15 +186,15 @@ def amount(value: MonetaryValueInput | None) -> Amount | None:
     return Amount(value=value.to_decimal(), currency=value.currency_iso_code)
 
 
-def product_prices(items: list[ProductPriceInput]) -> list[prices.ProductPriceSpec]:
+def product_prices(items: list[ProductPriceInput]) -> list[price_changes.ProductPriceSpec]:
     return [
-        prices.ProductPriceSpec(
+        price_changes.ProductPriceSpec(
             product=item.product,
             price=amount(item.price),
             recommended_retail_price=amount(item.recommended_retail_price),
             override_individual_variant_prices=item.override_individual_variant_prices,
             individual_variant_prices=[
-                prices.VariantPriceSpec(
+                price_changes.VariantPriceSpec(
                     product_variant=v.product_variant,
                     price=amount(v.price),
                     recommended_retail_price=amount(v.recommended_retail_price),

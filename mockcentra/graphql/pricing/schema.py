@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from mockcentra.domain.pricing import alterations, pricelists, prices, queries
+from mockcentra.domain.pricing import alterations, price_changes, pricelists, queries
 from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.pricing.inputs import (
@@ -130,8 +130,8 @@ class Mutation:
     @mutation(permission="Price:write")
     def set_prices(self, info: Info, input: SetPricesInput) -> SetPricesPayload:
         def action() -> dict[str, Any]:
-            spec = prices.PricesSpec(input.pricelist, product_prices(input.product_prices))
-            result = prices.set_prices(info.context.uow, [spec], batch=False)
+            spec = price_changes.PricesSpec(input.pricelist, product_prices(input.product_prices))
+            result = price_changes.set_prices(info.context.uow, [spec], batch=False)
             return {
                 "pricelist": result.pricelists[0],
                 "products": result.products,
@@ -144,10 +144,10 @@ class Mutation:
     def set_prices_batch(self, info: Info, input: list[SetPricesInput]) -> SetPricesBatchPayload:
         def action() -> dict[str, Any]:
             specs = [
-                prices.PricesSpec(item.pricelist, product_prices(item.product_prices))
+                price_changes.PricesSpec(item.pricelist, product_prices(item.product_prices))
                 for item in input
             ]
-            result = prices.set_prices(info.context.uow, specs, batch=True)
+            result = price_changes.set_prices(info.context.uow, specs, batch=True)
             return {
                 "pricelists": result.pricelists,
                 "products": result.products,
@@ -192,10 +192,10 @@ class Mutation:
         self, info: Info, input: SetAlteredPricesInput
     ) -> SetAlteredPricesPayload:
         def action() -> dict[str, Any]:
-            spec = prices.PricesSpec(
+            spec = price_changes.PricesSpec(
                 input.pricelist, product_prices(input.product_prices), input.price_alteration
             )
-            result = prices.set_altered_prices(info.context.uow, [spec], batch=False)
+            result = price_changes.set_altered_prices(info.context.uow, [spec], batch=False)
             return {
                 "price_alteration": result.price_alterations[0],
                 "pricelist": result.pricelists[0],
@@ -211,12 +211,12 @@ class Mutation:
     ) -> SetAlteredPricesBatchPayload:
         def action() -> dict[str, Any]:
             specs = [
-                prices.PricesSpec(
+                price_changes.PricesSpec(
                     item.pricelist, product_prices(item.product_prices), item.price_alteration
                 )
                 for item in input
             ]
-            result = prices.set_altered_prices(info.context.uow, specs, batch=True)
+            result = price_changes.set_altered_prices(info.context.uow, specs, batch=True)
             return {
                 "price_alterations": result.price_alterations,
                 "pricelists": result.pricelists,
