@@ -18,7 +18,6 @@ growing."""
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -28,17 +27,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-try:  # the writers' turn across processes (serve --workers); POSIX only
-    import fcntl
-except ImportError:  # pragma: no cover - Windows serves with one worker
-    fcntl = None  # type: ignore[assignment]
-
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import StaticPool
 from sqlmodel import SQLModel
 
 import mockcentra.storage.tables  # noqa: F401  (registers every table on the metadata)
 from mockcentra.settings import MEMORY
+from mockcentra.storage.locks import OneAtATimePool, WriterLock
+from mockcentra.storage.upgrade import upgrade_table
 
 
 def _configure(engine: Engine, *, file_backed: bool) -> None:
@@ -62,105 +57,11 @@ def _configure(engine: Engine, *, file_backed: bool) -> None:
         conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _drop_replaced_indexes(conn: Any, table: Any) -> None:
-    """Indexes a model no longer declares (replaced by wider ones) would only slow writes and
-    could steer the planner away from the index a list query was written for."""
-    declared = {index.name for index in table.indexes}
-    for row in conn.exec_driver_sql(f'PRAGMA index_list("{table.name}")').fetchall():
-        name, origin = row[1], row[3]
-        if origin == "c" and name not in declared:
-            conn.exec_driver_sql(f'DROP INDEX "{name}"')
-
-
-def _add_missing_columns(conn: Any, table: Any) -> None:
-    """Columns a newer model declares are added to an existing file's table, with the model's
-    default for the rows already there (SQLite adds columns in place, without a rebuild)."""
-    existing = {row[1] for row in conn.exec_driver_sql(f'PRAGMA table_info("{table.name}")')}
-    for column in table.columns:
-        if column.name in existing:
-            continue
-        kind = column.type.compile(dialect=conn.dialect)
-        default = getattr(column.default, "arg", None)
-        if callable(default):
-            default = None
-        if isinstance(default, bool):
-            literal = "1" if default else "0"
-        elif isinstance(default, int | float):
-            literal = str(default)
-        elif isinstance(default, str):
-            literal = "'" + default.replace("'", "''") + "'"
-        else:
-            literal = "NULL"
-        conn.exec_driver_sql(
-            f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind} DEFAULT {literal}'
-        )
-
-
 def _layout(conn: sqlite3.Connection) -> tuple:
     """What prepared statements depend on: the schema cookie and every object's root page."""
     version = conn.execute("PRAGMA schema_version").fetchone()[0]
     pages = conn.execute("SELECT name, rootpage FROM sqlite_master ORDER BY name").fetchall()
     return (version, tuple(pages))
-
-
-class _OneAtATimePool(StaticPool):
-    """The one connection of an in-memory database, lent to one thread at a time.
-
-    The lock is taken before the pool hands the connection out and released when it comes back,
-    so two threads never hold it at once (a lock taken in the checkout event comes too late:
-    the second checkout has already replaced the first one's bookkeeping, its return is then
-    skipped, and the lock is never released). Requests run on worker threads, so this is the
-    common case, not a rare one."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.lending = threading.RLock()
-
-    def _do_get(self) -> Any:
-        self.lending.acquire()
-        try:
-            return super()._do_get()
-        except BaseException:
-            self.lending.release()
-            raise
-
-    def _do_return_conn(self, record: Any) -> None:
-        try:
-            super()._do_return_conn(record)
-        finally:
-            self.lending.release()
-
-
-class _WriterLock:
-    """A reentrant lock across this process's threads and, with a lock file, across the
-    processes that open the same file (`fcntl.flock`, where the platform has it)."""
-
-    def __init__(self, path: Path | None) -> None:
-        self._threads = threading.RLock()
-        self._path = path
-        self._depth = 0
-        self._fd: int | None = None
-
-    def __enter__(self) -> None:
-        self._threads.acquire()
-        self._depth += 1
-        if self._depth == 1 and self._path is not None and fcntl is not None:
-            try:
-                if self._fd is None:
-                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-                fcntl.flock(self._fd, fcntl.LOCK_EX)
-            except BaseException:
-                self._depth -= 1
-                self._threads.release()
-                raise
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            self._depth -= 1
-            if self._depth == 0 and self._fd is not None and fcntl is not None:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
-        finally:
-            self._threads.release()
 
 
 class Database:
@@ -181,7 +82,7 @@ class Database:
             self.engine = create_engine(
                 "sqlite://",
                 connect_args={"check_same_thread": False},
-                poolclass=_OneAtATimePool,
+                poolclass=OneAtATimePool,
             )
         _configure(self.engine, file_backed=self.file_backed)
         #: in-memory: the serialized image and its layout; file: a backup file on disk
@@ -190,13 +91,13 @@ class Database:
         self._disposed = False
         self._shared_dir = shared_dir is not None
         #: one write transaction at a time (see `writing`)
-        self._writers = _WriterLock(shared_dir / "writer.lock" if shared_dir else None)
+        self._writers = WriterLock(shared_dir / "writer.lock" if shared_dir else None)
         #: the in-memory database's layout since the last load or snapshot (see the docstring)
         self._layout: tuple | None = None
         # an in-memory database is one connection, lent to one thread at a time: snapshots
         # and restores hold the same lock around their own use of it
         pool = self.engine.pool
-        self._lock = pool.lending if isinstance(pool, _OneAtATimePool) else threading.RLock()
+        self._lock = pool.lending if isinstance(pool, OneAtATimePool) else threading.RLock()
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -218,14 +119,7 @@ class Database:
         SQLModel.metadata.create_all(self.engine)
         with self.engine.begin() as conn:  # an existing file gets the columns and indexes
             for table in SQLModel.metadata.sorted_tables:  # the models declare
-                _add_missing_columns(conn, table)
-                # by name: SQLAlchemy's own check does not see indexes on expressions
-                rows = conn.exec_driver_sql(f'PRAGMA index_list("{table.name}")').fetchall()
-                existing = {row[1] for row in rows}
-                for index in table.indexes:
-                    if index.name not in existing:
-                        index.create(conn)
-                _drop_replaced_indexes(conn, table)
+                upgrade_table(conn, table)
 
     @contextmanager
     def bulk_load(self) -> Iterator[None]:
