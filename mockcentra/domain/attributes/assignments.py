@@ -20,9 +20,7 @@ from typing import Any
 
 from sqlmodel import col, delete, select
 
-from mockcentra.domain.attributes.config import (
-    AttributeConfig,
-)
+from mockcentra.domain.attributes.config import AttributeConfig
 from mockcentra.domain.attributes.rules import (
     Path,
     attribute_type,

@@ -18,10 +18,7 @@ from mockcentra.domain.attributes.config import (
     Upload,
 )
 from mockcentra.domain.listing import text_matches
-from mockcentra.storage.tables import (
-    AttributeValueRow,
-    MappedAttributeSelectionRow,
-)
+from mockcentra.storage.tables import AttributeValueRow, MappedAttributeSelectionRow
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ Path = Sequence[str | int]
 def attribute_type(
     config: AttributeConfig, name: str, object_type: str, path: Path
 ) -> AttributeTypeDef:
+    """The configured attribute type `name`, which must be one for `object_type` objects."""
     attribute = config.type(name)
     if attribute is None:
         raise DomainError(
@@ -40,6 +41,7 @@ def attribute_type(
 
 
 def element_of(attribute: AttributeTypeDef, key: str, path: Path) -> ElementDef:
+    """The element `key` of a dynamic attribute type."""
     element = attribute.element(key)
     if element is None:
         raise DomainError(
@@ -53,6 +55,7 @@ def element_of(attribute: AttributeTypeDef, key: str, path: Path) -> ElementDef:
 def mapped_attribute(
     config: AttributeConfig, type_name: str, attribute_id: int, object_type: str, path: Path
 ) -> tuple[AttributeTypeDef, MappedAttributeDef]:
+    """A mapped attribute type and its predefined attribute `attribute_id`."""
     attribute = attribute_type(config, type_name, object_type, path)
     if not attribute.is_mapped:
         raise invalid(

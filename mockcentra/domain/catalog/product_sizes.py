@@ -13,12 +13,7 @@ from mockcentra.domain.catalog import rules
 from mockcentra.domain.catalog.rules import Path
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.refs import Ref, resolve
-from mockcentra.storage.tables import (
-    ProductSizeRow,
-    SizeChartRow,
-    SizeRow,
-    VariantRow,
-)
+from mockcentra.storage.tables import ProductSizeRow, SizeChartRow, SizeRow, VariantRow
 from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 

@@ -22,13 +22,7 @@ from mockcentra.domain.catalog.variants import VariantSpec, add_variant
 from mockcentra.domain.catalog.weight import checked_weight
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode
 from mockcentra.domain.refs import Ref, resolve, resolve_optional
-from mockcentra.storage.tables import (
-    BrandRow,
-    CollectionRow,
-    CountryRow,
-    FolderRow,
-    ProductRow,
-)
+from mockcentra.storage.tables import BrandRow, CollectionRow, CountryRow, FolderRow, ProductRow
 from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 

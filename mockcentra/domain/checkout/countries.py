@@ -30,6 +30,7 @@ def country_by_code(session: Session, code: str) -> CountryRow | None:
 
 
 def known_country(uow: UnitOfWork, code: str) -> CountryRow:
+    """A country by its code, refused when it is not one of the instance's."""
     country = country_by_code(uow.session, code.upper())
     if country is None:
         raise invalid(f"Unknown country {code}.", ["country"])
@@ -37,6 +38,7 @@ def known_country(uow: UnitOfWork, code: str) -> CountryRow:
 
 
 def place_in_country(uow: UnitOfWork, sel: SelectionRow, country: CountryRow) -> None:
+    """Move the selection to `country`: its market, pricelist and shipping option follow."""
     market = location.market_for_country(uow.session, sel.store_id, country)
     pricelist = location.pricelist_for_country(uow.session, sel.store_id, country)
     sel.country_code = country.code

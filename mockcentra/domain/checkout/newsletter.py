@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import invalid
-from mockcentra.storage.tables import (
-    NewsletterSubscriptionRow,
-)
+from mockcentra.storage.tables import NewsletterSubscriptionRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 

@@ -26,11 +26,7 @@ from mockcentra.domain.ordering.placing import NewLine, NewOrder, place_order
 from mockcentra.domain.payments import psp
 from mockcentra.domain.stock import allocation
 from mockcentra.domain.vouchers.usage import promotion_entries, record_usage
-from mockcentra.storage.tables import (
-    OrderRow,
-    SelectionRow,
-    VoucherRow,
-)
+from mockcentra.storage.tables import OrderRow, SelectionRow, VoucherRow
 from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 

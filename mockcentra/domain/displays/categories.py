@@ -14,10 +14,7 @@ from mockcentra.domain.displays.status import DisplayStatus
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.refs import Ref, resolve
 from mockcentra.domain.uris import uri_from_name, validate_uri
-from mockcentra.storage.tables import (
-    CategoryRow,
-    StoreRow,
-)
+from mockcentra.storage.tables import CategoryRow, StoreRow
 from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 

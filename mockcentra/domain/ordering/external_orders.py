@@ -33,9 +33,7 @@ from mockcentra.domain.ordering.import_lookups import (
 from mockcentra.domain.ordering.placing import NewLine, NewOrder, place_order
 from mockcentra.domain.ordering.voucher_value import take_voucher_value
 from mockcentra.domain.orders.guards import ensure_not_locked_by_other, find_order, touch
-from mockcentra.domain.orders.status import (
-    OrderStatus,
-)
+from mockcentra.domain.orders.status import OrderStatus
 from mockcentra.domain.orders.totals import lines_of
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.vouchers.entries import VoucherEntry

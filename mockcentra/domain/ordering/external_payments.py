@@ -12,15 +12,10 @@ from typing import Any
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.money import ZERO, format_money, round_money
-from mockcentra.domain.orders.status import (
-    PaymentEntryStatus,
-    PaymentEntryType,
-)
+from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.domain.orders.totals import payment_balance
 from mockcentra.domain.payments import psp
-from mockcentra.storage.tables import (
-    OrderRow,
-)
+from mockcentra.storage.tables import OrderRow
 from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 

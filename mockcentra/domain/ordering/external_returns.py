@@ -16,11 +16,7 @@ from mockcentra.domain.ordering.external_shipments import find_shipment
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.returns.status import ReturnStockPolicy
 from mockcentra.domain.shipments.queries import shipment_lines
-from mockcentra.storage.tables import (
-    OrderRow,
-    ReturnRow,
-    ShipmentRow,
-)
+from mockcentra.storage.tables import OrderRow, ReturnRow, ShipmentRow
 from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 

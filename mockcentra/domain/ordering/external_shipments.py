@@ -10,10 +10,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode, not_found
 from mockcentra.domain.ordering.external_orders import ByNumber, append_internal_comment
 from mockcentra.domain.ordering.queries import shipment_by_number
 from mockcentra.domain.shipments import actions as shipments
-from mockcentra.storage.tables import (
-    OrderRow,
-    ShipmentRow,
-)
+from mockcentra.storage.tables import OrderRow, ShipmentRow
 from mockcentra.storage.tables.base import key, stored
 from mockcentra.storage.uow import UnitOfWork
 

@@ -13,12 +13,7 @@ from typing import Any, Protocol, TypeVar
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.pricing.status import PriceAlterationStatus
-from mockcentra.storage.tables import (
-    AlteredPriceRow,
-    PriceAlterationRow,
-    PricelistRow,
-    PriceRow,
-)
+from mockcentra.storage.tables import AlteredPriceRow, PriceAlterationRow, PricelistRow, PriceRow
 from mockcentra.storage.uow import memo
 
 #: A price of a pricelist or a price alteration (a row, or its amount).

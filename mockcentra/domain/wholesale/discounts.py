@@ -12,10 +12,7 @@ from sqlmodel import Session, select
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid
 from mockcentra.domain.wholesale import rules
 from mockcentra.domain.wholesale.delivery_windows import get_window
-from mockcentra.storage.tables import (
-    AccountDeliveryWindowDiscountRow,
-    AccountRow,
-)
+from mockcentra.storage.tables import AccountDeliveryWindowDiscountRow, AccountRow
 from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
@@ -37,6 +34,7 @@ class DiscountsSpec:
 
 
 def apply_general_discount(account: AccountRow, spec: DiscountsSpec | None) -> None:
+    """The account's general discount and whether its buyers see it, as the input sets them."""
     if spec is not None and spec.general_percent is not None:
         account.discount_percent_hundredths = rules.percent_hundredths(
             spec.general_percent,
@@ -49,6 +47,8 @@ def apply_general_discount(account: AccountRow, spec: DiscountsSpec | None) -> N
 def apply_window_discounts(
     uow: UnitOfWork, account: AccountRow, spec: DiscountsSpec
 ) -> list[DomainWarning]:
+    """Remove, then add or change, the account's discounts for delivery windows of its store;
+    removing one it does not have is a warning."""
     session = uow.session
     warnings: list[DomainWarning] = []
     base = ["discounts"]

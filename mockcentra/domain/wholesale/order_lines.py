@@ -19,9 +19,7 @@ from mockcentra.domain.refs import resolve
 from mockcentra.domain.wholesale import rules
 from mockcentra.domain.wholesale.discounts import discount_for
 from mockcentra.domain.wholesale.rules import Path
-from mockcentra.domain.wholesale.status import (
-    DeliveryWindowLimitOn,
-)
+from mockcentra.domain.wholesale.status import DeliveryWindowLimitOn
 from mockcentra.domain.wholesale.window_variants import window_variant
 from mockcentra.storage.tables import (
     AccountRow,
@@ -42,6 +40,9 @@ from mockcentra.storage.uow import UnitOfWork
 
 @dataclass
 class WholesaleLine:
+    """One asked line priced and checked: the order line to place, its delivery window, how
+    the window sells the variant (its delivery type) and the variant."""
+
     new: NewLine
     window: DeliveryWindowRow
     delivery_type: str
@@ -55,6 +56,8 @@ def check_window(
     today: Any,
     path: Path,
 ) -> None:
+    """The delivery window is of the account's store, open `today` and offered in the
+    account's market."""
     if window.store_id != account.store_id:
         raise DomainError(
             ErrorCode.CONFLICT,

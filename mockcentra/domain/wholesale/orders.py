@@ -45,10 +45,7 @@ from mockcentra.domain.wholesale.order_lines import (
     windows_in_market,
 )
 from mockcentra.domain.wholesale.queries import outstanding
-from mockcentra.domain.wholesale.status import (
-    BuyerStatus,
-    VariantDeliveryType,
-)
+from mockcentra.domain.wholesale.status import BuyerStatus, VariantDeliveryType
 from mockcentra.storage.tables import (
     AccountRow,
     BuyerRow,

@@ -15,10 +15,7 @@ from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders.status import OrderStatus
 from mockcentra.domain.orders.totals import order_totals
 from mockcentra.domain.shipments.queries import shipment_grand_total
-from mockcentra.domain.wholesale.status import (
-    DeliveryWindowStatus,
-    VariantDeliveryType,
-)
+from mockcentra.domain.wholesale.status import DeliveryWindowStatus, VariantDeliveryType
 from mockcentra.storage.tables import (
     AccountDeliveryWindowDiscountRow,
     AccountRow,

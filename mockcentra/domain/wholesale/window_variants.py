@@ -18,11 +18,7 @@ from mockcentra.domain.wholesale.status import (
     DeliveryWindowLimitType,
     VariantDeliveryType,
 )
-from mockcentra.storage.tables import (
-    DeliveryWindowRow,
-    DeliveryWindowVariantRow,
-    VariantRow,
-)
+from mockcentra.storage.tables import DeliveryWindowRow, DeliveryWindowVariantRow, VariantRow
 from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
