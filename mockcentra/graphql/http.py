@@ -27,7 +27,7 @@ from mockcentra.graphql.permissions import make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
 from mockcentra.graphql.schema import shared_schema
 from mockcentra.runtime import heap
-from mockcentra.runtime.threads import off_loop
+from mockcentra.runtime.threads import off_loop, on_loop
 from mockcentra.runtime.wire import NOT_JSON, UnreadableInput, read_json
 from mockcentra.state.runtime import Runtime
 
@@ -142,10 +142,12 @@ class GraphQLEndpoint:
             return refusal
 
         base_url = str(request.base_url).rstrip("/")
-        # one long operation must not stop the server answering others (health, REST, ...)
-        outcome = await off_loop(
-            self._execute, query, variables, operation_name, analysis, token, token_value, base_url
-        )
+        # on a server, one long operation must not stop it answering others (health, REST...)
+        work = (query, variables, operation_name, analysis, token, token_value, base_url)
+        if self.runtime.work_on_loop:
+            outcome = on_loop(self._execute, *work)
+        else:
+            outcome = await off_loop(self._execute, *work)
         if isinstance(outcome, JSONResponse):
             return outcome
         result = outcome

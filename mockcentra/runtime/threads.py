@@ -37,6 +37,16 @@ async def off_loop(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) 
     return await loop.run_in_executor(_POOL, call)
 
 
+def on_loop(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """`function(*args, **kwargs)` right here, on the event loop's thread, for work a server
+    would hand to `off_loop`; commits made in it wake the loop's background tasks as theirs."""
+    _handed.loop = asyncio.get_running_loop()
+    try:
+        return function(*args, **kwargs)
+    finally:
+        _handed.loop = None
+
+
 def handing_loop() -> asyncio.AbstractEventLoop | None:
     """The event loop whose work this thread is doing (None off a worker thread): commits made
     for a server's requests wake that server's background tasks, others do not."""

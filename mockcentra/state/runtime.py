@@ -106,6 +106,10 @@ class Runtime:
     loading: dict[str, object] | None = None
     #: With `serve --workers N`: the control-plane state the worker processes share.
     shared: SharedState | None = None
+    #: Run GraphQL operations on the event loop's own thread. The in-process client sets it:
+    #: its private loop serves one request at a time, so a worker thread would only add the
+    #: hand-off between threads (about 0.4 ms a request) and protect nothing.
+    work_on_loop: bool = False
     #: The resets and restores this process has caught up with (see `sync`).
     _seen_resets: int = field(default=0, init=False)
     _seen_restores: int = field(default=0, init=False)

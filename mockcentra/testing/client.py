@@ -91,6 +91,7 @@ class CentraClient:
         if app is not None:
             self._loop = asyncio.new_event_loop()
             self.runtime = app.state.runtime
+            self.runtime.work_on_loop = True  # this loop serves one request at a time
             self.settings: Settings = self.runtime.settings
             self._http = httpx.AsyncClient(
                 transport=httpx.ASGITransport(app=app), base_url="http://mockcentra"
