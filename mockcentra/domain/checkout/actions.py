@@ -95,13 +95,13 @@ def _parse_item(uow: UnitOfWork, sel: SelectionRow, item: str) -> tuple[DisplayR
     if not (0 < display_id <= INT64_MAX and 0 < size_id <= INT64_MAX):  # no such row can exist
         raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"])
     size = uow.session.get(ProductSizeRow, size_id)
-    display = uow.session.get(DisplayRow, display_id)
-    if size is None or display is None:
+    if size is None:
         raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"])
-    sellable = sellable_display_for_variant(
+    # the item names the display that sells its size here, or it is not found
+    display = sellable_display_for_variant(
         uow.session, sel.store_id, sel.market_id, size.variant_id
     )
-    if sellable is None or sellable.id != display.id:
+    if display is None or display.id != display_id:
         raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"])
     if _price(uow, sel, display, size) is None:
         raise DomainError(
