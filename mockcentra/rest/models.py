@@ -1,5 +1,5 @@
 """The REST APIs' typed requests: one pydantic model per body, query and path of each endpoint
-(Order API: order_models.py, Checkout API: checkout_models.py), read the way the control plane
+(Order API: order_models/, Checkout API: checkout_models.py), read the way the control plane
 reads its own (control/http.py): the body through the one JSON reader (rest/body.py), then the
 model, the first problem found refused before any domain code runs. The OpenAPI documents'
 request parts (parameters, request bodies) are generated from the same models here.

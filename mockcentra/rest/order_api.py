@@ -22,10 +22,11 @@ from mockcentra.domain.ordering import queries
 from mockcentra.rest import errors
 from mockcentra.rest.body import read_json_object
 from mockcentra.rest.models import read
-from mockcentra.rest.order_endpoints import ENDPOINTS, Call, Endpoint
-from mockcentra.rest.order_models import ZONE
+from mockcentra.rest.order_endpoints import ENDPOINTS
+from mockcentra.rest.order_endpoints.endpoint import Call, Endpoint
+from mockcentra.rest.order_models.readers import ZONE
 from mockcentra.rest.order_openapi import order_api_openapi
-from mockcentra.rest.order_serializers import Shapes
+from mockcentra.rest.order_serializers.shapes import Shapes
 from mockcentra.rest.transaction import run
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import OrderRow

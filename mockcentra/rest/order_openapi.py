@@ -11,14 +11,42 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mockcentra.rest.models import component_schemas, is_empty, parameters
+from mockcentra.rest.models import RestModel, component_schemas, is_empty, parameters
 from mockcentra.rest.openapi_blocks import ref
-from mockcentra.rest.order_endpoints import ENDPOINTS, Endpoint
-from mockcentra.rest.order_models import BODIES
+from mockcentra.rest.order_endpoints import ENDPOINTS
+from mockcentra.rest.order_endpoints.endpoint import Endpoint
+from mockcentra.rest.order_models.orders import (
+    CompleteOrderRequest,
+    CreateOrderRequest,
+    UpdateOrderRequest,
+)
+from mockcentra.rest.order_models.returns import CreateReturnRequest, UpdateReturnRequest
+from mockcentra.rest.order_models.shipments import (
+    CaptureShipmentRequest,
+    CompleteShipmentRequest,
+    CreateShipmentRequest,
+    UpdateShipmentRequest,
+)
+from mockcentra.rest.order_models.vouchers import CloneVoucherRequest
 from mockcentra.rest.order_openapi_bodies import RESPONSES
 from mockcentra.rest.order_openapi_components import SCHEMAS
 
 DEFAULT_BASE = "/api/order"
+
+#: Every request body model, in the order `components.schemas` lists them (with the models
+#: they hold).
+BODIES: list[type[RestModel]] = [
+    UpdateOrderRequest,
+    CreateOrderRequest,
+    CompleteOrderRequest,
+    CreateShipmentRequest,
+    CompleteShipmentRequest,
+    CaptureShipmentRequest,
+    UpdateShipmentRequest,
+    CreateReturnRequest,
+    UpdateReturnRequest,
+    CloneVoucherRequest,
+]
 
 
 # ---------------------------------------------------------------- paths
