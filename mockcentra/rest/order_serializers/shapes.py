@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from mockcentra.rest.order_serializers.values import text
 from mockcentra.rest.serializers import centra_datetime
@@ -43,7 +43,7 @@ class Item:
 class Shapes:
     """Loads the related rows of one request's results in bulk and caches them."""
 
-    def __init__(self, session: Any, zone: ZoneInfo) -> None:
+    def __init__(self, session: Session, zone: ZoneInfo) -> None:
         self.session = session
         self.zone = zone
         self._items: dict[int, Item] = {}
