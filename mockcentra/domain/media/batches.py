@@ -23,7 +23,7 @@ from urllib.parse import unquote_to_bytes, urlsplit
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from mockcentra.domain.errors import DomainError, ErrorCode, invalid
+from mockcentra.domain.errors import DomainError, invalid
 from mockcentra.domain.media.media import NotAnImage, add_media, file_of, owner_checked
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import MediaBatchItemRow, MediaBatchRow
@@ -185,7 +185,3 @@ def import_item(uow: UnitOfWork, item_id: int, data: bytes | Exception) -> None:
 
 def get_batch(session: Session, queue_id: str) -> MediaBatchRow | None:
     return session.get(MediaBatchRow, queue_id)
-
-
-def not_a_batch(queue_id: str) -> DomainError:
-    return DomainError(ErrorCode.NOT_FOUND, f"Could not find media batch {queue_id}.", ["queueId"])
