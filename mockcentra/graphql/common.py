@@ -145,8 +145,8 @@ class IntRange:
 
 @strawberry.input
 class TaxGroupInput:
-    """Accepted and not stored (a warning says so); one input type for order lines and
-    display items alike."""
+    """Accepted and not stored, one input type for displays and order lines alike: a display
+    answers it with a userWarning, an added order line is taxed at the order's rate."""
 
     id: int | None = None
 
