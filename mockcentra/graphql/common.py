@@ -8,6 +8,7 @@ from typing import Any
 
 import strawberry
 from graphql import OperationType
+from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, DomainWarning
 from mockcentra.domain.money import format_money, given_amount
@@ -154,8 +155,6 @@ class TaxGroupInput:
 def currency_by_code(info: Any, code: str) -> Any:
     """The currency row with this code, or None; every currency is read in one query, once per
     request (there are a handful, and a list of orders or prices names several)."""
-    from sqlmodel import select
-
     cache = info.context.cache
     if "currencies" not in cache:
         session = info.context.session
