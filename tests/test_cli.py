@@ -234,7 +234,6 @@ def test_serve_on_a_busy_port_says_how_to_pick_another(capsys: pytest.CaptureFix
     assert f"Port {port} on 127.0.0.1 is already in use" in capsys.readouterr().err
 
 
-@pytest.mark.slow  # starts a server process
 def _serve_in_a_process(cwd: Path, *args: str) -> tuple[subprocess.Popen[str], str, httpx.Response]:
     """`python -m mockcentra serve ARGS --port 0`, once it answers: the process, its base URL
     and its first health answer."""
@@ -263,6 +262,7 @@ def _serve_in_a_process(cwd: Path, *args: str) -> tuple[subprocess.Popen[str], s
     raise AssertionError("the server never answered /_mock/health")
 
 
+@pytest.mark.slow  # starts a server process
 def test_python_dash_m_serves_graphql_and_health(tmp_path: Path) -> None:
     """The real thing: a server process on a free port, seeded, answering with the default token."""
     proc, base, health = _serve_in_a_process(tmp_path, "--db", ":memory:")
@@ -368,6 +368,7 @@ def test_serve_refuses_workers_with_what_they_cannot_share(
     assert not db.exists()
 
 
+@pytest.mark.slow  # starts a server process
 def test_a_file_database_served_and_stopped_with_sigterm_leaves_only_its_file(
     tmp_path: Path,
 ) -> None:

@@ -34,6 +34,7 @@ def fresh_app(cache: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # two fresh Python processes, the first seeding the demo
 def test_a_fresh_process_loads_the_seeded_template_from_disk(tmp_path: Path) -> None:
     first = fresh_app(tmp_path)
     [cached] = list(tmp_path.glob("demo-1-*.sqlite"))
