@@ -25,6 +25,7 @@ from mockcentra.storage.tables import (
     ShipmentLineRow,
     ShipmentRow,
 )
+from mockcentra.storage.tables.base import stored
 
 
 def is_query(info: Any) -> bool:
@@ -75,10 +76,11 @@ def order_lines(info: Any, order_id: int) -> list[OrderLineRow] | None:
     return children(info, "order_lines", "Order", order_id, load, lambda row: row.order_id)
 
 
-def order_line(info: Any, line_id: int) -> OrderLineRow | None:
-    """An order line, from the page of lines this query loaded when it is there."""
+def order_line(info: Any, line_id: int) -> OrderLineRow:
+    """The order line a stored row points at, from the page of lines this query loaded when it
+    is there."""
     found = info.context.cache.get(("order-line", line_id))
-    return found if found is not None else info.context.session.get(OrderLineRow, line_id)
+    return found if found is not None else stored(info.context.session, OrderLineRow, line_id)
 
 
 def order_payments(info: Any, order_id: int) -> list[PaymentEntryRow]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 import strawberry
@@ -15,13 +14,6 @@ from mockcentra.domain.money import format_money, given_amount
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.storage.records import records_of
 from mockcentra.storage.tables import CurrencyRow
-
-
-def simple_sort(name: str) -> Any:
-    """A `<List>Sort` enum of `id` and `name`, ascending or descending (Centra has one sort
-    enum per list; the domain reads any of them as `<field>_ASC|DESC` text)."""
-    values = {f"{f}_{d}": f"{f}_{d}" for f in ("id", "name") for d in ("ASC", "DESC")}
-    return strawberry.enum(StrEnum(name, values), name=name)  # type: ignore[misc]
 
 
 @strawberry.type
@@ -91,35 +83,103 @@ class MonetaryValueInput:
         return given_amount(Decimal(repr(self.value)), "value")
 
 
-def _ref_input(name: str, *extra: str) -> type:
-    """An input that points at an object by `id` or `externalId` (plus natural keys)."""
-    annotations: dict[str, Any] = {"id": int | None, "external_id": str | None}
-    namespace: dict[str, Any] = {"id": None, "external_id": None}
-    for key in extra:
-        annotations[key] = str | None
-        namespace[key] = None
-    namespace["__annotations__"] = annotations
-    return strawberry.input(type(name, (), namespace), name=name)
+@strawberry.input
+class ObjectReference:
+    """Points at an object by `id` or `externalId`; each `<Object>Input` is one (some add a
+    natural key)."""
+
+    id: int | None = None
+    external_id: str | None = None
 
 
-BrandInput = _ref_input("BrandInput")
-CollectionInput = _ref_input("CollectionInput")
-FolderInput = _ref_input("FolderInput")
-CountryInput = _ref_input("CountryInput", "code")
-StoreInput = _ref_input("StoreInput")
-MarketInput = _ref_input("MarketInput")
-SizeChartInput = _ref_input("SizeChartInput")
-SizeInput = _ref_input("SizeInput", "name")
-ProductInput = _ref_input("ProductInput")
-ProductVariantInput = _ref_input("ProductVariantInput")
-WarehouseInput = _ref_input("WarehouseInput")
-PricelistInput = _ref_input("PricelistInput")
-PriceAlterationInput = _ref_input("PriceAlterationInput")
-ShippingOptionInput = _ref_input("ShippingOptionInput")
-CategoryInput = _ref_input("CategoryInput")
-DisplayInput = _ref_input("DisplayInput")
-AllocationRuleInput = _ref_input("AllocationRuleInput")
-MeasurementChartInput = _ref_input("MeasurementChartInput")
+@strawberry.input
+class BrandInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class CollectionInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class FolderInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class CountryInput(ObjectReference):
+    code: str | None = None
+
+
+@strawberry.input
+class StoreInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class MarketInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class SizeChartInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class SizeInput(ObjectReference):
+    name: str | None = None
+
+
+@strawberry.input
+class ProductInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class ProductVariantInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class WarehouseInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class PricelistInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class PriceAlterationInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class ShippingOptionInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class CategoryInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class DisplayInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class AllocationRuleInput(ObjectReference):
+    pass
+
+
+@strawberry.input
+class MeasurementChartInput(ObjectReference):
+    pass
 
 
 @strawberry.input

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeAlias
 
 import strawberry
 from sqlmodel import select
@@ -77,8 +77,10 @@ from mockcentra.storage.tables import (
     WarehouseRow,
 )
 
-EventObjectType = strawberry.enum(st.EventObjectType, name="EventObjectType")
-EventChangeType = strawberry.enum(st.EventChangeType, name="EventChangeType")
+strawberry.enum(st.EventObjectType, name="EventObjectType")
+EventObjectType: TypeAlias = st.EventObjectType
+strawberry.enum(st.EventChangeType, name="EventChangeType")
+EventChangeType: TypeAlias = st.EventChangeType
 
 EventObject = Annotated[
     DirectToConsumerOrder

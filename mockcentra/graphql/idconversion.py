@@ -6,7 +6,7 @@ mutations and `IdConversion:read` for entries (Centra's exact names are not docu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 import strawberry
 from strawberry.types import Info
@@ -16,9 +16,8 @@ from mockcentra.graphql.common import Payload, StringMatch
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.permissions import mutation, read_permission
 
-IdConversionEntryObjectType = strawberry.enum(
-    idconversion.IdConversionObjectType, name="IdConversionEntryObjectType"
-)
+strawberry.enum(idconversion.IdConversionObjectType, name="IdConversionEntryObjectType")
+IdConversionEntryObjectType: TypeAlias = idconversion.IdConversionObjectType
 
 
 @read_permission("IdConversion:read")
@@ -27,7 +26,7 @@ class IdConversionEntry:
     id: int
     external_id: str
     internal_id: int
-    object_type: IdConversionEntryObjectType  # type: ignore[valid-type]
+    object_type: IdConversionEntryObjectType
     integration_name: str
 
 
@@ -38,7 +37,7 @@ class IdConversionSetInput:
         description="If an entry with this internal ID and type exists, its external ID is "
         "replaced with the one given."
     )
-    object_type: IdConversionEntryObjectType  # type: ignore[valid-type]
+    object_type: IdConversionEntryObjectType
 
 
 @strawberry.input
@@ -53,12 +52,12 @@ class IdConversionInput:
 @strawberry.input
 class IdConversionUnsetInput:
     id_conversion: IdConversionInput
-    object_type: IdConversionEntryObjectType  # type: ignore[valid-type]
+    object_type: IdConversionEntryObjectType
 
 
 @strawberry.input
 class IdConversionFilter:
-    object_type: list[IdConversionEntryObjectType] | None = None  # type: ignore[valid-type]
+    object_type: list[IdConversionEntryObjectType] | None = None
     external_id: StringMatch | None = None
     internal_id: list[int] | None = None
 

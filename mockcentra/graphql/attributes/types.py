@@ -9,7 +9,7 @@ on `attributes` (`Product.attributes:read` ...).
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Any, TypeAlias
 
 import strawberry
 from strawberry.types import Info
@@ -29,7 +29,8 @@ from mockcentra.graphql.batch import announce
 from mockcentra.graphql.batch import batched as children
 from mockcentra.graphql.permissions import field, read_permission
 
-AttributeElementKind = strawberry.enum(ElementKind, name="AttributeElementKind")
+strawberry.enum(ElementKind, name="AttributeElementKind")
+AttributeElementKind: TypeAlias = ElementKind
 
 
 @strawberry.enum
@@ -60,7 +61,7 @@ class AttributeType:
 class AttributeElement:
     key: str
     description: str
-    kind: AttributeElementKind  # type: ignore[valid-type]
+    kind: AttributeElementKind
 
 
 @strawberry.type

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.catalog import bundles as bundle_domain
@@ -13,7 +14,14 @@ from mockcentra.graphql.catalog.loading import children
 from mockcentra.graphql.catalog.types import Product, ProductVariant
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.scalars import DateTimeTz
-from mockcentra.storage.tables import BundleRow, ProductRow, SizeChartRow, VariantRow
+from mockcentra.storage.tables import (
+    BundleRow,
+    BundleSectionRow,
+    ProductRow,
+    SizeChartRow,
+    VariantRow,
+)
+from mockcentra.storage.tables.base import key
 
 
 @strawberry.type
@@ -22,8 +30,9 @@ class BundleSection:
     quantity: int
 
     @field(permission="")
-    def product_variants(self, info: Info) -> list[ProductVariant]:
-        return children(info, "section_variants", self.id, queries.variants_by_section)
+    @staticmethod
+    def product_variants(root: Parent[BundleSectionRow], info: Info) -> list[ProductVariant]:
+        return children(info, "section_variants", key(root), queries.variants_by_section)
 
 
 @read_permission("Bundle:read")
@@ -34,43 +43,51 @@ class Bundle:
     price_type: BundlePriceType
 
     @strawberry.field
-    def created_at(self, info: Info) -> DateTimeTz:
-        return _bundle_product(info, self).created_at
+    @staticmethod
+    def created_at(root: Parent[BundleRow], info: Info) -> DateTimeTz:
+        return _bundle_product(info, root).created_at  # type: ignore[return-value]
 
     @strawberry.field
-    def updated_at(self, info: Info) -> DateTimeTz:
-        return _bundle_product(info, self).updated_at
+    @staticmethod
+    def updated_at(root: Parent[BundleRow], info: Info) -> DateTimeTz:
+        return _bundle_product(info, root).updated_at  # type: ignore[return-value]
 
     @field(permission="")
-    def product(self, info: Info) -> Product:
-        return _bundle_product(info, self)
+    @staticmethod
+    def product(root: Parent[BundleRow], info: Info) -> Product:
+        return _bundle_product(info, root)  # type: ignore[return-value]
 
     @strawberry.field
-    def bundle_variant(self, info: Info) -> ProductVariant:
-        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def bundle_variant(root: Parent[BundleRow], info: Info) -> ProductVariant:
+        return info.context.session.get(VariantRow, root.variant_id)
 
     @strawberry.field
-    def size_chart(self, info: Info) -> SizeChart | None:
-        variant = info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def size_chart(root: Parent[BundleRow], info: Info) -> SizeChart | None:
+        variant = info.context.session.get(VariantRow, root.variant_id)
         return info.context.session.get(SizeChartRow, variant.size_chart_id)
 
     @field(permission="")
-    def sizes(self, info: Info) -> list[Size]:
+    @staticmethod
+    def sizes(root: Parent[BundleRow], info: Info) -> list[Size]:
         """The sizes active on the bundle variant, in size chart order."""
-        variant_id = self.variant_id  # type: ignore[attr-defined]
+        variant_id = root.variant_id
         rows = queries.sizes_by_variant(info.context.session, [variant_id]).get(variant_id, [])
-        return queries.size_rows(info.context.session, [r.size_id for r in rows])
+        return queries.size_rows(info.context.session, [r.size_id for r in rows])  # type: ignore[return-value]
 
     @field(permission="")
-    def sections(self, info: Info) -> list[BundleSection]:
+    @staticmethod
+    def sections(root: Parent[BundleRow], info: Info) -> list[BundleSection]:
         return children(
-            info, "sections", self.id, queries.sections_by_bundle, then="section_variants"
+            info, "sections", key(root), queries.sections_by_bundle, then="section_variants"
         )
 
     @field(permission="")
-    def available_quantity(self, info: Info) -> int:
+    @staticmethod
+    def available_quantity(root: Parent[BundleRow], info: Info) -> int:
         """Bundles the section variants' free stock makes up (see `bundles.available_quantity`)."""
-        return bundle_domain.available_quantity(info.context.session, self.id)
+        return bundle_domain.available_quantity(info.context.session, key(root))
 
 
 def _bundle_product(info: Info, bundle: BundleRow) -> ProductRow:

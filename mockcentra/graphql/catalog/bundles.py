@@ -54,11 +54,13 @@ class Query:
         page: int | None = None,
     ) -> list[Bundle]:
         w = where or BundleFilter()
-        rows = queries.bundles(
-            info.context.session, ids=w.id, types=w.type, limit=limit, page_number=page
+        rows = list(
+            queries.bundles(
+                info.context.session, ids=w.id, types=w.type, limit=limit, page_number=page
+            )
         )
         announce(info, "sections", (b.id for b in rows))
-        return list(rows)
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def bundle(self, info: Info, id: int) -> Bundle | None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.catalog.measurements import content_json
 from mockcentra.domain.catalog.sizecharts import sizes_of
 from mockcentra.graphql.permissions import read_permission
+from mockcentra.storage.tables import MeasurementChartRow, SizeChartRow
+from mockcentra.storage.tables.base import key
 
 
 @strawberry.type
@@ -28,11 +31,13 @@ class SizeChart:
     display_divided_by: int
 
     @strawberry.field
-    def sizes(self, info: Info) -> list[Size]:
-        return sizes_of(info.context.session, self.id)
+    @staticmethod
+    def sizes(root: Parent[SizeChartRow], info: Info) -> list[Size]:
+        return sizes_of(info.context.session, key(root))  # type: ignore[return-value]
 
     @strawberry.field(deprecation_reason="Always true.")
-    def is_enabled(self) -> bool:
+    @staticmethod
+    def is_enabled(root: Parent[SizeChartRow]) -> bool:
         return True
 
 
@@ -48,17 +53,23 @@ class MeasurementChart:
         name="contentJSON",
         description="The values as JSON: vertical label -> horizontal label -> value.",
     )
-    def content_json(self) -> str:
-        return content_json(self)  # type: ignore[arg-type]
+    @staticmethod
+    def content_json(root: Parent[MeasurementChartRow]) -> str:
+        return content_json(root)
+
+
+def _table_chart(root: Parent[MeasurementTable]) -> MeasurementChart:
+    return root.row  # type: ignore[return-value]
 
 
 @strawberry.type
 class MeasurementTable:
     """The measurement chart a product shows."""
 
-    chart: MeasurementChart
+    row: strawberry.Private[MeasurementChartRow]
+    chart: MeasurementChart = strawberry.field(resolver=_table_chart)
     inherited: bool
 
     @strawberry.field(name="contentJSON")
     def content_json(self) -> str:
-        return content_json(self.chart)  # type: ignore[arg-type]
+        return content_json(self.row)

@@ -90,12 +90,12 @@ class Query:
         self,
         info: Info,
         where: SizeChartFilter | None = None,
-        sort: list[SizeChartSort] | None = None,  # type: ignore[valid-type]
+        sort: list[SizeChartSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[SizeChart]:
         w = where or SizeChartFilter()
-        return list(
+        rows = list(
             sizecharts.size_charts(
                 info.context.session,
                 ids=w.id,
@@ -105,6 +105,7 @@ class Query:
                 page_number=page,
             )
         )
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def size_chart(self, info: Info, id: int) -> SizeChart | None:
@@ -119,11 +120,12 @@ class Query:
         page: int | None = None,
     ) -> list[MeasurementChart]:
         w = where or MeasurementChartFilter()
-        return list(
+        rows = list(
             measurements.measurement_charts(
                 info.context.session, ids=w.id, name=w.name, limit=limit, page_number=page
             )
         )
+        return rows  # type: ignore[return-value]
 
     @field(permission="MeasurementChart:read")
     def measurement_chart(self, info: Info, id: int) -> MeasurementChart | None:

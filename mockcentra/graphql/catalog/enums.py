@@ -2,18 +2,58 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import TypeAlias
+
 import strawberry
 
 from mockcentra.domain.catalog import status
-from mockcentra.graphql.common import simple_sort
 
-ProductStatus = strawberry.enum(status.ProductStatus, name="ProductStatus")
-Status = strawberry.enum(status.VariantStatus, name="Status")
-BundleType = strawberry.enum(status.BundleType, name="BundleType")
-BundlePriceType = strawberry.enum(status.BundlePriceType, name="BundlePriceType")
-ProductSort = strawberry.enum(status.ProductSort, name="ProductSort")
-WeightUnit = strawberry.enum(status.WeightUnit, name="WeightUnit")
-BrandSort = simple_sort("BrandSort")
-CollectionSort = simple_sort("CollectionSort")
-FolderSort = simple_sort("FolderSort")
-SizeChartSort = simple_sort("SizeChartSort")
+# A domain enum is registered under its GraphQL name; annotations name it through an alias.
+strawberry.enum(status.ProductStatus, name="ProductStatus")
+ProductStatus: TypeAlias = status.ProductStatus
+strawberry.enum(status.VariantStatus, name="Status")
+Status: TypeAlias = status.VariantStatus
+strawberry.enum(status.BundleType, name="BundleType")
+BundleType: TypeAlias = status.BundleType
+strawberry.enum(status.BundlePriceType, name="BundlePriceType")
+BundlePriceType: TypeAlias = status.BundlePriceType
+strawberry.enum(status.ProductSort, name="ProductSort")
+ProductSort: TypeAlias = status.ProductSort
+strawberry.enum(status.WeightUnit, name="WeightUnit")
+WeightUnit: TypeAlias = status.WeightUnit
+
+
+# Centra has one sort enum per list; the domain reads each value as `<field>_ASC|DESC` text.
+
+
+@strawberry.enum
+class BrandSort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    name_ASC = "name_ASC"
+    name_DESC = "name_DESC"
+
+
+@strawberry.enum
+class CollectionSort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    name_ASC = "name_ASC"
+    name_DESC = "name_DESC"
+
+
+@strawberry.enum
+class FolderSort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    name_ASC = "name_ASC"
+    name_DESC = "name_DESC"
+
+
+@strawberry.enum
+class SizeChartSort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    name_ASC = "name_ASC"
+    name_DESC = "name_DESC"

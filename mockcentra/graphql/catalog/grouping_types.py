@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.catalog import queries
@@ -13,7 +14,8 @@ from mockcentra.graphql.catalog.enums import Status
 from mockcentra.graphql.catalog.loading import children
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Store
-from mockcentra.storage.tables import FolderRow
+from mockcentra.storage.tables import BrandRow, FolderRow
+from mockcentra.storage.tables.base import key
 
 if TYPE_CHECKING:
     from mockcentra.graphql.catalog.types import Product
@@ -29,8 +31,9 @@ class Brand:
     uri: str | None
 
     @strawberry.field(description="The stores the brand is enabled in.")
-    def stores(self, info: Info) -> list[Store]:
-        return children(info, "brand_stores", self.id, queries.stores_by_brand)
+    @staticmethod
+    def stores(root: Parent[BrandRow], info: Info) -> list[Store]:
+        return children(info, "brand_stores", key(root), queries.stores_by_brand)
 
 
 @read_permission("Collection:read")
@@ -53,22 +56,28 @@ class Folder:
         deprecated="Folder.Product:read",
         description="The products filed in this folder.",
     )
-    def products(self, info: Info) -> list[Annotated[Product, strawberry.lazy(_PRODUCTS)]]:
-        return children(info, "folder_products", self.id, queries.products_by_folder)
+    @staticmethod
+    def products(
+        root: Parent[FolderRow], info: Info
+    ) -> list[Annotated[Product, strawberry.lazy(_PRODUCTS)]]:
+        return children(info, "folder_products", key(root), queries.products_by_folder)
 
     @strawberry.field
-    def is_top_folder(self) -> bool:
-        return self.parent_id is None  # type: ignore[attr-defined]
+    @staticmethod
+    def is_top_folder(root: Parent[FolderRow]) -> bool:
+        return root.parent_id is None
 
     @field(permission="Folder:read")
-    def parent(self, info: Info) -> Folder | None:
-        parent_id = self.parent_id  # type: ignore[attr-defined]
+    @staticmethod
+    def parent(root: Parent[FolderRow], info: Info) -> Folder | None:
+        parent_id = root.parent_id
         return None if parent_id is None else info.context.session.get(FolderRow, parent_id)
 
     @field(permission="Folder:read")
-    def child_folders(self, info: Info) -> list[Folder]:
+    @staticmethod
+    def child_folders(root: Parent[FolderRow], info: Info) -> list[Folder]:
         return list(
             info.context.session.exec(
-                select(FolderRow).where(FolderRow.parent_id == self.id).order_by(FolderRow.id)
+                select(FolderRow).where(FolderRow.parent_id == root.id).order_by(col(FolderRow.id))
             )
         )

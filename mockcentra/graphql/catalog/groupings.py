@@ -24,7 +24,7 @@ class BrandCreateInput:
     uri: str | None = strawberry.field(
         default=None, description="Generated from the name when left out."
     )
-    add_to_stores: list[StoreInput] | None = strawberry.field(  # type: ignore[valid-type]
+    add_to_stores: list[StoreInput] | None = strawberry.field(
         default=None, description="The stores to enable the brand in."
     )
 
@@ -35,14 +35,14 @@ class BrandUpdateInput:
     uri: str | None = strawberry.field(
         default=None, description='"" generates it from the name again.'
     )
-    add_to_stores: list[StoreInput] | None = None  # type: ignore[valid-type]
-    remove_from_stores: list[StoreInput] | None = None  # type: ignore[valid-type]
+    add_to_stores: list[StoreInput] | None = None
+    remove_from_stores: list[StoreInput] | None = None
 
 
 @strawberry.input
 class CollectionCreateInput:
     name: str
-    status: Status = Status.ACTIVE  # type: ignore[valid-type]
+    status: Status = Status.ACTIVE
     uri: str | None = strawberry.field(
         default=None, description="Generated from the name when left out."
     )
@@ -51,7 +51,7 @@ class CollectionCreateInput:
 @strawberry.input
 class CollectionUpdateInput:
     name: str | None = None
-    status: Status | None = None  # type: ignore[valid-type]
+    status: Status | None = None
     uri: str | None = strawberry.field(
         default=None, description='"" generates it from the name again.'
     )
@@ -98,7 +98,7 @@ class BrandFilter:
 class CollectionFilter:
     id: list[int] | None = None
     name: StringMatch | None = None
-    status: list[Status] | None = None  # type: ignore[valid-type]
+    status: list[Status] | None = None
 
 
 @strawberry.input
@@ -116,7 +116,7 @@ class Query:
         self,
         info: Info,
         where: BrandFilter | None = None,
-        sort: list[BrandSort] | None = None,  # type: ignore[valid-type]
+        sort: list[BrandSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Brand]:
@@ -136,7 +136,7 @@ class Query:
         self,
         info: Info,
         where: CollectionFilter | None = None,
-        sort: list[CollectionSort] | None = None,  # type: ignore[valid-type]
+        sort: list[CollectionSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Collection]:
@@ -162,7 +162,7 @@ class Query:
         self,
         info: Info,
         where: FolderFilter | None = None,
-        sort: list[FolderSort] | None = None,  # type: ignore[valid-type]
+        sort: list[FolderSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Folder]:

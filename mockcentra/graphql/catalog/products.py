@@ -38,7 +38,7 @@ from mockcentra.storage.tables import ProductRow
 @strawberry.input
 class WeightInput:
     value: float
-    unit: WeightUnit  # type: ignore[valid-type]
+    unit: WeightUnit
 
     def to_domain(self) -> tuple[Decimal, Any]:
         return Decimal(str(self.value)), self.unit
@@ -46,7 +46,7 @@ class WeightInput:
 
 @strawberry.input
 class MeasurementTableInput:
-    measurement_chart: MeasurementChartInput  # type: ignore[valid-type]
+    measurement_chart: MeasurementChartInput
     inherited: bool = False
 
     def to_spec(self) -> measurements.MeasurementTableSpec:
@@ -192,11 +192,11 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Product]:
-        rows = queries.products(info.context.session, product_query(where), sort, limit, page)
+        rows = list(queries.products(info.context.session, product_query(where), sort, limit, page))
         announce(info, "variants", (p.id for p in rows))
         announce_attributes(info, "Product", [p.id for p in rows])
         announce(info, "translations:Product", [p.id for p in rows])
-        return list(rows)
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def product_connection(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.catalog import queries
@@ -39,10 +40,12 @@ from mockcentra.storage.tables import (
     FolderRow,
     MeasurementChartRow,
     ProductRow,
+    ProductSizeRow,
     SizeChartRow,
     SizeRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 
 if TYPE_CHECKING:
     from mockcentra.graphql.catalog.bundle_types import Bundle
@@ -55,7 +58,7 @@ _DISPLAYS = "mockcentra.graphql.displays.types"
 @strawberry.type
 class Weight:
     value: float
-    unit: WeightUnit  # type: ignore[valid-type]
+    unit: WeightUnit
     formatted_value: str
 
     @classmethod
@@ -79,54 +82,63 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
     updated_at: DateTimeTz
 
     @strawberry.field
-    def is_serializable_product(self) -> bool:
-        return self.is_serializable  # type: ignore[attr-defined]
+    @staticmethod
+    def is_serializable_product(root: Parent[ProductRow]) -> bool:
+        return root.is_serializable
 
     @strawberry.field(description="The product's weight (its sizes show the same weight).")
-    def weight(self) -> Weight:
-        return Weight.of(self)
+    @staticmethod
+    def weight(root: Parent[ProductRow]) -> Weight:
+        return Weight.of(root)
 
     @strawberry.field(description="The product's images (its variants' too), by position.")
+    @staticmethod
     def media(
-        self,
+        root: Parent[ProductRow],
         info: Info,
-        sort: list[ProductMediaSort] | None = None,  # type: ignore[valid-type]
+        sort: list[ProductMediaSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[ProductMedia]:
-        return list(
+        rows = list(
             product_media(
                 info.context.session,
-                product_ids=[self.id],
+                product_ids=[key(root)],
                 sort=sort,
                 limit=limit,
                 page_number=page,
             )
         )
+        return rows  # type: ignore[return-value]
 
     @field(permission="Product.MeasurementTable:read")
-    def measurement_table(self, info: Info) -> MeasurementTable | None:
-        chart_id = self.measurement_chart_id  # type: ignore[attr-defined]
+    @staticmethod
+    def measurement_table(root: Parent[ProductRow], info: Info) -> MeasurementTable | None:
+        chart_id = root.measurement_chart_id
         if chart_id is None:
             return None
         chart = info.context.session.get(MeasurementChartRow, chart_id)
-        return MeasurementTable(chart=chart, inherited=self.measurement_inherited)  # type: ignore[attr-defined]
+        return MeasurementTable(row=chart, inherited=root.measurement_inherited)
 
     @field(permission="Brand:read", deprecated="Product.Brand:read")
-    def brand(self, info: Info) -> Brand | None:
-        return _get(info, BrandRow, self.brand_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def brand(root: Parent[ProductRow], info: Info) -> Brand | None:
+        return _get(info, BrandRow, root.brand_id)
 
     @field(permission="Collection:read", deprecated="Product.Collection:read")
-    def collection(self, info: Info) -> Collection | None:
-        return _get(info, CollectionRow, self.collection_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def collection(root: Parent[ProductRow], info: Info) -> Collection | None:
+        return _get(info, CollectionRow, root.collection_id)
 
     @field(permission="Folder:read", deprecated="Product.Folder:read")
-    def folder(self, info: Info) -> Folder | None:
-        return _get(info, FolderRow, self.folder_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def folder(root: Parent[ProductRow], info: Info) -> Folder | None:
+        return _get(info, FolderRow, root.folder_id)
 
     @field(permission="Product.countryOfOrigin:read")
-    def country_of_origin(self, info: Info) -> Country | None:
-        return _get(info, CountryRow, self.country_of_origin_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def country_of_origin(root: Parent[ProductRow], info: Info) -> Country | None:
+        return _get(info, CountryRow, root.country_of_origin_id)
 
     attributes = attributes_field("Product.attributes:read")
 
@@ -135,18 +147,20 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         return isinstance(obj, ProductRow)
 
     @strawberry.field
-    def variants(self, info: Info) -> list[ProductVariant]:
+    @staticmethod
+    def variants(root: Parent[ProductRow], info: Info) -> list[ProductVariant]:
         return children(
             info,
             "variants",
-            self.id,
+            key(root),
             queries.variants_by_product,
             then=("sizes", "attributes:ProductVariant", "translations:ProductVariant"),
         )
 
     @strawberry.field(description="The product's displays (one per store at most), by id.")
+    @staticmethod
     def displays(
-        self,
+        root: Parent[ProductRow],
         info: Info,
         where: Annotated[DisplayFilter, strawberry.lazy(_DISPLAYS)] | None = None,
     ) -> list[Annotated[Display, strawberry.lazy(_DISPLAYS)]]:
@@ -154,20 +168,25 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
             return children(
                 info,
                 "product_displays",
-                self.id,
+                key(root),
                 display_queries.displays_by_product,
                 then=("display_variants", "display_items", "display_markets"),
             )
-        found = display_queries.displays_of_product(
-            info.context.session, self.id, **display_queries.filter_of(where)
+        found = list(
+            display_queries.displays_of_product(
+                info.context.session, key(root), **display_queries.filter_of(where)
+            )
         )
-        return list(found)  # type: ignore[arg-type]
+        return found  # type: ignore[return-value]
 
     @field(permission="Bundle:read")
-    def bundle(self, info: Info) -> Annotated[Bundle, strawberry.lazy(_BUNDLES)] | None:
-        if not self.is_bundle:
+    @staticmethod
+    def bundle(
+        root: Parent[ProductRow], info: Info
+    ) -> Annotated[Bundle, strawberry.lazy(_BUNDLES)] | None:
+        if not root.is_bundle:
             return None
-        return queries.bundle_of_product(info.context.session, self.id)
+        return queries.bundle_of_product(info.context.session, key(root))  # type: ignore[return-value]
 
 
 def _get(info: Info, row_type: type, row_id: int | None) -> Any:
@@ -220,50 +239,56 @@ class ProductVariant(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         return isinstance(obj, VariantRow)
 
     @strawberry.field
-    def unit_cost(self, info: Info) -> MonetaryValue | None:
-        amount = self.unit_cost  # type: ignore[attr-defined]
-        code = self.unit_cost_currency  # type: ignore[attr-defined]
+    @staticmethod
+    def unit_cost(root: Parent[VariantRow], info: Info) -> MonetaryValue | None:
+        amount = root.unit_cost
+        code = root.unit_cost_currency
         if amount is None or code is None:
             return None
         return MonetaryValue.of(amount, currency_by_code(info, code))
 
     @strawberry.field(description="The images of this variant.")
+    @staticmethod
     def media(
-        self,
+        root: Parent[VariantRow],
         info: Info,
-        sort: list[ProductMediaSort] | None = None,  # type: ignore[valid-type]
+        sort: list[ProductMediaSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[ProductMedia]:
-        return list(
+        rows = list(
             product_media(
                 info.context.session,
-                variant_ids=[self.id],
+                variant_ids=[key(root)],
                 sort=sort,
                 limit=limit,
                 page_number=page,
             )
         )
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
-    def size_chart(self, info: Info) -> SizeChart:
-        return info.context.session.get(SizeChartRow, self.size_chart_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def size_chart(root: Parent[VariantRow], info: Info) -> SizeChart:
+        return info.context.session.get(SizeChartRow, root.size_chart_id)
 
     @strawberry.field
-    def product(self, info: Info) -> Product:
-        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product(root: Parent[VariantRow], info: Info) -> Product:
+        return info.context.session.get(ProductRow, root.product_id)
 
     @strawberry.field
+    @staticmethod
     def product_sizes(
-        self, info: Info, where: ProductSizeFilter | None = None
+        root: Parent[VariantRow], info: Info, where: ProductSizeFilter | None = None
     ) -> list[ProductSize]:
         if where is None:
-            return children(info, "sizes", self.id, queries.sizes_by_variant)
-        if where.product_variant_id is not None and self.id not in where.product_variant_id:
+            return children(info, "sizes", key(root), queries.sizes_by_variant)
+        if where.product_variant_id is not None and root.id not in where.product_variant_id:
             return []
-        query = size_query(where, variant_ids=[self.id])
-        found = queries.product_sizes(info.context.session, query, MAX_LIMIT, None)
-        return list(found)  # type: ignore[arg-type]
+        query = size_query(where, variant_ids=[root.id])
+        found = list(queries.product_sizes(info.context.session, query, MAX_LIMIT, None))
+        return found  # type: ignore[return-value]
 
 
 @strawberry.type(name="StockTotals")
@@ -292,50 +317,58 @@ class ProductSize:
     size_number: str | None
 
     @strawberry.field(name="GTIN", deprecation_reason="Use EAN.")
-    def gtin(self) -> str | None:
-        return self.ean
+    @staticmethod
+    def gtin(root: Parent[ProductSizeRow]) -> str | None:
+        return root.ean
 
     @strawberry.field(name="SKU")
-    def sku(self, info: Info) -> str:
+    @staticmethod
+    def sku(root: Parent[ProductSizeRow], info: Info) -> str:
         """Read-only: product number + variant number + size number."""
-        key = ("sku-parts", self.variant_id)  # type: ignore[attr-defined]
+        key = ("sku-parts", root.variant_id)
         parts = info.context.cache.get(key)
         if parts is None:
             session = info.context.session
-            variant = session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+            variant = session.get(VariantRow, root.variant_id)
             product = session.get(ProductRow, variant.product_id)
             parts = info.context.cache[key] = (product.product_number, variant.variant_number)
-        return sku(parts[0], parts[1], self.size_number)
+        return sku(parts[0], parts[1], root.size_number)
 
     @field(permission="")
-    def size(self, info: Info) -> Size:
-        return info.context.session.get(SizeRow, self.size_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def size(root: Parent[ProductSizeRow], info: Info) -> Size:
+        return info.context.session.get(SizeRow, root.size_id)
 
     @strawberry.field(description='The size\'s name in its size chart (e.g. "M").')
-    def description(self, info: Info) -> str:
-        return info.context.session.get(SizeRow, self.size_id).name  # type: ignore[attr-defined]
+    @staticmethod
+    def description(root: Parent[ProductSizeRow], info: Info) -> str:
+        return info.context.session.get(SizeRow, root.size_id).name
 
     @strawberry.field(
         description="Sold as a preorder: its variant is PREORDER in an active delivery window."
     )
-    def preorder(self, info: Info) -> bool:
+    @staticmethod
+    def preorder(root: Parent[ProductSizeRow], info: Info) -> bool:
         key = ("preorder-variants",)
         if key not in info.context.cache:
             info.context.cache[key] = preorder_variant_ids(info.context.session)
-        return self.variant_id in info.context.cache[key]  # type: ignore[attr-defined]
+        return root.variant_id in info.context.cache[key]
 
     @strawberry.field(description="The product's weight: Centra keeps one weight per product.")
-    def weight(self, info: Info) -> Weight:
-        variant = info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def weight(root: Parent[ProductSizeRow], info: Info) -> Weight:
+        variant = info.context.session.get(VariantRow, root.variant_id)
         return Weight.of(info.context.session.get(ProductRow, variant.product_id))
 
     @strawberry.field
-    def product_variant(self, info: Info) -> ProductVariant:
-        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product_variant(root: Parent[ProductSizeRow], info: Info) -> ProductVariant:
+        return info.context.session.get(VariantRow, root.variant_id)
 
     @field(permission="ProductSize.stockTotals:read")
-    def stock_totals(self, info: Info) -> ProductSizeStockTotals:
-        totals = totals_for_size(info.context.session, self.id)
+    @staticmethod
+    def stock_totals(root: Parent[ProductSizeRow], info: Info) -> ProductSizeStockTotals:
+        totals = totals_for_size(info.context.session, key(root))
         return ProductSizeStockTotals(
             physical_quantity=totals.physical,
             allocated_quantity=totals.allocated,

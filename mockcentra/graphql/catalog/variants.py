@@ -165,21 +165,23 @@ class Query:
         page: int | None = None,
     ) -> list[ProductVariant]:
         w = where or ProductVariantFilter()
-        rows = queries.variants(
-            info.context.session,
-            queries.VariantQuery(
-                ids=w.id,
-                product_ids=w.product_id,
-                statuses=w.status,
-                name=w.name,
-                variant_number=w.variant_number,
-            ),
-            limit,
-            page,
+        rows = list(
+            queries.variants(
+                info.context.session,
+                queries.VariantQuery(
+                    ids=w.id,
+                    product_ids=w.product_id,
+                    statuses=w.status,
+                    name=w.name,
+                    variant_number=w.variant_number,
+                ),
+                limit,
+                page,
+            )
         )
         announce(info, "sizes", (v.id for v in rows))
         announce_attributes(info, "ProductVariant", [v.id for v in rows])
-        return list(rows)
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def product_variant(self, info: Info, id: int) -> ProductVariant | None:
@@ -194,7 +196,8 @@ class Query:
         page: int | None = None,
     ) -> list[ProductSize]:
         query = size_query(where or ProductSizeFilter())
-        return list(queries.product_sizes(info.context.session, query, limit, page))
+        rows = list(queries.product_sizes(info.context.session, query, limit, page))
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def product_size(self, info: Info, id: int) -> ProductSize | None:

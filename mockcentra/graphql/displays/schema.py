@@ -6,6 +6,7 @@ the input is an object: `input: { addProductVariants: ... }`.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 import strawberry
@@ -24,7 +25,6 @@ from mockcentra.graphql.common import (
     ProductVariantInput,
     StoreInput,
     TaxGroupInput,
-    simple_sort,
 )
 from mockcentra.graphql.connections import Connection, connection
 from mockcentra.graphql.displays.types import (
@@ -38,6 +38,7 @@ from mockcentra.graphql.errors import placed_warning, reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.pricing.types import announce
 from mockcentra.storage.tables import CategoryRow, DisplayRow
+from mockcentra.storage.tables.base import key
 
 
 @strawberry.input
@@ -55,13 +56,13 @@ class ProductMediaAddInput:
 
 @strawberry.input
 class ProductVariantAddInput:
-    product_variant: ProductVariantInput  # type: ignore[valid-type]
+    product_variant: ProductVariantInput
 
 
 @strawberry.input
 class DisplayCreateInput:
-    store: StoreInput  # type: ignore[valid-type]
-    product: ProductInput  # type: ignore[valid-type]
+    store: StoreInput
+    product: ProductInput
     name: str
     status: Status
     uri: str | None = strawberry.field(
@@ -76,9 +77,9 @@ class DisplayCreateInput:
     meta_keywords: str | None = None
     comment: str | None = None
     tags: list[str] | None = None
-    canonical_category: CategoryInput | None = None  # type: ignore[valid-type]
-    add_categories: list[CategoryInput] | None = None  # type: ignore[valid-type]
-    add_markets: list[MarketInput] | None = None  # type: ignore[valid-type]
+    canonical_category: CategoryInput | None = None
+    add_categories: list[CategoryInput] | None = None
+    add_markets: list[MarketInput] | None = None
     add_product_media: list[ProductMediaAddInput] | None = None
     add_product_variants: list[ProductVariantAddInput] | None = None
     tax_group: TaxGroupInput | None = None
@@ -100,15 +101,15 @@ class DisplayUpdateInput:
     meta_keywords: str | None = None
     comment: str | None = None
     tags: list[str] | None = None
-    canonical_category: CategoryInput | None = None  # type: ignore[valid-type]
-    add_categories: list[CategoryInput] | None = None  # type: ignore[valid-type]
-    remove_categories: list[CategoryInput] | None = None  # type: ignore[valid-type]
-    add_markets: list[MarketInput] | None = None  # type: ignore[valid-type]
-    remove_markets: list[MarketInput] | None = None  # type: ignore[valid-type]
+    canonical_category: CategoryInput | None = None
+    add_categories: list[CategoryInput] | None = None
+    remove_categories: list[CategoryInput] | None = None
+    add_markets: list[MarketInput] | None = None
+    remove_markets: list[MarketInput] | None = None
     add_product_media: list[ProductMediaAddInput] | None = None
     remove_product_media: list[ProductMediaInput] | None = None
     add_product_variants: list[ProductVariantAddInput] | None = None
-    remove_product_variants: list[ProductVariantInput] | None = None  # type: ignore[valid-type]
+    remove_product_variants: list[ProductVariantInput] | None = None
     tax_group: TaxGroupInput | None = None
 
 
@@ -116,12 +117,12 @@ class DisplayUpdateInput:
 class CategoryCreateInput:
     name: str
     status: Status
-    store: StoreInput  # type: ignore[valid-type]
+    store: StoreInput
     uri: str | None = strawberry.field(
         default=None,
         description="This level's part of the uri; generated from the name if left out.",
     )
-    parent_category: CategoryInput | None = None  # type: ignore[valid-type]
+    parent_category: CategoryInput | None = None
     meta_title: str | None = None
     meta_description: str | None = None
     meta_keywords: str | None = None
@@ -143,7 +144,12 @@ class CategoryUpdateInput:
         return {k: v for k, v in found.items() if v is not None or k not in ("name", "status")}
 
 
-DisplaySort = simple_sort("DisplaySort")
+@strawberry.enum
+class DisplaySort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    name_ASC = "name_ASC"
+    name_DESC = "name_DESC"
 
 
 @strawberry.input
@@ -217,7 +223,7 @@ class Query:
         rows = queries.displays(
             info.context.session, **queries.filter_of(where), limit=limit, page_number=page
         )
-        announce_displays(info, [r.id for r in rows])
+        announce_displays(info, [key(r) for r in rows])
         return rows  # type: ignore[return-value]
 
     @strawberry.field
@@ -225,7 +231,7 @@ class Query:
         self,
         info: Info,
         where: DisplayFilter | None = None,
-        sort: list[DisplaySort] | None = None,  # type: ignore[valid-type]
+        sort: list[DisplaySort] | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
@@ -259,7 +265,7 @@ class Query:
         page: int | None = None,
     ) -> list[DisplayItem]:
         w = where or DisplayItemFilter()
-        return list(
+        rows = list(
             queries.display_items(
                 info.context.session,
                 ids=w.id,
@@ -270,6 +276,7 @@ class Query:
                 page_number=page,
             )
         )
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def categories(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.displays import queries
@@ -27,6 +28,7 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 
 if TYPE_CHECKING:
     from mockcentra.graphql.wholesale.types import Campaign
@@ -59,21 +61,25 @@ class Category(ObjectWithTranslations, Localizable):
         return isinstance(obj, CategoryRow)
 
     @strawberry.field
-    def is_top_category(self) -> bool:
-        return self.parent_id is None  # type: ignore[attr-defined]
+    @staticmethod
+    def is_top_category(root: Parent[CategoryRow]) -> bool:
+        return root.parent_id is None
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[CategoryRow], info: Info) -> Store:
+        return info.context.session.get(StoreRow, root.store_id)
 
     @strawberry.field
-    def parent_category(self, info: Info) -> Category | None:
-        parent_id = self.parent_id  # type: ignore[attr-defined]
+    @staticmethod
+    def parent_category(root: Parent[CategoryRow], info: Info) -> Category | None:
+        parent_id = root.parent_id
         return None if parent_id is None else info.context.session.get(CategoryRow, parent_id)
 
     @strawberry.field
-    def child_categories(self, info: Info) -> list[Category]:
-        return children(info, "child_categories", self.id, queries.children_of_categories)
+    @staticmethod
+    def child_categories(root: Parent[CategoryRow], info: Info) -> list[Category]:
+        return children(info, "child_categories", key(root), queries.children_of_categories)
 
 
 @read_permission("Display:read")
@@ -100,65 +106,77 @@ class Display(ObjectWithTranslations, Localizable):
         return isinstance(obj, DisplayRow)
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[DisplayRow], info: Info) -> Store:
+        return info.context.session.get(StoreRow, root.store_id)
 
     @strawberry.field
-    def product(self, info: Info) -> Product:
-        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product(root: Parent[DisplayRow], info: Info) -> Product:
+        return info.context.session.get(ProductRow, root.product_id)
 
     @strawberry.field
-    def product_variants(self, info: Info) -> list[ProductVariant]:
-        return children(info, "display_variants", self.id, queries.variants_by_display)
+    @staticmethod
+    def product_variants(root: Parent[DisplayRow], info: Info) -> list[ProductVariant]:
+        return children(info, "display_variants", key(root), queries.variants_by_display)
 
     @strawberry.field
-    def markets(self, info: Info) -> list[Market]:
-        return children(info, "display_markets", self.id, queries.markets_by_display)
+    @staticmethod
+    def markets(root: Parent[DisplayRow], info: Info) -> list[Market]:
+        return children(info, "display_markets", key(root), queries.markets_by_display)
 
     @strawberry.field
-    def categories(self, info: Info) -> list[Category]:
-        return children(info, "display_categories", self.id, queries.categories_by_display)
+    @staticmethod
+    def categories(root: Parent[DisplayRow], info: Info) -> list[Category]:
+        return children(info, "display_categories", key(root), queries.categories_by_display)
 
     @strawberry.field
-    def canonical_category(self, info: Info) -> Category | None:
-        category_id = self.canonical_category_id  # type: ignore[attr-defined]
+    @staticmethod
+    def canonical_category(root: Parent[DisplayRow], info: Info) -> Category | None:
+        category_id = root.canonical_category_id
         return None if category_id is None else info.context.session.get(CategoryRow, category_id)
 
     @strawberry.field(
         description="The variants activated on the display, each with its own item id, in the "
         "order they were activated."
     )
-    def display_items(self, info: Info) -> list[DisplayItem]:
-        return children(info, "display_items", self.id, queries.items_by_display)
+    @staticmethod
+    def display_items(root: Parent[DisplayRow], info: Info) -> list[DisplayItem]:
+        return children(info, "display_items", key(root), queries.items_by_display)
 
     @strawberry.field(description="Campaigns are not modelled: always empty.")
+    @staticmethod
     def campaign_variants(
-        self, limit: int | None = 20, page: int | None = 1
+        root: Parent[DisplayRow], limit: int | None = 20, page: int | None = 1
     ) -> list[CampaignVariant]:
         return []
 
     @strawberry.field(description="Display relations are not modelled: always empty.")
-    def related(self) -> list[DisplayRelation]:
+    @staticmethod
+    def related(root: Parent[DisplayRow]) -> list[DisplayRelation]:
         return []
 
     @strawberry.field(description="Tax groups are accepted on input, not stored: always null.")
-    def tax_group(self) -> TaxGroup | None:
+    @staticmethod
+    def tax_group(root: Parent[DisplayRow]) -> TaxGroup | None:
         return None
 
     @strawberry.field(description="The product images the display shows, in its order.")
-    def media(self, info: Info) -> list[ProductMedia]:
-        return children(info, "display_media", self.id, media_by_display)
+    @staticmethod
+    def media(root: Parent[DisplayRow], info: Info) -> list[ProductMedia]:
+        return children(info, "display_media", key(root), media_by_display)
 
     @strawberry.field(
         description="The display's variants priced in every pricelist of its store that "
         "prices the product."
     )
-    def prices(self, info: Info) -> list[Price]:
-        variants = children(info, "display_variants", self.id, queries.variants_by_display)
+    @staticmethod
+    def prices(root: Parent[DisplayRow], info: Info) -> list[Price]:
+        variants = children(info, "display_variants", key(root), queries.variants_by_display)
         return display_prices(  # type: ignore[return-value]
             info.context.session,
-            self.store_id,  # type: ignore[attr-defined]
-            self.product_id,  # type: ignore[attr-defined]
+            root.store_id,
+            root.product_id,
             [v.id for v in variants],
         )
 
@@ -176,12 +194,14 @@ class DisplayItem:
         return isinstance(obj, DisplayVariantRow)
 
     @strawberry.field
-    def display(self, info: Info) -> Display:
-        return info.context.session.get(DisplayRow, self.display_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def display(root: Parent[DisplayVariantRow], info: Info) -> Display:
+        return info.context.session.get(DisplayRow, root.display_id)
 
     @strawberry.field
-    def product_variant(self, info: Info) -> ProductVariant:
-        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product_variant(root: Parent[DisplayVariantRow], info: Info) -> ProductVariant:
+        return info.context.session.get(VariantRow, root.variant_id)
 
 
 @read_permission("Campaign:read")

@@ -25,7 +25,7 @@ class InvoiceDateRange:
 class InvoiceFilter:
     id: list[int] | None = None
     number: list[str] | None = None
-    type: list[InvoiceType] | None = None  # type: ignore[valid-type]
+    type: list[InvoiceType] | None = None
     store_type: StoreType | None = None
     store_id: list[int] | None = None
     order_id: list[str] | None = strawberry.field(
@@ -64,9 +64,9 @@ class Query:
         page: int | None = None,
     ) -> list[Invoice]:
         w = (where or InvoiceFilter()).to_domain(info)
-        rows = queries.find_invoices(info.context.session, w, limit, page)
+        rows = list(queries.find_invoices(info.context.session, w, limit, page))
         register_page(info, rows)
-        return list(rows)  # type: ignore[arg-type]
+        return rows  # type: ignore[return-value]
 
 
 EXTRA_TYPES = INVOICE_TYPES

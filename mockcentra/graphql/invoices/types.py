@@ -7,9 +7,10 @@ figures were frozen at issue; `orders` and `shipments` are what its lines cover.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.invoices import queries
@@ -33,8 +34,10 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     StoreRow,
 )
+from mockcentra.storage.tables.base import key
 
-InvoiceType = strawberry.enum(DomainInvoiceType, name="InvoiceType")
+strawberry.enum(DomainInvoiceType, name="InvoiceType")
+InvoiceType: TypeAlias = DomainInvoiceType
 
 
 def _lines(info: Info, invoice_id: int) -> list[InvoiceLineRow]:
@@ -65,27 +68,34 @@ class InvoiceLine:
     quantity: int
 
     @strawberry.field
-    def tax_percent(self) -> float:
-        return self.tax_percent_hundredths / 100  # type: ignore[attr-defined]
+    @staticmethod
+    def tax_percent(root: Parent[InvoiceLineRow]) -> float:
+        return root.tax_percent_hundredths / 100
 
     @strawberry.field
-    def unit_price(self, info: Info) -> MonetaryValue:
-        return money(info, self.unit_price, _currency(info, self.order_id))  # type: ignore[attr-defined]
+    @staticmethod
+    def unit_price(root: Parent[InvoiceLineRow], info: Info) -> MonetaryValue:
+        return money(info, root.unit_price, _currency(info, root.order_id))
 
     @strawberry.field
-    def line_value(self, info: Info, including_tax: bool = True) -> MonetaryValue:
-        value = self.line_value  # type: ignore[attr-defined]
+    @staticmethod
+    def line_value(
+        root: Parent[InvoiceLineRow], info: Info, including_tax: bool = True
+    ) -> MonetaryValue:
+        value = root.line_value
         if not including_tax:
-            value = net_of_tax(value, self.tax_percent_hundredths)  # type: ignore[attr-defined]
-        return money(info, value, _currency(info, self.order_id))  # type: ignore[attr-defined]
+            value = net_of_tax(value, root.tax_percent_hundredths)
+        return money(info, value, _currency(info, root.order_id))
 
     @strawberry.field
-    def order_line(self, info: Info) -> OrderLine:
-        return info.context.session.get(OrderLineRow, self.order_line_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def order_line(root: Parent[InvoiceLineRow], info: Info) -> OrderLine:
+        return info.context.session.get(OrderLineRow, root.order_line_id)
 
     @strawberry.field
-    def shipment_line(self, info: Info) -> ShipmentLine | None:
-        sid = self.shipment_line_id  # type: ignore[attr-defined]
+    @staticmethod
+    def shipment_line(root: Parent[InvoiceLineRow], info: Info) -> ShipmentLine | None:
+        sid = root.shipment_line_id
         return None if sid is None else info.context.session.get(ShipmentLineRow, sid)
 
 
@@ -111,63 +121,76 @@ class Invoice:
 
     id: int
     number: str
-    type: InvoiceType  # type: ignore[valid-type]
+    type: InvoiceType
     created_at: DateTimeTz
     updated_at: DateTimeTz
     paid_at: DateTimeTz | None
 
     @strawberry.field
-    def is_paid(self) -> bool:
-        return self.paid_at is not None
+    @staticmethod
+    def is_paid(root: Parent[InvoiceRow]) -> bool:
+        return root.paid_at is not None
 
     @strawberry.field
-    def currency_code(self) -> str:
-        return self.currency_code  # type: ignore[attr-defined]
+    @staticmethod
+    def currency_code(root: Parent[InvoiceRow]) -> str:
+        return root.currency_code
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[InvoiceRow], info: Info) -> Store:
+        return info.context.session.get(StoreRow, root.store_id)
 
     @strawberry.field
-    def grand_total(self, info: Info, including_tax: bool = True) -> MonetaryValue:
-        value = self.grand_total  # type: ignore[attr-defined]
+    @staticmethod
+    def grand_total(
+        root: Parent[InvoiceRow], info: Info, including_tax: bool = True
+    ) -> MonetaryValue:
+        value = root.grand_total
         if not including_tax:
-            value -= self.tax_value  # type: ignore[attr-defined]
-        return money(info, value, self.currency_code)
+            value -= root.tax_value
+        return money(info, value, root.currency_code)
 
     @strawberry.field
-    def totals(self, info: Info) -> InvoiceTotals:
-        code = self.currency_code
+    @staticmethod
+    def totals(root: Parent[InvoiceRow], info: Info) -> InvoiceTotals:
+        code = root.currency_code
         return InvoiceTotals(
-            items_subtotal=money(info, self.items_value, code),  # type: ignore[attr-defined]
-            shipping=money(info, self.shipping_value, code),  # type: ignore[attr-defined]
-            handling=money(info, self.handling_value, code),  # type: ignore[attr-defined]
-            tax_included=money(info, self.tax_value, code),  # type: ignore[attr-defined]
-            grand_total=money(info, self.grand_total, code),  # type: ignore[attr-defined]
+            items_subtotal=money(info, root.items_value, code),
+            shipping=money(info, root.shipping_value, code),
+            handling=money(info, root.handling_value, code),
+            tax_included=money(info, root.tax_value, code),
+            grand_total=money(info, root.grand_total, code),
         )
 
     @strawberry.field
-    def lines(self, info: Info) -> list[InvoiceLine]:
-        return _lines(info, self.id)  # type: ignore[return-value]
+    @staticmethod
+    def lines(root: Parent[InvoiceRow], info: Info) -> list[InvoiceLine]:
+        return _lines(info, key(root))  # type: ignore[return-value]
 
     @strawberry.field(description="The orders the invoice's lines come from.")
-    def orders(self, info: Info) -> list[Order]:
-        ids = queries.covered(_lines(info, self.id), "order_id")
-        return [batch.order_row(info, i) for i in ids]  # type: ignore[misc]
+    @staticmethod
+    def orders(root: Parent[InvoiceRow], info: Info) -> list[Order]:
+        ids = queries.covered(_lines(info, key(root)), "order_id")
+        rows = [batch.order_row(info, i) for i in ids]
+        return rows  # type: ignore[return-value]
 
     @strawberry.field(description="The shipments the invoice was issued for.")
-    def shipments(self, info: Info) -> list[Shipment]:
-        ids = queries.covered(_lines(info, self.id), "shipment_id")
+    @staticmethod
+    def shipments(root: Parent[InvoiceRow], info: Info) -> list[Shipment]:
+        ids = queries.covered(_lines(info, key(root)), "shipment_id")
         return [info.context.session.get(ShipmentRow, i) for i in ids]
 
     @strawberry.field(description="The captures that paid the invoiced shipments.")
-    def payments(self, info: Info) -> list[PaymentHistoryEntry]:
-        ids = queries.covered(_lines(info, self.id), "shipment_id")
+    @staticmethod
+    def payments(root: Parent[InvoiceRow], info: Info) -> list[PaymentHistoryEntry]:
+        ids = queries.covered(_lines(info, key(root)), "shipment_id")
         return queries.payments_of(info.context.session, ids)  # type: ignore[return-value]
 
     @field(permission="Invoice.billingAddress:read")
-    def billing_address(self) -> Address | None:
-        return Address.of(self.billing_address)  # type: ignore[arg-type]
+    @staticmethod
+    def billing_address(root: Parent[InvoiceRow]) -> Address | None:
+        return Address.of(root.billing_address)
 
 
 def _first_order(info: Info, invoice: Any) -> Any:
@@ -177,8 +200,9 @@ def _first_order(info: Info, invoice: Any) -> Any:
 @strawberry.type
 class DirectToConsumerInvoice(Invoice):
     @strawberry.field
-    def customer(self, info: Info) -> Customer | None:
-        order = _first_order(info, self)
+    @staticmethod
+    def customer(root: Parent[InvoiceRow], info: Info) -> Customer | None:
+        order = _first_order(info, root)
         if order.customer_id is None:
             return None
         return info.context.session.get(CustomerRow, order.customer_id)
@@ -191,18 +215,21 @@ class DirectToConsumerInvoice(Invoice):
 @strawberry.type
 class WholesaleInvoice(Invoice):
     @strawberry.field
-    def account(self, info: Info) -> Account | None:
-        return order_account(info, _first_order(info, self))  # type: ignore[return-value]
+    @staticmethod
+    def account(root: Parent[InvoiceRow], info: Info) -> Account | None:
+        return order_account(info, _first_order(info, root))  # type: ignore[return-value]
 
     @strawberry.field
-    def buyer(self, info: Info) -> Buyer | None:
-        return order_buyer(info, _first_order(info, self))  # type: ignore[return-value]
+    @staticmethod
+    def buyer(root: Parent[InvoiceRow], info: Info) -> Buyer | None:
+        return order_buyer(info, _first_order(info, root))  # type: ignore[return-value]
 
     @strawberry.field(
         description="When payment is due: issue time plus the account's payment terms."
     )
-    def due_date(self) -> DateTimeTz | None:
-        return self.due_at  # type: ignore[attr-defined]
+    @staticmethod
+    def due_date(root: Parent[InvoiceRow]) -> DateTimeTz | None:
+        return root.due_at  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
@@ -211,7 +238,7 @@ class WholesaleInvoice(Invoice):
 
 def register_page(info: Info, rows: Sequence[InvoiceRow]) -> None:
     """Let the page's lines and orders load in one query each."""
-    batch.register(info, "Invoice", (row.id for row in rows))
+    batch.register(info, "Invoice", (key(row) for row in rows))
     batch.load_orders(info, (row.order_id for row in rows))
 
 

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import json
 from enum import Enum, StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.media import batches
 from mockcentra.domain.media.media import DEFAULT_SIZE, MEDIA_SIZES, MediaSize, media_size
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.scalars import DateTimeTz
-from mockcentra.storage.tables import ProductMediaRow, ProductRow, VariantRow
+from mockcentra.storage.tables import MediaBatchRow, ProductMediaRow, ProductRow, VariantRow
 
 if TYPE_CHECKING:
     from mockcentra.graphql.catalog.types import Product, ProductVariant
 
-BatchStatus = strawberry.enum(batches.BatchStatus, name="BatchStatus")
+strawberry.enum(batches.BatchStatus, name="BatchStatus")
+BatchStatus: TypeAlias = batches.BatchStatus
 
 
 @strawberry.enum
@@ -26,13 +28,12 @@ class MediaType(Enum):
     IMAGE = "IMAGE"
 
 
-ProductMediaSort = strawberry.enum(
-    StrEnum(  # type: ignore[misc]
-        "ProductMediaSort",
-        {f"{f}_{d}": f"{f}_{d}" for f in ("id", "position") for d in ("ASC", "DESC")},
-    ),
-    name="ProductMediaSort",
-)
+@strawberry.enum
+class ProductMediaSort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    position_ASC = "position_ASC"
+    position_DESC = "position_DESC"
 
 
 @strawberry.type(name="MediaSize")
@@ -86,29 +87,36 @@ class ProductMedia:
         return isinstance(obj, ProductMediaRow)
 
     @strawberry.field(description="The image in one of the instance's sizes (null: no such size).")
-    def source(self, info: Info, size_name: str = DEFAULT_SIZE) -> ProductMediaSource | None:
+    @staticmethod
+    def source(
+        root: Parent[ProductMediaRow], info: Info, size_name: str = DEFAULT_SIZE
+    ) -> ProductMediaSource | None:
         size = media_size(size_name)
-        return None if size is None else _source(info, self, size)  # type: ignore[arg-type]
+        return None if size is None else _source(info, root, size)
 
     @strawberry.field(description="The image in every size.")
-    def sources(self, info: Info) -> list[ProductMediaSource]:
-        return [_source(info, self, size) for size in MEDIA_SIZES]  # type: ignore[arg-type]
+    @staticmethod
+    def sources(root: Parent[ProductMediaRow], info: Info) -> list[ProductMediaSource]:
+        return [_source(info, root, size) for size in MEDIA_SIZES]
 
     @strawberry.field(name="metaDataJSON")
-    def meta_data_json(self) -> str:
-        return json.dumps(self.meta_data, ensure_ascii=False)  # type: ignore[attr-defined]
+    @staticmethod
+    def meta_data_json(root: Parent[ProductMediaRow]) -> str:
+        return json.dumps(root.meta_data, ensure_ascii=False)
 
     @field(permission="")
+    @staticmethod
     def product(
-        self, info: Info
+        root: Parent[ProductMediaRow], info: Info
     ) -> Annotated[Product, strawberry.lazy("mockcentra.graphql.catalog.types")]:
-        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+        return info.context.session.get(ProductRow, root.product_id)
 
     @field(permission="")
+    @staticmethod
     def product_variant(
-        self, info: Info
+        root: Parent[ProductMediaRow], info: Info
     ) -> Annotated[ProductVariant, strawberry.lazy("mockcentra.graphql.catalog.types")] | None:
-        variant_id = self.variant_id  # type: ignore[attr-defined]
+        variant_id = root.variant_id
         return None if variant_id is None else info.context.session.get(VariantRow, variant_id)
 
 
@@ -131,21 +139,22 @@ class MediaBatchItem:
     def product_media(self, info: Info) -> ProductMedia | None:
         if self.media_id is None:
             return None
-        return info.context.session.get(ProductMediaRow, self.media_id)  # type: ignore[return-value]
+        return info.context.session.get(ProductMediaRow, self.media_id)
 
 
 @read_permission("ProductMedia:read")
 @strawberry.type
 class MediaBatch:
     queue_id: str
-    status: BatchStatus  # type: ignore[valid-type]
+    status: BatchStatus
     created_at: DateTimeTz
 
     @strawberry.field
-    def product_media(self, info: Info) -> list[MediaBatchItem]:
+    @staticmethod
+    def product_media(root: Parent[MediaBatchRow], info: Info) -> list[MediaBatchItem]:
         session = info.context.session
         out = []
-        for item in batches.items_of(session, self.queue_id):
+        for item in batches.items_of(session, root.queue_id):
             media = session.get(ProductMediaRow, item.media_id) if item.media_id else None
             out.append(
                 MediaBatchItem(

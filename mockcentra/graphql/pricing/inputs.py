@@ -3,6 +3,7 @@ domain's specs."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 import strawberry
@@ -22,7 +23,6 @@ from mockcentra.graphql.common import (
     ShippingOptionInput,
     StoreInput,
     StringMatch,
-    simple_sort,
 )
 from mockcentra.graphql.pricing.types import (
     PriceAlteration,
@@ -38,9 +38,9 @@ class PricelistCreateInput:
     name: str
     status: Status
     currency_iso_code: str
-    store: StoreInput  # type: ignore[valid-type]
-    default_shipping_option: ShippingOptionInput | None = None  # type: ignore[valid-type]
-    add_countries: list[CountryInput] | None = strawberry.field(  # type: ignore[valid-type]
+    store: StoreInput
+    default_shipping_option: ShippingOptionInput | None = None
+    add_countries: list[CountryInput] | None = strawberry.field(
         default=None, description="Countries are accepted only for DIRECT_TO_CONSUMER pricelists."
     )
     external_id: str | None = strawberry.field(
@@ -55,15 +55,15 @@ class PricelistUpdateInput:
     currency_iso_code: str | None = strawberry.field(
         default=None, description="Must be the pricelist's own currency: it cannot change."
     )
-    default_shipping_option: ShippingOptionInput | None = None  # type: ignore[valid-type]
-    add_countries: list[CountryInput] | None = None  # type: ignore[valid-type]
-    remove_countries: list[CountryInput] | None = None  # type: ignore[valid-type]
+    default_shipping_option: ShippingOptionInput | None = None
+    add_countries: list[CountryInput] | None = None
+    remove_countries: list[CountryInput] | None = None
     external_id: str | None = None
 
 
 @strawberry.input
 class ProductVariantPriceInput:
-    product_variant: ProductVariantInput  # type: ignore[valid-type]
+    product_variant: ProductVariantInput
     price: MonetaryValueInput | None = strawberry.field(
         default=None, description="Leave out to remove the variant's individual price."
     )
@@ -72,7 +72,7 @@ class ProductVariantPriceInput:
 
 @strawberry.input
 class ProductPriceInput:
-    product: ProductInput  # type: ignore[valid-type]
+    product: ProductInput
     price: MonetaryValueInput | None = None
     recommended_retail_price: MonetaryValueInput | None = None
     override_individual_variant_prices: bool = strawberry.field(
@@ -84,14 +84,14 @@ class ProductPriceInput:
 
 @strawberry.input
 class SetPricesInput:
-    pricelist: PricelistInput  # type: ignore[valid-type]
+    pricelist: PricelistInput
     product_prices: list[ProductPriceInput]
 
 
 @strawberry.input
 class SetAlteredPricesInput:
-    price_alteration: PriceAlterationInput  # type: ignore[valid-type]
-    pricelist: PricelistInput  # type: ignore[valid-type]
+    price_alteration: PriceAlterationInput
+    pricelist: PricelistInput
     product_prices: list[ProductPriceInput]
 
 
@@ -99,7 +99,7 @@ class SetAlteredPricesInput:
 class PriceAlterationCreateInput:
     name: str
     status: Status
-    store: StoreInput  # type: ignore[valid-type]
+    store: StoreInput
     start_date: Date
     end_date: Date | None = None
 
@@ -108,7 +108,7 @@ class PriceAlterationCreateInput:
 class PriceAlterationUpdateInput:
     name: str | None = None
     status: Status | None = None
-    store: StoreInput | None = None  # type: ignore[valid-type]
+    store: StoreInput | None = None
     start_date: Date | None = None
     end_date: str | None = strawberry.field(
         default=None, description='A date, or "" to clear the end date.'
@@ -123,7 +123,12 @@ class PricelistFilter:
     name: StringMatch | None = None
 
 
-PricelistSort = simple_sort("PricelistSort")
+@strawberry.enum
+class PricelistSort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    name_ASC = "name_ASC"
+    name_DESC = "name_DESC"
 
 
 @strawberry.input

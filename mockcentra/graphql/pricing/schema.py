@@ -48,7 +48,7 @@ class Query:
         self,
         info: Info,
         where: PricelistFilter | None = None,
-        sort: list[PricelistSort] | None = None,  # type: ignore[valid-type]
+        sort: list[PricelistSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Pricelist]:

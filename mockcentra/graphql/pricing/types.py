@@ -1,8 +1,8 @@
 """Pricing types: pricelists, prices, price alterations (delivery windows are wholesale's).
 
-Types resolve straight from storage rows (`self` is the row); a `Price` resolves from a
-`PriceView`, one per variant and pricelist. Children of listed parents load in one query per
-kind through `children()`.
+Types resolve straight from storage rows (a resolver takes the row it reads); a `Price`
+resolves from a `PriceView`, one per variant and pricelist. Children of listed parents load in
+one query per kind through `children()`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.pricing import queries
@@ -26,12 +27,14 @@ from mockcentra.graphql.reference.types import Country, ShippingOption, Store
 from mockcentra.graphql.scalars import Date
 from mockcentra.storage.tables import (
     CurrencyRow,
+    PriceAlterationRow,
     PricelistRow,
     ProductRow,
     ShippingOptionRow,
     StoreRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 
 if TYPE_CHECKING:
     from mockcentra.graphql.wholesale.types import DeliveryWindow
@@ -78,7 +81,7 @@ def _prices(
             return []
     if where and where.store_id:
         in_stores = info.context.session.exec(
-            select(PricelistRow.id).where(PricelistRow.store_id.in_(where.store_id))
+            select(col(PricelistRow.id)).where(col(PricelistRow.store_id).in_(where.store_id))
         ).all()
         wanted = [p for p in (wanted if wanted is not None else in_stores) if p in in_stores]
         if not wanted:
@@ -108,26 +111,31 @@ class Price:
     id: int
 
     @strawberry.field
-    def price(self, info: Info) -> MonetaryValue | None:
-        view: queries.PriceView = self  # type: ignore[assignment]
-        return _money(info, view.price, view.currency_code)
+    @staticmethod
+    def price(root: Parent[queries.PriceView], info: Info) -> MonetaryValue | None:
+        return _money(info, root.price, root.currency_code)
 
     @strawberry.field(description="Centra uses it in wholesale pricelists.")
-    def recommended_retail_price(self, info: Info) -> MonetaryValue | None:
-        view: queries.PriceView = self  # type: ignore[assignment]
-        return _money(info, view.recommended_retail_price, view.currency_code)
+    @staticmethod
+    def recommended_retail_price(
+        root: Parent[queries.PriceView], info: Info
+    ) -> MonetaryValue | None:
+        return _money(info, root.recommended_retail_price, root.currency_code)
 
     @field(permission="")
-    def pricelist(self, info: Info) -> Pricelist:
-        return info.context.session.get(PricelistRow, self.pricelist_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def pricelist(root: Parent[queries.PriceView], info: Info) -> Pricelist:
+        return info.context.session.get(PricelistRow, root.pricelist_id)
 
     @field(permission="")
-    def product(self, info: Info) -> Product:
-        return info.context.session.get(ProductRow, self.product_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product(root: Parent[queries.PriceView], info: Info) -> Product:
+        return info.context.session.get(ProductRow, root.product_id)
 
     @field(permission="")
-    def product_variant(self, info: Info) -> ProductVariant:
-        return info.context.session.get(VariantRow, self.variant_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product_variant(root: Parent[queries.PriceView], info: Info) -> ProductVariant:
+        return info.context.session.get(VariantRow, root.variant_id)
 
 
 @read_permission("Pricelist:read")
@@ -138,31 +146,36 @@ class Pricelist:
     status: Status
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[PricelistRow], info: Info) -> Store:
+        return info.context.session.get(StoreRow, root.store_id)
 
     @field(permission="")
-    def currency(self, info: Info) -> Currency:
-        return info.context.session.get(CurrencyRow, self.currency_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def currency(root: Parent[PricelistRow], info: Info) -> Currency:
+        return info.context.session.get(CurrencyRow, root.currency_id)
 
     @strawberry.field
-    def assigned_to_countries(self, info: Info) -> list[Country]:
-        return children(info, "pricelist_countries", self.id, countries_of)
+    @staticmethod
+    def assigned_to_countries(root: Parent[PricelistRow], info: Info) -> list[Country]:
+        return children(info, "pricelist_countries", key(root), countries_of)
 
     @strawberry.field
-    def default_shipping_option(self, info: Info) -> ShippingOption | None:
-        option_id = self.default_shipping_option_id  # type: ignore[attr-defined]
+    @staticmethod
+    def default_shipping_option(root: Parent[PricelistRow], info: Info) -> ShippingOption | None:
+        option_id = root.default_shipping_option_id
         return None if option_id is None else info.context.session.get(ShippingOptionRow, option_id)
 
     @strawberry.field(description="Limit must be in range 1 - 200.")
+    @staticmethod
     def prices(
-        self,
+        root: Parent[PricelistRow],
         info: Info,
         where: PriceFilter | None = None,
         limit: int | None = 20,
         page: int | None = 1,
     ) -> list[Price]:
-        return _prices(info, where, limit, page, pricelist_ids=[self.id])  # type: ignore[return-value]
+        return _prices(info, where, limit, page, pricelist_ids=[key(root)])  # type: ignore[return-value]
 
 
 @read_permission("Price:read")
@@ -175,22 +188,25 @@ class PriceAlteration:
     end_date: Date | None
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[PriceAlterationRow], info: Info) -> Store:
+        return info.context.session.get(StoreRow, root.store_id)
 
     @strawberry.field(description="Delivery windows affected by this price alteration.")
+    @staticmethod
     def delivery_windows(
-        self, info: Info
+        root: Parent[PriceAlterationRow], info: Info
     ) -> list[Annotated[DeliveryWindow, strawberry.lazy("mockcentra.graphql.wholesale.types")]]:
         """The delivery windows whose `priceAlteration` is this one."""
-        return children(info, "alteration_windows", self.id, windows_of_alterations)
+        return children(info, "alteration_windows", key(root), windows_of_alterations)
 
     @strawberry.field(description="Limit must be in range 1 - 200.")
+    @staticmethod
     def prices(
-        self,
+        root: Parent[PriceAlterationRow],
         info: Info,
         where: PriceFilter | None = None,
         limit: int | None = 20,
         page: int | None = 1,
     ) -> list[Price]:
-        return _prices(info, where, limit, page, price_alteration_id=self.id)  # type: ignore[return-value]
+        return _prices(info, where, limit, page, price_alteration_id=root.id)  # type: ignore[return-value]

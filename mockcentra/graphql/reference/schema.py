@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
 from strawberry.types import Info
 
 from mockcentra.domain.markets import markets as market_domain
@@ -16,7 +17,6 @@ from mockcentra.graphql.common import (
     Payload,
     StoreInput,
     StringMatch,
-    simple_sort,
 )
 from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import field, mutation
@@ -52,16 +52,21 @@ class MarketFilter:
     name: StringMatch | None = None
 
 
-MarketSort = simple_sort("MarketSort")
+@strawberry.enum
+class MarketSort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    name_ASC = "name_ASC"
+    name_DESC = "name_DESC"
 
 
 @strawberry.input
 class MarketCreateInput:
     name: str
-    store: StoreInput  # type: ignore[valid-type]
+    store: StoreInput
     comment: str | None = None
-    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
-    add_countries: list[CountryInput] | None = strawberry.field(  # type: ignore[valid-type]
+    allocation_rule: AllocationRuleInput | None = None
+    add_countries: list[CountryInput] | None = strawberry.field(
         default=None,
         description="Direct to consumer stores only; a country is in one market per store.",
     )
@@ -71,9 +76,9 @@ class MarketCreateInput:
 class MarketUpdateInput:
     name: str | None = None
     comment: str | None = strawberry.field(default=None, description='"" removes the comment.')
-    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
-    add_countries: list[CountryInput] | None = None  # type: ignore[valid-type]
-    remove_countries: list[CountryInput] | None = None  # type: ignore[valid-type]
+    allocation_rule: AllocationRuleInput | None = None
+    add_countries: list[CountryInput] | None = None
+    remove_countries: list[CountryInput] | None = None
 
 
 @strawberry.type
@@ -112,9 +117,9 @@ class Query:
         session = info.context.session
         if not (where and (where.id or where.type)):
             return records_of(StoreRow).all(session)
-        stmt = select(StoreRow).order_by(StoreRow.id)
+        stmt = select(StoreRow).order_by(col(StoreRow.id))
         if where.id:
-            stmt = stmt.where(StoreRow.id.in_(where.id))
+            stmt = stmt.where(col(StoreRow.id).in_(where.id))
         if where.type:
             stmt = stmt.where(StoreRow.type == where.type.value)
         return RecordSession(session, StoreRow).exec(stmt)
@@ -124,12 +129,12 @@ class Query:
         self,
         info: Info,
         where: MarketFilter | None = None,
-        sort: list[MarketSort] | None = None,  # type: ignore[valid-type]
+        sort: list[MarketSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Market]:
         w = where or MarketFilter()
-        return list(
+        rows = list(
             market_domain.markets(
                 info.context.session,
                 ids=w.id,
@@ -140,6 +145,7 @@ class Query:
                 page_number=page,
             )
         )
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def market(self, info: Info, id: int) -> Market | None:
@@ -147,20 +153,20 @@ class Query:
 
     @strawberry.field
     def countries(self, info: Info, where: CountryFilter | None = None) -> list[Country]:
-        stmt = select(CountryRow).order_by(CountryRow.id)
+        stmt = select(CountryRow).order_by(col(CountryRow.id))
         if where and where.code:
-            stmt = stmt.where(CountryRow.code.in_(where.code))
+            stmt = stmt.where(col(CountryRow.code).in_(where.code))
         if where and where.name and where.name.equals is not None:
             stmt = stmt.where(CountryRow.name == where.name.equals)
         if where and where.name and where.name.contains is not None:
-            stmt = stmt.where(CountryRow.name.contains(where.name.contains))
+            stmt = stmt.where(col(CountryRow.name).contains(where.name.contains))
         return list(info.context.session.exec(stmt))
 
     @field(permission="Currency:read")
     def currencies(self, info: Info, where: CurrencyFilter | None = None) -> list[Currency]:
-        stmt = select(CurrencyRow).order_by(CurrencyRow.id)
+        stmt = select(CurrencyRow).order_by(col(CurrencyRow.id))
         if where and where.code:
-            stmt = stmt.where(CurrencyRow.code.in_(where.code))
+            stmt = stmt.where(col(CurrencyRow.code).in_(where.code))
         if where and where.is_base is not None:
             stmt = stmt.where(CurrencyRow.is_base == where.is_base)
         return list(info.context.session.exec(stmt))
@@ -168,13 +174,13 @@ class Query:
     @strawberry.field
     def shipping_options(self, info: Info) -> list[ShippingOption]:
         return list(
-            info.context.session.exec(select(ShippingOptionRow).order_by(ShippingOptionRow.id))
+            info.context.session.exec(select(ShippingOptionRow).order_by(col(ShippingOptionRow.id)))
         )
 
     @strawberry.field
     def allocation_rules(self, info: Info) -> list[AllocationRule]:
         return list(
-            info.context.session.exec(select(AllocationRuleRow).order_by(AllocationRuleRow.id))
+            info.context.session.exec(select(AllocationRuleRow).order_by(col(AllocationRuleRow.id)))
         )
 
 

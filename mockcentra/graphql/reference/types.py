@@ -6,7 +6,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.orders.shipping import shipping_option_uri
@@ -17,6 +18,8 @@ from mockcentra.storage.tables import (
     DisplayMarketRow,
     DisplayRow,
     MarketCountryRow,
+    MarketRow,
+    ShippingOptionRow,
     StateRow,
     StoreRow,
 )
@@ -51,18 +54,21 @@ class Country:
     )
 
     @strawberry.field(name="isEU", description="Whether the country is a member of the EU.")
-    def is_eu_member(self) -> bool:
-        return self.is_eu
+    @staticmethod
+    def is_eu_member(root: Parent[CountryRow]) -> bool:
+        return root.is_eu
 
     @strawberry.field(description='The continent, by its English name (e.g. "Europe").')
-    def continent(self) -> str:
-        return self.continent
+    @staticmethod
+    def continent(root: Parent[CountryRow]) -> str:
+        return root.continent
 
     @strawberry.field
-    def states(self, info: Info) -> list[State]:
+    @staticmethod
+    def states(root: Parent[CountryRow], info: Info) -> list[State]:
         return list(
             info.context.session.exec(
-                select(StateRow).where(StateRow.country_id == self.id).order_by(StateRow.name)
+                select(StateRow).where(StateRow.country_id == root.id).order_by(StateRow.name)
             )
         )
 
@@ -74,6 +80,16 @@ class State:
     code: str
 
 
+def _countries_of_market(info: Info, market: MarketRow) -> list[CountryRow]:
+    stmt = (
+        select(CountryRow)
+        .join(MarketCountryRow, col(MarketCountryRow.country_id) == col(CountryRow.id))
+        .where(MarketCountryRow.market_id == market.id)
+        .order_by(col(CountryRow.id))
+    )
+    return list(info.context.session.exec(stmt))
+
+
 @read_permission("Market:read")
 @strawberry.type
 class Market:
@@ -82,48 +98,48 @@ class Market:
     comment: str | None = field(permission="Market.comment:read", default=None)
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[MarketRow], info: Info) -> Store:
+        return info.context.session.get(StoreRow, root.store_id)
 
     @strawberry.field
-    def assigned_to_countries(self, info: Info) -> list[Country]:
+    @staticmethod
+    def assigned_to_countries(root: Parent[MarketRow], info: Info) -> list[Country]:
         """Needs `Country:read`, as Centra's createMarket answer reports."""
-        stmt = (
-            select(CountryRow)
-            .join(MarketCountryRow, MarketCountryRow.country_id == CountryRow.id)
-            .where(MarketCountryRow.market_id == self.id)
-            .order_by(CountryRow.id)
-        )
-        return list(info.context.session.exec(stmt))
+        return _countries_of_market(info, root)  # type: ignore[return-value]
 
     @field(
         permission="",
         deprecation_reason="Renamed to assignedToCountries.",
         removal=RENAMED_FIELD_REMOVAL,
     )
-    def countries(self, info: Info) -> list[Country]:
-        return Market.assigned_to_countries(self, info)  # type: ignore[arg-type]
+    @staticmethod
+    def countries(root: Parent[MarketRow], info: Info) -> list[Country]:
+        return _countries_of_market(info, root)  # type: ignore[return-value]
 
     @strawberry.field
-    def allocation_rule(self, info: Info) -> AllocationRule | None:
-        rule_id = self.allocation_rule_id  # type: ignore[attr-defined]
+    @staticmethod
+    def allocation_rule(root: Parent[MarketRow], info: Info) -> AllocationRule | None:
+        rule_id = root.allocation_rule_id
         return None if rule_id is None else info.context.session.get(AllocationRuleRow, rule_id)
 
     @strawberry.field(description="The displays shown in this market.")
+    @staticmethod
     def displays(
-        self, info: Info
+        root: Parent[MarketRow], info: Info
     ) -> list[Annotated[Display, strawberry.lazy("mockcentra.graphql.displays.types")]]:
         stmt = (
             select(DisplayRow)
-            .join(DisplayMarketRow, DisplayMarketRow.display_id == DisplayRow.id)
-            .where(DisplayMarketRow.market_id == self.id)
-            .order_by(DisplayRow.id)
+            .join(DisplayMarketRow, col(DisplayMarketRow.display_id) == col(DisplayRow.id))
+            .where(DisplayMarketRow.market_id == root.id)
+            .order_by(col(DisplayRow.id))
         )
-        return list(info.context.session.exec(stmt))  # type: ignore[arg-type]
+        return list(info.context.session.exec(stmt))
 
     @strawberry.field(description="Campaigns are not modelled: always empty.")
+    @staticmethod
     def campaigns(
-        self,
+        root: Parent[MarketRow],
     ) -> list[Annotated[Campaign, strawberry.lazy("mockcentra.graphql.wholesale.types")]]:
         return []
 
@@ -137,8 +153,9 @@ class ShippingOption:
     @strawberry.field(
         description="Derived from the name in mockcentra (`Express EU` -> `express-eu`)."
     )
-    def uri(self) -> str:
-        return shipping_option_uri(self)  # type: ignore[arg-type]
+    @staticmethod
+    def uri(root: Parent[ShippingOptionRow]) -> str:
+        return shipping_option_uri(root)
 
 
 @read_permission("AllocationRule:read")

@@ -7,10 +7,11 @@ As with shipments, Centra split `Return` when it deprecated `Purchaser`:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.money import ZERO
@@ -37,7 +38,8 @@ from mockcentra.storage.tables import (
     StoreRow,
 )
 
-ReturnStatus = strawberry.enum(return_status.ReturnStatus, name="ReturnStatus")
+strawberry.enum(return_status.ReturnStatus, name="ReturnStatus")
+ReturnStatus: TypeAlias = return_status.ReturnStatus
 
 
 @read_permission("Return:read")
@@ -47,12 +49,14 @@ class ReturnLine:
     quantity: int
 
     @strawberry.field
-    def shipment_line(self, info: Info) -> ShipmentLine:
-        return info.context.session.get(ShipmentLineRow, self.shipment_line_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def shipment_line(root: Parent[ReturnLineRow], info: Info) -> ShipmentLine:
+        return info.context.session.get(ShipmentLineRow, root.shipment_line_id)
 
     @strawberry.field
-    def order_line(self, info: Info) -> OrderLine:
-        sl = info.context.session.get(ShipmentLineRow, self.shipment_line_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def order_line(root: Parent[ReturnLineRow], info: Info) -> OrderLine:
+        sl = info.context.session.get(ShipmentLineRow, root.shipment_line_id)
         return info.context.session.get(OrderLineRow, sl.order_line_id)
 
 
@@ -113,47 +117,55 @@ class Return:
     """Fields every return has; the implementations add its customer or account."""
 
     id: int
-    status: ReturnStatus  # type: ignore[valid-type]
+    status: ReturnStatus
     comment: str | None
     created_at: DateTimeTz
     updated_at: DateTimeTz
     completed_at: DateTimeTz | None
 
     @strawberry.field
-    def return_status(self) -> ReturnStatus:  # type: ignore[valid-type]
-        return self.status
+    @staticmethod
+    def return_status(root: Parent[ReturnRow]) -> ReturnStatus:
+        return ReturnStatus(root.status)
 
     @strawberry.field
-    def returned_to_stock(self) -> bool:
-        return self.stock_policy != return_status.ReturnStockPolicy.REMOVE_FROM_STOCK  # type: ignore[attr-defined]
+    @staticmethod
+    def returned_to_stock(root: Parent[ReturnRow]) -> bool:
+        return root.stock_policy != return_status.ReturnStockPolicy.REMOVE_FROM_STOCK
 
     @strawberry.field
-    def lines(self, info: Info) -> list[ReturnLine]:
-        return _lines_of(self, info)  # type: ignore[return-value]
+    @staticmethod
+    def lines(root: Parent[ReturnRow], info: Info) -> list[ReturnLine]:
+        return _lines_of(root, info)
 
     @strawberry.field
-    def shipment(self, info: Info) -> Shipment:
-        return info.context.session.get(ShipmentRow, self.shipment_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def shipment(root: Parent[ReturnRow], info: Info) -> Shipment:
+        return info.context.session.get(ShipmentRow, root.shipment_id)
 
     @strawberry.field
-    def order(self, info: Info) -> Order:
-        return batch.order_row(info, self.order_id)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def order(root: Parent[ReturnRow], info: Info) -> Order:
+        return batch.order_row(info, root.order_id)  # type: ignore[return-value]
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[ReturnRow], info: Info) -> Store:
+        order = batch.order_row(info, root.order_id)
         return info.context.session.get(StoreRow, order.store_id)
 
     @strawberry.field
-    def grand_total(self, info: Info) -> MonetaryValue:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
-        totals = return_totals(info.context.session, self, _lines_of(self, info))  # type: ignore[arg-type,attr-defined]
+    @staticmethod
+    def grand_total(root: Parent[ReturnRow], info: Info) -> MonetaryValue:
+        order = batch.order_row(info, root.order_id)
+        totals = return_totals(info.context.session, root, _lines_of(root, info))
         return money(info, totals.grand_total, order.currency_code)
 
     @strawberry.field
-    def totals(self, info: Info) -> ReturnTotals:
-        code = batch.order_row(info, self.order_id).currency_code  # type: ignore[attr-defined]
-        t = return_totals(info.context.session, self, _lines_of(self, info))  # type: ignore[arg-type,attr-defined]
+    @staticmethod
+    def totals(root: Parent[ReturnRow], info: Info) -> ReturnTotals:
+        code = batch.order_row(info, root.order_id).currency_code
+        t = return_totals(info.context.session, root, _lines_of(root, info))
         return ReturnTotals(
             quantity=t.quantity,
             line_values=money(info, t.items, code),
@@ -171,17 +183,19 @@ class Return:
         )
 
     @strawberry.field
-    def refunded_value(self, info: Info) -> MonetaryValue:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
-        return money(info, self.refunded_value, order.currency_code)  # type: ignore[attr-defined]
+    @staticmethod
+    def refunded_value(root: Parent[ReturnRow], info: Info) -> MonetaryValue:
+        order = batch.order_row(info, root.order_id)
+        return money(info, root.refunded_value, order.currency_code)
 
     @strawberry.field
-    def refund_payment_history(self, info: Info) -> list[PaymentHistoryEntry]:
+    @staticmethod
+    def refund_payment_history(root: Parent[ReturnRow], info: Info) -> list[PaymentHistoryEntry]:
         return list(
             info.context.session.exec(
                 select(PaymentEntryRow)
-                .where(PaymentEntryRow.return_id == self.id)
-                .order_by(PaymentEntryRow.id)
+                .where(PaymentEntryRow.return_id == root.id)
+                .order_by(col(PaymentEntryRow.id))
             )
         )
 
@@ -204,8 +218,9 @@ def _return_of(store_type: str):
 @strawberry.type
 class DirectToConsumerReturn(Return):
     @strawberry.field
-    def customer(self, info: Info) -> Customer | None:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def customer(root: Parent[ReturnRow], info: Info) -> Customer | None:
+        order = batch.order_row(info, root.order_id)
         if order.customer_id is None:
             return None
         return info.context.session.get(CustomerRow, order.customer_id)
@@ -213,7 +228,8 @@ class DirectToConsumerReturn(Return):
     @strawberry.field(
         deprecation_reason="Moved from the Return interface to WholesaleReturn; always null here."
     )
-    def account(self) -> Account | None:
+    @staticmethod
+    def account(root: Parent[ReturnRow]) -> Account | None:
         return None
 
     @classmethod
@@ -224,8 +240,9 @@ class DirectToConsumerReturn(Return):
 @strawberry.type
 class WholesaleReturn(Return):
     @strawberry.field
-    def account(self, info: Info) -> Account | None:
-        return order_account(info, batch.order_row(info, self.order_id))  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def account(root: Parent[ReturnRow], info: Info) -> Account | None:
+        return order_account(info, batch.order_row(info, root.order_id))  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:

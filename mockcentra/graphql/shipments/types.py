@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.invoices import queries as invoice_queries
@@ -39,10 +40,12 @@ from mockcentra.storage.records import is_row
 from mockcentra.storage.tables import (
     CustomerRow,
     ReturnRow,
+    ShipmentLineRow,
     ShipmentRow,
     StorePluginRow,
     StoreRow,
 )
+from mockcentra.storage.tables.base import key
 
 if TYPE_CHECKING:
     from mockcentra.graphql.invoices.types import Invoice
@@ -60,14 +63,16 @@ class ShipmentLine:
     returned_quantity: int
 
     @strawberry.field
-    def order_line(self, info: Info) -> OrderLine:
-        return batch.order_line(info, self.order_line_id)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def order_line(root: Parent[ShipmentLineRow], info: Info) -> OrderLine:
+        return batch.order_line(info, root.order_line_id)  # type: ignore[return-value]
 
     @strawberry.field
-    def line_value(self, info: Info) -> MonetaryValue:
-        line = batch.order_line(info, self.order_line_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def line_value(root: Parent[ShipmentLineRow], info: Info) -> MonetaryValue:
+        line = batch.order_line(info, root.order_line_id)
         order = batch.order_row(info, line.order_id)
-        return money(info, line_value(line, self.quantity), order.currency_code)
+        return money(info, line_value(line, root.quantity), order.currency_code)
 
 
 @strawberry.type
@@ -107,38 +112,47 @@ class Shipment:
     return_tracking_number: str | None
 
     @strawberry.field
-    def is_shipped(self) -> bool:
-        return self.shipped_at is not None
+    @staticmethod
+    def is_shipped(root: Parent[ShipmentRow]) -> bool:
+        return root.shipped_at is not None
 
     @strawberry.field
-    def number_of_packages(self) -> int:
-        return self.packages  # type: ignore[attr-defined]
+    @staticmethod
+    def number_of_packages(root: Parent[ShipmentRow]) -> int:
+        return root.packages
 
     @strawberry.field
-    def order(self, info: Info) -> Order:
-        return batch.order_row(info, self.order_id)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def order(root: Parent[ShipmentRow], info: Info) -> Order:
+        return batch.order_row(info, root.order_id)  # type: ignore[return-value]
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[ShipmentRow], info: Info) -> Store:
+        order = batch.order_row(info, root.order_id)
         return info.context.session.get(StoreRow, order.store_id)
 
     @strawberry.field
-    def internal_shipping_cost(self, info: Info) -> MonetaryValue:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
-        return money(info, self.internal_shipping_cost, order.currency_code)  # type: ignore[attr-defined]
+    @staticmethod
+    def internal_shipping_cost(root: Parent[ShipmentRow], info: Info) -> MonetaryValue:
+        order = batch.order_row(info, root.order_id)
+        return money(info, root.internal_shipping_cost, order.currency_code)
 
     @strawberry.field
-    def grand_total(self, info: Info, including_tax: bool = True) -> MonetaryValue:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
-        totals = totals_of_shipment(info.context.session, self)  # type: ignore[arg-type]
+    @staticmethod
+    def grand_total(
+        root: Parent[ShipmentRow], info: Info, including_tax: bool = True
+    ) -> MonetaryValue:
+        order = batch.order_row(info, root.order_id)
+        totals = totals_of_shipment(info.context.session, root)
         total = totals.grand_total if including_tax else totals.grand_total - totals.tax
         return money(info, total, order.currency_code)
 
     @strawberry.field
-    def totals(self, info: Info) -> ShipmentTotals:
-        t = totals_of_shipment(info.context.session, self)  # type: ignore[arg-type]
-        code = batch.order_row(info, self.order_id).currency_code  # type: ignore[attr-defined]
+    @staticmethod
+    def totals(root: Parent[ShipmentRow], info: Info) -> ShipmentTotals:
+        t = totals_of_shipment(info.context.session, root)
+        code = batch.order_row(info, root.order_id).currency_code
         return ShipmentTotals(
             quantity=t.quantity,
             line_values=money(info, t.items, code),
@@ -152,48 +166,62 @@ class Shipment:
         )
 
     @strawberry.field
-    def carrier_information(self) -> CarrierInformation | None:
-        if self.carrier is None and self.service is None:  # type: ignore[attr-defined]
+    @staticmethod
+    def carrier_information(root: Parent[ShipmentRow]) -> CarrierInformation | None:
+        if root.carrier is None and root.service is None:
             return None
-        return CarrierInformation(carrier_name=self.carrier, service_name=self.service)  # type: ignore[attr-defined]
+        return CarrierInformation(carrier_name=root.carrier, service_name=root.service)
 
     @strawberry.field
-    def admin_user(self) -> AdminUser | None:
+    @staticmethod
+    def admin_user(root: Parent[ShipmentRow]) -> AdminUser | None:
         return None
 
     @strawberry.field
-    def discounts_applied(self) -> list[AppliedDiscount]:
+    @staticmethod
+    def discounts_applied(root: Parent[ShipmentRow]) -> list[AppliedDiscount]:
         return []
 
     @strawberry.field
-    def lines(self, info: Info) -> list[ShipmentLine]:
-        batched = batch.shipment_lines(info, self.id)
+    @staticmethod
+    def lines(root: Parent[ShipmentRow], info: Info) -> list[ShipmentLine]:
+        batched = batch.shipment_lines(info, key(root))
         if batched is not None:
-            return batched
-        return shipment_lines(info.context.session, self.id)  # type: ignore[return-value]
+            return batched  # type: ignore[return-value]
+        return shipment_lines(info.context.session, key(root))  # type: ignore[return-value]
 
     @field(permission="Shipment.shippingAddress:read")
-    def shipping_address(self, info: Info) -> Address | None:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def shipping_address(root: Parent[ShipmentRow], info: Info) -> Address | None:
+        order = batch.order_row(info, root.order_id)
         return Address.of(order.shipping_address)
 
     @strawberry.field
-    def shipment_plugin(self, info: Info) -> StorePlugin | None:
-        plugin_id = self.shipment_plugin_id  # type: ignore[attr-defined]
+    @staticmethod
+    def shipment_plugin(root: Parent[ShipmentRow], info: Info) -> StorePlugin | None:
+        plugin_id = root.shipment_plugin_id
         return info.context.session.get(StorePluginRow, plugin_id) if plugin_id else None
 
     @strawberry.field
-    def returns(self, info: Info) -> list[Annotated[Return, strawberry.lazy(_RETURNS)]]:
+    @staticmethod
+    def returns(
+        root: Parent[ShipmentRow], info: Info
+    ) -> list[Annotated[Return, strawberry.lazy(_RETURNS)]]:
         return list(
             info.context.session.exec(
-                select(ReturnRow).where(ReturnRow.shipment_id == self.id).order_by(ReturnRow.id)
+                select(ReturnRow)
+                .where(col(ReturnRow.shipment_id) == root.id)
+                .order_by(col(ReturnRow.id))
             )
         )
 
     @strawberry.field(description="The invoice issued when the shipment was completed.")
-    def invoices(self, info: Info) -> list[Annotated[Invoice, strawberry.lazy(_INVOICES)]]:
-        found = invoice_queries.invoices_of_shipments(info.context.session, [self.id])
-        return found.get(self.id, [])  # type: ignore[return-value]
+    @staticmethod
+    def invoices(
+        root: Parent[ShipmentRow], info: Info
+    ) -> list[Annotated[Invoice, strawberry.lazy(_INVOICES)]]:
+        found = invoice_queries.invoices_of_shipments(info.context.session, [key(root)])
+        return found.get(key(root), [])  # type: ignore[return-value]
 
 
 def _shipment_of(store_type: str):
@@ -206,8 +234,9 @@ def _shipment_of(store_type: str):
 @strawberry.type
 class DirectToConsumerShipment(Shipment):
     @strawberry.field
-    def customer(self, info: Info) -> Customer | None:
-        order = batch.order_row(info, self.order_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def customer(root: Parent[ShipmentRow], info: Info) -> Customer | None:
+        order = batch.order_row(info, root.order_id)
         if order.customer_id is None:
             return None
         return info.context.session.get(CustomerRow, order.customer_id)
@@ -220,12 +249,14 @@ class DirectToConsumerShipment(Shipment):
 @strawberry.type
 class WholesaleShipment(Shipment):
     @strawberry.field
-    def account(self, info: Info) -> Account | None:
-        return order_account(info, batch.order_row(info, self.order_id))  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def account(root: Parent[ShipmentRow], info: Info) -> Account | None:
+        return order_account(info, batch.order_row(info, root.order_id))  # type: ignore[return-value]
 
     @strawberry.field
-    def buyer(self, info: Info) -> Buyer | None:
-        return order_buyer(info, batch.order_row(info, self.order_id))  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def buyer(root: Parent[ShipmentRow], info: Info) -> Buyer | None:
+        return order_buyer(info, batch.order_row(info, root.order_id))  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 import strawberry
@@ -19,7 +20,6 @@ from mockcentra.graphql.common import (
     SizeInput,
     StringMatch,
     WarehouseInput,
-    simple_sort,
 )
 from mockcentra.graphql.connections import Connection
 from mockcentra.graphql.errors import reading, run_mutation
@@ -63,7 +63,7 @@ class WarehouseCreateInput:
     stock_ownership_policy: WarehouseStockOwnership | None = None
     allocation_policy: WarehouseAllocationPolicy | None = None
     warehouse_location: WarehouseLocationInput | None = None
-    status: Status | None = strawberry.field(  # type: ignore[valid-type]
+    status: Status | None = strawberry.field(
         default=None,
         description="ACTIVE when left out; an INACTIVE warehouse takes no new allocations.",
     )
@@ -79,7 +79,7 @@ class WarehouseUpdateInput:
     stock_ownership_policy: WarehouseStockOwnership | None = None
     allocation_policy: WarehouseAllocationPolicy | None = None
     warehouse_location: WarehouseLocationInput | None = None
-    status: Status | None = None  # type: ignore[valid-type]
+    status: Status | None = None
 
 
 def _settings(i: WarehouseCreateInput | WarehouseUpdateInput) -> warehouses.WarehouseSettings:
@@ -110,10 +110,15 @@ class WarehousePayload(Payload):
 class WarehouseFilter:
     id: list[int] | None = None
     name: StringMatch | None = None
-    status: list[Status] | None = None  # type: ignore[valid-type]
+    status: list[Status] | None = None
 
 
-WarehouseSort = simple_sort("WarehouseSort")
+@strawberry.enum
+class WarehouseSort(StrEnum):
+    id_ASC = "id_ASC"
+    id_DESC = "id_DESC"
+    name_ASC = "name_ASC"
+    name_DESC = "name_DESC"
 
 
 # --- stock inputs -----------------------------------------------------------------------------
@@ -201,7 +206,7 @@ class Query:
         self,
         info: Info,
         where: WarehouseFilter | None = None,
-        sort: list[WarehouseSort] | None = None,  # type: ignore[valid-type]
+        sort: list[WarehouseSort] | None = None,
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Warehouse]:

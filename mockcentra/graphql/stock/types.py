@@ -10,16 +10,18 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from enum import Enum
-from typing import Any
+from typing import Any, TypeAlias
 
 import strawberry
 from graphql import OperationType
-from sqlmodel import select
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.cursors import StatementSource, keys_of
 from mockcentra.domain.listing import as_list
 from mockcentra.domain.stock import queries
+from mockcentra.domain.stock.levels import StockLevel
 from mockcentra.domain.stock.status import StockChangeType as DomainStockChangeType
 from mockcentra.domain.stock.status import StockQuantityType as DomainStockQuantityType
 from mockcentra.domain.stock.status import WarehouseAllocationPolicy as DomainAllocationPolicy
@@ -38,17 +40,22 @@ from mockcentra.storage.tables import (
     CountryRow,
     ProductSizeRow,
     StateRow,
+    StockChangeLineRow,
     StockChangeRow,
     WarehouseRow,
 )
+from mockcentra.storage.tables.base import key
 
-WarehouseStockMaster = strawberry.enum(DomainStockMaster, name="WarehouseStockMaster")
-WarehouseStockOwnership = strawberry.enum(DomainStockOwnership, name="WarehouseStockOwnership")
-WarehouseAllocationPolicy = strawberry.enum(
-    DomainAllocationPolicy, name="WarehouseAllocationPolicy"
-)
-StockQuantityType = strawberry.enum(DomainStockQuantityType, name="StockQuantityType")
-StockChangeType = strawberry.enum(DomainStockChangeType, name="StockChangeType")
+strawberry.enum(DomainStockMaster, name="WarehouseStockMaster")
+WarehouseStockMaster: TypeAlias = DomainStockMaster
+strawberry.enum(DomainStockOwnership, name="WarehouseStockOwnership")
+WarehouseStockOwnership: TypeAlias = DomainStockOwnership
+strawberry.enum(DomainAllocationPolicy, name="WarehouseAllocationPolicy")
+WarehouseAllocationPolicy: TypeAlias = DomainAllocationPolicy
+strawberry.enum(DomainStockQuantityType, name="StockQuantityType")
+StockQuantityType: TypeAlias = DomainStockQuantityType
+strawberry.enum(DomainStockChangeType, name="StockChangeType")
+StockChangeType: TypeAlias = DomainStockChangeType
 
 
 # --- per-request preloading -------------------------------------------------------------------
@@ -60,7 +67,7 @@ def _memo(info: Info) -> dict[Any, Any]:
     return _MEMO.setdefault(info.context.uow, {})
 
 
-def preload(info: Info, row_type: type, ids: Iterable[int]) -> None:
+def preload(info: Info, row_type: type[Any], ids: Iterable[int]) -> None:
     """Load rows a list will point at in one query; `session.get` then finds them in memory."""
     wanted = {i for i in ids if i is not None}
     if not wanted:
@@ -205,7 +212,7 @@ def stock_change_page(
 class Warehouse:
     id: int
     name: str
-    status: Status  # type: ignore[valid-type]
+    status: Status
     is_hidden_from_stock_view: bool
     threshold: int | None
     stock_master: WarehouseStockMaster
@@ -215,52 +222,58 @@ class Warehouse:
     zip_code: str | None
 
     @strawberry.field
-    def brick_and_mortar(self) -> BrickAndMortar | None:
+    @staticmethod
+    def brick_and_mortar(root: Parent[WarehouseRow]) -> BrickAndMortar | None:
         """Brick-and-mortar stores are not modelled."""
         return None
 
     @field(permission="")
-    def country(self, info: Info) -> Country | None:
-        cid = self.country_id  # type: ignore[attr-defined]
+    @staticmethod
+    def country(root: Parent[WarehouseRow], info: Info) -> Country | None:
+        cid = root.country_id
         return None if cid is None else info.context.session.get(CountryRow, cid)
 
     @field(permission="")
-    def state(self, info: Info) -> State | None:
-        sid = self.state_id  # type: ignore[attr-defined]
+    @staticmethod
+    def state(root: Parent[WarehouseRow], info: Info) -> State | None:
+        sid = root.state_id
         return None if sid is None else info.context.session.get(StateRow, sid)
 
     @strawberry.field
-    def allocation_rules(self, info: Info) -> list[AllocationRule]:
+    @staticmethod
+    def allocation_rules(root: Parent[WarehouseRow], info: Info) -> list[AllocationRule]:
         stmt = (
             select(AllocationRuleRow)
             .join(
                 AllocationRuleWarehouseRow,
-                AllocationRuleWarehouseRow.allocation_rule_id == AllocationRuleRow.id,
+                col(AllocationRuleWarehouseRow.allocation_rule_id) == col(AllocationRuleRow.id),
             )
-            .where(AllocationRuleWarehouseRow.warehouse_id == self.id)
-            .order_by(AllocationRuleRow.id)
+            .where(AllocationRuleWarehouseRow.warehouse_id == root.id)
+            .order_by(col(AllocationRuleRow.id))
         )
         return list(info.context.session.exec(stmt))
 
     @field(permission="Warehouse.stock:read")
+    @staticmethod
     def stock(
-        self,
+        root: Parent[WarehouseRow],
         info: Info,
         where: StockFilter | None = None,
         limit: int | None = 20,
         page: int | None = 1,
     ) -> list[Stock]:
-        return stock_page(info, where, limit, page, warehouse_ids=[self.id])
+        return stock_page(info, where, limit, page, warehouse_ids=[root.id])
 
     @strawberry.field
+    @staticmethod
     def stock_changes(
-        self,
+        root: Parent[WarehouseRow],
         info: Info,
         where: StockChangeFilter | None = None,
         limit: int | None = 20,
         page: int | None = 1,
     ) -> list[StockChange]:
-        return stock_change_page(info, where, limit, page, warehouse_ids=[self.id])
+        return stock_change_page(info, where, limit, page, warehouse_ids=[root.id])
 
 
 # --- stock ------------------------------------------------------------------------------------
@@ -272,24 +285,29 @@ class Stock:
     """Stock of one product size in one warehouse. FTA ignores threshold and stock offset."""
 
     @strawberry.field
-    def physical_quantity(self) -> int:
-        return self.physical  # type: ignore[attr-defined]
+    @staticmethod
+    def physical_quantity(root: Parent[StockLevel]) -> int:
+        return root.physical
 
     @strawberry.field
-    def allocated_quantity(self) -> int:
-        return self.allocated  # type: ignore[attr-defined]
+    @staticmethod
+    def allocated_quantity(root: Parent[StockLevel]) -> int:
+        return root.allocated
 
     @strawberry.field
-    def free_to_allocate_quantity(self) -> int:
-        return self.free_to_allocate  # type: ignore[attr-defined]
+    @staticmethod
+    def free_to_allocate_quantity(root: Parent[StockLevel]) -> int:
+        return root.free_to_allocate
 
     @strawberry.field
-    def warehouse(self, info: Info) -> Warehouse:
-        return info.context.session.get(WarehouseRow, self.warehouse_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def warehouse(root: Parent[StockLevel], info: Info) -> Warehouse:
+        return info.context.session.get(WarehouseRow, root.warehouse_id)
 
     @strawberry.field
-    def product_size(self, info: Info) -> ProductSize:
-        return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product_size(root: Parent[StockLevel], info: Info) -> ProductSize:
+        return info.context.session.get(ProductSizeRow, root.product_size_id)
 
 
 # --- stock changes ----------------------------------------------------------------------------
@@ -304,34 +322,39 @@ class StockChange:
     created_at: DateTimeTz
 
     @strawberry.field
-    def comment(self) -> str:
+    @staticmethod
+    def comment(root: Parent[StockChangeRow]) -> str:
         """The `description` the change was sent with."""
-        return self.description or ""  # type: ignore[attr-defined]
+        return root.description or ""
 
     @strawberry.field(name="description")
-    def description_(self) -> str | None:
+    @staticmethod
+    def description_(root: Parent[StockChangeRow]) -> str | None:
         """mockcentra: the same text as `comment`, under the input's name."""
-        return self.description  # type: ignore[attr-defined]
+        return root.description
 
     @strawberry.field
-    def type(self) -> StockChangeType:
-        return DomainStockChangeType(self.kind)  # type: ignore[attr-defined]
+    @staticmethod
+    def type(root: Parent[StockChangeRow]) -> StockChangeType:
+        return DomainStockChangeType(root.kind)
 
     @field(permission="")
-    def warehouse(self, info: Info) -> Warehouse | None:
-        wid = queries.main_warehouse_id(_lines(info, self.id))
+    @staticmethod
+    def warehouse(root: Parent[StockChangeRow], info: Info) -> Warehouse | None:
+        wid = queries.main_warehouse_id(_lines(info, key(root)))
         return None if wid is None else info.context.session.get(WarehouseRow, wid)
 
     @strawberry.field
+    @staticmethod
     def lines(
-        self, info: Info, limit: int | None = None, page: int | None = None
+        root: Parent[StockChangeRow], info: Info, limit: int | None = None, page: int | None = None
     ) -> list[StockChangeLine]:
         """All lines unless `limit` is given (Centra pages lines 20 at a time)."""
-        lines = _lines(info, self.id)
+        lines = _lines(info, key(root))
         if limit is not None:
             start = ((page or 1) - 1) * limit
             lines = lines[start : start + limit]
-        return lines  # type: ignore[return-value]
+        return lines
 
 
 @strawberry.type
@@ -339,31 +362,37 @@ class StockChangeLine:
     id: int
 
     @strawberry.field
-    def delivered_quantity(self) -> int:
+    @staticmethod
+    def delivered_quantity(root: Parent[StockChangeLineRow]) -> int:
         """The physical change in the line's warehouse: negative when stock left it."""
-        return self.physical_delta  # type: ignore[attr-defined]
+        return root.physical_delta
 
     @strawberry.field
-    def free_to_allocate_quantity(self) -> int:
+    @staticmethod
+    def free_to_allocate_quantity(root: Parent[StockChangeLineRow]) -> int:
         """How much free-to-allocate stock the line added (negative: took)."""
-        return self.physical_delta - self.allocated_delta  # type: ignore[attr-defined]
+        return root.physical_delta - root.allocated_delta
 
     @strawberry.field
-    def unit_cost(self, info: Info) -> MonetaryValue | None:
-        amount = self.unit_cost  # type: ignore[attr-defined]
-        code = self.unit_cost_currency  # type: ignore[attr-defined]
+    @staticmethod
+    def unit_cost(root: Parent[StockChangeLineRow], info: Info) -> MonetaryValue | None:
+        amount = root.unit_cost
+        code = root.unit_cost_currency
         if amount is None or code is None:
             return None
         return MonetaryValue.of(amount, currency_by_code(info, code))
 
     @strawberry.field
-    def warehouse(self, info: Info) -> Warehouse | None:
-        return info.context.session.get(WarehouseRow, self.warehouse_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def warehouse(root: Parent[StockChangeLineRow], info: Info) -> Warehouse | None:
+        return info.context.session.get(WarehouseRow, root.warehouse_id)
 
     @strawberry.field
-    def product_size(self, info: Info) -> ProductSize | None:
-        return info.context.session.get(ProductSizeRow, self.product_size_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product_size(root: Parent[StockChangeLineRow], info: Info) -> ProductSize | None:
+        return info.context.session.get(ProductSizeRow, root.product_size_id)
 
     @strawberry.field
-    def stock_change(self, info: Info) -> StockChange:
-        return info.context.session.get(StockChangeRow, self.stock_change_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def stock_change(root: Parent[StockChangeLineRow], info: Info) -> StockChange:
+        return info.context.session.get(StockChangeRow, root.stock_change_id)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.translations import translations as domain
 from mockcentra.graphql.attributes.types import attribute_config
 from mockcentra.graphql.batch import announce, batched
 from mockcentra.graphql.permissions import field, read_permission
+from mockcentra.storage.tables import LanguageRow
 
 
 @read_permission("Language:read")
@@ -24,16 +26,19 @@ class Language:
     is_active: bool
 
     @strawberry.field(description='The language code, e.g. "sv".')
-    def code(self) -> str:
-        return self.language_code
+    @staticmethod
+    def code(root: Parent[LanguageRow]) -> str:
+        return root.language_code
 
     @strawberry.field(description="Objects take translations into it (active, not the default).")
-    def is_available_for_localization(self) -> bool:
-        return self.is_active and not self.is_default  # type: ignore[attr-defined]
+    @staticmethod
+    def is_available_for_localization(root: Parent[LanguageRow]) -> bool:
+        return root.is_active and not root.is_default
 
     @strawberry.field(description="Objects' own fields are in this language.")
-    def is_default(self) -> bool:
-        return self.is_default  # type: ignore[attr-defined]
+    @staticmethod
+    def is_default(root: Parent[LanguageRow]) -> bool:
+        return root.is_default
 
 
 @strawberry.type
@@ -42,19 +47,29 @@ class TranslatedField:
     value: str | None = strawberry.field(description="null: not translated (the default applies).")
 
 
+def _translation_language(root: Parent[Translation]) -> Language:
+    return root.language_row  # type: ignore[return-value]
+
+
 @strawberry.type
 class Translation:
     """An object's translatable fields in one language."""
 
-    language: Language
+    language_row: strawberry.Private[LanguageRow]
+    language: Language = strawberry.field(resolver=_translation_language)
     fields: list[TranslatedField]
+
+
+def _localization_language(root: Parent[Localization]) -> Language:
+    return root.language_row  # type: ignore[return-value]
 
 
 @strawberry.type
 class Localization:
     """Deprecated shape of `Translation` (`Localizable.localized`)."""
 
-    language: Language
+    language_row: strawberry.Private[LanguageRow]
+    language: Language = strawberry.field(resolver=_localization_language)
     translations: list[TranslatedField]
 
 
@@ -84,7 +99,7 @@ class ObjectWithTranslations:
     @field(permission="Localization:read")
     def translations(self, info: Info) -> list[Translation]:
         return [
-            Translation(language=t.language, fields=_fields(t))  # type: ignore[arg-type]
+            Translation(language_row=t.language, fields=_fields(t))
             for t in _translations(info, self)
         ]
 
@@ -100,7 +115,7 @@ class Localizable:
     )
     def localized(self, info: Info) -> list[Localization]:
         return [
-            Localization(language=t.language, translations=_fields(t))  # type: ignore[arg-type]
+            Localization(language_row=t.language, translations=_fields(t))
             for t in _translations(info, self)
         ]
 

@@ -35,6 +35,7 @@ from mockcentra.graphql.vouchers.types import (
 )
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import VoucherRow
+from mockcentra.storage.tables.base import key
 
 # ---------------------------------------------------------------- voucher inputs
 
@@ -221,11 +222,13 @@ class Query:
         limit: int | None = None,
         page: int | None = None,
     ) -> list[Voucher]:
-        rows = voucher_queries.list_vouchers(
-            info.context.session, _query(info, where or VoucherFilter()), limit, page
+        rows = list(
+            voucher_queries.list_vouchers(
+                info.context.session, _query(info, where or VoucherFilter()), limit, page
+            )
         )
-        announce_usages(info, [r.id for r in rows])
-        return list(rows)
+        announce_usages(info, [key(r) for r in rows])
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def voucher(self, info: Info, id: int) -> Voucher | None:

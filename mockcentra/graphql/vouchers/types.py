@@ -1,4 +1,4 @@
-"""Vouchers, their actions, criteria and results (`self` in a resolver is the storage row).
+"""Vouchers, their actions, criteria and results (a resolver takes the storage row it reads).
 
 `VoucherActionCriteria.productVariants/shippingOptions` and the `VoucherActionResult` fields
 beyond `id` and `type` are mockcentra additions that show what an action does.
@@ -7,8 +7,10 @@ beyond `id` and `type` are mockcentra additions that show what an action does.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypeAlias
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.vouchers import queries as vouchers
@@ -27,19 +29,26 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
     VoucherActionRow,
+    VoucherCriterionRow,
     VoucherRow,
 )
+from mockcentra.storage.tables.base import key
 
 VoucherStatus = Status
-VoucherMethod = strawberry.enum(st.VoucherMethod, name="VoucherMethod")
-VoucherType = strawberry.enum(st.VoucherType, name="VoucherType")
-VoucherEntryPointStrategy = strawberry.enum(st.EntryPointStrategy, name="VoucherEntryPointStrategy")
-VoucherActionContinueStrategy = strawberry.enum(
-    st.ContinueStrategy, name="VoucherActionContinueStrategy"
-)
-VoucherActionCriteriaType = strawberry.enum(st.CriteriaType, name="VoucherActionCriteriaType")
-VoucherActionResultType = strawberry.enum(st.ResultType, name="VoucherActionResultType")
-VoucherActionResultApplyOn = strawberry.enum(st.ApplyOn, name="VoucherActionResultApplyOn")
+strawberry.enum(st.VoucherMethod, name="VoucherMethod")
+VoucherMethod: TypeAlias = st.VoucherMethod
+strawberry.enum(st.VoucherType, name="VoucherType")
+VoucherType: TypeAlias = st.VoucherType
+strawberry.enum(st.EntryPointStrategy, name="VoucherEntryPointStrategy")
+VoucherEntryPointStrategy: TypeAlias = st.EntryPointStrategy
+strawberry.enum(st.ContinueStrategy, name="VoucherActionContinueStrategy")
+VoucherActionContinueStrategy: TypeAlias = st.ContinueStrategy
+strawberry.enum(st.CriteriaType, name="VoucherActionCriteriaType")
+VoucherActionCriteriaType: TypeAlias = st.CriteriaType
+strawberry.enum(st.ResultType, name="VoucherActionResultType")
+VoucherActionResultType: TypeAlias = st.ResultType
+strawberry.enum(st.ApplyOn, name="VoucherActionResultApplyOn")
+VoucherActionResultApplyOn: TypeAlias = st.ApplyOn
 
 USAGES = "voucher-usages"
 
@@ -76,13 +85,15 @@ class VoucherActionCriteria:
     type: VoucherActionCriteriaType
 
     @strawberry.field
-    def product_variants(self, info: Info) -> list[ProductVariant]:
-        ids = (self.params or {}).get("variantIds", [])  # type: ignore[attr-defined]
+    @staticmethod
+    def product_variants(root: Parent[VoucherCriterionRow], info: Info) -> list[ProductVariant]:
+        ids = (root.params or {}).get("variantIds", [])
         return [info.context.session.get(VariantRow, i) for i in ids]
 
     @strawberry.field
-    def shipping_options(self, info: Info) -> list[ShippingOption]:
-        ids = (self.params or {}).get("shippingOptionIds", [])  # type: ignore[attr-defined]
+    @staticmethod
+    def shipping_options(root: Parent[VoucherCriterionRow], info: Info) -> list[ShippingOption]:
+        ids = (root.params or {}).get("shippingOptionIds", [])
         return [info.context.session.get(ShippingOptionRow, i) for i in ids]
 
 
@@ -94,30 +105,35 @@ class VoucherActionResult:
     id: int
 
     @strawberry.field
-    def type(self) -> VoucherActionResultType:
-        return self.result_type  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def type(root: Parent[VoucherActionRow]) -> VoucherActionResultType:
+        return root.result_type  # type: ignore[return-value]
 
     @strawberry.field
-    def apply_on(self) -> VoucherActionResultApplyOn | None:
-        return (self.result or {}).get("applyOn")  # type: ignore[attr-defined]
+    @staticmethod
+    def apply_on(root: Parent[VoucherActionRow]) -> VoucherActionResultApplyOn | None:
+        return (root.result or {}).get("applyOn")
 
     @strawberry.field
-    def percent_off(self) -> float | None:
-        value = (self.result or {}).get("percentOff")  # type: ignore[attr-defined]
+    @staticmethod
+    def percent_off(root: Parent[VoucherActionRow]) -> float | None:
+        value = (root.result or {}).get("percentOff")
         return None if value is None else float(Decimal(value))
 
     @strawberry.field
-    def price_off(self) -> list[VoucherActionPricelistValue]:
-        values = (self.result or {}).get("priceOff") or {}  # type: ignore[attr-defined]
+    @staticmethod
+    def price_off(root: Parent[VoucherActionRow]) -> list[VoucherActionPricelistValue]:
+        values = (root.result or {}).get("priceOff") or {}
         return [
             VoucherActionPricelistValue(pricelist_id=int(k), amount=Decimal(v))
             for k, v in sorted(values.items(), key=lambda kv: int(kv[0]))
         ]
 
     @strawberry.field(description="Shipping options made free; null means every option.")
-    def shipping_options(self, info: Info) -> list[ShippingOption] | None:
-        result = self.result or {}  # type: ignore[attr-defined]
-        if self.result_type != st.ResultType.SET_FREE_SHIPPING:  # type: ignore[attr-defined]
+    @staticmethod
+    def shipping_options(root: Parent[VoucherActionRow], info: Info) -> list[ShippingOption] | None:
+        result = root.result or {}
+        if root.result_type != st.ResultType.SET_FREE_SHIPPING:
             return []
         ids = result.get("shippingOptionIds")
         if ids is None:
@@ -132,21 +148,25 @@ class VoucherAction:
     continue_strategy: VoucherActionContinueStrategy
 
     @strawberry.field
-    def is_entry_point(self) -> bool:
-        return self.entry_point_id is None  # type: ignore[attr-defined]
+    @staticmethod
+    def is_entry_point(root: Parent[VoucherActionRow]) -> bool:
+        return root.entry_point_id is None
 
     @strawberry.field
-    def entry_point(self, info: Info) -> VoucherAction | None:
-        entry = self.entry_point_id  # type: ignore[attr-defined]
+    @staticmethod
+    def entry_point(root: Parent[VoucherActionRow], info: Info) -> VoucherAction | None:
+        entry = root.entry_point_id
         return None if entry is None else info.context.session.get(VoucherActionRow, entry)
 
     @strawberry.field
-    def criteria(self, info: Info) -> list[VoucherActionCriteria]:
-        return vouchers.criteria_of(info.context.session, [self.id])[self.id]
+    @staticmethod
+    def criteria(root: Parent[VoucherActionRow], info: Info) -> list[VoucherActionCriteria]:
+        return vouchers.criteria_of(info.context.session, [key(root)])[key(root)]  # type: ignore[return-value]
 
     @strawberry.field
-    def result(self) -> VoucherActionResult:
-        return self  # type: ignore[return-value]
+    @staticmethod
+    def result(root: Parent[VoucherActionRow]) -> VoucherActionResult:
+        return root  # type: ignore[return-value]
 
 
 @read_permission("Voucher:read")
@@ -171,25 +191,30 @@ class Voucher:
     updated_at: DateTimeTz
 
     @strawberry.field(name="conversionHTML")
-    def conversion_html_(self) -> str | None:
-        return self.conversion_html  # type: ignore[attr-defined]
+    @staticmethod
+    def conversion_html_(root: Parent[VoucherRow]) -> str | None:
+        return root.conversion_html
 
     @strawberry.field(description="Orders placed with the voucher.")
-    def successful_usages(self, info: Info) -> int:
-        announce_usages(info, [self.id])
-        return info.context.cache[USAGES][self.id]
+    @staticmethod
+    def successful_usages(root: Parent[VoucherRow], info: Info) -> int:
+        announce_usages(info, [key(root)])
+        return info.context.cache[USAGES][root.id]
 
     @strawberry.field
-    def actions(self, info: Info) -> list[VoucherAction]:
-        return vouchers.actions_of(info.context.session, self.id)
+    @staticmethod
+    def actions(root: Parent[VoucherRow], info: Info) -> list[VoucherAction]:
+        return vouchers.actions_of(info.context.session, key(root))  # type: ignore[return-value]
 
     @strawberry.field
-    def markets(self, info: Info) -> list[Market]:
-        return vouchers.markets_of(info.context.session, self.id)
+    @staticmethod
+    def markets(root: Parent[VoucherRow], info: Info) -> list[Market]:
+        return vouchers.markets_of(info.context.session, key(root))  # type: ignore[return-value]
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[VoucherRow], info: Info) -> Store:
+        return info.context.session.get(StoreRow, root.store_id)
 
 
 def voucher_row(info: Info, voucher_id: int | None) -> VoucherRow | None:

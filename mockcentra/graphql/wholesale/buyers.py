@@ -20,8 +20,8 @@ from mockcentra.storage.tables import BuyerRow
 @strawberry.input
 class BuyerCreateInput:
     account: AccountInput
-    store: StoreInput | None = None  # type: ignore[valid-type]
-    status: BuyerStatus | None = None  # type: ignore[valid-type]
+    store: StoreInput | None = None
+    status: BuyerStatus | None = None
     website_url: str | None = None
     receive_auto_emails: bool | None = None
     receive_newsletters: bool | None = None
@@ -33,8 +33,8 @@ class BuyerCreateInput:
 @strawberry.input
 class BuyerUpdateInput:
     account: AccountInput | None = None
-    store: StoreInput | None = None  # type: ignore[valid-type]
-    status: BuyerStatus | None = None  # type: ignore[valid-type]
+    store: StoreInput | None = None
+    status: BuyerStatus | None = None
     website_url: str | None = None
     receive_auto_emails: bool | None = None
     receive_newsletters: bool | None = None
@@ -46,7 +46,7 @@ class BuyerFilter:
     id: list[int] | None = None
     account_id: list[int] | None = None
     email: StringMatch | None = None
-    status: list[BuyerStatus] | None = None  # type: ignore[valid-type]
+    status: list[BuyerStatus] | None = None
     store_id: list[int] | None = None
 
 
@@ -78,7 +78,7 @@ class Query:
         page: int | None = None,
     ) -> list[Buyer]:
         w = where or BuyerFilter()
-        return list(  # type: ignore[return-value]
+        rows = list(
             buyers.list_buyers(
                 info.context.session,
                 ids=w.id,
@@ -90,6 +90,7 @@ class Query:
                 page_number=page,
             )
         )
+        return rows  # type: ignore[return-value]
 
     @strawberry.field
     def buyer(self, info: Info, id: int) -> Buyer | None:

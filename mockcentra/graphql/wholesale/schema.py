@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
 from strawberry.types import Info
 
 from mockcentra.domain.pricing.rules import Amount
@@ -93,9 +93,9 @@ class SalesRepresentativeInput:
 @strawberry.input
 class AccountCreateInput:
     name: str
-    market: MarketInput  # type: ignore[valid-type]
-    pricelist: PricelistInput  # type: ignore[valid-type]
-    status: AccountStatus | None = None  # type: ignore[valid-type]
+    market: MarketInput
+    pricelist: PricelistInput
+    status: AccountStatus | None = None
     internal_comment: str | None = None
     other_comment: str | None = None
     website_url: str | None = None
@@ -108,11 +108,11 @@ class AccountCreateInput:
     has_brands_restriction: bool | None = None
     is_internal: bool | None = None
     carrier_information: CarrierInformationInput | None = None
-    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
+    allocation_rule: AllocationRuleInput | None = None
     sales_representative: SalesRepresentativeInput | None = None
     payment_terms: PaymentTermsInput | None = None
     shipping_terms: ShippingTermsInput | None = None
-    add_brands: list[BrandInput] | None = None  # type: ignore[valid-type]
+    add_brands: list[BrandInput] | None = None
     account_address: AddressInput | None = None
     shipping_address: AddressInput | None = None
     billing_address: AddressInput | None = None
@@ -121,9 +121,9 @@ class AccountCreateInput:
 @strawberry.input
 class AccountUpdateInput:
     name: str | None = None
-    market: MarketInput | None = None  # type: ignore[valid-type]
-    pricelist: PricelistInput | None = None  # type: ignore[valid-type]
-    status: AccountStatus | None = None  # type: ignore[valid-type]
+    market: MarketInput | None = None
+    pricelist: PricelistInput | None = None
+    status: AccountStatus | None = None
     internal_comment: str | None = None
     other_comment: str | None = None
     website_url: str | None = None
@@ -134,12 +134,12 @@ class AccountUpdateInput:
     has_brands_restriction: bool | None = None
     is_internal: bool | None = None
     carrier_information: CarrierInformationInput | None = None
-    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
+    allocation_rule: AllocationRuleInput | None = None
     sales_representative: SalesRepresentativeInput | None = None
     payment_terms: PaymentTermsInput | None = None
     shipping_terms: ShippingTermsInput | None = None
-    add_brands: list[BrandInput] | None = None  # type: ignore[valid-type]
-    remove_brands: list[BrandInput] | None = None  # type: ignore[valid-type]
+    add_brands: list[BrandInput] | None = None
+    remove_brands: list[BrandInput] | None = None
     account_address: AddressInput | None = None
     shipping_address: AddressInput | None = None
     billing_address: AddressInput | None = None
@@ -149,7 +149,7 @@ class AccountUpdateInput:
 class AccountFilter:
     id: list[int] | None = None
     name: StringMatch | None = None
-    status: list[AccountStatus] | None = None  # type: ignore[valid-type]
+    status: list[AccountStatus] | None = None
     market_id: list[int] | None = None
     store_id: list[int] | None = None
 
@@ -164,7 +164,7 @@ class WholesaleOrderLineInput:
     delivery_window: DeliveryWindowInput | None = strawberry.field(
         default=None, description="Defaults to the order's deliveryWindow."
     )
-    display: DisplayInput | None = None  # type: ignore[valid-type]
+    display: DisplayInput | None = None
     comment: str | None = None
 
 
@@ -286,7 +286,9 @@ class Query:
 
     @strawberry.field
     def payment_terms(self, info: Info) -> list[PaymentTerms]:
-        return list(info.context.session.exec(select(PaymentTermsRow).order_by(PaymentTermsRow.id)))
+        return list(
+            info.context.session.exec(select(PaymentTermsRow).order_by(col(PaymentTermsRow.id)))
+        )
 
     @strawberry.field
     def sales_representatives(
@@ -294,12 +296,12 @@ class Query:
     ) -> list[SalesRepresentative]:
         rows = list(queries.list_sales_representatives(info.context.session, limit, page))
         announce(info, "rep_accounts", [r.id for r in rows])
-        return rows  # type: ignore[return-value]
+        return rows
 
     @strawberry.field
     def shipping_terms(self, info: Info) -> list[ShippingTerms]:
         return list(
-            info.context.session.exec(select(ShippingTermsRow).order_by(ShippingTermsRow.id))
+            info.context.session.exec(select(ShippingTermsRow).order_by(col(ShippingTermsRow.id)))
         )
 
 

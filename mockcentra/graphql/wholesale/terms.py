@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry import Parent
 
 from mockcentra.graphql.permissions import read_permission
+from mockcentra.storage.tables import PaymentTermsRow, ShippingTermsRow
 
 
 @read_permission("PaymentTerms:read")
@@ -15,8 +17,9 @@ class PaymentTerms:
     days: int
 
     @strawberry.field(description="The terms as shown to buyers (the name in mockcentra).")
-    def description(self) -> str:
-        return self.name
+    @staticmethod
+    def description(root: Parent[PaymentTermsRow]) -> str:
+        return root.name
 
 
 @read_permission("ShippingTerms:read")
@@ -26,5 +29,6 @@ class ShippingTerms:
     name: str
 
     @strawberry.field(description="The terms as shown to buyers (the name in mockcentra).")
-    def description(self) -> str:
-        return self.name
+    @staticmethod
+    def description(root: Parent[ShippingTermsRow]) -> str:
+        return root.name

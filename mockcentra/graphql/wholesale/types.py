@@ -1,18 +1,20 @@
 """Wholesale types: accounts, buyers, delivery windows (and the terms and campaigns they name).
 
-Types resolve straight from storage rows (`self` is the row). `DeliveryWindow` is an interface
+Types resolve straight from storage rows: a resolver is static and takes the row it reads
+(`root: Parent[Row]`). `DeliveryWindow` is an interface
 with `AtOnceDeliveryWindow` and `PreorderDeliveryWindow`, as in Centra. Children of listed
 parents (buyers, discounts, markets, variants) load in one query per kind.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, time
-from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.pricing.pricelists import currency_code
@@ -32,10 +34,13 @@ from mockcentra.graphql.reference.types import AllocationRule, Market, Store
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.wholesale.terms import PaymentTerms, ShippingTerms
 from mockcentra.storage.tables import (
+    AccountDeliveryWindowDiscountRow,
     AccountRow,
     AllocationRuleRow,
     BrandRow,
+    BuyerRow,
     DeliveryWindowRow,
+    DeliveryWindowVariantRow,
     MarketRow,
     PaymentTermsRow,
     PriceAlterationRow,
@@ -46,18 +51,22 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 
-AccountStatus = strawberry.enum(st.AccountStatus, name="AccountStatus")
-BuyerStatus = strawberry.enum(st.BuyerStatus, name="BuyerStatus")
-DeliveryWindowStatus = strawberry.enum(st.DeliveryWindowStatus, name="DeliveryWindowStatus")
-VariantDeliveryType = strawberry.enum(st.VariantDeliveryType, name="VariantDeliveryType")
-PreorderAllocationOrder = strawberry.enum(
-    st.PreorderAllocationOrder, name="PreorderAllocationOrder"
-)
-DeliveryWindowLimitType = strawberry.enum(
-    st.DeliveryWindowLimitType, name="DeliveryWindowLimitType"
-)
-DeliveryWindowLimitOn = strawberry.enum(st.DeliveryWindowLimitOn, name="DeliveryWindowLimitOn")
+strawberry.enum(st.AccountStatus, name="AccountStatus")
+AccountStatus: TypeAlias = st.AccountStatus
+strawberry.enum(st.BuyerStatus, name="BuyerStatus")
+BuyerStatus: TypeAlias = st.BuyerStatus
+strawberry.enum(st.DeliveryWindowStatus, name="DeliveryWindowStatus")
+DeliveryWindowStatus: TypeAlias = st.DeliveryWindowStatus
+strawberry.enum(st.VariantDeliveryType, name="VariantDeliveryType")
+VariantDeliveryType: TypeAlias = st.VariantDeliveryType
+strawberry.enum(st.PreorderAllocationOrder, name="PreorderAllocationOrder")
+PreorderAllocationOrder: TypeAlias = st.PreorderAllocationOrder
+strawberry.enum(st.DeliveryWindowLimitType, name="DeliveryWindowLimitType")
+DeliveryWindowLimitType: TypeAlias = st.DeliveryWindowLimitType
+strawberry.enum(st.DeliveryWindowLimitOn, name="DeliveryWindowLimitOn")
+DeliveryWindowLimitOn: TypeAlias = st.DeliveryWindowLimitOn
 
 
 def _get(info: Info, row_type: type, row_id: int | None) -> Any:
@@ -76,12 +85,14 @@ class SalesRepresentative:
     status: Status
 
     @strawberry.field
-    def commission_percent(self) -> float:
-        return percent(self.commission_percent_hundredths)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def commission_percent(root: Parent[SalesRepresentativeRow]) -> float:
+        return float(percent(root.commission_percent_hundredths))
 
     @strawberry.field
-    def accounts(self, info: Info) -> list[Account]:
-        return children(info, "rep_accounts", self.id, queries.accounts_of_representatives)
+    @staticmethod
+    def accounts(root: Parent[SalesRepresentativeRow], info: Info) -> list[Account]:
+        return children(info, "rep_accounts", key(root), queries.accounts_of_representatives)
 
 
 @read_permission("Campaign:read")
@@ -99,33 +110,35 @@ class Campaign:
 @strawberry.type
 class DeliveryWindowVariantLimit:
     value: int
-    on: DeliveryWindowLimitOn  # type: ignore[valid-type]
-    type: DeliveryWindowLimitType  # type: ignore[valid-type]
+    on: DeliveryWindowLimitOn
+    type: DeliveryWindowLimitType
 
 
 @strawberry.type
 class DeliveryWindowVariant:
-    type: VariantDeliveryType  # type: ignore[valid-type]
+    type: VariantDeliveryType
 
     @strawberry.field
-    def limit(self) -> DeliveryWindowVariantLimit | None:
-        if self.limit_value is None:  # type: ignore[attr-defined]
+    @staticmethod
+    def limit(root: Parent[DeliveryWindowVariantRow]) -> DeliveryWindowVariantLimit | None:
+        value, on, kind = root.limit_value, root.limit_on, root.limit_type
+        if value is None or on is None or kind is None:  # the domain sets all three or none
             return None
         return DeliveryWindowVariantLimit(
-            value=self.limit_value,  # type: ignore[attr-defined]
-            on=self.limit_on,  # type: ignore[attr-defined]
-            type=self.limit_type,  # type: ignore[attr-defined]
+            value=value, on=st.DeliveryWindowLimitOn(on), type=st.DeliveryWindowLimitType(kind)
         )
 
     @field(permission="")
-    def product(self, info: Info) -> Product:
+    @staticmethod
+    def product(root: Parent[DeliveryWindowVariantRow], info: Info) -> Product:
         """Needs no permission of its own: Centra's createDeliveryWindow and
         updateDeliveryWindow answers select it and report no `Product:read`."""
-        return _get(info, ProductRow, self.product_id)  # type: ignore[attr-defined]
+        return _get(info, ProductRow, root.product_id)
 
     @strawberry.field
-    def product_variant(self, info: Info) -> ProductVariant:
-        return _get(info, VariantRow, self.variant_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def product_variant(root: Parent[DeliveryWindowVariantRow], info: Info) -> ProductVariant:
+        return _get(info, VariantRow, root.variant_id)
 
 
 def _midnight(info: Info, day: Any) -> datetime | None:
@@ -142,37 +155,45 @@ class DeliveryWindow:
 
     id: int
     name: str
-    status: DeliveryWindowStatus  # type: ignore[valid-type]
+    status: DeliveryWindowStatus
     delivery_dates_visible: bool
     selectable_by_buyers: bool
     selected_by_default: bool
-    default_variant_delivery_type: VariantDeliveryType  # type: ignore[valid-type]
+    default_variant_delivery_type: VariantDeliveryType
     created_at: DateTimeTz
     updated_at: DateTimeTz
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return _get(info, StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[DeliveryWindowRow], info: Info) -> Store:
+        return _get(info, StoreRow, root.store_id)
 
     @strawberry.field
-    def markets(self, info: Info) -> list[Market]:
-        return children(info, "dw_markets", self.id, queries.markets_of)
+    @staticmethod
+    def markets(root: Parent[DeliveryWindowRow], info: Info) -> list[Market]:
+        return children(info, "dw_markets", key(root), queries.markets_of)
 
     @strawberry.field(description="Campaigns are not modelled: always empty.")
-    def campaigns(self) -> list[Campaign]:
+    @staticmethod
+    def campaigns(root: Parent[DeliveryWindowRow]) -> list[Campaign]:
         return []
 
     @strawberry.field
-    def allocation_rule(self, info: Info) -> AllocationRule | None:
-        return _get(info, AllocationRuleRow, self.allocation_rule_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def allocation_rule(root: Parent[DeliveryWindowRow], info: Info) -> AllocationRule | None:
+        return _get(info, AllocationRuleRow, root.allocation_rule_id)
 
     @strawberry.field(description="The price alteration this window's prices come from.")
-    def price_alteration(self, info: Info) -> PriceAlteration | None:
-        return _get(info, PriceAlterationRow, self.price_alteration_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def price_alteration(root: Parent[DeliveryWindowRow], info: Info) -> PriceAlteration | None:
+        return _get(info, PriceAlterationRow, root.price_alteration_id)
 
     @field(permission="")
-    def delivery_window_variants(self, info: Info) -> list[DeliveryWindowVariant]:
-        return children(info, "dw_variants", self.id, queries.variants_of)
+    @staticmethod
+    def delivery_window_variants(
+        root: Parent[DeliveryWindowRow], info: Info
+    ) -> list[DeliveryWindowVariant]:
+        return children(info, "dw_variants", key(root), queries.variants_of)
 
 
 @strawberry.type
@@ -187,30 +208,34 @@ class AtOnceDeliveryWindow(DeliveryWindow):
 
 @strawberry.type
 class PreorderDeliveryWindow(DeliveryWindow):
-    allocation_order: PreorderAllocationOrder | None  # type: ignore[valid-type]
+    allocation_order: PreorderAllocationOrder | None
 
     @strawberry.field
-    def delivery_start_date(self, info: Info) -> DateTimeTz | None:
-        return _midnight(info, self.delivery_start)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def delivery_start_date(root: Parent[DeliveryWindowRow], info: Info) -> DateTimeTz | None:
+        return _midnight(info, root.delivery_start)  # type: ignore[return-value]
 
     @strawberry.field
-    def delivery_end_date(self, info: Info) -> DateTimeTz | None:
-        return _midnight(info, self.delivery_end)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def delivery_end_date(root: Parent[DeliveryWindowRow], info: Info) -> DateTimeTz | None:
+        return _midnight(info, root.delivery_end)  # type: ignore[return-value]
 
     @strawberry.field
-    def sales_start_date(self, info: Info) -> DateTimeTz | None:
-        return _midnight(info, self.sales_start)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def sales_start_date(root: Parent[DeliveryWindowRow], info: Info) -> DateTimeTz | None:
+        return _midnight(info, root.sales_start)  # type: ignore[return-value]
 
     @strawberry.field
-    def sales_end_date(self, info: Info) -> DateTimeTz | None:
-        return _midnight(info, self.sales_end)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def sales_end_date(root: Parent[DeliveryWindowRow], info: Info) -> DateTimeTz | None:
+        return _midnight(info, root.sales_end)  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
         return isinstance(obj, DeliveryWindowRow) and obj.kind == st.DeliveryWindowKind.PREORDER
 
 
-def announce_windows(info: Info, ids: list[int]) -> None:
+def announce_windows(info: Info, ids: Iterable[int | None]) -> None:
     announce(info, "dw_markets", ids)
     announce(info, "dw_variants", ids)
 
@@ -223,12 +248,16 @@ class AccountDeliveryWindowDiscount:
     """An account's discount for one delivery window (it replaces the general discount)."""
 
     @strawberry.field
-    def discount_percent(self) -> float:
-        return percent(self.discount_percent_hundredths)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def discount_percent(root: Parent[AccountDeliveryWindowDiscountRow]) -> float:
+        return float(percent(root.discount_percent_hundredths))
 
     @field(permission="")
-    def delivery_window(self, info: Info) -> DeliveryWindow:
-        return _get(info, DeliveryWindowRow, self.delivery_window_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def delivery_window(
+        root: Parent[AccountDeliveryWindowDiscountRow], info: Info
+    ) -> DeliveryWindow:
+        return _get(info, DeliveryWindowRow, root.delivery_window_id)
 
 
 @read_permission("Account:read")
@@ -236,7 +265,7 @@ class AccountDeliveryWindowDiscount:
 class Account(ObjectWithAttributes):
     id: int
     name: str
-    status: AccountStatus  # type: ignore[valid-type]
+    status: AccountStatus
     internal_comment: str | None
     other_comment: str | None
     website_url: str | None
@@ -255,58 +284,71 @@ class Account(ObjectWithAttributes):
     updated_at: DateTimeTz
 
     @strawberry.field(description="The general discount in percent.")
-    def discount_percent(self) -> float:
-        return percent(self.discount_percent_hundredths)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def discount_percent(root: Parent[AccountRow]) -> float:
+        return float(percent(root.discount_percent_hundredths))
 
     @strawberry.field
-    def delivery_window_discounts(self, info: Info) -> list[AccountDeliveryWindowDiscount]:
-        return children(info, "account_dw_discounts", self.id, queries.window_discounts_of)
+    @staticmethod
+    def delivery_window_discounts(
+        root: Parent[AccountRow], info: Info
+    ) -> list[AccountDeliveryWindowDiscount]:
+        return children(info, "account_dw_discounts", key(root), queries.window_discounts_of)
 
     @strawberry.field(description="In the currency of the account's pricelist.")
-    def credit_limit(self, info: Info) -> MonetaryValue | None:
-        amount: Decimal | None = self.credit_limit  # type: ignore[assignment]
+    @staticmethod
+    def credit_limit(root: Parent[AccountRow], info: Info) -> MonetaryValue | None:
+        amount = root.credit_limit
         if amount is None:
             return None
-        pricelist = _get(info, PricelistRow, self.pricelist_id)  # type: ignore[attr-defined]
+        pricelist = _get(info, PricelistRow, root.pricelist_id)
         return money(info, amount, currency_code(info.context.session, pricelist))
 
     @strawberry.field(description="Unpaid value of the account's open orders.")
-    def outstanding_amount(self, info: Info) -> MonetaryValue:
-        pricelist = _get(info, PricelistRow, self.pricelist_id)  # type: ignore[attr-defined]
-        owed = queries.outstanding(info.context.session, self.id)
+    @staticmethod
+    def outstanding_amount(root: Parent[AccountRow], info: Info) -> MonetaryValue:
+        pricelist = _get(info, PricelistRow, root.pricelist_id)
+        owed = queries.outstanding(info.context.session, key(root))
         return money(info, owed, currency_code(info.context.session, pricelist))
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return _get(info, StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[AccountRow], info: Info) -> Store:
+        return _get(info, StoreRow, root.store_id)
 
     @strawberry.field
-    def market(self, info: Info) -> Market:
-        return _get(info, MarketRow, self.market_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def market(root: Parent[AccountRow], info: Info) -> Market:
+        return _get(info, MarketRow, root.market_id)
 
     @strawberry.field
-    def pricelist(self, info: Info) -> Pricelist:
-        return _get(info, PricelistRow, self.pricelist_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def pricelist(root: Parent[AccountRow], info: Info) -> Pricelist:
+        return _get(info, PricelistRow, root.pricelist_id)
 
     @strawberry.field
-    def allocation_rule(self, info: Info) -> AllocationRule | None:
-        return _get(info, AllocationRuleRow, self.allocation_rule_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def allocation_rule(root: Parent[AccountRow], info: Info) -> AllocationRule | None:
+        return _get(info, AllocationRuleRow, root.allocation_rule_id)
 
     @strawberry.field
-    def payment_terms(self, info: Info) -> PaymentTerms | None:
-        return _get(info, PaymentTermsRow, self.payment_terms_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def payment_terms(root: Parent[AccountRow], info: Info) -> PaymentTerms | None:
+        return _get(info, PaymentTermsRow, root.payment_terms_id)
 
     @strawberry.field
-    def shipping_terms(self, info: Info) -> ShippingTerms | None:
-        return _get(info, ShippingTermsRow, self.shipping_terms_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def shipping_terms(root: Parent[AccountRow], info: Info) -> ShippingTerms | None:
+        return _get(info, ShippingTermsRow, root.shipping_terms_id)
 
     @strawberry.field
-    def carrier_information(self) -> CarrierInformation | None:
+    @staticmethod
+    def carrier_information(root: Parent[AccountRow]) -> CarrierInformation | None:
         values = (
-            self.carrier_name,  # type: ignore[attr-defined]
-            self.carrier_service,  # type: ignore[attr-defined]
-            self.carrier_account_identifier,  # type: ignore[attr-defined]
-            self.carrier_tax_id,  # type: ignore[attr-defined]
+            root.carrier_name,
+            root.carrier_service,
+            root.carrier_account_identifier,
+            root.carrier_tax_id,
         )
         if all(v is None for v in values):
             return None
@@ -316,35 +358,41 @@ class Account(ObjectWithAttributes):
         )
 
     @strawberry.field
-    def sales_representative(self, info: Info) -> SalesRepresentative | None:
-        return _get(info, SalesRepresentativeRow, self.sales_representative_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def sales_representative(root: Parent[AccountRow], info: Info) -> SalesRepresentative | None:
+        return _get(info, SalesRepresentativeRow, root.sales_representative_id)
 
     @field(permission="Brand:read")
-    def brands(self, info: Info) -> list[Brand]:
-        ids = list(self.brand_ids or [])  # type: ignore[attr-defined]
+    @staticmethod
+    def brands(root: Parent[AccountRow], info: Info) -> list[Brand]:
+        ids = list(root.brand_ids or [])
         if not ids:
             return []
-        rows = info.context.session.exec(select(BrandRow).where(BrandRow.id.in_(ids))).all()
+        rows = info.context.session.exec(select(BrandRow).where(col(BrandRow.id).in_(ids))).all()
         return sorted(rows, key=lambda b: ids.index(b.id))
 
     @field(permission="Account.accountAddress:read")
-    def account_address(self) -> Address | None:
-        return Address.of(self.account_address)  # type: ignore[arg-type]
+    @staticmethod
+    def account_address(root: Parent[AccountRow]) -> Address | None:
+        return Address.of(root.account_address)
 
     @field(permission="Account.shippingAddress:read")
-    def shipping_address(self) -> Address | None:
-        return Address.of(self.shipping_address)  # type: ignore[arg-type]
+    @staticmethod
+    def shipping_address(root: Parent[AccountRow]) -> Address | None:
+        return Address.of(root.shipping_address)
 
     @field(permission="Account.billingAddress:read")
-    def billing_address(self) -> Address | None:
-        return Address.of(self.billing_address)  # type: ignore[arg-type]
+    @staticmethod
+    def billing_address(root: Parent[AccountRow]) -> Address | None:
+        return Address.of(root.billing_address)
 
     @strawberry.field
-    def buyers(self, info: Info) -> list[Buyer]:
-        return children(info, "account_buyers", self.id, domain_buyers.buyers_of)
+    @staticmethod
+    def buyers(root: Parent[AccountRow], info: Info) -> list[Buyer]:
+        return children(info, "account_buyers", key(root), domain_buyers.buyers_of)
 
 
-def announce_accounts(info: Info, ids: list[int]) -> None:
+def announce_accounts(info: Info, ids: Iterable[int | None]) -> None:
     announce(info, "account_dw_discounts", ids)
     announce(info, "account_buyers", ids)
 
@@ -353,7 +401,7 @@ def announce_accounts(info: Info, ids: list[int]) -> None:
 @strawberry.type
 class Buyer:
     id: int
-    status: BuyerStatus  # type: ignore[valid-type]
+    status: BuyerStatus
     email: str
     first_name: str | None
     last_name: str | None
@@ -364,16 +412,19 @@ class Buyer:
     updated_at: DateTimeTz
 
     @strawberry.field
-    def account(self, info: Info) -> Account:
-        return _get(info, AccountRow, self.account_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def account(root: Parent[BuyerRow], info: Info) -> Account:
+        return _get(info, AccountRow, root.account_id)
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return _get(info, StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[BuyerRow], info: Info) -> Store:
+        return _get(info, StoreRow, root.store_id)
 
     @field(permission="Buyer.billingAddress:read")
-    def billing_address(self) -> Address | None:
-        return Address.of(self.billing_address)  # type: ignore[arg-type]
+    @staticmethod
+    def billing_address(root: Parent[BuyerRow]) -> Address | None:
+        return Address.of(root.billing_address)
 
 
 WHOLESALE_TYPES = [AtOnceDeliveryWindow, PreorderDeliveryWindow]

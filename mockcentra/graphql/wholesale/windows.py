@@ -41,7 +41,7 @@ class DateRangeInput:
 class PreorderDeliveryWindowInput:
     delivery_date_range: DateRangeInput | None = None
     sales_date_range: DateRangeInput | None = None
-    allocation_order: PreorderAllocationOrder | None = None  # type: ignore[valid-type]
+    allocation_order: PreorderAllocationOrder | None = None
 
 
 @strawberry.input
@@ -53,14 +53,14 @@ class AtOnceDeliveryWindowInput:
 @strawberry.input
 class DeliveryWindowCreateInput:
     name: str
-    markets: list[MarketInput]  # type: ignore[valid-type]
-    status: DeliveryWindowStatus | None = None  # type: ignore[valid-type]
+    markets: list[MarketInput]
+    status: DeliveryWindowStatus | None = None
     delivery_dates_visible: bool | None = None
     selectable_by_buyers: bool | None = None
     selected_by_default: bool | None = None
-    default_variant_delivery_type: VariantDeliveryType | None = None  # type: ignore[valid-type]
-    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
-    price_alteration: PriceAlterationInput | None = None  # type: ignore[valid-type]
+    default_variant_delivery_type: VariantDeliveryType | None = None
+    allocation_rule: AllocationRuleInput | None = None
+    price_alteration: PriceAlterationInput | None = None
     preorder: PreorderDeliveryWindowInput | None = None
     at_once: AtOnceDeliveryWindowInput | None = None
 
@@ -68,16 +68,16 @@ class DeliveryWindowCreateInput:
 @strawberry.input
 class DeliveryWindowUpdateInput:
     name: str | None = None
-    markets: list[MarketInput] | None = strawberry.field(  # type: ignore[valid-type]
+    markets: list[MarketInput] | None = strawberry.field(
         default=None, description="Replaces the window's markets."
     )
-    status: DeliveryWindowStatus | None = None  # type: ignore[valid-type]
+    status: DeliveryWindowStatus | None = None
     delivery_dates_visible: bool | None = None
     selectable_by_buyers: bool | None = None
     selected_by_default: bool | None = None
-    default_variant_delivery_type: VariantDeliveryType | None = None  # type: ignore[valid-type]
-    allocation_rule: AllocationRuleInput | None = None  # type: ignore[valid-type]
-    price_alteration: PriceAlterationInput | None = None  # type: ignore[valid-type]
+    default_variant_delivery_type: VariantDeliveryType | None = None
+    allocation_rule: AllocationRuleInput | None = None
+    price_alteration: PriceAlterationInput | None = None
     preorder: PreorderDeliveryWindowInput | None = None
     at_once: AtOnceDeliveryWindowInput | None = None
 
@@ -85,14 +85,14 @@ class DeliveryWindowUpdateInput:
 @strawberry.input
 class DeliveryWindowVariantLimitInput:
     value: int | None = strawberry.field(default=None, description="null removes the limit.")
-    type: DeliveryWindowLimitType | None = None  # type: ignore[valid-type]
-    on: DeliveryWindowLimitOn | None = None  # type: ignore[valid-type]
+    type: DeliveryWindowLimitType | None = None
+    on: DeliveryWindowLimitOn | None = None
 
 
 @strawberry.input
 class DeliveryWindowVariantInput:
-    product_variant: ProductVariantInput  # type: ignore[valid-type]
-    type: VariantDeliveryType | None = None  # type: ignore[valid-type]
+    product_variant: ProductVariantInput
+    type: VariantDeliveryType | None = None
     limit: DeliveryWindowVariantLimitInput | None = None
 
 
@@ -107,13 +107,13 @@ class SetDeliveryWindowVariantsInput:
 @strawberry.input
 class UnsetDeliveryWindowVariantsInput:
     delivery_window: DeliveryWindowInput
-    product_variants: list[ProductVariantInput]  # type: ignore[valid-type]
+    product_variants: list[ProductVariantInput]
 
 
 @strawberry.input
 class DeliveryWindowFilter:
     id: list[int] | None = None
-    status: list[DeliveryWindowStatus] | None = None  # type: ignore[valid-type]
+    status: list[DeliveryWindowStatus] | None = None
     market_id: list[int] | None = None
     store_id: list[int] | None = None
 
