@@ -11,7 +11,9 @@ from mockcentra.graphql.displays import schema as displays
 from mockcentra.graphql.invoices import schema as invoices
 from mockcentra.graphql.media import schema as media
 from mockcentra.graphql.orders import fulfilment
+from mockcentra.graphql.orders import returns as order_returns
 from mockcentra.graphql.orders import schema as orders
+from mockcentra.graphql.orders import shipments as order_shipments
 from mockcentra.graphql.pricing import schema as pricing
 from mockcentra.graphql.reference import schema as reference
 from mockcentra.graphql.stock import schema as stock
@@ -33,6 +35,8 @@ AREAS = (
     displays,
     idconversion,
     orders,
+    order_shipments,
+    order_returns,
     fulfilment,
     invoices,
     events,

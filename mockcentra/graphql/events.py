@@ -27,12 +27,9 @@ from mockcentra.graphql.catalog.types import Product, ProductSize, ProductVarian
 from mockcentra.graphql.common import Payload
 from mockcentra.graphql.displays.types import Display
 from mockcentra.graphql.errors import run_mutation
-from mockcentra.graphql.orders.types import (
-    Customer,
-    DirectToConsumerOrder,
-    PaymentHistoryEntry,
-    WholesaleOrder,
-)
+from mockcentra.graphql.orders.customers import Customer
+from mockcentra.graphql.orders.payments import PaymentHistoryEntry
+from mockcentra.graphql.orders.types import DirectToConsumerOrder, WholesaleOrder
 from mockcentra.graphql.permissions import ALL, PermissionDenied, field, mutation, read_permission
 from mockcentra.graphql.pricing.types import Pricelist
 from mockcentra.graphql.reference.types import Market, Store

@@ -19,8 +19,8 @@ from mockcentra.domain.listing import as_list
 from mockcentra.graphql.attributes.types import announce_attributes
 from mockcentra.graphql.common import StringMatch
 from mockcentra.graphql.connections import Connection, connection
-from mockcentra.graphql.orders.schema import DateTimeRange
-from mockcentra.graphql.orders.types import Customer
+from mockcentra.graphql.orders.customers import Customer
+from mockcentra.graphql.orders.inputs import DateTimeRange
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import CustomerRow
 

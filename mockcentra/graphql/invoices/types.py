@@ -18,7 +18,11 @@ from mockcentra.domain.invoices.status import InvoiceType as DomainInvoiceType
 from mockcentra.domain.orders.totals import net_of_tax
 from mockcentra.graphql import batch
 from mockcentra.graphql.common import MonetaryValue, money
-from mockcentra.graphql.orders.types import Address, Customer, Order, OrderLine, PaymentHistoryEntry
+from mockcentra.graphql.orders.addresses import Address
+from mockcentra.graphql.orders.customers import Customer
+from mockcentra.graphql.orders.lines import OrderLine
+from mockcentra.graphql.orders.payments import PaymentHistoryEntry
+from mockcentra.graphql.orders.types import Order
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Store
 from mockcentra.graphql.scalars import DateTimeTz

@@ -9,8 +9,9 @@ from mockcentra.domain.ordering import allocations
 from mockcentra.domain.payments.authorization import release_remaining_authorization
 from mockcentra.graphql.common import Payload, WarehouseInput
 from mockcentra.graphql.errors import run_mutation
-from mockcentra.graphql.orders.schema import OrderInput, OrderLineInput
-from mockcentra.graphql.orders.types import Order, PaymentHistoryEntry
+from mockcentra.graphql.orders.inputs import OrderInput, OrderLineInput
+from mockcentra.graphql.orders.payments import PaymentHistoryEntry
+from mockcentra.graphql.orders.types import Order
 from mockcentra.graphql.permissions import mutation
 
 # ---------------------------------------------------------------- allocation

@@ -13,7 +13,8 @@ from strawberry.types import Info
 
 from mockcentra.domain.orders.history import EmailEntry, HistoryEntry
 from mockcentra.graphql import batch
-from mockcentra.graphql.orders.types import Customer, OrderStatus
+from mockcentra.graphql.orders.customers import Customer
+from mockcentra.graphql.orders.enums import OrderStatus
 from mockcentra.graphql.scalars import DateTimeTz
 from mockcentra.graphql.shipments.types import Shipment
 from mockcentra.graphql.wholesale.orders import order_buyer

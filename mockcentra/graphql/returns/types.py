@@ -20,7 +20,10 @@ from mockcentra.domain.returns.actions import return_lines
 from mockcentra.domain.returns.totals import Taxed, return_totals
 from mockcentra.graphql import batch
 from mockcentra.graphql.common import MonetaryValue, money
-from mockcentra.graphql.orders.types import Customer, Order, OrderLine, PaymentHistoryEntry
+from mockcentra.graphql.orders.customers import Customer
+from mockcentra.graphql.orders.lines import OrderLine
+from mockcentra.graphql.orders.payments import PaymentHistoryEntry
+from mockcentra.graphql.orders.types import Order
 from mockcentra.graphql.permissions import read_permission
 from mockcentra.graphql.reference.types import Store
 from mockcentra.graphql.scalars import DateTimeTz

@@ -21,16 +21,12 @@ from mockcentra.domain.orders.totals import line_value
 from mockcentra.domain.shipments.queries import shipment_lines, totals_of_shipment
 from mockcentra.graphql import batch
 from mockcentra.graphql.common import MonetaryValue, money
-from mockcentra.graphql.orders.types import (
-    Address,
-    AdminUser,
-    AppliedDiscount,
-    CarrierInformation,
-    Customer,
-    Order,
-    OrderLine,
-    StorePlugin,
-)
+from mockcentra.graphql.orders.addresses import Address
+from mockcentra.graphql.orders.customers import Customer
+from mockcentra.graphql.orders.lines import OrderLine
+from mockcentra.graphql.orders.shipping import AdminUser, CarrierInformation, StorePlugin
+from mockcentra.graphql.orders.totals import AppliedDiscount
+from mockcentra.graphql.orders.types import Order
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Store
 from mockcentra.graphql.scalars import DateTimeTz

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from mockcentra.domain.wholesale import buyers
 from mockcentra.graphql.common import Payload, StoreInput, StringMatch
 from mockcentra.graphql.errors import reading, run_mutation
-from mockcentra.graphql.orders.schema import AddressInput
+from mockcentra.graphql.orders.addresses import AddressInput
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.wholesale.references import AccountInput, address_of
 from mockcentra.graphql.wholesale.types import Buyer, BuyerStatus

@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from mockcentra.graphql.orders.schema import AddressInput
+from mockcentra.graphql.orders.addresses import AddressInput
 from mockcentra.storage.tables import (
     CountryRow,
 )

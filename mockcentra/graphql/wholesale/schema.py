@@ -27,7 +27,7 @@ from mockcentra.graphql.common import (
     StringMatch,
 )
 from mockcentra.graphql.errors import placed_warning, reading, run_mutation
-from mockcentra.graphql.orders.schema import AddressInput
+from mockcentra.graphql.orders.addresses import AddressInput
 from mockcentra.graphql.orders.types import WholesaleOrder
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.pricing.types import announce

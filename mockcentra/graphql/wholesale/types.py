@@ -27,7 +27,8 @@ from mockcentra.graphql.catalog.enums import Status
 from mockcentra.graphql.catalog.grouping_types import Brand
 from mockcentra.graphql.catalog.types import Product, ProductVariant
 from mockcentra.graphql.common import MonetaryValue, money
-from mockcentra.graphql.orders.types import Address, CarrierInformation
+from mockcentra.graphql.orders.addresses import Address
+from mockcentra.graphql.orders.shipping import CarrierInformation
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.pricing.types import PriceAlteration, Pricelist, announce, children
 from mockcentra.graphql.reference.types import AllocationRule, Market, Store

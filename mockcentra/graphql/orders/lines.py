@@ -1,0 +1,174 @@
+"""Order lines and the units of them allocated in warehouses."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+from strawberry import Parent
+from strawberry.types import Info
+
+from mockcentra.domain.orders.line_stock import allocations_of, delivery_line
+from mockcentra.domain.orders.totals import discount_percent, line_value, lines_of, net_of_tax
+from mockcentra.graphql import batch
+from mockcentra.graphql.catalog.types import Brand, Product, ProductSize, ProductVariant
+from mockcentra.graphql.common import MonetaryValue, money
+from mockcentra.graphql.permissions import field
+from mockcentra.graphql.stock.types import StockChangeLine, Warehouse
+from mockcentra.storage.tables import (
+    BrandRow,
+    OrderLineRow,
+    ProductRow,
+    ProductSizeRow,
+    ShipmentLineRow,
+    VariantRow,
+    WarehouseRow,
+)
+
+CatalogProduct = Product
+CatalogVariant = ProductVariant
+CatalogSize = ProductSize
+
+
+@strawberry.type
+class OrderLine:
+    id: int
+    quantity: int
+    cancelled_quantity: int
+    shipped_quantity: int
+    returned_quantity: int
+    product_name: str
+    product_variant_name: str = strawberry.field(resolver=lambda self: self.variant_name)
+    comment: str | None
+
+    @strawberry.field
+    @staticmethod
+    def product(root: Parent[OrderLineRow], info: Info) -> CatalogProduct | None:
+        return info.context.session.get(ProductRow, root.product_id)
+
+    @strawberry.field
+    @staticmethod
+    def product_variant(root: Parent[OrderLineRow], info: Info) -> CatalogVariant | None:
+        return info.context.session.get(VariantRow, root.variant_id)
+
+    @strawberry.field
+    @staticmethod
+    def product_size(root: Parent[OrderLineRow], info: Info) -> CatalogSize | None:
+        return info.context.session.get(ProductSizeRow, root.product_size_id)
+
+    @field(permission="Brand:read", description="The brand of the line's product.")
+    @staticmethod
+    def brand(root: Parent[OrderLineRow], info: Info) -> Brand | None:
+        product = info.context.session.get(ProductRow, root.product_id)
+        if product is None or product.brand_id is None:
+            return None
+        return info.context.session.get(BrandRow, product.brand_id)
+
+    @strawberry.field(name="SKU")
+    @staticmethod
+    def sku_(root: Parent[OrderLineRow]) -> str:
+        return root.sku
+
+    @strawberry.field
+    @staticmethod
+    def size(root: Parent[OrderLineRow]) -> str:
+        return root.size_name
+
+    @strawberry.field
+    @staticmethod
+    def tax_percent(root: Parent[OrderLineRow]) -> float:
+        return float(Decimal(root.tax_percent_hundredths) / 100)
+
+    @strawberry.field
+    @staticmethod
+    def discount_percent(root: Parent[OrderLineRow]) -> float:
+        return float(discount_percent(root))
+
+    @strawberry.field
+    def has_any_discount(self) -> bool:
+        return self.unit_price != self.unit_original_price  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def unit_price(self, info: Info) -> MonetaryValue:
+        return money(info, self.unit_price, _currency(info, self))  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def unit_original_price(self, info: Info) -> MonetaryValue:
+        return money(info, self.unit_original_price, _currency(info, self))  # type: ignore[attr-defined]
+
+    @strawberry.field
+    def line_value(self, info: Info, including_tax: bool = True) -> MonetaryValue:
+        value = line_value(self)  # type: ignore[arg-type]
+        if not including_tax:
+            value = net_of_tax(value, self.tax_percent_hundredths)  # type: ignore[attr-defined]
+        return money(info, value, _currency(info, self))
+
+    @strawberry.field
+    def allocated_quantity(self) -> int:
+        return sum((self.allocations or {}).values())  # type: ignore[attr-defined]
+
+    @strawberry.field(
+        name="allocations",
+        description="Units of the line held in each warehouse (not yet in a shipment).",
+    )
+    def allocations_(self) -> list[Allocation]:
+        return [Allocation.of(a) for a in allocations_of(self)]  # type: ignore[arg-type]
+
+
+@strawberry.type
+class Allocation:
+    """Units of one order line held in one warehouse.
+
+    mockcentra keeps one allocation per line and warehouse; its `id` is derived from them
+    (line id x 1000 + warehouse id).
+    """
+
+    id: int
+    quantity: int
+    is_waiting_for_confirmation: bool = strawberry.field(
+        default=False, description="Always false: no warehouse confirms allocations here."
+    )
+    order_line_id: strawberry.Private[int] = 0
+    warehouse_id: strawberry.Private[int] = 0
+    product_size_id: strawberry.Private[int] = 0
+
+    @classmethod
+    def of(cls, allocation: Any) -> Allocation:
+        return cls(
+            id=allocation.id,
+            quantity=allocation.quantity,
+            order_line_id=allocation.order_line_id,
+            warehouse_id=allocation.warehouse_id,
+            product_size_id=allocation.product_size_id,
+        )
+
+    @field(permission="Order:read")
+    def order_line(self, info: Info) -> OrderLine:
+        return info.context.session.get(OrderLineRow, self.order_line_id)
+
+    @strawberry.field
+    def warehouse(self, info: Info) -> Warehouse:
+        return info.context.session.get(WarehouseRow, self.warehouse_id)
+
+    @field(
+        permission="StockChange:read",
+        description="The latest stock change that delivered the size into the warehouse; "
+        "null when its stock never came through a stock change.",
+    )
+    def stock_change_line(self, info: Info) -> StockChangeLine | None:
+        return delivery_line(info.context.session, self.warehouse_id, self.product_size_id)
+
+
+def order_lines(info: Info, order: Any) -> list[OrderLineRow]:
+    """The order's lines, loaded for the whole page of orders when it is a query."""
+    batched = batch.order_lines(info, order.id)
+    return batched if batched is not None else lines_of(info.context.session, order.id)
+
+
+def _currency(info: Info, line: OrderLineRow | ShipmentLineRow) -> str:
+    order_id = line.order_id
+    key = ("order-currency", order_id)
+    if key not in info.context.cache:
+        info.context.cache[key] = batch.order_row(info, order_id).currency_code
+    return info.context.cache[key]
