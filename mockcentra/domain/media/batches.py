@@ -16,7 +16,6 @@ import binascii
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
@@ -25,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, invalid
 from mockcentra.domain.media.media import NotAnImage, add_media, file_of, owner_checked
+from mockcentra.domain.media.status import BatchStatus
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import MediaBatchItemRow, MediaBatchRow
 from mockcentra.storage.tables.base import key
@@ -33,12 +33,6 @@ from mockcentra.storage.uow import UnitOfWork
 MAX_ITEMS = 100
 #: Where mockcentra serves its own files; such URLs are read without a download.
 OWN_PREFIX = "/media/images/"
-
-
-class BatchStatus(StrEnum):
-    PENDING = "PENDING"  # queued; some images still wait for their download
-    COMPLETED = "COMPLETED"  # every image was tried (see each item for errors)
-    FAILED = "FAILED"  # no image could be imported
 
 
 @dataclass(frozen=True)

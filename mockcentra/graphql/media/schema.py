@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from mockcentra.domain.media import batches, media
+from mockcentra.domain.media.status import BatchStatus
 from mockcentra.graphql.common import Payload
 from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.media.types import MediaBatch
@@ -76,7 +77,7 @@ class Mutation:
                 ],
                 base_url=info.context.base_url,
             )
-            if batch.status == batches.BatchStatus.PENDING:
+            if batch.status == BatchStatus.PENDING:
                 runtime, queue_id = info.context.runtime, batch.queue_id
                 pending = batches.pending_items(uow.session, queue_id)
                 uow.on_commit(lambda: media_importer.start(runtime, queue_id, pending))
