@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 import httpx
 from sqlmodel import Session, select
 
-from mockcentra.domain.events.subscriptions import DeliveryStatus
+from mockcentra.domain.events.status import DeliveryStatus
 from mockcentra.runtime.threads import handing_loop
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import (

@@ -1,4 +1,5 @@
-"""Event object and change types (Integration API names), and the lifecycle triggers."""
+"""Event object and change types (Integration API names), the lifecycle triggers, and where
+a webhook delivery is."""
 
 from __future__ import annotations
 
@@ -75,3 +76,14 @@ class Trigger(StrEnum):
     Newsletter = "Newsletter"  # newsletter sign-up (Newsletter CREATED)
     PromotionRedeemed = "PromotionRedeemed"  # an external promotion redeemed as the order shipped
     CustomerCreated = "CustomerCreated"  # Customer CREATED
+
+
+class DeliveryStatus(StrEnum):
+    """Where a webhook delivery in the outbox is."""
+
+    PENDING = "PENDING"  # waiting for its (next) attempt at next_attempt_at
+    SENDING = "SENDING"  # claimed by a worker; back to PENDING if the server stops meanwhile
+    DELIVERED = "DELIVERED"  # the receiver answered 2xx
+    FAILED = "FAILED"  # every attempt failed; the queue moved on
+    SKIPPED = "SKIPPED"  # nothing to send (e.g. products not shown in the plugin's store)
+    CANCELLED = "CANCELLED"  # the subscription was deleted before it was sent

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
-from mockcentra.domain.events.status import Trigger
+from mockcentra.domain.events.status import DeliveryStatus, Trigger
 from mockcentra.storage.tables import (
     StoreRow,
     WebhookDeliveryRow,
@@ -29,15 +29,6 @@ class WebhookVersion(StrEnum):
     INTEGRATION_API = "Integration API"  # {"events":[{"type":"order","action":"update",...}]}
     CHECKOUT_API = "Checkout API"  # {"products":["12"],"brands":["5"]}
     LIFECYCLE = "Lifecycle"  # mockcentra: {"events":[{"trigger":"OrderShipped","fields":{...}}]}
-
-
-class DeliveryStatus(StrEnum):
-    PENDING = "PENDING"  # waiting for its (next) attempt at next_attempt_at
-    SENDING = "SENDING"  # claimed by a worker; back to PENDING if the server stops meanwhile
-    DELIVERED = "DELIVERED"  # the receiver answered 2xx
-    FAILED = "FAILED"  # every attempt failed; the queue moved on
-    SKIPPED = "SKIPPED"  # nothing to send (e.g. products not shown in the plugin's store)
-    CANCELLED = "CANCELLED"  # the subscription was deleted before it was sent
 
 
 #: Integration API webhook `type` per event object type.
