@@ -176,3 +176,54 @@ def test_a_field_at_fault_is_reported_under_the_argument_that_held_it(
     payload = centra.graphql(query, variables).payload(name)
     assert centra.get("/_mock/diff").json()["changed"] == 0
     assert [*payload["userErrors"], *payload.get("userWarnings", [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("mutation", "argument", "value", "message"),
+    [
+        ("cancelOrder", "order: {number: $ref}", MISSING, f"with number {MISSING}."),
+        ("captureOrder", "order: {number: $ref}", MISSING, f"with number {MISSING}."),
+        ("cancelDirectToConsumerOrder", "id: $ref", "abc", "with ID abc."),
+    ],
+)
+def test_an_unknown_order_is_reported_at_the_argument_that_named_it(
+    centra: CentraClient, mutation: str, argument: str, value: Any, message: str
+) -> None:
+    ref_type = "Int!" if isinstance(value, int) else "String!"
+    query = (
+        f"mutation($ref: {ref_type}) {{ {mutation}({argument}) "
+        "{ userErrors { message path } } }"
+    )
+    assert refused(centra, query, {"ref": value}, mutation) == [
+        {"message": f"Could not find order {message}", "path": [argument.split(":")[0]]}
+    ]
+
+
+def test_a_shipment_created_shipped_but_not_good_to_go_is_refused_at_shipped_at(
+    centra: CentraClient, centra_factories: Any
+) -> None:
+    # given: a confirmed order
+    placed = centra_factories.place_order()
+    centra_factories.confirm(placed.number)
+    line = centra.graphql(
+        "query($n:[Int!]){orders(where:{number:$n}){lines{id}}}", {"n": [placed.number]}
+    ).payload("orders")[0]["lines"][0]
+
+    changed_before = centra.get("/_mock/diff").json()["changed"]
+
+    # when: a shipment is created already shipped, without being good to go
+    errors = centra.graphql(
+        "mutation($n:Int!,$l:Int!){createShipment(input:{order:{number:$n},"
+        ' lines:[{orderLine:{id:$l}, quantity:1}], shippedAt:"2026-01-02T10:00:00Z"})'
+        "{ userErrors { message path } } }",
+        {"n": placed.number, "l": line["id"]},
+    ).payload("createShipment")["userErrors"]
+
+    # then: the refusal points at shippedAt, which asked to complete it, and changed nothing
+    assert centra.get("/_mock/diff").json()["changed"] == changed_before
+    assert errors == [
+        {
+            "message": f"Shipment {placed.number}-1 is not good to go.",
+            "path": ["input", "shippedAt"],
+        }
+    ]

@@ -197,7 +197,9 @@ class Mutation:
     def cancel_direct_to_consumer_order(
         self, info: Info, id: str, input: CancelOrderInput | None = None
     ) -> OrderPayload:
-        return run_mutation(info, OrderPayload, lambda: _cancel(info, OrderInput(id=id), input))
+        return run_mutation(
+            info, OrderPayload, lambda: _cancel(info, OrderInput(id=id), input, "id")
+        )
 
     @mutation(
         permission="Order:write",
@@ -206,7 +208,7 @@ class Mutation:
     def cancel_order(
         self, info: Info, order: OrderInput, input: CancelOrderInput | None = None
     ) -> OrderPayload:
-        return run_mutation(info, OrderPayload, lambda: _cancel(info, order, input))
+        return run_mutation(info, OrderPayload, lambda: _cancel(info, order, input, "order"))
 
     @mutation(permission="Order:write")
     def capture_order(self, info: Info, order: OrderInput) -> CaptureOrderPayload:
@@ -226,9 +228,12 @@ def _update(info: Info, ref: OrderInput, change: Any, *, dtc: bool) -> dict[str,
         return {"order": orders.change_order(uow, order, change)}
 
 
-def _cancel(info: Info, ref: OrderInput, input: CancelOrderInput | None) -> dict[str, Any]:
+def _cancel(
+    info: Info, ref: OrderInput, input: CancelOrderInput | None, argument: str
+) -> dict[str, Any]:
+    """`argument`: the mutation's argument that names the order (`id` or `order`)."""
     uow = info.context.uow
-    order = find_order(uow, ref, ["id"])
+    order = find_order(uow, ref, [argument])
     data = input or CancelOrderInput()
     warnings = orders.cancel_order(
         uow,

@@ -117,8 +117,8 @@ class Mutation:
                     else None,
                 )
             if input.shipped_at:
-                # As before: a shipment that may not be completed is refused at "id".
-                with reading("id"):
+                # a shipment that may not be completed yet is refused at what asked for it
+                with reading("input"), reading("shippedAt"):
                     ready, order = shipments.shipment_to_complete(uow, shipment.id)
                 with reading("input"):
                     shipments.complete_ready_shipment(
