@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 
 V = TypeVar("V")
 
@@ -92,7 +93,6 @@ def validation_errors(
 ) -> list[GraphQLError]:
     """What validating `document` (the text `query`) with `rules` finds; kept with the document
     when the document is the cached one."""
-    from strawberry.schema.schema import validate_document
 
     def validate() -> Any:
         return validate_document(schema, document, rules)
@@ -116,8 +116,6 @@ class DocumentCache(SchemaExtension):
         yield
 
     def on_validate(self) -> Iterator[None]:
-        from strawberry.schema.schema import validate_document
-
         context = self.execution_context
         query = context.query or ""
         document = context.graphql_document
