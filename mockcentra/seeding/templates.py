@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from sqlmodel import SQLModel
+
 from mockcentra import __version__
 from mockcentra.runtime.clock import Clock
 from mockcentra.seeding.files import scenario_dir
@@ -41,8 +43,6 @@ def _code_fingerprint() -> str:
     """What shapes seeded data besides the key's own parts: the package's version and code
     (file sizes and modification times, so an edited checkout never reuses a stale image), the
     table definitions and the scenario files."""
-    from sqlmodel import SQLModel
-
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
