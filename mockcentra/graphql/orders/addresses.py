@@ -49,7 +49,7 @@ class Address:
 
     @field(permission="")
     def country(self, info: Info) -> Country | None:
-        return _country(info, self.country_code)
+        return _country(info, self.country_code)  # type: ignore[return-value]
 
     @field(permission="")
     def state(self, info: Info) -> State | None:

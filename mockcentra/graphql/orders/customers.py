@@ -33,7 +33,7 @@ class Customer(ObjectWithAttributes):
     @strawberry.field
     @staticmethod
     def updated_at(root: Parent[CustomerRow]) -> DateTimeTz:
-        return root.updated_at
+        return root.updated_at  # type: ignore[return-value]
 
     @strawberry.field
     @staticmethod
@@ -43,7 +43,7 @@ class Customer(ObjectWithAttributes):
     @strawberry.field
     @staticmethod
     def created_at(root: Parent[CustomerRow]) -> DateTimeTz:
-        return root.created_at
+        return root.created_at  # type: ignore[return-value]
 
     @strawberry.field
     @staticmethod

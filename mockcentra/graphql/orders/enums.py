@@ -1,21 +1,25 @@
-"""The order enums; most register the domain's enum with strawberry, so resolvers return
-domain values."""
+"""The order enums. Most are the domain's enums registered with strawberry under their GraphQL
+name: fields are annotated with the domain class (mypy takes no `strawberry.enum(...)` call
+as a type), and resolvers return domain values."""
 
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeAlias
 
 import strawberry
 
 from mockcentra.domain.orders import status as st
-from mockcentra.domain.orders.status import StockAction as DomainStockAction
 
-OrderStatus = strawberry.enum(st.OrderStatus, name="OrderStatus")
-PaymentHistoryEntryType = strawberry.enum(st.PaymentEntryType, name="PaymentHistoryEntryType")
-PaymentHistoryEntryStatus = strawberry.enum(st.PaymentEntryStatus, name="PaymentHistoryEntryStatus")
+OrderStatus: TypeAlias = st.OrderStatus
+PaymentHistoryEntryType: TypeAlias = st.PaymentEntryType
+PaymentHistoryEntryStatus: TypeAlias = st.PaymentEntryStatus
+StockAction: TypeAlias = st.StockAction
 
-
-StockAction = strawberry.enum(DomainStockAction, name="StockAction")
+strawberry.enum(OrderStatus, name="OrderStatus")
+strawberry.enum(PaymentHistoryEntryType, name="PaymentHistoryEntryType")
+strawberry.enum(PaymentHistoryEntryStatus, name="PaymentHistoryEntryStatus")
+strawberry.enum(StockAction, name="StockAction")
 
 
 @strawberry.enum

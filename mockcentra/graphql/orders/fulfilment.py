@@ -32,7 +32,7 @@ class OrderLineUnallocateInput:
 @strawberry.input
 class OrderAllocateInput:
     order: OrderInput
-    warehouses: list[WarehouseInput] | None = strawberry.field(  # type: ignore[valid-type]
+    warehouses: list[WarehouseInput] | None = strawberry.field(
         default=None,
         description="Warehouses to allocate from, in this order; the allocation rule's when "
         "left out.",
@@ -48,14 +48,14 @@ class StockPolicyActionInput:
     """Exactly one option: what happens to the stock that is no longer allocated."""
 
     release_items_back_to_warehouse: bool | None = None
-    send_items_to_different_warehouse: WarehouseInput | None = None  # type: ignore[valid-type]
+    send_items_to_different_warehouse: WarehouseInput | None = None
     remove_items_from_stock: bool | None = None
 
 
 @strawberry.input
 class OrderUnallocateInput:
     order: OrderInput
-    warehouses: list[WarehouseInput] | None = strawberry.field(  # type: ignore[valid-type]
+    warehouses: list[WarehouseInput] | None = strawberry.field(
         default=None, description="Only these warehouses' allocations; all when left out."
     )
     unallocate: list[OrderLineUnallocateInput] | None = strawberry.field(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.orders.history import EmailEntry, HistoryEntry
@@ -39,23 +40,27 @@ class OrderHistoryEntry:
     created_at: DateTimeTz
 
     @strawberry.field
-    def description(self) -> str:
-        return self.description  # type: ignore[attr-defined]
+    @staticmethod
+    def description(root: Parent[HistoryEntry]) -> str:
+        return root.description
 
     @strawberry.field(description="The order's status after the change.")
-    def status(self) -> OrderStatus | None:  # type: ignore[valid-type]
-        return self.status  # type: ignore[attr-defined]
+    @staticmethod
+    def status(root: Parent[HistoryEntry]) -> OrderStatus | None:
+        return None if root.status is None else OrderStatus(root.status)
 
     @strawberry.field(description="The status before it; null on the entry that placed it.")
-    def previous_status(self) -> OrderStatus | None:  # type: ignore[valid-type]
-        return self.previous_status  # type: ignore[attr-defined]
+    @staticmethod
+    def previous_status(root: Parent[HistoryEntry]) -> OrderStatus | None:
+        return None if root.previous_status is None else OrderStatus(root.previous_status)
 
 
 @strawberry.type
 class DirectToConsumerOrderHistoryEntry(OrderHistoryEntry):
     @strawberry.field(description="The order's customer.")
-    def customer(self, info: Info) -> Customer | None:
-        return _customer(info, self.order_id)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def customer(root: Parent[HistoryEntry], info: Info) -> Customer | None:
+        return _customer(info, root.order_id)  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
@@ -65,8 +70,9 @@ class DirectToConsumerOrderHistoryEntry(OrderHistoryEntry):
 @strawberry.type
 class WholesaleOrderHistoryEntry(OrderHistoryEntry):
     @strawberry.field(description="The buyer who placed the order.")
-    def buyer(self, info: Info) -> Buyer | None:
-        return order_buyer(info, batch.order_row(info, self.order_id))  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def buyer(root: Parent[HistoryEntry], info: Info) -> Buyer | None:
+        return order_buyer(info, batch.order_row(info, root.order_id))  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
@@ -83,20 +89,23 @@ class EmailHistoryEntry:
     recipient: str | None
 
     @strawberry.field(description="What the e-mail is, e.g. SHIPPING_CONFIRMATION.")
-    def type(self) -> str:
-        return self.kind  # type: ignore[attr-defined]
+    @staticmethod
+    def type(root: Parent[EmailEntry]) -> str:
+        return root.kind
 
     @strawberry.field
-    def shipment(self, info: Info) -> Shipment | None:
-        sid = self.shipment_id  # type: ignore[attr-defined]
+    @staticmethod
+    def shipment(root: Parent[EmailEntry], info: Info) -> Shipment | None:
+        sid = root.shipment_id
         return None if sid is None else info.context.session.get(ShipmentRow, sid)
 
 
 @strawberry.type
 class DirectToConsumerEmailHistoryEntry(EmailHistoryEntry):
     @strawberry.field
-    def customer(self, info: Info) -> Customer | None:
-        return _customer(info, self.order_id)  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def customer(root: Parent[EmailEntry], info: Info) -> Customer | None:
+        return _customer(info, root.order_id)  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
@@ -106,8 +115,9 @@ class DirectToConsumerEmailHistoryEntry(EmailHistoryEntry):
 @strawberry.type
 class WholesaleEmailHistoryEntry(EmailHistoryEntry):
     @strawberry.field
-    def buyer(self, info: Info) -> Buyer | None:
-        return order_buyer(info, batch.order_row(info, self.order_id))  # type: ignore[attr-defined,return-value]
+    @staticmethod
+    def buyer(root: Parent[EmailEntry], info: Info) -> Buyer | None:
+        return order_buyer(info, batch.order_row(info, root.order_id))  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import strawberry
 from strawberry import Parent
 from strawberry.types import Info
 
-from mockcentra.domain.orders.line_stock import allocations_of, delivery_line
+from mockcentra.domain.orders.line_stock import LineAllocation, allocations_of, delivery_line
 from mockcentra.domain.orders.totals import discount_percent, line_value, lines_of, net_of_tax
 from mockcentra.graphql import batch
 from mockcentra.graphql.catalog.types import Brand, Product, ProductSize, ProductVariant
@@ -19,16 +18,21 @@ from mockcentra.graphql.stock.types import StockChangeLine, Warehouse
 from mockcentra.storage.tables import (
     BrandRow,
     OrderLineRow,
+    OrderRow,
     ProductRow,
     ProductSizeRow,
-    ShipmentLineRow,
     VariantRow,
     WarehouseRow,
 )
+from mockcentra.storage.tables.base import key
 
 CatalogProduct = Product
 CatalogVariant = ProductVariant
 CatalogSize = ProductSize
+
+
+def _variant_name(root: Parent[OrderLineRow]) -> str:
+    return root.variant_name
 
 
 @strawberry.type
@@ -39,7 +43,7 @@ class OrderLine:
     shipped_quantity: int
     returned_quantity: int
     product_name: str
-    product_variant_name: str = strawberry.field(resolver=lambda self: self.variant_name)
+    product_variant_name: str = strawberry.field(resolver=_variant_name)
     comment: str | None
 
     @strawberry.field
@@ -86,34 +90,42 @@ class OrderLine:
         return float(discount_percent(root))
 
     @strawberry.field
-    def has_any_discount(self) -> bool:
-        return self.unit_price != self.unit_original_price  # type: ignore[attr-defined]
+    @staticmethod
+    def has_any_discount(root: Parent[OrderLineRow]) -> bool:
+        return root.unit_price != root.unit_original_price
 
     @strawberry.field
-    def unit_price(self, info: Info) -> MonetaryValue:
-        return money(info, self.unit_price, _currency(info, self))  # type: ignore[attr-defined]
+    @staticmethod
+    def unit_price(root: Parent[OrderLineRow], info: Info) -> MonetaryValue:
+        return money(info, root.unit_price, _currency(info, root))
 
     @strawberry.field
-    def unit_original_price(self, info: Info) -> MonetaryValue:
-        return money(info, self.unit_original_price, _currency(info, self))  # type: ignore[attr-defined]
+    @staticmethod
+    def unit_original_price(root: Parent[OrderLineRow], info: Info) -> MonetaryValue:
+        return money(info, root.unit_original_price, _currency(info, root))
 
     @strawberry.field
-    def line_value(self, info: Info, including_tax: bool = True) -> MonetaryValue:
-        value = line_value(self)  # type: ignore[arg-type]
+    @staticmethod
+    def line_value(
+        root: Parent[OrderLineRow], info: Info, including_tax: bool = True
+    ) -> MonetaryValue:
+        value = line_value(root)
         if not including_tax:
-            value = net_of_tax(value, self.tax_percent_hundredths)  # type: ignore[attr-defined]
-        return money(info, value, _currency(info, self))
+            value = net_of_tax(value, root.tax_percent_hundredths)
+        return money(info, value, _currency(info, root))
 
     @strawberry.field
-    def allocated_quantity(self) -> int:
-        return sum((self.allocations or {}).values())  # type: ignore[attr-defined]
+    @staticmethod
+    def allocated_quantity(root: Parent[OrderLineRow]) -> int:
+        return sum((root.allocations or {}).values())
 
     @strawberry.field(
         name="allocations",
         description="Units of the line held in each warehouse (not yet in a shipment).",
     )
-    def allocations_(self) -> list[Allocation]:
-        return [Allocation.of(a) for a in allocations_of(self)]  # type: ignore[arg-type]
+    @staticmethod
+    def allocations_(root: Parent[OrderLineRow]) -> list[Allocation]:
+        return [Allocation.of(a) for a in allocations_of(root)]
 
 
 @strawberry.type
@@ -134,7 +146,7 @@ class Allocation:
     product_size_id: strawberry.Private[int] = 0
 
     @classmethod
-    def of(cls, allocation: Any) -> Allocation:
+    def of(cls, allocation: LineAllocation) -> Allocation:
         return cls(
             id=allocation.id,
             quantity=allocation.quantity,
@@ -160,13 +172,14 @@ class Allocation:
         return delivery_line(info.context.session, self.warehouse_id, self.product_size_id)
 
 
-def order_lines(info: Info, order: Any) -> list[OrderLineRow]:
+def order_lines(info: Info, order: OrderRow) -> list[OrderLineRow]:
     """The order's lines, loaded for the whole page of orders when it is a query."""
-    batched = batch.order_lines(info, order.id)
-    return batched if batched is not None else lines_of(info.context.session, order.id)
+    order_id = key(order)
+    batched = batch.order_lines(info, order_id)
+    return batched if batched is not None else lines_of(info.context.session, order_id)
 
 
-def _currency(info: Info, line: OrderLineRow | ShipmentLineRow) -> str:
+def _currency(info: Info, line: OrderLineRow) -> str:
     order_id = line.order_id
     key = ("order-currency", order_id)
     if key not in info.context.cache:

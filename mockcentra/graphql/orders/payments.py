@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 import strawberry
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.graphql.common import MonetaryValue, money
 from mockcentra.graphql.orders.enums import PaymentHistoryEntryStatus, PaymentHistoryEntryType
 from mockcentra.graphql.permissions import read_permission
 from mockcentra.graphql.scalars import DateTimeTz
-from mockcentra.storage.tables import OrderRow
+from mockcentra.storage.tables import OrderRow, PaymentEntryRow
 
 
 @strawberry.type
@@ -33,18 +37,34 @@ class PaymentHistoryEntry:
     payment_method: str
 
     @strawberry.field
-    def value(self, info: Info) -> MonetaryValue:
-        order = info.context.session.get(OrderRow, self.order_id)  # type: ignore[attr-defined]
-        return money(info, self.value, order.currency_code)  # type: ignore[attr-defined]
+    @staticmethod
+    def value(root: Parent[PaymentEntryRow], info: Info) -> MonetaryValue:
+        order = info.context.session.get(OrderRow, root.order_id)
+        return money(info, root.value, order.currency_code)
 
     @strawberry.field(name="paramsJSON")
-    def params_json(self) -> str:
-        import json
-
-        return json.dumps(self.params, separators=(",", ":"))  # type: ignore[attr-defined]
+    @staticmethod
+    def params_json(root: Parent[PaymentEntryRow]) -> str:
+        return json.dumps(root.params, separators=(",", ":"))
 
 
 @strawberry.input
 class PaymentHistoryFilter:
     entry_type: list[PaymentHistoryEntryType] | None = None
     status: list[PaymentHistoryEntryStatus] | None = None
+
+
+def payment_entries(
+    info: Info, order: OrderRow, where: PaymentHistoryFilter | None
+) -> list[PaymentEntryRow]:
+    """The order's payment history entries that `where` picks, oldest first."""
+    stmt = (
+        select(PaymentEntryRow)
+        .where(PaymentEntryRow.order_id == order.id)
+        .order_by(col(PaymentEntryRow.id))
+    )
+    if where and where.entry_type:
+        stmt = stmt.where(col(PaymentEntryRow.entry_type).in_([t.value for t in where.entry_type]))
+    if where and where.status:
+        stmt = stmt.where(col(PaymentEntryRow.status).in_([s.value for s in where.status]))
+    return list(info.context.session.exec(stmt))

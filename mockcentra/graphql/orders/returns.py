@@ -14,7 +14,7 @@ from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.listing import as_list, page
 from mockcentra.domain.returns import actions as returns
 from mockcentra.domain.returns.queries import RETURN_SORT_COLUMNS, returns_matching
-from mockcentra.domain.returns.status import ReturnStockPolicy
+from mockcentra.domain.returns.status import ReturnStatus, ReturnStockPolicy
 from mockcentra.graphql import batch
 from mockcentra.graphql.common import MonetaryValueInput, Payload, WarehouseInput
 from mockcentra.graphql.connections import Connection, connection
@@ -22,7 +22,7 @@ from mockcentra.graphql.errors import run_mutation
 from mockcentra.graphql.orders.inputs import NO_EMAILS, DateTimeRange, time_range
 from mockcentra.graphql.permissions import field, mutation
 from mockcentra.graphql.reference.types import StoreType
-from mockcentra.graphql.returns.types import RETURN_TYPES, DeletedReturn, Return, ReturnStatus
+from mockcentra.graphql.returns.types import RETURN_TYPES, DeletedReturn, Return
 from mockcentra.storage.tables import ReturnRow
 
 

@@ -34,6 +34,7 @@ from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.reference.types import StoreType
 from mockcentra.storage.records import RecordSession
 from mockcentra.storage.tables import OrderRow
+from mockcentra.storage.tables.base import key
 
 
 @strawberry.input
@@ -111,16 +112,17 @@ class Query:
     ) -> list[Order]:
         session = info.context.session
         rows = list_orders(
-            RecordSession(session, OrderRow) if batch.is_query(info) else session,
+            # a query reads records through the session's read-only stand-in
+            RecordSession(session, OrderRow) if batch.is_query(info) else session,  # type: ignore[arg-type]
             order_list_filter(info, where),
             order_sort_keys(sort),
             limit=limit,
             page_number=page,
         )
-        batch.register(info, "Order", (row.id for row in rows))
+        batch.register(info, "Order", (key(row) for row in rows))
         if batch.is_query(info):
             batch.keep_orders(info, rows)
-        return rows
+        return rows  # type: ignore[return-value]
 
     @strawberry.field(
         description=(

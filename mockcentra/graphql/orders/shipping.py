@@ -4,7 +4,9 @@ the shipping price group of the order's shipping option."""
 from __future__ import annotations
 
 import strawberry
+from strawberry import Parent
 
+from mockcentra.domain.orders.shipping import ShippingPriceGroup as PriceGroup
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country, ShippingOption
 
@@ -39,9 +41,18 @@ class ShippingPriceGroup:
     """The prices of a shipping option for a group of countries.
 
     mockcentra prices an option once per currency, so each option has one group (its `id` is
-    the option's) covering the countries of the order's pricelist.
+    the option's) covering the countries of the order's pricelist. It resolves from the
+    domain's price group (domain/orders/shipping.py).
     """
 
     id: int
-    shipping_option: ShippingOption = field(permission="")
-    countries: list[Country] = field(permission="")
+
+    @field(permission="")
+    @staticmethod
+    def shipping_option(root: Parent[PriceGroup]) -> ShippingOption:
+        return root.option  # type: ignore[return-value]
+
+    @field(permission="")
+    @staticmethod
+    def countries(root: Parent[PriceGroup]) -> list[Country]:
+        return root.countries  # type: ignore[return-value]

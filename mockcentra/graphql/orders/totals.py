@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import strawberry
 from strawberry.types import Info
 
+from mockcentra.domain.money import ZERO
+from mockcentra.domain.orders.totals import order_quantities, order_totals
+from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
-from mockcentra.graphql.common import MonetaryValue
+from mockcentra.domain.vouchers.status import VoucherMethod
+from mockcentra.graphql.common import MonetaryValue, money
+from mockcentra.graphql.orders.lines import order_lines
 from mockcentra.graphql.scalars import DateTimeTz
-from mockcentra.graphql.vouchers.types import Voucher, VoucherMethod, voucher_row
+from mockcentra.graphql.vouchers.types import Voucher, voucher_row
+from mockcentra.storage.tables import OrderRow
 
 
 @strawberry.type
@@ -28,11 +36,11 @@ class AppliedDiscount:
 
     @strawberry.field
     def voucher(self, info: Info) -> Voucher | None:
-        return voucher_row(info, self.voucher_id)
+        return voucher_row(info, self.voucher_id)  # type: ignore[return-value]
 
     @strawberry.field(deprecation_reason="Use `voucher`.")
     def discount(self, info: Info) -> Voucher | None:
-        return voucher_row(info, self.voucher_id)
+        return voucher_row(info, self.voucher_id)  # type: ignore[return-value]
 
     @strawberry.field
     def voucher_name(self) -> str | None:
@@ -40,7 +48,7 @@ class AppliedDiscount:
 
     @strawberry.field
     def voucher_method(self) -> VoucherMethod | None:
-        return self.entry.method if self.entry else None  # type: ignore[return-value]
+        return VoucherMethod(self.entry.method) if self.entry and self.entry.method else None
 
     @strawberry.field(description="Set for vouchers with method CODE.")
     def code(self) -> str | None:
@@ -66,3 +74,42 @@ class OrderTotals:
     tax_added: MonetaryValue
     tax_deducted: MonetaryValue
     grand_total: MonetaryValue
+
+
+def applied_discounts(info: Info, order: OrderRow) -> list[AppliedDiscount]:
+    """The order's applied discounts; its totals are worked out only when it has no vouchers."""
+
+    def whole() -> Decimal:
+        return order_totals(info.context.session, order, order_lines(info, order)).discounts
+
+    return [
+        AppliedDiscount(
+            value=money(info, d.value, order.currency_code),
+            date=order.created_at,  # type: ignore[arg-type]
+            entry=d.entry,
+        )
+        for d in voucher_entries.applied_discounts(order.vouchers, whole)
+    ]
+
+
+def totals_of(info: Info, order: OrderRow) -> OrderTotals:
+    """The order's totals and quantities, in its currency."""
+    lines = order_lines(info, order)
+    t = order_totals(info.context.session, order, lines)
+    q = order_quantities(lines)
+    code = order.currency_code
+    return OrderTotals(
+        quantity=q.quantity,
+        original_quantity=q.original,
+        cancelled_quantity=q.cancelled,
+        unexpedited_quantity=q.unexpedited,
+        line_values=money(info, t.items, code),
+        items_subtotal=money(info, t.items, code),
+        shipping=money(info, t.shipping, code),
+        handling=money(info, t.handling, code),
+        discounts=money(info, t.discounts, code),
+        tax_included=money(info, t.tax, code),
+        tax_added=money(info, ZERO, code),
+        tax_deducted=money(info, ZERO, code),
+        grand_total=money(info, t.grand_total, code),
+    )

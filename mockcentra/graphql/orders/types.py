@@ -8,17 +8,17 @@ returns are in graphql/shipments and graphql/returns.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlmodel import select
+from sqlmodel import col, select
+from strawberry import Parent
 from strawberry.types import Info
 
-from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders.history import email_history, order_history
 from mockcentra.domain.orders.shipping import shipping_price_group
-from mockcentra.domain.orders.totals import order_quantities, order_totals
+from mockcentra.domain.orders.totals import order_totals
 from mockcentra.domain.payments.methods import payment_method
 from mockcentra.domain.payments.rules import is_waiting_for_payment
 from mockcentra.domain.vouchers import entries as voucher_entries
@@ -33,9 +33,15 @@ from mockcentra.graphql.orders.payments import (
     PaymentHistoryEntry,
     PaymentHistoryFilter,
     PaymentMethod,
+    payment_entries,
 )
 from mockcentra.graphql.orders.shipping import ShippingPriceGroup
-from mockcentra.graphql.orders.totals import AppliedDiscount, OrderTotals
+from mockcentra.graphql.orders.totals import (
+    AppliedDiscount,
+    OrderTotals,
+    applied_discounts,
+    totals_of,
+)
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.pricing.types import Pricelist
 from mockcentra.graphql.reference.types import Market, Store
@@ -46,12 +52,12 @@ from mockcentra.storage.tables import (
     CustomerRow,
     MarketRow,
     OrderRow,
-    PaymentEntryRow,
     PricelistRow,
     ReturnRow,
     ShipmentRow,
     StoreRow,
 )
+from mockcentra.storage.tables.base import key
 
 if TYPE_CHECKING:
     from mockcentra.graphql.orders.history import EmailHistoryEntry, OrderHistoryEntry
@@ -64,6 +70,11 @@ _RETURNS = "mockcentra.graphql.returns.types"
 _HISTORY = "mockcentra.graphql.orders.history"
 
 
+def _hash(root: Parent[OrderRow]) -> str:
+    """Centra's order id: the 32-hex hash, not the row id."""
+    return root.hash
+
+
 @read_permission("Order:read")
 @strawberry.interface
 class Order(ObjectWithAttributes):
@@ -71,7 +82,7 @@ class Order(ObjectWithAttributes):
 
     attributes = attributes_field("Order.attributes:read")
 
-    id: str = strawberry.field(resolver=lambda self: self.hash)
+    id: str = strawberry.field(resolver=_hash)
     number: int
     status: OrderStatus
     is_on_hold: bool
@@ -83,150 +94,135 @@ class Order(ObjectWithAttributes):
     updated_at: DateTimeTz
 
     @strawberry.field
-    def order_date(self) -> DateTimeTz:
-        return self.created_at
+    @staticmethod
+    def order_date(root: Parent[OrderRow]) -> DateTimeTz:
+        return root.created_at  # type: ignore[return-value]
 
     @strawberry.field
-    def is_waiting_for_payment(self, info: Info) -> bool:
-        return is_waiting_for_payment(batch.order_payments(info, self.id))  # type: ignore[arg-type]
+    @staticmethod
+    def is_waiting_for_payment(root: Parent[OrderRow], info: Info) -> bool:
+        return is_waiting_for_payment(batch.order_payments(info, key(root)))
 
     @strawberry.field
-    def store(self, info: Info) -> Store:
-        return info.context.session.get(StoreRow, self.store_id)  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[OrderRow], info: Info) -> Store:
+        return info.context.session.get(StoreRow, root.store_id)
 
     @strawberry.field
-    def market(self, info: Info) -> Market | None:
-        return info.context.session.get(MarketRow, self.market_id) if self.market_id else None  # type: ignore[attr-defined]
+    @staticmethod
+    def market(root: Parent[OrderRow], info: Info) -> Market | None:
+        return info.context.session.get(MarketRow, root.market_id) if root.market_id else None
 
     @strawberry.field
-    def pricelist(self, info: Info) -> Pricelist | None:
-        pricelist_id = self.pricelist_id  # type: ignore[attr-defined]
+    @staticmethod
+    def pricelist(root: Parent[OrderRow], info: Info) -> Pricelist | None:
+        pricelist_id = root.pricelist_id
         return info.context.session.get(PricelistRow, pricelist_id) if pricelist_id else None
 
     @field(permission="ShippingOption:read")
-    def shipping_price_group(self, info: Info) -> ShippingPriceGroup | None:
-        group = shipping_price_group(info.context.session, self)  # type: ignore[arg-type]
-        if group is None:
-            return None
-        return ShippingPriceGroup(
-            id=group.id,
-            shipping_option=group.option,  # type: ignore[arg-type]
-            countries=group.countries,  # type: ignore[arg-type]
-        )
+    @staticmethod
+    def shipping_price_group(root: Parent[OrderRow], info: Info) -> ShippingPriceGroup | None:
+        return shipping_price_group(info.context.session, root)  # type: ignore[return-value]
 
     @strawberry.field
-    def currency_code(self) -> str:
-        return self.currency_code
+    @staticmethod
+    def currency_code(root: Parent[OrderRow]) -> str:
+        return root.currency_code
 
     @strawberry.field
-    def lines(self, info: Info, include_fully_cancelled: bool = False) -> list[OrderLine]:
-        lines = order_lines(info, self)
-        return [ln for ln in lines if include_fully_cancelled or ln.quantity > 0]
+    @staticmethod
+    def lines(
+        root: Parent[OrderRow], info: Info, include_fully_cancelled: bool = False
+    ) -> list[OrderLine]:
+        lines = [ln for ln in order_lines(info, root) if include_fully_cancelled or ln.quantity > 0]
+        return lines  # type: ignore[return-value]
 
     @field(permission="Order.shippingAddress:read")
-    def shipping_address(self) -> Address | None:
-        return Address.of(self.shipping_address)  # type: ignore[arg-type]
+    @staticmethod
+    def shipping_address(root: Parent[OrderRow]) -> Address | None:
+        return Address.of(root.shipping_address)
 
     @field(permission="Order.billingAddress:read")
-    def billing_address(self) -> Address | None:
-        return Address.of(self.billing_address)  # type: ignore[arg-type]
+    @staticmethod
+    def billing_address(root: Parent[OrderRow]) -> Address | None:
+        return Address.of(root.billing_address)
 
     @strawberry.field
-    def discounts_applied(self, info: Info) -> list[AppliedDiscount]:
-        def whole() -> Decimal:
-            return order_totals(info.context.session, self, order_lines(info, self)).discounts  # type: ignore[arg-type]
-
-        return [
-            AppliedDiscount(
-                value=money(info, d.value, self.currency_code), date=self.created_at, entry=d.entry
-            )
-            for d in voucher_entries.applied_discounts(self.vouchers, whole)  # type: ignore[attr-defined]
-        ]
+    @staticmethod
+    def discounts_applied(root: Parent[OrderRow], info: Info) -> list[AppliedDiscount]:
+        return applied_discounts(info, root)
 
     @strawberry.field
-    def grand_total(self, info: Info, including_tax: bool = True) -> MonetaryValue:
-        totals = order_totals(info.context.session, self, order_lines(info, self))  # type: ignore[arg-type]
+    @staticmethod
+    def grand_total(
+        root: Parent[OrderRow], info: Info, including_tax: bool = True
+    ) -> MonetaryValue:
+        totals = order_totals(info.context.session, root, order_lines(info, root))
         value = totals.grand_total if including_tax else totals.grand_total - totals.tax
-        return money(info, value, self.currency_code)
+        return money(info, value, root.currency_code)
 
     @strawberry.field
-    def totals(self, info: Info) -> OrderTotals:
-        lines = order_lines(info, self)
-        t = order_totals(info.context.session, self, lines)  # type: ignore[arg-type]
-        q = order_quantities(lines)
-        code = self.currency_code
-        return OrderTotals(
-            quantity=q.quantity,
-            original_quantity=q.original,
-            cancelled_quantity=q.cancelled,
-            unexpedited_quantity=q.unexpedited,
-            line_values=money(info, t.items, code),
-            items_subtotal=money(info, t.items, code),
-            shipping=money(info, t.shipping, code),
-            handling=money(info, t.handling, code),
-            discounts=money(info, t.discounts, code),
-            tax_included=money(info, t.tax, code),
-            tax_added=money(info, ZERO, code),
-            tax_deducted=money(info, ZERO, code),
-            grand_total=money(info, t.grand_total, code),
-        )
+    @staticmethod
+    def totals(root: Parent[OrderRow], info: Info) -> OrderTotals:
+        return totals_of(info, root)
 
     @strawberry.field
+    @staticmethod
     def payment_history(
-        self, info: Info, where: PaymentHistoryFilter | None = None
+        root: Parent[OrderRow], info: Info, where: PaymentHistoryFilter | None = None
     ) -> list[PaymentHistoryEntry]:
-        stmt = (
-            select(PaymentEntryRow)
-            .where(PaymentEntryRow.order_id == self.id)
-            .order_by(PaymentEntryRow.id)
-        )
-        if where and where.entry_type:
-            stmt = stmt.where(PaymentEntryRow.entry_type.in_([t.value for t in where.entry_type]))
-        if where and where.status:
-            stmt = stmt.where(PaymentEntryRow.status.in_([s.value for s in where.status]))
+        return payment_entries(info, root, where)  # type: ignore[return-value]
+
+    @strawberry.field
+    @staticmethod
+    def shipments(
+        root: Parent[OrderRow], info: Info
+    ) -> list[Annotated[Shipment, strawberry.lazy(_SHIPMENTS)]]:
+        batched = batch.order_shipments(info, key(root))
+        if batched is None:
+            batched = list(
+                info.context.session.exec(
+                    select(ShipmentRow)
+                    .where(ShipmentRow.order_id == root.id)
+                    .order_by(col(ShipmentRow.sequence))
+                )
+            )
+        return batched  # type: ignore[return-value]
+
+    @strawberry.field
+    @staticmethod
+    def returns(
+        root: Parent[OrderRow], info: Info
+    ) -> list[Annotated[Return, strawberry.lazy(_RETURNS)]]:
+        stmt = select(ReturnRow).where(ReturnRow.order_id == root.id).order_by(col(ReturnRow.id))
         return list(info.context.session.exec(stmt))
 
-    @strawberry.field
-    def shipments(self, info: Info) -> list[Annotated[Shipment, strawberry.lazy(_SHIPMENTS)]]:
-        batched = batch.order_shipments(info, self.id)  # type: ignore[arg-type]
-        if batched is not None:
-            return batched
-        return list(
-            info.context.session.exec(
-                select(ShipmentRow)
-                .where(ShipmentRow.order_id == self.id)
-                .order_by(ShipmentRow.sequence)
-            )
-        )
-
-    @strawberry.field
-    def returns(self, info: Info) -> list[Annotated[Return, strawberry.lazy(_RETURNS)]]:
-        return list(
-            info.context.session.exec(
-                select(ReturnRow).where(ReturnRow.order_id == self.id).order_by(ReturnRow.id)
-            )
-        )
-
     @strawberry.field(description="The order's recorded changes, oldest first.")
-    def history(self, info: Info) -> list[Annotated[OrderHistoryEntry, strawberry.lazy(_HISTORY)]]:
-        return order_history(info.context.session, self)  # type: ignore[arg-type,return-value]
+    @staticmethod
+    def history(
+        root: Parent[OrderRow], info: Info
+    ) -> list[Annotated[OrderHistoryEntry, strawberry.lazy(_HISTORY)]]:
+        return order_history(info.context.session, root)  # type: ignore[return-value]
 
     @strawberry.field(description="E-mails sent about the order, oldest first.")
+    @staticmethod
     def email_history(
-        self, info: Info
+        root: Parent[OrderRow], info: Info
     ) -> list[Annotated[EmailHistoryEntry, strawberry.lazy(_HISTORY)]]:
-        return email_history(info.context.session, self)  # type: ignore[arg-type,return-value]
+        return email_history(info.context.session, root)  # type: ignore[return-value]
 
     @strawberry.field
-    def payment_method(self) -> PaymentMethod:
-        return payment_method(self.payment_method)  # type: ignore[return-value]
+    @staticmethod
+    def payment_method(root: Parent[OrderRow]) -> PaymentMethod:
+        return payment_method(root.payment_method)  # type: ignore[return-value]
 
     @strawberry.field
-    def voucher_codes(self) -> list[str]:
-        return voucher_entries.codes(self.vouchers)  # type: ignore[attr-defined]
+    @staticmethod
+    def voucher_codes(root: Parent[OrderRow]) -> list[str]:
+        return voucher_entries.codes(root.vouchers)
 
 
-def _is_store_type(kind: str):
+def _is_store_type(kind: str) -> Callable[[Any, Any], bool]:
     def check(obj: Any, _info: Any) -> bool:
         return is_row(obj, OrderRow) and obj.store_type == kind
 
@@ -236,12 +232,15 @@ def _is_store_type(kind: str):
 @strawberry.type
 class DirectToConsumerOrder(Order):
     @field(permission="Customer:read", deprecated="Purchaser:read")
-    def customer(self, info: Info) -> Customer | None:
-        return info.context.session.get(CustomerRow, self.customer_id) if self.customer_id else None  # type: ignore[attr-defined]
+    @staticmethod
+    def customer(root: Parent[OrderRow], info: Info) -> Customer | None:
+        customer_id = root.customer_id
+        return info.context.session.get(CustomerRow, customer_id) if customer_id else None
 
     @strawberry.field
-    def customer_info(self) -> CustomerInfo:
-        data = self.customer_info or {}  # type: ignore[attr-defined]
+    @staticmethod
+    def customer_info(root: Parent[OrderRow]) -> CustomerInfo:
+        data = root.customer_info or {}
         return CustomerInfo(
             first_name=data.get("firstName"),
             last_name=data.get("lastName"),
@@ -259,12 +258,14 @@ _WHOLESALE = "mockcentra.graphql.wholesale.types"
 @strawberry.type
 class WholesaleOrder(Order):
     @strawberry.field
-    def purchase_order_number(self) -> str | None:
-        return (self.customer_info or {}).get("purchaseOrderNumber")  # type: ignore[attr-defined]
+    @staticmethod
+    def purchase_order_number(root: Parent[OrderRow]) -> str | None:
+        return (root.customer_info or {}).get("purchaseOrderNumber")
 
     @strawberry.field
-    def buyer_info(self) -> BuyerInfo:
-        data = self.customer_info or {}  # type: ignore[attr-defined]
+    @staticmethod
+    def buyer_info(root: Parent[OrderRow]) -> BuyerInfo:
+        data = root.customer_info or {}
         return BuyerInfo(
             first_name=data.get("firstName"),
             last_name=data.get("lastName"),
@@ -272,18 +273,25 @@ class WholesaleOrder(Order):
         )
 
     @strawberry.field
-    def buyer(self, info: Info) -> Annotated[Buyer, strawberry.lazy(_WHOLESALE)] | None:
-        return order_buyer(info, self)
+    @staticmethod
+    def buyer(
+        root: Parent[OrderRow], info: Info
+    ) -> Annotated[Buyer, strawberry.lazy(_WHOLESALE)] | None:
+        return order_buyer(info, root)  # type: ignore[return-value]
 
     @strawberry.field
-    def account(self, info: Info) -> Annotated[Account, strawberry.lazy(_WHOLESALE)] | None:
-        return order_account(info, self)
+    @staticmethod
+    def account(
+        root: Parent[OrderRow], info: Info
+    ) -> Annotated[Account, strawberry.lazy(_WHOLESALE)] | None:
+        return order_account(info, root)  # type: ignore[return-value]
 
     @strawberry.field(description="The delivery windows the order's lines are in.")
+    @staticmethod
     def delivery_windows(
-        self, info: Info
+        root: Parent[OrderRow], info: Info
     ) -> list[Annotated[DeliveryWindow, strawberry.lazy(_WHOLESALE)]]:
-        return order_windows(info, self)
+        return order_windows(info, root)  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:

@@ -7,7 +7,6 @@ from typing import Any
 import strawberry
 
 from mockcentra.domain.ordering import actions as orders
-from mockcentra.domain.orders.status import StockAction as DomainStockAction
 from mockcentra.graphql.common import DisplayInput, MonetaryValueInput, TaxGroupInput
 from mockcentra.graphql.orders.addresses import AddressInput
 from mockcentra.graphql.orders.enums import StockAction
@@ -30,7 +29,7 @@ class CustomerInfoInput:
 class CancelLineInput:
     line: OrderLineInput
     quantity: int
-    stock_action: StockAction = DomainStockAction.RELEASE_BACK_TO_WAREHOUSE
+    stock_action: StockAction = StockAction.RELEASE_BACK_TO_WAREHOUSE
 
 
 @strawberry.input
@@ -120,7 +119,9 @@ class WholesaleOrderUpdateInput:
         )
 
 
-def _order_update(input: Any, **who: Any) -> orders.OrderUpdate:
+def _order_update(
+    input: OrderUpdateInput | WholesaleOrderUpdateInput, **who: Any
+) -> orders.OrderUpdate:
     """The changes both order update inputs share, plus who ordered (`who`)."""
     return orders.OrderUpdate(
         shipping_address=input.shipping_address.to_dict() if input.shipping_address else None,
@@ -131,9 +132,7 @@ def _order_update(input: Any, **who: Any) -> orders.OrderUpdate:
             orders.CancelLine(
                 c.line.id,
                 c.quantity,
-                DomainStockAction(
-                    c.stock_action.value if hasattr(c.stock_action, "value") else c.stock_action
-                ),
+                StockAction(c.stock_action),
             )
             for c in input.cancel_lines or []
         ],
