@@ -120,6 +120,9 @@ class DocumentCache(SchemaExtension):
         query = context.query or ""
         document = context.graphql_document
         schema = context.schema._schema
+        if document is None:  # strawberry validates only a document it parsed
+            yield
+            return
         if context.parse_options:
             context.pre_execution_errors = validate_document(
                 schema, document, context.validation_rules

@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from graphql import OperationType
 from sqlmodel import select
+from strawberry import Parent
 
 from mockcentra.domain.errors import DomainError, DomainWarning
 from mockcentra.domain.money import format_money, given_amount
@@ -55,21 +56,26 @@ class Currency:
     is_base: bool
 
 
+def _float_value(root: Parent[MonetaryValue]) -> float:
+    return float(root.amount)
+
+
 @strawberry.type
 class MonetaryValue:
     """An amount in a currency; exact Decimal inside, Centra's Float on the wire."""
 
-    value: float
+    amount: strawberry.Private[Decimal]
+    value: float = strawberry.field(resolver=_float_value)
     currency: Currency
     conversion_rate: float = 1.0
 
     @strawberry.field
     def formatted_value(self) -> str:
-        return format_money(Decimal(str(self.value)), self.currency.code)
+        return format_money(Decimal(str(self.amount)), self.currency.code)
 
     @classmethod
     def of(cls, amount: Decimal, currency: Any) -> MonetaryValue:
-        return cls(value=amount, currency=currency)  # type: ignore[arg-type]
+        return cls(amount=amount, currency=currency)
 
 
 @strawberry.input
@@ -233,4 +239,4 @@ def currency_by_code(info: Any, code: str) -> Any:
 
 def money(info: Any, amount: Decimal, currency_code: str) -> MonetaryValue:
     """A MonetaryValue in a currency given by code."""
-    return MonetaryValue(value=amount, currency=currency_by_code(info, currency_code))  # type: ignore[arg-type]
+    return MonetaryValue(amount=amount, currency=currency_by_code(info, currency_code))

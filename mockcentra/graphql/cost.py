@@ -27,6 +27,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
+    IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     get_named_type,
@@ -51,7 +52,7 @@ def _is_list(t: Any) -> bool:
 def int_argument(node: FieldNode, name: str) -> int:
     """A literal integer argument's value; 0 when absent or given by a variable."""
     value = next((a.value for a in node.arguments or () if a.name.value == name), None)
-    return int(value.value) if getattr(value, "kind", "") == "int_value" else 0
+    return int(value.value) if isinstance(value, IntValueNode) else 0
 
 
 def operation_cost(

@@ -126,7 +126,7 @@ def formatted(error: GraphQLError) -> dict[str, Any]:
     """An error as sent. A DomainError raised while reading (a bad filter value) is the
     client's: category "request". A failure of the server itself becomes "Internal server
     error." with category "internal", without its internals."""
-    out = dict(error.formatted)
+    out: dict[str, Any] = dict(error.formatted)
     original = error.original_error
     if isinstance(original, DomainError):
         out["extensions"] = {**(out.get("extensions") or {}), "category": "request"}

@@ -14,6 +14,7 @@ from typing import Annotated, Any, TypeAlias
 
 import strawberry
 from sqlmodel import select
+from strawberry import Parent
 from strawberry.types import Info
 
 from mockcentra.domain.events import listeners as domain_listeners
@@ -197,29 +198,33 @@ class Event:
     created_at: DateTimeTz
 
     @strawberry.field
-    def object_reference(self) -> str:
+    @staticmethod
+    def object_reference(root: Parent[EventRow]) -> str:
         """The object's id as text (the 32-hex id for orders, the e-mail for Newsletter)."""
-        return self.object_ref  # type: ignore[attr-defined]
+        return root.object_ref
 
     @field(permission="")
-    def store(self, info: Info) -> Store | None:
-        sid = self.store_id  # type: ignore[attr-defined]
+    @staticmethod
+    def store(root: Parent[EventRow], info: Info) -> Store | None:
+        sid = root.store_id
         return None if sid is None else info.context.session.get(StoreRow, sid)
 
     @field(permission="")
-    def market(self, info: Info) -> Market | None:
-        mid = self.market_id  # type: ignore[attr-defined]
+    @staticmethod
+    def market(root: Parent[EventRow], info: Info) -> Market | None:
+        mid = root.market_id
         return None if mid is None else info.context.session.get(MarketRow, mid)
 
     @field(permission="")
-    def object(self, info: Info) -> EventObject | None:
+    @staticmethod
+    def object(root: Parent[EventRow], info: Info) -> EventObject | None:
         """The current object; null when deleted. Needs the read permission of its type."""
-        kind = KINDS.get(self.object_type)
-        if kind is None or self.change_type == st.EventChangeType.DELETED:
+        kind = KINDS.get(root.object_type)
+        if kind is None or root.change_type == st.EventChangeType.DELETED:
             return None
-        key = _cache_key(self.object_type, self.object_ref)  # type: ignore[attr-defined]
+        key = _cache_key(root.object_type, root.object_ref)
         if key not in info.context.cache:
-            _prefetch(info, [self])  # type: ignore[list-item]
+            _prefetch(info, [root])
         obj = info.context.cache[key]
         if obj is None:
             return None

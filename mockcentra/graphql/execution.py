@@ -56,7 +56,7 @@ class PlainExecutor(ExecutorThrowingOnIncremental):
         node = field_details_list[0].node
         field_def = self.schema.get_field(parent_type, node.name.value)
         plain = getattr(field_def.resolve, LEAF_READ, None) if field_def else None
-        if plain is None or node.arguments:
+        if field_def is None or plain is None or node.arguments:
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context
             )

@@ -121,7 +121,7 @@ class GraphQLEndpoint:
 
         token_value = _bearer(request)
         token = rt.tokens.grant(token_value)
-        if token is None:
+        if token is None or not token_value:
             message = (
                 "Authorization required: send 'Authorization: Bearer <token>'."
                 if not token_value
@@ -132,9 +132,9 @@ class GraphQLEndpoint:
         try:
             # a document seen before was analysed then; parsing and scoring a new one (it may
             # be big) takes a while: off the event loop
-            analysis = self.analyze.known(query, operation_name) or await off_loop(
-                self.analyze, query, operation_name
-            )
+            analysis = self.analyze.known(query, operation_name)
+            if analysis is None:
+                analysis = await off_loop(self.analyze, query, operation_name)
         except GraphQLError as error:
             return JSONResponse(errors_body([formatted(error)]), 400)
         refusal = self._too_costly(analysis) or self._rate_limited(token_value, analysis)

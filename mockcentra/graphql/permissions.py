@@ -177,9 +177,9 @@ def _interface_field_permissions(
     (`attributes` on a product is `Product.attributes:read`); without context, the
     interface's own declaration."""
     concrete = [
-        schema.type_map[t]
-        for t in sorted(context & _possible(schema, parent))
-        if isinstance(schema.type_map.get(t), GraphQLObjectType)
+        t
+        for t in (schema.type_map.get(n) for n in sorted(context & _possible(schema, parent)))
+        if isinstance(t, GraphQLObjectType)
     ]
     if not concrete:
         return _field_permissions(parent, name)

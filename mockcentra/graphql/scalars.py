@@ -8,6 +8,7 @@ from typing import NewType
 from zoneinfo import ZoneInfo
 
 import strawberry
+from strawberry.types.scalar import ScalarDefinition
 
 from mockcentra.runtime.phpdate import php_date
 
@@ -45,7 +46,7 @@ def format_moment(value: date | datetime | str | None, pattern: str) -> str | No
 DateTimeTz = NewType("DateTimeTz", str)
 Date = NewType("Date", str)
 
-SCALARS = {
+SCALARS: dict[object, ScalarDefinition] = {
     DateTimeTz: strawberry.scalar(
         name="DateTimeTz",
         serialize=_serialize_datetime,

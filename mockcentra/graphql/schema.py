@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable
+from typing import Any, TypeGuard
 
 import strawberry
 from graphql import ExecutionResult, GraphQLError, OperationType, get_operation_ast
@@ -19,13 +20,13 @@ from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
 
 
 class CentraSchema(strawberry.Schema):
-    def _create_execution_context(self, *args, **kwargs):  # type: ignore[override]
+    def _create_execution_context(self, *args, **kwargs):
         """Every request validates with Centra's relaxed variable typing."""
         context = super()._create_execution_context(*args, **kwargs)
         context.validation_rules = VALIDATION_RULES
         return context
 
-    def process_errors(self, errors, execution_context=None) -> None:  # type: ignore[override]
+    def process_errors(self, errors, execution_context=None) -> None:
         """Only failures of the server are logged; refusals and bad input are the client's."""
         for error in errors:
             if not is_client_error(error):
@@ -65,6 +66,8 @@ class CentraSchema(strawberry.Schema):
                 if not isinstance(executor, list):
                     try:
                         result = executor.execute_operation()
+                        if not isinstance(result, ExecutionResult):  # nothing is awaitable here
+                            raise TypeError("A synchronous operation answered asynchronously.")
                     except Exception as exc:  # as strawberry answers what escapes execution
                         error = exc if isinstance(exc, GraphQLError) else None
                         error = error or GraphQLError(str(exc), original_error=exc)
@@ -81,7 +84,7 @@ class CentraSchema(strawberry.Schema):
 RUNS_PLAIN = (OperationType.QUERY, OperationType.MUTATION)
 
 
-def _never_awaitable(_value: Any) -> bool:
+def _never_awaitable(_value: Any) -> TypeGuard[Awaitable[Any]]:
     return False
 
 
