@@ -11,6 +11,7 @@ to `checkout_serializers`. The OpenAPI document is served at
 from __future__ import annotations
 
 import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
@@ -43,7 +44,7 @@ def _token(request: Request) -> str | None:
     return None
 
 
-def _handle(runtime: Runtime, spec: Endpoint):
+def _handle(runtime: Runtime, spec: Endpoint) -> Callable[[Request], Awaitable[JSONResponse]]:
     """The endpoint as a Starlette handler: check the secret, read the body, run the handler in
     one unit of work, answer the session (or the handler's body), convert refusals."""
 

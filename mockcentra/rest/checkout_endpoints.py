@@ -21,6 +21,7 @@ from mockcentra.rest.checkout_serializers import receipt_body
 from mockcentra.rest.models import NoInput, RestModel
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import OrderRow, SelectionRow
+from mockcentra.storage.tables.base import stored
 from mockcentra.storage.uow import UnitOfWork
 
 # ---------------------------------------------------------------- endpoints
@@ -155,7 +156,7 @@ def receipt(uow: UnitOfWork, call: Call) -> dict[str, Any]:
         raise DomainError(
             ErrorCode.NOT_FOUND, "no order has been placed in this session", ["order"]
         )
-    order = uow.session.get(OrderRow, sel.order_id)
+    order = stored(uow.session, OrderRow, sel.order_id)
     return {"token": sel.token, **receipt_body(uow.session, order, call.runtime)}
 
 

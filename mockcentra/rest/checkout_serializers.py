@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.checkout import vouchers
@@ -26,9 +27,11 @@ from mockcentra.storage.tables import (
     OrderLineRow,
     OrderRow,
     PricelistRow,
+    SelectionRow,
     ShipmentRow,
     ShippingOptionRow,
 )
+from mockcentra.storage.tables.base import key, stored
 
 
 def _minus(name: str, amount: Decimal, currency: str) -> dict[str, Any]:
@@ -40,7 +43,7 @@ def _minus(name: str, amount: Decimal, currency: str) -> dict[str, Any]:
 
 
 def _voucher_lists(
-    entries: list[VoucherEntry], currency: str, zone, tokens: dict[str, str] | None
+    entries: list[VoucherEntry], currency: str, zone: ZoneInfo, tokens: dict[str, str] | None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Order-level `discounts.vouchers` and `discounts.automaticDiscounts` of voucher entries.
 
@@ -83,7 +86,7 @@ def _item_discounts(
 
 
 def _discounts(
-    entries: list[VoucherEntry], currency: str, zone, tokens: dict[str, str] | None
+    entries: list[VoucherEntry], currency: str, zone: ZoneInfo, tokens: dict[str, str] | None
 ) -> dict[str, Any]:
     codes, automatic = _voucher_lists(entries, currency, zone, tokens)
     items_off = sum((e.items_value for e in entries), ZERO)
@@ -151,7 +154,7 @@ def _selection_totals(summary: Summary) -> dict[str, Any]:
     }
 
 
-def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
+def selection_body(session: Session, sel: SelectionRow, runtime: Runtime) -> dict[str, Any]:
     """The selection: item prices before vouchers; the vouchers' discount at order level.
 
     As in Centra, a selection shows voucher discounts in `discounts` and `totals`
@@ -195,10 +198,12 @@ def selection_body(session, sel, runtime: Runtime) -> dict[str, Any]:
     }
 
 
-def location_body(session, sel) -> dict[str, Any]:
+def location_body(session: Session, sel: SelectionRow) -> dict[str, Any]:
     country = country_by_code(session, sel.country_code)
-    market = session.get(MarketRow, sel.market_id)
-    pricelist = session.get(PricelistRow, sel.pricelist_id)
+    if country is None:  # a selection is only ever placed in a known country
+        raise LookupError(f"Country {sel.country_code} is not stored")
+    market = stored(session, MarketRow, sel.market_id)
+    pricelist = stored(session, PricelistRow, sel.pricelist_id)
     return {
         "country": country.code,
         "countryName": country.name,
@@ -209,19 +214,19 @@ def location_body(session, sel) -> dict[str, Any]:
     }
 
 
-def session_body(session, sel, runtime: Runtime) -> dict[str, Any]:
+def session_body(session: Session, sel: SelectionRow, runtime: Runtime) -> dict[str, Any]:
     return {
         "token": sel.token,
         "selection": selection_body(session, sel, runtime),
         "location": location_body(session, sel),
         "paymentMethods": [
             {
-                "paymentMethod": key,
+                "paymentMethod": method,
                 "name": name,
-                "paymentMethodType": key,
+                "paymentMethodType": method,
                 "supportsInitiateOnly": False,
             }
-            for key, name in psp.METHODS.items()
+            for method, name in psp.METHODS.items()
         ],
         "shippingMethods": [
             {
@@ -266,7 +271,7 @@ def _receipt_item(line: OrderLineRow, entries: list[VoucherEntry], code: str) ->
     }
 
 
-def _receipt_shipment(s: ShipmentRow, zone: Any) -> dict[str, Any]:
+def _receipt_shipment(s: ShipmentRow, zone: ZoneInfo) -> dict[str, Any]:
     return {
         "shipmentId": s.number,
         "shippedDate": centra_datetime(s.shipped_at, zone),
@@ -278,7 +283,7 @@ def _receipt_shipment(s: ShipmentRow, zone: Any) -> dict[str, Any]:
     }
 
 
-def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
+def receipt_body(session: Session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
     zone = runtime.clock.zone
     code = order.currency_code
     totals = order_totals(session, order)
@@ -298,7 +303,7 @@ def receipt_body(session, order: OrderRow, runtime: Runtime) -> dict[str, Any]:
         "currency": code,
         "paymentMethod": order.payment_method,
         "paymentMethodName": psp.method_name(order.payment_method),
-        "items": [_receipt_item(line, entries, code) for line in lines_of(session, order.id)],
+        "items": [_receipt_item(line, entries, code) for line in lines_of(session, key(order))],
         "discounts": _discounts(entries, code, zone, None),
         "totals": {
             **price_pair("itemsTotalPrice", totals.items, code),

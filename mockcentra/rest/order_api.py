@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
@@ -42,7 +43,7 @@ def _order_of_shipment(runtime: Runtime, number: Any) -> int | None:
     return run(runtime, read, write=False)
 
 
-def _handle(runtime: Runtime, spec: Endpoint):
+def _handle(runtime: Runtime, spec: Endpoint) -> Callable[[Request], Awaitable[JSONResponse]]:
     async def handle(request: Request) -> JSONResponse:
         status = int(runtime.settings.extra.get("order_api_error_status", 200))
         header = request.headers.get("api-authorization")

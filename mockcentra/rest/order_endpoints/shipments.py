@@ -20,6 +20,7 @@ from mockcentra.rest.order_models.shipments import (
 from mockcentra.rest.order_serializers.shapes import Shapes
 from mockcentra.rest.order_serializers.shipments import shape_shipments
 from mockcentra.storage.tables import OrderRow, ShipmentRow
+from mockcentra.storage.tables.base import stored
 from mockcentra.storage.uow import UnitOfWork
 
 
@@ -50,7 +51,7 @@ def _info(body: CreateShipmentRequest | CompleteShipmentRequest) -> ShipmentInfo
 
 def _done(uow: UnitOfWork, shipment: ShipmentRow) -> dict[str, Any]:
     """The answer to a completed or captured shipment: its order's number and its own."""
-    order = uow.session.get(OrderRow, shipment.order_id)
+    order = stored(uow.session, OrderRow, shipment.order_id)
     return {"order": order.number, "shipment": shipment.number}
 
 

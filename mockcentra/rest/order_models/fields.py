@@ -41,6 +41,9 @@ QUANTITIES = {
 
 Int = Annotated[int | None, PlainValidator(read_int), WithJsonSchema(INTEGER)]
 RequiredInt = Annotated[int, PlainValidator(read_required_int), WithJsonSchema(INTEGER)]
+#: Read as `Int`; the model's own validator turns a missing page into page 1, so the field
+#: holds an int once the model is read.
+PageNumber = Annotated[int, PlainValidator(read_int), WithJsonSchema(INTEGER)]
 Flag = Annotated[bool | None, PlainValidator(read_flag), WithJsonSchema(BOOLEAN)]
 Amount = Annotated[Decimal | None, PlainValidator(read_amount), WithJsonSchema(NUMBER)]
 Text = Annotated[str | None, PlainValidator(read_text), WithJsonSchema(STR)]

@@ -10,13 +10,20 @@ from pydantic import PlainValidator, ValidationInfo, WithJsonSchema, field_valid
 from pydantic.json_schema import SkipJsonSchema
 
 from mockcentra.rest.models import RestModel, refusal
-from mockcentra.rest.order_models.fields import Date, Int, Text, date_filter, optional
+from mockcentra.rest.order_models.fields import (
+    Date,
+    Int,
+    PageNumber,
+    Text,
+    date_filter,
+    optional,
+)
 from mockcentra.rest.order_models.readers import in_range, read_text
 
 
 class ProductsQuery(RestModel):
     limit: Int = optional(description="Page size; `next`/`previous` links are given when set.")
-    page: Int = optional(1, "Page number from 1 (with limit).")
+    page: PageNumber = optional(1, "Page number from 1 (with limit).")
     sku: Text = optional(description="Product SKU, or the full product + variant + size SKU.")
     ean: Text = optional(description="EAN of a size.")
     productId: Int = optional(description="Product id.")

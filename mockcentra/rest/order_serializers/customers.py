@@ -11,11 +11,12 @@ from mockcentra.domain.customers.queries import latest_addresses
 from mockcentra.rest.order_serializers.shapes import Shapes
 from mockcentra.rest.order_serializers.values import text
 from mockcentra.storage.tables import CustomerRow, NewsletterSubscriptionRow
+from mockcentra.storage.tables.base import key
 
 
 def shape_customers(shapes: Shapes, customers: list[CustomerRow]) -> list[dict[str, Any]]:
     """A page of customers, their addresses and subscriptions loaded for all of them at once."""
-    addresses = latest_addresses(shapes.session, [c.id for c in customers])
+    addresses = latest_addresses(shapes.session, [key(c) for c in customers])
     emails = [c.email for c in customers]
     subscribed = (
         set(
@@ -28,7 +29,9 @@ def shape_customers(shapes: Shapes, customers: list[CustomerRow]) -> list[dict[s
         if emails
         else set()
     )
-    return [_customer(shapes, c, addresses.get(c.id, {}), c.email in subscribed) for c in customers]
+    return [
+        _customer(shapes, c, addresses.get(key(c), {}), c.email in subscribed) for c in customers
+    ]
 
 
 def _customer(

@@ -19,21 +19,22 @@ from mockcentra.rest.order_serializers.shapes import Shapes
 from mockcentra.rest.order_serializers.values import UNSET_DATE, flag, tax_breakdown, text
 from mockcentra.rest.serializers import number
 from mockcentra.storage.tables import OrderLineRow, OrderRow, ShipmentLineRow, ShipmentRow
+from mockcentra.storage.tables.base import key
 
 
 def shape_orders(shapes: Shapes, orders: list[OrderRow]) -> list[dict[str, Any]]:
     """A page of orders, their lines, shipments and payments loaded for all of them at once."""
-    ids = [o.id for o in orders]
+    ids = [key(o) for o in orders]
     lines = shapes.by_order(OrderLineRow, ids, col(OrderLineRow.id))
     ships = shapes.by_order(ShipmentRow, ids, col(ShipmentRow.sequence))
     payments = payment_entries(shapes.session, ids)
     shipped_allocations = _shipped_allocations(
-        shapes, [s.id for group in ships.values() for s in group]
+        shapes, [key(s) for group in ships.values() for s in group]
     )
     shapes.load_items([line.product_size_id for group in lines.values() for line in group])
     return [
-        _order(shapes, o, lines[o.id], ships[o.id], payments[o.id], shipped_allocations)
-        for o in orders
+        _order(shapes, o, lines[i], ships[i], payments[i], shipped_allocations)
+        for o, i in zip(orders, ids, strict=True)
     ]
 
 
@@ -45,8 +46,8 @@ def _shipped_allocations(shapes: Shapes, shipment_ids: list[int]) -> dict[int, d
             select(ShipmentLineRow).where(col(ShipmentLineRow.shipment_id).in_(shipment_ids))
         ):
             into = taken.setdefault(sl.order_line_id, {})
-            for key, qty in (sl.allocations or {}).items():
-                into[key] = into.get(key, 0) + qty
+            for warehouse, qty in (sl.allocations or {}).items():
+                into[warehouse] = into.get(warehouse, 0) + qty
     return taken
 
 
@@ -117,7 +118,7 @@ def _order(
         "totalItemsWithoutTax": number(totals.items - items_tax),
         "taxBreakdown": tax_breakdown(order.tax_percent_hundredths, totals.tax),
         "products": [
-            shape_order_line(shapes, ln, shipped_allocations.get(ln.id, {})) for ln in lines
+            shape_order_line(shapes, ln, shipped_allocations.get(key(ln), {})) for ln in lines
         ],
         "totalItemsDiscount": number(totals.discounts),
         "discounts": _discounts(order, totals, vouchers),

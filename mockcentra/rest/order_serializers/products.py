@@ -25,18 +25,20 @@ from mockcentra.storage.tables import (
     ProductSizeRow,
     StoreRow,
 )
+from mockcentra.storage.tables.base import key
 
 
 def shape_stock_items(
     shapes: Shapes, sizes: list[ProductSizeRow], *, with_physical: bool = True
 ) -> list[dict[str, Any]]:
     """Each size with its stock: physical (unless left out), allocated and available."""
-    items = shapes.load_items([s.id for s in sizes])
-    totals = totals_for_sizes(shapes.session, [s.id for s in sizes], with_orders=False)
+    size_ids = [key(s) for s in sizes]
+    items = shapes.load_items(size_ids)
+    totals = totals_for_sizes(shapes.session, size_ids, with_orders=False)
     out = []
-    for size in sizes:
-        t = totals[size.id]
-        row = _item_fields(items[size.id])
+    for size_id in size_ids:
+        t = totals[size_id]
+        row = _item_fields(items[size_id])
         if with_physical:
             row["physicalStock"] = t.physical
         row["allocatedStock"] = t.allocated
@@ -88,8 +90,8 @@ class _Listing:
 def _listing(shapes: Shapes, product_ids: list[int]) -> _Listing:
     session = shapes.session
     listing = _Listing(
-        folders={f.id: f for f in session.exec(select(FolderRow))},
-        categories={c.id: c for c in session.exec(select(CategoryRow))},
+        folders={key(f): f for f in session.exec(select(FolderRow))},
+        categories={key(c): c for c in session.exec(select(CategoryRow))},
         displays={},
         display_categories={},
         prices={},
@@ -103,7 +105,7 @@ def _listing(shapes: Shapes, product_ids: list[int]) -> _Listing:
         .order_by(col(DisplayRow.id))
     ):
         listing.displays.setdefault(d.product_id, d)
-    shown = [d.id for d in listing.displays.values()]
+    shown = [key(d) for d in listing.displays.values()]
     for dc in session.exec(
         select(DisplayCategoryRow).where(col(DisplayCategoryRow.display_id).in_(shown))
     ):
@@ -112,10 +114,10 @@ def _listing(shapes: Shapes, product_ids: list[int]) -> _Listing:
         listing.prices.setdefault(p.product_id, []).append(p)
     for pl, code in session.exec(
         select(PricelistRow, CurrencyRow.code).join(
-            CurrencyRow, CurrencyRow.id == PricelistRow.currency_id
+            CurrencyRow, col(CurrencyRow.id) == PricelistRow.currency_id
         )
     ):
-        listing.pricelists[pl.id] = (pl, code)
+        listing.pricelists[key(pl)] = (pl, code)
     return listing
 
 
@@ -132,7 +134,7 @@ def _path(rows: dict[int, FolderRow] | dict[int, CategoryRow], start: int | None
 def _own_prices(listing: _Listing, item: Item) -> dict[int, Decimal]:
     """The size's price in each pricelist that prices it (a variant's own price first)."""
     by_pricelist: dict[int, list[PriceRow]] = {}
-    for p in listing.prices.get(item.product.id, []):
+    for p in listing.prices.get(key(item.product), []):
         by_pricelist.setdefault(p.pricelist_id, []).append(p)
     own: dict[int, Decimal] = {}
     for pricelist_id, rows in by_pricelist.items():
@@ -144,14 +146,15 @@ def _own_prices(listing: _Listing, item: Item) -> dict[int, Decimal]:
 
 def shape_products(shapes: Shapes, sizes: list[ProductSizeRow]) -> list[dict[str, Any]]:
     """Each size with its product's first display, folder, categories and prices."""
-    items = shapes.load_items([s.id for s in sizes])
-    listing = _listing(shapes, list(dict.fromkeys(items[s.id].product.id for s in sizes)))
+    size_ids = [key(s) for s in sizes]
+    items = shapes.load_items(size_ids)
+    listing = _listing(shapes, list(dict.fromkeys(key(items[i].product) for i in size_ids)))
     stores = shapes.stores()
-    return [_product(listing, stores, items[size.id]) for size in sizes]
+    return [_product(listing, stores, items[i]) for i in size_ids]
 
 
 def _product(listing: _Listing, stores: dict[int, StoreRow], item: Item) -> dict[str, Any]:
-    display = listing.displays.get(item.product.id)
+    display = listing.displays.get(key(item.product))
     store = stores.get(display.store_id) if display else None
     pricelists = listing.pricelists
     return {
@@ -163,7 +166,7 @@ def _product(listing: _Listing, stores: dict[int, StoreRow], item: Item) -> dict
         "comment": text(display.comment) if display else "",
         "store": store.name if store else "",
         "categories": [
-            _path(listing.categories, c) for c in listing.display_categories.get(display.id, [])
+            _path(listing.categories, c) for c in listing.display_categories.get(key(display), [])
         ]
         if display
         else [],

@@ -23,6 +23,7 @@ from mockcentra.storage.tables import (
     ShipmentLineRow,
     ShipmentRow,
 )
+from mockcentra.storage.tables.base import key
 
 #: A returned line with the shipment line and order line it comes from.
 ReturnedLine = tuple[ReturnLineRow, ShipmentLineRow, OrderLineRow]
@@ -35,13 +36,13 @@ def shape_returns(shapes: Shapes, rets: list[ReturnRow]) -> list[dict[str, Any]]
     orders = shapes.orders_by_id(list(dict.fromkeys(r.order_id for r in rets)))
     ship_ids = list(dict.fromkeys(r.shipment_id for r in rets))
     ships = {
-        s.id: s
+        key(s): s
         for s in shapes.session.exec(select(ShipmentRow).where(col(ShipmentRow.id).in_(ship_ids)))
     }
     rows = shapes.session.exec(
         select(ReturnLineRow, ShipmentLineRow, OrderLineRow)
-        .join(ShipmentLineRow, ShipmentLineRow.id == ReturnLineRow.shipment_line_id)
-        .join(OrderLineRow, OrderLineRow.id == ShipmentLineRow.order_line_id)
+        .join(ShipmentLineRow, col(ShipmentLineRow.id) == ReturnLineRow.shipment_line_id)
+        .join(OrderLineRow, col(OrderLineRow.id) == ShipmentLineRow.order_line_id)
         .where(col(ReturnLineRow.return_id).in_([r.id for r in rets]))
         .order_by(col(ReturnLineRow.id))
     ).all()
@@ -51,7 +52,9 @@ def shape_returns(shapes: Shapes, rets: list[ReturnRow]) -> list[dict[str, Any]]
         by_return.setdefault(rl.return_id, []).append((rl, sl, ol))
     base = shapes.session.exec(select(CurrencyRow.code).where(CurrencyRow.is_base)).first()
     return [
-        _return(shapes, r, orders[r.order_id], ships[r.shipment_id], by_return.get(r.id, []), base)
+        _return(
+            shapes, r, orders[r.order_id], ships[r.shipment_id], by_return.get(key(r), []), base
+        )
         for r in rets
     ]
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from mockcentra.rest.order_serializers.values import text
 from mockcentra.rest.serializers import centra_datetime
+from mockcentra.storage.statements import rows
 from mockcentra.storage.tables import (
     BrandRow,
     CollectionRow,
@@ -25,6 +27,7 @@ from mockcentra.storage.tables import (
     VariantRow,
     WarehouseRow,
 )
+from mockcentra.storage.tables.base import key
 
 
 @dataclass(frozen=True)
@@ -56,44 +59,45 @@ class Shapes:
 
     def warehouses(self) -> dict[int, str]:
         if self._warehouses is None:
-            rows = self.session.exec(select(WarehouseRow.id, WarehouseRow.name))
-            self._warehouses = {pk: name for pk, name in rows}
+            found = self.session.exec(select(WarehouseRow.id, WarehouseRow.name))
+            self._warehouses = {pk: name for pk, name in found if pk is not None}
         return self._warehouses
 
     def stores(self) -> dict[int, StoreRow]:
         if self._stores is None:
-            self._stores = {s.id: s for s in self.session.exec(select(StoreRow))}
+            self._stores = {key(s): s for s in self.session.exec(select(StoreRow))}
         return self._stores
 
     def options(self) -> dict[int, ShippingOptionRow]:
         if self._options is None:
-            self._options = {o.id: o for o in self.session.exec(select(ShippingOptionRow))}
+            self._options = {key(o): o for o in self.session.exec(select(ShippingOptionRow))}
         return self._options
 
     def load_items(self, size_ids: list[int]) -> dict[int, Item]:
         """Product, variant, size name, brand, collection and origin of many sizes at once."""
         wanted = [i for i in dict.fromkeys(size_ids) if i not in self._items]
         if wanted:
-            rows = self.session.exec(
-                select(
+            found = rows(
+                self.session,
+                select_columns(
                     ProductSizeRow,
                     VariantRow,
                     ProductRow,
-                    SizeRow.name,
-                    BrandRow.name,
-                    CollectionRow.name,
-                    CountryRow.code,
+                    col(SizeRow.name),
+                    col(BrandRow.name),
+                    col(CollectionRow.name),
+                    col(CountryRow.code),
                 )
-                .join(VariantRow, VariantRow.id == ProductSizeRow.variant_id)
-                .join(ProductRow, ProductRow.id == VariantRow.product_id)
-                .join(SizeRow, SizeRow.id == ProductSizeRow.size_id)
-                .outerjoin(BrandRow, BrandRow.id == ProductRow.brand_id)
-                .outerjoin(CollectionRow, CollectionRow.id == ProductRow.collection_id)
-                .outerjoin(CountryRow, CountryRow.id == ProductRow.country_of_origin_id)
-                .where(col(ProductSizeRow.id).in_(wanted))
+                .join(VariantRow, col(VariantRow.id) == ProductSizeRow.variant_id)
+                .join(ProductRow, col(ProductRow.id) == VariantRow.product_id)
+                .join(SizeRow, col(SizeRow.id) == ProductSizeRow.size_id)
+                .outerjoin(BrandRow, col(BrandRow.id) == ProductRow.brand_id)
+                .outerjoin(CollectionRow, col(CollectionRow.id) == ProductRow.collection_id)
+                .outerjoin(CountryRow, col(CountryRow.id) == ProductRow.country_of_origin_id)
+                .where(col(ProductSizeRow.id).in_(wanted)),
             )
-            for size, variant, product, size_name, brand, collection, origin in rows:
-                self._items[size.id] = Item(
+            for size, variant, product, size_name, brand, collection, origin in found:
+                self._items[key(size)] = Item(
                     size, variant, product, size_name, text(brand), text(collection), text(origin)
                 )
         return {i: self._items[i] for i in size_ids if i in self._items}
@@ -118,4 +122,4 @@ class Shapes:
         if not order_ids:
             return {}
         found = self.session.exec(select(OrderRow).where(col(OrderRow.id).in_(order_ids)))
-        return {o.id: o for o in found}
+        return {key(o): o for o in found}

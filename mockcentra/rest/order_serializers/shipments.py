@@ -14,6 +14,7 @@ from mockcentra.rest.order_serializers.shapes import Shapes
 from mockcentra.rest.order_serializers.values import flag, tax_breakdown, text
 from mockcentra.rest.serializers import number
 from mockcentra.storage.tables import OrderLineRow, OrderRow, ShipmentLineRow, ShipmentRow
+from mockcentra.storage.tables.base import key
 
 #: The head fields a shipment shows before its own id; the rest of the head follows it.
 _BEFORE_SHIPMENT_ID = (
@@ -33,9 +34,9 @@ def shape_shipments(shapes: Shapes, shipments: list[ShipmentRow]) -> list[dict[s
     order_ids = list(dict.fromkeys(s.order_id for s in shipments))
     orders = shapes.orders_by_id(order_ids)
     lines = shapes.by_order(OrderLineRow, order_ids, col(OrderLineRow.id))
-    line_by_id = {ln.id: ln for group in lines.values() for ln in group}
+    line_by_id = {key(ln): ln for group in lines.values() for ln in group}
     shapes.load_items([ln.product_size_id for ln in line_by_id.values()])
-    ship_lines: dict[int, list[ShipmentLineRow]] = {s.id: [] for s in shipments}
+    ship_lines: dict[int, list[ShipmentLineRow]] = {key(s): [] for s in shipments}
     if shipments:
         for sl in shapes.session.exec(
             select(ShipmentLineRow)
@@ -44,7 +45,7 @@ def shape_shipments(shapes: Shapes, shipments: list[ShipmentRow]) -> list[dict[s
         ):
             ship_lines[sl.shipment_id].append(sl)
     return [
-        _shipment(shapes, s, orders[s.order_id], ship_lines[s.id], line_by_id) for s in shipments
+        _shipment(shapes, s, orders[s.order_id], ship_lines[key(s)], line_by_id) for s in shipments
     ]
 
 
