@@ -55,15 +55,16 @@ class GraphQLResponse:
     def extensions(self) -> dict[str, Any]:
         return self.body.get("extensions") or {}
 
-    def payload(self, name: str) -> dict[str, Any]:
-        """The named root field, after checking that the request raised no `errors`."""
+    def payload(self, name: str) -> Any:
+        """The named root field (an object, a list of them or a scalar), after checking that
+        the request raised no `errors`."""
         assert self.status_code == 200 and not self.errors, (self.status_code, self.errors)
         assert self.data is not None
         return self.data[name]
 
     def ok(self, name: str) -> dict[str, Any]:
         """A mutation payload that must have no userErrors."""
-        result = self.payload(name)
+        result: dict[str, Any] = self.payload(name)
         assert result.get("userErrors") in ([], None), result.get("userErrors")
         return result
 
@@ -107,7 +108,7 @@ class CentraClient:
             raise ValueError("Give the app to drive in-process or the url of a running server.")
         self.token = token or self.settings.integration_token
         # the scenario a test without a `centra_scenario` marker starts from (the plugin sets it)
-        self.home_scenario = None
+        self.home_scenario: str | None = None
 
     @classmethod
     def attach(

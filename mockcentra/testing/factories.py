@@ -97,7 +97,7 @@ class Factories:
         r = self.client.checkout("payment", token=token, json=body)
         assert r.status_code == 200, r.text
         receipt = r.json()
-        return PlacedOrder(int(receipt["order"]), receipt["orderId"], receipt, token)
+        return PlacedOrder(int(receipt["order"]), receipt["orderId"], receipt, receipt["token"])
 
     def confirm(self, number: int) -> None:
         self.client.graphql(

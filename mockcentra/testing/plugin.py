@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from starlette.applications import Starlette
 
     from mockcentra.testing.client import CentraClient
+    from mockcentra.testing.factories import Factories
 
 DEFAULT_SCENARIO = "demo"
 #: The environment variable that names a running server to attach to.
@@ -92,7 +93,7 @@ def _centra_session_client(request: pytest.FixtureRequest) -> Iterator[CentraCli
 
 
 @pytest.fixture
-def centra_factories(centra: CentraClient):
+def centra_factories(centra: CentraClient) -> Factories:
     """Arrange helpers on the reset `centra`: sellable items, placed and shipped orders."""
     from mockcentra.testing.factories import Factories
 
@@ -113,7 +114,9 @@ def centra(
     errors with each violation. `@pytest.mark.centra_no_invariants` skips the check.
     """
     marker = request.node.get_closest_marker("centra_scenario")
-    wanted = marker.args[0] if marker else _centra_session_client.home_scenario
+    home = _centra_session_client.home_scenario
+    assert home is not None, "the session's client is made with its home scenario"
+    wanted = marker.args[0] if marker else home
     _centra_session_client.start_from(wanted)
     runtime = _centra_session_client.runtime
     if runtime is None:  # attached: the server's state is not ours to inspect
