@@ -54,14 +54,19 @@ def parameters(function: Any) -> str:
 
 
 def _init_attributes(cls: type) -> list[str]:
-    """Public attributes an `__init__` sets (`self.url = ...`)."""
+    """Public attributes an `__init__` sets (`self.url = ...`, `self.url: str = ...`)."""
     init = cls.__dict__.get("__init__")
     if init is None or dataclasses.is_dataclass(cls):
         return []
     tree = ast.parse(textwrap.dedent(inspect.getsource(init)))
     names = []
     for node in ast.walk(tree):
-        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        else:
+            targets = []
         for target in targets:
             if (
                 isinstance(target, ast.Attribute)
