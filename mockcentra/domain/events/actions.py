@@ -10,6 +10,7 @@ In the same transaction as the change, each event is
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from sqlmodel import Session, col, insert, select
 
@@ -25,7 +26,7 @@ from mockcentra.storage.tables import (
     WebhookSubscriptionRow,
 )
 from mockcentra.storage.tables.base import key
-from mockcentra.storage.uow import UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
 def _insert(session: Session, rows: list[EventRow], *, with_ids: bool) -> None:
@@ -73,11 +74,20 @@ def record_events(uow: UnitOfWork, audience: Audience | None = None) -> bool:
     `audience` keeps whether anyone listens between commits (see audience.py)."""
     if not uow.events:
         return False
-    session = uow.session
-    now = uow.clock.now()
-    request_id = trace.request_id()
     pending = list(uow.events)
     uow.events.clear()
+    now = uow.clock.now()
+    rows = _event_rows(uow.session, pending, now)
+    any_listener, any_subscription = _listened(uow.session, audience)
+    _insert(uow.session, rows, with_ids=any_listener or any_subscription)
+    if not (any_listener or any_subscription):
+        return False
+    return _route(uow.session, rows, now, any_listener, any_subscription)
+
+
+def _event_rows(session: Session, pending: list[PendingEvent], now: datetime) -> list[EventRow]:
+    """The log rows of one commit's events, each with the moments it marks."""
+    request_id = trace.request_id()
     history = lifecycle.History(session)
     history.load(pending)
     rows: list[EventRow] = []
@@ -99,10 +109,18 @@ def record_events(uow: UnitOfWork, audience: Audience | None = None) -> bool:
             )
         )
         history.remember(ev.object_type, ev.object_ref, data)
-    any_listener, any_subscription = _listened(session, audience)
-    _insert(session, rows, with_ids=any_listener or any_subscription)
-    if not (any_listener or any_subscription):
-        return False
+    return rows
+
+
+def _route(
+    session: Session,
+    rows: list[EventRow],
+    now: datetime,
+    any_listener: bool,
+    any_subscription: bool,
+) -> bool:
+    """Queue the logged rows for the listeners and outbox them for the subscriptions that want
+    them; True when a webhook went into the outbox."""
     listeners: dict[str, list[EventListenerRow]] = defaultdict(list)
     if any_listener:
         for listener in session.exec(select(EventListenerRow)):
