@@ -21,9 +21,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from mockcentra import APP_VERSION
+from mockcentra.graphql.analysis import Analysis, Analyzer
 from mockcentra.graphql.context import Context
 from mockcentra.graphql.errors import error_body, errors_body, formatted
-from mockcentra.graphql.permissions import make_analyzer
 from mockcentra.graphql.scalars import OUTPUT_ZONE
 from mockcentra.graphql.schema import shared_schema
 from mockcentra.runtime import heap
@@ -93,7 +93,7 @@ class GraphQLEndpoint:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.schema = shared_schema()
-        self.analyze = make_analyzer(self.schema._schema)
+        self.analyze = Analyzer(self.schema._schema)
         # the schema is the bulk of what lives as long as the process: out of full collections
         heap.settle()
 
@@ -178,7 +178,7 @@ class GraphQLEndpoint:
         query: str,
         variables: dict[str, Any],
         operation_name: str | None,
-        analysis: Any,
+        analysis: Analysis,
         token: Any,
         token_value: str | None,
         base_url: str,
@@ -239,7 +239,7 @@ class GraphQLEndpoint:
         )
         return JSONResponse(error_body(message, "request"), status_code=413)
 
-    def _too_costly(self, analysis: Any) -> JSONResponse | None:
+    def _too_costly(self, analysis: Analysis) -> JSONResponse | None:
         """Operations over the depth or complexity limits are refused before they run."""
         settings = self.runtime.settings
         if settings.graphql_max_depth and analysis.depth > settings.graphql_max_depth:
@@ -259,7 +259,7 @@ class GraphQLEndpoint:
         body = error_body(message, "complexity", extensions={"complexity": analysis.complexity})
         return JSONResponse(body, status_code=400)
 
-    def _rate_limited(self, token: str, analysis: Any) -> JSONResponse | None:
+    def _rate_limited(self, token: str, analysis: Analysis) -> JSONResponse | None:
         """Charge the token's buckets, or refuse with 429 before anything runs or is written.
 
         `Retry-After` is an HTTP-date on the mock clock: Centra's docs call it the timestamp
