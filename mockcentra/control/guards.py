@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -77,7 +78,7 @@ async def unrouted(request: Request, exc: HTTPException) -> Response:
     return JSONResponse(body, exc.status_code, headers=exc.headers)
 
 
-def _header(scope: dict[str, Any], name: bytes) -> str | None:
+def _header(scope: Mapping[str, Any], name: bytes) -> str | None:
     for key, value in scope.get("headers", ()):
         if key.lower() == name:
             return value.decode("latin-1")
@@ -185,7 +186,7 @@ class GuardMiddleware:
         await self.app(scope, replay, send)
 
 
-def control_refusal(scope: dict[str, Any], settings: Any) -> tuple[int, dict[str, Any]] | None:
+def control_refusal(scope: Mapping[str, Any], settings: Any) -> tuple[int, dict[str, Any]] | None:
     """Why the control plane refuses this request (status and body), or None when allowed."""
     if not settings.control:
         return 404, control_http.error_body(

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import Field
 from sqlalchemy import Text, type_coerce
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -32,6 +32,7 @@ from mockcentra.storage.tables import (
     WebhookDeliveryRow,
     WebhookSubscriptionRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.webhooks import lifecycle, signing
 
 DEFAULT_LIMIT = 100
@@ -117,16 +118,16 @@ def deliveries_json(session: Session, wanted: DeliveriesQuery) -> list[dict[str,
         stmt = stmt.where(WebhookDeliveryRow.subscription_id == wanted.subscription)
     if wanted.status:
         stmt = stmt.where(WebhookDeliveryRow.status == wanted.status.upper())
-    rows = list(session.exec(stmt.order_by(WebhookDeliveryRow.id.desc()).limit(wanted.limit)))
+    rows = list(session.exec(stmt.order_by(col(WebhookDeliveryRow.id).desc()).limit(wanted.limit)))
     rows.reverse()
-    attempts: dict[int, list[WebhookAttemptRow]] = {r.id: [] for r in rows}
+    attempts: dict[int, list[WebhookAttemptRow]] = {key(r): [] for r in rows}
     for a in session.exec(
         select(WebhookAttemptRow)
-        .where(WebhookAttemptRow.delivery_id.in_(list(attempts)))
-        .order_by(WebhookAttemptRow.id)
+        .where(col(WebhookAttemptRow.delivery_id).in_(list(attempts)))
+        .order_by(col(WebhookAttemptRow.id))
     ):
         attempts[a.delivery_id].append(a)
-    return [delivery_json(r, attempts[r.id]) for r in rows]
+    return [delivery_json(r, attempts[key(r)]) for r in rows]
 
 
 def events_json(session: Session, wanted: EventsQuery, zone: Any) -> list[dict[str, Any]]:
@@ -134,12 +135,12 @@ def events_json(session: Session, wanted: EventsQuery, zone: Any) -> list[dict[s
     first, each trigger with the lifecycle fields its webhook would carry."""
     stmt = select(EventRow)
     if wanted.after is not None:
-        stmt = stmt.where(EventRow.id > wanted.after)
+        stmt = stmt.where(col(EventRow.id) > wanted.after)
     if wanted.object_type:
         stmt = stmt.where(EventRow.object_type == wanted.object_type)
     if wanted.trigger:
         stmt = stmt.where(type_coerce(EventRow.triggers, Text).contains(f'"{wanted.trigger}"'))
-    rows = list(session.exec(stmt.order_by(EventRow.id.desc()).limit(wanted.limit)))
+    rows = list(session.exec(stmt.order_by(col(EventRow.id).desc()).limit(wanted.limit)))
     rows.reverse()
     return [
         {
@@ -177,7 +178,7 @@ def subscription_routes(rt: Runtime) -> list[Route]:
             with rt.unit_of_work() as uow:
                 rows = subs.list_subscriptions(uow.session)
                 for row in rows:
-                    subs.delete_subscription(uow, row.id)
+                    subs.delete_subscription(uow, key(row))
             return JSONResponse({"deleted": [r.id for r in rows]})
         try:
             body = await read_object(request)
@@ -197,8 +198,8 @@ def subscription_routes(rt: Runtime) -> list[Route]:
         try:
             with rt.unit_of_work(write=request.method == "DELETE") as uow:
                 if request.method == "DELETE":
-                    row = subs.delete_subscription(uow, sub_id)
-                    return JSONResponse({"deleted": [row.id]})
+                    deleted = subs.delete_subscription(uow, sub_id)
+                    return JSONResponse({"deleted": [deleted.id]})
                 row = uow.session.get(WebhookSubscriptionRow, sub_id)
                 if row is None:
                     return error(f"Could not find webhook subscription with ID {sub_id}.", 404)
