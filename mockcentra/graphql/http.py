@@ -89,6 +89,11 @@ def graphiql_page(configured_token: str) -> HTMLResponse:
     return HTMLResponse(html)
 
 
+#: A read scored at most this (`{ stores { id name } }` is 21; `orders(limit: 10)` with lines
+#: and shipments about 2,400) runs on the event loop on a server too.
+SMALL_READ_COMPLEXITY = 100
+
+
 class GraphQLEndpoint:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
@@ -144,7 +149,7 @@ class GraphQLEndpoint:
         base_url = str(request.base_url).rstrip("/")
         # on a server, one long operation must not stop it answering others (health, REST...)
         work = (query, variables, operation_name, analysis, token, token_value, base_url)
-        if self.runtime.work_on_loop:
+        if self._on_loop(analysis):
             outcome = on_loop(self._execute, *work)
         else:
             outcome = await off_loop(self._execute, *work)
@@ -222,6 +227,14 @@ class GraphQLEndpoint:
         finally:
             uow.close()
         return result
+
+    def _on_loop(self, analysis: Analysis) -> bool:
+        """Whether to run the operation on the event loop's thread: always for the in-process
+        client (its loop serves one request at a time), and on a server for a small read,
+        which takes less time than handing it to a worker thread would (about 0.4 ms)."""
+        return self.runtime.work_on_loop or (
+            not analysis.is_mutation and analysis.complexity <= SMALL_READ_COMPLEXITY
+        )
 
     def _too_large(self, query: str) -> JSONResponse | None:
         """A document over MOCKCENTRA_GRAPHQL_MAX_QUERY_BYTES is refused before it is parsed
