@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import httpx
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.events.status import DeliveryStatus
 from mockcentra.runtime.threads import handing_loop
@@ -34,6 +34,7 @@ from mockcentra.storage.tables import (
     WebhookOutboxRow,
     WebhookSubscriptionRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.webhooks import payloads, signing
 from mockcentra.webhooks.attempts import Job, Outcome, failure_text
 
@@ -85,7 +86,7 @@ class WebhookService:
             subs = session.exec(
                 select(WebhookSubscriptionRow)
                 .where(WebhookSubscriptionRow.active)
-                .order_by(WebhookSubscriptionRow.id)
+                .order_by(col(WebhookSubscriptionRow.id))
             )
             for sub in subs:
                 delivery = self._open_delivery(session, sub, now)
@@ -100,8 +101,8 @@ class WebhookService:
                 session.add(delivery)
                 jobs.append(
                     Job(
-                        delivery_id=delivery.id,
-                        subscription_id=sub.id,
+                        delivery_id=key(delivery),
+                        subscription_id=key(sub),
                         claim=delivery.claim,
                         attempt=delivery.attempts,
                         url=sub.url,
@@ -123,9 +124,11 @@ class WebhookService:
             select(WebhookDeliveryRow)
             .where(
                 WebhookDeliveryRow.subscription_id == sub.id,
-                WebhookDeliveryRow.status.in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING]),
+                col(WebhookDeliveryRow.status).in_(
+                    [DeliveryStatus.PENDING, DeliveryStatus.SENDING]
+                ),
             )
-            .order_by(WebhookDeliveryRow.id)
+            .order_by(col(WebhookDeliveryRow.id))
             .limit(1)
         ).first()
         if open_row is not None:
@@ -137,9 +140,9 @@ class WebhookService:
                     select(WebhookOutboxRow)
                     .where(
                         WebhookOutboxRow.subscription_id == sub.id,
-                        WebhookOutboxRow.delivery_id.is_(None),
+                        col(WebhookOutboxRow.delivery_id).is_(None),
                     )
-                    .order_by(WebhookOutboxRow.id)
+                    .order_by(col(WebhookOutboxRow.id))
                     .limit(sub.batch_size)
                 )
             )
@@ -148,16 +151,16 @@ class WebhookService:
             by_id = {
                 ev.id: ev
                 for ev in session.exec(
-                    select(EventRow).where(EventRow.id.in_([i.event_id for i in items]))
+                    select(EventRow).where(col(EventRow.id).in_([i.event_id for i in items]))
                 )
             }
             events = [by_id[i.event_id] for i in items]
             payload = payloads.build_payload(session, sub, events, zone)
             delivery = WebhookDeliveryRow(
-                subscription_id=sub.id,
+                subscription_id=key(sub),
                 status=(DeliveryStatus.PENDING if payload else DeliveryStatus.SKIPPED).value,
                 body=signing.encode_body(payload) if payload else "",
-                event_ids=[ev.id for ev in events],
+                event_ids=[key(ev) for ev in events],
                 next_attempt_at=now if payload else None,
                 created_at=now,
             )
@@ -180,7 +183,7 @@ class WebhookService:
                 return  # reset, restored or cancelled meanwhile
             session.add(
                 WebhookAttemptRow(
-                    delivery_id=row.id,
+                    delivery_id=key(row),
                     attempt=job.attempt,
                     at=now,
                     signature=job.signature,
@@ -214,15 +217,17 @@ class WebhookService:
                 select(WebhookOutboxRow.id)
                 .join(
                     WebhookSubscriptionRow,
-                    WebhookSubscriptionRow.id == WebhookOutboxRow.subscription_id,
+                    col(WebhookSubscriptionRow.id) == col(WebhookOutboxRow.subscription_id),
                 )
-                .where(WebhookOutboxRow.delivery_id.is_(None), WebhookSubscriptionRow.active)
+                .where(
+                    col(WebhookOutboxRow.delivery_id).is_(None), col(WebhookSubscriptionRow.active)
+                )
                 .limit(1)
             ).first()
             first = uow.session.exec(
                 select(WebhookDeliveryRow.next_attempt_at)
                 .where(WebhookDeliveryRow.status == DeliveryStatus.PENDING)
-                .order_by(WebhookDeliveryRow.next_attempt_at)
+                .order_by(col(WebhookDeliveryRow.next_attempt_at))
                 .limit(1)
             ).first()
         if first is not None:

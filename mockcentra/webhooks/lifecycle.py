@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.events.status import Trigger
 from mockcentra.domain.money import ZERO, amount_text, format_money
@@ -28,6 +28,7 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     ShippingOptionRow,
 )
+from mockcentra.storage.tables.base import key, stored
 from mockcentra.webhooks.dates import local_date, webhook_date
 
 
@@ -149,17 +150,19 @@ def _items(
     products = {
         p.id: p
         for p in session.exec(
-            select(ProductRow).where(ProductRow.id.in_({ln.product_id for ln in lines}))
+            select(ProductRow).where(col(ProductRow.id).in_({ln.product_id for ln in lines}))
         )
     }
     brand_ids = {p.brand_id for p in products.values() if p.brand_id}
     collection_ids = {p.collection_id for p in products.values() if p.collection_id}
     brands = {
-        b.id: b.name for b in session.exec(select(BrandRow).where(BrandRow.id.in_(brand_ids)))
+        b.id: b.name for b in session.exec(select(BrandRow).where(col(BrandRow.id).in_(brand_ids)))
     }
     collections = {
         c.id: c.name
-        for c in session.exec(select(CollectionRow).where(CollectionRow.id.in_(collection_ids)))
+        for c in session.exec(
+            select(CollectionRow).where(col(CollectionRow.id).in_(collection_ids))
+        )
     }
     fields: dict[str, Any] = {
         "Order.Brands": [brands.get(products[ln.product_id].brand_id) for ln in lines],
@@ -180,7 +183,7 @@ def _items(
 
 def _order_fields(session: Session, order: OrderRow, zone: ZoneInfo) -> dict[str, Any]:
     ship = order.shipping_address or {}
-    lines = [ln for ln in lines_of(session, order.id) if ln.quantity > 0]
+    lines = [ln for ln in lines_of(session, key(order)) if ln.quantity > 0]
     totals = order_totals(session, order, lines)
     cur = order.currency_code
     option = (
@@ -255,9 +258,9 @@ def _refund_fields(
     total = amount if amount is not None else return_value(session, ret)
     pairs: list[tuple[OrderLineRow, int]] = []
     pieces: list[Decimal] = []
-    for rl in return_lines(session, ret.id):
-        sl = session.get(ShipmentLineRow, rl.shipment_line_id)
-        line = session.get(OrderLineRow, sl.order_line_id)
+    for rl in return_lines(session, key(ret)):
+        sl = stored(session, ShipmentLineRow, rl.shipment_line_id)
+        line = stored(session, OrderLineRow, sl.order_line_id)
         pairs.append((line, rl.quantity))
         pieces.append(line_value(line, rl.quantity))
     return {

@@ -91,6 +91,8 @@ class WebhookReceiver:
     @property
     def url(self) -> str:
         host = self._server.server_address[0]
+        if isinstance(host, bytes):
+            host = host.decode()
         return f"http://{host}:{self.port}/webhook"
 
     def script(self, *answers: int | Slow) -> None:
