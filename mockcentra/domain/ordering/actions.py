@@ -21,6 +21,7 @@ from mockcentra.domain.errors import (
 from mockcentra.domain.money import format_money, round_money
 from mockcentra.domain.ordering.placing import NewLine, line_from_size
 from mockcentra.domain.orders.guards import (
+    OrderKey,
     ensure_not_locked_by_other,
     ensure_not_on_hold,
     find_order,
@@ -57,7 +58,7 @@ from mockcentra.storage.uow import UnitOfWork
 # ---------------------------------------------------------------- status changes
 
 
-def confirm_order(uow: UnitOfWork, order_ref: Any) -> OrderRow:
+def confirm_order(uow: UnitOfWork, order_ref: OrderKey) -> OrderRow:
     order = find_order(uow, order_ref, ["order"])
     ensure_not_locked_by_other(uow, order)
     if order.status != OrderStatus.PENDING:
@@ -71,7 +72,7 @@ def confirm_order(uow: UnitOfWork, order_ref: Any) -> OrderRow:
     return order
 
 
-def set_orders_lock(uow: UnitOfWork, refs: Sequence[Any], is_locked: bool) -> list[OrderRow]:
+def set_orders_lock(uow: UnitOfWork, refs: Sequence[OrderKey], is_locked: bool) -> list[OrderRow]:
     orders = []
     for i, ref in enumerate(refs):
         order = find_order(uow, ref, ["orders", i])
@@ -132,7 +133,7 @@ def cancel_order(
     return warnings
 
 
-def capture_order(uow: UnitOfWork, order_ref: Any):
+def capture_order(uow: UnitOfWork, order_ref: OrderKey):
     """Capture whatever is authorized and not yet captured, before any shipment."""
     order = find_order(uow, order_ref, [])
     ensure_not_locked_by_other(uow, order)
@@ -199,12 +200,16 @@ class OrderUpdate:
     internal_comment: str | None = None
 
 
-def update_order(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: bool) -> OrderRow:
+def update_order(
+    uow: UnitOfWork, order_ref: OrderKey, change: OrderUpdate, *, dtc: bool
+) -> OrderRow:
     """Find the order and change it (`order_to_change`, then `change_order`)."""
     return change_order(uow, order_to_change(uow, order_ref, change, dtc=dtc), change)
 
 
-def order_to_change(uow: UnitOfWork, order_ref: Any, change: OrderUpdate, *, dtc: bool) -> OrderRow:
+def order_to_change(
+    uow: UnitOfWork, order_ref: OrderKey, change: OrderUpdate, *, dtc: bool
+) -> OrderRow:
     """The order a change is for, when it may take it: not locked by another integration, of
     the kind the change is meant for (refusals point at the reference given)."""
     order = find_order(uow, order_ref, [])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, Explain, invalid
-from mockcentra.domain.orders.guards import ensure_not_locked_by_other, find_order, touch
+from mockcentra.domain.orders.guards import OrderKey, ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.line_checks import asked_lines
 from mockcentra.domain.orders.line_stock import demand_of
 from mockcentra.domain.orders.status import OrderStatus
@@ -74,7 +74,7 @@ def choose_policy(
 
 def allocate_order(
     uow: UnitOfWork,
-    order_ref: Any,
+    order_ref: OrderKey,
     lines: Sequence[LineQuantity] = (),
     warehouses: Sequence[Any] = (),
     comment: str | None = None,
@@ -179,7 +179,7 @@ def _nothing_allocated(
 
 def unallocate_order(
     uow: UnitOfWork,
-    order_ref: Any,
+    order_ref: OrderKey,
     policy: UnallocatePolicy,
     lines: Sequence[LineQuantity] = (),
     warehouses: Sequence[Any] = (),
@@ -296,7 +296,7 @@ class _StockChange:
         return self.row
 
 
-def _open_order(uow: UnitOfWork, order_ref: Any, doing: str) -> OrderRow:
+def _open_order(uow: UnitOfWork, order_ref: OrderKey, doing: str) -> OrderRow:
     order = find_order(uow, order_ref, ["order"])
     ensure_not_locked_by_other(uow, order)
     status = OrderStatus(order.status)
@@ -309,7 +309,7 @@ def _open_order(uow: UnitOfWork, order_ref: Any, doing: str) -> OrderRow:
     return order
 
 
-def _warehouses(uow: UnitOfWork, refs: Sequence[Any]) -> list[int]:
+def _warehouses(uow: UnitOfWork, refs: Sequence[OrderKey]) -> list[int]:
     ids: list[int] = []
     for i, ref in enumerate(refs):
         warehouse = find_warehouse(uow, ref, ["warehouses", i])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Protocol
 
 from sqlmodel import select
 
@@ -12,10 +12,20 @@ from mockcentra.storage.tables import OrderRow
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
-def find_order(uow: UnitOfWork, ref: Any, path: Sequence[str | int] = ("order",)) -> OrderRow:
+class OrderKey(Protocol):
+    """How an input names an order: its 32-hex `id` or its `number` (the Integration API's
+    OrderInput, the Order API's order number)."""
+
+    @property
+    def id(self) -> str | None: ...
+
+    @property
+    def number(self) -> int | None: ...
+
+
+def find_order(uow: UnitOfWork, ref: OrderKey, path: Sequence[str | int] = ("order",)) -> OrderRow:
     """An order by `{id: "<32 hex>"}` or `{number: n}`."""
-    order_id = getattr(ref, "id", None)
-    number = getattr(ref, "number", None)
+    order_id, number = ref.id, ref.number
     if order_id is not None:
         row = uow.session.exec(select(OrderRow).where(OrderRow.hash == str(order_id))).first()
         if row is None:

@@ -5,11 +5,9 @@ Kept apart from the payment primitives in `actions.py`, which the order actions 
 
 from __future__ import annotations
 
-from typing import Any
-
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import format_money
-from mockcentra.domain.orders.guards import ensure_not_locked_by_other, find_order, touch
+from mockcentra.domain.orders.guards import OrderKey, ensure_not_locked_by_other, find_order, touch
 from mockcentra.domain.orders.status import OrderStatus, PaymentEntryStatus, PaymentEntryType
 from mockcentra.domain.orders.totals import payment_balance
 from mockcentra.domain.payments import psp
@@ -22,7 +20,7 @@ _RELEASABLE = (OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSIN
 
 
 def release_remaining_authorization(
-    uow: UnitOfWork, order_ref: Any
+    uow: UnitOfWork, order_ref: OrderKey
 ) -> tuple[OrderRow, PaymentEntryRow]:
     """Void what is authorized and not captured on a partially captured order.
 

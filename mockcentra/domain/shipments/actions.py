@@ -19,6 +19,7 @@ from sqlmodel import select
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, round_money
 from mockcentra.domain.orders.guards import (
+    OrderKey,
     ensure_not_locked_by_other,
     ensure_not_on_hold,
     find_order,
@@ -98,7 +99,7 @@ def _parse_time(uow: UnitOfWork, text: str | None, path: list[Any]) -> datetime 
 
 def create_shipment(
     uow: UnitOfWork,
-    order_ref: Any,
+    order_ref: OrderKey,
     lines: list[ShipLine],
     *,
     is_good_to_go: bool = False,
