@@ -240,3 +240,9 @@ def currency_by_code(info: Any, code: str) -> Any:
 def money(info: Any, amount: Decimal, currency_code: str) -> MonetaryValue:
     """A MonetaryValue in a currency given by code."""
     return MonetaryValue(amount=amount, currency=currency_by_code(info, currency_code))
+
+
+def row_or_none(info: Any, row_type: type, row_id: int | None) -> Any:
+    """A row by id, resolved as its GraphQL type (None without an id); the session's identity
+    map makes repeats (the same brand on many lines) free."""
+    return None if row_id is None else info.context.session.get(row_type, row_id)

@@ -43,12 +43,8 @@ from mockcentra.graphql.shipments.types import (
 )
 from mockcentra.graphql.stock.types import Warehouse
 from mockcentra.graphql.vouchers.types import Voucher
-from mockcentra.graphql.wholesale.types import (
-    Account,
-    AtOnceDeliveryWindow,
-    Buyer,
-    PreorderDeliveryWindow,
-)
+from mockcentra.graphql.wholesale.types import Account, Buyer
+from mockcentra.graphql.wholesale.window_types import AtOnceDeliveryWindow, PreorderDeliveryWindow
 from mockcentra.storage.tables import (
     AccountRow,
     BrandRow,

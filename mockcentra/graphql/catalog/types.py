@@ -27,7 +27,7 @@ from mockcentra.graphql.catalog.chart_types import MeasurementTable, Size, SizeC
 from mockcentra.graphql.catalog.enums import ProductStatus, Status, WeightUnit
 from mockcentra.graphql.catalog.grouping_types import Brand, Collection, Folder
 from mockcentra.graphql.catalog.loading import children
-from mockcentra.graphql.common import MonetaryValue, StringMatch, currency_by_code
+from mockcentra.graphql.common import MonetaryValue, StringMatch, currency_by_code, row_or_none
 from mockcentra.graphql.media.types import ProductMedia, ProductMediaSort
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.graphql.reference.types import Country
@@ -123,22 +123,22 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
     @field(permission="Brand:read", deprecated="Product.Brand:read")
     @staticmethod
     def brand(root: Parent[ProductRow], info: Info) -> Brand | None:
-        return _get(info, BrandRow, root.brand_id)
+        return row_or_none(info, BrandRow, root.brand_id)
 
     @field(permission="Collection:read", deprecated="Product.Collection:read")
     @staticmethod
     def collection(root: Parent[ProductRow], info: Info) -> Collection | None:
-        return _get(info, CollectionRow, root.collection_id)
+        return row_or_none(info, CollectionRow, root.collection_id)
 
     @field(permission="Folder:read", deprecated="Product.Folder:read")
     @staticmethod
     def folder(root: Parent[ProductRow], info: Info) -> Folder | None:
-        return _get(info, FolderRow, root.folder_id)
+        return row_or_none(info, FolderRow, root.folder_id)
 
     @field(permission="Product.countryOfOrigin:read")
     @staticmethod
     def country_of_origin(root: Parent[ProductRow], info: Info) -> Country | None:
-        return _get(info, CountryRow, root.country_of_origin_id)
+        return row_or_none(info, CountryRow, root.country_of_origin_id)
 
     attributes = attributes_field("Product.attributes:read")
 
@@ -187,11 +187,6 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
         if not root.is_bundle:
             return None
         return queries.bundle_of_product(info.context.session, key(root))  # type: ignore[return-value]
-
-
-def _get(info: Info, row_type: type, row_id: int | None) -> Any:
-    """A row by id; the session's identity map makes repeats (the same brand) free."""
-    return None if row_id is None else info.context.session.get(row_type, row_id)
 
 
 @strawberry.input

@@ -31,9 +31,9 @@ from mockcentra.storage.tables import (
 from mockcentra.storage.tables.base import key
 
 if TYPE_CHECKING:
-    from mockcentra.graphql.wholesale.types import Campaign
+    from mockcentra.graphql.wholesale.campaigns import Campaign
 
-_WHOLESALE = "mockcentra.graphql.wholesale.types"
+_WHOLESALE = "mockcentra.graphql.wholesale.campaigns"
 
 
 @strawberry.input

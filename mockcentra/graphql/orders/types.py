@@ -63,7 +63,8 @@ if TYPE_CHECKING:
     from mockcentra.graphql.orders.history import EmailHistoryEntry, OrderHistoryEntry
     from mockcentra.graphql.returns.types import Return
     from mockcentra.graphql.shipments.types import Shipment
-    from mockcentra.graphql.wholesale.types import Account, Buyer, DeliveryWindow
+    from mockcentra.graphql.wholesale.types import Account, Buyer
+    from mockcentra.graphql.wholesale.window_types import DeliveryWindow
 
 _SHIPMENTS = "mockcentra.graphql.shipments.types"
 _RETURNS = "mockcentra.graphql.returns.types"
@@ -253,6 +254,7 @@ class DirectToConsumerOrder(Order):
 
 
 _WHOLESALE = "mockcentra.graphql.wholesale.types"
+_WINDOWS = "mockcentra.graphql.wholesale.window_types"
 
 
 @strawberry.type
@@ -290,7 +292,7 @@ class WholesaleOrder(Order):
     @staticmethod
     def delivery_windows(
         root: Parent[OrderRow], info: Info
-    ) -> list[Annotated[DeliveryWindow, strawberry.lazy(_WHOLESALE)]]:
+    ) -> list[Annotated[DeliveryWindow, strawberry.lazy(_WINDOWS)]]:
         return order_windows(info, root)  # type: ignore[return-value]
 
     @classmethod

@@ -37,7 +37,7 @@ from mockcentra.storage.tables import (
 from mockcentra.storage.tables.base import key
 
 if TYPE_CHECKING:
-    from mockcentra.graphql.wholesale.types import DeliveryWindow
+    from mockcentra.graphql.wholesale.window_types import DeliveryWindow
 
 # --- per-request batching of children ------------------------------------------------------
 
@@ -196,7 +196,9 @@ class PriceAlteration:
     @staticmethod
     def delivery_windows(
         root: Parent[PriceAlterationRow], info: Info
-    ) -> list[Annotated[DeliveryWindow, strawberry.lazy("mockcentra.graphql.wholesale.types")]]:
+    ) -> list[
+        Annotated[DeliveryWindow, strawberry.lazy("mockcentra.graphql.wholesale.window_types")]
+    ]:
         """The delivery windows whose `priceAlteration` is this one."""
         return children(info, "alteration_windows", key(root), windows_of_alterations)
 

@@ -26,7 +26,7 @@ from mockcentra.storage.tables import (
 
 if TYPE_CHECKING:
     from mockcentra.graphql.displays.types import Display
-    from mockcentra.graphql.wholesale.types import Campaign
+    from mockcentra.graphql.wholesale.campaigns import Campaign
 
 
 @strawberry.enum
@@ -140,7 +140,7 @@ class Market:
     @staticmethod
     def campaigns(
         root: Parent[MarketRow],
-    ) -> list[Annotated[Campaign, strawberry.lazy("mockcentra.graphql.wholesale.types")]]:
+    ) -> list[Annotated[Campaign, strawberry.lazy("mockcentra.graphql.wholesale.campaigns")]]:
         return []
 
 

@@ -42,12 +42,12 @@ from mockcentra.graphql.wholesale.references import (
 )
 from mockcentra.graphql.wholesale.terms import PaymentTerms, ShippingTerms
 from mockcentra.graphql.wholesale.types import (
-    WHOLESALE_TYPES,
     Account,
     AccountStatus,
     SalesRepresentative,
     announce_accounts,
 )
+from mockcentra.graphql.wholesale.window_types import WHOLESALE_TYPES
 from mockcentra.storage.tables import (
     AccountRow,
     PaymentTermsRow,

@@ -19,7 +19,7 @@ from mockcentra.graphql.common import (
 from mockcentra.graphql.errors import reading, run_mutation
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.wholesale.references import DeliveryWindowInput
-from mockcentra.graphql.wholesale.types import (
+from mockcentra.graphql.wholesale.window_types import (
     DeliveryWindow,
     DeliveryWindowLimitOn,
     DeliveryWindowLimitType,
