@@ -28,6 +28,7 @@ from mockcentra.storage.tables import (
     BundleRow,
     BundleSectionRow,
     BundleSectionVariantRow,
+    ProductRow,
     ProductSizeRow,
     SizeChartRow,
     SizeRow,
@@ -109,6 +110,44 @@ def _section_variants(
     return variants
 
 
+def _bundle_variant(
+    uow: UnitOfWork, product_row: ProductRow, chart: SizeChartRow, size_rows: list[SizeRow]
+) -> VariantRow:
+    """The bundle's own variant, active when its product is, in the bundle's sizes."""
+    return add_variant(
+        uow,
+        product_row,
+        VariantSpec(
+            name=product_row.name,
+            status=VariantStatus.ACTIVE
+            if product_row.status == ProductStatus.ACTIVE
+            else VariantStatus.INACTIVE,
+            size_chart=Ref(id=chart.id),
+            product_sizes=[SizeSpec(size=Ref(id=s.id)) for s in size_rows],
+        ),
+        [],
+        is_bundle_variant=True,
+    )
+
+
+def _add_sections(
+    uow: UnitOfWork,
+    bundle: BundleRow,
+    sections: Sequence[SectionSpec],
+    section_variants: list[list[VariantRow]],
+) -> None:
+    """Store each section (flushed for its id) and the variants it offers."""
+    for section, variants in zip(sections, section_variants, strict=True):
+        section_row = BundleSectionRow(bundle_id=key(bundle), quantity=section.quantity)
+        uow.session.add(section_row)
+        uow.session.flush()
+        uow.session.add_all(
+            BundleSectionVariantRow(section_id=key(section_row), variant_id=key(v))
+            for v in variants
+        )
+    uow.session.flush()
+
+
 def create_bundle(
     uow: UnitOfWork,
     *,
@@ -140,34 +179,13 @@ def create_bundle(
         _section_variants(uow, kind, section, ["addBundleSections", i])
         for i, section in enumerate(sections)
     ]
-    variant = add_variant(
-        uow,
-        product_row,
-        VariantSpec(
-            name=product_row.name,
-            status=VariantStatus.ACTIVE
-            if product_row.status == ProductStatus.ACTIVE
-            else VariantStatus.INACTIVE,
-            size_chart=Ref(id=chart.id),
-            product_sizes=[SizeSpec(size=Ref(id=s.id)) for s in size_rows],
-        ),
-        [],
-        is_bundle_variant=True,
-    )
+    variant = _bundle_variant(uow, product_row, chart, size_rows)
     bundle = BundleRow(
         product_id=key(product_row), variant_id=key(variant), type=kind, price_type=pricing
     )
     uow.session.add(bundle)
     uow.session.flush()
-    for section, variants in zip(sections, section_variants, strict=True):
-        section_row = BundleSectionRow(bundle_id=key(bundle), quantity=section.quantity)
-        uow.session.add(section_row)
-        uow.session.flush()
-        uow.session.add_all(
-            BundleSectionVariantRow(section_id=key(section_row), variant_id=key(v))
-            for v in variants
-        )
-    uow.session.flush()
+    _add_sections(uow, bundle, sections, section_variants)
     uow.emit(PendingEvent("Bundle", "CREATED", str(bundle.id)))
     return bundle
 

@@ -182,6 +182,15 @@ def set_display_media(
     remove: Sequence[Any],
 ) -> None:
     """Remove, then add (or move, when already shown) media on a display, keeping the order."""
+    _remove_from_display(uow, display, remove)
+    order = _display_order(uow.session, display)
+    for i, item in enumerate(add):
+        _place_on_display(uow, display, order, item, ["addProductMedia", i])
+    _save_display_order(uow.session, display, order)
+
+
+def _remove_from_display(uow: UnitOfWork, display: DisplayRow, remove: Sequence[Any]) -> None:
+    """Unlink each media from the display; one it does not show is no error."""
     session = uow.session
     for i, ref in enumerate(remove):
         media = _media(uow, ref, ["removeProductMedia", i])
@@ -193,7 +202,11 @@ def set_display_media(
         if link is not None:
             session.delete(link)
     session.flush()
-    order = [
+
+
+def _display_order(session: Session, display: DisplayRow) -> list[int]:
+    """The ids of the media the display shows, in its order."""
+    return [
         link.media_id
         for link in session.exec(
             select(DisplayMediaRow)
@@ -201,29 +214,41 @@ def set_display_media(
             .order_by(col(DisplayMediaRow.position), col(DisplayMediaRow.id))
         )
     ]
-    for i, item in enumerate(add):
-        path: list[str | int] = ["addProductMedia", i]
-        media = _media(uow, item.media, [*path, "productMedia"])
-        if media.product_id != display.product_id:
+
+
+def _place_on_display(
+    uow: UnitOfWork,
+    display: DisplayRow,
+    order: list[int],
+    item: DisplayMediaSpec,
+    path: list[str | int],
+) -> None:
+    """Put the media into `order` before `item.before` (or last), moving it if already there."""
+    media = _media(uow, item.media, [*path, "productMedia"])
+    if media.product_id != display.product_id:
+        raise DomainError(
+            ErrorCode.CONFLICT,
+            f"Product media {media.id} belongs to product {media.product_id}; a display "
+            f"shows media of its own product ({display.product_id}).",
+            [*path, "productMedia"],
+        )
+    if media.id in order:
+        order.remove(media.id)
+    if item.before is not None:
+        before = _media(uow, item.before, [*path, "before"])
+        if before.id not in order:
             raise DomainError(
                 ErrorCode.CONFLICT,
-                f"Product media {media.id} belongs to product {media.product_id}; a display "
-                f"shows media of its own product ({display.product_id}).",
-                [*path, "productMedia"],
+                f"Product media {before.id} is not on display {display.id}.",
+                [*path, "before"],
             )
-        if media.id in order:
-            order.remove(media.id)
-        if item.before is not None:
-            before = _media(uow, item.before, [*path, "before"])
-            if before.id not in order:
-                raise DomainError(
-                    ErrorCode.CONFLICT,
-                    f"Product media {before.id} is not on display {display.id}.",
-                    [*path, "before"],
-                )
-            order.insert(order.index(key(before)), key(media))
-        else:
-            order.append(key(media))
+        order.insert(order.index(key(before)), key(media))
+    else:
+        order.append(key(media))
+
+
+def _save_display_order(session: Session, display: DisplayRow, order: list[int]) -> None:
+    """Number the display's links 1.. in `order`, creating links for newly added media."""
     existing = {
         link.media_id: link
         for link in session.exec(
