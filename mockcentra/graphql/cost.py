@@ -62,34 +62,46 @@ def operation_cost(
     nest deeper than Python can follow: the caller refuses the query)."""
     if operation is None:
         return Cost(0, 0)
-    fragments = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
-    scored: dict[tuple[str, int, int], tuple[int, int]] = {}
+    scorer = _Scorer(schema, document)
+    root = schema.get_root_type(operation.operation)
+    complexity, depth = scorer.selections(operation.selection_set, root, 1, 0, frozenset())
+    return Cost(complexity, depth)
+
+
+class _Scorer:
+    """Scores one document's selections as (complexity, depth), each fragment once per
+    (multiplier, page size)."""
+
+    def __init__(self, schema: GraphQLSchema, document: DocumentNode) -> None:
+        self.schema = schema
+        self.fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        self.scored: dict[tuple[str, int, int], tuple[int, int]] = {}
 
     def selections(
-        node: SelectionSetNode, parent: Any, mult: int, page: int, open_: frozenset[str]
+        self, node: SelectionSetNode, parent: Any, mult: int, page: int, open_: frozenset[str]
     ) -> tuple[int, int]:
         total = deepest = 0
         for selection in node.selections:
             if isinstance(selection, FieldNode):
-                cost, depth = field(selection, parent, mult, page, open_)
+                cost, depth = self.field(selection, parent, mult, page, open_)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
-                inner = schema.get_type(condition.name.value) if condition else parent
-                cost, depth = selections(selection.selection_set, inner, mult, page, open_)
+                inner = self.schema.get_type(condition.name.value) if condition else parent
+                cost, depth = self.selections(selection.selection_set, inner, mult, page, open_)
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
-                fragment = fragments.get(name)
+                fragment = self.fragments.get(name)
                 if fragment is None or name in open_:  # unknown or a cycle: validation refuses
                     continue
                 key = (name, mult, page)
-                if key not in scored:
-                    inner = schema.get_type(fragment.type_condition.name.value)
-                    scored[key] = selections(
+                if key not in self.scored:
+                    inner = self.schema.get_type(fragment.type_condition.name.value)
+                    self.scored[key] = self.selections(
                         fragment.selection_set, inner, mult, page, open_ | {name}
                     )
-                cost, depth = scored[key]
+                cost, depth = self.scored[key]
             else:
                 continue
             total += cost
@@ -97,7 +109,7 @@ def operation_cost(
         return total, deepest
 
     def field(
-        node: FieldNode, parent: Any, mult: int, page: int, open_: frozenset[str]
+        self, node: FieldNode, parent: Any, mult: int, page: int, open_: frozenset[str]
     ) -> tuple[int, int]:
         inner_mult, inner_type = mult, None
         name = node.name.value
@@ -111,9 +123,5 @@ def operation_cost(
             return mult, 1
         # a connection's `first`/`last`: how many `edges` its list field holds
         inner_page = int_argument(node, "first") or int_argument(node, "last")
-        cost, depth = selections(node.selection_set, inner_type, inner_mult, inner_page, open_)
+        cost, depth = self.selections(node.selection_set, inner_type, inner_mult, inner_page, open_)
         return mult + cost, depth + 1
-
-    root = schema.get_root_type(operation.operation)
-    complexity, depth = selections(operation.selection_set, root, 1, 0, frozenset())
-    return Cost(complexity, depth)

@@ -94,6 +94,41 @@ def graphiql_page(configured_token: str) -> HTMLResponse:
 SMALL_READ_COMPLEXITY = 100
 
 
+def _unauthenticated(token_value: str | None) -> JSONResponse:
+    """401 for a request without a token, or with one that grants nothing."""
+    message = (
+        "Authorization required: send 'Authorization: Bearer <token>'."
+        if not token_value
+        else "The access token is invalid or expired."
+    )
+    return JSONResponse(error_body(message, "authentication"), status_code=401)
+
+
+def _result_response(result: Any, analysis: Analysis) -> JSONResponse:
+    """The reply to an operation that ran: its errors, its data and the cost `extensions`.
+
+    `data` is left out when it is null: refused before it ran (validation), or a field error
+    that reached the root through non-null fields (`stock(limit: 0)`, a missing permission),
+    as Centra's documented replies show. A failed nullable field is null in `data` beside the
+    fields that did answer."""
+    payload: dict[str, Any] = {}
+    status = 200
+    if result.errors:
+        payload["errors"] = [formatted(e) for e in result.errors]
+        if result.data is None and not any(e.path for e in result.errors):
+            status = 400  # rejected before execution (validation)
+        # a server failure is a 500 only when it left nothing to show: with `data`, the
+        # reply says what was written and kept (GraphQL over HTTP: 200 whenever data is sent)
+        if result.data is None and any(
+            (e.get("extensions") or {}).get("category") == "internal" for e in payload["errors"]
+        ):
+            status = 500
+    if result.data is not None:
+        payload["data"] = result.data
+    payload["extensions"] = {**analysis.extensions(), "appVersion": APP_VERSION}
+    return JSONResponse(payload, status_code=status)
+
+
 class GraphQLEndpoint:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
@@ -127,12 +162,7 @@ class GraphQLEndpoint:
         token_value = _bearer(request)
         token = rt.tokens.grant(token_value)
         if token is None or not token_value:
-            message = (
-                "Authorization required: send 'Authorization: Bearer <token>'."
-                if not token_value
-                else "The access token is invalid or expired."
-            )
-            return JSONResponse(error_body(message, "authentication"), status_code=401)
+            return _unauthenticated(token_value)
 
         try:
             # a document seen before was analysed then; parsing and scoring a new one (it may
@@ -155,28 +185,7 @@ class GraphQLEndpoint:
             outcome = await off_loop(self._execute, *work)
         if isinstance(outcome, JSONResponse):
             return outcome
-        result = outcome
-
-        # `data` is left out when it is null: refused before it ran (validation), or a field
-        # error that reached the root through non-null fields (`stock(limit: 0)`, a missing
-        # permission), as Centra's documented replies show. A failed nullable field is null
-        # in `data` beside the fields that did answer.
-        payload: dict[str, Any] = {}
-        status = 200
-        if result.errors:
-            payload["errors"] = [formatted(e) for e in result.errors]
-            if result.data is None and not any(e.path for e in result.errors):
-                status = 400  # rejected before execution (validation)
-            # a server failure is a 500 only when it left nothing to show: with `data`, the
-            # reply says what was written and kept (GraphQL over HTTP: 200 whenever data is sent)
-            if result.data is None and any(
-                (e.get("extensions") or {}).get("category") == "internal" for e in payload["errors"]
-            ):
-                status = 500
-        if result.data is not None:
-            payload["data"] = result.data
-        payload["extensions"] = {**analysis.extensions(), "appVersion": APP_VERSION}
-        return JSONResponse(payload, status_code=status)
+        return _result_response(outcome, analysis)
 
     def _execute(
         self,
