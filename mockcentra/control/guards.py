@@ -147,32 +147,10 @@ class GuardMiddleware:
         payload = bytes(body)
 
         if area in ("graphql", "checkout", "order"):
-            content_type = _header(scope, b"content-type")
-            if payload.strip() and scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
-                if not _json_media_type(content_type):
-                    message = (
-                        f"Unsupported Content-Type '{content_type}': send the body as JSON with "
-                        "'Content-Type: application/json'."
-                    )
-                    await respond(send, 415, error_body(area, message, "request"))
-                    return
-            limiter = self.runtime.request_limiter
-            if limiter is not None:
-                now = self.runtime.clock.now().timestamp()
-                wait = limiter.take(_credential(scope, area), now)
-                if wait is not None:
-                    seconds = max(1, math.ceil(wait))
-                    message = (
-                        f"Too many requests: the limit is {limiter.limit} per "
-                        f"{settings.rate_limit_window} seconds. Retry in {seconds} seconds."
-                    )
-                    await respond(
-                        send,
-                        429,
-                        error_body(area, message, "rateLimit"),
-                        [(b"retry-after", str(seconds).encode())],
-                    )
-                    return
+            refused = _unsupported_body(scope, area, payload) or self._rate_limited(scope, area)
+            if refused is not None:
+                await respond(send, *refused)
+                return
 
         sent = False
 
@@ -184,6 +162,44 @@ class GuardMiddleware:
             return {"type": "http.request", "body": payload, "more_body": False}
 
         await self.app(scope, replay, send)
+
+    def _rate_limited(self, scope: dict[str, Any], area: str) -> Refusal | None:
+        """429 with `Retry-After` when the caller's credential has used up the window."""
+        limiter = self.runtime.request_limiter
+        if limiter is None:
+            return None
+        now = self.runtime.clock.now().timestamp()
+        wait = limiter.take(_credential(scope, area), now)
+        if wait is None:
+            return None
+        seconds = max(1, math.ceil(wait))
+        message = (
+            f"Too many requests: the limit is {limiter.limit} per "
+            f"{self.runtime.settings.rate_limit_window} seconds. Retry in {seconds} seconds."
+        )
+        return (
+            429,
+            error_body(area, message, "rateLimit"),
+            [(b"retry-after", str(seconds).encode())],
+        )
+
+
+#: A refusal sent by `respond`: status, body and extra headers.
+Refusal = tuple[int, dict[str, Any], list[tuple[bytes, bytes]]]
+
+
+def _unsupported_body(scope: Mapping[str, Any], area: str, payload: bytes) -> Refusal | None:
+    """415 for a body that writes with a Content-Type that is not JSON."""
+    if not payload.strip() or scope["method"] not in ("POST", "PUT", "PATCH", "DELETE"):
+        return None
+    content_type = _header(scope, b"content-type")
+    if _json_media_type(content_type):
+        return None
+    message = (
+        f"Unsupported Content-Type '{content_type}': send the body as JSON with "
+        "'Content-Type: application/json'."
+    )
+    return 415, error_body(area, message, "request"), []
 
 
 def control_refusal(scope: Mapping[str, Any], settings: Any) -> tuple[int, dict[str, Any]] | None:
