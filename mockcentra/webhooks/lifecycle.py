@@ -66,17 +66,7 @@ def lifecycle_fields(
             "Customer.Email": ev.data.get("email"),
         }
     if t == Trigger.CustomerCreated:
-        customer = session.get(CustomerRow, int(ev.object_ref)) if ev.object_ref.isdigit() else None
-        if customer is None:
-            return {"Customer.Number": ev.object_ref}
-        return {
-            "Customer.Number": customer.id,
-            "Customer.Email": customer.email,
-            "Customer.Firstname": customer.first_name,
-            "Customer.Lastname": customer.last_name,
-            "Customer.Registered": customer.registered,
-            "Customer.Language": None,
-        }
+        return _customer_fields(session, ev.object_ref)
     order, shipment, ret = _objects_of(session, ev)
     if order is None:
         return {}
@@ -107,6 +97,21 @@ def lifecycle_fields(
             {"Order.AdditionalMessage": order.cancellation_comment, "Order.CompanyUrl": None}
         )
     return fields
+
+
+def _customer_fields(session: Session, ref: str) -> dict[str, Any]:
+    """The new customer's contact fields; only its number when it is gone (or never stored)."""
+    customer = session.get(CustomerRow, int(ref)) if ref.isdigit() else None
+    if customer is None:
+        return {"Customer.Number": ref}
+    return {
+        "Customer.Number": customer.id,
+        "Customer.Email": customer.email,
+        "Customer.Firstname": customer.first_name,
+        "Customer.Lastname": customer.last_name,
+        "Customer.Registered": customer.registered,
+        "Customer.Language": None,
+    }
 
 
 def _objects_of(
