@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, inspect, select
 
 from mockcentra.storage.tables import (
     CustomerRow,
@@ -28,6 +28,10 @@ def cents(value: Any) -> int | None:
     return None if value is None else int((Decimal(value) * 100).to_integral_value())
 
 
+@overload
+def stamp(value: datetime) -> str: ...
+@overload
+def stamp(value: Any) -> str | None: ...
 def stamp(value: Any) -> str | None:
     """A moment as the AwareDateTime column stores it: UTC text."""
     if value is None or isinstance(value, str):
@@ -91,7 +95,7 @@ class BulkRows:
             if not batch:
                 continue
             columns = list(batch[0])
-            convert = [converter(table.__table__.c[name]) for name in columns]
+            convert = [converter(inspect(table).local_table.c[name]) for name in columns]
             sql = (
                 f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' for _ in columns)})"
@@ -104,7 +108,7 @@ class BulkRows:
             self.rows[table] = []
 
 
-TRIGGERS = {
+TRIGGERS: dict[tuple[str, ...], str] = {
     (t,): json.dumps([t])
     for t in (
         "CustomerCreated",

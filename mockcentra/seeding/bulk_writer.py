@@ -77,8 +77,8 @@ class BulkOrder:
     state: str
     status: str
     place: Place
-    at0: str | None
-    at1: str | None
+    at0: str
+    at1: str
     lines: list[tuple[int, Item, int, Decimal]] = field(default_factory=list)
     grand_total: Decimal = ZERO
 
@@ -155,7 +155,7 @@ class BulkOrderWriter:
         if state in ("processing", "shipped"):
             self.add_shipment(order)
 
-    def shopper(self, i: int, at0: str | None) -> Shopper:
+    def shopper(self, i: int, at0: str) -> Shopper:
         """A new customer for the first orders, then more and more repeat ones."""
         rng = self.rng
         who = rng.randrange(self.customer_count) if i >= self.customer_count // 2 else i

@@ -19,15 +19,14 @@ class _Ids:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._next: dict[str, int] = {}
+        self._next: dict[type[SQLModel], int] = {}
 
     def take(self, table: type[SQLModel]) -> int:
-        name = table.__tablename__  # type: ignore[attr-defined]
-        if name not in self._next:
+        if table not in self._next:
             current = self.conn.execute(select(func.max(table.id))).scalar()  # type: ignore[attr-defined]
-            self._next[name] = (current or 0) + 1
-        value = self._next[name]
-        self._next[name] = value + 1
+            self._next[table] = (current or 0) + 1
+        value = self._next[table]
+        self._next[table] = value + 1
         return value
 
 
