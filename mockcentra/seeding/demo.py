@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from mockcentra.runtime.clock import Clock
 from mockcentra.seeding.demo_data import (
@@ -122,18 +122,22 @@ def base_instance(demo: DemoRows) -> Catalogue:
     """The base instance's stores, countries, currencies, size charts, warehouse, market and
     shipping options the demo builds on."""
     conn = demo.conn
-    stores = {t: pk for pk, t in conn.execute(select(StoreRow.id, StoreRow.type))}
+    rows = conn.execute(select(col(StoreRow.id), col(StoreRow.type)))
+    stores = {t: pk for pk, t in rows if pk is not None}
     retail_store = stores["DIRECT_TO_CONSUMER"]
     retail_market = conn.execute(
-        select(MarketRow.id).where(MarketRow.store_id == retail_store).order_by(MarketRow.id)
+        select(col(MarketRow.id))
+        .where(col(MarketRow.store_id) == retail_store)
+        .order_by(col(MarketRow.id))
     ).scalar()
     shipping = {
         name: pk
         for pk, name in conn.execute(
-            select(ShippingOptionRow.id, ShippingOptionRow.name).where(
-                ShippingOptionRow.store_id == retail_store
+            select(col(ShippingOptionRow.id), col(ShippingOptionRow.name)).where(
+                col(ShippingOptionRow.store_id) == retail_store
             )
         )
+        if pk is not None
     }
     return Catalogue(
         retail_store=retail_store,
@@ -171,9 +175,11 @@ def add_size_charts(demo: DemoRows, catalogue: Catalogue) -> None:
     """The "XS-XL" and "Shoes" size charts and their sizes, next to the base "One Size"."""
     charts = catalogue.charts
     one_size = demo.conn.execute(
-        select(SizeRow.id, SizeRow.name).where(SizeRow.size_chart_id == charts["One Size"])
+        select(col(SizeRow.id), col(SizeRow.name)).where(
+            col(SizeRow.size_chart_id) == charts["One Size"]
+        )
     ).all()
-    catalogue.sizes["One Size"] = [(pk, name) for pk, name in one_size]
+    catalogue.sizes["One Size"] = [(pk, name) for pk, name in one_size if pk is not None]
     for chart_name, labels in (("XS-XL", XS_XL), ("Shoes", SHOE_SIZES)):
         chart = demo.add(
             SizeChartRow,
