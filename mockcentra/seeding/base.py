@@ -25,6 +25,7 @@ from mockcentra.storage.tables import (
     StoreRow,
     WarehouseRow,
 )
+from mockcentra.storage.tables.base import key
 
 # (code, name, EU member, continent, standard VAT in percent)
 COUNTRIES = [
@@ -139,24 +140,26 @@ def seed_base(session: Session) -> None:
         countries[code] = row
     session.flush()
     for code, name in US_STATES:
-        session.add(StateRow(country_id=countries["US"].id, code=code, name=name))
+        session.add(StateRow(country_id=key(countries["US"]), code=code, name=name))
     chart = SizeChartRow(name="One Size", horizontal_labels=["One Size"], vertical_labels=None)
     session.add(chart)
     session.flush()
-    session.add(SizeRow(size_chart_id=chart.id, name="One Size", position=0))
+    session.add(SizeRow(size_chart_id=key(chart), name="One Size", position=0))
     warehouse = WarehouseRow(name="Main warehouse", priority=0, country_id=countries["SE"].id)
     rule = AllocationRuleRow(name="Default allocation rule")
     session.add_all([warehouse, rule])
     session.flush()
-    session.add(AllocationRuleWarehouseRow(allocation_rule_id=rule.id, warehouse_id=warehouse.id))
+    session.add(
+        AllocationRuleWarehouseRow(allocation_rule_id=key(rule), warehouse_id=key(warehouse))
+    )
     for store in (retail, wholesale):
         market = MarketRow(
-            name=f"{store.name} market", store_id=store.id, allocation_rule_id=rule.id
+            name=f"{store.name} market", store_id=key(store), allocation_rule_id=rule.id
         )
         session.add(market)
         session.flush()
-        for country in countries.values():
-            session.add(MarketCountryRow(market_id=market.id, country_id=country.id))
+        for country_row in countries.values():
+            session.add(MarketCountryRow(market_id=key(market), country_id=key(country_row)))
     session.add_all([PaymentTermsRow(name="Net 30 days", days=30), PaymentTermsRow(name="Prepaid")])
     session.add_all([ShippingTermsRow(name="EXW"), ShippingTermsRow(name="DAP")])
     for code, _, _ in CURRENCIES:
