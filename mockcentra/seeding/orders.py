@@ -22,6 +22,7 @@ from mockcentra.domain.shipments import actions as shipments
 from mockcentra.domain.shipments.actions import ShipLine
 from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.runtime.clock import Clock
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 EPOCH = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -88,8 +89,8 @@ def _place(
 def _ship_all(
     uow: UnitOfWork, order: Any, *, capture: bool = True, complete: bool = True, part: bool = False
 ) -> Any:
-    lines = orders.lines_of(uow.session, order.id)
-    wanted = [ShipLine(ln.id, max(1, ln.quantity // 2) if part else ln.quantity) for ln in lines]
+    lines = orders.lines_of(uow.session, key(order))
+    wanted = [ShipLine(key(ln), max(1, ln.quantity // 2) if part else ln.quantity) for ln in lines]
     shipment, _ = shipments.create_shipment(
         uow,
         Ref(order.number),
@@ -100,7 +101,7 @@ def _ship_all(
     if complete:
         shipments.complete_shipment(
             uow,
-            shipment.id,
+            key(shipment),
             shipped_at=None,
             info=shipments.ShipmentInfo(
                 carrier="PostNord",
@@ -114,49 +115,70 @@ def _ship_all(
 
 
 def _return(uow: UnitOfWork, shipment: Any, *, complete: bool, refund: bool) -> None:
-    line = shipment_lines(uow.session, shipment.id)[0]
+    line = shipment_lines(uow.session, key(shipment))[0]
     ret = returns.create_return(
         uow,
-        shipment.id,
-        [returns.ReturnLine(line.id, 1)],
+        key(shipment),
+        [returns.ReturnLine(key(line), 1)],
         policy=ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE,
         comment="Did not fit",
     )
     if complete:
-        returns.complete_return(uow, ret.id)
+        returns.complete_return(uow, key(ret))
     if refund:
-        returns.refund_return(uow, ret.id)
+        returns.refund_return(uow, key(ret))
 
 
 def _confirm(uow: UnitOfWork, order: Any) -> None:
     orders.confirm_order(uow, Ref(order.number))
 
 
+def _keep_pending(uow: UnitOfWork, order: Any) -> None:
+    """A pending order is one that was only placed."""
+
+
+def _process(uow: UnitOfWork, order: Any) -> None:
+    _confirm(uow, order)
+    _ship_all(uow, order, capture=False, complete=False)
+
+
+def _ship_part(uow: UnitOfWork, order: Any) -> None:
+    _confirm(uow, order)
+    _ship_all(uow, order, part=True)
+
+
+def _ship(uow: UnitOfWork, order: Any) -> None:
+    _confirm(uow, order)
+    _ship_all(uow, order)
+
+
+def _cancel(uow: UnitOfWork, order: Any) -> None:
+    orders.cancel_order(uow, order, comment="Customer changed their mind")
+
+
+def _hold(uow: UnitOfWork, order: Any) -> None:
+    orders.update_order(uow, Ref(order.number), orders.OrderUpdate(is_on_hold=True), dtc=True)
+
+
+def _returned(*, complete: bool, refund: bool) -> Callable[[UnitOfWork, Any], None]:
+    def reach(uow: UnitOfWork, order: Any) -> None:
+        _confirm(uow, order)
+        _return(uow, _ship_all(uow, order), complete=complete, refund=refund)
+
+    return reach
+
+
 STATES: dict[str, Callable[[UnitOfWork, Any], None]] = {
-    "pending": lambda uow, o: None,
+    "pending": _keep_pending,
     "confirmed": _confirm,
-    "processing": lambda uow, o: (
-        _confirm(uow, o),
-        _ship_all(uow, o, capture=False, complete=False),
-    ),
-    "partially_shipped": lambda uow, o: (_confirm(uow, o), _ship_all(uow, o, part=True)),
-    "shipped": lambda uow, o: (_confirm(uow, o), _ship_all(uow, o)),
-    "cancelled": lambda uow, o: orders.cancel_order(uow, o, comment="Customer changed their mind"),
-    "on_hold": lambda uow, o: orders.update_order(
-        uow, Ref(o.number), orders.OrderUpdate(is_on_hold=True), dtc=True
-    ),
-    "return_pending": lambda uow, o: (
-        _confirm(uow, o),
-        _return(uow, _ship_all(uow, o), complete=False, refund=False),
-    ),
-    "return_completed": lambda uow, o: (
-        _confirm(uow, o),
-        _return(uow, _ship_all(uow, o), complete=True, refund=False),
-    ),
-    "refunded": lambda uow, o: (
-        _confirm(uow, o),
-        _return(uow, _ship_all(uow, o), complete=True, refund=True),
-    ),
+    "processing": _process,
+    "partially_shipped": _ship_part,
+    "shipped": _ship,
+    "cancelled": _cancel,
+    "on_hold": _hold,
+    "return_pending": _returned(complete=False, refund=False),
+    "return_completed": _returned(complete=True, refund=False),
+    "refunded": _returned(complete=True, refund=True),
 }
 
 
