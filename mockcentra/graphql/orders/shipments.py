@@ -10,7 +10,7 @@ from strawberry.types import Info
 from mockcentra.domain.shipments import actions as shipments
 from mockcentra.graphql.common import MonetaryValueInput, Payload
 from mockcentra.graphql.errors import placed_warning, reading, run_mutation
-from mockcentra.graphql.orders.inputs import NO_EMAILS, OrderInput, OrderLineInput
+from mockcentra.graphql.orders.inputs import OrderInput, OrderLineInput
 from mockcentra.graphql.orders.payments import PaymentHistoryEntry
 from mockcentra.graphql.permissions import mutation
 from mockcentra.graphql.scalars import DateTimeTz
@@ -60,7 +60,13 @@ class ShipmentCreateInput:
     capture: bool = False
     created_at: DateTimeTz | None = None
     shipped_at: DateTimeTz | None = None
-    send_email: bool = strawberry.field(default=False, description=NO_EMAILS)
+    send_email: bool = strawberry.field(
+        default=False,
+        description=(
+            "mockcentra sends no emails. With shippedAt the shipping confirmation is listed in "
+            "the order's emailHistory; without it, completeShipment's sendEmail decides."
+        ),
+    )
     additional_message: str | None = None
     allocate_demand: bool = False
     shipment_info: ShipmentInfoInput | None = None
@@ -78,7 +84,13 @@ class ShipmentUpdateInput:
 @strawberry.input
 class ShipmentCompleteInput:
     shipped_at: DateTimeTz | None = None
-    send_email: bool = strawberry.field(default=False, description=NO_EMAILS)
+    send_email: bool = strawberry.field(
+        default=False,
+        description=(
+            "mockcentra sends no emails; the shipping confirmation asked for is listed in the "
+            "order's emailHistory."
+        ),
+    )
     shipment_info: ShipmentInfoInput | None = None
 
 

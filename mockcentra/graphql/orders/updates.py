@@ -59,7 +59,11 @@ class OrderUpdateInput:
     is_internal: bool | None = None
     is_on_hold: bool | None = None
     hold_status_change_reason: str | None = strawberry.field(
-        default=None, description="Accepted and ignored: mockcentra keeps no order history."
+        default=None,
+        description=(
+            "Accepted and ignored: the order's history records the change of isOnHold, not "
+            "its reason."
+        ),
     )
     cancel_lines: list[CancelLineInput] | None = None
     cancellation_comment: str | None = None
@@ -101,7 +105,13 @@ class WholesaleOrderUpdateInput:
     cancellation_comment: str | None = None
     is_internal: bool | None = None
     is_on_hold: bool | None = None
-    hold_status_change_reason: str | None = None
+    hold_status_change_reason: str | None = strawberry.field(
+        default=None,
+        description=(
+            "Accepted and ignored: the order's history records the change of isOnHold, not "
+            "its reason."
+        ),
+    )
     buyer_info: BuyerInfoInput | None = strawberry.field(
         default=None, description="Who ordered, as kept on the order (the buyer is unchanged)."
     )

@@ -11,7 +11,7 @@ from strawberry.types import Info
 
 from mockcentra.domain.translations import translations as domain
 from mockcentra.graphql.attributes.types import attribute_config
-from mockcentra.graphql.batch import announce, batched
+from mockcentra.graphql.batch import batched
 from mockcentra.graphql.permissions import field, read_permission
 from mockcentra.storage.tables import LanguageRow
 
@@ -118,8 +118,3 @@ class Localizable:
             Localization(language_row=t.language, translations=_fields(t))
             for t in _translations(info, self)
         ]
-
-
-def announce_translations(info: Info, object_type: str, ids: Any) -> None:
-    """A list query tells which objects it returned, so their translations load in one query."""
-    announce(info, f"translations:{object_type}", ids)
