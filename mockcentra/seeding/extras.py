@@ -28,7 +28,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from mockcentra.domain.ordering.actions import confirm_order
 from mockcentra.domain.orders.totals import lines_of
@@ -67,23 +67,32 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork
 
 
+def _found(value: int | None, what: str) -> int:
+    """An id a query of the base data answered; seeding builds on that data, so it is there."""
+    if value is None:
+        raise LookupError(f"The base data has no {what}.")
+    return value
+
+
 def _store(uow: UnitOfWork, kind: str) -> int:
-    return uow.session.exec(select(StoreRow.id).where(StoreRow.type == kind)).one()
+    stmt = select(col(StoreRow.id)).where(col(StoreRow.type) == kind)
+    return _found(uow.session.exec(stmt).one(), f"{kind} store")
 
 
 def _retail_pricelists(uow: UnitOfWork, store_id: int) -> dict[str, int]:
     rows = uow.session.exec(
-        select(PricelistRow.id, CurrencyRow.code)
-        .join(CurrencyRow, CurrencyRow.id == PricelistRow.currency_id)
-        .where(PricelistRow.store_id == store_id)
-        .order_by(PricelistRow.id)
+        select(col(PricelistRow.id), col(CurrencyRow.code))
+        .join(CurrencyRow, col(CurrencyRow.id) == col(PricelistRow.currency_id))
+        .where(col(PricelistRow.store_id) == store_id)
+        .order_by(col(PricelistRow.id))
     )
     found: dict[str, int] = {}
     for pricelist_id, code in rows:
-        found.setdefault(code, pricelist_id)
+        found.setdefault(code, _found(pricelist_id, "price list id"))
     return found
 
 
@@ -147,7 +156,7 @@ def seed_vouchers(uow: UnitOfWork, specs: list[dict[str, Any]]) -> list[int]:
                 )
             ],
         )
-        made.append(vouchers.create_voucher(uow, spec).id)
+        made.append(key(vouchers.create_voucher(uow, spec)))
     return made
 
 
@@ -173,17 +182,17 @@ WHOLESALE_STATES = ("pending", "confirmed", "shipped", "returned")
 def _ship_paid(uow: UnitOfWork, order: Any, *, returned: bool) -> None:
     """Ship every line in one shipment marked paid (wholesale orders are invoiced, not
     captured) and complete it, which issues its invoice; `returned` sends one unit back."""
-    lines = lines_of(uow.session, order.id)
+    lines = lines_of(uow.session, key(order))
     shipment, _ = shipments.create_shipment(
         uow,
         OrderRef(order.number),
-        [shipments.ShipLine(line.id, line.quantity) for line in lines],
+        [shipments.ShipLine(key(line), line.quantity) for line in lines],
         is_good_to_go=True,
         is_paid=True,
     )
     shipments.complete_shipment(
         uow,
-        shipment.id,
+        key(shipment),
         info=shipments.ShipmentInfo(
             carrier="DHL Freight",
             service="Pallet",
@@ -192,15 +201,15 @@ def _ship_paid(uow: UnitOfWork, order: Any, *, returned: bool) -> None:
         ),
     )
     if returned:
-        first = shipments.shipment_lines(uow.session, shipment.id)[0]
+        first = shipments.shipment_lines(uow.session, key(shipment))[0]
         ret = returns.create_return(
             uow,
-            shipment.id,
-            [returns.ReturnLine(first.id, 1)],
+            key(shipment),
+            [returns.ReturnLine(key(first), 1)],
             policy=ReturnStockPolicy.RELEASE_BACK_TO_WAREHOUSE,
             comment="Damaged in transit",
         )
-        returns.complete_return(uow, ret.id)
+        returns.complete_return(uow, key(ret))
 
 
 @dataclass
@@ -232,19 +241,25 @@ def _wholesale_store(uow: UnitOfWork) -> WholesaleSetup:
     """The wholesale store's market and price list, and every active variant."""
     session = uow.session
     store_id = _store(uow, "WHOLESALE")
-    market_id = session.exec(select(MarketRow.id).where(MarketRow.store_id == store_id)).first()
-    pricelist_id = session.exec(
-        select(PricelistRow.id).where(PricelistRow.store_id == store_id).order_by(PricelistRow.id)
+    market_id = session.exec(
+        select(col(MarketRow.id)).where(col(MarketRow.store_id) == store_id)
     ).first()
-    variant_ids = list(
-        session.exec(
-            select(VariantRow.id)
-            .join(ProductRow, ProductRow.id == VariantRow.product_id)
-            .where(VariantRow.status == "ACTIVE", ProductRow.status == "ACTIVE")
-            .order_by(VariantRow.id)
-        )
+    pricelist_id = session.exec(
+        select(col(PricelistRow.id))
+        .where(col(PricelistRow.store_id) == store_id)
+        .order_by(col(PricelistRow.id))
+    ).first()
+    variant_ids = session.exec(
+        select(col(VariantRow.id))
+        .join(ProductRow, col(ProductRow.id) == col(VariantRow.product_id))
+        .where(col(VariantRow.status) == "ACTIVE", col(ProductRow.status) == "ACTIVE")
+        .order_by(col(VariantRow.id))
     )
-    return WholesaleSetup(market_id, pricelist_id, variant_ids)  # type: ignore[arg-type]
+    return WholesaleSetup(
+        _found(market_id, "wholesale market"),
+        _found(pricelist_id, "wholesale price list"),
+        [v for v in variant_ids if v is not None],
+    )
 
 
 def _seed_window(uow: UnitOfWork, setup: WholesaleSetup, raw: dict[str, Any]) -> None:
@@ -285,7 +300,7 @@ def _seed_window(uow: UnitOfWork, setup: WholesaleSetup, raw: dict[str, Any]) ->
             Ref(id=window.id),
             [window_variants.WindowVariantSpec(Ref(id=v), type=kind) for v in chunk],
         )
-    setup.windows[str(raw["name"])] = window.id
+    setup.windows[str(raw["name"])] = key(window)
 
 
 def _seed_sales_representative(uow: UnitOfWork, setup: WholesaleSetup, raw: dict[str, Any]) -> None:
@@ -347,7 +362,7 @@ def _seed_account(uow: UnitOfWork, fake: Any, setup: WholesaleSetup, raw: dict[s
                 billing_address=_address(fake, country, name),
             ),
         )
-    setup.account_ids[name] = account.id
+    setup.account_ids[name] = key(account)
 
 
 def _seed_wholesale_orders(
@@ -357,10 +372,10 @@ def _seed_wholesale_orders(
     sizes = [
         row[0]
         for row in uow.session.exec(
-            select(ProductSizeRow.id, StockRow.physical - StockRow.allocated)
-            .join(StockRow, StockRow.product_size_id == ProductSizeRow.id)
-            .where(ProductSizeRow.variant_id.in_(setup.variant_ids))  # type: ignore[union-attr]
-            .order_by(ProductSizeRow.id)
+            select(col(ProductSizeRow.id), col(StockRow.physical) - col(StockRow.allocated))
+            .join(StockRow, col(StockRow.product_size_id) == col(ProductSizeRow.id))
+            .where(col(ProductSizeRow.variant_id).in_(setup.variant_ids))
+            .order_by(col(ProductSizeRow.id))
         )
         if row[1] >= 20
     ]
