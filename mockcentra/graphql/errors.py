@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from graphql import GraphQLError
+from graphql import FieldNode, GraphQLError
 from strawberry.types import Info
 
 from mockcentra import APP_VERSION
@@ -91,9 +91,10 @@ def run_mutation(
 
 
 def _sole_root_field(info: Info) -> bool:
-    """Whether this field is all the operation asks for (no other field, alias or fragment
-    at its root)."""
-    return len(info.operation.selection_set.selections) == 1
+    """Whether this field is all the operation asks for: one field at its root, not a fragment
+    (which may hold more mutations) and no other field or alias."""
+    selections = info.operation.selection_set.selections
+    return len(selections) == 1 and isinstance(selections[0], FieldNode)
 
 
 def errors_body(

@@ -203,6 +203,33 @@ def test_each_field_of_a_two_field_document_keeps_what_it_shows(
     assert levels(centra, tee) == {"S": 5, "M": 3}
 
 
+IN_A_FRAGMENT = """mutation($first: StockSetInput!, $second: StockSetInput!) { ...counts }
+fragment counts on Mutation {
+  first: setStock(input: $first) { userErrors { message } }
+  second: setStock(input: $second) { userErrors { message } } }"""
+
+
+def test_a_refused_field_spread_from_a_fragment_keeps_the_field_before_it(
+    centra: CentraClient, tee: Variant
+) -> None:
+    """One fragment at the root holds two mutations: the second's refusal undoes only itself."""
+    body = post(
+        centra,
+        IN_A_FRAGMENT,
+        {
+            "first": set_stock(tee, {"S": 7}, "First count"),
+            "second": set_stock(tee, {"XXL": 3}, "Second count"),
+        },
+    )
+
+    assert body["data"]["first"] == {"userErrors": []}
+    assert body["data"]["second"] == {
+        "userErrors": [{"message": "Could not find Size with name XXL."}]
+    }
+    assert [c["comment"] for c in stock_changes(centra)] == ["First count"]
+    assert levels(centra, tee) == {"S": 7, "M": 0}
+
+
 def test_an_error_that_reaches_the_root_undoes_the_fields_before_it(
     centra: CentraClient, tee: Variant
 ) -> None:
