@@ -81,6 +81,8 @@ _documents: TextBoundedCache[Any] = TextBoundedCache()
 _validations: TextBoundedCache[Any] = TextBoundedCache()
 #: What each (schema, query text, operation name) needs and costs (graphql.permissions).
 analyses: TextBoundedCache[Any] = TextBoundedCache()
+#: What executing each (schema, query text, operation name) works out per selection.
+_plans: TextBoundedCache[Any] = TextBoundedCache()
 
 
 def document_of(query: str) -> DocumentNode:
@@ -100,6 +102,20 @@ def validation_errors(
     if document is not _documents.peek(query):
         return validate()
     return _validations.get_or_make(query, len(query), validate)
+
+
+def kept_with_document(
+    schema: GraphQLSchema,
+    query: str,
+    document: DocumentNode,
+    operation_name: str | None,
+    make: Callable[[], V],
+) -> V:
+    """`make()` kept per schema, query text and operation name while `document` is the cached
+    parse of `query`; made afresh for any other document."""
+    if document is not _documents.peek(query):
+        return make()
+    return _plans.get_or_make((schema, query, operation_name), len(query), make)
 
 
 class DocumentCache(SchemaExtension):
@@ -139,5 +155,6 @@ def cache_usage() -> dict[str, int]:
     return {
         "analyses": analyses.used,
         "documents": _documents.used,
+        "plans": _plans.used,
         "validations": _validations.used,
     }

@@ -6,15 +6,25 @@ from collections.abc import Awaitable
 from typing import Any, TypeGuard
 
 import strawberry
-from graphql import ExecutionResult, GraphQLError, OperationType, get_operation_ast
+from graphql import DocumentNode, ExecutionResult, GraphQLError, OperationType, get_operation_ast
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from mockcentra.graphql import dates, direct, permissions
 from mockcentra.graphql.areas import AREAS
-from mockcentra.graphql.caches import DocumentCache, document_of, validation_errors
+from mockcentra.graphql.caches import (
+    DocumentCache,
+    document_of,
+    kept_with_document,
+    validation_errors,
+)
 from mockcentra.graphql.errors import is_client_error
-from mockcentra.graphql.execution import PlainExecutor, install_type_resolvers
+from mockcentra.graphql.execution import (
+    PlainExecutor,
+    Plans,
+    has_directives,
+    install_type_resolvers,
+)
 from mockcentra.graphql.scalars import SCALARS
 from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
 
@@ -63,7 +73,8 @@ class CentraSchema(strawberry.Schema):
                     operation_name=operation_name,
                     is_awaitable=_never_awaitable,
                 )
-                if not isinstance(executor, list):
+                if isinstance(executor, PlainExecutor):  # else: the errors of its variables
+                    executor.plans = self._plans(query, document, operation_name)
                     try:
                         result = executor.execute_operation()
                         if not isinstance(result, ExecutionResult):  # nothing is awaitable here
@@ -78,6 +89,18 @@ class CentraSchema(strawberry.Schema):
         return self.execute_sync(
             query, variables, context_value=context, operation_name=operation_name
         )
+
+    def _plans(self, query: str, document: DocumentNode, operation_name: str | None) -> Plans:
+        """The document's execution plans, kept with it when no directive makes them depend on
+        the request's variables."""
+        kept = kept_with_document(
+            self._schema,
+            query,
+            document,
+            operation_name,
+            lambda: Plans(shared=not has_directives(document)),
+        )
+        return kept if kept.shared else Plans(shared=False)
 
 
 #: The operations `CentraSchema.run` executes itself (a subscription goes through strawberry).

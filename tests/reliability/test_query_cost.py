@@ -157,7 +157,7 @@ def test_many_distinct_documents_keep_the_caches_within_their_budget(
 
     # then: no cache keeps more text than its budget
     usage = cache_usage()
-    assert set(usage) == {"analyses", "documents", "validations"}
+    assert set(usage) == {"analyses", "documents", "plans", "validations"}
     assert all(0 < used <= CACHE_BYTES for used in usage.values()), usage
 
 
