@@ -10,9 +10,10 @@ the fields that need none of that are pointed straight at their function:
 - a synchronous resolver without field extensions (a method, or a static resolver whose
   first parameter is `root: Parent[Row]`) is called with the arguments given,
   renamed, when each of them is a scalar (strawberry passes a scalar as graphql-core parsed it,
-  under its Python name); arguments left out take the function's defaults, as with
-  strawberry. A request that gives an input object, enum or list goes through strawberry's
-  conversion (`orders(limit: 10)` is called directly, `orders(where: ...)` is converted).
+  under its Python name) or null (strawberry passes None for any null but a `Maybe`);
+  arguments left out take the function's defaults, as with strawberry. A request that gives
+  an input object, enum or list goes through strawberry's conversion (`orders(limit: 10)` is
+  called directly, `orders(where: ...)` is converted).
 
 These resolvers get graphql-core's `GraphQLResolveInfo`, which carries the `context` and
 `operation` that mockcentra's resolvers read; nothing in mockcentra reads strawberry-only
@@ -75,15 +76,18 @@ def _when_given_scalars(
     takes_self: bool,
     info_name: str | None,
     names: dict[str, str],
+    others: dict[str, str],
     converting: Resolver,
 ) -> Resolver:
-    """Called directly when every argument given is one of the plain scalars in `names`;
-    through strawberry's conversion (`converting`) when another one is given."""
-    direct = _with_arguments(func, takes_self, info_name, names)
+    """Called directly when every argument given is one of the plain scalars in `names`, or
+    null (a null default included: `stores(where: null)`); through strawberry's conversion
+    (`converting`) when another one is given a value. `others`: the other arguments' GraphQL
+    and Python names."""
+    direct = _with_arguments(func, takes_self, info_name, {**names, **others})
 
     def resolve(source: Any, info: Any, **given: Any) -> Any:
-        for name in given:
-            if name not in names:
+        for name, value in given.items():
+            if name not in names and (value is not None or name not in others):
                 return converting(source, info, **given)
         return direct(source, info, **given)
 
@@ -92,11 +96,11 @@ def _when_given_scalars(
 
 def _scalar_names(
     f: GraphQLField, field: Any, names_of: NameConverter
-) -> tuple[dict[str, str], bool]:
-    """The GraphQL and Python names of the field's arguments that are plain scalars, and
-    whether all of them are."""
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The GraphQL and Python names of the field's arguments that are plain scalars, and of
+    the others."""
     names: dict[str, str] = {}
-    every = True
+    others: dict[str, str] = {}
     for argument in field.arguments:
         gql_name = names_of.from_argument(argument)
         gql_argument = f.args.get(gql_name)
@@ -108,10 +112,10 @@ def _scalar_names(
             or not isinstance(nullable(gql_argument.type), GraphQLScalarType)
             or kind is GlobalID
         ):
-            every = False
+            others[gql_name] = argument.python_name
             continue
         names[gql_name] = argument.python_name
-    return names, every
+    return names, others
 
 
 def _takes_source_first(resolver: Any) -> bool | None:
@@ -152,12 +156,12 @@ def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
                 continue
             if any(isinstance(a.type, StrawberryMaybe) for a in field.arguments):
                 continue  # strawberry tells an argument left out from one given as null
-            names, every = _scalar_names(f, field, names_of) if field.arguments else ({}, True)
+            names, others = _scalar_names(f, field, names_of) if field.arguments else ({}, {})
             info = resolver.info_parameter
             info_name = info and info.name
-            if not every:
+            if others:
                 f.resolve = _when_given_scalars(
-                    resolver.wrapped_func, takes_self, info_name, names, f.resolve
+                    resolver.wrapped_func, takes_self, info_name, names, others, f.resolve
                 )
             elif names:
                 f.resolve = _with_arguments(resolver.wrapped_func, takes_self, info_name, names)
