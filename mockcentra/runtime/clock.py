@@ -61,6 +61,8 @@ class Clock:
         self._frozen_at: datetime | None = None
         self._offset = timedelta(0)
         self._lock = threading.Lock()
+        #: counts the changes (freeze, advance, set_state), so a pinned moment knows it is stale
+        self.version = 0
 
     def now(self) -> datetime:
         with self._lock:
@@ -115,6 +117,7 @@ class Clock:
             if unfreeze:
                 frozen_at, offset = None, timedelta(0)
             self._frozen_at, self._offset = frozen_at, offset
+            self.version += 1
             return frozen_at if frozen_at is not None else real + offset
 
     def unfreeze(self) -> None:
@@ -131,7 +134,45 @@ class Clock:
         with self._lock:
             self._frozen_at = None if frozen_at is None else datetime.fromisoformat(frozen_at)
             self._offset = timedelta(seconds=offset_seconds)
+            self.version += 1
 
     @property
     def is_frozen(self) -> bool:
         return self._frozen_at is not None
+
+
+class PinnedClock(Clock):
+    """The clock one unit of work reads: it shows the moment it was first asked for until the
+    clock behind it is changed (frozen, advanced), so that every row and event a request
+    writes carries one time, and a row touched twice in it is written once."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.zone = clock.zone
+        self._clock: Clock = clock._clock if isinstance(clock, PinnedClock) else clock
+        self._pinned: tuple[int, datetime] | None = None
+
+    def now(self) -> datetime:
+        version = self._clock.version
+        if self._pinned is None or self._pinned[0] != version:
+            self._pinned = (version, self._clock.now())
+        return self._pinned[1]
+
+    def change(
+        self,
+        *,
+        freeze: bool = False,
+        at: datetime | None = None,
+        advance: timedelta | float | None = None,
+        unfreeze: bool = False,
+    ) -> datetime:
+        return self._clock.change(freeze=freeze, at=at, advance=advance, unfreeze=unfreeze)
+
+    def state(self) -> tuple[str | None, float]:
+        return self._clock.state()
+
+    def set_state(self, frozen_at: str | None, offset_seconds: float) -> None:
+        self._clock.set_state(frozen_at, offset_seconds)
+
+    @property
+    def is_frozen(self) -> bool:
+        return self._clock.is_frozen

@@ -18,7 +18,7 @@ from sqlalchemy import event, inspect
 from sqlmodel import Session
 
 from mockcentra.runtime import trace
-from mockcentra.runtime.clock import Clock
+from mockcentra.runtime.clock import Clock, PinnedClock
 from mockcentra.storage.engine import Database
 
 log = logging.getLogger("mockcentra.storage")
@@ -129,7 +129,8 @@ class UnitOfWork:
         faults: dict[str, str] | None = None,
     ) -> None:
         self.db = db
-        self.clock = clock
+        #: one moment for the whole unit of work (PinnedClock)
+        self.clock: Clock = PinnedClock(clock)
         self.seed = seed
         self.write = write
         #: a write transaction waits for its turn before it starts (Database.writing)

@@ -54,9 +54,16 @@ def ensure_not_on_hold(order: OrderRow, doing: str) -> None:
         )
 
 
-def touch(uow: UnitOfWork, order: OrderRow, change: str = "UPDATED") -> None:
+def stamp(uow: UnitOfWork, order: OrderRow) -> None:
+    """Mark the order changed now. An action that flushes a change before it `touch`es the
+    order stamps it with that change, so the order's row is written once (the unit of work
+    shows one moment)."""
     order.updated_at = uow.clock.now()
     uow.session.add(order)
+
+
+def touch(uow: UnitOfWork, order: OrderRow, change: str = "UPDATED") -> None:
+    stamp(uow, order)
     uow.emit(
         PendingEvent(
             "Order",

@@ -146,10 +146,22 @@ BALANCE_PARTS: dict[tuple[str, str], str] = {
 }
 
 
+def payment_entries(session, order_id: int) -> list[PaymentEntryRow]:
+    """The order's payment entries (read once per unit of work until an entry is added: a
+    capture reads the balance, checks it and numbers its entry from one read)."""
+
+    def load() -> list[PaymentEntryRow]:
+        return list(
+            session.exec(select(PaymentEntryRow).where(PaymentEntryRow.order_id == order_id))
+        )
+
+    if not isinstance(session, UnitOfWorkSession):
+        return load()
+    return list(memo(session, (PaymentEntryRow, order_id), load))
+
+
 def payment_balance(session, order_id: int) -> PaymentBalance:
-    entries = session.exec(
-        select(PaymentEntryRow).where(PaymentEntryRow.order_id == order_id)
-    ).all()
+    entries = payment_entries(session, order_id)
     sums = {"authorized": ZERO, "captured": ZERO, "refunded": ZERO}
     for e in entries:
         part = BALANCE_PARTS.get((e.entry_type, e.status))

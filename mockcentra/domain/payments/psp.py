@@ -10,11 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import select
-
 from mockcentra.domain.errors import Explain
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
+from mockcentra.domain.orders.totals import payment_entries
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import OrderRow, PaymentEntryRow
 from mockcentra.storage.tables.base import key
@@ -64,8 +62,7 @@ def reference(seed: int, order_id: int, k: int) -> str:
 
 
 def _entries_of(uow: UnitOfWork, order_id: int) -> int:
-    count = select(func.count()).select_from(PaymentEntryRow)
-    return uow.session.exec(count.where(PaymentEntryRow.order_id == order_id)).one()
+    return len(payment_entries(uow.session, order_id))
 
 
 def entry(

@@ -23,6 +23,7 @@ from mockcentra.domain.orders.guards import (
     ensure_not_locked_by_other,
     ensure_not_on_hold,
     find_order,
+    stamp,
     touch,
 )
 from mockcentra.domain.orders.line_checks import asked_lines
@@ -148,6 +149,7 @@ def create_shipment(
         ship_line(uow, order, shipment, line, wanted.quantity, allocate_demand, path)
     if status == OrderStatus.CONFIRMED:
         move(order, OrderStatus.PROCESSING)
+    stamp(uow, order)
     uow.session.flush()
     warnings = _capture_on_create(uow, order, shipment) if capture_now else []
     _emit(uow, order, shipment, "CREATED")

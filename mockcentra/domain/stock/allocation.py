@@ -137,15 +137,22 @@ def move(
     description: str | None = None,
 ) -> StockChangeRow:
     """Move `quantity` units of one size in one warehouse as `how` says, recorded in `change`
-    (a new stock change of the move's kind when None); refused when the level cannot take it."""
+    (a new stock change of the move's kind when None); refused when the level cannot take it.
+
+    A stock row that takes the move proves its warehouse exists (a foreign key), so the
+    warehouse is looked up only when the first UPDATE changes nothing."""
     _check(uow, product_size_id, quantity)
-    if uow.session.get(WarehouseRow, warehouse_id) is None:
-        raise not_found("Warehouse", warehouse_id)
     physical, allocated = how.physical * quantity, how.allocated * quantity
-    if (
-        adjust_level(uow, warehouse_id, product_size_id, physical=physical, allocated=allocated)
-        is None
-    ):
+    level = adjust_level(
+        uow, warehouse_id, product_size_id, physical=physical, allocated=allocated, create=False
+    )
+    if level is None:
+        if uow.session.get(WarehouseRow, warehouse_id) is None:
+            raise not_found("Warehouse", warehouse_id)
+        level = adjust_level(
+            uow, warehouse_id, product_size_id, physical=physical, allocated=allocated
+        )
+    if level is None:
         level = level_of(uow, warehouse_id, product_size_id)
         raise DomainError(
             ErrorCode.INSUFFICIENT_STOCK,

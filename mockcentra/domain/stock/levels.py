@@ -149,16 +149,22 @@ def level_of(session, warehouse_id: int, product_size_id: int) -> StockLevel:
 
 
 def adjust_level(
-    session, warehouse_id: int, product_size_id: int, *, physical: int = 0, allocated: int = 0
+    session,
+    warehouse_id: int,
+    product_size_id: int,
+    *,
+    physical: int = 0,
+    allocated: int = 0,
+    create: bool = True,
 ) -> StockLevel | None:
     """Move physical and allocated by the given deltas, or change nothing and return None when
     the result would break physical >= allocated >= 0.
 
     One UPDATE ... RETURNING when the stock row exists (the usual case); a missing row is
-    created at zero first."""
+    created at zero first, unless `create` is False (then a missing row is a None)."""
     s = _session(session)
     level = _conditional_update(s, warehouse_id, product_size_id, physical, allocated)
-    if level is None and not _row_exists(s, warehouse_id, product_size_id):
+    if level is None and create and not _row_exists(s, warehouse_id, product_size_id):
         s.exec(
             insert(StockRow)
             .values(
