@@ -13,6 +13,7 @@ import logging
 import math
 from datetime import UTC, timedelta
 from email.utils import format_datetime
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -45,14 +46,34 @@ class BadRequest(ValueError):
     """A POST body that is no GraphQL request (400, category "request")."""
 
 
+#: A body up to this size without variables is read once: clients send the same few again.
+KEPT_BODY_BYTES = 4096
+
+
 async def read_operation(request: Request) -> tuple[str, dict[str, Any], str | None]:
     """The Integration API's one body reader: the query, its variables and operation name.
 
     The body is read by the one JSON reader of every surface (runtime/wire.py), so variables
     with integers past 64 bits, lone surrogates or absurd nesting are refused here, before the
     document is parsed."""
+    raw = await request.body() or b"null"
+    if len(raw) <= KEPT_BODY_BYTES:
+        kept = _kept_operation(raw)
+        if kept is not None:
+            return kept[0], {}, kept[1]
+    return _operation_of(raw)
+
+
+@lru_cache(maxsize=256)
+def _kept_operation(raw: bytes) -> tuple[str, str | None] | None:
+    """The query and operation name of a body without variables; None when it has some."""
+    query, variables, operation_name = _operation_of(raw)
+    return None if variables else (query, operation_name)
+
+
+def _operation_of(raw: bytes) -> tuple[str, dict[str, Any], str | None]:
     try:
-        body = read_json(await request.body() or b"null")
+        body = read_json(raw)
     except UnreadableInput as refused:
         if refused.message == NOT_JSON:
             raise BadRequest("Request body is not valid JSON.") from None

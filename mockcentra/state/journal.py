@@ -6,6 +6,7 @@ import re
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from mockcentra.runtime.wire import UnreadableInput, read_json
@@ -37,8 +38,23 @@ class JournalEntry:
     source: str | None = None
 
 
+#: Bodies up to this size have their names kept: clients send the same few bodies again.
+KEPT_BODY_BYTES = 4096
+
+
 def graphql_names(body: bytes) -> tuple[str | None, str | None]:
     """The operation name (given or written in the document) and the first root field."""
+    if len(body) <= KEPT_BODY_BYTES:
+        return _kept_names(body)
+    return _names(body)
+
+
+@lru_cache(maxsize=256)
+def _kept_names(body: bytes) -> tuple[str | None, str | None]:
+    return _names(body)
+
+
+def _names(body: bytes) -> tuple[str | None, str | None]:
     try:
         data = read_json(body or b"null")
     except UnreadableInput:  # the endpoint answers it
