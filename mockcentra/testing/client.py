@@ -4,6 +4,8 @@ loop) or a server already running (a blocking httpx client, `CentraClient.attach
 from __future__ import annotations
 
 import asyncio
+import importlib.util
+import sys
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -69,6 +71,15 @@ class GraphQLResponse:
         return result
 
 
+def skip_missing_sniffio_lookups() -> None:
+    """httpx's ASGI transport tries `import sniffio` on every request (to tell trio from
+    asyncio). When sniffio is not installed, each failed import searches `sys.path` again, 0.1
+    to 0.25 ms per in-process request; recording it as absent makes the failure immediate.
+    Nothing changes when sniffio is installed."""
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+
 class CentraClient:
     """Talks to mockcentra: `.graphql()`, `.get()/.post()`, `.control`.
 
@@ -91,6 +102,7 @@ class CentraClient:
         self._remote: httpx.Client | None = None
         if app is not None:
             self._loop = asyncio.new_event_loop()
+            skip_missing_sniffio_lookups()
             self.runtime = app.state.runtime
             self.runtime.work_on_loop = True  # this loop serves one request at a time
             self.settings: Settings = self.runtime.settings
