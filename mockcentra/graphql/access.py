@@ -6,8 +6,6 @@ a GraphQL error and changes nothing. The names of the types and input are ours w
 documentation shows only the operation (`GraphQLUserInput` is Centra's).
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import strawberry
@@ -43,7 +41,7 @@ class GraphQLAccess:
     user: GraphQLUser
 
     @classmethod
-    def of(cls, row: ApiTokenRow, info: Info) -> GraphQLAccess:
+    def of(cls, row: ApiTokenRow, info: Info) -> "GraphQLAccess":
         return cls(
             token=row.token,
             is_valid=access.is_valid(row, info.context.runtime.clock.now()),

@@ -1,7 +1,5 @@
 """Types every area shares: money, user errors and warnings, and object-reference inputs."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +21,7 @@ class UserError:
     path: list[str] | None
 
     @classmethod
-    def of(cls, error: DomainError | DomainWarning) -> UserError:
+    def of(cls, error: DomainError | DomainWarning) -> "UserError":
         return cls(message=error.message, path=[str(p) for p in error.path] or None)
 
 
@@ -35,7 +33,7 @@ class UserWarningType:
     path: list[str] | None
 
     @classmethod
-    def of(cls, warning: DomainWarning) -> UserWarningType:
+    def of(cls, warning: DomainWarning) -> "UserWarningType":
         return cls(message=warning.message, path=[str(p) for p in warning.path] or None)
 
 
@@ -56,7 +54,7 @@ class Currency:
     is_base: bool
 
 
-def _float_value(root: Parent[MonetaryValue]) -> float:
+def _float_value(root: "Parent[MonetaryValue]") -> float:
     return float(root.amount)
 
 
@@ -74,7 +72,7 @@ class MonetaryValue:
         return format_money(Decimal(str(self.amount)), self.currency.code)
 
     @classmethod
-    def of(cls, amount: Decimal, currency: Any) -> MonetaryValue:
+    def of(cls, amount: Decimal, currency: Any) -> "MonetaryValue":
         return cls(amount=amount, currency=currency)
 
 

@@ -6,8 +6,6 @@ with `OrderEdge`; a root field takes `first/after/last/before` plus its list's `
 (slicing, cursors, `hasNextPage`/`hasPreviousPage`) is `mockcentra.domain.cursors`.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 

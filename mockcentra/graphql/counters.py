@@ -5,8 +5,6 @@ permission, so `counters { products(where: $w) }` beside `products(where: $w, pa
 how many pages there are.
 """
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

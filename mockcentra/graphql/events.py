@@ -5,8 +5,6 @@ only hold events that happened while the integration listened. `object` is the o
 is now (null once deleted) and needs the read permission of its type.
 """
 
-from __future__ import annotations
-
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -4,8 +4,6 @@ Entries belong to the token's integration name. Permissions are `IdConversion:wr
 mutations and `IdConversion:read` for entries (Centra's exact names are not documented).
 """
 
-from __future__ import annotations
-
 from typing import Any, TypeAlias
 
 import strawberry

@@ -4,8 +4,6 @@ The request asking is already charged, so a fresh token sees `usedQuota: 1` on t
 counts. With rate limiting off the answer is Centra's default plan with nothing used.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 
 import strawberry

@@ -1,7 +1,5 @@
 """`assignAttributes`, `unassignAttributes` and `mappedAttributes`."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -6,8 +6,6 @@ accounts and orders implement `ObjectWithAttributes`, each declaring its own rea
 on `attributes` (`Product.attributes:read` ...).
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Any, TypeAlias
 

@@ -1,7 +1,5 @@
 """Bundles: a product sold as sections of other products' variants, and its sections."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry import Parent
 from strawberry.types import Info

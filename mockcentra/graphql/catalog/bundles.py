@@ -1,7 +1,5 @@
 """Bundles: products sold as sections of other products' variants; inputs, queries, mutations."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

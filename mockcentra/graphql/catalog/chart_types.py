@@ -1,7 +1,5 @@
 """Size charts (the sizes a variant comes in) and measurement charts (what a product measures)."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry import Parent
 from strawberry.types import Info
@@ -58,7 +56,7 @@ class MeasurementChart:
         return content_json(root)
 
 
-def _table_chart(root: Parent[MeasurementTable]) -> MeasurementChart:
+def _table_chart(root: "Parent[MeasurementTable]") -> MeasurementChart:
     return root.row  # type: ignore[return-value]
 
 

@@ -1,7 +1,5 @@
 """Size charts and measurement charts: their inputs, queries and mutations."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

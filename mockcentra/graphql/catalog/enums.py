@@ -1,7 +1,5 @@
 """The catalogue's enums and sort orders, shared by its types, inputs and filters."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import TypeAlias
 

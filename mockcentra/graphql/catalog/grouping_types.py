@@ -1,7 +1,5 @@
 """Brands, collections and folders: the groupings a product is filed in."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -59,7 +57,7 @@ class Folder:
     @staticmethod
     def products(
         root: Parent[FolderRow], info: Info
-    ) -> list[Annotated[Product, strawberry.lazy(_PRODUCTS)]]:
+    ) -> list[Annotated["Product", strawberry.lazy(_PRODUCTS)]]:
         return children(info, "folder_products", key(root), queries.products_by_folder)
 
     @strawberry.field
@@ -69,13 +67,13 @@ class Folder:
 
     @field(permission="Folder:read")
     @staticmethod
-    def parent(root: Parent[FolderRow], info: Info) -> Folder | None:
+    def parent(root: Parent[FolderRow], info: Info) -> "Folder | None":
         parent_id = root.parent_id
         return None if parent_id is None else info.context.session.get(FolderRow, parent_id)
 
     @field(permission="Folder:read")
     @staticmethod
-    def child_folders(root: Parent[FolderRow], info: Info) -> list[Folder]:
+    def child_folders(root: Parent[FolderRow], info: Info) -> "list[Folder]":
         return list(
             info.context.session.exec(
                 select(FolderRow).where(FolderRow.parent_id == root.id).order_by(col(FolderRow.id))

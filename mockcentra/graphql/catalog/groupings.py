@@ -1,8 +1,6 @@
 """Brands, collections and folders, the groupings products are filed in: inputs, queries,
 mutations."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -1,7 +1,5 @@
 """Products: their inputs, filter, queries (a list, a Relay connection, one) and mutations."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any
 

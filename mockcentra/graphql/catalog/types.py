@@ -6,8 +6,6 @@ Types resolve straight from storage rows: `self` in a resolver is the row. Lists
 fetches the children of every parent listed so far in one statement.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -62,7 +60,7 @@ class Weight:
     formatted_value: str
 
     @classmethod
-    def of(cls, product: ProductRow) -> Weight:
+    def of(cls, product: ProductRow) -> "Weight":
         weight = weight_of(product.weight, product.weight_unit)
         return cls(value=float(weight.value), unit=weight.unit, formatted_value=weight.formatted)
 
@@ -148,7 +146,7 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
 
     @strawberry.field
     @staticmethod
-    def variants(root: Parent[ProductRow], info: Info) -> list[ProductVariant]:
+    def variants(root: Parent[ProductRow], info: Info) -> "list[ProductVariant]":
         return children(
             info,
             "variants",
@@ -162,8 +160,8 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
     def displays(
         root: Parent[ProductRow],
         info: Info,
-        where: Annotated[DisplayFilter, strawberry.lazy(_DISPLAYS)] | None = None,
-    ) -> list[Annotated[Display, strawberry.lazy(_DISPLAYS)]]:
+        where: Annotated["DisplayFilter", strawberry.lazy(_DISPLAYS)] | None = None,
+    ) -> list[Annotated["Display", strawberry.lazy(_DISPLAYS)]]:
         if where is None:
             return children(
                 info,
@@ -183,7 +181,7 @@ class Product(ObjectWithAttributes, ObjectWithTranslations, Localizable):
     @staticmethod
     def bundle(
         root: Parent[ProductRow], info: Info
-    ) -> Annotated[Bundle, strawberry.lazy(_BUNDLES)] | None:
+    ) -> Annotated["Bundle", strawberry.lazy(_BUNDLES)] | None:
         if not root.is_bundle:
             return None
         return queries.bundle_of_product(info.context.session, key(root))  # type: ignore[return-value]
@@ -276,7 +274,7 @@ class ProductVariant(ObjectWithAttributes, ObjectWithTranslations, Localizable):
     @staticmethod
     def product_sizes(
         root: Parent[VariantRow], info: Info, where: ProductSizeFilter | None = None
-    ) -> list[ProductSize]:
+    ) -> "list[ProductSize]":
         if where is None:
             return children(info, "sizes", key(root), queries.sizes_by_variant)
         if where.product_variant_id is not None and root.id not in where.product_variant_id:

@@ -1,8 +1,6 @@
 """Product variants and their sizes: inputs (also those nested in a new product), queries,
 mutations."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -4,8 +4,6 @@ Customers are created by orders (guests become unregistered customers); an email
 to one registered and one unregistered customer, and both are listed.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Any
 

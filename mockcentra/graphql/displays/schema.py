@@ -4,8 +4,6 @@ The guide's `updateDisplay(id:, input: [ addProductVariants: ... ])` is not vali
 the input is an object: `input: { addProductVariants: ... }`.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Any
 

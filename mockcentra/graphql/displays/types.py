@@ -1,7 +1,5 @@
 """Display and category types; `self` in a resolver is the storage row."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -72,13 +70,13 @@ class Category(ObjectWithTranslations, Localizable):
 
     @strawberry.field
     @staticmethod
-    def parent_category(root: Parent[CategoryRow], info: Info) -> Category | None:
+    def parent_category(root: Parent[CategoryRow], info: Info) -> "Category | None":
         parent_id = root.parent_id
         return None if parent_id is None else info.context.session.get(CategoryRow, parent_id)
 
     @strawberry.field
     @staticmethod
-    def child_categories(root: Parent[CategoryRow], info: Info) -> list[Category]:
+    def child_categories(root: Parent[CategoryRow], info: Info) -> "list[Category]":
         return children(info, "child_categories", key(root), queries.children_of_categories)
 
 
@@ -141,24 +139,24 @@ class Display(ObjectWithTranslations, Localizable):
         "order they were activated."
     )
     @staticmethod
-    def display_items(root: Parent[DisplayRow], info: Info) -> list[DisplayItem]:
+    def display_items(root: Parent[DisplayRow], info: Info) -> "list[DisplayItem]":
         return children(info, "display_items", key(root), queries.items_by_display)
 
     @strawberry.field(description="Campaigns are not modelled: always empty.")
     @staticmethod
     def campaign_variants(
         root: Parent[DisplayRow], limit: int | None = 20, page: int | None = 1
-    ) -> list[CampaignVariant]:
+    ) -> "list[CampaignVariant]":
         return []
 
     @strawberry.field(description="Display relations are not modelled: always empty.")
     @staticmethod
-    def related(root: Parent[DisplayRow]) -> list[DisplayRelation]:
+    def related(root: Parent[DisplayRow]) -> "list[DisplayRelation]":
         return []
 
     @strawberry.field(description="Tax groups are accepted on input, not stored: always null.")
     @staticmethod
-    def tax_group(root: Parent[DisplayRow]) -> TaxGroup | None:
+    def tax_group(root: Parent[DisplayRow]) -> "TaxGroup | None":
         return None
 
     @strawberry.field(description="The product images the display shows, in its order.")
@@ -216,7 +214,7 @@ class CampaignVariant:
     created_at: DateTimeTz
     start_at: DateTimeTz
     stop_at: DateTimeTz
-    campaign: Annotated[Campaign, strawberry.lazy(_WHOLESALE)]
+    campaign: Annotated["Campaign", strawberry.lazy(_WHOLESALE)]
     product_variant: ProductVariant
 
 

@@ -1,7 +1,5 @@
 """The `invoices` query: filtered, paged, Invoice:read."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

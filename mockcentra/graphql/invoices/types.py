@@ -4,8 +4,6 @@ An invoice is issued when a shipment is completed (domain/shipments/invoicing.py
 figures were frozen at issue; `orders` and `shipments` are what its lines cover.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 

@@ -1,7 +1,5 @@
 """`createMediaBatch`, `mediaBatch` and `deleteProductMedia`."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -1,7 +1,5 @@
 """Product media types: images with a source per image size, and media batches."""
 
-from __future__ import annotations
-
 import json
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
@@ -44,7 +42,7 @@ class MediaSizeType:
     max_height: int | None
 
     @classmethod
-    def of(cls, size: MediaSize) -> MediaSizeType:
+    def of(cls, size: MediaSize) -> "MediaSizeType":
         return cls(
             name=size.name,
             quality=size.quality,
@@ -108,14 +106,14 @@ class ProductMedia:
     @staticmethod
     def product(
         root: Parent[ProductMediaRow], info: Info
-    ) -> Annotated[Product, strawberry.lazy("mockcentra.graphql.catalog.types")]:
+    ) -> Annotated["Product", strawberry.lazy("mockcentra.graphql.catalog.types")]:
         return info.context.session.get(ProductRow, root.product_id)
 
     @field(permission="")
     @staticmethod
     def product_variant(
         root: Parent[ProductMediaRow], info: Info
-    ) -> Annotated[ProductVariant, strawberry.lazy("mockcentra.graphql.catalog.types")] | None:
+    ) -> Annotated["ProductVariant", strawberry.lazy("mockcentra.graphql.catalog.types")] | None:
         variant_id = root.variant_id
         return None if variant_id is None else info.context.session.get(VariantRow, variant_id)
 

@@ -1,8 +1,6 @@
 """An address on an order or shipment: what it reads (`Address`) and what sets one
 (`AddressInput`)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry
@@ -65,7 +63,7 @@ class Address:
         return None
 
     @classmethod
-    def of(cls, data: dict[str, Any] | None) -> Address | None:
+    def of(cls, data: dict[str, Any] | None) -> "Address | None":
         if not data:
             return None
         values = {py: data.get(key) for py, key in ADDRESS_KEYS.items()}

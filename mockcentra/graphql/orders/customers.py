@@ -1,8 +1,6 @@
 """Who placed an order: the `Customer`, and the names kept on the order (`CustomerInfo`,
 `BuyerInfo`)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -2,8 +2,6 @@
 name: fields are annotated with the domain class (mypy takes no `strawberry.enum(...)` call
 as a type), and resolvers return domain values."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import TypeAlias
 

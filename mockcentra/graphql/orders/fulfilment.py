@@ -1,7 +1,5 @@
 """Fulfilment mutations on orders: allocating and unallocating stock, payment authorization."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

@@ -4,8 +4,6 @@ wholesale implementation each (Centra split them when it deprecated `Purchaser`)
 Entries are the domain's plain records (domain/orders/history.py), not rows.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -1,8 +1,6 @@
 """Inputs the order, shipment and return mutations share: an order, an order line, a time
 range (and how a filter reads one)."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

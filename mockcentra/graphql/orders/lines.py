@@ -1,7 +1,5 @@
 """Order lines and the units of them allocated in warehouses."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 import strawberry
@@ -124,7 +122,7 @@ class OrderLine:
         description="Units of the line held in each warehouse (not yet in a shipment).",
     )
     @staticmethod
-    def allocations_(root: Parent[OrderLineRow]) -> list[Allocation]:
+    def allocations_(root: Parent[OrderLineRow]) -> "list[Allocation]":
         return [Allocation.of(a) for a in allocations_of(root)]
 
 
@@ -146,7 +144,7 @@ class Allocation:
     product_size_id: strawberry.Private[int] = 0
 
     @classmethod
-    def of(cls, allocation: LineAllocation) -> Allocation:
+    def of(cls, allocation: LineAllocation) -> "Allocation":
         return cls(
             id=allocation.id,
             quantity=allocation.quantity,

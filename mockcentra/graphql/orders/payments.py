@@ -1,7 +1,5 @@
 """How an order is paid: its payment method and payment history."""
 
-from __future__ import annotations
-
 import json
 
 import strawberry

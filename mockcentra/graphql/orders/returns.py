@@ -1,8 +1,6 @@
 """Return queries (a list, a Relay connection) and the mutations that create, complete,
 uncomplete and delete a return."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Any
 

@@ -1,8 +1,6 @@
 """Order queries (a list, a Relay connection, one) and the mutations that confirm, lock,
 update, cancel and capture an order."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -1,7 +1,5 @@
 """Shipment mutations: create, update, capture, complete and delete a shipment of an order."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

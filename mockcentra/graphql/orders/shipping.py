@@ -1,8 +1,6 @@
 """How an order ships: the carrier, the admin user and store plugin a shipment names, and
 the shipping price group of the order's shipping option."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry import Parent
 

@@ -1,7 +1,5 @@
 """What an order adds up to: its totals and the discounts applied to it."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 import strawberry

@@ -6,8 +6,6 @@ lines, addresses, customers, payments and totals have modules of their own here;
 returns are in graphql/shipments and graphql/returns.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -178,7 +176,7 @@ class Order(ObjectWithAttributes):
     @staticmethod
     def shipments(
         root: Parent[OrderRow], info: Info
-    ) -> list[Annotated[Shipment, strawberry.lazy(_SHIPMENTS)]]:
+    ) -> list[Annotated["Shipment", strawberry.lazy(_SHIPMENTS)]]:
         batched = batch.order_shipments(info, key(root))
         if batched is None:
             batched = list(
@@ -194,7 +192,7 @@ class Order(ObjectWithAttributes):
     @staticmethod
     def returns(
         root: Parent[OrderRow], info: Info
-    ) -> list[Annotated[Return, strawberry.lazy(_RETURNS)]]:
+    ) -> list[Annotated["Return", strawberry.lazy(_RETURNS)]]:
         stmt = select(ReturnRow).where(ReturnRow.order_id == root.id).order_by(col(ReturnRow.id))
         return list(info.context.session.exec(stmt))
 
@@ -202,14 +200,14 @@ class Order(ObjectWithAttributes):
     @staticmethod
     def history(
         root: Parent[OrderRow], info: Info
-    ) -> list[Annotated[OrderHistoryEntry, strawberry.lazy(_HISTORY)]]:
+    ) -> list[Annotated["OrderHistoryEntry", strawberry.lazy(_HISTORY)]]:
         return order_history(info.context.session, root)  # type: ignore[return-value]
 
     @strawberry.field(description="E-mails sent about the order, oldest first.")
     @staticmethod
     def email_history(
         root: Parent[OrderRow], info: Info
-    ) -> list[Annotated[EmailHistoryEntry, strawberry.lazy(_HISTORY)]]:
+    ) -> list[Annotated["EmailHistoryEntry", strawberry.lazy(_HISTORY)]]:
         return email_history(info.context.session, root)  # type: ignore[return-value]
 
     @strawberry.field
@@ -278,21 +276,21 @@ class WholesaleOrder(Order):
     @staticmethod
     def buyer(
         root: Parent[OrderRow], info: Info
-    ) -> Annotated[Buyer, strawberry.lazy(_WHOLESALE)] | None:
+    ) -> Annotated["Buyer", strawberry.lazy(_WHOLESALE)] | None:
         return order_buyer(info, root)  # type: ignore[return-value]
 
     @strawberry.field
     @staticmethod
     def account(
         root: Parent[OrderRow], info: Info
-    ) -> Annotated[Account, strawberry.lazy(_WHOLESALE)] | None:
+    ) -> Annotated["Account", strawberry.lazy(_WHOLESALE)] | None:
         return order_account(info, root)  # type: ignore[return-value]
 
     @strawberry.field(description="The delivery windows the order's lines are in.")
     @staticmethod
     def delivery_windows(
         root: Parent[OrderRow], info: Info
-    ) -> list[Annotated[DeliveryWindow, strawberry.lazy(_WINDOWS)]]:
+    ) -> list[Annotated["DeliveryWindow", strawberry.lazy(_WINDOWS)]]:
         return order_windows(info, root)  # type: ignore[return-value]
 
     @classmethod

@@ -1,7 +1,5 @@
 """What the order update, confirm, lock and cancel mutations take."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

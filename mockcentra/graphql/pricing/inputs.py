@@ -1,8 +1,6 @@
 """Price list, price and price alteration inputs and payloads, and how the inputs become the
 domain's specs."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Any
 

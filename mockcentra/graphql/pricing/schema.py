@@ -1,7 +1,5 @@
 """Pricing queries and mutations: pricelists, prices, price alterations."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

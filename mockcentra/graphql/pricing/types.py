@@ -5,8 +5,6 @@ resolves from a `PriceView`, one per variant and pricelist. Children of listed p
 one query per kind through `children()`.
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
@@ -124,7 +122,7 @@ class Price:
 
     @field(permission="")
     @staticmethod
-    def pricelist(root: Parent[queries.PriceView], info: Info) -> Pricelist:
+    def pricelist(root: Parent[queries.PriceView], info: Info) -> "Pricelist":
         return info.context.session.get(PricelistRow, root.pricelist_id)
 
     @field(permission="")
@@ -197,7 +195,7 @@ class PriceAlteration:
     def delivery_windows(
         root: Parent[PriceAlterationRow], info: Info
     ) -> list[
-        Annotated[DeliveryWindow, strawberry.lazy("mockcentra.graphql.wholesale.window_types")]
+        Annotated["DeliveryWindow", strawberry.lazy("mockcentra.graphql.wholesale.window_types")]
     ]:
         """The delivery windows whose `priceAlteration` is this one."""
         return children(info, "alteration_windows", key(root), windows_of_alterations)

@@ -1,7 +1,5 @@
 """Queries over the instance's reference data."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Any
 

@@ -1,7 +1,5 @@
 """Stores, markets, countries, states, shipping options and allocation rules."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -65,7 +63,7 @@ class Country:
 
     @strawberry.field
     @staticmethod
-    def states(root: Parent[CountryRow], info: Info) -> list[State]:
+    def states(root: Parent[CountryRow], info: Info) -> "list[State]":
         return list(
             info.context.session.exec(
                 select(StateRow).where(StateRow.country_id == root.id).order_by(StateRow.name)
@@ -119,7 +117,7 @@ class Market:
 
     @strawberry.field
     @staticmethod
-    def allocation_rule(root: Parent[MarketRow], info: Info) -> AllocationRule | None:
+    def allocation_rule(root: Parent[MarketRow], info: Info) -> "AllocationRule | None":
         rule_id = root.allocation_rule_id
         return None if rule_id is None else info.context.session.get(AllocationRuleRow, rule_id)
 
@@ -127,7 +125,7 @@ class Market:
     @staticmethod
     def displays(
         root: Parent[MarketRow], info: Info
-    ) -> list[Annotated[Display, strawberry.lazy("mockcentra.graphql.displays.types")]]:
+    ) -> list[Annotated["Display", strawberry.lazy("mockcentra.graphql.displays.types")]]:
         stmt = (
             select(DisplayRow)
             .join(DisplayMarketRow, col(DisplayMarketRow.display_id) == col(DisplayRow.id))
@@ -140,7 +138,7 @@ class Market:
     @staticmethod
     def campaigns(
         root: Parent[MarketRow],
-    ) -> list[Annotated[Campaign, strawberry.lazy("mockcentra.graphql.wholesale.campaigns")]]:
+    ) -> list[Annotated["Campaign", strawberry.lazy("mockcentra.graphql.wholesale.campaigns")]]:
         return []
 
 

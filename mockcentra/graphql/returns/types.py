@@ -4,8 +4,6 @@ As with shipments, Centra split `Return` when it deprecated `Purchaser`:
 `... on DirectToConsumerReturn { customer }` and `... on WholesaleReturn { account }`.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 

@@ -6,8 +6,6 @@ the interface, `... on DirectToConsumerShipment { customer }` and
 which implementation a row is follows its order's store type.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -202,7 +200,7 @@ class Shipment:
     @staticmethod
     def returns(
         root: Parent[ShipmentRow], info: Info
-    ) -> list[Annotated[Return, strawberry.lazy(_RETURNS)]]:
+    ) -> list[Annotated["Return", strawberry.lazy(_RETURNS)]]:
         return list(
             info.context.session.exec(
                 select(ReturnRow)
@@ -215,7 +213,7 @@ class Shipment:
     @staticmethod
     def invoices(
         root: Parent[ShipmentRow], info: Info
-    ) -> list[Annotated[Invoice, strawberry.lazy(_INVOICES)]]:
+    ) -> list[Annotated["Invoice", strawberry.lazy(_INVOICES)]]:
         found = invoice_queries.invoices_of_shipments(info.context.session, [key(root)])
         return found.get(key(root), [])  # type: ignore[return-value]
 

@@ -1,7 +1,5 @@
 """Warehouse and stock queries and mutations."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Any
 

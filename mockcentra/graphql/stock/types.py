@@ -5,8 +5,6 @@
 their items point at (warehouses, product sizes, lines) in one statement per kind.
 """
 
-from __future__ import annotations
-
 import weakref
 from collections.abc import Iterable
 from enum import Enum
@@ -160,7 +158,7 @@ def stock_change_connection(
     where: StockChangeFilter | None,
     sort: list[StockChangeSort] | None,
     window: dict[str, Any],
-) -> Connection[StockChange]:
+) -> "Connection[StockChange]":
     """A page of stock changes, oldest first unless sorted (so `last: 10` is the newest ten)."""
     keys = keys_of(
         [s.value for s in as_list(sort)], queries.STOCK_CHANGE_SORT_COLUMNS, StockChangeRow.id
@@ -173,7 +171,7 @@ def stock_change_connection(
 
 def stock_page(
     info: Info, where: StockFilter | None, limit: int | None, page: int | None, **fixed: Any
-) -> list[Stock]:
+) -> "list[Stock]":
     """A page of per-warehouse stock with its warehouses and product sizes preloaded."""
     w = where or StockFilter()
     levels = queries.stock_levels(
@@ -192,7 +190,7 @@ def stock_page(
 
 def stock_change_page(
     info: Info, where: StockChangeFilter | None, limit: int | None, page: int | None, **fixed: Any
-) -> list[StockChange]:
+) -> "list[StockChange]":
     w = where or StockChangeFilter()
     rows = queries.stock_changes(
         info.context.session,
@@ -261,7 +259,7 @@ class Warehouse:
         where: StockFilter | None = None,
         limit: int | None = 20,
         page: int | None = 1,
-    ) -> list[Stock]:
+    ) -> "list[Stock]":
         return stock_page(info, where, limit, page, warehouse_ids=[root.id])
 
     @strawberry.field
@@ -272,7 +270,7 @@ class Warehouse:
         where: StockChangeFilter | None = None,
         limit: int | None = 20,
         page: int | None = 1,
-    ) -> list[StockChange]:
+    ) -> "list[StockChange]":
         return stock_change_page(info, where, limit, page, warehouse_ids=[root.id])
 
 
@@ -348,7 +346,7 @@ class StockChange:
     @staticmethod
     def lines(
         root: Parent[StockChangeRow], info: Info, limit: int | None = None, page: int | None = None
-    ) -> list[StockChangeLine]:
+    ) -> "list[StockChangeLine]":
         """All lines unless `limit` is given (Centra pages lines 20 at a time)."""
         lines = _lines(info, key(root))
         if limit is not None:

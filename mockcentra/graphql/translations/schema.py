@@ -1,7 +1,5 @@
 """`languages` and `localize`."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Any
 

@@ -1,8 +1,6 @@
 """Languages and the translation interfaces displays, products, variants and categories
 implement: `ObjectWithTranslations.translations` and the deprecated `Localizable.localized`."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry
@@ -47,7 +45,7 @@ class TranslatedField:
     value: str | None = strawberry.field(description="null: not translated (the default applies).")
 
 
-def _translation_language(root: Parent[Translation]) -> Language:
+def _translation_language(root: "Parent[Translation]") -> Language:
     return root.language_row  # type: ignore[return-value]
 
 
@@ -60,7 +58,7 @@ class Translation:
     fields: list[TranslatedField]
 
 
-def _localization_language(root: Parent[Localization]) -> Language:
+def _localization_language(root: "Parent[Localization]") -> Language:
     return root.language_row  # type: ignore[return-value]
 
 

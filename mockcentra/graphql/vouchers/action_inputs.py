@@ -1,8 +1,6 @@
 """The inputs of a voucher's actions: when it applies (criteria) and what it gives (results),
 as createVoucher and updateVoucher take them."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -1,7 +1,5 @@
 """Voucher queries and mutations: `vouchers`, `voucher`, `createVoucher`, `updateVoucher`."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -4,8 +4,6 @@
 beyond `id` and `type` are mockcentra additions that show what an action does.
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import TypeAlias
 
@@ -154,7 +152,7 @@ class VoucherAction:
 
     @strawberry.field
     @staticmethod
-    def entry_point(root: Parent[VoucherActionRow], info: Info) -> VoucherAction | None:
+    def entry_point(root: Parent[VoucherActionRow], info: Info) -> "VoucherAction | None":
         entry = root.entry_point_id
         return None if entry is None else info.context.session.get(VoucherActionRow, entry)
 

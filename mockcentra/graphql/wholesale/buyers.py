@@ -1,7 +1,5 @@
 """Buyers: who places a wholesale account's orders."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -1,7 +1,5 @@
 """Campaigns, which delivery windows and markets name; not modelled (no campaign exists)."""
 
-from __future__ import annotations
-
 import strawberry
 
 from mockcentra.graphql.permissions import read_permission

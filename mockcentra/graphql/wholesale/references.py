@@ -1,8 +1,6 @@
 """The wholesale inputs that name an object (account, buyer, delivery window, payment and
 shipping terms, product size), and the address reader the wholesale mutations share."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -5,8 +5,6 @@ windows have their own modules).
 in Centra's B2B Showroom (which has no Integration API mutation).
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

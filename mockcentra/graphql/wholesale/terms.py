@@ -1,7 +1,5 @@
 """Payment terms and shipping terms: what a wholesale account buys on."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry import Parent
 

@@ -6,8 +6,6 @@ Types resolve straight from storage rows: a resolver is static and takes the row
 kind.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from typing import Any, TypeAlias
 
@@ -73,7 +71,7 @@ class SalesRepresentative:
 
     @strawberry.field
     @staticmethod
-    def accounts(root: Parent[SalesRepresentativeRow], info: Info) -> list[Account]:
+    def accounts(root: Parent[SalesRepresentativeRow], info: Info) -> "list[Account]":
         return children(info, "rep_accounts", key(root), queries.accounts_of_representatives)
 
 
@@ -222,7 +220,7 @@ class Account(ObjectWithAttributes):
 
     @strawberry.field
     @staticmethod
-    def buyers(root: Parent[AccountRow], info: Info) -> list[Buyer]:
+    def buyers(root: Parent[AccountRow], info: Info) -> "list[Buyer]":
         return children(info, "account_buyers", key(root), domain_buyers.buyers_of)
 
 

@@ -7,8 +7,6 @@ Types resolve straight from storage rows: a resolver is static and takes the row
 query per kind.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import datetime, time
 from typing import Any, TypeAlias

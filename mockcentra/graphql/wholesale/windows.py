@@ -1,8 +1,6 @@
 """Delivery windows: when a wholesale order's lines are delivered, which variants each
 window sells (and how many), and in which markets."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry
