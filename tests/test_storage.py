@@ -87,3 +87,32 @@ def test_a_restore_gives_back_the_snapshot_byte_for_byte() -> None:
     assert db.image() == taken
     assert read(db, "one") == [("one",)]
     db.dispose()
+
+
+def _pragmas(conn: sqlite3.Connection) -> tuple:
+    names = ("journal_mode", "synchronous", "foreign_keys", "cache_size")
+    return tuple(conn.execute(f"PRAGMA {name}").fetchone()[0] for name in names)
+
+
+def test_a_bulk_load_commits_its_rows_and_gives_the_connection_its_settings_back(
+    tmp_path: Path,
+) -> None:
+    for db, journal in ((Database(str(tmp_path / "bulk.db")), "delete"), (Database(MEMORY), None)):
+        db.create_all()
+        with db.raw() as conn:
+            before = _pragmas(conn)
+
+        with db.bulk_load() as conn:
+            during = _pragmas(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+            conn.exec_driver_sql(
+                "INSERT INTO store (name, type, autoconfirm) VALUES ('Retail', 'WHOLESALE', 0)"
+            )
+            conn.commit()
+
+        assert during[2:] == (0, -16 * 1024)
+        if journal:
+            assert during[:2] == (journal, 0)
+        with db.raw() as conn:
+            assert _pragmas(conn) == before
+            assert conn.execute("SELECT name FROM store").fetchall() == [("Retail",)]
+        db.dispose()

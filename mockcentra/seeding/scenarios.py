@@ -17,7 +17,6 @@ from mockcentra.seeding.files import scenario_files
 from mockcentra.seeding.orders import EPOCH, build_orders
 from mockcentra.settings import Settings
 from mockcentra.state.tokens import ensure_default_token
-from mockcentra.storage.bulk import bulk_page_cache
 from mockcentra.storage.engine import Database
 from mockcentra.storage.tables import InstanceInfoRow
 
@@ -105,16 +104,15 @@ def seed_scenario(
     if products is not None and name not in SIZED:
         raise ValueError(f"Scenario '{name}' has a fixed catalogue; its product count is fixed.")
     catalogue = SCENARIOS[name][1] if products is None else _sized_demo(products)
-    with db.bulk_load(), Session(db.engine) as session:
-        with bulk_page_cache(session.connection()):
-            seed_base(session)
-            session.add(InstanceInfoRow(key="scenario", value=name))
-            session.add(InstanceInfoRow(key="seed", value=str(seed)))
-            catalogue(session, clock, seed)
-            if name in BULK_SPECS:
-                spec = BulkSpec.parse(BULK_SPECS[name], orders)
-                seed_bulk_orders(session, seed, spec, progress=progress)
-            session.commit()
+    with db.bulk_load() as conn, Session(bind=conn) as session:
+        seed_base(session)
+        session.add(InstanceInfoRow(key="scenario", value=name))
+        session.add(InstanceInfoRow(key="seed", value=str(seed)))
+        catalogue(session, clock, seed)
+        if name in BULK_SPECS:
+            spec = BulkSpec.parse(BULK_SPECS[name], orders)
+            seed_bulk_orders(session, seed, spec, progress=progress)
+        session.commit()
     extras = EXTRA_SPECS.get(name)
     if extras:
         _seed_extras(db, clock, seed, extras)

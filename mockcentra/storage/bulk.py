@@ -60,23 +60,3 @@ def indexes_built_after(conn: Connection, models: Sequence[Any]) -> Iterator[Non
     yield
     for index in indexes:
         index.create(conn)
-
-
-#: The page cache of a connection doing a bulk load (SQLite's default is 2 MiB): the tables'
-#: and indexes' upper pages stay in memory while hundreds of thousands of rows go in.
-BULK_CACHE_MIB = 16
-
-
-@contextmanager
-def bulk_page_cache(conn: Connection, mib: int = BULK_CACHE_MIB) -> Iterator[None]:
-    """A larger page cache on `conn`'s SQLite connection for the block, then its own size
-    again (that connection goes back to the pool and serves requests afterwards; the block
-    may commit and release `conn`, so the driver's connection is used directly)."""
-    driver = conn.connection.dbapi_connection
-    assert driver is not None
-    previous = driver.execute("PRAGMA cache_size").fetchone()[0]
-    driver.execute(f"PRAGMA cache_size=-{int(mib) * 1024}")
-    try:
-        yield
-    finally:
-        driver.execute(f"PRAGMA cache_size={int(previous)}")

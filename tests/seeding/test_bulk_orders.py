@@ -96,6 +96,12 @@ def test_large_is_listed_and_seeds_the_asked_number_of_orders(large: CentraClien
     assert set(counts) == {"PENDING", "CONFIRMED", "PROCESSING", "SHIPPED", "CANCELLED"}
 
 
+def test_every_seeded_reference_points_at_a_row(large: CentraClient) -> None:
+    """Seeding checks no foreign keys while it writes (Database.bulk_load); this does."""
+    with large.runtime.db.raw() as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_bulk_orders_have_the_fields_of_orders_placed_through_the_apis(
     large: CentraClient,
 ) -> None:
