@@ -143,18 +143,22 @@ def test_the_type_check_skips_no_module() -> None:
     assert all(any(PACKAGE.parent.glob(path)) for path in checked)
 
 
-def test_graphql_types_are_annotated_with_objects_not_strings() -> None:
+def test_graphql_types_and_tables_are_annotated_with_objects_not_strings() -> None:
     """strawberry evaluates every string annotation of a type at import (parse, compile, eval:
-    60-130 µs each, some 5,000 of them); real annotations come compiled in the .pyc. A name
-    the module binds later, or only under TYPE_CHECKING, is quoted where it is used."""
+    60-130 µs each, some 5,000 of them), and pydantic those of every table; real annotations
+    come compiled in the .pyc. A name the module binds later, or only under TYPE_CHECKING, is
+    quoted where it is used."""
     decorators = {"strawberry.type", "strawberry.input", "strawberry.interface"}
     offences = []
     for path, tree in sources():
         defines_types = any(
             isinstance(node, ast.ClassDef)
-            and any(
-                ast.unparse(d.func if isinstance(d, ast.Call) else d) in decorators
-                for d in node.decorator_list
+            and (
+                any(
+                    ast.unparse(d.func if isinstance(d, ast.Call) else d) in decorators
+                    for d in node.decorator_list
+                )
+                or any(k.arg == "table" for k in node.keywords)
             )
             for node in ast.walk(tree)
         )

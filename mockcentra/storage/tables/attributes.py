@@ -1,7 +1,5 @@
 """Custom attributes on objects: dynamic element values and selected mapped attributes."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import UniqueConstraint

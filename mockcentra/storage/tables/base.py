@@ -1,7 +1,5 @@
 """The base class of every table row."""
 
-from __future__ import annotations
-
 from typing import TypeVar
 
 from sqlmodel import Session, SQLModel

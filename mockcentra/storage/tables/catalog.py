@@ -1,7 +1,5 @@
 """The product catalogue: size charts, products, variants, sizes, bundles and their groupings."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from decimal import Decimal
 

@@ -1,7 +1,5 @@
 """Displays: how a product is presented in one store, with its variants, markets and categories."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import UniqueConstraint

@@ -4,8 +4,6 @@ Everything here is written in the transaction that made the change, so a rolled-
 leaves no event, no queued event and no webhook.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -1,7 +1,5 @@
 """Invoices: the documents issued for shipped goods, frozen when they are issued."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from decimal import Decimal
 from typing import Any

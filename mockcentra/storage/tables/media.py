@@ -1,8 +1,6 @@
 """Product media: image files (kept in the database), their place on products and displays,
 and media batches (`createMediaBatch`) with their items."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -1,7 +1,5 @@
 """Customers, orders, lines, shipments, payment history, returns and checkout selections."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from decimal import Decimal
 from typing import Any

@@ -1,7 +1,5 @@
 """Plugin instances of a store: the shipment plugins a shipment can be booked with."""
 
-from __future__ import annotations
-
 from sqlmodel import Field
 
 from mockcentra.storage.tables.base import Row

@@ -1,7 +1,5 @@
 """Pricelists, prices per product (or variant), and wholesale price alterations."""
 
-from __future__ import annotations
-
 from datetime import date
 from decimal import Decimal
 

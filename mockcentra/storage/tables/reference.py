@@ -1,7 +1,5 @@
 """Instance-wide reference data: stores, markets, countries, currencies, tokens, id conversion."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from decimal import Decimal
 

@@ -1,7 +1,5 @@
 """Warehouses and stock per warehouse and product size, with the history of stock changes."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from decimal import Decimal
 

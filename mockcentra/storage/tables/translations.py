@@ -1,7 +1,5 @@
 """Languages of the instance and translations of object fields into them."""
 
-from __future__ import annotations
-
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 

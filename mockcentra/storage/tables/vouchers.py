@@ -1,7 +1,5 @@
 """Vouchers: their markets, actions (criteria and results), and one usage row per placed order."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -1,7 +1,5 @@
 """Wholesale: accounts, their buyers, delivery windows, and what a wholesale order adds."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
