@@ -8,7 +8,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlmodel import Session
@@ -18,7 +19,14 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing.prices import pick_price, pricelist_prices
 from mockcentra.domain.stock.allocation import warehouses_for_market
 from mockcentra.runtime.ids import order_hash
-from mockcentra.seeding.bulk_rows import BulkRows, add_event, add_payment, order_data, stamp
+from mockcentra.seeding.bulk_rows import (
+    BulkRows,
+    add_event,
+    add_payment,
+    cents,
+    order_data,
+    stamp,
+)
 from mockcentra.seeding.bulk_sources import (
     COUNTRY_WEIGHTS,
     Item,
@@ -51,17 +59,12 @@ STATUS = {
 }
 
 
-def _pick_state(rng: random.Random, states: dict[str, int]) -> str:
-    return rng.choices(list(states), weights=list(states.values()))[0]
-
-
 @dataclass
 class Shopper:
-    """A customer as its orders repeat it: id, address, where they order from, and the address
-    and customer info already as JSON."""
+    """A customer as its orders repeat it: id, where they order from, and the address and
+    customer info already as JSON."""
 
     customer_id: int
-    address: dict[str, Any]
     place: Place
     address_json: str
     info_json: str
@@ -69,7 +72,7 @@ class Shopper:
 
 @dataclass
 class BulkOrder:
-    """One order being written: what its rows, payments and events share."""
+    """One order being written: what its rows, payments and events share (money in cents)."""
 
     number: int
     order_id: int
@@ -79,8 +82,9 @@ class BulkOrder:
     place: Place
     at0: str
     at1: str
+    shipping: int
     lines: list[tuple[int, Item, int, Decimal]] = field(default_factory=list)
-    grand_total: Decimal = ZERO
+    grand_total: int = 0
 
 
 class BulkOrderWriter:
@@ -101,8 +105,10 @@ class BulkOrderWriter:
         self.places = order_places(session, conn, store_id)
         if not self.items or not self.places:
             raise RuntimeError("The catalogue has no active displays or priced countries to order.")
-        self.weights = [COUNTRY_WEIGHTS[p.country] for p in self.places]
-        self.prices: dict[tuple[int, int], Decimal | None] = {}
+        # choices() with the cumulative weights draws exactly as with the weights, once summed
+        self.place_weights = list(accumulate(COUNTRY_WEIGHTS[p.country] for p in self.places))
+        self.shipping = {p.country: cents(p.shipping) for p in self.places}
+        self.prices: dict[tuple[int, int], tuple[Decimal, int] | None] = {}
         # each pricelist's rows are read once (not one statement per variant and pricelist)
         pricelists = {p.pricelist_id for p in self.places}
         self.by_pricelist = {pid: pricelist_prices(session, pid) for pid in pricelists}
@@ -114,15 +120,19 @@ class BulkOrderWriter:
         self.customers: dict[int, Shopper] = {}
         self.start = END - timedelta(days=spec.days)
         self.step = timedelta(days=spec.days) / max(1, spec.count)
-        self.state_names = {s: w for s, w in spec.states.items() if w > 0}
+        weighted = {s: w for s, w in spec.states.items() if w > 0}
+        self.state_names = list(weighted)
+        self.state_weights = list(accumulate(weighted.values()))
 
-    def price(self, place: Place, item: Item) -> Decimal | None:
-        """The item's price in the place's price list (None: not sold there), read once."""
+    def price(self, place: Place, item: Item) -> tuple[Decimal, int] | None:
+        """The item's price in the place's price list and in cents (None: not sold there),
+        read once."""
         key = (place.pricelist_id, item.variant_id)
         if key not in self.prices:
             rows = self.by_pricelist[place.pricelist_id].get(item.product_id, ())
             found = pick_price(rows, item.variant_id)
-            self.prices[key] = None if found is None else round_money(found.price)
+            unit = None if found is None else round_money(found.price)
+            self.prices[key] = None if unit is None else (unit, cents(unit))
         return self.prices[key]
 
     def write(self, i: int) -> None:
@@ -130,7 +140,7 @@ class BulkOrderWriter:
         rng = self.rng
         placed = self.start + self.step * i + timedelta(seconds=rng.randint(0, 59))
         placed = placed.replace(microsecond=0)
-        state = _pick_state(rng, self.state_names)
+        state = rng.choices(self.state_names, cum_weights=self.state_weights)[0]
         later = placed + timedelta(hours=rng.randint(2, 48))
         at0 = stamp(placed)
         shopper = self.shopper(i, at0)
@@ -144,11 +154,12 @@ class BulkOrderWriter:
             place=shopper.place,
             at0=at0,
             at1=stamp(later),
+            shipping=self.shipping[shopper.place.country],
         )
         self.add_lines(order)
         # the same arithmetic as order_totals: tax-inclusive line values plus shipping
         items_total = sum((times(u, q) for _, _, q, u in order.lines), ZERO)
-        order.grand_total = items_total + order.place.shipping
+        order.grand_total = cents(items_total + order.place.shipping)
         on_hold = state in ("pending", "confirmed") and self.holds.random() < self.spec.on_hold
         self.add_order(order, shopper, on_hold)
         self.add_placing(order, on_hold)
@@ -160,7 +171,7 @@ class BulkOrderWriter:
         rng = self.rng
         who = rng.randrange(self.customer_count) if i >= self.customer_count // 2 else i
         if who not in self.customers:
-            place = rng.choices(self.places, weights=self.weights)[0]
+            place = rng.choices(self.places, cum_weights=self.place_weights)[0]
             address = self.people.person(len(self.customers) + 1, place.country)
             customer_id = self.rows.add(
                 CustomerRow,
@@ -178,16 +189,14 @@ class BulkOrderWriter:
                 "lastName": address["lastName"],
                 "email": address["email"],
             }
-            self.customers[who] = Shopper(
-                customer_id, address, place, json.dumps(address), json.dumps(info)
-            )
+            self.customers[who] = Shopper(customer_id, place, json.dumps(address), json.dumps(info))
             add_event(
                 self.rows,
                 "Customer",
                 "CREATED",
                 str(customer_id),
                 at0,
-                {},
+                "{}",
                 ["CustomerCreated"],
                 market_id=None,
             )
@@ -197,13 +206,11 @@ class BulkOrderWriter:
         """One to a few priced sizes, each in a few units; open orders hold their stock."""
         rng, items, place, state = self.rng, self.items, order.place, order.state
         chosen = rng.sample(items, k=min(len(items), rng.randint(*self.spec.lines)))
-        chosen = [it for it in chosen if self.price(place, it) is not None]
-        if not chosen:
-            chosen = [next(it for it in items if self.price(place, it) is not None)]
-        for item in chosen:
+        priced = [(it, price) for it in chosen if (price := self.price(place, it)) is not None]
+        if not priced:
+            priced = [next((it, p) for it in items if (p := self.price(place, it)) is not None)]
+        for item, (unit, unit_cents) in priced:
             quantity = rng.randint(*self.spec.quantity)
-            unit = self.price(place, item)
-            assert unit is not None
             open_units = quantity if state in ("pending", "confirmed") else 0
             shipped = quantity if state in ("processing", "shipped") else 0
             line_id = self.rows.add(
@@ -222,8 +229,8 @@ class BulkOrderWriter:
                 cancelled_quantity=0,
                 shipped_quantity=shipped,
                 returned_quantity=0,
-                unit_price=unit,
-                unit_original_price=unit,
+                unit_price=unit_cents,
+                unit_original_price=unit_cents,
                 tax_percent_hundredths=place.tax,
                 comment=None,
                 delivery_window_id=None,
@@ -260,8 +267,8 @@ class BulkOrderWriter:
             payment_method="dummy",
             payment_outcome="{}",
             shipping_option_id=place.shipping_option_id,
-            shipping_value=place.shipping,
-            handling_value=ZERO,
+            shipping_value=order.shipping,
+            handling_value=0,
             tax_percent_hundredths=place.tax,
             vouchers="[]",
             external_promotions="[]",
@@ -323,9 +330,9 @@ class BulkOrderWriter:
             packages=1 if done else 0,
             tracking_number=f"PN{number:08d}SE" if done else None,
             return_tracking_number=f"RPN{number:08d}" if done else None,
-            internal_shipping_cost=ZERO,
-            shipping_value=order.place.shipping,
-            handling_value=ZERO,
+            internal_shipping_cost=0,
+            shipping_value=order.shipping,
+            handling_value=0,
             send_email=False,
             created_at=at1,
             updated_at=at1,
