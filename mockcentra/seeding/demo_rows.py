@@ -39,12 +39,16 @@ class DemoRows:
         self.conn = conn
         self.ids = _Ids(conn)
         self.rows: dict[type[SQLModel], list[dict[str, Any]]] = {}
+        #: whether each table has an `id` column (asking the model every row is slow)
+        self.with_id: dict[type[SQLModel], bool] = {}
         languages = self.lookup(LanguageRow, "language_code")
         self.translated = [languages["sv"], languages["de"]]
 
     def add(self, table: type[SQLModel], **values: Any) -> int:
         """Queue a row, with the next id of its table unless it names one; returns the id."""
-        if "id" not in values and "id" in table.model_fields:
+        if table not in self.with_id:
+            self.with_id[table] = "id" in table.model_fields
+        if "id" not in values and self.with_id[table]:
             values["id"] = self.ids.take(table)
         self.rows.setdefault(table, []).append(values)
         return values.get("id", 0)

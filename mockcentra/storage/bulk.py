@@ -23,7 +23,6 @@ def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) ->
     if not rows:
         return
     table = model.__table__
-    dialect = conn.dialect
     named = list(rows[0])
     defaults: dict[str, Any] = {}
     for column in table.columns:
@@ -34,19 +33,16 @@ def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) ->
             raise ValueError(f"{table.name}.{column.name}: give its value (no scalar default)")
         defaults[column.name] = default.arg
     columns = [*named, *defaults]
-    processors = [table.c[name].type.bind_processor(dialect) for name in columns]
     quoted = ", ".join(f'"{name}"' for name in columns)
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" for _ in columns)})'
-    extra = tuple(defaults.values())
-    converted = [(i, process) for i, process in enumerate(processors) if process is not None]
-
-    def values(row: dict[str, Any]) -> tuple[Any, ...]:
-        raw = [*(row[name] for name in named), *extra]
-        for i, process in converted:
-            raw[i] = process(raw[i])
-        return tuple(raw)
-
-    conn.exec_driver_sql(sql, [values(row) for row in rows])
+    # column by column: each column's converter runs over its values in one loop
+    values: list[list[Any]] = [[row[name] for row in rows] for name in named]
+    values += [[default] * len(rows) for default in defaults.values()]
+    for i, name in enumerate(columns):
+        process = table.c[name].type.bind_processor(conn.dialect)
+        if process is not None:
+            values[i] = [process(value) for value in values[i]]
+    conn.exec_driver_sql(sql, list(zip(*values, strict=True)))
 
 
 @contextmanager
