@@ -21,6 +21,7 @@ from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
 from mockcentra.state.runtime import Runtime
+from mockcentra.storage.records import records_of
 from mockcentra.storage.tables import (
     CountryRow,
     MarketRow,
@@ -235,13 +236,11 @@ def session_body(session: Session, sel: SelectionRow, runtime: Runtime) -> dict[
                 "price": checkout_price(o.price, o.currency_code or ""),
                 "priceAsNumber": number(o.price),
             }
-            for o in session.exec(
-                select(ShippingOptionRow).where(ShippingOptionRow.store_id == sel.store_id)
-            )
+            for o in records_of(ShippingOptionRow).where_in(session, "store_id", [sel.store_id])
         ],
         "countries": [
             {"country": c.code, "name": c.name, "eu": c.is_eu}
-            for c in session.exec(select(CountryRow).order_by(CountryRow.code))
+            for c in records_of(CountryRow).all(session, order_by=("code",))
         ],
     }
 

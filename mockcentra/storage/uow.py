@@ -57,6 +57,13 @@ def memo(session: Session, key: tuple[Any, ...], load: Callable[[], Any]) -> Any
     return cache[key]
 
 
+def remember(session: Session, key: tuple[Any, ...], value: Any) -> None:
+    """Record what `memo(session, key, ...)` would load, for a caller that has just written and
+    flushed all of it (a new order's lines): the next lookup reads nothing."""
+    if isinstance(session, UnitOfWorkSession):
+        session.info.setdefault("memo", {})[key] = value
+
+
 @event.listens_for(UnitOfWorkSession, "after_flush")
 def _forget_changed(session: Session, _flush_context: Any) -> None:
     cache = session.info.get("memo")
@@ -90,9 +97,20 @@ def _note_written(session: Session, _flush_context: Any) -> None:
 
 @event.listens_for(UnitOfWorkSession, "do_orm_execute")
 def _forget_on_bulk_change(state: Any) -> None:
-    """An UPDATE or DELETE statement (not a flush) may change rows any memo entry lists."""
-    if not state.is_select:
+    """An INSERT, UPDATE or DELETE statement (not a flush) may change the rows of its table
+    that memo entries list (no foreign key cascades to another table); a statement that names
+    no table may change any."""
+    if state.is_select:
+        return
+    cache = state.session.info.get("memo")
+    if not cache:
+        return
+    table = getattr(getattr(state.statement, "table", None), "name", None)
+    if table is None:
         state.session.info.pop("memo", None)
+        return
+    for key in [k for k in cache if getattr(k[0], "__tablename__", table) == table]:
+        del cache[key]
 
 
 @event.listens_for(UnitOfWorkSession, "after_soft_rollback")

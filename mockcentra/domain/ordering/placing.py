@@ -17,7 +17,7 @@ from mockcentra.domain.money import ZERO, round_money
 from mockcentra.domain.orders.guards import touch
 from mockcentra.domain.orders.line_stock import allocate_line
 from mockcentra.domain.orders.status import OrderStatus, PaymentEntryStatus, PaymentEntryType, move
-from mockcentra.domain.orders.totals import order_totals
+from mockcentra.domain.orders.totals import order_totals, placed
 from mockcentra.domain.payments import psp
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
@@ -119,6 +119,7 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
     uow.session.add(order)
     uow.session.flush()
     lines = _place_lines(uow, order, new)
+    placed(uow.session, key(order), lines)
     if new.authorize:
         _authorize(uow, order, lines)
     if store.autoconfirm:

@@ -12,7 +12,7 @@ from mockcentra.domain.money import ZERO, round_money, times
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow
 from mockcentra.storage.tables.base import key
-from mockcentra.storage.uow import UnitOfWorkSession, memo
+from mockcentra.storage.uow import UnitOfWorkSession, memo, remember
 
 
 def tax_in_gross(gross: Decimal, percent_hundredths: int) -> Decimal:
@@ -144,6 +144,13 @@ BALANCE_PARTS: dict[tuple[str, str], str] = {
     (_T.CAPTURE_REQUEST, _S.PENDING): "captured",
     (_T.REFUND, _S.SUCCESS): "refunded",
 }
+
+
+def placed(session, order_id: int, lines: list[OrderLineRow]) -> None:
+    """A new order's lines, just flushed, are all it has, and it has no payment entries yet:
+    `lines_of` and `payment_entries` need not read them."""
+    remember(session, (OrderLineRow, order_id), list(lines))
+    remember(session, (PaymentEntryRow, order_id), [])
 
 
 def payment_entries(session, order_id: int) -> list[PaymentEntryRow]:

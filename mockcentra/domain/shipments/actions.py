@@ -36,7 +36,7 @@ from mockcentra.domain.shipments.fulfilment import drop_shipment, settle_order_s
 from mockcentra.domain.shipments.invoicing import issue_for_shipment
 from mockcentra.domain.shipments.lines import ship_line
 from mockcentra.domain.shipments.plugins import shipment_plugin
-from mockcentra.domain.shipments.queries import shipment_lines
+from mockcentra.domain.shipments.queries import created_with, shipment_lines
 from mockcentra.domain.shipments.status import ShipmentStatus, check_move
 from mockcentra.domain.shipments.status import move as move_shipment
 from mockcentra.domain.stock import allocation
@@ -44,6 +44,7 @@ from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import (
     OrderLineRow,
     OrderRow,
+    ShipmentLineRow,
     ShipmentRow,
 )
 from mockcentra.storage.tables.base import key, stored
@@ -136,6 +137,7 @@ def create_shipment(
         shipment.shipment_plugin_id = shipment_plugin(uow, order, shipment_plugin_id, path).id
     uow.session.add(shipment)
     uow.session.flush()
+    shipped: list[ShipmentLineRow] = []
     for line, wanted, path in asked_lines(
         lines,
         order_lines,
@@ -146,11 +148,14 @@ def create_shipment(
         path=["lines"],
         field="orderLine",
     ):
-        ship_line(uow, order, shipment, line, wanted.quantity, allocate_demand, path)
+        shipped.append(
+            ship_line(uow, order, shipment, line, wanted.quantity, allocate_demand, path)
+        )
     if status == OrderStatus.CONFIRMED:
         move(order, OrderStatus.PROCESSING)
     stamp(uow, order)
     uow.session.flush()
+    created_with(uow.session, key(shipment), shipped)
     warnings = _capture_on_create(uow, order, shipment) if capture_now else []
     _emit(uow, order, shipment, "CREATED")
     touch(uow, order)
@@ -335,14 +340,16 @@ def complete_ready_shipment(
         raise invalid("shippedAt cannot be in the future.", ["shippedAt"])
     if info is not None:
         _apply_info(shipment, info)
-    for sl in shipment_lines(uow.session, key(shipment)):
-        line = stored(uow.session, OrderLineRow, sl.order_line_id)
-        for warehouse, qty in sl.allocations.items():
-            allocation.move(uow, allocation.CONSUME, int(warehouse), line.product_size_id, qty)
+    # the shipment changes before the stock moves flush it: its row is written once (a refused
+    # move undoes it with the rest)
     move_shipment(shipment, ShipmentStatus.COMPLETED, at=when)
     shipment.send_email = send_email
     shipment.updated_at = now
     uow.session.add(shipment)
+    for sl in shipment_lines(uow.session, key(shipment)):
+        line = stored(uow.session, OrderLineRow, sl.order_line_id)
+        for warehouse, qty in sl.allocations.items():
+            allocation.move(uow, allocation.CONSUME, int(warehouse), line.product_size_id, qty)
     uow.session.flush()
     issue_for_shipment(uow, order, shipment)
     _emit(uow, order, shipment, "COMPLETED")

@@ -22,7 +22,7 @@ def ship_line(
     quantity: int,
     allocate_demand: bool,
     path: list[Any],
-) -> None:
+) -> ShipmentLineRow:
     """Move `quantity` of the line's allocated units (lowest warehouse id first) into the
     shipment; `allocate_demand` first allocates free stock for what is missing."""
     at_most_left(
@@ -38,14 +38,14 @@ def ship_line(
     taken = _take_allocations(line, quantity)
     line.shipped_quantity += quantity
     uow.session.add(line)
-    uow.session.add(
-        ShipmentLineRow(
-            shipment_id=key(shipment),
-            order_line_id=key(line),
-            quantity=quantity,
-            allocations=taken,
-        )
+    shipment_line = ShipmentLineRow(
+        shipment_id=key(shipment),
+        order_line_id=key(line),
+        quantity=quantity,
+        allocations=taken,
     )
+    uow.session.add(shipment_line)
+    return shipment_line
 
 
 def _ensure_allocated(

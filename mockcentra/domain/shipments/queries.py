@@ -13,7 +13,7 @@ from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders.totals import line_tax, line_value, tax_in_gross
 from mockcentra.storage.tables import OrderLineRow, OrderRow, ShipmentLineRow, ShipmentRow
 from mockcentra.storage.tables.base import key
-from mockcentra.storage.uow import UnitOfWorkSession, memo
+from mockcentra.storage.uow import UnitOfWorkSession, memo, remember
 
 
 def shipment_lines(session, shipment_id: int) -> list[ShipmentLineRow]:
@@ -31,6 +31,12 @@ def shipment_lines(session, shipment_id: int) -> list[ShipmentLineRow]:
     if not isinstance(session, UnitOfWorkSession):
         return load()
     return list(memo(session, (ShipmentLineRow, shipment_id), load))
+
+
+def created_with(session, shipment_id: int, lines: list[ShipmentLineRow]) -> None:
+    """A new shipment's lines, just flushed, are all it has: `shipment_lines` need not read
+    them."""
+    remember(session, (ShipmentLineRow, shipment_id), list(lines))
 
 
 @dataclass(frozen=True)
