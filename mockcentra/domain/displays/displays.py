@@ -147,18 +147,25 @@ def sellable_display_for_variant(
     The variant must be on the display and ACTIVE, its product ACTIVE, and when the display
     lists markets, `market_id` must be one of them.
     """
+    # the display is found through the variant's few display rows (its index), not through
+    # the store's displays: without table statistics SQLite would otherwise scan the store
+    on_displays = (
+        select(DisplayVariantRow.display_id)
+        .join(VariantRow, col(VariantRow.id) == DisplayVariantRow.variant_id)
+        .where(
+            DisplayVariantRow.variant_id == variant_id, VariantRow.status == VariantStatus.ACTIVE
+        )
+    )
     stmt = (
         select(DisplayRow)
-        .join(DisplayVariantRow, col(DisplayVariantRow.display_id) == DisplayRow.id)
-        .join(VariantRow, col(VariantRow.id) == DisplayVariantRow.variant_id)
         .join(ProductRow, col(ProductRow.id) == DisplayRow.product_id)
         .where(
+            col(DisplayRow.id).in_(on_displays),
             DisplayRow.store_id == store_id,
             DisplayRow.status == DisplayStatus.ACTIVE,
-            DisplayVariantRow.variant_id == variant_id,
-            VariantRow.status == VariantStatus.ACTIVE,
             ProductRow.status == ProductStatus.ACTIVE,
         )
+        .order_by(col(DisplayRow.id))
     )
     display = session.exec(stmt).first()
     if display is None:
