@@ -11,7 +11,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from mockcentra import __version__
+from mockcentra import __version__, startup
 from mockcentra.control.failsafe import FailsafeMiddleware
 from mockcentra.control.guards import GuardMiddleware, unrouted
 from mockcentra.control.middleware import ControlMiddleware
@@ -112,3 +112,6 @@ def create_app(
     app.state.runtime = runtime
     app.state.version = __version__
     return app
+
+
+startup.defined()
