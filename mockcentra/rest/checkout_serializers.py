@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.checkout import vouchers
@@ -15,7 +15,13 @@ from mockcentra.domain.checkout.countries import country_by_code
 from mockcentra.domain.checkout.summary import PricedLine, Summary, summarize
 from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.status import STATUS_CODES, STATUS_WORDS, OrderStatus
-from mockcentra.domain.orders.totals import line_value, lines_of, net_of_tax, order_totals
+from mockcentra.domain.orders.totals import (
+    line_value,
+    lines_of,
+    net_of_tax,
+    order_totals,
+    shipments_of,
+)
 from mockcentra.domain.payments import psp
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
@@ -287,7 +293,7 @@ def receipt_body(session: Session, order: OrderRow, runtime: Runtime) -> dict[st
     code = order.currency_code
     totals = order_totals(session, order)
     status = OrderStatus(order.status)
-    shipments = session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    shipments = shipments_of(session, key(order))
     entries = voucher_entries.read(order.vouchers)
     return {
         "order": str(order.number),

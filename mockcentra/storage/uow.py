@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from types import TracebackType
 from typing import Any
 
@@ -46,15 +47,26 @@ class UnitOfWorkSession(Session):
 
 
 def memo(session: Session, key: tuple[Any, ...], load: Callable[[], Any]) -> Any:
-    """A lookup done once per unit of work. `key[0]` is the row class the result lists: the
-    entry is dropped when rows of that class are added or deleted, and on any rollback.
+    """A lookup done once per unit of work, dropped on any rollback. `key[0]` is either the
+    row class the result lists (the entry is dropped when rows of that class are added or
+    deleted; the listed rows show their own updates), or a tuple of the row classes the result
+    is computed from (dropped when rows of any of them are added, deleted or updated).
     Other sessions (seeding, scripts) have no such bookkeeping and always load."""
     if not isinstance(session, UnitOfWorkSession):
         return load()
     cache = session.info.setdefault("memo", {})
+    if key in cache and session.autoflush and _pending(session, key[0]):
+        session.flush()  # as the query would: rows changed since may change the answer
     if key not in cache:
         cache[key] = load()
     return cache[key]
+
+
+def _pending(session: Session, watched: Any) -> bool:
+    if isinstance(watched, tuple):
+        changed = chain(session.new, session.deleted, session.dirty)
+        return any(type(row) in watched for row in changed)
+    return any(type(row) is watched for row in chain(session.new, session.deleted))
 
 
 def remember(session: Session, key: tuple[Any, ...], value: Any) -> None:
@@ -70,6 +82,10 @@ def _forget_changed(session: Session, _flush_context: Any) -> None:
     if not cache:
         return
     changed = {type(obj) for obj in session.new} | {type(obj) for obj in session.deleted}
+    if any(isinstance(k[0], tuple) for k in cache):  # entries that also watch updates
+        updated = changed | {type(obj) for obj in session.dirty}
+        for key in [k for k in cache if isinstance(k[0], tuple) and updated.intersection(k[0])]:
+            del cache[key]
     if changed:
         for key in [k for k in cache if k[0] in changed]:
             del cache[key]

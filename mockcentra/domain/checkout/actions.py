@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from mockcentra.domain.checkout.countries import known_country, place_in_country
+from mockcentra.domain.checkout.summary import selection_lines, selection_lines_known
 from mockcentra.domain.displays.displays import sellable_display_for_variant
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.payments import psp
@@ -60,6 +61,7 @@ def start_selection(uow: UnitOfWork, store_id: int = 1, country_code: str = "SE"
     place_in_country(uow, sel, known_country(uow, country_code))
     uow.session.add(sel)
     uow.session.flush()
+    selection_lines_known(uow.session, key(sel), [])
     return sel
 
 
@@ -115,13 +117,11 @@ def add_item(uow: UnitOfWork, sel: SelectionRow, item: str, quantity: int = 1) -
     if quantity < 1:
         raise invalid("quantity must be at least 1", ["quantity"])
     display, size = _parse_item(uow, sel, item)
-    line = uow.session.exec(
-        select(SelectionLineRow).where(
-            SelectionLineRow.selection_id == sel.id,
-            SelectionLineRow.display_id == display.id,
-            SelectionLineRow.product_size_id == size.id,
-        )
-    ).first()
+    lines = selection_lines(uow.session, key(sel))
+    line = next(
+        (row for row in lines if row.display_id == display.id and row.product_size_id == size.id),
+        None,
+    )
     if line is None:
         last = uow.session.exec(select(func.max(SelectionLineRow.id))).one()
         line = SelectionLineRow(
@@ -129,20 +129,20 @@ def add_item(uow: UnitOfWork, sel: SelectionRow, item: str, quantity: int = 1) -
             line=token_hash(uow.seed, "line", (last or 0) + 1)[:32],
             display_id=key(display),
             product_size_id=key(size),
-            quantity=0,
+            quantity=quantity,
         )
-    line.quantity += quantity
-    uow.session.add(line)
+        uow.session.add(line)
+        uow.session.flush()
+        selection_lines_known(uow.session, key(sel), [*lines, line])
+    else:
+        line.quantity += quantity
     touch(uow, sel)
     return sel
 
 
 def _line(uow: UnitOfWork, sel: SelectionRow, line_token: str) -> SelectionLineRow:
-    line = uow.session.exec(
-        select(SelectionLineRow).where(
-            SelectionLineRow.selection_id == sel.id, SelectionLineRow.line == line_token
-        )
-    ).first()
+    lines = selection_lines(uow.session, key(sel))
+    line = next((row for row in lines if row.line == line_token), None)
     if line is None:
         raise DomainError(ErrorCode.NOT_FOUND, "line not found", ["line"])
     return line

@@ -29,6 +29,7 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.uow import memo, remember
 
 
 @dataclass
@@ -94,6 +95,30 @@ class Summary:
         return sum(line.row.quantity for line in self.lines)
 
 
+def selection_lines(session: Session, selection_id: int) -> list[SelectionLineRow]:
+    """The selection's lines in the order they were added (read once per unit of work until
+    lines are added or removed)."""
+
+    def load() -> list[SelectionLineRow]:
+        return list(
+            session.exec(
+                select(SelectionLineRow)
+                .where(SelectionLineRow.selection_id == selection_id)
+                .order_by(col(SelectionLineRow.id))
+            )
+        )
+
+    return list(memo(session, (SelectionLineRow, selection_id), load))
+
+
+def selection_lines_known(
+    session: Session, selection_id: int, lines: list[SelectionLineRow]
+) -> None:
+    """All the selection's lines, just flushed (none for a new selection): `selection_lines`
+    need not read them."""
+    remember(session, (SelectionLineRow, selection_id), lines)
+
+
 def summarize(
     session: Session, sel: SelectionRow, now: datetime, email: str | None = None
 ) -> Summary:
@@ -105,11 +130,7 @@ def summarize(
         raise LookupError(f"The selection's country {sel.country_code} is not stored")
 
     lines = []
-    for row in session.exec(
-        select(SelectionLineRow)
-        .where(SelectionLineRow.selection_id == sel.id)
-        .order_by(col(SelectionLineRow.id))
-    ):
+    for row in selection_lines(session, key(sel)):
         size = stored(session, ProductSizeRow, row.product_size_id)
         variant = stored(session, VariantRow, size.variant_id)
         product = stored(session, ProductRow, variant.product_id)

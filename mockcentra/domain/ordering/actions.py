@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import select
-
 from mockcentra.domain.errors import (
     DomainError,
     DomainWarning,
@@ -37,7 +35,7 @@ from mockcentra.domain.orders.status import (
     StockAction,
     move,
 )
-from mockcentra.domain.orders.totals import lines_of, order_totals, payment_balance
+from mockcentra.domain.orders.totals import lines_of, order_totals, payment_balance, shipments_of
 from mockcentra.domain.payments import psp
 from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.payments.rules import refuse_capture
@@ -49,7 +47,6 @@ from mockcentra.storage.tables import (
     OrderRow,
     ProductRow,
     ProductSizeRow,
-    ShipmentRow,
     VariantRow,
 )
 from mockcentra.storage.tables.base import key
@@ -101,7 +98,7 @@ def cancel_order(
             f"Order {order.number} has captured payments and cannot be cancelled; "
             "create a return and refund it instead.",
         )
-    shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    shipments = shipments_of(uow.session, key(order))
     if any(s.shipped_at is not None for s in shipments):
         raise DomainError(
             ErrorCode.NOT_ALLOWED,

@@ -201,9 +201,10 @@ def _place_lines(uow: UnitOfWork, order: OrderRow, new: NewOrder) -> list[OrderL
         if new_line.quantity < 1:
             raise invalid("Quantity must be at least 1.", ["lines", i, "quantity"])
         line = line_from_size(uow, order, new_line, new.tax_percent_hundredths)
+        # allocated before its INSERT, which then writes the allocations: one write per line
+        allocate_line(uow, order, line, line.quantity)
         uow.session.add(line)
         uow.session.flush()
-        allocate_line(uow, order, line, line.quantity)
         lines.append(line)
     return lines
 

@@ -10,7 +10,7 @@ from sqlmodel import col, select
 
 from mockcentra.domain.money import ZERO, round_money, times
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
-from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow
+from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow, ShipmentRow
 from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWorkSession, memo, remember
 
@@ -68,6 +68,28 @@ def lines_of(session, order_id: int) -> list[OrderLineRow]:
     if not isinstance(session, UnitOfWorkSession):
         return load()
     return list(memo(session, (OrderLineRow, order_id), load))
+
+
+def shipments_of(session, order_id: int) -> list[ShipmentRow]:
+    """The order's shipments in the order they were made (read once per unit of work until
+    shipments are added or removed)."""
+
+    def load() -> list[ShipmentRow]:
+        return list(
+            session.exec(
+                select(ShipmentRow)
+                .where(ShipmentRow.order_id == order_id)
+                .order_by(col(ShipmentRow.id))
+            )
+        )
+
+    return list(memo(session, (ShipmentRow, order_id), load))
+
+
+def shipment_added(session, order_id: int, earlier: list[ShipmentRow], new: ShipmentRow) -> None:
+    """A shipment just flushed next to the order's `earlier` ones: `shipments_of` need not
+    read them again."""
+    remember(session, (ShipmentRow, order_id), [*earlier, new])
 
 
 @dataclass(frozen=True)
@@ -147,10 +169,11 @@ BALANCE_PARTS: dict[tuple[str, str], str] = {
 
 
 def placed(session, order_id: int, lines: list[OrderLineRow]) -> None:
-    """A new order's lines, just flushed, are all it has, and it has no payment entries yet:
-    `lines_of` and `payment_entries` need not read them."""
+    """A new order's lines, just flushed, are all it has, and it has no payment entries or
+    shipments yet: `lines_of`, `payment_entries` and `shipments_of` need not read them."""
     remember(session, (OrderLineRow, order_id), list(lines))
     remember(session, (PaymentEntryRow, order_id), [])
+    remember(session, (ShipmentRow, order_id), [])
 
 
 def payment_entries(session, order_id: int) -> list[PaymentEntryRow]:

@@ -14,8 +14,6 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import select
-
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, round_money
 from mockcentra.domain.orders.guards import (
@@ -28,21 +26,21 @@ from mockcentra.domain.orders.guards import (
 )
 from mockcentra.domain.orders.line_checks import asked_lines
 from mockcentra.domain.orders.status import OrderStatus, move
-from mockcentra.domain.orders.totals import (
-    lines_of,
-)
+from mockcentra.domain.orders.totals import lines_of, shipment_added, shipments_of
 from mockcentra.domain.shipments.capture import capture_shipment_total
 from mockcentra.domain.shipments.fulfilment import drop_shipment, settle_order_status
 from mockcentra.domain.shipments.invoicing import issue_for_shipment
 from mockcentra.domain.shipments.lines import ship_line
 from mockcentra.domain.shipments.plugins import shipment_plugin
-from mockcentra.domain.shipments.queries import created_with, shipment_lines
+from mockcentra.domain.shipments.queries import (
+    created_with,
+    shipment_lines,
+)
 from mockcentra.domain.shipments.status import ShipmentStatus, check_move
 from mockcentra.domain.shipments.status import move as move_shipment
 from mockcentra.domain.stock import allocation
 from mockcentra.runtime.moments import parse_moment
 from mockcentra.storage.tables import (
-    OrderLineRow,
     OrderRow,
     ShipmentLineRow,
     ShipmentRow,
@@ -121,6 +119,7 @@ def create_shipment(
     if not lines:
         raise invalid("A shipment needs at least one line.", ["lines"])
     order_lines = {key(line): line for line in lines_of(uow.session, key(order))}
+    earlier = shipments_of(uow.session, key(order))
     shipment = _new_shipment(
         uow,
         order,
@@ -137,6 +136,7 @@ def create_shipment(
         shipment.shipment_plugin_id = shipment_plugin(uow, order, shipment_plugin_id, path).id
     uow.session.add(shipment)
     uow.session.flush()
+    shipment_added(uow.session, key(order), earlier, shipment)
     shipped: list[ShipmentLineRow] = []
     for line, wanted, path in asked_lines(
         lines,
@@ -196,7 +196,7 @@ def _new_shipment(
     shipping and handling."""
     now = uow.clock.now()
     created = _parse_time(uow, created_at, ["createdAt"]) or now
-    existing = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    existing = shipments_of(uow.session, key(order))
     sequence = max((s.sequence for s in existing), default=0) + 1
     carries_shipping = not any(s.shipping_value for s in existing)
     return ShipmentRow(
@@ -346,8 +346,10 @@ def complete_ready_shipment(
     shipment.send_email = send_email
     shipment.updated_at = now
     uow.session.add(shipment)
+    # all the order's lines in one read: settling the order's status needs them too
+    order_lines = {key(line): line for line in lines_of(uow.session, key(order))}
     for sl in shipment_lines(uow.session, key(shipment)):
-        line = stored(uow.session, OrderLineRow, sl.order_line_id)
+        line = order_lines[sl.order_line_id]
         for warehouse, qty in sl.allocations.items():
             allocation.move(uow, allocation.CONSUME, int(warehouse), line.product_size_id, qty)
     uow.session.flush()

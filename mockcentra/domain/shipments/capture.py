@@ -3,12 +3,10 @@ the rest is charged through the payment provider; wholesale (invoiced) orders ar
 
 from __future__ import annotations
 
-from sqlmodel import select
-
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders.guards import ensure_not_on_hold
-from mockcentra.domain.orders.totals import payment_balance
+from mockcentra.domain.orders.totals import payment_balance, shipments_of
 from mockcentra.domain.payments.actions import capture
 from mockcentra.domain.payments.rules import refuse_capture
 from mockcentra.domain.shipments.queries import shipment_grand_total
@@ -31,9 +29,8 @@ def capture_shipment_total(
     assigned = sum(
         (
             shipment_grand_total(uow.session, s)
-            for s in uow.session.exec(
-                select(ShipmentRow).where(ShipmentRow.order_id == order.id, ShipmentRow.is_captured)
-            )
+            for s in shipments_of(uow.session, key(order))
+            if s.is_captured
         ),
         ZERO,
     )

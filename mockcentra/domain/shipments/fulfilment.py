@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from mockcentra.domain.orders.status import OrderStatus, move
-from mockcentra.domain.orders.totals import lines_of
+from mockcentra.domain.orders.totals import lines_of, shipments_of
 from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.vouchers.usage import promotions_redeemed
 from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow, ShipmentRow
@@ -19,7 +19,7 @@ def settle_order_status(uow: UnitOfWork, order: OrderRow) -> None:
     status = OrderStatus(order.status)
     if status not in (OrderStatus.CONFIRMED, OrderStatus.PROCESSING):
         return
-    shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    shipments = shipments_of(uow.session, key(order))
     lines = lines_of(uow.session, key(order))
     everything_in_shipments = all(line.quantity == line.shipped_quantity for line in lines)
     all_shipped = bool(shipments) and all(s.shipped_at is not None for s in shipments)

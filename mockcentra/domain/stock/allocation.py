@@ -24,7 +24,7 @@ from mockcentra.storage.tables import (
     StockChangeRow,
     WarehouseRow,
 )
-from mockcentra.storage.uow import UnitOfWork
+from mockcentra.storage.uow import UnitOfWork, memo
 
 __all__ = [
     "CONSUME",
@@ -46,21 +46,28 @@ def warehouses_for_market(session: Session, market_id: int | None) -> list[int]:
     market = session.get(MarketRow, market_id) if market_id is not None else None
     if market is None:
         raise not_found("Market", market_id)
-    if market.allocation_rule_id is None:
+    rule_id = market.allocation_rule_id
+    if rule_id is None:
         return []
-    rows = session.exec(
-        select(WarehouseRow.id)
-        .join(
-            AllocationRuleWarehouseRow,
-            col(AllocationRuleWarehouseRow.warehouse_id) == WarehouseRow.id,
+
+    def load() -> list[int]:
+        return list(
+            session.exec(
+                select(WarehouseRow.id)
+                .join(
+                    AllocationRuleWarehouseRow,
+                    col(AllocationRuleWarehouseRow.warehouse_id) == WarehouseRow.id,
+                )
+                .where(
+                    AllocationRuleWarehouseRow.allocation_rule_id == rule_id,
+                    WarehouseRow.status == "ACTIVE",
+                )
+                .order_by(col(WarehouseRow.priority), col(WarehouseRow.id))
+            )
         )
-        .where(
-            AllocationRuleWarehouseRow.allocation_rule_id == market.allocation_rule_id,
-            WarehouseRow.status == "ACTIVE",
-        )
-        .order_by(col(WarehouseRow.priority), col(WarehouseRow.id))
-    )
-    return list(rows)
+
+    # read once per unit of work (once per order, not per line), until warehouses change
+    return list(memo(session, ((WarehouseRow, AllocationRuleWarehouseRow), rule_id), load))
 
 
 def allocate(

@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlmodel import select
-
 from mockcentra.domain.emails import normalize_email
-from mockcentra.domain.orders.totals import payment_balance
+from mockcentra.domain.orders.totals import payment_balance, shipments_of
 from mockcentra.storage.tables import (
     OrderRow,
-    ShipmentRow,
     VoucherRow,
     VoucherUsageRow,
 )
@@ -59,7 +56,7 @@ def promotion_entries(given: Iterable[str], vouchers: Iterable[VoucherRow]) -> l
 def _payment_succeeded(uow: UnitOfWork, order: OrderRow) -> bool:
     if payment_balance(uow.session, key(order)).captured > 0:
         return True
-    shipments = uow.session.exec(select(ShipmentRow).where(ShipmentRow.order_id == order.id)).all()
+    shipments = shipments_of(uow.session, key(order))
     return bool(shipments) and all(s.is_paid for s in shipments)
 
 
