@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, select
 from sqlmodel import Session, col
@@ -30,9 +30,9 @@ from mockcentra.storage.tables import (
 COUNTRY_WEIGHTS = {"SE": 30, "DE": 14, "FI": 8, "NL": 8, "DK": 8, "US": 12, "GB": 12, "FR": 8}
 
 
-@dataclass(frozen=True)
-class Item:
-    """One orderable size of an active display, with what an order line copies from it."""
+class Item(NamedTuple):
+    """One orderable size of an active display, with what an order line copies from it (in
+    the order of the order line's columns)."""
 
     display_id: int
     product_id: int

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import random
+from bisect import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from mockcentra.domain.money import ZERO, round_money, times
+from mockcentra.domain.money import round_money
 from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing.prices import pick_price, pricelist_prices
 from mockcentra.domain.stock.allocation import warehouses_for_market
@@ -59,6 +60,17 @@ STATUS = {
 }
 
 
+def below(getrandbits: Callable[[int], int], n: int) -> int:
+    """`rng.randrange(n)` for n > 0, drawn as CPython's `Random` draws it (`_randbelow`), in one
+    call instead of three: `randint(a, b)` is `a + below(bits, b - a + 1)`, `choice(seq)` is
+    `seq[below(bits, len(seq))]`."""
+    k = n.bit_length()
+    r = getrandbits(k)
+    while r >= n:
+        r = getrandbits(k)
+    return r
+
+
 @dataclass
 class Shopper:
     """A customer as its orders repeat it: id, where they order from, and the address and
@@ -83,7 +95,7 @@ class BulkOrder:
     at0: str
     at1: str
     shipping: int
-    lines: list[tuple[int, Item, int, Decimal]] = field(default_factory=list)
+    lines: list[tuple[int, int]] = field(default_factory=list)  # (line id, quantity)
     grand_total: int = 0
 
 
@@ -98,6 +110,7 @@ class BulkOrderWriter:
         fake = shared_faker()
         fake.seed_instance(seed + 7919)
         self.rng = random.Random(seed)
+        self.bits = self.rng.getrandbits
         # its own sequence: holds change no other order's data
         self.holds = random.Random(seed + 104729)
         self.people = People(fake, self.rng)
@@ -108,58 +121,58 @@ class BulkOrderWriter:
         # choices() with the cumulative weights draws exactly as with the weights, once summed
         self.place_weights = list(accumulate(COUNTRY_WEIGHTS[p.country] for p in self.places))
         self.shipping = {p.country: cents(p.shipping) for p in self.places}
-        self.prices: dict[tuple[int, int], tuple[Decimal, int] | None] = {}
+        # per pricelist: variant -> unit price in cents (None: not sold there), read once
+        self.prices: dict[int, dict[int, int | None]] = {p.pricelist_id: {} for p in self.places}
         # each pricelist's rows are read once (not one statement per variant and pricelist)
-        pricelists = {p.pricelist_id for p in self.places}
-        self.by_pricelist = {pid: pricelist_prices(session, pid) for pid in pricelists}
+        self.by_pricelist = {pid: pricelist_prices(session, pid) for pid in self.prices}
         self.warehouse = warehouses_for_market(session, self.places[0].market_id)[0]
         self.held: dict[int, int] = {}  # product size -> units open orders hold
         self.rows = BulkRows(conn)
         self.first_number = (conn.execute(select(func.max(OrderRow.number))).scalar() or 0) + 1
         self.customer_count = max(1, int(spec.count * spec.customers_per_order))
         self.customers: dict[int, Shopper] = {}
-        self.start = END - timedelta(days=spec.days)
-        self.step = timedelta(days=spec.days) / max(1, spec.count)
+        start = END - timedelta(days=spec.days)
+        self.start = int(start.timestamp())
+        # timedelta's division: the step rounded to the microsecond
+        self.step_us = (timedelta(days=spec.days) / max(1, spec.count)) // timedelta(microseconds=1)
         weighted = {s: w for s, w in spec.states.items() if w > 0}
         self.state_names = list(weighted)
         self.state_weights = list(accumulate(weighted.values()))
 
-    def price(self, place: Place, item: Item) -> tuple[Decimal, int] | None:
-        """The item's price in the place's price list and in cents (None: not sold there),
-        read once."""
-        key = (place.pricelist_id, item.variant_id)
-        if key not in self.prices:
+    def price(self, place: Place, item: Item) -> int | None:
+        """The item's unit price in the place's price list, in cents (None: not sold there)."""
+        prices = self.prices[place.pricelist_id]
+        if item.variant_id not in prices:
             rows = self.by_pricelist[place.pricelist_id].get(item.product_id, ())
             found = pick_price(rows, item.variant_id)
-            unit = None if found is None else round_money(found.price)
-            self.prices[key] = None if unit is None else (unit, cents(unit))
-        return self.prices[key]
+            prices[item.variant_id] = None if found is None else cents(round_money(found.price))
+        return prices[item.variant_id]
 
     def write(self, i: int) -> None:
         """The `i`th order with everything that belongs to it."""
-        rng = self.rng
-        placed = self.start + self.step * i + timedelta(seconds=rng.randint(0, 59))
-        placed = placed.replace(microsecond=0)
-        state = rng.choices(self.state_names, cum_weights=self.state_weights)[0]
-        later = placed + timedelta(hours=rng.randint(2, 48))
+        rng, bits = self.rng, self.bits
+        # whole seconds: start + step * i, truncated, plus up to a minute; then 2-48 hours
+        placed = self.start + self.step_us * i // 1_000_000 + below(bits, 60)
+        cum = self.state_weights
+        state = self.state_names[bisect(cum, rng.random() * (cum[-1] + 0.0), 0, len(cum) - 1)]
         at0 = stamp(placed)
+        at1 = stamp(placed + 3600 * (2 + below(bits, 47)))
         shopper = self.shopper(i, at0)
         number = self.first_number + i
         order = BulkOrder(
-            number=number,
-            order_id=self.rows.next_id[OrderRow],
-            hash=order_hash(self.seed, number),
-            state=state,
-            status=STATUS[state],
-            place=shopper.place,
-            at0=at0,
-            at1=stamp(later),
-            shipping=self.shipping[shopper.place.country],
+            number,
+            self.rows.next_id[OrderRow],
+            order_hash(self.seed, number),
+            state,
+            STATUS[state],
+            shopper.place,
+            at0,
+            at1,
+            self.shipping[shopper.place.country],
         )
         self.add_lines(order)
-        # the same arithmetic as order_totals: tax-inclusive line values plus shipping
-        items_total = sum((times(u, q) for _, _, q, u in order.lines), ZERO)
-        order.grand_total = cents(items_total + order.place.shipping)
+        # the same arithmetic as order_totals: tax-inclusive line values plus shipping, in cents
+        order.grand_total += order.shipping
         on_hold = state in ("pending", "confirmed") and self.holds.random() < self.spec.on_hold
         self.add_order(order, shopper, on_hold)
         self.add_placing(order, on_hold)
@@ -168,121 +181,66 @@ class BulkOrderWriter:
 
     def shopper(self, i: int, at0: str) -> Shopper:
         """A new customer for the first orders, then more and more repeat ones."""
-        rng = self.rng
-        who = rng.randrange(self.customer_count) if i >= self.customer_count // 2 else i
+        who = below(self.bits, self.customer_count) if i >= self.customer_count // 2 else i
         if who not in self.customers:
-            place = rng.choices(self.places, cum_weights=self.place_weights)[0]
+            cum = self.place_weights
+            place = self.places[bisect(cum, self.rng.random() * (cum[-1] + 0.0), 0, len(cum) - 1)]
             address = self.people.person(len(self.customers) + 1, place.country)
+            first, last, email = address["firstName"], address["lastName"], address["email"]
             customer_id = self.rows.add(
-                CustomerRow,
-                email=address["email"],
-                first_name=address["firstName"],
-                last_name=address["lastName"],
-                registered=False,
-                newsletter=False,
-                store_id=self.store_id,
-                created_at=at0,
-                updated_at=at0,
+                CustomerRow, (email, first, last, False, False, self.store_id, at0, at0)
             )
-            info = {
-                "firstName": address["firstName"],
-                "lastName": address["lastName"],
-                "email": address["email"],
-            }
+            info = {"firstName": first, "lastName": last, "email": email}
             self.customers[who] = Shopper(customer_id, place, json.dumps(address), json.dumps(info))
-            add_event(
-                self.rows,
-                "Customer",
-                "CREATED",
-                str(customer_id),
-                at0,
-                "{}",
-                ["CustomerCreated"],
-                market_id=None,
-            )
+            ref = str(customer_id)
+            add_event(self.rows, "Customer", "CREATED", ref, at0, "{}", "CustomerCreated", None)
         return self.customers[who]
 
     def add_lines(self, order: BulkOrder) -> None:
         """One to a few priced sizes, each in a few units; open orders hold their stock."""
-        rng, items, place, state = self.rng, self.items, order.place, order.state
-        chosen = rng.sample(items, k=min(len(items), rng.randint(*self.spec.lines)))
+        rng, bits, items, place, state = self.rng, self.bits, self.items, order.place, order.state
+        low, high = self.spec.lines
+        chosen = rng.sample(items, k=min(len(items), low + below(bits, high - low + 1)))
         priced = [(it, price) for it in chosen if (price := self.price(place, it)) is not None]
         if not priced:
             priced = [next((it, p) for it in items if (p := self.price(place, it)) is not None)]
-        for item, (unit, unit_cents) in priced:
-            quantity = rng.randint(*self.spec.quantity)
-            open_units = quantity if state in ("pending", "confirmed") else 0
-            shipped = quantity if state in ("processing", "shipped") else 0
-            line_id = self.rows.add(
+        least, most = self.spec.quantity
+        is_open = state in ("pending", "confirmed")
+        is_sent = state in ("processing", "shipped")
+        holds = state in ("pending", "confirmed", "processing")
+        add, held, order_id, tax = self.rows.add, self.held, order.order_id, place.tax
+        for item, unit in priced:
+            quantity = least + below(bits, most - least + 1)
+            allocations = f'{{"{self.warehouse}": {quantity}}}' if is_open and quantity else "{}"
+            line_id = add(
                 OrderLineRow,
-                order_id=order.order_id,
-                display_id=item.display_id,
-                product_id=item.product_id,
-                variant_id=item.variant_id,
-                product_size_id=item.product_size_id,
-                product_name=item.product_name,
-                variant_name=item.variant_name,
-                size_name=item.size_name,
-                sku=item.sku,
-                ean=item.ean,
-                quantity=quantity,
-                cancelled_quantity=0,
-                shipped_quantity=shipped,
-                returned_quantity=0,
-                unit_price=unit_cents,
-                unit_original_price=unit_cents,
-                tax_percent_hundredths=place.tax,
-                comment=None,
-                delivery_window_id=None,
-                allocations=f'{{"{self.warehouse}": {open_units}}}' if open_units else "{}",
+                (order_id, *item, quantity, 0, quantity if is_sent else 0, 0, unit, unit, tax)
+                + (None, None, allocations),
             )
-            if state in ("pending", "confirmed", "processing"):
-                held = self.held
+            if holds:
                 held[item.product_size_id] = held.get(item.product_size_id, 0) + quantity
-            order.lines.append((line_id, item, quantity, unit))
+            order.lines.append((line_id, quantity))
+            order.grand_total += unit * quantity
 
     def add_order(self, order: BulkOrder, shopper: Shopper, on_hold: bool) -> None:
         """The order row itself."""
         place, state = order.place, order.state
+        cancellation = "Customer changed their mind" if state == "cancelled" else None
+        updated = order.at0 if state == "pending" and not on_hold else order.at1
         self.rows.add(
             OrderRow,
-            hash=order.hash,
-            number=order.number,
-            store_id=self.store_id,
-            store_type="DIRECT_TO_CONSUMER",
-            market_id=place.market_id,
-            pricelist_id=place.pricelist_id,
-            allocation_rule_id=None,
-            currency_code=place.currency,
-            status=order.status,
-            is_on_hold=on_hold,
-            is_locked=False,
-            locked_by=None,
-            is_internal=False,
-            customer_id=shopper.customer_id,
-            customer_info=shopper.info_json,
-            shipping_address=shopper.address_json,
-            billing_address=shopper.address_json,
-            country_code=place.country,
-            payment_method="dummy",
-            payment_outcome="{}",
-            shipping_option_id=place.shipping_option_id,
-            shipping_value=order.shipping,
-            handling_value=0,
-            tax_percent_hundredths=place.tax,
-            vouchers="[]",
-            external_promotions="[]",
-            internal_comment=None,
-            other_comment=None,
-            cancellation_comment="Customer changed their mind" if state == "cancelled" else None,
-            created_at=order.at0,
-            updated_at=order.at0 if state == "pending" and not on_hold else order.at1,
+            (order.hash, order.number, self.store_id, "DIRECT_TO_CONSUMER", place.market_id)
+            + (place.pricelist_id, None, place.currency, order.status, on_hold, False, None)
+            + (False, shopper.customer_id, shopper.info_json, shopper.address_json)
+            + (shopper.address_json, place.country, "dummy", "{}", place.shipping_option_id)
+            + (order.shipping, 0, place.tax, "[]", "[]", None, None, cancellation)
+            + (order.at0, updated),
         )
 
     def add_placing(self, order: BulkOrder, on_hold: bool) -> None:
         """The authorization, the CREATED event and the UPDATED events of what followed
         (cancelled, confirmed, put on hold), in the order they happened."""
-        rows, number, hash_, place = self.rows, order.number, order.hash, order.place
+        rows, number, hash_, market = self.rows, order.number, order.hash, order.place.market_id
         add_payment(
             rows,
             order.order_id,
@@ -294,58 +252,37 @@ class BulkOrderWriter:
             order.at0,
         )
         created = order_data(number, "PENDING")
-        add_event(
-            rows, "Order", "CREATED", hash_, order.at0, created, ["OrderPlaced"], place.market_id
-        )
-        updates: list[tuple[str, list[str]]] = []  # the order's UPDATED events, in order
+        add_event(rows, "Order", "CREATED", hash_, order.at0, created, "OrderPlaced", market)
+        updates: list[tuple[str, str]] = []  # the order's UPDATED events, in order
         if order.state == "cancelled":
-            updates.append(("CANCELLED", ["OrderCancelled"]))
+            updates.append(("CANCELLED", "OrderCancelled"))
         if order.state in ("confirmed", "processing", "shipped"):
-            updates.append(("CONFIRMED", ["OrderConfirmed"]))
+            updates.append(("CONFIRMED", "OrderConfirmed"))
         if on_hold:  # put on hold after placing (and confirming), as updateOrder does
-            updates.append((order.status, []))
-        for new_status, triggers in updates:
+            updates.append((order.status, ""))
+        for new_status, trigger in updates:
             data = order_data(number, new_status)
-            add_event(rows, "Order", "UPDATED", hash_, order.at1, data, triggers, place.market_id)
+            add_event(rows, "Order", "UPDATED", hash_, order.at1, data, trigger, market)
 
     def add_shipment(self, order: BulkOrder) -> None:
         """The shipment of every line: good to go when processing; paid, captured and shipped
         (by PostNord) when shipped."""
         done = order.state == "shipped"
-        number, at1 = order.number, order.at1
-        shipment_id = self.rows.add(
-            ShipmentRow,
-            order_id=order.order_id,
-            sequence=1,
-            number=f"{number}-1",
-            is_good_to_go=True,
-            is_paid=done,
-            paid_at=at1 if done else None,
-            is_captured=done,
-            captured_at=at1 if done else None,
-            shipped_at=at1 if done else None,
-            additional_message=None,
-            carrier="PostNord" if done else None,
-            service="MyPack Home" if done else None,
-            packages=1 if done else 0,
-            tracking_number=f"PN{number:08d}SE" if done else None,
-            return_tracking_number=f"RPN{number:08d}" if done else None,
-            internal_shipping_cost=0,
-            shipping_value=order.shipping,
-            handling_value=0,
-            send_email=False,
-            created_at=at1,
-            updated_at=at1,
+        number, at1, add = order.number, order.at1, self.rows.add
+        sent = (
+            (True, at1, True, at1, at1, None, "PostNord", "MyPack Home", 1)
+            + (f"PN{number:08d}SE", f"RPN{number:08d}")
+            if done
+            else (False, None, False, None, None, None, None, None, 0, None, None)
         )
-        for line_id, _, quantity, _ in order.lines:
-            self.rows.add(
-                ShipmentLineRow,
-                shipment_id=shipment_id,
-                order_line_id=line_id,
-                quantity=quantity,
-                returned_quantity=0,
-                allocations=f'{{"{self.warehouse}": {quantity}}}',
-            )
+        shipment_id = add(
+            ShipmentRow,
+            (order.order_id, 1, f"{number}-1", True, *sent, 0, order.shipping, 0, False, at1, at1),
+        )
+        warehouse = self.warehouse
+        for line_id, quantity in order.lines:
+            allocations = f'{{"{warehouse}": {quantity}}}'
+            add(ShipmentLineRow, (shipment_id, line_id, quantity, 0, allocations))
         if done:
             add_payment(
                 self.rows,
@@ -370,16 +307,12 @@ class BulkOrderWriter:
             f'"isPaid": {flag}, "isShipped": {flag}}}'
         )
         shipment = str(shipment_id)
-        add_event(
-            rows, "Shipment", "CREATED", shipment, at1, facts, ["ShipmentGoodToGo"], market_id
-        )
+        add_event(rows, "Shipment", "CREATED", shipment, at1, facts, "ShipmentGoodToGo", market_id)
         processing = order_data(number, "PROCESSING")
-        add_event(rows, "Order", "UPDATED", hash_, at1, processing, [], market_id)
+        add_event(rows, "Order", "UPDATED", hash_, at1, processing, "", market_id)
         if done:
             add_event(
-                rows, "Shipment", "COMPLETED", shipment, at1, facts, ["OrderShipped"], market_id
+                rows, "Shipment", "COMPLETED", shipment, at1, facts, "OrderShipped", market_id
             )
             shipped = order_data(number, "SHIPPED")
-            add_event(
-                rows, "Order", "COMPLETED", hash_, at1, shipped, ["OrderCompleted"], market_id
-            )
+            add_event(rows, "Order", "COMPLETED", hash_, at1, shipped, "OrderCompleted", market_id)
