@@ -1,10 +1,9 @@
 """How bulk orders' rows reach the database: per table, in the form the column types store
-(cents, UTC text, JSON text), with one `executemany` per table and batch; and the event and
-payment rows every order has."""
+(cents, UTC text, JSON text), with one `executemany` per table and batch; and the payment rows
+every order has (its events are bulk_events.py's)."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import cache
@@ -14,7 +13,6 @@ from sqlalchemy import Connection, func, select
 
 from mockcentra.storage.tables import (
     CustomerRow,
-    EventRow,
     OrderLineRow,
     OrderRow,
     PaymentEntryRow,
@@ -77,10 +75,6 @@ COLUMNS: dict[Any, tuple[str, ...]] = {
         "id", "order_id", "shipment_id", "return_id", "entry_type", "status", "value",
         "external_reference", "payment_method", "params", "created_at",
     ),
-    EventRow: (
-        "id", "object_type", "change_type", "object_ref", "store_id", "market_id", "data",
-        "triggers", "created_at",
-    ),
 }  # fmt: skip
 
 
@@ -120,40 +114,6 @@ class BulkRows:
             if batch:
                 self.conn.exec_driver_sql(self.sql[table], batch)
                 self.rows[table] = []
-
-
-#: The `triggers` JSON of the events bulk orders record, by trigger ("": none).
-TRIGGERS: dict[str, str] = {
-    t: json.dumps([t])
-    for t in (
-        "CustomerCreated",
-        "OrderPlaced",
-        "OrderConfirmed",
-        "OrderCancelled",
-        "OrderCompleted",
-        "OrderShipped",
-        "ShipmentGoodToGo",
-    )
-} | {"": "[]"}
-
-
-def order_data(number: int, status: str) -> str:
-    """`json.dumps({"number": n, "status": s})`, spelled out: half a million of them."""
-    return f'{{"number": {number}, "status": "{status}"}}'
-
-
-def add_event(
-    rows: BulkRows,
-    object_type: str,
-    change: str,
-    ref: str,
-    at: str,
-    data: str,
-    trigger: str,
-    market_id: int | None = 1,
-) -> None:
-    """An event row, as `record_events` writes it (`trigger`: a key of `TRIGGERS`)."""
-    rows.add(EventRow, (object_type, change, ref, 1, market_id, data, TRIGGERS[trigger], at))
 
 
 def add_payment(

@@ -1,5 +1,6 @@
 """Writing bulk orders one after another (`BulkOrderWriter`), each with its customer, lines,
-payments, shipment and events, from seeded generators (mockcentra/seeding/bulk.py drives it)."""
+payments and shipment, from seeded generators (mockcentra/seeding/bulk.py drives it; the
+events are counted here and written by bulk_events.py)."""
 
 from __future__ import annotations
 
@@ -20,14 +21,8 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing.prices import pick_price, pricelist_prices
 from mockcentra.domain.stock.allocation import warehouses_for_market
 from mockcentra.runtime.ids import order_hash
-from mockcentra.seeding.bulk_rows import (
-    BulkRows,
-    add_event,
-    add_payment,
-    cents,
-    order_data,
-    stamp,
-)
+from mockcentra.seeding.bulk_events import BulkEvents
+from mockcentra.seeding.bulk_rows import BulkRows, add_payment, cents, stamp
 from mockcentra.seeding.bulk_sources import (
     COUNTRY_WEIGHTS,
     Item,
@@ -101,8 +96,8 @@ class BulkOrder:
 
 class BulkOrderWriter:
     """Writes one order after another, drawing every choice from the seeded generators in a
-    fixed order (so the same seed gives the same orders): shopper, lines, order row, payment
-    and events, then the shipment of a processing or shipped order."""
+    fixed order (so the same seed gives the same orders): shopper, lines, order row and
+    payment, then the shipment of a processing or shipped order."""
 
     def __init__(self, session: Session, seed: int, spec: BulkSpec, store_id: int) -> None:
         conn = session.connection()
@@ -128,6 +123,7 @@ class BulkOrderWriter:
         self.warehouse = warehouses_for_market(session, self.places[0].market_id)[0]
         self.held: dict[int, int] = {}  # product size -> units open orders hold
         self.rows = BulkRows(conn)
+        self.events = BulkEvents(conn)
         self.first_number = (conn.execute(select(func.max(OrderRow.number))).scalar() or 0) + 1
         self.customer_count = max(1, int(spec.count * spec.customers_per_order))
         self.customers: dict[int, Shopper] = {}
@@ -157,7 +153,7 @@ class BulkOrderWriter:
         state = self.state_names[bisect(cum, rng.random() * (cum[-1] + 0.0), 0, len(cum) - 1)]
         at0 = stamp(placed)
         at1 = stamp(placed + 3600 * (2 + below(bits, 47)))
-        shopper = self.shopper(i, at0)
+        shopper, new_customer = self.shopper(i, at0)
         number = self.first_number + i
         order = BulkOrder(
             number,
@@ -175,12 +171,17 @@ class BulkOrderWriter:
         order.grand_total += order.shipping
         on_hold = state in ("pending", "confirmed") and self.holds.random() < self.spec.on_hold
         self.add_order(order, shopper, on_hold)
-        self.add_placing(order, on_hold)
-        if state in ("processing", "shipped"):
-            self.add_shipment(order)
+        self.add_authorization(order)
+        shipment = self.add_shipment(order) if state in ("processing", "shipped") else None
+        self.events.add(order.order_id, new_customer, state, on_hold, shipment)
 
-    def shopper(self, i: int, at0: str) -> Shopper:
-        """A new customer for the first orders, then more and more repeat ones."""
+    def flush(self) -> None:
+        """Insert the rows of the orders written since the last flush, then their events."""
+        self.rows.flush()
+        self.events.flush()
+
+    def shopper(self, i: int, at0: str) -> tuple[Shopper, bool]:
+        """A new customer for the first orders, then more and more repeat ones (True: new)."""
         who = below(self.bits, self.customer_count) if i >= self.customer_count // 2 else i
         if who not in self.customers:
             cum = self.place_weights
@@ -192,9 +193,8 @@ class BulkOrderWriter:
             )
             info = {"firstName": first, "lastName": last, "email": email}
             self.customers[who] = Shopper(customer_id, place, json.dumps(address), json.dumps(info))
-            ref = str(customer_id)
-            add_event(self.rows, "Customer", "CREATED", ref, at0, "{}", "CustomerCreated", None)
-        return self.customers[who]
+            return self.customers[who], True
+        return self.customers[who], False
 
     def add_lines(self, order: BulkOrder) -> None:
         """One to a few priced sizes, each in a few units; open orders hold their stock."""
@@ -237,12 +237,10 @@ class BulkOrderWriter:
             + (order.at0, updated),
         )
 
-    def add_placing(self, order: BulkOrder, on_hold: bool) -> None:
-        """The authorization, the CREATED event and the UPDATED events of what followed
-        (cancelled, confirmed, put on hold), in the order they happened."""
-        rows, number, hash_, market = self.rows, order.number, order.hash, order.place.market_id
+    def add_authorization(self, order: BulkOrder) -> None:
+        """The authorization of the order's grand total when it was placed."""
         add_payment(
-            rows,
+            self.rows,
             order.order_id,
             None,
             "AUTHORIZATION",
@@ -251,20 +249,8 @@ class BulkOrderWriter:
             '{"success": true, "isRequest": false}',
             order.at0,
         )
-        created = order_data(number, "PENDING")
-        add_event(rows, "Order", "CREATED", hash_, order.at0, created, "OrderPlaced", market)
-        updates: list[tuple[str, str]] = []  # the order's UPDATED events, in order
-        if order.state == "cancelled":
-            updates.append(("CANCELLED", "OrderCancelled"))
-        if order.state in ("confirmed", "processing", "shipped"):
-            updates.append(("CONFIRMED", "OrderConfirmed"))
-        if on_hold:  # put on hold after placing (and confirming), as updateOrder does
-            updates.append((order.status, ""))
-        for new_status, trigger in updates:
-            data = order_data(number, new_status)
-            add_event(rows, "Order", "UPDATED", hash_, order.at1, data, trigger, market)
 
-    def add_shipment(self, order: BulkOrder) -> None:
+    def add_shipment(self, order: BulkOrder) -> int:
         """The shipment of every line: good to go when processing; paid, captured and shipped
         (by PostNord) when shipped."""
         done = order.state == "shipped"
@@ -294,25 +280,4 @@ class BulkOrderWriter:
                 '{"success": true, "isRequest": false, "raw": null}',
                 at1,
             )
-        self.add_shipment_events(order, shipment_id)
-
-    def add_shipment_events(self, order: BulkOrder, shipment_id: int) -> None:
-        """Shipment CREATED and the order PROCESSING; when shipped, both COMPLETED."""
-        rows, number, hash_, at1 = self.rows, order.number, order.hash, order.at1
-        market_id, done = order.place.market_id, order.state == "shipped"
-        # json.dumps of {number, order, isGoodToGo, isPaid, isShipped}, spelled out
-        flag = "true" if done else "false"
-        facts = (
-            f'{{"number": "{number}-1", "order": {number}, "isGoodToGo": true, '
-            f'"isPaid": {flag}, "isShipped": {flag}}}'
-        )
-        shipment = str(shipment_id)
-        add_event(rows, "Shipment", "CREATED", shipment, at1, facts, "ShipmentGoodToGo", market_id)
-        processing = order_data(number, "PROCESSING")
-        add_event(rows, "Order", "UPDATED", hash_, at1, processing, "", market_id)
-        if done:
-            add_event(
-                rows, "Shipment", "COMPLETED", shipment, at1, facts, "OrderShipped", market_id
-            )
-            shipped = order_data(number, "SHIPPED")
-            add_event(rows, "Order", "COMPLETED", hash_, at1, shipped, "OrderCompleted", market_id)
+        return shipment_id
