@@ -15,7 +15,8 @@ from itertools import chain
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Insert, event, insert, inspect
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
 from mockcentra.runtime import trace
@@ -118,15 +119,43 @@ def _forget_on_bulk_change(state: Any) -> None:
     no table may change any."""
     if state.is_select:
         return
-    cache = state.session.info.get("memo")
-    if not cache:
-        return
     table = getattr(getattr(state.statement, "table", None), "name", None)
     if table is None:
         state.session.info.pop("memo", None)
         return
+    _forget_table(state.session, table)
+
+
+def _forget_table(session: Session, table: str) -> None:
+    cache = session.info.get("memo")
+    if not cache:
+        return
     for key in [k for k in cache if getattr(k[0], "__tablename__", table) == table]:
         del cache[key]
+
+
+def insert_new(session: Session, row: Any) -> None:
+    """Write a new row with its table's prebuilt INSERT instead of a flush (a fraction of the
+    ORM's cost, for rows a request writes often and reads back rarely). The row then is in the
+    session as a flushed one: it has its id, lookups of its table are forgotten and the
+    request's journal notes the write."""
+    table = row.__table__
+    statement = _INSERTS.get(table.name)
+    if statement is None:
+        statement = _INSERTS[table.name] = insert(table)
+    values = {c.key: getattr(row, c.key) for c in table.columns if not c.primary_key}
+    inserted = session.connection().execute(statement, values).inserted_primary_key
+    assert inserted is not None
+    row.id = inserted[0]
+    make_transient_to_detached(row)
+    session.add(row)
+    _forget_table(session, table.name)
+    current = trace.current()
+    if current is not None:
+        current.note_write(table.name, row.id, {"*"})
+
+
+_INSERTS: dict[str, Insert] = {}
 
 
 @event.listens_for(UnitOfWorkSession, "after_soft_rollback")
@@ -136,6 +165,7 @@ def _forget_all(session: Session, _previous: Any) -> None:
 
 @event.listens_for(UnitOfWorkSession, "loaded_as_persistent")
 @event.listens_for(UnitOfWorkSession, "pending_to_persistent")
+@event.listens_for(UnitOfWorkSession, "detached_to_persistent")
 def _keep_row(session: Session, instance: Any) -> None:
     session.info.setdefault("rows", []).append(instance)
 

@@ -29,7 +29,7 @@ from mockcentra.storage.tables import (
     WarehouseRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 Path = list[str | int]
 
@@ -57,8 +57,7 @@ class VariantQuantities:
 
 def new_change(uow: UnitOfWork, kind: StockChangeType, description: str | None) -> StockChangeRow:
     change = StockChangeRow(description=description, kind=kind.value, created_at=uow.clock.now())
-    uow.session.add(change)
-    uow.session.flush()
+    insert_new(uow.session, change)
     return change
 
 
@@ -82,7 +81,7 @@ def add_line(
         unit_cost=unit_cost,
         unit_cost_currency=unit_cost_currency if unit_cost is not None else None,
     )
-    uow.session.add(line)
+    insert_new(uow.session, line)
     return line
 
 
