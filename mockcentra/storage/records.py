@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from mockcentra.storage.types import JsonDict, JsonList
+from mockcentra.storage.uow import read_connection
 
 
 class Record:
@@ -149,7 +150,7 @@ class RecordReader:
     def _read(
         self, session: Session, column: str, order_by: Sequence[str], values: list[Any]
     ) -> list[Any]:
-        connection = session.connection()
+        connection = read_connection(session)
         dialect = connection.dialect
         if self._dialect is not dialect:
             self._prepare(dialect)
@@ -160,7 +161,7 @@ class RecordReader:
     def select(self, session: Session, statement: Any) -> list[Any]:
         """The records an ORM `select(<row class>)` finds, with its filters, order and limit
         (a statement built per request: SQLAlchemy compiles it, the values come converted)."""
-        connection = session.connection()
+        connection = read_connection(session)
         if self._dialect is not connection.dialect:
             self._prepare(connection.dialect)
         if self._columns is None:

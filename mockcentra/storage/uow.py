@@ -15,7 +15,8 @@ from itertools import chain
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Insert, event, insert, inspect
+from sqlalchemy import Connection, Insert, event, insert, inspect
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
@@ -170,6 +171,24 @@ def _keep_row(session: Session, instance: Any) -> None:
     session.info.setdefault("rows", []).append(instance)
 
 
+#: `Session.info` key of a read unit of work's connection (see `read_connection`)
+_READS_ON = "reads_on"
+
+
+def read_connection(session: OrmSession) -> Connection:
+    """The connection to read plain records on, inside the request's transaction.
+
+    A read unit of work begins its transaction on its connection directly: the session's own
+    transaction bookkeeping (begin, commit) cost more than a small query's reading, and a read
+    that only loads records never needs it. An ORM statement after it joins the transaction."""
+    conn: Connection | None = session.info.get(_READS_ON)
+    if conn is None:
+        return session.connection()
+    if not conn.in_transaction():
+        conn.begin()
+    return conn
+
+
 #: Runs inside the transaction, just before COMMIT; may write rows (a failure rolls back).
 CommitHook = Callable[["UnitOfWork"], object]
 
@@ -207,6 +226,8 @@ class UnitOfWork:
             self._end_turn()
             raise
         self.session = UnitOfWorkSession(bind=self._conn, autoflush=True, expire_on_commit=False)
+        if not write:
+            self.session.info[_READS_ON] = self._conn
         self.events: list[PendingEvent] = []
         self.integration_name = integration_name
         #: Domain faults injected through the control plane, e.g. {"psp.capture": "decline"}.
@@ -237,7 +258,11 @@ class UnitOfWork:
     def commit(self) -> None:
         for hook in self._before_commit:
             hook(self)
-        self.session.commit()
+        session = self.session
+        if session.in_transaction() or session.new or session.deleted:
+            session.commit()
+        if self._conn.in_transaction():  # begun by `read_connection`
+            self._conn.commit()
         callbacks, self._after_commit = self._after_commit, []
         for callback in callbacks:
             try:
@@ -247,6 +272,8 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self.session.rollback()
+        if self._conn.in_transaction():  # begun by `read_connection`
+            self._conn.rollback()
         self.events.clear()
         self._after_commit.clear()
 
