@@ -28,6 +28,9 @@ from typing import Any
 
 import yaml
 
+#: libyaml's safe loader when PyYAML was built with it: the same values, parsed faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 ENV_VAR = "MOCKCENTRA_ATTRIBUTES"
 SETTINGS_KEY = "attributes"
 
@@ -160,7 +163,7 @@ def load_config(path: str) -> AttributeConfig:
     file = Path(path)
     if not file.is_file():
         raise ValueError(f"Attribute definitions file {path} does not exist.")
-    raw = yaml.safe_load(file.read_text()) or {}
+    raw = yaml.load(file.read_text(), Loader=_LOADER) or {}
     return parse_config(raw, source=path)
 
 
