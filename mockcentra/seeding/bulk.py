@@ -3,7 +3,7 @@
 Placing 100k orders through the checkout and order actions takes many minutes; this writes the
 same rows the actions would leave, with the same arithmetic (`order_totals`, `tax_in_gross`,
 `pick_price`, the rule `price_for` applies), ids, hashes and events, in one pass of
-`executemany` inserts (the events by one `INSERT ... SELECT` per batch), with the tables'
+`executemany` inserts (events and shipment lines by `INSERT ... SELECT`), with the tables'
 secondary indexes built once after the load.
 `tests/seeding/test_bulk_orders.py` reads bulk orders back next to orders placed through the
 APIs and compares them.
@@ -24,7 +24,7 @@ Spec (the `bulk_orders` key of a scenario file):
   on_hold: 0.02                 # share of pending and confirmed orders on hold (fraud review)
 
 Each order is written by bulk_writer.py, from what bulk_sources.py reads, through bulk_rows.py;
-its events by bulk_events.py.
+its events and shipment lines by bulk_derived.py.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from sqlmodel import Session
 from mockcentra.seeding.bulk_rows import BulkRows
 from mockcentra.seeding.bulk_writer import BulkOrderWriter
 from mockcentra.storage.bulk import indexes_built_after
-from mockcentra.storage.tables import EventRow
+from mockcentra.storage.tables import EventRow, ShipmentLineRow
 
 STATES = ("pending", "confirmed", "processing", "shipped", "cancelled")
 DEFAULT_STATES = {"pending": 8, "confirmed": 12, "processing": 10, "shipped": 65, "cancelled": 5}
@@ -90,14 +90,14 @@ def seed_bulk_orders(
     if spec.count == 0:
         return 0
     writer = BulkOrderWriter(session, seed, spec, store_id)
-    with indexes_built_after(writer.rows.conn, (*BulkRows.ORDER, EventRow)):
+    with indexes_built_after(writer.rows.conn, (*BulkRows.ORDER, ShipmentLineRow, EventRow)):
         for i in range(spec.count):
             writer.write(i)
             if (i + 1) % BATCH == 0 or i + 1 == spec.count:
                 writer.flush()
                 if progress:
                     progress(i + 1, spec.count)
-        writer.events.close()
+        writer.derived.close()
     _hold_stock(writer.rows.conn, writer.warehouse, writer.held)
     return spec.count
 

@@ -1,6 +1,6 @@
 """How bulk orders' rows reach the database: per table, in the form the column types store
 (cents, UTC text, JSON text), with one `executemany` per table and batch; and the payment rows
-every order has (its events are bulk_events.py's)."""
+every order has (its events and shipment lines are bulk_derived.py's)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from mockcentra.storage.tables import (
     OrderLineRow,
     OrderRow,
     PaymentEntryRow,
-    ShipmentLineRow,
     ShipmentRow,
 )
 
@@ -67,9 +66,6 @@ COLUMNS: dict[Any, tuple[str, ...]] = {
         "is_captured", "captured_at", "shipped_at", "additional_message", "carrier", "service",
         "packages", "tracking_number", "return_tracking_number", "internal_shipping_cost",
         "shipping_value", "handling_value", "send_email", "created_at", "updated_at",
-    ),
-    ShipmentLineRow: (
-        "id", "shipment_id", "order_line_id", "quantity", "returned_quantity", "allocations",
     ),
     PaymentEntryRow: (
         "id", "order_id", "shipment_id", "return_id", "entry_type", "status", "value",

@@ -1,6 +1,6 @@
 """Writing bulk orders one after another (`BulkOrderWriter`), each with its customer, lines,
 payments and shipment, from seeded generators (mockcentra/seeding/bulk.py drives it; the
-events are counted here and written by bulk_events.py)."""
+events and shipment lines are counted here and written by bulk_derived.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.pricing.prices import pick_price, pricelist_prices
 from mockcentra.domain.stock.allocation import warehouses_for_market
 from mockcentra.runtime.ids import order_hash
-from mockcentra.seeding.bulk_events import BulkEvents
+from mockcentra.seeding.bulk_derived import DerivedRows
 from mockcentra.seeding.bulk_rows import BulkRows, add_payment, cents, stamp
 from mockcentra.seeding.bulk_sources import (
     COUNTRY_WEIGHTS,
@@ -36,7 +36,6 @@ from mockcentra.storage.tables import (
     CustomerRow,
     OrderLineRow,
     OrderRow,
-    ShipmentLineRow,
     ShipmentRow,
 )
 
@@ -123,7 +122,8 @@ class BulkOrderWriter:
         self.warehouse = warehouses_for_market(session, self.places[0].market_id)[0]
         self.held: dict[int, int] = {}  # product size -> units open orders hold
         self.rows = BulkRows(conn)
-        self.events = BulkEvents(conn)
+        self.derived = DerivedRows(conn, self.warehouse)
+        self.flushed_line = self.rows.next_id[OrderLineRow]  # the first line not yet inserted
         self.first_number = (conn.execute(select(func.max(OrderRow.number))).scalar() or 0) + 1
         self.customer_count = max(1, int(spec.count * spec.customers_per_order))
         self.customers: dict[int, Shopper] = {}
@@ -173,12 +173,14 @@ class BulkOrderWriter:
         self.add_order(order, shopper, on_hold)
         self.add_authorization(order)
         shipment = self.add_shipment(order) if state in ("processing", "shipped") else None
-        self.events.add(order.order_id, new_customer, state, on_hold, shipment)
+        self.derived.add(order.order_id, new_customer, state, on_hold, shipment, len(order.lines))
 
     def flush(self) -> None:
-        """Insert the rows of the orders written since the last flush, then their events."""
+        """Insert the rows of the orders written since the last flush, then their events and
+        shipment lines."""
         self.rows.flush()
-        self.events.flush()
+        self.derived.flush(self.flushed_line)
+        self.flushed_line = self.rows.next_id[OrderLineRow]
 
     def shopper(self, i: int, at0: str) -> tuple[Shopper, bool]:
         """A new customer for the first orders, then more and more repeat ones (True: new)."""
@@ -251,24 +253,20 @@ class BulkOrderWriter:
         )
 
     def add_shipment(self, order: BulkOrder) -> int:
-        """The shipment of every line: good to go when processing; paid, captured and shipped
-        (by PostNord) when shipped."""
+        """The shipment of every line (its lines are written by bulk_derived.py): good to go
+        when processing; paid, captured and shipped (by PostNord) when shipped."""
         done = order.state == "shipped"
-        number, at1, add = order.number, order.at1, self.rows.add
+        number, at1 = order.number, order.at1
         sent = (
             (True, at1, True, at1, at1, None, "PostNord", "MyPack Home", 1)
             + (f"PN{number:08d}SE", f"RPN{number:08d}")
             if done
             else (False, None, False, None, None, None, None, None, 0, None, None)
         )
-        shipment_id = add(
+        shipment_id = self.rows.add(
             ShipmentRow,
             (order.order_id, 1, f"{number}-1", True, *sent, 0, order.shipping, 0, False, at1, at1),
         )
-        warehouse = self.warehouse
-        for line_id, quantity in order.lines:
-            allocations = f'{{"{warehouse}": {quantity}}}'
-            add(ShipmentLineRow, (shipment_id, line_id, quantity, 0, allocations))
         if done:
             add_payment(
                 self.rows,

@@ -1,21 +1,24 @@
-"""The events of bulk orders, computed by SQLite from the order rows already inserted.
+"""The events and shipment lines of bulk orders, computed by SQLite from the order rows
+already inserted.
 
-Half of a bulk order's rows are its events, and every one of them follows from the order, its
-customer and its shipment. Python keeps one small row per order (`bulk_order_events`: the
-order, the id of its first event, whether it made its customer, its shipment) and one
-`INSERT ... SELECT` per batch writes the events, with the same ids, in the same order and
-with the same text as writing each one from Python would.
+Over half of a bulk order's rows are its events and shipment lines, and every one of them
+follows from the order, its lines, its customer and its shipment. Python keeps one small row
+per order (`bulk_order_events`: the order, the id of its first event, whether it made its
+customer, its shipment) and an `INSERT ... SELECT` per table and batch writes them, with the
+same ids, in the same order and with the same text as writing each one from Python would.
 
 Per order, in id order: the customer's CREATED (a new customer only), the order's CREATED,
 its UPDATED when cancelled or confirmed, its UPDATED when put on hold, then for a shipment
-its CREATED and the order's PROCESSING, and when shipped both COMPLETED.
+its CREATED and the order's PROCESSING, and when shipped both COMPLETED. A shipment has a
+line per order line, holding its units in the warehouse; shipment lines follow the order
+lines' order.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, func, select
 
-from mockcentra.storage.tables import EventRow
+from mockcentra.storage.tables import EventRow, ShipmentLineRow
 
 #: The order states whose orders were cancelled or confirmed after placing (one UPDATED each).
 _DECIDED = "o.status <> 'PENDING'"
@@ -73,6 +76,16 @@ SELECT * FROM (
 """
 
 
+INSERT_SHIPMENT_LINES = """
+INSERT INTO shipment_line (id, shipment_id, order_line_id, quantity, returned_quantity, allocations)
+SELECT ?1 + ROW_NUMBER() OVER (ORDER BY l.id) - 1, b.shipment_id, l.id, l.quantity, 0,
+    '{"' || ?2 || '": ' || l.quantity || '}'
+FROM order_line l JOIN bulk_order_events b ON b.order_id = l.order_id
+WHERE l.id >= ?3 AND b.shipment_id IS NOT NULL
+ORDER BY l.id
+"""
+
+
 def event_count(new_customer: bool, state: str, on_hold: bool) -> int:
     """How many events an order in `state` records (with its customer's, when new)."""
     decided = state != "pending"
@@ -80,32 +93,49 @@ def event_count(new_customer: bool, state: str, on_hold: bool) -> int:
     return new_customer + 1 + decided + on_hold + shipment
 
 
-class BulkEvents:
-    """Per order, what its events follow from, kept until its batch's rows are inserted."""
+class DerivedRows:
+    """Per order, what its events and shipment lines follow from, kept until its batch's rows
+    are inserted (`warehouse`: where shipments take their units from)."""
 
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
+    def __init__(self, conn: Connection, warehouse: int) -> None:
+        self.conn, self.warehouse = conn, warehouse
         self.orders: list[tuple[int, int, bool, int | None]] = []
         self.next_id = (conn.execute(select(func.max(EventRow.id))).scalar() or 0) + 1
+        line = (conn.execute(select(func.max(ShipmentLineRow.id))).scalar() or 0) + 1
+        self.next_line = self.flushed_line = line
         conn.exec_driver_sql(
             "CREATE TEMP TABLE bulk_order_events (order_id INTEGER PRIMARY KEY, "
             "first_event INTEGER, new_customer INTEGER, shipment_id INTEGER)"
         )
 
     def add(
-        self, order_id: int, new_customer: bool, state: str, on_hold: bool, shipment: int | None
+        self,
+        order_id: int,
+        new_customer: bool,
+        state: str,
+        on_hold: bool,
+        shipment: int | None,
+        lines: int,
     ) -> None:
-        """Count an order's events (they are written at `flush`)."""
+        """Count an order's events and, with a `shipment`, its `lines` shipment lines (they are
+        written at `flush`)."""
+        if shipment is not None:
+            self.next_line += lines
         first = self.next_id
         self.next_id = first + event_count(new_customer, state, on_hold)
         self.orders.append((order_id, first, new_customer, shipment))
 
-    def flush(self) -> None:
-        """Write the events of the orders added since the last flush (their rows are in)."""
+    def flush(self, first_order_line: int) -> None:
+        """Write the events and shipment lines of the orders added since the last flush (their
+        rows are in; their order lines from `first_order_line` on)."""
         if not self.orders:
             return
         self.conn.exec_driver_sql("INSERT INTO bulk_order_events VALUES (?, ?, ?, ?)", self.orders)
         self.conn.exec_driver_sql(INSERT_EVENTS)
+        self.conn.exec_driver_sql(
+            INSERT_SHIPMENT_LINES, (self.flushed_line, self.warehouse, first_order_line)
+        )
+        self.flushed_line = self.next_line
         self.conn.exec_driver_sql("DELETE FROM bulk_order_events")
         self.orders = []
 
