@@ -26,7 +26,7 @@ from mockcentra.storage.tables import (
     WholesaleOrderRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import UnitOfWork
+from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
 def _next_sequence(uow: UnitOfWork) -> int:
@@ -71,11 +71,11 @@ def issue_for_shipment(uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow) 
         created_at=now,
         updated_at=now,
     )
-    uow.session.add(invoice)
-    uow.session.flush()
+    insert_new(uow.session, invoice)
     for sl in shipment_lines(uow.session, key(shipment)):
         line = stored(uow.session, OrderLineRow, sl.order_line_id)
-        uow.session.add(
+        insert_new(
+            uow.session,
             InvoiceLineRow(
                 invoice_id=key(invoice),
                 order_id=key(order),
@@ -86,7 +86,6 @@ def issue_for_shipment(uow: UnitOfWork, order: OrderRow, shipment: ShipmentRow) 
                 unit_price=line.unit_price,
                 line_value=line_value(line, sl.quantity),
                 tax_percent_hundredths=line.tax_percent_hundredths,
-            )
+            ),
         )
-    uow.session.flush()
     return invoice
