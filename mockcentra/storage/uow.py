@@ -139,7 +139,9 @@ def insert_new(session: Session, row: Any) -> None:
     """Write a new row with its table's prebuilt INSERT instead of a flush (a fraction of the
     ORM's cost, for rows a request writes often and reads back rarely). The row then is in the
     session as a flushed one: it has its id, lookups of its table are forgotten and the
-    request's journal notes the write."""
+    request's journal notes the write. New rows it may point at are flushed first."""
+    if session.new:
+        session.flush()
     table = row.__table__
     statement = _INSERTS.get(table.name)
     if statement is None:
@@ -150,7 +152,11 @@ def insert_new(session: Session, row: Any) -> None:
     row.id = inserted[0]
     make_transient_to_detached(row)
     session.add(row)
-    _forget_table(session, table.name)
+    cache = session.info.get("memo")
+    if cache:  # as a flush of the new row would (see _forget_changed)
+        kind = type(row)
+        for key in [k for k in cache if k[0] is kind or (isinstance(k[0], tuple) and kind in k[0])]:
+            del cache[key]
     current = trace.current()
     if current is not None:
         current.note_write(table.name, row.id, {"*"})

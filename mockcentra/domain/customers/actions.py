@@ -7,7 +7,7 @@ from sqlmodel import col, select
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import invalid
 from mockcentra.storage.tables import CustomerRow
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
 def find_or_create_customer(
@@ -39,7 +39,6 @@ def find_or_create_customer(
             created_at=now,
             updated_at=now,
         )
-        uow.session.add(row)
-        uow.session.flush()
+        insert_new(uow.session, row)
         uow.emit(PendingEvent("Customer", "CREATED", str(row.id), store_id=store_id))
     return row

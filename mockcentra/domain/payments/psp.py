@@ -16,7 +16,7 @@ from mockcentra.domain.orders.totals import payment_entries
 from mockcentra.runtime.ids import token_hash
 from mockcentra.storage.tables import OrderRow, PaymentEntryRow
 from mockcentra.storage.tables.base import key
-from mockcentra.storage.uow import UnitOfWork
+from mockcentra.storage.uow import UnitOfWork, insert_new
 
 APPROVE, DECLINE, PENDING = "approve", "decline", "pending"
 
@@ -89,6 +89,5 @@ def entry(
         params=params or {"success": status != PaymentEntryStatus.FAILED, "isRequest": False},
         created_at=uow.clock.now(),
     )
-    uow.session.add(row)
-    uow.session.flush()
+    insert_new(uow.session, row)
     return row

@@ -28,7 +28,7 @@ from mockcentra.storage.tables import (
     WarehouseRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
 @dataclass
@@ -227,13 +227,14 @@ def _return_lines(
         sl.returned_quantity += wanted.quantity
         line.returned_quantity += wanted.quantity
         uow.session.add_all([sl, line])
-        uow.session.add(
+        insert_new(
+            uow.session,
             ReturnLineRow(
                 return_id=key(ret),
                 shipment_line_id=key(sl),
                 quantity=wanted.quantity,
                 restocked=restocked,
-            )
+            ),
         )
 
 
