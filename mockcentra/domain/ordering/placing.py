@@ -33,7 +33,7 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import UnitOfWork
+from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
 @dataclass
@@ -116,8 +116,7 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
     store = stored(uow.session, StoreRow, new.store_id)
     customer = _customer(uow, new)
     order = _new_order(uow, new, store, customer, _order_number(uow, new))
-    uow.session.add(order)
-    uow.session.flush()
+    insert_new(uow.session, order)
     lines = _place_lines(uow, order, new)
     placed(uow.session, key(order), lines)
     if new.authorize:
@@ -203,8 +202,7 @@ def _place_lines(uow: UnitOfWork, order: OrderRow, new: NewOrder) -> list[OrderL
         line = line_from_size(uow, order, new_line, new.tax_percent_hundredths)
         # allocated before its INSERT, which then writes the allocations: one write per line
         allocate_line(uow, order, line, line.quantity)
-        uow.session.add(line)
-        uow.session.flush()
+        insert_new(uow.session, line)
         lines.append(line)
     return lines
 

@@ -110,8 +110,7 @@ def create_return(
         voucher_value=voucher_value,
         comment=comment,
     )
-    uow.session.add(ret)
-    uow.session.flush()
+    insert_new(uow.session, ret)
     _return_lines(uow, ret, shipment, lines, policy, target)
     uow.session.flush()
     _emit(uow, order, ret, "CREATED")

@@ -46,7 +46,7 @@ from mockcentra.storage.tables import (
     ShipmentRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
 @dataclass
@@ -134,8 +134,7 @@ def create_shipment(
     if shipment_plugin_id is not None:
         path: list[str | int] = ["shipmentMethod", "pluginId"]
         shipment.shipment_plugin_id = shipment_plugin(uow, order, shipment_plugin_id, path).id
-    uow.session.add(shipment)
-    uow.session.flush()
+    insert_new(uow.session, shipment)
     shipment_added(uow.session, key(order), earlier, shipment)
     shipped: list[ShipmentLineRow] = []
     for line, wanted, path in asked_lines(

@@ -11,7 +11,7 @@ from mockcentra.domain.orders.line_stock import allocate_line
 from mockcentra.domain.stock.explain import explain_stock
 from mockcentra.storage.tables import OrderLineRow, OrderRow, ShipmentLineRow, ShipmentRow
 from mockcentra.storage.tables.base import key
-from mockcentra.storage.uow import UnitOfWork
+from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
 def ship_line(
@@ -44,7 +44,7 @@ def ship_line(
         quantity=quantity,
         allocations=taken,
     )
-    uow.session.add(shipment_line)
+    insert_new(uow.session, shipment_line)
     return shipment_line
 
 
