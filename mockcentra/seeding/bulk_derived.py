@@ -22,7 +22,9 @@ from mockcentra.storage.tables import EventRow, ShipmentLineRow
 
 #: The order states whose orders were cancelled or confirmed after placing (one UPDATED each).
 _DECIDED = "o.status <> 'PENDING'"
-_FROM = "FROM bulk_order_events b JOIN orders o ON o.id = b.order_id"
+#: CROSS JOIN: the batch's orders drive the loop (their rows found by id), never a scan of
+#: all orders, whatever the filter on them
+_FROM = "FROM bulk_order_events b CROSS JOIN orders o ON o.id = b.order_id"
 _NUMBER = "'{\"number\": ' || o.number"
 #: json.dumps of {number, order, isGoodToGo, isPaid, isShipped} of the order's shipment
 _FACTS = (
@@ -80,7 +82,7 @@ INSERT_SHIPMENT_LINES = """
 INSERT INTO shipment_line (id, shipment_id, order_line_id, quantity, returned_quantity, allocations)
 SELECT ?1 + ROW_NUMBER() OVER (ORDER BY l.id) - 1, b.shipment_id, l.id, l.quantity, 0,
     '{"' || ?2 || '": ' || l.quantity || '}'
-FROM order_line l JOIN bulk_order_events b ON b.order_id = l.order_id
+FROM order_line l CROSS JOIN bulk_order_events b ON b.order_id = l.order_id
 WHERE l.id >= ?3 AND b.shipment_id IS NOT NULL
 ORDER BY l.id
 """
