@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Insert, event, insert, inspect
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import make_transient_to_detached
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from mockcentra.runtime import trace
 from mockcentra.runtime.clock import Clock, PinnedClock
@@ -69,6 +69,18 @@ def _pending(session: Session, watched: Any) -> bool:
         changed = chain(session.new, session.deleted, session.dirty)
         return any(type(row) in watched for row in changed)
     return any(type(row) is watched for row in chain(session.new, session.deleted))
+
+
+def rows_of(session: Session, parent: Any, parent_id: int) -> list[Any]:
+    """The rows whose `parent` column (e.g. `OrderLineRow.order_id`) holds `parent_id`, in id
+    order: read once per unit of work until rows of that table are added or removed (`memo`,
+    keyed by the row class and `parent_id`, so one parent column per table)."""
+    model = parent.class_
+
+    def load() -> list[Any]:
+        return list(session.exec(select(model).where(parent == parent_id).order_by(model.id)))
+
+    return list(memo(session, (model, parent_id), load))
 
 
 def remember(session: Session, key: tuple[Any, ...], value: Any) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from mockcentra.domain.checkout.countries import country_by_code
 from mockcentra.domain.checkout.vouchers import SelectionDiscounts
@@ -29,7 +29,7 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import memo, remember
+from mockcentra.storage.uow import remember, rows_of
 
 
 @dataclass
@@ -98,17 +98,7 @@ class Summary:
 def selection_lines(session: Session, selection_id: int) -> list[SelectionLineRow]:
     """The selection's lines in the order they were added (read once per unit of work until
     lines are added or removed)."""
-
-    def load() -> list[SelectionLineRow]:
-        return list(
-            session.exec(
-                select(SelectionLineRow)
-                .where(SelectionLineRow.selection_id == selection_id)
-                .order_by(col(SelectionLineRow.id))
-            )
-        )
-
-    return list(memo(session, (SelectionLineRow, selection_id), load))
+    return rows_of(session, SelectionLineRow.selection_id, selection_id)
 
 
 def selection_lines_known(

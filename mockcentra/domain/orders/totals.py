@@ -6,13 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import col, select
-
 from mockcentra.domain.money import ZERO, round_money, times
 from mockcentra.domain.orders.status import PaymentEntryStatus, PaymentEntryType
 from mockcentra.storage.tables import OrderLineRow, OrderRow, PaymentEntryRow, ShipmentRow
 from mockcentra.storage.tables.base import key
-from mockcentra.storage.uow import UnitOfWorkSession, memo, remember
+from mockcentra.storage.uow import remember, rows_of
 
 
 def tax_in_gross(gross: Decimal, percent_hundredths: int) -> Decimal:
@@ -55,35 +53,13 @@ def items_tax(lines: Iterable[OrderLineRow]) -> Decimal:
 
 def lines_of(session, order_id: int) -> list[OrderLineRow]:
     """The order's lines (read once per unit of work until lines are added or removed)."""
-
-    def load() -> list[OrderLineRow]:
-        return list(
-            session.exec(
-                select(OrderLineRow)
-                .where(OrderLineRow.order_id == order_id)
-                .order_by(col(OrderLineRow.id))
-            )
-        )
-
-    if not isinstance(session, UnitOfWorkSession):
-        return load()
-    return list(memo(session, (OrderLineRow, order_id), load))
+    return rows_of(session, OrderLineRow.order_id, order_id)
 
 
 def shipments_of(session, order_id: int) -> list[ShipmentRow]:
     """The order's shipments in the order they were made (read once per unit of work until
     shipments are added or removed)."""
-
-    def load() -> list[ShipmentRow]:
-        return list(
-            session.exec(
-                select(ShipmentRow)
-                .where(ShipmentRow.order_id == order_id)
-                .order_by(col(ShipmentRow.id))
-            )
-        )
-
-    return list(memo(session, (ShipmentRow, order_id), load))
+    return rows_of(session, ShipmentRow.order_id, order_id)
 
 
 def shipment_added(session, order_id: int, earlier: list[ShipmentRow], new: ShipmentRow) -> None:
@@ -179,15 +155,7 @@ def placed(session, order_id: int, lines: list[OrderLineRow]) -> None:
 def payment_entries(session, order_id: int) -> list[PaymentEntryRow]:
     """The order's payment entries (read once per unit of work until an entry is added: a
     capture reads the balance, checks it and numbers its entry from one read)."""
-
-    def load() -> list[PaymentEntryRow]:
-        return list(
-            session.exec(select(PaymentEntryRow).where(PaymentEntryRow.order_id == order_id))
-        )
-
-    if not isinstance(session, UnitOfWorkSession):
-        return load()
-    return list(memo(session, (PaymentEntryRow, order_id), load))
+    return rows_of(session, PaymentEntryRow.order_id, order_id)
 
 
 def payment_balance(session, order_id: int) -> PaymentBalance:

@@ -7,30 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import col, select
-
 from mockcentra.domain.money import ZERO
 from mockcentra.domain.orders.totals import line_tax, line_value, tax_in_gross
 from mockcentra.storage.tables import OrderLineRow, OrderRow, ShipmentLineRow, ShipmentRow
 from mockcentra.storage.tables.base import key
-from mockcentra.storage.uow import UnitOfWorkSession, memo, remember
+from mockcentra.storage.uow import remember, rows_of
 
 
 def shipment_lines(session, shipment_id: int) -> list[ShipmentLineRow]:
     """The shipment's lines (read once per unit of work until lines are added or removed)."""
-
-    def load() -> list[ShipmentLineRow]:
-        return list(
-            session.exec(
-                select(ShipmentLineRow)
-                .where(ShipmentLineRow.shipment_id == shipment_id)
-                .order_by(col(ShipmentLineRow.id))
-            )
-        )
-
-    if not isinstance(session, UnitOfWorkSession):
-        return load()
-    return list(memo(session, (ShipmentLineRow, shipment_id), load))
+    return rows_of(session, ShipmentLineRow.shipment_id, shipment_id)
 
 
 def created_with(session, shipment_id: int, lines: list[ShipmentLineRow]) -> None:
