@@ -97,11 +97,22 @@ def _forget_changed(session: Session, _flush_context: Any) -> None:
         return
     changed = {type(obj) for obj in session.new} | {type(obj) for obj in session.deleted}
     if any(isinstance(k[0], tuple) for k in cache):  # entries that also watch updates
-        updated = changed | {type(obj) for obj in session.dirty}
-        for key in [k for k in cache if isinstance(k[0], tuple) and updated.intersection(k[0])]:
-            del cache[key]
-    if changed:
-        for key in [k for k in cache if k[0] in changed]:
+        _forget_kinds(cache, changed, {type(obj) for obj in session.dirty})
+    elif changed:
+        _forget_kinds(cache, changed, set())
+
+
+def _forget_kinds(cache: dict[Any, Any], changed: set[type], updated: set[type]) -> None:
+    """Drop the `memo` entries that rows of `changed` classes (added or deleted) or, for the
+    entries watching updates, of `updated` classes make stale."""
+    touched = changed | updated
+    for key in list(cache):
+        kinds = key[0]
+        if isinstance(kinds, tuple):
+            stale = not touched.isdisjoint(kinds)
+        else:
+            stale = kinds in changed
+        if stale:
             del cache[key]
 
 
@@ -166,9 +177,7 @@ def insert_new(session: Session, row: Any) -> None:
     session.add(row)
     cache = session.info.get("memo")
     if cache:  # as a flush of the new row would (see _forget_changed)
-        kind = type(row)
-        for key in [k for k in cache if k[0] is kind or (isinstance(k[0], tuple) and kind in k[0])]:
-            del cache[key]
+        _forget_kinds(cache, {type(row)}, set())
     current = trace.current()
     if current is not None:
         current.note_write(table.name, row.id, {"*"})
