@@ -29,7 +29,7 @@ from mockcentra.storage.tables import (
     VariantRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import UnitOfWork
+from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
 class SelectionNotFound(DomainError):
@@ -59,8 +59,7 @@ def start_selection(uow: UnitOfWork, store_id: int = 1, country_code: str = "SE"
         updated_at=now,
     )
     place_in_country(uow, sel, known_country(uow, country_code))
-    uow.session.add(sel)
-    uow.session.flush()
+    insert_new(uow.session, sel)
     selection_lines_known(uow.session, key(sel), [])
     return sel
 
@@ -131,8 +130,7 @@ def add_item(uow: UnitOfWork, sel: SelectionRow, item: str, quantity: int = 1) -
             product_size_id=key(size),
             quantity=quantity,
         )
-        uow.session.add(line)
-        uow.session.flush()
+        insert_new(uow.session, line)
         selection_lines_known(uow.session, key(sel), [*lines, line])
     else:
         line.quantity += quantity
