@@ -27,7 +27,7 @@ from mockcentra.rest.checkout_endpoints import ENDPOINTS, Call, Endpoint
 from mockcentra.rest.checkout_openapi import checkout_api_openapi
 from mockcentra.rest.checkout_serializers import session_body
 from mockcentra.rest.models import read
-from mockcentra.rest.transaction import run
+from mockcentra.rest.transaction import run, run_request
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.uow import UnitOfWork
 
@@ -73,7 +73,7 @@ def _handle(runtime: Runtime, spec: Endpoint) -> Callable[[Request], Awaitable[J
                 answer = spec.handler(uow, call)
                 return answer if answer is not None else session_body(uow.session, sel, runtime)
 
-            result = run(runtime, act, write=spec.write)
+            result = await run_request(runtime, act, write=spec.write)
         except payment.ItemsUnavailable as error:
             return errors.checkout_error(token, error, _session_now(runtime, token))
         except DomainError as error:

@@ -28,7 +28,7 @@ from mockcentra.rest.order_endpoints.endpoint import Call, Endpoint
 from mockcentra.rest.order_models.readers import ZONE
 from mockcentra.rest.order_openapi import order_api_openapi
 from mockcentra.rest.order_serializers.shapes import Shapes
-from mockcentra.rest.transaction import run
+from mockcentra.rest.transaction import run, run_request
 from mockcentra.state.runtime import Runtime
 from mockcentra.storage.tables import OrderRow
 from mockcentra.storage.uow import UnitOfWork
@@ -69,7 +69,7 @@ def _handle(runtime: Runtime, spec: Endpoint) -> Callable[[Request], Awaitable[J
             )
             # the body is read before the path: a clone without stopDate is refused as such
             # before its voucher id is looked at, as the API always did
-            result = run(
+            result = await run_request(
                 runtime,
                 lambda uow: spec.handler(uow, call, Shapes(uow.session, runtime.clock.zone)),
                 write=spec.write,
