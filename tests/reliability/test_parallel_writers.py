@@ -12,7 +12,6 @@ unit of work cannot begin until the first has committed, so the rendezvous is ne
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +23,6 @@ import pytest
 from mockcentra.app import create_app
 from mockcentra.domain.payments import psp
 from mockcentra.domain.stock import allocation
-from mockcentra.seeding.templates import ScenarioTemplates, connect
 from mockcentra.settings import Settings
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import JON, Factories
@@ -61,22 +59,10 @@ class Rendezvous:
         return self.function(*args, **kwargs)
 
 
-@pytest.fixture(scope="module")
-def templates() -> ScenarioTemplates:
-    return ScenarioTemplates()
-
-
 @pytest.fixture
-def two_servers(
-    tmp_path: Path, templates: ScenarioTemplates
-) -> Iterator[tuple[CentraClient, CentraClient]]:
+def two_servers(demo_file: Path) -> Iterator[tuple[CentraClient, CentraClient]]:
     """Two apps on one database file holding the demo scenario."""
-    path = tmp_path / "shared.db"
-    source = connect(templates.template("demo", 1, "Europe/Stockholm"))
-    with sqlite3.connect(path) as target:
-        source.backup(target)
-    source.close()
-    clients = [CentraClient(create_app(Settings(db=str(path)))) for _ in range(2)]
+    clients = [CentraClient(create_app(Settings(db=str(demo_file)))) for _ in range(2)]
     yield clients[0], clients[1]
     for client in clients:
         client.close()
