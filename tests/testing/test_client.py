@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import time
+import httpx
+import pytest
 
 from mockcentra.testing import CentraClient
 from mockcentra.testing.factories import Factories
@@ -51,11 +52,12 @@ def test_order_api_posts_when_given_a_body_and_an_explicit_method_wins(
     ]
 
 
-def test_a_webhook_receiver_stops_promptly() -> None:
-    """The webhook log fixture stops one receiver per test: a slow stop is every test's cost."""
+def test_a_stopped_webhook_receiver_takes_no_more_calls() -> None:
+    """The webhook log fixture stops one receiver per test; a stopped one holds no port."""
     receiver = WebhookReceiver("s").start()
+    assert httpx.post(receiver.url, content="{}").status_code == 200
 
-    started = time.perf_counter()
     receiver.stop()
 
-    assert time.perf_counter() - started < 0.25
+    with pytest.raises(httpx.ConnectError):
+        httpx.post(receiver.url, content="{}")
