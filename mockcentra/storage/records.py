@@ -18,7 +18,9 @@ shipments, the currencies) only show rows, so they load records instead:
   shows a few of a row's columns, and converting all of them cost more than reading them.
 
 Records are snapshots for reading. Nothing flushes before they are read, so they are for
-operations that write nothing (GraphQL queries); a write path keeps the ORM.
+operations that write nothing (GraphQL queries, the REST APIs' reads); a write path keeps the
+ORM. `rows_where_in` and `all_rows` decide by the unit of work: records in a read one, ORM
+entities in a write one.
 """
 
 from __future__ import annotations
@@ -26,14 +28,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
-from sqlalchemy import Text, type_coerce
+from sqlalchemy import Select, Text, select, type_coerce
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from mockcentra.storage.types import JsonDict, JsonList
-from mockcentra.storage.uow import read_connection
+from mockcentra.storage.uow import is_read, read_connection
 
 
 class Record:
@@ -213,3 +215,35 @@ def records_of(row_class: type) -> RecordReader:
     if reader is None:
         reader = _readers[row_class] = RecordReader(row_class)
     return reader
+
+
+def rows_where_in(
+    session: Session,
+    row_class: type,
+    column: str,
+    values: Iterable[Any],
+    order_by: Sequence[str] = ("id",),
+) -> list[Any]:
+    """The rows of `row_class` whose `column` is one of `values`, in the order of `order_by`:
+    records in a read unit of work, ORM entities (seeing the writes made so far) otherwise."""
+    if is_read(session):
+        return records_of(row_class).where_in(session, column, values, order_by)
+    values = list(values)
+    if not values:
+        return []
+    statement: Select[Any] = select(row_class).where(getattr(row_class, column).in_(values))
+    return list(session.scalars(statement.order_by(*(getattr(row_class, n) for n in order_by))))
+
+
+def all_rows(session: Session, row_class: type, order_by: Sequence[str] = ("id",)) -> list[Any]:
+    """Every row of `row_class` in the order of `order_by`, as `rows_where_in` reads them."""
+    if is_read(session):
+        return records_of(row_class).all(session, order_by)
+    statement: Select[Any] = select(row_class).order_by(*(getattr(row_class, n) for n in order_by))
+    return list(session.scalars(statement))
+
+
+def reading(session: Session, row_class: type) -> Any:
+    """What a read function written against a session (`exec(select(<row class>)...)`) lists
+    `row_class` through: `RecordSession` in a read unit of work, the session otherwise."""
+    return RecordSession(session, row_class) if is_read(session) else session

@@ -216,6 +216,12 @@ def read_connection(session: OrmSession) -> Connection:
     return conn
 
 
+def is_read(session: OrmSession) -> bool:
+    """Whether `session` is a read unit of work's: it writes nothing, so what it lists may be
+    plain records (mockcentra.storage.records) read on `read_connection`."""
+    return _READS_ON in session.info
+
+
 #: Runs inside the transaction, just before COMMIT; may write rows (a failure rolls back).
 CommitHook = Callable[["UnitOfWork"], object]
 

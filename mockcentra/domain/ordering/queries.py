@@ -17,6 +17,7 @@ from mockcentra.domain.catalog import skus
 from mockcentra.domain.listing import sliced
 from mockcentra.domain.orders import listing
 from mockcentra.domain.shipments.status import ShipmentStatus
+from mockcentra.storage.records import rows_where_in
 from mockcentra.storage.tables import (
     OrderRow,
     PaymentEntryRow,
@@ -94,16 +95,10 @@ def shipment_by_number(session: Session, number: str) -> ShipmentRow | None:
 
 
 def payment_entries(session: Session, order_ids: Sequence[int]) -> dict[int, list[PaymentEntryRow]]:
-    """Payment history of many orders in one query, oldest entry first."""
+    """Payment history of many orders in one query, oldest entry first (records in a read
+    unit of work)."""
     by_order: dict[int, list[PaymentEntryRow]] = {i: [] for i in order_ids}
-    if not order_ids:
-        return by_order
-    rows = session.exec(
-        select(PaymentEntryRow)
-        .where(col(PaymentEntryRow.order_id).in_(list(order_ids)))
-        .order_by(col(PaymentEntryRow.id))
-    )
-    for row in rows:
+    for row in rows_where_in(session, PaymentEntryRow, "order_id", order_ids):
         by_order[row.order_id].append(row)
     return by_order
 

@@ -21,6 +21,8 @@ from mockcentra.rest.order_models.orders import (
 )
 from mockcentra.rest.order_serializers.orders import shape_orders
 from mockcentra.rest.order_serializers.shapes import Shapes
+from mockcentra.storage.records import reading
+from mockcentra.storage.tables import OrderRow
 from mockcentra.storage.uow import UnitOfWork
 
 
@@ -29,7 +31,7 @@ def get_orders(uow: UnitOfWork, call: Call, shapes: Shapes) -> dict[str, Any]:
     `Settings.extra["order_api_newest_first"]` for newest first."""
     query: OrdersQuery = call.query
     rows = queries.find_orders(
-        uow.session,
+        reading(uow.session, OrderRow),
         number=query.order,
         customer_id=query.customer_id,
         newer_than=query.newer_than,

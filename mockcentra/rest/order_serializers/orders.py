@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import col, select
-
 from mockcentra.domain.money import ZERO, format_money
 from mockcentra.domain.ordering.queries import payment_entries
 from mockcentra.domain.orders.status import STATUS_CODES, STATUS_WORDS, OrderStatus
@@ -18,6 +16,7 @@ from mockcentra.rest.order_serializers.lines import shape_order_line
 from mockcentra.rest.order_serializers.shapes import Shapes
 from mockcentra.rest.order_serializers.values import UNSET_DATE, flag, tax_breakdown, text
 from mockcentra.rest.serializers import number
+from mockcentra.storage.records import rows_where_in
 from mockcentra.storage.tables import OrderLineRow, OrderRow, ShipmentLineRow, ShipmentRow
 from mockcentra.storage.tables.base import key
 
@@ -25,8 +24,8 @@ from mockcentra.storage.tables.base import key
 def shape_orders(shapes: Shapes, orders: list[OrderRow]) -> list[dict[str, Any]]:
     """A page of orders, their lines, shipments and payments loaded for all of them at once."""
     ids = [key(o) for o in orders]
-    lines = shapes.by_order(OrderLineRow, ids, col(OrderLineRow.id))
-    ships = shapes.by_order(ShipmentRow, ids, col(ShipmentRow.sequence))
+    lines = shapes.by_order(OrderLineRow, ids, "id")
+    ships = shapes.by_order(ShipmentRow, ids, "sequence")
     payments = payment_entries(shapes.session, ids)
     shipped_allocations = _shipped_allocations(
         shapes, [key(s) for group in ships.values() for s in group]
@@ -41,13 +40,10 @@ def shape_orders(shapes: Shapes, orders: list[OrderRow]) -> list[dict[str, Any]]
 def _shipped_allocations(shapes: Shapes, shipment_ids: list[int]) -> dict[int, dict[str, int]]:
     """Per order line, the warehouses its shipped units were taken from."""
     taken: dict[int, dict[str, int]] = {}
-    if shipment_ids:
-        for sl in shapes.session.exec(
-            select(ShipmentLineRow).where(col(ShipmentLineRow.shipment_id).in_(shipment_ids))
-        ):
-            into = taken.setdefault(sl.order_line_id, {})
-            for warehouse, qty in (sl.allocations or {}).items():
-                into[warehouse] = into.get(warehouse, 0) + qty
+    for sl in rows_where_in(shapes.session, ShipmentLineRow, "shipment_id", shipment_ids):
+        into = taken.setdefault(sl.order_line_id, {})
+        for warehouse, qty in (sl.allocations or {}).items():
+            into[warehouse] = into.get(warehouse, 0) + qty
     return taken
 
 

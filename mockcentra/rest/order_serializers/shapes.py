@@ -4,16 +4,16 @@ rest of the request."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select as select_columns
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from mockcentra.rest.order_serializers.values import text
 from mockcentra.rest.serializers import centra_datetime
-from mockcentra.storage.statements import rows
+from mockcentra.storage.records import all_rows, rows_where_in
 from mockcentra.storage.tables import (
     BrandRow,
     CollectionRow,
@@ -44,7 +44,8 @@ class Item:
 
 
 class Shapes:
-    """Loads the related rows of one request's results in bulk and caches them."""
+    """Loads the related rows of one request's results in bulk and caches them: plain records
+    in a read request, ORM rows in a write one (mockcentra.storage.records)."""
 
     def __init__(self, session: Session, zone: ZoneInfo) -> None:
         self.session = session
@@ -59,67 +60,68 @@ class Shapes:
 
     def warehouses(self) -> dict[int, str]:
         if self._warehouses is None:
-            found = self.session.exec(select(WarehouseRow.id, WarehouseRow.name))
-            self._warehouses = {pk: name for pk, name in found if pk is not None}
+            found = all_rows(self.session, WarehouseRow)
+            self._warehouses = {w.id: w.name for w in found}
         return self._warehouses
 
     def stores(self) -> dict[int, StoreRow]:
         if self._stores is None:
-            self._stores = {key(s): s for s in self.session.exec(select(StoreRow))}
+            self._stores = {key(s): s for s in all_rows(self.session, StoreRow)}
         return self._stores
 
     def options(self) -> dict[int, ShippingOptionRow]:
         if self._options is None:
-            self._options = {key(o): o for o in self.session.exec(select(ShippingOptionRow))}
+            self._options = {key(o): o for o in all_rows(self.session, ShippingOptionRow)}
         return self._options
 
+    def _by_id(self, table: Any, ids: Iterable[int | None]) -> dict[int, Any]:
+        wanted = sorted({i for i in ids if i is not None})
+        return {key(row): row for row in rows_where_in(self.session, table, "id", wanted)}
+
     def load_items(self, size_ids: list[int]) -> dict[int, Item]:
-        """Product, variant, size name, brand, collection and origin of many sizes at once."""
+        """Product, variant, size name, brand, collection and origin of many sizes at once (a
+        size whose variant, product or size is gone has none)."""
         wanted = [i for i in dict.fromkeys(size_ids) if i not in self._items]
         if wanted:
-            found = rows(
-                self.session,
-                select_columns(
-                    ProductSizeRow,
-                    VariantRow,
-                    ProductRow,
-                    col(SizeRow.name),
-                    col(BrandRow.name),
-                    col(CollectionRow.name),
-                    col(CountryRow.code),
-                )
-                .join(VariantRow, col(VariantRow.id) == ProductSizeRow.variant_id)
-                .join(ProductRow, col(ProductRow.id) == VariantRow.product_id)
-                .join(SizeRow, col(SizeRow.id) == ProductSizeRow.size_id)
-                .outerjoin(BrandRow, col(BrandRow.id) == ProductRow.brand_id)
-                .outerjoin(CollectionRow, col(CollectionRow.id) == ProductRow.collection_id)
-                .outerjoin(CountryRow, col(CountryRow.id) == ProductRow.country_of_origin_id)
-                .where(col(ProductSizeRow.id).in_(wanted)),
-            )
-            for size, variant, product, size_name, brand, collection, origin in found:
+            sizes = rows_where_in(self.session, ProductSizeRow, "id", wanted)
+            variants = self._by_id(VariantRow, (s.variant_id for s in sizes))
+            products = self._by_id(ProductRow, (v.product_id for v in variants.values()))
+            names = self._by_id(SizeRow, (s.size_id for s in sizes))
+            brands = self._by_id(BrandRow, (p.brand_id for p in products.values()))
+            collections = self._by_id(CollectionRow, (p.collection_id for p in products.values()))
+            origins = self._by_id(CountryRow, (p.country_of_origin_id for p in products.values()))
+            for size in sizes:
+                variant = variants.get(size.variant_id)
+                product = products.get(variant.product_id) if variant else None
+                size_name = names.get(size.size_id)
+                if variant is None or product is None or size_name is None:
+                    continue
+                brand = brands.get(product.brand_id or 0)
+                collection = collections.get(product.collection_id or 0)
+                origin = origins.get(product.country_of_origin_id or 0)
                 self._items[key(size)] = Item(
-                    size, variant, product, size_name, text(brand), text(collection), text(origin)
+                    size,
+                    variant,
+                    product,
+                    size_name.name,
+                    text(brand.name if brand else None),
+                    text(collection.name if collection else None),
+                    text(origin.code if origin else None),
                 )
         return {i: self._items[i] for i in size_ids if i in self._items}
 
     def item(self, size_id: int) -> Item | None:
         """One size's catalogue facts (none when the size is gone)."""
-        return self.load_items([size_id]).get(size_id)
+        found = self._items.get(size_id)
+        return found if found is not None else self.load_items([size_id]).get(size_id)
 
-    def by_order(self, table: Any, order_ids: list[int], order_by: Any) -> dict[int, list[Any]]:
+    def by_order(self, table: Any, order_ids: list[int], order_by: str) -> dict[int, list[Any]]:
         """The rows of `table` of each order, in `order_by` order."""
         grouped: dict[int, list[Any]] = {i: [] for i in order_ids}
-        if order_ids:
-            rows = self.session.exec(
-                select(table).where(col(table.order_id).in_(order_ids)).order_by(order_by)
-            )
-            for row in rows:
-                grouped[row.order_id].append(row)
+        for row in rows_where_in(self.session, table, "order_id", order_ids, (order_by,)):
+            grouped[row.order_id].append(row)
         return grouped
 
     def orders_by_id(self, order_ids: list[int]) -> dict[int, OrderRow]:
         """The orders that shipments or returns belong to, by id."""
-        if not order_ids:
-            return {}
-        found = self.session.exec(select(OrderRow).where(col(OrderRow.id).in_(order_ids)))
-        return {key(o): o for o in found}
+        return self._by_id(OrderRow, order_ids)

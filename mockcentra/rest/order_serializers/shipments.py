@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import col, select
-
 from mockcentra.domain.shipments.queries import shipment_totals
 from mockcentra.rest.order_serializers.lines import shape_shipment_line
 from mockcentra.rest.order_serializers.orders import order_head
 from mockcentra.rest.order_serializers.shapes import Shapes
 from mockcentra.rest.order_serializers.values import flag, tax_breakdown, text
 from mockcentra.rest.serializers import number
+from mockcentra.storage.records import rows_where_in
 from mockcentra.storage.tables import OrderLineRow, OrderRow, ShipmentLineRow, ShipmentRow
 from mockcentra.storage.tables.base import key
 
@@ -33,17 +32,12 @@ def shape_shipments(shapes: Shapes, shipments: list[ShipmentRow]) -> list[dict[s
     """A page of shipments, their orders and lines loaded for all of them at once."""
     order_ids = list(dict.fromkeys(s.order_id for s in shipments))
     orders = shapes.orders_by_id(order_ids)
-    lines = shapes.by_order(OrderLineRow, order_ids, col(OrderLineRow.id))
+    lines = shapes.by_order(OrderLineRow, order_ids, "id")
     line_by_id = {key(ln): ln for group in lines.values() for ln in group}
     shapes.load_items([ln.product_size_id for ln in line_by_id.values()])
     ship_lines: dict[int, list[ShipmentLineRow]] = {key(s): [] for s in shipments}
-    if shipments:
-        for sl in shapes.session.exec(
-            select(ShipmentLineRow)
-            .where(col(ShipmentLineRow.shipment_id).in_(list(ship_lines)))
-            .order_by(col(ShipmentLineRow.id))
-        ):
-            ship_lines[sl.shipment_id].append(sl)
+    for sl in rows_where_in(shapes.session, ShipmentLineRow, "shipment_id", list(ship_lines)):
+        ship_lines[sl.shipment_id].append(sl)
     return [
         _shipment(shapes, s, orders[s.order_id], ship_lines[key(s)], line_by_id) for s in shipments
     ]
