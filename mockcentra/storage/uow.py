@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Insert, event, insert, inspect
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import Session, select
 
 from mockcentra.runtime import trace
@@ -166,9 +167,7 @@ def insert_new(session: Session, row: Any) -> None:
     if session.new:
         session.flush()
     table = row.__table__
-    statement = _INSERTS.get(table.name)
-    if statement is None:
-        statement = _INSERTS[table.name] = insert(table)
+    statement = _insert_of(table)
     values = {c.key: getattr(row, c.key) for c in table.columns if not c.primary_key}
     inserted = session.connection().execute(statement, values).inserted_primary_key
     assert inserted is not None
@@ -183,7 +182,42 @@ def insert_new(session: Session, row: Any) -> None:
         current.note_write(table.name, row.id, {"*"})
 
 
+def insert_rows(
+    session: Session, row_class: Any, values: list[dict[str, Any]], *, with_ids: bool = False
+) -> list[int]:
+    """Write many new rows of a table the request does not read back (the event log) with its
+    prebuilt INSERT, one executemany; lookups of its table are forgotten as after a flush.
+    Each dict holds the same columns. `with_ids`: answer the new ids, in the order of
+    `values` (INSERT .. RETURNING), else nothing."""
+    if not values:
+        return []
+    table = row_class.__table__
+    connection = session.connection()
+    ids: list[int] = []
+    if with_ids:
+        returning = _RETURNING.get(table.name)
+        if returning is None:
+            returning = _RETURNING[table.name] = _insert_of(table).returning(
+                table.c.id, sort_by_parameter_order=True
+            )
+        ids = list(connection.execute(returning, values).scalars())
+    else:
+        connection.execute(_insert_of(table), values)
+    cache = session.info.get("memo")
+    if cache:
+        _forget_kinds(cache, {row_class}, set())
+    return ids
+
+
+def _insert_of(table: Any) -> Insert:
+    statement = _INSERTS.get(table.name)
+    if statement is None:
+        statement = _INSERTS[table.name] = insert(table)
+    return statement
+
+
 _INSERTS: dict[str, Insert] = {}
+_RETURNING: dict[str, ReturningInsert[int]] = {}
 
 
 @event.listens_for(UnitOfWorkSession, "after_soft_rollback")

@@ -10,9 +10,11 @@ In the same transaction as the change, each event is
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session, col, insert, select
+from sqlmodel import Session, col, select
 
 from mockcentra.domain.events import lifecycle
 from mockcentra.domain.events.audience import Audience, changed_audience
@@ -26,21 +28,34 @@ from mockcentra.storage.tables import (
     WebhookSubscriptionRow,
 )
 from mockcentra.storage.tables.base import key
-from mockcentra.storage.uow import PendingEvent, UnitOfWork
+from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_rows
 
 
-def _insert(session: Session, rows: list[EventRow], *, with_ids: bool) -> None:
+@dataclass(slots=True)
+class LoggedEvent:
+    """An event row as the commit writes it; `id` is known when it was written with ids."""
+
+    object_type: str
+    change_type: str
+    object_ref: str
+    store_id: int | None
+    market_id: int | None
+    data: dict[str, Any]
+    triggers: list[str]
+    created_at: datetime
+    request_id: int | None
+    id: int | None = None
+
+
+_COLUMNS = [f.name for f in fields(LoggedEvent) if f.name != "id"]
+
+
+def _insert(session: Session, rows: list[LoggedEvent], *, with_ids: bool) -> None:
     """Write the event rows: one executemany when nobody needs their ids (no listener, no
     webhook subscription), else INSERT .. RETURNING to give each row its id."""
-    columns: tuple[str, ...] = ("object_type", "change_type", "object_ref", "store_id", "market_id")
-    columns += ("data", "triggers", "created_at", "request_id")
-    values = [{c: getattr(row, c) for c in columns} for row in rows]
-    statement = insert(EventRow).execution_options(render_nulls=True)  # one batch
-    if not with_ids:
-        session.execute(statement, values)
-        return
-    returning = statement.returning(col(EventRow.id), sort_by_parameter_order=True)
-    for row, new_id in zip(rows, session.scalars(returning, values), strict=True):
+    values = [{c: getattr(row, c) for c in _COLUMNS} for row in rows]
+    ids = insert_rows(session, EventRow, values, with_ids=with_ids)
+    for row, new_id in zip(rows, ids, strict=with_ids):
         row.id = new_id
 
 
@@ -85,18 +100,18 @@ def record_events(uow: UnitOfWork, audience: Audience | None = None) -> bool:
     return _route(uow.session, rows, now, any_listener, any_subscription)
 
 
-def _event_rows(session: Session, pending: list[PendingEvent], now: datetime) -> list[EventRow]:
+def _event_rows(session: Session, pending: list[PendingEvent], now: datetime) -> list[LoggedEvent]:
     """The log rows of one commit's events, each with the moments it marks."""
     request_id = trace.request_id()
     history = lifecycle.History(session)
     history.load(pending)
-    rows: list[EventRow] = []
+    rows: list[LoggedEvent] = []
     for ev in pending:
         data = {**ev.data, **lifecycle.snapshot(session, ev.object_type, ev.object_ref)}
         previous = history.previous(ev.object_type, ev.object_ref)
         change = lifecycle.refine_change(ev.object_type, ev.change_type, previous, data)
         rows.append(
-            EventRow(
+            LoggedEvent(
                 object_type=ev.object_type,
                 change_type=change,
                 object_ref=ev.object_ref,
@@ -114,7 +129,7 @@ def _event_rows(session: Session, pending: list[PendingEvent], now: datetime) ->
 
 def _route(
     session: Session,
-    rows: list[EventRow],
+    rows: list[LoggedEvent],
     now: datetime,
     any_listener: bool,
     any_subscription: bool,
@@ -138,11 +153,13 @@ def _route(
     )
     queued_webhooks = False
     for row in rows:
+        event_id = row.id
+        assert event_id is not None, "events are written with their ids when anyone listens"
         for listener in listeners.get(row.object_type, ()):
             if row.change_type in listener.change_types:
                 session.add(
                     EventQueueRow(
-                        event_id=key(row),
+                        event_id=event_id,
                         integration_name=listener.integration_name,
                         object_type=row.object_type,
                         change_type=row.change_type,
@@ -151,7 +168,7 @@ def _route(
         for sub in subscriptions:
             if wants(sub, row.object_type, row.store_id, row.triggers):
                 session.add(
-                    WebhookOutboxRow(subscription_id=key(sub), event_id=key(row), created_at=now)
+                    WebhookOutboxRow(subscription_id=key(sub), event_id=event_id, created_at=now)
                 )
                 queued_webhooks = True
     session.flush()
