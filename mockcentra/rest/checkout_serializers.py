@@ -27,7 +27,7 @@ from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.rest.serializers import centra_datetime, checkout_price, number, price_pair
 from mockcentra.state.runtime import Runtime
-from mockcentra.storage.records import records_of
+from mockcentra.storage.records import record_by_key, records_of, stored_record
 from mockcentra.storage.tables import (
     CountryRow,
     MarketRow,
@@ -38,7 +38,7 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     ShippingOptionRow,
 )
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import key
 
 
 def _minus(name: str, amount: Decimal, currency: str) -> dict[str, Any]:
@@ -179,7 +179,9 @@ def selection_body(session: Session, sel: SelectionRow, runtime: Runtime) -> dic
     tokens = {line.item: line.row.line for line in summary.lines}
     items = [_selection_item(line, entries, code) for line in summary.lines]
     option = (
-        session.get(ShippingOptionRow, sel.shipping_option_id) if sel.shipping_option_id else None
+        record_by_key(session, ShippingOptionRow, sel.shipping_option_id)
+        if sel.shipping_option_id
+        else None
     )
     return {
         "currency": code,
@@ -209,8 +211,8 @@ def location_body(session: Session, sel: SelectionRow) -> dict[str, Any]:
     country = country_by_code(session, sel.country_code)
     if country is None:  # a selection is only ever placed in a known country
         raise LookupError(f"Country {sel.country_code} is not stored")
-    market = stored(session, MarketRow, sel.market_id)
-    pricelist = stored(session, PricelistRow, sel.pricelist_id)
+    market = stored_record(session, MarketRow, sel.market_id)
+    pricelist = stored_record(session, PricelistRow, sel.pricelist_id)
     return {
         "country": country.code,
         "countryName": country.name,

@@ -17,16 +17,18 @@ shipments, the currencies) only show rows, so they load records instead:
   converted when it is first read, with its column type's own conversion, and kept: a page
   shows a few of a row's columns, and converting all of them cost more than reading them.
 
-Records are snapshots for reading. Nothing flushes before they are read, so they are for
-operations that write nothing (GraphQL queries, the REST APIs' reads); a write path keeps the
-ORM. `rows_where_in` and `all_rows` decide by the unit of work: records in a read one, ORM
-entities in a write one.
+Records are snapshots for reading. Nothing flushes before a list of them is read, so lists
+are for operations that write nothing (GraphQL queries, the REST APIs' reads); a write path
+keeps the ORM for the rows it changes. `rows_where_in` and `all_rows` decide by the unit of
+work: records in a read one, ORM entities in a write one. A write path reads the rows it only
+reads (the catalogue, the store) by key as records (`record_by_key`: the session's unwritten
+rows of that table are flushed first).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import Select, Text, select, type_coerce
 from sqlalchemy import inspect as sa_inspect
@@ -35,7 +37,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from mockcentra.storage.types import JsonDict, JsonList
-from mockcentra.storage.uow import is_read, read_connection
+from mockcentra.storage.uow import is_read, memo, read_connection
 
 
 class Record:
@@ -77,6 +79,10 @@ class RecordReader:
         self.row_class = row_class
         mapper: Any = sa_inspect(row_class)
         self.table = mapper.local_table
+        #: the name of the key column (`id`, or e.g. `order_id` of a row that extends an order)
+        self.key_name: str = mapper.primary_key[0].name
+        #: the session identity map's key of a row by its primary key values
+        self.identity: Callable[[tuple[Any, ...]], Any] = mapper.identity_key_from_primary_key
         self.attributes = [(attr.key, attr.columns[0]) for attr in mapper.column_attrs]
         namespace: dict[str, Any] = {"row_class": row_class}
         self.names: list[str] = []
@@ -247,3 +253,34 @@ def reading(session: Session, row_class: type) -> Any:
     """What a read function written against a session (`exec(select(<row class>)...)`) lists
     `row_class` through: `RecordSession` in a read unit of work, the session otherwise."""
     return RecordSession(session, row_class) if is_read(session) else session
+
+
+RowT = TypeVar("RowT")
+
+
+def record_by_key(session: Session, row_type: type[RowT], row_id: int) -> RowT | None:
+    """The row of `row_type` with id `row_id` (None when there is none): the session's own
+    when it holds it, else a plain record read once per unit of work until rows of its table
+    change (`memo`). For rows a request only reads (the catalogue, the store, a market): a
+    record costs a fraction of an ORM load and has the row's attributes; it is a snapshot,
+    so a path that changes the row loads it."""
+    reader = records_of(row_type)
+    held = session.identity_map.get(reader.identity((row_id,)))
+    if held is not None:
+        return held  # type: ignore[no-any-return]
+
+    def load() -> Any:
+        found = reader.where_in(session, reader.key_name, (row_id,), (reader.key_name,))
+        return found[0] if found else None
+
+    found: RowT | None = memo(session, ((row_type,), "key", row_id), load)
+    return found
+
+
+def stored_record(session: Session, row_type: type[RowT], row_id: int) -> RowT:
+    """The row a stored foreign key points at, as a plain record (`record_by_key`); the
+    database enforces the key, so a missing row is a broken database."""
+    found = record_by_key(session, row_type, row_id)
+    if found is None:
+        raise LookupError(f"{row_type.__name__} {row_id} is not stored")
+    return found

@@ -49,23 +49,25 @@ class UnitOfWorkSession(Session):
     """
 
 
-def memo(session: Session, key: tuple[Any, ...], load: Callable[[], Any]) -> Any:
+def memo(session: OrmSession, key: tuple[Any, ...], load: Callable[[], Any]) -> Any:
     """A lookup done once per unit of work, dropped on any rollback. `key[0]` is either the
     row class the result lists (the entry is dropped when rows of that class are added or
     deleted; the listed rows show their own updates), or a tuple of the row classes the result
     is computed from (dropped when rows of any of them are added, deleted or updated).
-    Other sessions (seeding, scripts) have no such bookkeeping and always load."""
+    Rows of the watched classes the session has not written yet are flushed first, as an ORM
+    query would, so a load that reads past the session (plain records, with a tuple key)
+    sees them too. Other sessions (seeding, scripts) have no such bookkeeping and always load."""
     if not isinstance(session, UnitOfWorkSession):
         return load()
     cache = session.info.setdefault("memo", {})
-    if key in cache and session.autoflush and _pending(session, key[0]):
-        session.flush()  # as the query would: rows changed since may change the answer
+    if session.autoflush and _pending(session, key[0]):
+        session.flush()  # rows changed since may change the answer
     if key not in cache:
         cache[key] = load()
     return cache[key]
 
 
-def _pending(session: Session, watched: Any) -> bool:
+def _pending(session: OrmSession, watched: Any) -> bool:
     if isinstance(watched, tuple):
         changed = chain(session.new, session.deleted, session.dirty)
         return any(type(row) in watched for row in changed)
@@ -155,8 +157,10 @@ def _forget_table(session: Session, table: str) -> None:
     cache = session.info.get("memo")
     if not cache:
         return
-    for key in [k for k in cache if getattr(k[0], "__tablename__", table) == table]:
-        del cache[key]
+    for key in list(cache):
+        kinds = key[0] if isinstance(key[0], tuple) else (key[0],)
+        if any(getattr(kind, "__tablename__", table) == table for kind in kinds):
+            del cache[key]
 
 
 def insert_new(session: Session, row: Any) -> None:
@@ -191,6 +195,7 @@ def insert_rows(
     `values` (INSERT .. RETURNING), else nothing."""
     if not values:
         return []
+    session.flush()  # as the ORM's INSERT would: the rows written before come first
     table = row_class.__table__
     connection = session.connection()
     ids: list[int] = []

@@ -21,6 +21,7 @@ from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.secrets import access_token
 from mockcentra.runtime.ids import token_hash
 from mockcentra.runtime.wire import INT64_MAX
+from mockcentra.storage.records import record_by_key, stored_record
 from mockcentra.storage.tables import (
     DisplayRow,
     ProductSizeRow,
@@ -28,7 +29,7 @@ from mockcentra.storage.tables import (
     SelectionRow,
     VariantRow,
 )
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
@@ -84,7 +85,7 @@ def ensure_open(sel: SelectionRow) -> None:
 def _price(
     uow: UnitOfWork, sel: SelectionRow, display: DisplayRow, size: ProductSizeRow
 ) -> Decimal | None:
-    variant = stored(uow.session, VariantRow, size.variant_id)
+    variant = stored_record(uow.session, VariantRow, size.variant_id)
     return price_for(uow.session, sel.pricelist_id, variant.product_id, variant.id)
 
 
@@ -95,7 +96,7 @@ def _parse_item(uow: UnitOfWork, sel: SelectionRow, item: str) -> tuple[DisplayR
         raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"]) from None
     if not (0 < display_id <= INT64_MAX and 0 < size_id <= INT64_MAX):  # no such row can exist
         raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"])
-    size = uow.session.get(ProductSizeRow, size_id)
+    size = record_by_key(uow.session, ProductSizeRow, size_id)
     if size is None:
         raise DomainError(ErrorCode.NOT_FOUND, "product item not found", ["item"])
     # the item names the display that sells its size here, or it is not found

@@ -17,6 +17,7 @@ from mockcentra.domain.money import ZERO, times
 from mockcentra.domain.orders.totals import tax_in_gross
 from mockcentra.domain.pricing.prices import price_for
 from mockcentra.domain.vouchers.engine import Line as VoucherLine
+from mockcentra.storage.records import record_by_key, stored_record
 from mockcentra.storage.tables import (
     CurrencyRow,
     PricelistRow,
@@ -28,7 +29,7 @@ from mockcentra.storage.tables import (
     SizeRow,
     VariantRow,
 )
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import remember, rows_of
 
 
@@ -113,17 +114,17 @@ def summarize(
     session: Session, sel: SelectionRow, now: datetime, email: str | None = None
 ) -> Summary:
     """Priced lines, shipping and the vouchers' discounts (codes on it, automatic ones) at `now`."""
-    pricelist = stored(session, PricelistRow, sel.pricelist_id)
-    currency = stored(session, CurrencyRow, pricelist.currency_id)
+    pricelist = stored_record(session, PricelistRow, sel.pricelist_id)
+    currency = stored_record(session, CurrencyRow, pricelist.currency_id)
     country = country_by_code(session, sel.country_code)
     if country is None:
         raise LookupError(f"The selection's country {sel.country_code} is not stored")
 
     lines = []
     for row in selection_lines(session, key(sel)):
-        size = stored(session, ProductSizeRow, row.product_size_id)
-        variant = stored(session, VariantRow, size.variant_id)
-        product = stored(session, ProductRow, variant.product_id)
+        size = stored_record(session, ProductSizeRow, row.product_size_id)
+        variant = stored_record(session, VariantRow, size.variant_id)
+        product = stored_record(session, ProductRow, variant.product_id)
         price = price_for(session, sel.pricelist_id, key(product), key(variant)) or ZERO
         lines.append(
             PricedLine(
@@ -131,13 +132,15 @@ def summarize(
                 product,
                 variant,
                 size,
-                stored(session, SizeRow, size.size_id).name,
+                stored_record(session, SizeRow, size.size_id).name,
                 price,
                 country.tax_percent_hundredths,
             )
         )
     option = (
-        session.get(ShippingOptionRow, sel.shipping_option_id) if sel.shipping_option_id else None
+        record_by_key(session, ShippingOptionRow, sel.shipping_option_id)
+        if sel.shipping_option_id
+        else None
     )
     shipping = option.price if option else ZERO
     discounts = voucher_discounts(

@@ -22,6 +22,7 @@ from mockcentra.domain.payments import psp
 from mockcentra.domain.vouchers import entries as voucher_entries
 from mockcentra.domain.vouchers.entries import VoucherEntry
 from mockcentra.runtime.ids import order_hash
+from mockcentra.storage.records import record_by_key, stored_record
 from mockcentra.storage.tables import (
     CustomerRow,
     OrderLineRow,
@@ -32,7 +33,7 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import key
 from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
@@ -81,12 +82,12 @@ def next_order_number(uow: UnitOfWork) -> int:
 
 def line_from_size(uow: UnitOfWork, order: OrderRow, new: NewLine, tax: int) -> OrderLineRow:
     """An order line keeping the names and SKU as they are at the time of ordering."""
-    size = uow.session.get(ProductSizeRow, new.product_size_id)
+    size = record_by_key(uow.session, ProductSizeRow, new.product_size_id)
     if size is None:
         raise not_found("product size", new.product_size_id, ["productSize"])
-    variant = stored(uow.session, VariantRow, size.variant_id)
-    product = stored(uow.session, ProductRow, variant.product_id)
-    size_name = stored(uow.session, SizeRow, size.size_id).name
+    variant = stored_record(uow.session, VariantRow, size.variant_id)
+    product = stored_record(uow.session, ProductRow, variant.product_id)
+    size_name = stored_record(uow.session, SizeRow, size.size_id).name
     return OrderLineRow(
         order_id=key(order),
         display_id=new.display_id,
@@ -113,7 +114,7 @@ def place_order(uow: UnitOfWork, new: NewOrder) -> OrderRow:
     """Create an order as a checkout does: customer, lines, allocation, authorization."""
     if not new.lines:
         raise invalid("An order needs at least one line.", ["lines"])
-    store = stored(uow.session, StoreRow, new.store_id)
+    store = stored_record(uow.session, StoreRow, new.store_id)
     customer = _customer(uow, new)
     order = _new_order(uow, new, store, customer, _order_number(uow, new))
     insert_new(uow.session, order)

@@ -15,6 +15,7 @@ from sqlmodel import func, select
 from mockcentra.domain.invoices.status import InvoiceType
 from mockcentra.domain.orders.totals import line_value
 from mockcentra.domain.shipments.queries import shipment_lines, totals_of_shipment
+from mockcentra.storage.records import record_by_key
 from mockcentra.storage.tables import (
     AccountRow,
     InvoiceLineRow,
@@ -37,7 +38,7 @@ def _next_sequence(uow: UnitOfWork) -> int:
 
 def _due_days(uow: UnitOfWork, order: OrderRow) -> int:
     """A wholesale invoice is due after its account's payment terms; others at once."""
-    link = uow.session.get(WholesaleOrderRow, order.id)
+    link = record_by_key(uow.session, WholesaleOrderRow, key(order))
     if link is None:
         return 0
     account = uow.session.get(AccountRow, link.account_id)

@@ -17,6 +17,7 @@ from mockcentra.domain.stock.changes import add_line, announce_size, new_change
 from mockcentra.domain.stock.explain import explain_stock
 from mockcentra.domain.stock.levels import adjust_level, level_of
 from mockcentra.domain.stock.status import StockChangeType
+from mockcentra.storage.records import record_by_key
 from mockcentra.storage.tables import (
     AllocationRuleWarehouseRow,
     MarketRow,
@@ -43,7 +44,7 @@ def warehouses_for_market(session: Session, market_id: int | None) -> list[int]:
     """The ACTIVE warehouses of the market's allocation rule, in warehouse priority order (an
     inactive warehouse keeps its stock and allocations but takes no new ones)."""
     session = getattr(session, "session", session)
-    market = session.get(MarketRow, market_id) if market_id is not None else None
+    market = record_by_key(session, MarketRow, market_id) if market_id is not None else None
     if market is None:
         raise not_found("Market", market_id)
     rule_id = market.allocation_rule_id
@@ -129,7 +130,7 @@ CONSUME_FREE = Move(StockChangeType.RETURN, physical=-1, allocated=0, verb="take
 def _check(uow: UnitOfWork, product_size_id: int, quantity: int) -> None:
     if quantity <= 0:
         raise invalid(f"Stock quantity must be greater than 0, got {quantity}.")
-    if uow.session.get(ProductSizeRow, product_size_id) is None:
+    if record_by_key(uow.session, ProductSizeRow, product_size_id) is None:
         raise not_found("ProductSize", product_size_id)
 
 

@@ -19,6 +19,7 @@ from mockcentra.domain.stock import rules
 from mockcentra.domain.stock.levels import adjust_level, level_of
 from mockcentra.domain.stock.status import StockChangeType, StockQuantityType
 from mockcentra.domain.stock.warehouses import find_warehouse
+from mockcentra.storage.records import record_by_key
 from mockcentra.storage.tables import (
     CurrencyRow,
     ProductSizeRow,
@@ -100,7 +101,7 @@ def announce_variant(uow: UnitOfWork, variant_id: int) -> None:
 
 
 def announce_size(uow: UnitOfWork, product_size_id: int) -> None:
-    size = uow.session.get(ProductSizeRow, product_size_id)  # usually already loaded
+    size = record_by_key(uow.session, ProductSizeRow, product_size_id)  # usually already read
     if size is not None:
         announce_variant(uow, size.variant_id)
 
