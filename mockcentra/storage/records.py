@@ -28,6 +28,7 @@ rows of that table are flushed first).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import Select, Text, select, type_coerce
@@ -103,6 +104,9 @@ class RecordReader:
         self._processors: list[tuple[int, Callable[[Any], Any]]] = []
         self._sql: dict[tuple[str, str, int], str] = {}
         self._columns: list[Any] | None = None
+        #: a statement run again (one built once, e.g. a page of orders) is narrowed once, so
+        #: SQLAlchemy finds its compiled form without working out its cache key again
+        self._narrowed = lru_cache(maxsize=256)(self._narrow)
 
     @staticmethod
     def _json_decoder(kind: Any) -> Callable[[Any], Any]:
@@ -172,14 +176,18 @@ class RecordReader:
         connection = read_connection(session)
         if self._dialect is not connection.dialect:
             self._prepare(connection.dialect)
+        result = connection.execute(self._narrowed(statement))
+        return self._records(result.all(), ())
+
+    def _narrow(self, statement: Any) -> Any:
+        """`statement` reading this table's columns, the ones converted on first read as stored
+        (Text converts nothing)."""
         if self._columns is None:
-            # the columns converted on first read come as stored (Text converts nothing)
             self._columns = [
                 type_coerce(column, Text) if key in self._converted else column
                 for key, column in self.attributes
             ]
-        result = connection.execute(statement.with_only_columns(*self._columns))
-        return self._records(result.all(), ())
+        return statement.with_only_columns(*self._columns)
 
     def _records(
         self, rows: Sequence[Any], processors: Sequence[tuple[int, Callable[[Any], Any]]]

@@ -9,8 +9,9 @@ a cursor, or the Order API's limit and offset).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Integer, String, false, literal_column, true, union_all
@@ -167,14 +168,13 @@ def _filtered(f: OrderListFilter, lead: tuple[str, list] | None) -> Any:
     return _within(stmt, OrderRow.updated_at, f.updated)
 
 
-def _rows_of_page(session: Session, ids: Any, descending: bool, cut: Cut) -> list[OrderRow]:
+def _rows_of_page(ids: Any, descending: bool, cut: Cut) -> Any:
     """The orders of one page of an id-sorted id query, read by primary key."""
     key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
-    found = select_rows(OrderRow).where(col(OrderRow.id).in_(cut(ids))).order_by(key)
-    return list(session.exec(found))
+    return select_rows(OrderRow).where(col(OrderRow.id).in_(cut(ids))).order_by(key)
 
 
-def _id_page_from_index(session: Session, stmt: Any, descending: bool, cut: Cut) -> list[OrderRow]:
+def _id_page_from_index(stmt: Any, descending: bool, cut: Cut) -> Any:
     """An id-sorted page of a status or date range: its ids come from that index (which holds
     `is_on_hold` too), so only the page's rows are read, not every order that matches.
 
@@ -183,12 +183,10 @@ def _id_page_from_index(session: Session, stmt: Any, descending: bool, cut: Cut)
     """
     id_key = _unindexed("id", Integer)
     ids = stmt.with_only_columns(OrderRow.id).order_by(id_key.desc() if descending else id_key)
-    return _rows_of_page(session, ids, descending, cut)
+    return _rows_of_page(ids, descending, cut)
 
 
-def _id_page_merged(
-    session: Session, stmt: Any, lead: tuple[str, list], descending: bool, cut: Cut
-) -> list[OrderRow]:
+def _id_page_merged(stmt: Any, lead: tuple[str, list], descending: bool, cut: Cut) -> Any:
     """An id-sorted page of the orders with one of a few values in the lead column: SQLite
     merges the walks of the (column, id) index for each value, so only the page's rows are
     read however many orders match (an IN list would sort every match instead)."""
@@ -201,27 +199,53 @@ def _id_page_merged(
     else:
         union_key: ColumnClause[int] = literal_column("id")
         ids = union_all(*arms).order_by(union_key.desc() if descending else union_key.asc())
-    return _rows_of_page(session, ids, descending, cut)
+    return _rows_of_page(ids, descending, cut)
 
 
 Cut = Callable[[Any], Any]
 
 
-def _read(
-    session: Session, f: OrderListFilter, keys: Sequence[SortKey], where: Sequence[Any], cut: Cut
-) -> list[OrderRow]:
+def _statement(
+    f: OrderListFilter, keys: Sequence[SortKey], where: Sequence[Any], cut: Cut
+) -> SelectOfScalar[OrderRow]:
+    """The one SELECT that reads a page of the orders `f` matches, by the index plan."""
     by_id = keys[0].name == "id"
     lead = _status_lead(f, by_id) or _store_lead(f, keys[0].name)
     stmt = _filtered(f, lead).where(*where)
     descending = keys[0].descending
     if by_id and lead and not _ranged(f):
-        return _id_page_merged(session, stmt, lead, descending, cut)
+        return _id_page_merged(stmt, lead, descending, cut)
     if lead:
         stmt = stmt.where(getattr(OrderRow, lead[0]).in_(lead[1]))
     if by_id and (f.statuses or _ranged(f)):
-        return _id_page_from_index(session, stmt, descending, cut)
-    ordered: SelectOfScalar[OrderRow] = cut(stmt.order_by(*(key.ordering() for key in keys)))
-    return list(session.exec(ordered))
+        return _id_page_from_index(stmt, descending, cut)
+    return cut(stmt.order_by(*(key.ordering() for key in keys)))
+
+
+#: How a page is cut from the sorted list: `limit`/`page` or the Order API's limit/offset.
+_CUTS = {"page": paged, "slice": sliced}
+
+
+@lru_cache(maxsize=256)
+def _page_statement(
+    f: OrderListFilter, keys: tuple[SortKey, ...], cut: str, first: int | None, second: int | None
+) -> SelectOfScalar[OrderRow]:
+    """A page's statement, built once for the same filter, sort and cut: a list asked for
+    again (a poll, the next request for the same order) skips building it and SQLAlchemy's
+    cache key, which cost several times SQLite's reading of the page."""
+    return _statement(f, keys, (), lambda stmt: _CUTS[cut](stmt, first, second))
+
+
+def _kept(f: OrderListFilter) -> OrderListFilter:
+    """`f` with its lists as tuples, so it can be a cache key."""
+    return replace(
+        f,
+        hashes=tuple(f.hashes),
+        numbers=tuple(f.numbers),
+        statuses=tuple(f.statuses),
+        store_ids=tuple(f.store_ids),
+        customer_ids=tuple(f.customer_ids),
+    )
 
 
 def list_orders(
@@ -233,7 +257,7 @@ def list_orders(
     page_number: int | None = None,
 ) -> list[OrderRow]:
     """One `limit`/`page` page of the orders `f` matches, in the order of `keys`."""
-    return _read(session, f, keys, (), lambda stmt: paged(stmt, limit, page_number))
+    return list(session.exec(_page_statement(_kept(f), tuple(keys), "page", limit, page_number)))
 
 
 def slice_orders(
@@ -246,7 +270,7 @@ def slice_orders(
 ) -> list[OrderRow]:
     """Up to `limit` of the orders `f` matches after the first `offset`, in the order of
     `keys` (the Order API's paging: no limit reads all)."""
-    return _read(session, f, keys, (), lambda stmt: sliced(stmt, limit, offset))
+    return list(session.exec(_page_statement(_kept(f), tuple(keys), "slice", limit, offset)))
 
 
 def count_orders(session: Session, f: OrderListFilter) -> int:
@@ -266,7 +290,8 @@ class OrderSource:
     filter: OrderListFilter
 
     def rows(self, where: Sequence[Any], keys: Sequence[SortKey], limit: int) -> list[OrderRow]:
-        return _read(self.session, self.filter, keys, where, lambda stmt: stmt.limit(limit))
+        statement = _statement(self.filter, keys, where, lambda stmt: stmt.limit(limit))
+        return list(self.session.exec(statement))
 
     def count(self) -> int:
         return count_orders(self.session, self.filter)
