@@ -15,15 +15,15 @@ from itertools import chain
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Insert, event, insert, inspect
+from sqlalchemy import Connection, event, inspect
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import make_transient_to_detached
-from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import Session, select
 
 from mockcentra.runtime import trace
 from mockcentra.runtime.clock import Clock, PinnedClock
 from mockcentra.storage.engine import Database
+from mockcentra.storage.inserts import insert_of
 
 log = logging.getLogger("mockcentra.storage")
 
@@ -171,11 +171,8 @@ def insert_new(session: Session, row: Any) -> None:
     if session.new:
         session.flush()
     table = row.__table__
-    statement = _insert_of(table)
-    values = {c.key: getattr(row, c.key) for c in table.columns if not c.primary_key}
-    inserted = session.connection().execute(statement, values).inserted_primary_key
-    assert inserted is not None
-    row.id = inserted[0]
+    connection = session.connection()
+    row.id = insert_of(table, connection.dialect).row(connection, row)
     make_transient_to_detached(row)
     session.add(row)
     cache = session.info.get("memo")
@@ -191,38 +188,22 @@ def insert_rows(
 ) -> list[int]:
     """Write many new rows of a table the request does not read back (the event log) with its
     prebuilt INSERT, one executemany; lookups of its table are forgotten as after a flush.
-    Each dict holds the same columns. `with_ids`: answer the new ids, in the order of
-    `values` (INSERT .. RETURNING), else nothing."""
+    Each dict holds every column but the key. `with_ids`: answer the new ids, in the order
+    of `values` (one INSERT each), else nothing."""
     if not values:
         return []
     session.flush()  # as the ORM's INSERT would: the rows written before come first
-    table = row_class.__table__
     connection = session.connection()
+    statement = insert_of(row_class.__table__, connection.dialect)
     ids: list[int] = []
     if with_ids:
-        returning = _RETURNING.get(table.name)
-        if returning is None:
-            returning = _RETURNING[table.name] = _insert_of(table).returning(
-                table.c.id, sort_by_parameter_order=True
-            )
-        ids = list(connection.execute(returning, values).scalars())
+        ids = statement.each(connection, values)
     else:
-        connection.execute(_insert_of(table), values)
+        statement.many(connection, values)
     cache = session.info.get("memo")
     if cache:
         _forget_kinds(cache, {row_class}, set())
     return ids
-
-
-def _insert_of(table: Any) -> Insert:
-    statement = _INSERTS.get(table.name)
-    if statement is None:
-        statement = _INSERTS[table.name] = insert(table)
-    return statement
-
-
-_INSERTS: dict[str, Insert] = {}
-_RETURNING: dict[str, ReturningInsert[int]] = {}
 
 
 @event.listens_for(UnitOfWorkSession, "after_soft_rollback")
