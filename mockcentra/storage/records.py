@@ -285,6 +285,19 @@ def record_by_key(session: Session, row_type: type[RowT], row_id: int) -> RowT |
     return found
 
 
+def record_where(session: Session, row_type: type[RowT], column: str, value: Any) -> RowT | None:
+    """The first row (by key) of `row_type` whose `column` holds `value`, as a plain record
+    read once per unit of work until rows of its table change (a country by its code)."""
+    reader = records_of(row_type)
+
+    def load() -> Any:
+        found = reader.where_in(session, column, (value,), (reader.key_name,))
+        return found[0] if found else None
+
+    found: RowT | None = memo(session, ((row_type,), column, value), load)
+    return found
+
+
 def stored_record(session: Session, row_type: type[RowT], row_id: int) -> RowT:
     """The row a stored foreign key points at, as a plain record (`record_by_key`); the
     database enforces the key, so a missing row is a broken database."""

@@ -134,7 +134,8 @@ def _note_written(session: Session, _flush_context: Any) -> None:
         row_id = getattr(obj, "id", None)
         if not isinstance(row_id, int):
             continue
-        changed = {a.key for a in inspect(obj).attrs if a.history.has_changes()}
+        state = inspect(obj)  # only the attributes set since the load can have changed
+        changed = {k for k in state.committed_state if state.attrs[k].history.has_changes()}
         if changed:
             current.note_write(obj.__tablename__, row_id, changed)
 

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.pricing import location
+from mockcentra.storage.records import record_where
 from mockcentra.storage.tables import (
     CountryRow,
     CurrencyRow,
@@ -16,17 +17,13 @@ from mockcentra.storage.tables import (
     ShippingOptionRow,
 )
 from mockcentra.storage.tables.base import key, stored
-from mockcentra.storage.uow import UnitOfWork, memo
+from mockcentra.storage.uow import UnitOfWork
 
 
 def country_by_code(session: Session, code: str) -> CountryRow | None:
     """A country by its ISO code, read once per unit of work (a checkout request needs the
     selection's country to place it, to tax its lines and to describe its location)."""
-    return memo(
-        session,
-        (CountryRow, "code", code),
-        lambda: session.exec(select(CountryRow).where(CountryRow.code == code)).first(),
-    )
+    return record_where(session, CountryRow, "code", code)
 
 
 def known_country(uow: UnitOfWork, code: str) -> CountryRow:
