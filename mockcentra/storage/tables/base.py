@@ -1,6 +1,6 @@
 """The base class of every table row."""
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel
 
@@ -12,6 +12,19 @@ class Row(SQLModel):
     schema on first use (`model_dump`) instead of at import; start-up is shorter by that much."""
 
     model_config = {"defer_build": True}
+
+
+def empty_dict() -> dict[str, Any]:
+    """A new `{}`, the default of a JSON object column. Not `dict` itself: SQLModel's
+    constructor has pydantic ask each default factory for its signature on every row it builds,
+    and a builtin's has to be parsed from text and then fails (about 0.1 ms per column per row,
+    most of what building an order row cost); a plain function's is read at once."""
+    return {}
+
+
+def empty_list() -> list[Any]:
+    """A new `[]`, the default of a JSON list column (not `list`: see `empty_dict`)."""
+    return []
 
 
 def key(row: SQLModel) -> int:

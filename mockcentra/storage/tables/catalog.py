@@ -6,7 +6,7 @@ from decimal import Decimal
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_dict, empty_list
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money, Thousandths
 
 __all__ = [
@@ -60,7 +60,7 @@ class SizeChartRow(Row, table=True):
     __tablename__ = "size_chart"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
-    horizontal_labels: list[str] = Field(default_factory=list, sa_type=JsonList)
+    horizontal_labels: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
     vertical_labels: list[str] | None = Field(default=None, sa_type=JsonList)
     divider_symbol: str = "x"
     display_unit: str | None = None  # e.g. "cm": the unit sizes are shown in
@@ -74,10 +74,10 @@ class MeasurementChartRow(Row, table=True):
     __tablename__ = "measurement_chart"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
-    horizontal_labels: list[str] = Field(default_factory=list, sa_type=JsonList)
-    vertical_labels: list[str] = Field(default_factory=list, sa_type=JsonList)
+    horizontal_labels: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
+    vertical_labels: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
     display_unit: str | None = None
-    content: dict[str, dict[str, str]] = Field(default_factory=dict, sa_type=JsonDict)
+    content: dict[str, dict[str, str]] = Field(default_factory=empty_dict, sa_type=JsonDict)
 
 
 class SizeRow(Row, table=True):

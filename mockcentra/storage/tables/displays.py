@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_list
 from mockcentra.storage.types import AwareDateTime, JsonList
 
 __all__ = [
@@ -50,7 +50,7 @@ class DisplayRow(Row, table=True):
     meta_description: str | None = None
     meta_keywords: str | None = None
     comment: str | None = None
-    tags: list[str] = Field(default_factory=list, sa_type=JsonList)
+    tags: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
     canonical_category_id: int | None = Field(default=None, foreign_key="category.id")
     created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime)

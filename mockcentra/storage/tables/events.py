@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_dict, empty_list
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList
 
 __all__ = [
@@ -35,8 +35,8 @@ class EventRow(Row, table=True):
     object_ref: str
     store_id: int | None = None
     market_id: int | None = None
-    data: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
-    triggers: list[str] = Field(default_factory=list, sa_type=JsonList)
+    data: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    triggers: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
     created_at: datetime = Field(sa_type=AwareDateTime)
     #: The request journal id of the API request whose transaction wrote it (None: seeding,
     #: the control plane, background work); the order timeline links events to requests by it.
@@ -51,7 +51,7 @@ class EventListenerRow(Row, table=True):
     id: int | None = Field(default=None, primary_key=True)
     integration_name: str = Field(index=True)
     object_type: str
-    change_types: list[str] = Field(default_factory=list, sa_type=JsonList)
+    change_types: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
     created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
@@ -80,7 +80,7 @@ class WebhookSubscriptionRow(Row, table=True):
     url: str
     secret: str
     version: str = "Integration API"  # WebhookVersion
-    events: list[str] = Field(default_factory=list, sa_type=JsonList)  # empty: every type
+    events: list[str] = Field(default_factory=empty_list, sa_type=JsonList)  # empty: every type
     store_id: int | None = None  # None: every store
     batch_size: int = 100
     timeout_seconds: float = 5.0
@@ -113,7 +113,7 @@ class WebhookDeliveryRow(Row, table=True):
     subscription_id: int  # kept after the subscription is deleted, for the log
     status: str = "PENDING"  # DeliveryStatus
     body: str = ""
-    event_ids: list[int] = Field(default_factory=list, sa_type=JsonList)
+    event_ids: list[int] = Field(default_factory=empty_list, sa_type=JsonList)
     attempts: int = 0
     next_attempt_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     claim: str | None = None  # set while one worker is sending it

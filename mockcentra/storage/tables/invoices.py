@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Index
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_dict
 from mockcentra.storage.types import AwareDateTime, JsonDict, Money
 
 __all__ = ["InvoiceRow", "InvoiceLineRow"]
@@ -37,7 +37,7 @@ class InvoiceRow(Row, table=True):
     handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
     tax_value: Decimal = Field(default=Decimal(0), sa_type=Money)  # included in the values
     grand_total: Decimal = Field(default=Decimal(0), sa_type=Money)
-    billing_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    billing_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
     paid_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     due_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     created_at: datetime = Field(sa_type=AwareDateTime)

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import LargeBinary, UniqueConstraint
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_dict
 from mockcentra.storage.types import AwareDateTime, JsonDict
 
 __all__ = [
@@ -40,7 +40,7 @@ class ProductMediaRow(Row, table=True):
     mime_type: str
     width: int
     height: int
-    meta_data: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    meta_data: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
     created_at: datetime = Field(sa_type=AwareDateTime)
 
 
@@ -72,7 +72,7 @@ class MediaBatchItemRow(Row, table=True):
     product_id: int
     variant_id: int | None = None
     url: str
-    meta_data: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    meta_data: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
     completed: bool = False
     media_id: int | None = None
     error: str | None = None

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Index, text
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_dict, empty_list
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money
 
 __all__ = [
@@ -88,18 +88,18 @@ class OrderRow(Row, table=True):
     locked_by: str | None = None  # integration name holding the lock
     is_internal: bool = False
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
-    customer_info: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
-    shipping_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
-    billing_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    customer_info: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    shipping_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    billing_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
     country_code: str = ""
     payment_method: str = "dummy"
-    payment_outcome: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    payment_outcome: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
     shipping_option_id: int | None = Field(default=None, foreign_key="shipping_option.id")
     shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
     handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
     tax_percent_hundredths: int = 0
-    vouchers: list[Any] = Field(default_factory=list, sa_type=JsonList)
-    external_promotions: list[Any] = Field(default_factory=list, sa_type=JsonList)
+    vouchers: list[Any] = Field(default_factory=empty_list, sa_type=JsonList)
+    external_promotions: list[Any] = Field(default_factory=empty_list, sa_type=JsonList)
     internal_comment: str | None = None
     other_comment: str | None = None
     cancellation_comment: str | None = None
@@ -131,7 +131,7 @@ class OrderLineRow(Row, table=True):
     tax_percent_hundredths: int = 0
     comment: str | None = None
     delivery_window_id: int | None = None
-    allocations: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
+    allocations: dict[str, int] = Field(default_factory=empty_dict, sa_type=JsonDict)
 
 
 class ShipmentRow(Row, table=True):
@@ -174,7 +174,7 @@ class ShipmentLineRow(Row, table=True):
     order_line_id: int = Field(foreign_key="order_line.id", index=True)
     quantity: int
     returned_quantity: int = 0
-    allocations: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
+    allocations: dict[str, int] = Field(default_factory=empty_dict, sa_type=JsonDict)
 
 
 class PaymentEntryRow(Row, table=True):
@@ -190,7 +190,7 @@ class PaymentEntryRow(Row, table=True):
     value: Decimal = Field(sa_type=Money)
     external_reference: str | None = None
     payment_method: str = "dummy"
-    params: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    params: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
     created_at: datetime = Field(sa_type=AwareDateTime)
 
 
@@ -219,7 +219,7 @@ class ReturnLineRow(Row, table=True):
     return_id: int = Field(foreign_key="return_.id", index=True)
     shipment_line_id: int = Field(foreign_key="shipment_line.id")
     quantity: int
-    restocked: dict[str, int] = Field(default_factory=dict, sa_type=JsonDict)
+    restocked: dict[str, int] = Field(default_factory=empty_dict, sa_type=JsonDict)
 
 
 class SelectionRow(Row, table=True):
@@ -235,9 +235,9 @@ class SelectionRow(Row, table=True):
     language: str = "en"
     payment_method: str | None = None
     shipping_option_id: int | None = Field(default=None, foreign_key="shipping_option.id")
-    address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
-    shipping_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
-    vouchers: list[Any] = Field(default_factory=list, sa_type=JsonList)
+    address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    shipping_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    vouchers: list[Any] = Field(default_factory=empty_list, sa_type=JsonList)
     #: A redirect payment waiting for the shopper to come back: {"outcome": {...} (the test
     #: outcome asked for), "promotions": [...] (the external promotion ids)}; None otherwise.
     pending_payment: dict[str, Any] | None = Field(default=None, sa_type=JsonDict)

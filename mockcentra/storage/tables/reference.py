@@ -6,7 +6,7 @@ from decimal import Decimal
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_list
 from mockcentra.storage.types import AwareDateTime, JsonList, Money
 
 __all__ = [
@@ -106,7 +106,7 @@ class ApiTokenRow(Row, table=True):
     token: str = Field(unique=True, index=True)
     description: str = ""
     integration_name: str = "default"
-    permissions: list[str] = Field(default_factory=list, sa_type=JsonList)
+    permissions: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
     store_id: int | None = Field(default=None, foreign_key="store.id")
     expires_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=AwareDateTime)

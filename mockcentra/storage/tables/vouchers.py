@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_dict
 from mockcentra.storage.types import AwareDateTime, JsonDict
 
 __all__ = [
@@ -64,7 +64,7 @@ class VoucherActionRow(Row, table=True):
     entry_point_id: int | None = Field(default=None, foreign_key="voucher_action.id")
     continue_strategy: str = "ALL_PRODUCTS"  # ContinueStrategy
     result_type: str = "CONTINUE"  # ResultType
-    result: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    result: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
 
 
 class VoucherCriterionRow(Row, table=True):
@@ -74,7 +74,7 @@ class VoucherCriterionRow(Row, table=True):
     id: int | None = Field(default=None, primary_key=True)
     action_id: int = Field(foreign_key="voucher_action.id", index=True)
     type: str  # CriteriaType
-    params: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    params: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
 
 
 class VoucherUsageRow(Row, table=True):

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 
-from mockcentra.storage.tables.base import Row
+from mockcentra.storage.tables.base import Row, empty_dict, empty_list
 from mockcentra.storage.types import AwareDateTime, IsoDate, JsonDict, JsonList, Money
 
 __all__ = [
@@ -65,7 +65,7 @@ class AccountRow(Row, table=True):
     apply_credit_limit: bool = False
     block_if_unpaid_invoices: bool = False
     has_brands_restriction: bool = False
-    brand_ids: list[int] = Field(default_factory=list, sa_type=JsonList)
+    brand_ids: list[int] = Field(default_factory=empty_list, sa_type=JsonList)
     is_internal: bool = False
     internal_comment: str | None = None
     other_comment: str | None = None
@@ -77,9 +77,9 @@ class AccountRow(Row, table=True):
     sales_representative_id: int | None = Field(default=None, foreign_key="sales_representative.id")
     payment_terms_id: int | None = Field(default=None, foreign_key="payment_terms.id")
     shipping_terms_id: int | None = Field(default=None, foreign_key="shipping_terms.id")
-    account_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
-    shipping_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
-    billing_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    account_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    shipping_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    billing_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
     created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
@@ -109,7 +109,7 @@ class BuyerRow(Row, table=True):
     website_url: str | None = None
     receive_auto_emails: bool = False
     receive_newsletters: bool = False
-    billing_address: dict[str, Any] = Field(default_factory=dict, sa_type=JsonDict)
+    billing_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
     created_at: datetime = Field(sa_type=AwareDateTime)
     updated_at: datetime = Field(sa_type=AwareDateTime)
 
