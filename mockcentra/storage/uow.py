@@ -15,7 +15,7 @@ from itertools import chain
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect
+from sqlalchemy import Connection, bindparam, event, inspect
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
@@ -79,11 +79,18 @@ def rows_of(session: Session, parent: Any, parent_id: int) -> list[Any]:
     order: read once per unit of work until rows of that table are added or removed (`memo`,
     keyed by the row class and `parent_id`, so one parent column per table)."""
     model = parent.class_
+    statement = _ROWS_OF.get((model, parent.key))
+    if statement is None:  # built once: building it cost about as much as running it
+        by_parent = select(model).where(parent == bindparam("parent")).order_by(model.id)
+        statement = _ROWS_OF[(model, parent.key)] = by_parent
 
     def load() -> list[Any]:
-        return list(session.exec(select(model).where(parent == parent_id).order_by(model.id)))
+        return list(session.exec(statement, params={"parent": parent_id}))
 
     return list(memo(session, (model, parent_id), load))
+
+
+_ROWS_OF: dict[tuple[type, str], Any] = {}
 
 
 def remember(session: Session, key: tuple[Any, ...], value: Any) -> None:

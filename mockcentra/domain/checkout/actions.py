@@ -29,7 +29,7 @@ from mockcentra.storage.tables import (
     SelectionRow,
     VariantRow,
 )
-from mockcentra.storage.tables.base import key
+from mockcentra.storage.tables.base import first_where, key
 from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
@@ -41,7 +41,7 @@ class SelectionNotFound(DomainError):
 def find_selection(uow: UnitOfWork, token: str | None) -> SelectionRow:
     if not token:
         raise SelectionNotFound()
-    sel = uow.session.exec(select(SelectionRow).where(SelectionRow.token == token)).first()
+    sel = first_where(uow.session, SelectionRow.token, token)
     if sel is None:
         raise SelectionNotFound()
     return sel
@@ -68,7 +68,7 @@ def start_selection(uow: UnitOfWork, store_id: int = 1, country_code: str = "SE"
 def selection_for(uow: UnitOfWork, token: str | None, store_id: int = 1) -> SelectionRow:
     """The session's selection; a new one (and a new token) when there is none yet."""
     if token and token != "none":
-        sel = uow.session.exec(select(SelectionRow).where(SelectionRow.token == token)).first()
+        sel = first_where(uow.session, SelectionRow.token, token)
         if sel is not None:
             return sel
     return start_selection(uow, store_id)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from sqlmodel import select
-
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
 from mockcentra.storage.tables import OrderRow
+from mockcentra.storage.tables.base import first_where
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -27,12 +26,12 @@ def find_order(uow: UnitOfWork, ref: OrderKey, path: Sequence[str | int] = ("ord
     """An order by `{id: "<32 hex>"}` or `{number: n}`."""
     order_id, number = ref.id, ref.number
     if order_id is not None:
-        row = uow.session.exec(select(OrderRow).where(OrderRow.hash == str(order_id))).first()
+        row = first_where(uow.session, OrderRow.hash, str(order_id))
         if row is None:
             raise not_found("order", order_id, path)
         return row
     if number is not None:
-        row = uow.session.exec(select(OrderRow).where(OrderRow.number == int(number))).first()
+        row = first_where(uow.session, OrderRow.number, int(number))
         if row is None:
             raise not_found("order", number, path, by="number")
         return row

@@ -27,7 +27,7 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     WarehouseRow,
 )
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import by_key, key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
@@ -122,7 +122,7 @@ def _returnable(
     uow: UnitOfWork, shipment_id: int, lines: list[ReturnLine]
 ) -> tuple[ShipmentRow, OrderRow]:
     """The shipment and its order, when the shipment is shipped and lines are asked for."""
-    shipment = uow.session.get(ShipmentRow, shipment_id)
+    shipment = by_key(uow.session, ShipmentRow, shipment_id)
     if shipment is None:
         raise not_found("shipment", shipment_id, ["shipment"])
     order = stored(uow.session, OrderRow, shipment.order_id)
@@ -265,7 +265,7 @@ def _restock(
 
 
 def find_return(uow: UnitOfWork, return_id: int) -> tuple[ReturnRow, OrderRow]:
-    ret = uow.session.get(ReturnRow, return_id)
+    ret = by_key(uow.session, ReturnRow, return_id)
     if ret is None:
         raise not_found("return", return_id, [])
     order = stored(uow.session, OrderRow, ret.order_id)

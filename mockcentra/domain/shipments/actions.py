@@ -45,7 +45,7 @@ from mockcentra.storage.tables import (
     ShipmentLineRow,
     ShipmentRow,
 )
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import by_key, key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
@@ -67,7 +67,7 @@ class ShipmentInfo:
 
 def find_shipment(uow: UnitOfWork, shipment_id: int, path=()) -> tuple[ShipmentRow, OrderRow]:
     """The shipment with this id and its order (errors point at `path`, by default the id)."""
-    shipment = uow.session.get(ShipmentRow, shipment_id)
+    shipment = by_key(uow.session, ShipmentRow, shipment_id)
     if shipment is None:
         raise not_found("shipment", shipment_id, list(path))
     order = stored(uow.session, OrderRow, shipment.order_id)

@@ -2,7 +2,8 @@
 
 from typing import Any, TypeVar
 
-from sqlmodel import Session, SQLModel
+from sqlalchemy import bindparam, inspect
+from sqlmodel import Session, SQLModel, select
 
 RowT = TypeVar("RowT", bound=SQLModel)
 
@@ -39,7 +40,38 @@ def key(row: SQLModel) -> int:
 def stored(session: Session, row_type: type[RowT], row_id: int) -> RowT:
     """The row a stored foreign key points at. The database enforces the key, so the row is
     there; a missing one is a broken database, not a case to answer."""
-    row = session.get(row_type, row_id)
+    row = by_key(session, row_type, row_id)
     if row is None:
         raise LookupError(f"{row_type.__name__} {row_id} is not stored")
     return row
+
+
+def by_key(session: Session, row_type: type[RowT], row_id: int) -> RowT | None:
+    """`session.get(row_type, row_id)`, with the SELECT built once per table: the session's
+    row when it holds it, else the row loaded (None when there is none). Building the ORM's
+    statement cost about as much as running it."""
+    mapper: Any = inspect(row_type)
+    held = session.identity_map.get(mapper.identity_key_from_primary_key((row_id,)))
+    if held is not None:  # an expired row is refreshed (or found deleted) by `get`
+        return held if not inspect(held).expired else session.get(row_type, row_id)
+    statement = _BY_KEY.get(row_type)
+    if statement is None:
+        (key_column,) = mapper.primary_key
+        statement = _BY_KEY[row_type] = select(row_type).where(key_column == bindparam("key"))
+    return session.exec(statement, params={"key": row_id}).first()
+
+
+_BY_KEY: dict[type, Any] = {}
+
+
+def first_where(session: Session, column: Any, value: Any) -> Any:
+    """The first row whose `column` (e.g. `OrderRow.number`) holds `value`, or None: an ORM
+    row, found with a SELECT built once per column."""
+    statement = _WHERE.get((column.class_, column.key))
+    if statement is None:
+        statement = select(column.class_).where(column == bindparam("value"))
+        _WHERE[(column.class_, column.key)] = statement
+    return session.exec(statement, params={"value": value}).first()
+
+
+_WHERE: dict[tuple[type, str], Any] = {}
