@@ -182,13 +182,29 @@ def adjust_level(
 def _conditional_update(
     s: Any, warehouse_id: int, product_size_id: int, physical: int, allocated: int
 ) -> StockLevel | None:
-    new_physical = col(StockRow.physical) + physical
-    new_allocated = col(StockRow.allocated) + allocated
     row = s.exec(
+        _CONDITIONAL_UPDATE,
+        params={
+            "warehouse": warehouse_id,
+            "size": product_size_id,
+            "physical_delta": physical,
+            "allocated_delta": allocated,
+        },
+    ).first()
+    if row is None:
+        return None
+    return StockLevel(warehouse_id, product_size_id, int(row[0]), int(row[1]))
+
+
+def _conditional_update_statement() -> Any:
+    """Built once: building it cost about as much as running it."""
+    new_physical = col(StockRow.physical) + bindparam("physical_delta")
+    new_allocated = col(StockRow.allocated) + bindparam("allocated_delta")
+    return (
         update(StockRow)
         .where(
-            col(StockRow.warehouse_id) == warehouse_id,
-            col(StockRow.product_size_id) == product_size_id,
+            col(StockRow.warehouse_id) == bindparam("warehouse"),
+            col(StockRow.product_size_id) == bindparam("size"),
             new_physical >= 0,
             new_allocated >= 0,
             new_allocated <= new_physical,
@@ -196,10 +212,10 @@ def _conditional_update(
         .values(physical=new_physical, allocated=new_allocated)
         .returning(col(StockRow.physical), col(StockRow.allocated))
         .execution_options(synchronize_session=False)
-    ).first()
-    if row is None:
-        return None
-    return StockLevel(warehouse_id, product_size_id, int(row[0]), int(row[1]))
+    )
+
+
+_CONDITIONAL_UPDATE = _conditional_update_statement()
 
 
 def _row_exists(s: Any, warehouse_id: int, product_size_id: int) -> bool:
