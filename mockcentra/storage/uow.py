@@ -24,6 +24,7 @@ from mockcentra.runtime import trace
 from mockcentra.runtime.clock import Clock, PinnedClock
 from mockcentra.storage.engine import Database
 from mockcentra.storage.inserts import insert_of
+from mockcentra.storage.updates import write_updates
 
 log = logging.getLogger("mockcentra.storage")
 
@@ -46,7 +47,15 @@ class UnitOfWorkSession(Session):
     SQLAlchemy's identity map holds unchanged rows weakly, so a row nobody references any
     more is read again by the next `get` of the same key; within one request the same order,
     size or price list would be selected many times over.
+
+    A flush of changed rows alone (the usual one) writes them with prebuilt UPDATEs
+    (mockcentra/storage/updates.py); anything else goes through the ORM's flush.
     """
+
+    def flush(self, objects: Sequence[Any] | None = None) -> None:
+        if objects is None and not self._flushing and write_updates(self):
+            return
+        super().flush(objects)
 
 
 def memo(session: OrmSession, key: tuple[Any, ...], load: Callable[[], Any]) -> Any:
