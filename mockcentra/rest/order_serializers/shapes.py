@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from mockcentra.rest.order_serializers.values import text
 from mockcentra.rest.serializers import centra_datetime
-from mockcentra.storage.records import all_rows, rows_where_in
+from mockcentra.storage.records import all_rows, records_of, rows_where_in
 from mockcentra.storage.tables import (
     BrandRow,
     CollectionRow,
@@ -28,6 +28,7 @@ from mockcentra.storage.tables import (
     WarehouseRow,
 )
 from mockcentra.storage.tables.base import key
+from mockcentra.storage.uow import is_read
 
 
 @dataclass(frozen=True)
@@ -78,18 +79,27 @@ class Shapes:
         wanted = sorted({i for i in ids if i is not None})
         return {key(row): row for row in rows_where_in(self.session, table, "id", wanted)}
 
+    def _records_by_id(self, table: Any, ids: Iterable[int | None]) -> dict[int, Any]:
+        wanted = sorted({i for i in ids if i is not None})
+        return {key(row): row for row in records_of(table).where_in(self.session, "id", wanted)}
+
     def load_items(self, size_ids: list[int]) -> dict[int, Item]:
         """Product, variant, size name, brand, collection and origin of many sizes at once (a
-        size whose variant, product or size is gone has none)."""
+        size whose variant, product or size is gone has none). The Order API only reads the
+        catalogue, so these are plain records in a write request too, read after its changes
+        are flushed (as an ORM query would have flushed them)."""
         wanted = [i for i in dict.fromkeys(size_ids) if i not in self._items]
         if wanted:
-            sizes = rows_where_in(self.session, ProductSizeRow, "id", wanted)
-            variants = self._by_id(VariantRow, (s.variant_id for s in sizes))
-            products = self._by_id(ProductRow, (v.product_id for v in variants.values()))
-            names = self._by_id(SizeRow, (s.size_id for s in sizes))
-            brands = self._by_id(BrandRow, (p.brand_id for p in products.values()))
-            collections = self._by_id(CollectionRow, (p.collection_id for p in products.values()))
-            origins = self._by_id(CountryRow, (p.country_of_origin_id for p in products.values()))
+            if not is_read(self.session):
+                self.session.flush()
+            sizes = records_of(ProductSizeRow).where_in(self.session, "id", wanted)
+            variants = self._records_by_id(VariantRow, (s.variant_id for s in sizes))
+            products = self._records_by_id(ProductRow, (v.product_id for v in variants.values()))
+            names = self._records_by_id(SizeRow, (s.size_id for s in sizes))
+            of_products = products.values()
+            brands = self._records_by_id(BrandRow, (p.brand_id for p in of_products))
+            collections = self._records_by_id(CollectionRow, (p.collection_id for p in of_products))
+            origins = self._records_by_id(CountryRow, (p.country_of_origin_id for p in of_products))
             for size in sizes:
                 variant = variants.get(size.variant_id)
                 product = products.get(variant.product_id) if variant else None
