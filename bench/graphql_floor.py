@@ -13,6 +13,7 @@ GraphQL stack itself costs for an answer of this shape; mockcentra cannot be fas
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import sys
@@ -160,9 +161,11 @@ def main() -> None:
     from mockcentra.settings import Settings
     from mockcentra.testing.client import CentraClient
 
-    args = [a for a in sys.argv[1:] if a != "--json"]
-    db = args[0] if args else ":memory:"
-    app = create_app(Settings(db=db, scenario="demo"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", nargs="?", default=":memory:", help="a database file (default: demo)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    app = create_app(Settings(db=args.db, scenario="demo"))
     answer = mockcentra_answer(app)
     schema = floor_schema(answer)
     client = CentraClient(app)
@@ -181,7 +184,7 @@ def main() -> None:
                 run()
             rounds[name].append((time.perf_counter() - started) * 1000 / 60)
     medians = {name: statistics.median(values) for name, values in rounds.items()}
-    if "--json" in sys.argv:
+    if args.json:
         print(json.dumps(medians))
         return
     print(f"{'floor (strawberry over plain objects)':<40} {medians['floor_ms']:6.2f} ms")
