@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from mockcentra.storage.types import JsonDict, JsonList
-from mockcentra.storage.uow import is_read, memo, read_connection
+from mockcentra.storage.uow import is_read, memo, read_connection, remember
 
 
 class Record:
@@ -281,8 +281,13 @@ def record_by_key(session: Session, row_type: type[RowT], row_id: int) -> RowT |
         found = reader.where_in(session, reader.key_name, (row_id,), (reader.key_name,))
         return found[0] if found else None
 
-    found: RowT | None = memo(session, ((row_type,), "key", row_id), load)
+    found: RowT | None = memo(session, _key_of(row_type, row_id), load)
     return found
+
+
+def _key_of(row_type: type, row_id: Any) -> tuple[Any, ...]:
+    """The `memo` key of a record by its key (`record_by_key`)."""
+    return ((row_type,), "key", row_id)
 
 
 def record_where(session: Session, row_type: type[RowT], column: str, value: Any) -> RowT | None:
@@ -295,6 +300,29 @@ def record_where(session: Session, row_type: type[RowT], column: str, value: Any
         return found[0] if found else None
 
     found: RowT | None = memo(session, ((row_type,), column, value), load)
+    return found
+
+
+def memo_records(
+    session: Session,
+    watched: tuple[type, ...],
+    key: tuple[Any, ...],
+    statement: Callable[[], Any],
+) -> list[Any]:
+    """The plain records an ORM `select(<row class>)` finds (`statement()` builds it; its row
+    class is `watched[0]`), read once per unit of work under `key` until rows of any `watched`
+    class (every table it reads) are added, deleted or updated (`memo`). `record_by_key`
+    finds them too, unread."""
+    row_type = watched[0]
+    reader = records_of(row_type)
+
+    def load() -> list[Any]:
+        found = reader.select(session, statement())
+        for record in found:
+            remember(session, _key_of(row_type, getattr(record, reader.key_name)), record)
+        return found
+
+    found: list[Any] = memo(session, (watched, *key), load)
     return found
 
 

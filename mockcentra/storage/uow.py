@@ -102,7 +102,7 @@ def rows_of(session: Session, parent: Any, parent_id: int) -> list[Any]:
 _ROWS_OF: dict[tuple[type, str], Any] = {}
 
 
-def remember(session: Session, key: tuple[Any, ...], value: Any) -> None:
+def remember(session: OrmSession, key: tuple[Any, ...], value: Any) -> None:
     """Record what `memo(session, key, ...)` would load, for a caller that has just written and
     flushed all of it (a new order's lines): the next lookup reads nothing."""
     if isinstance(session, UnitOfWorkSession):

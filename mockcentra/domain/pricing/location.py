@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.pricing.status import PricelistStatus
+from mockcentra.storage.records import memo_records
 from mockcentra.storage.tables import (
     CountryRow,
     MarketCountryRow,
@@ -49,7 +50,14 @@ def pricelist_query(store_id: int, country_id: int) -> Any:
 
 def market_for_country(session: Session, store_id: int, country: CountryRow) -> MarketRow:
     """The market a shopper in this country buys in; refused when the store has none."""
-    market = session.exec(market_query(store_id, key(country))).first()
+    country_id = key(country)
+    found = memo_records(
+        session,
+        (MarketRow, MarketCountryRow),
+        ("for country", store_id, country_id),
+        lambda: market_query(store_id, country_id),
+    )
+    market = found[0] if found else None
     if market is None:
         raise invalid(f"Country {country.code} is not in any market of this store.", ["country"])
     return market
@@ -58,7 +66,14 @@ def market_for_country(session: Session, store_id: int, country: CountryRow) -> 
 def pricelist_for_country(session: Session, store_id: int, country: CountryRow) -> PricelistRow:
     """The pricelist a shopper in this country is priced from; refused when no ACTIVE one has
     the country."""
-    pricelist = session.exec(pricelist_query(store_id, key(country))).first()
+    country_id = key(country)
+    found = memo_records(
+        session,
+        (PricelistRow, PricelistCountryRow),
+        ("for country", store_id, country_id),
+        lambda: pricelist_query(store_id, country_id),
+    )
+    pricelist = found[0] if found else None
     if pricelist is None:
         raise invalid(f"No active pricelist is assigned to country {country.code}.", ["country"])
     return pricelist

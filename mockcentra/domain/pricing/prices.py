@@ -13,8 +13,8 @@ from typing import Any, Protocol, TypeVar
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.pricing.status import PriceAlterationStatus
+from mockcentra.storage.records import memo_records
 from mockcentra.storage.tables import AlteredPriceRow, PriceAlterationRow, PricelistRow, PriceRow
-from mockcentra.storage.uow import memo
 
 #: A price of a pricelist or a price alteration (a row, or its amount).
 _Priced = TypeVar("_Priced")
@@ -48,17 +48,16 @@ def price_for(
 ) -> Decimal | None:
     """The price of a variant in a pricelist: its own price, else its product's, else None.
     The rows are read once per unit of work (a checkout prices an item when it is added and
-    again in the summary); a changed price is seen, as the rows are the session's own."""
-    rows = memo(
+    again in the summary) as plain records; a changed price is read again (`memo_records`)."""
+    rows = memo_records(
         session,
-        (PriceRow, pricelist_id, product_id, variant_id),
-        lambda: session.exec(
-            select(PriceRow).where(
-                PriceRow.pricelist_id == pricelist_id,
-                PriceRow.product_id == product_id,
-                (col(PriceRow.variant_id).is_(None)) | (PriceRow.variant_id == variant_id),
-            )
-        ).all(),
+        (PriceRow,),
+        (pricelist_id, product_id, variant_id),
+        lambda: select(PriceRow).where(
+            PriceRow.pricelist_id == pricelist_id,
+            PriceRow.product_id == product_id,
+            (col(PriceRow.variant_id).is_(None)) | (PriceRow.variant_id == variant_id),
+        ),
     )
     chosen = pick_price(rows, variant_id)
     return None if chosen is None else chosen.price
