@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlmodel import SQLModel, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
+from mockcentra.storage.records import record_by_key
 from mockcentra.storage.tables import IdConversionRow
 from mockcentra.storage.uow import UnitOfWork
 
@@ -64,17 +65,30 @@ def resolve(
     kind: str,
     object_type: str | None = None,
     natural: dict[str, Any] | None = None,
+    only_read: bool = False,
 ) -> RowT:
     """Load the row a reference points at, or raise Centra's `Could not find …` error.
 
     `object_type` names the ID-conversion type (e.g. "Pricelist"); `natural` filters rows when
-    the reference uses `name` or `code` (e.g. a size's name within its chart).
+    the reference uses `name` or `code` (e.g. a size's name within its chart). `only_read`: the
+    caller reads the row and never changes it (the warehouse a stock change goes into), so a
+    reference by id or external id may give a plain record (`record_by_key`), a fraction of an
+    ORM load.
     """
     r = Ref.of(ref)
     if r is None:
         raise DomainError(ErrorCode.REQUIRED, f"{kind} is required.", path)
+    session = uow.session
+
+    def by_key(row_class: type[RowT], row_id: int) -> RowT | None:
+        return (
+            record_by_key(session, row_class, row_id)
+            if only_read
+            else session.get(row_class, row_id)
+        )
+
     if r.id is not None:
-        row = uow.session.get(row_type, r.id)
+        row = by_key(row_type, r.id)
         if row is None:
             raise not_found(kind, r.id, path)
         return row
@@ -86,7 +100,7 @@ def resolve(
                 IdConversionRow.external_id == r.external_id,
             )
         ).first()
-        row = uow.session.get(row_type, conv.internal_id) if conv else None
+        row = by_key(row_type, conv.internal_id) if conv else None
         if row is None:
             raise not_found(kind, r.external_id, path, by="external ID")
         return row

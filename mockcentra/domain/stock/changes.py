@@ -111,7 +111,13 @@ def announce_size(uow: UnitOfWork, product_size_id: int) -> None:
 
 def find_variant(uow: UnitOfWork, ref: Any, path: Path) -> VariantRow:
     variant = resolve(
-        uow, VariantRow, ref, path, kind="ProductVariant", object_type="ProductVariant"
+        uow,
+        VariantRow,
+        ref,
+        path,
+        kind="ProductVariant",
+        object_type="ProductVariant",
+        only_read=True,
     )
     if variant.is_bundle_variant:
         raise DomainError(
@@ -132,6 +138,7 @@ def find_product_size(uow: UnitOfWork, variant: VariantRow, ref: Any, path: Path
         kind="Size",
         object_type="Size",
         natural={"size_chart_id": variant.size_chart_id},
+        only_read=True,
     )
     if size.size_chart_id != variant.size_chart_id:
         raise DomainError(
@@ -201,9 +208,13 @@ def change_stock(
             "Provide intoWarehouse to add stock, outFromWarehouse to remove it, or both to move it.",
             [],
         )
-    into = find_warehouse(uow, into_warehouse, ["intoWarehouse"]) if into_warehouse else None
+    into = (
+        find_warehouse(uow, into_warehouse, ["intoWarehouse"], only_read=True)
+        if into_warehouse
+        else None
+    )
     out = (
-        find_warehouse(uow, out_from_warehouse, ["outFromWarehouse"])
+        find_warehouse(uow, out_from_warehouse, ["outFromWarehouse"], only_read=True)
         if out_from_warehouse
         else None
     )
@@ -319,7 +330,7 @@ def set_stock(
     A physical level below the allocated quantity is raised to the allocated quantity with a
     userWarning (Centra's REST API clamps the same way; the GraphQL reply is not documented).
     """
-    wh = find_warehouse(uow, warehouse, ["warehouse"])
+    wh = find_warehouse(uow, warehouse, ["warehouse"], only_read=True)
     _require_variants(variants)
     fta = StockQuantityType(quantity_type) == StockQuantityType.FREE_TO_ALLOCATE
     changes: list[StockChangeRow] = []

@@ -60,9 +60,20 @@ class WarehouseSettings:
     status: WarehouseStatus | None = None
 
 
-def find_warehouse(uow: UnitOfWork, ref: Any, path: list[str | int] | tuple) -> WarehouseRow:
-    """A warehouse by `{id}` or `{externalId}` ("Could not find Warehouse with ID 9.")."""
-    return resolve(uow, WarehouseRow, ref, list(path), kind="Warehouse", object_type="Warehouse")
+def find_warehouse(
+    uow: UnitOfWork, ref: Any, path: list[str | int] | tuple, *, only_read: bool = False
+) -> WarehouseRow:
+    """A warehouse by `{id}` or `{externalId}` ("Could not find Warehouse with ID 9.");
+    `only_read`: see `resolve`."""
+    return resolve(
+        uow,
+        WarehouseRow,
+        ref,
+        list(path),
+        kind="Warehouse",
+        object_type="Warehouse",
+        only_read=only_read,
+    )
 
 
 def create_warehouse(uow: UnitOfWork, settings: WarehouseSettings) -> WarehouseRow:
