@@ -170,13 +170,16 @@ class RecordReader:
         rows = connection.connection.driver_connection.execute(sql, values).fetchall()  # type: ignore[union-attr]
         return self._records(rows, self._processors)
 
-    def select(self, session: Session, statement: Any) -> list[Any]:
+    def select(
+        self, session: Session, statement: Any, params: dict[str, Any] | None = None
+    ) -> list[Any]:
         """The records an ORM `select(<row class>)` finds, with its filters, order and limit
-        (a statement built per request: SQLAlchemy compiles it, the values come converted)."""
+        (SQLAlchemy compiles it, the values come converted); `params` are the values of its
+        bound parameters, for a statement built once."""
         connection = read_connection(session)
         if self._dialect is not connection.dialect:
             self._prepare(connection.dialect)
-        result = connection.execute(self._narrowed(statement))
+        result = connection.execute(self._narrowed(statement), params)
         return self._records(result.all(), ())
 
     def _narrow(self, statement: Any) -> Any:
@@ -306,23 +309,24 @@ def record_where(session: Session, row_type: type[RowT], column: str, value: Any
 def memo_records(
     session: Session,
     watched: tuple[type, ...],
-    key: tuple[Any, ...],
-    statement: Callable[[], Any],
+    statement: Any,
+    params: dict[str, Any],
 ) -> list[Any]:
-    """The plain records an ORM `select(<row class>)` finds (`statement()` builds it; its row
-    class is `watched[0]`), read once per unit of work under `key` until rows of any `watched`
-    class (every table it reads) are added, deleted or updated (`memo`). `record_by_key`
-    finds them too, unread."""
+    """The plain records an ORM `select(<row class>)` built once finds with the values
+    `params` of its bound parameters (its row class is `watched[0]`), read once per unit of
+    work until rows of any `watched` class (every table it reads) are added, deleted or
+    updated (`memo`). `record_by_key` finds them too, unread."""
     row_type = watched[0]
     reader = records_of(row_type)
+    key = (watched, id(statement), *sorted(params.items()))
 
     def load() -> list[Any]:
-        found = reader.select(session, statement())
+        found = reader.select(session, statement, params)
         for record in found:
             remember(session, _key_of(row_type, getattr(record, reader.key_name)), record)
         return found
 
-    found: list[Any] = memo(session, (watched, *key), load)
+    found: list[Any] = memo(session, key, load)
     return found
 
 

@@ -7,8 +7,10 @@ country whose pricelist is inactive has none.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from sqlalchemy import Integer, bindparam
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import invalid
@@ -24,8 +26,9 @@ from mockcentra.storage.tables import (
 from mockcentra.storage.tables.base import key
 
 
-def market_query(store_id: int, country_id: int) -> Any:
-    """The statement for the store's market of a country (the first by id)."""
+def market_query(store_id: Any, country_id: Any) -> Any:
+    """The statement for the store's market of a country (the first by id); the ids are
+    values or bound parameters."""
     return (
         select(MarketRow)
         .join(MarketCountryRow, col(MarketCountryRow.market_id) == MarketRow.id)
@@ -34,8 +37,9 @@ def market_query(store_id: int, country_id: int) -> Any:
     )
 
 
-def pricelist_query(store_id: int, country_id: int) -> Any:
-    """The statement for the store's ACTIVE pricelist of a country (the first by id)."""
+def pricelist_query(store_id: Any, country_id: Any) -> Any:
+    """The statement for the store's ACTIVE pricelist of a country (the first by id); the ids
+    are values or bound parameters."""
     return (
         select(PricelistRow)
         .join(PricelistCountryRow, col(PricelistCountryRow.pricelist_id) == PricelistRow.id)
@@ -48,14 +52,21 @@ def pricelist_query(store_id: int, country_id: int) -> Any:
     )
 
 
+@functools.cache
+def _statements() -> tuple[Any, Any]:
+    """The market and pricelist statements with the store and country as parameters, built
+    once: building them cost about as much as running them."""
+    store, country = bindparam("store", type_=Integer), bindparam("country", type_=Integer)
+    return market_query(store, country), pricelist_query(store, country)
+
+
 def market_for_country(session: Session, store_id: int, country: CountryRow) -> MarketRow:
     """The market a shopper in this country buys in; refused when the store has none."""
-    country_id = key(country)
     found = memo_records(
         session,
         (MarketRow, MarketCountryRow),
-        ("for country", store_id, country_id),
-        lambda: market_query(store_id, country_id),
+        _statements()[0],
+        {"store": store_id, "country": key(country)},
     )
     market = found[0] if found else None
     if market is None:
@@ -66,12 +77,11 @@ def market_for_country(session: Session, store_id: int, country: CountryRow) -> 
 def pricelist_for_country(session: Session, store_id: int, country: CountryRow) -> PricelistRow:
     """The pricelist a shopper in this country is priced from; refused when no ACTIVE one has
     the country."""
-    country_id = key(country)
     found = memo_records(
         session,
         (PricelistRow, PricelistCountryRow),
-        ("for country", store_id, country_id),
-        lambda: pricelist_query(store_id, country_id),
+        _statements()[1],
+        {"store": store_id, "country": key(country)},
     )
     pricelist = found[0] if found else None
     if pricelist is None:

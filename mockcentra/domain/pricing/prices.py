@@ -5,11 +5,13 @@ from its start date on. Prices are set in `price_changes`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.pricing.status import PriceAlterationStatus
@@ -52,15 +54,22 @@ def price_for(
     rows = memo_records(
         session,
         (PriceRow,),
-        (pricelist_id, product_id, variant_id),
-        lambda: select(PriceRow).where(
-            PriceRow.pricelist_id == pricelist_id,
-            PriceRow.product_id == product_id,
-            (col(PriceRow.variant_id).is_(None)) | (PriceRow.variant_id == variant_id),
-        ),
+        _prices_of_variant(),
+        {"pricelist": pricelist_id, "product": product_id, "variant": variant_id},
     )
     chosen = pick_price(rows, variant_id)
     return None if chosen is None else chosen.price
+
+
+@functools.cache
+def _prices_of_variant() -> Any:
+    """A product's price rows that can price a variant (its own, the product's), built once.
+    A variant of None matches only the product's row, as `variant_id = NULL` is never true."""
+    return select(PriceRow).where(
+        PriceRow.pricelist_id == bindparam("pricelist"),
+        PriceRow.product_id == bindparam("product"),
+        (col(PriceRow.variant_id).is_(None)) | (PriceRow.variant_id == bindparam("variant")),
+    )
 
 
 def pricelist_prices(session: Session, pricelist_id: int) -> dict[int, list[Any]]:
