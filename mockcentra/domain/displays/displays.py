@@ -12,9 +12,11 @@ The canonical category is also added to the display's categories.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
@@ -147,35 +149,48 @@ def sellable_display_for_variant(
     The variant must be on the display and ACTIVE, its product ACTIVE, and when the display
     lists markets, `market_id` must be one of them.
     """
-    # the display is found through the variant's few display rows (its index), not through
-    # the store's displays: without table statistics SQLite would otherwise scan the store
+    display = session.exec(
+        _sellable_display(), params={"variant": variant_id, "store": store_id}
+    ).first()
+    if display is None:
+        return None
+    markets = session.exec(_markets_of_display(), params={"display": display.id}).all()
+    if markets and market_id not in markets:
+        return None
+    return display
+
+
+@functools.cache
+def _sellable_display() -> Any:
+    """Built once, the variant and store as parameters. The display is found through the
+    variant's few display rows (its index), not through the store's displays: without table
+    statistics SQLite would otherwise scan the store."""
     on_displays = (
         select(DisplayVariantRow.display_id)
         .join(VariantRow, col(VariantRow.id) == DisplayVariantRow.variant_id)
         .where(
-            DisplayVariantRow.variant_id == variant_id, VariantRow.status == VariantStatus.ACTIVE
+            DisplayVariantRow.variant_id == bindparam("variant"),
+            VariantRow.status == VariantStatus.ACTIVE,
         )
     )
-    stmt = (
+    return (
         select(DisplayRow)
         .join(ProductRow, col(ProductRow.id) == DisplayRow.product_id)
         .where(
             col(DisplayRow.id).in_(on_displays),
-            DisplayRow.store_id == store_id,
+            DisplayRow.store_id == bindparam("store"),
             DisplayRow.status == DisplayStatus.ACTIVE,
             ProductRow.status == ProductStatus.ACTIVE,
         )
         .order_by(col(DisplayRow.id))
     )
-    display = session.exec(stmt).first()
-    if display is None:
-        return None
-    markets = session.exec(
-        select(DisplayMarketRow.market_id).where(DisplayMarketRow.display_id == display.id)
-    ).all()
-    if markets and market_id not in markets:
-        return None
-    return display
+
+
+@functools.cache
+def _markets_of_display() -> Any:
+    return select(DisplayMarketRow.market_id).where(
+        DisplayMarketRow.display_id == bindparam("display")
+    )
 
 
 def _name(value: str | None) -> str:

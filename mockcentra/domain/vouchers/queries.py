@@ -4,13 +4,14 @@ ones of a market, the engine's view of them, lists, and the REST Order API's fac
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.emails import normalize_email
@@ -138,23 +139,28 @@ def automatic_vouchers(
     session: Session, store_id: int, market_id: int, now: datetime
 ) -> list[VoucherRow]:
     """Active AUTO vouchers of the store and market that run now and are not used up."""
-    rows = list(
-        session.exec(
-            select(VoucherRow)
-            .join(VoucherMarketRow, col(VoucherMarketRow.voucher_id) == VoucherRow.id)
-            .where(
-                VoucherRow.store_id == store_id,
-                VoucherRow.method == VoucherMethod.AUTO.value,
-                VoucherRow.status == VoucherStatus.ACTIVE.value,
-                VoucherMarketRow.market_id == market_id,
-                VoucherRow.start_at <= now,
-                VoucherRow.stop_at >= now,
-            )
-            .order_by(col(VoucherRow.id))
-        )
-    )
+    params = {"store": store_id, "market": market_id, "now": now}
+    rows = list(session.exec(_automatic_vouchers(), params=params))
     counts = usage_counts(session, [key(v) for v in rows])
     return [v for v in rows if not (v.max_usages > 0 and counts[key(v)] >= v.max_usages)]
+
+
+@functools.cache
+def _automatic_vouchers() -> Any:
+    """Built once, the store, market and moment as parameters."""
+    return (
+        select(VoucherRow)
+        .join(VoucherMarketRow, col(VoucherMarketRow.voucher_id) == VoucherRow.id)
+        .where(
+            VoucherRow.store_id == bindparam("store"),
+            VoucherRow.method == VoucherMethod.AUTO.value,
+            VoucherRow.status == VoucherStatus.ACTIVE.value,
+            VoucherMarketRow.market_id == bindparam("market"),
+            VoucherRow.start_at <= bindparam("now"),
+            VoucherRow.stop_at >= bindparam("now"),
+        )
+        .order_by(col(VoucherRow.id))
+    )
 
 
 def has_once_per_customer(session: Session, voucher_id: int) -> bool:
