@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import func
-from sqlmodel import select
-
 from mockcentra.domain.checkout.countries import known_country, place_in_country
 from mockcentra.domain.checkout.summary import selection_lines, selection_lines_known
 from mockcentra.domain.displays.displays import sellable_display_for_variant
@@ -29,7 +26,7 @@ from mockcentra.storage.tables import (
     SelectionRow,
     VariantRow,
 )
-from mockcentra.storage.tables.base import first_where, key
+from mockcentra.storage.tables.base import first_where, highest, key
 from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
@@ -48,7 +45,7 @@ def find_selection(uow: UnitOfWork, token: str | None) -> SelectionRow:
 
 
 def start_selection(uow: UnitOfWork, store_id: int = 1, country_code: str = "SE") -> SelectionRow:
-    last = uow.session.exec(select(func.max(SelectionRow.id))).one()  # an index lookup
+    last = highest(uow.session, SelectionRow.id)  # an index lookup
     now = uow.clock.now()
     sel = SelectionRow(
         token=access_token(uow, "selection", (last or 0) + 1),
@@ -123,7 +120,7 @@ def add_item(uow: UnitOfWork, sel: SelectionRow, item: str, quantity: int = 1) -
         None,
     )
     if line is None:
-        last = uow.session.exec(select(func.max(SelectionLineRow.id))).one()
+        last = highest(uow.session, SelectionLineRow.id)
         line = SelectionLineRow(
             selection_id=key(sel),
             line=token_hash(uow.seed, "line", (last or 0) + 1)[:32],

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import select
 
 from mockcentra.domain.catalog import skus
@@ -33,7 +32,7 @@ from mockcentra.storage.tables import (
     StoreRow,
     VariantRow,
 )
-from mockcentra.storage.tables.base import key
+from mockcentra.storage.tables.base import highest, key
 from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
@@ -76,7 +75,7 @@ class NewOrder:
 
 
 def next_order_number(uow: UnitOfWork) -> int:
-    current = uow.session.exec(select(func.max(OrderRow.number))).one()
+    current = highest(uow.session, OrderRow.number)
     return int(current or 0) + 1
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlmodel import func, select
-
 from mockcentra.domain.invoices.status import InvoiceType
 from mockcentra.domain.orders.totals import line_value
 from mockcentra.domain.shipments.queries import shipment_lines, totals_of_shipment
@@ -26,14 +24,13 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     WholesaleOrderRow,
 )
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import highest, key, stored
 from mockcentra.storage.uow import UnitOfWork, insert_new
 
 
 def _next_sequence(uow: UnitOfWork) -> int:
     """The instance's invoice series has no gaps: the highest number so far, plus one."""
-    highest = uow.session.exec(select(func.max(InvoiceRow.sequence))).one()
-    return (highest or 0) + 1
+    return (highest(uow.session, InvoiceRow.sequence) or 0) + 1
 
 
 def _due_days(uow: UnitOfWork, order: OrderRow) -> int:

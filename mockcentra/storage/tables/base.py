@@ -2,7 +2,7 @@
 
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, inspect
+from sqlalchemy import bindparam, func, inspect
 from sqlmodel import Session, SQLModel, select
 
 RowT = TypeVar("RowT", bound=SQLModel)
@@ -75,3 +75,16 @@ def first_where(session: Session, column: Any, value: Any) -> Any:
 
 
 _WHERE: dict[tuple[type, str], Any] = {}
+
+
+def highest(session: Session, column: Any) -> Any:
+    """The highest value of a column (e.g. `OrderRow.number`) in its table, None when the
+    table is empty, read with a SELECT built once per column (through the session, so its
+    unwritten rows are flushed first)."""
+    statement = _HIGHEST.get((column.class_, column.key))
+    if statement is None:
+        statement = _HIGHEST[(column.class_, column.key)] = select(func.max(column))
+    return session.exec(statement).one()
+
+
+_HIGHEST: dict[tuple[type, str], Any] = {}
