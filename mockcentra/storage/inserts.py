@@ -27,10 +27,15 @@ class TableInsert:
         #: the attribute names of the columns, in the order of the statement's parameters
         self.names = [c.key for c in columns]
         quote = dialect.identifier_preparer.quote
+        #: one row's placeholders, `(?, ?, ...)`
+        self._row = f"({', '.join('?' * len(columns))})"
         self.sql = (
             f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
-            f" VALUES ({', '.join('?' * len(columns))})"
+            f" VALUES {self._row}"
         )
+        #: rows per multi-row INSERT: within 999 parameters, the limit of older SQLite builds
+        self.rows_per_statement = max(1, 999 // len(columns))
+        self._multi: dict[int, str] = {}
         self._processors: list[tuple[int, Callable[[Any], Any]]] = []
         for index, column in enumerate(columns):
             process = column.type._cached_bind_processor(dialect)
@@ -59,8 +64,22 @@ class TableInsert:
         return [driver.execute(self.sql, self.parameters(row)).lastrowid or 0 for row in rows]
 
     def many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Write the rows (each its values by attribute name) with one executemany."""
-        _driver(connection).executemany(self.sql, [self.parameters(row) for row in rows])
+        """Write the rows (each its values by attribute name) with one multi-row INSERT per
+        `rows_per_statement` of them: SQLite runs one statement where an executemany runs
+        the statement once for each row."""
+        driver = _driver(connection)
+        step = self.rows_per_statement
+        for start in range(0, len(rows), step):
+            chunk = rows[start : start + step]
+            driver.execute(
+                self._rows_sql(len(chunk)), [p for r in chunk for p in self.parameters(r)]
+            )
+
+    def _rows_sql(self, count: int) -> str:
+        found = self._multi.get(count)
+        if found is None:
+            found = self._multi[count] = self.sql + f", {self._row}" * (count - 1)
+        return found
 
 
 def _driver(connection: Connection) -> sqlite3.Connection:

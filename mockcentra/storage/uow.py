@@ -204,7 +204,8 @@ def insert_rows(
     session: Session, row_class: Any, values: list[dict[str, Any]], *, with_ids: bool = False
 ) -> list[int]:
     """Write many new rows of a table the request does not read back (the event log) with its
-    prebuilt INSERT, one executemany; lookups of its table are forgotten as after a flush.
+    prebuilt INSERT, one multi-row statement; lookups of its table are forgotten as after a
+    flush.
     Each dict holds every column but the key. `with_ids`: answer the new ids, in the order
     of `values` (one INSERT each), else nothing."""
     if not values:

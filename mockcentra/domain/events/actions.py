@@ -51,8 +51,8 @@ _COLUMNS = [f.name for f in fields(LoggedEvent) if f.name != "id"]
 
 
 def _insert(session: Session, rows: list[LoggedEvent], *, with_ids: bool) -> None:
-    """Write the event rows: one executemany when nobody needs their ids (no listener, no
-    webhook subscription), else INSERT .. RETURNING to give each row its id."""
+    """Write the event rows: one multi-row INSERT when nobody needs their ids (no listener, no
+    webhook subscription), else one INSERT each to give each row its id."""
     values = [{c: getattr(row, c) for c in _COLUMNS} for row in rows]
     ids = insert_rows(session, EventRow, values, with_ids=with_ids)
     for row, new_id in zip(rows, ids, strict=with_ids):

@@ -90,9 +90,8 @@ def allocate(
     for warehouse_id in warehouse_ids_in_priority:
         if remaining <= 0:
             break
-        free = level_of(uow, warehouse_id, product_size_id).free_to_allocate
-        take = min(free, remaining)
-        if take <= 0 or adjust_level(uow, warehouse_id, product_size_id, allocated=take) is None:
+        take = _take(uow, warehouse_id, product_size_id, remaining)
+        if take == 0:
             continue
         change = change or new_change(uow, StockChangeType.ORDER, description)
         add_line(uow, change, warehouse_id, product_size_id, allocated=take)
@@ -102,6 +101,18 @@ def allocate(
         announce_size(uow, product_size_id)
         uow.session.flush()
     return taken
+
+
+def _take(uow: UnitOfWork, warehouse_id: int, product_size_id: int, wanted: int) -> int:
+    """Allocate up to `wanted` units in one warehouse; how many it took. The whole of it is
+    tried first (one conditional UPDATE, the usual case); only when the warehouse has less is
+    its level read and what is free taken."""
+    if adjust_level(uow, warehouse_id, product_size_id, allocated=wanted, create=False) is not None:
+        return wanted
+    take = min(level_of(uow, warehouse_id, product_size_id).free_to_allocate, wanted)
+    if take <= 0 or adjust_level(uow, warehouse_id, product_size_id, allocated=take) is None:
+        return 0
+    return take
 
 
 @dataclass(frozen=True)
