@@ -7,12 +7,13 @@ session has only changed rows to write (no new or deleted ones), `write_updates`
 with the UPDATE the ORM would emit (`UPDATE <table> SET <the changed columns> WHERE <key>`,
 the same statement per table, run with SQLAlchemy Core) and finishes as a flush does: the
 after-flush listeners see the changes, then the rows are marked written. Anything else (a new
-or deleted row, a row of several tables, a changed key, a value that is an SQL expression)
-is left to the ORM's flush.
+or deleted row, a row of several tables, a changed key, a value that is an SQL expression, a
+table with a column that sets itself on UPDATE) is left to the ORM's flush.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import Update, bindparam
@@ -65,6 +66,8 @@ def _changed_columns(state: Any) -> dict[str, Any] | None:
     mapper = state.mapper
     if state.key is None or len(mapper.tables) != 1 or len(mapper.primary_key) != 1:
         return None
+    if _sets_on_update(mapper.local_table):
+        return None
     changed: dict[str, Any] = {}
     for name, original in state.committed_state.items():
         prop = mapper._props.get(name)
@@ -78,6 +81,13 @@ def _changed_columns(state: Any) -> dict[str, Any] | None:
         if state.manager[name].impl.is_equal(value, original) is not True:
             changed[prop.columns[0].key] = value
     return changed
+
+
+@functools.cache
+def _sets_on_update(table: Any) -> bool:
+    """Whether a column of the table takes a value of its own on UPDATE (`onupdate`): only the
+    ORM's flush applies it."""
+    return any(c.onupdate is not None or c.server_onupdate is not None for c in table.columns)
 
 
 def _update_of(table: Any, key_column: Any) -> Update:
