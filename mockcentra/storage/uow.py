@@ -24,6 +24,7 @@ from mockcentra.runtime import trace
 from mockcentra.runtime.clock import Clock, PinnedClock
 from mockcentra.storage.engine import Database
 from mockcentra.storage.inserts import insert_of
+from mockcentra.storage.tables.base import built_once
 from mockcentra.storage.updates import write_updates
 
 log = logging.getLogger("mockcentra.storage")
@@ -88,18 +89,15 @@ def rows_of(session: Session, parent: Any, parent_id: int) -> list[Any]:
     order: read once per unit of work until rows of that table are added or removed (`memo`,
     keyed by the row class and `parent_id`, so one parent column per table)."""
     model = parent.class_
-    statement = _ROWS_OF.get((model, parent.key))
-    if statement is None:  # built once: building it cost about as much as running it
-        by_parent = select(model).where(parent == bindparam("parent")).order_by(model.id)
-        statement = _ROWS_OF[(model, parent.key)] = by_parent
+    statement = built_once(
+        ("rows of", model, parent.key),
+        lambda: select(model).where(parent == bindparam("parent")).order_by(model.id),
+    )
 
     def load() -> list[Any]:
         return list(session.exec(statement, params={"parent": parent_id}))
 
     return list(memo(session, (model, parent_id), load))
-
-
-_ROWS_OF: dict[tuple[type, str], Any] = {}
 
 
 def remember(session: OrmSession, key: tuple[Any, ...], value: Any) -> None:

@@ -1,5 +1,6 @@
 """The base class of every table row."""
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, func, inspect
@@ -54,37 +55,38 @@ def by_key(session: Session, row_type: type[RowT], row_id: int) -> RowT | None:
     held = session.identity_map.get(mapper.identity_key_from_primary_key((row_id,)))
     if held is not None:  # an expired row is refreshed (or found deleted) by `get`
         return held if not inspect(held).expired else session.get(row_type, row_id)
-    statement = _BY_KEY.get(row_type)
-    if statement is None:
-        (key_column,) = mapper.primary_key
-        statement = _BY_KEY[row_type] = select(row_type).where(key_column == bindparam("key"))
+    (key_column,) = mapper.primary_key
+    statement = built_once(
+        ("by key", row_type), lambda: select(row_type).where(key_column == bindparam("key"))
+    )
     return session.exec(statement, params={"key": row_id}).first()
-
-
-_BY_KEY: dict[type, Any] = {}
 
 
 def first_where(session: Session, column: Any, value: Any) -> Any:
     """The first row whose `column` (e.g. `OrderRow.number`) holds `value`, or None: an ORM
     row, found with a SELECT built once per column."""
-    statement = _WHERE.get((column.class_, column.key))
-    if statement is None:
-        statement = select(column.class_).where(column == bindparam("value"))
-        _WHERE[(column.class_, column.key)] = statement
+    statement = built_once(
+        ("where", column.class_, column.key),
+        lambda: select(column.class_).where(column == bindparam("value")),
+    )
     return session.exec(statement, params={"value": value}).first()
-
-
-_WHERE: dict[tuple[type, str], Any] = {}
 
 
 def highest(session: Session, column: Any) -> Any:
     """The highest value of a column (e.g. `OrderRow.number`) in its table, None when the
     table is empty, read with a SELECT built once per column (through the session, so its
     unwritten rows are flushed first)."""
-    statement = _HIGHEST.get((column.class_, column.key))
-    if statement is None:
-        statement = _HIGHEST[(column.class_, column.key)] = select(func.max(column))
+    statement = built_once(("highest", column.class_, column.key), lambda: select(func.max(column)))
     return session.exec(statement).one()
 
 
-_HIGHEST: dict[tuple[type, str], Any] = {}
+def built_once(name: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+    """The statement `build` makes, built on first use under `name` and kept for the process:
+    building an ORM statement (and its cache key) cost about as much as running it."""
+    statement = _BUILT.get(name)
+    if statement is None:
+        statement = _BUILT[name] = build()
+    return statement
+
+
+_BUILT: dict[tuple[Any, ...], Any] = {}
