@@ -15,16 +15,16 @@ from itertools import chain
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, event, inspect
+from sqlalchemy import Connection, event, inspect
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import make_transient_to_detached
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from mockcentra.runtime import trace
 from mockcentra.runtime.clock import Clock, PinnedClock
 from mockcentra.storage.engine import Database
 from mockcentra.storage.inserts import insert_of
-from mockcentra.storage.tables.base import built_once
+from mockcentra.storage.loads import loader_of
 from mockcentra.storage.updates import write_updates
 
 log = logging.getLogger("mockcentra.storage")
@@ -89,13 +89,9 @@ def rows_of(session: Session, parent: Any, parent_id: int) -> list[Any]:
     order: read once per unit of work until rows of that table are added or removed (`memo`,
     keyed by the row class and `parent_id`, so one parent column per table)."""
     model = parent.class_
-    statement = built_once(
-        ("rows of", model, parent.key),
-        lambda: select(model).where(parent == bindparam("parent")).order_by(model.id),
-    )
 
     def load() -> list[Any]:
-        return list(session.exec(statement, params={"parent": parent_id}))
+        return loader_of(model).where_in(session, parent.key, (parent_id,))
 
     return list(memo(session, (model, parent_id), load))
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, event, func, or_
-from sqlalchemy.orm import QueryContext
+from sqlalchemy import and_, func, or_
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.events.status import EventChangeType as C
 from mockcentra.domain.events.status import Trigger as T
+from mockcentra.storage.loads import on_load
 from mockcentra.storage.tables import EventRow, OrderRow, ReturnRow, ShipmentRow
 from mockcentra.storage.uow import PendingEvent
 
@@ -30,24 +31,24 @@ STATEFUL = frozenset({"Order", "Shipment"})
 LOADED = "lifecycle.loaded"
 
 
-@event.listens_for(OrderRow, "load")
-def _order_loaded(order: OrderRow, context: QueryContext) -> None:
+@on_load(OrderRow)
+def _order_loaded(order: OrderRow, session: OrmSession) -> None:
     ref, status = order.__dict__.get("hash"), order.__dict__.get("status")
     if ref is not None and status is not None:  # both are loaded unless a query deferred them
-        _first_read(context, ("Order", ref), {"status": status})
+        _first_read(session, ("Order", ref), {"status": status})
 
 
-@event.listens_for(ShipmentRow, "load")
-def _shipment_loaded(shipment: ShipmentRow, context: QueryContext) -> None:
+@on_load(ShipmentRow)
+def _shipment_loaded(shipment: ShipmentRow, session: OrmSession) -> None:
     gtg = shipment.__dict__.get("is_good_to_go")
     if gtg is not None:
-        _first_read(context, ("Shipment", str(shipment.id)), {"isGoodToGo": gtg})
+        _first_read(session, ("Shipment", str(shipment.id)), {"isGoodToGo": gtg})
 
 
-def _first_read(context: QueryContext, key: tuple[str, str], state: dict[str, Any]) -> None:
+def _first_read(session: OrmSession, key: tuple[str, str], state: dict[str, Any]) -> None:
     """A row read again later in the transaction (after a rollback to a savepoint, say)
     keeps the state of its first read, which is the state before the transaction."""
-    context.session.info.setdefault(LOADED, {}).setdefault(key, state)
+    session.info.setdefault(LOADED, {}).setdefault(key, state)
 
 
 def snapshot(session: Session, object_type: str, object_ref: str) -> dict[str, Any]:
