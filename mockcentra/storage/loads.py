@@ -135,7 +135,7 @@ class RowLoader:
         self, session: Session, column: str, values: list[Any], order_by: str
     ) -> list[Any]:
         model = self.row_class
-        statement = select(model).where(getattr(model, column).in_(values))
+        statement: Any = select(model).where(getattr(model, column).in_(values))
         order = [getattr(model, name) for name in order_by.split(",") if name]
         return list(session.scalars(statement.order_by(*order)))
 
