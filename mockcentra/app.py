@@ -21,7 +21,6 @@ from mockcentra.graphql.http import GraphQLEndpoint
 from mockcentra.rest.checkout_api import checkout_routes
 from mockcentra.rest.order_api import order_api_docs_route, order_api_routes
 from mockcentra.runtime.clock import Clock
-from mockcentra.seeding.scenarios import ensure_seeded
 from mockcentra.seeding.templates import ScenarioTemplates
 from mockcentra.settings import Settings
 from mockcentra.state.runtime import Runtime
@@ -48,6 +47,8 @@ def build_runtime(
         ensure_default_token(db, settings.integration_token, settings.admin_token)
         scenario = settings.scenario
     else:
+        from mockcentra.seeding.scenarios import ensure_seeded  # only a file database seeds here
+
         db.create_all()
         scenario = ensure_seeded(db, clock, settings)
     runtime = Runtime.start(settings, db, clock, templates, scenario, shared)

@@ -14,6 +14,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mockcentra"
 
 #: Files whose functions may import mockcentra modules, and why: each keeps a start-up light.
 LAZY_IMPORTS = {
+    "app.py": "a process starting from a cached scenario template loads no seeders",
+    "control/inspection.py": "a process starting from a cached scenario template loads no seeders",
+    "seeding/templates.py": "a process starting from a cached scenario template loads no seeders",
     "cli/common.py": "`mockcentra --help` and the client commands start without the seeders",
     "cli/seed.py": "`mockcentra --help` and the client commands start without the seeders",
     "cli/serve.py": "`mockcentra --help` and the client commands start without the app",

@@ -17,7 +17,6 @@ from sqlmodel import SQLModel
 from mockcentra import __version__
 from mockcentra.runtime.clock import Clock
 from mockcentra.seeding.files import scenario_dir
-from mockcentra.seeding.scenarios import seed_scenario
 from mockcentra.settings import MEMORY
 from mockcentra.storage.engine import Database
 
@@ -147,6 +146,8 @@ def _store(path: Path, image: bytes) -> None:
 def _seed(
     name: str, seed: int, timezone: str, progress: Callable[[int, int], None] | None = None
 ) -> bytes:
+    from mockcentra.seeding.scenarios import seed_scenario  # only when no template is cached
+
     scratch = Database(MEMORY)
     try:
         scratch.create_all()

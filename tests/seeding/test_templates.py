@@ -1,5 +1,5 @@
-"""Seeded scenario templates: kept on disk so a fresh process neither imports faker nor seeds;
-a reset gives back exactly the state the server started with."""
+"""Seeded scenario templates: kept on disk so a fresh process neither seeds nor imports the
+seeders (nor faker); a reset gives back exactly the state the server started with."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from mockcentra.app import create_app
 from mockcentra.settings import Settings
 app = create_app(Settings(db=":memory:", scenario="demo"))
 stores = app.state.runtime.db.image()
-print(json.dumps({"faker": "faker" in sys.modules, "size": len(stores)}))
+seeders = "mockcentra.seeding.scenarios" in sys.modules
+print(json.dumps({"faker": "faker" in sys.modules, "seeders": seeders, "size": len(stores)}))
 """
 
 
@@ -42,7 +43,7 @@ def test_a_fresh_process_loads_the_seeded_template_from_disk(tmp_path: Path) -> 
     second = fresh_app(tmp_path)
 
     assert first["faker"] is True  # the first process seeded
-    assert second == {"faker": False, "size": first["size"]}
+    assert second == {"faker": False, "seeders": False, "size": first["size"]}
     assert list(tmp_path.glob("demo-1-*.sqlite")) == [cached]
 
 
@@ -54,7 +55,7 @@ def test_templates_read_from_disk_are_the_seeded_ones(
     def no_seeding(*_: object) -> None:
         raise AssertionError("seeded again")
 
-    monkeypatch.setattr("mockcentra.seeding.templates.seed_scenario", no_seeding)
+    monkeypatch.setattr("mockcentra.seeding.scenarios.seed_scenario", no_seeding)
     loaded = ScenarioTemplates(tmp_path).template("empty", 1, "Europe/Stockholm")
 
     assert loaded == seeded
