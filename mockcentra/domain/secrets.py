@@ -9,12 +9,15 @@ from sqlmodel import Session, select
 
 from mockcentra.runtime.ids import keyed_token, new_secret
 from mockcentra.storage.tables import InstanceSecretRow
+from mockcentra.storage.tables.base import built_once
 from mockcentra.storage.uow import UnitOfWork
 
 
 def instance_secret(session: Session) -> str | None:
     """The instance's secret (None in a scenario being seeded, before the server keys it)."""
-    return session.exec(select(InstanceSecretRow.secret)).first()
+    statement = built_once(("instance secret",), lambda: select(InstanceSecretRow.secret))
+    secret: str | None = session.exec(statement).first()
+    return secret
 
 
 def ensure_instance_secret(session: Session) -> None:

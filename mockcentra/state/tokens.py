@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from mockcentra.domain import access
@@ -14,6 +15,7 @@ from mockcentra.domain.secrets import ensure_instance_secret
 from mockcentra.runtime.clock import Clock
 from mockcentra.storage.engine import Database
 from mockcentra.storage.tables import ApiTokenRow, StoreRow
+from mockcentra.storage.tables.base import built_once
 
 #: The permission that stands for every permission.
 ALL = "*"
@@ -43,13 +45,21 @@ def ensure_default_token(db: Database, token: str, admin_token: str | None = Non
         )
     with Session(db.engine) as session:
         for value, description, permissions in wanted:
-            row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == value)).first()
+            row = session.exec(_token_by_value(), params={"token": value}).first()
             if row is None:
                 session.add(
                     ApiTokenRow(token=value, description=description, permissions=permissions)
                 )
         ensure_instance_secret(session)
         session.commit()
+
+
+def _token_by_value() -> Any:
+    """The token row with a bearer value (`token`), built once."""
+    return built_once(
+        ("token by value",),
+        lambda: select(ApiTokenRow).where(ApiTokenRow.token == bindparam("token")),
+    )
 
 
 class TokenStore:
@@ -70,7 +80,7 @@ class TokenStore:
         cached = self._cache.get(value)
         if cached is None:
             with Session(self._db.engine) as session:
-                row = session.exec(select(ApiTokenRow).where(ApiTokenRow.token == value)).first()
+                row = session.exec(_token_by_value(), params={"token": value}).first()
                 if row is None:
                     return None
                 grant = TokenGrant(
@@ -99,7 +109,7 @@ class TokenStore:
             raise ValueError("Give 'permissions' as a list of strings such as 'Order:read'.")
         store_id = body.get("storeId")
         with Session(self._db.engine) as session:
-            if session.exec(select(ApiTokenRow).where(ApiTokenRow.token == token)).first():
+            if session.exec(_token_by_value(), params={"token": token}).first():
                 raise ValueError(f"A token '{token}' already exists.")
             if store_id is not None and session.get(StoreRow, store_id) is None:
                 raise ValueError(f"There is no store with ID {store_id}.")

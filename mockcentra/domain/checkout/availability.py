@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import col, select
 
 from mockcentra.domain.errors import Explain
 from mockcentra.domain.stock.explain import stock_levels
 from mockcentra.storage.tables import SelectionLineRow, StockRow
-from mockcentra.storage.tables.base import key
+from mockcentra.storage.tables.base import built_once, key
 from mockcentra.storage.uow import UnitOfWork
 
 if TYPE_CHECKING:  # the selection's priced lines; actions.py builds them and calls in here
@@ -38,12 +38,22 @@ def free_units(uow: UnitOfWork, lines: list[PricedLine], warehouses: list[int]) 
     left: dict[int, int] = {}
     for size_id in wanted:
         free = uow.session.exec(
-            select(func.coalesce(func.sum(StockRow.physical - StockRow.allocated), 0)).where(
-                StockRow.product_size_id == size_id, col(StockRow.warehouse_id).in_(warehouses)
-            )
+            _free_in_warehouses(), params={"size": size_id, "warehouses": warehouses}
         ).one()
         left[size_id] = max(0, int(free))
     return left
+
+
+def _free_in_warehouses() -> Any:
+    """The free units of a size (`size`) across warehouses (`warehouses`, a list of ids),
+    built once."""
+    return built_once(
+        ("free units of a size in warehouses",),
+        lambda: select(func.coalesce(func.sum(StockRow.physical - StockRow.allocated), 0)).where(
+            StockRow.product_size_id == bindparam("size"),
+            col(StockRow.warehouse_id).in_(bindparam("warehouses", expanding=True)),
+        ),
+    )
 
 
 def shortfalls(lines: list[PricedLine], left: dict[int, int]) -> list[Unavailable]:

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session
 
+from mockcentra.domain.checkout.countries import country_by_code
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.pricing import location
 from mockcentra.domain.pricing.prices import variant_over_product
-from mockcentra.storage.tables import CountryRow
 
 _SELLABLE = text(
     """
@@ -47,7 +47,7 @@ def sellable_items(
     """Active displays of the store with a priced size that has `min_free` units free (most
     stock first), priced as checkout prices them (the country's active pricelist, a variant's
     own price before the product's)."""
-    where = session.exec(select(CountryRow).where(CountryRow.code == country)).first()
+    where = country_by_code(session, country)
     if where is None:
         raise invalid(f"Unknown country {country}.", ["country"])
     pricelist = location.pricelist_for_country(session, store_id, where)

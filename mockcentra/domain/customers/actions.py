@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import invalid
 from mockcentra.storage.tables import CustomerRow
+from mockcentra.storage.tables.base import built_once
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
@@ -23,10 +27,8 @@ def find_or_create_customer(
     email = normalize_email(email)
     if "@" not in email:
         raise invalid("A valid email address is required.", ["email"])
-    row = uow.session.exec(
-        select(CustomerRow)
-        .where(CustomerRow.email == email, CustomerRow.registered == registered)
-        .order_by(col(CustomerRow.id))
+    row: CustomerRow | None = uow.session.exec(
+        _customer_by_email(), params={"email": email, "registered": registered}
     ).first()
     now = uow.clock.now()
     if row is None:
@@ -42,3 +44,19 @@ def find_or_create_customer(
         insert_new(uow.session, row)
         uow.emit(PendingEvent("Customer", "CREATED", str(row.id), store_id=store_id))
     return row
+
+
+def _customer_by_email() -> Any:
+    """The customers with an email (`email`) and registration state (`registered`), first by
+    id; built once."""
+    return built_once(
+        ("customer by email",),
+        lambda: (
+            select(CustomerRow)
+            .where(
+                CustomerRow.email == bindparam("email"),
+                CustomerRow.registered == bindparam("registered"),
+            )
+            .order_by(col(CustomerRow.id))
+        ),
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -27,7 +28,7 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     WarehouseRow,
 )
-from mockcentra.storage.tables.base import by_key, key, stored
+from mockcentra.storage.tables.base import built_once, by_key, key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
@@ -46,13 +47,15 @@ class ReturnCost:
 
 
 def return_lines(session, return_id: int) -> list[ReturnLineRow]:
-    return list(
-        session.exec(
+    statement = built_once(
+        ("lines of a return",),
+        lambda: (
             select(ReturnLineRow)
-            .where(ReturnLineRow.return_id == return_id)
+            .where(ReturnLineRow.return_id == bindparam("return_id"))
             .order_by(col(ReturnLineRow.id))
-        )
+        ),
     )
+    return list(session.exec(statement, params={"return_id": return_id}))
 
 
 def _emit(uow: UnitOfWork, order: OrderRow, ret: ReturnRow, change: str) -> None:
@@ -164,7 +167,13 @@ def _new_return(
 ) -> ReturnRow:
     """The return's row, PENDING; its shipping and handling costs are at most what earlier
     returns of the shipment left of the shipment's own."""
-    earlier = uow.session.exec(select(ReturnRow).where(ReturnRow.shipment_id == shipment.id)).all()
+    earlier = uow.session.exec(
+        built_once(
+            ("returns of a shipment",),
+            lambda: select(ReturnRow).where(ReturnRow.shipment_id == bindparam("shipment_id")),
+        ),
+        params={"shipment_id": shipment.id},
+    ).all()
     now = uow.clock.now()
     return ReturnRow(
         order_id=key(order),

@@ -9,7 +9,9 @@ write lock from BEGIN IMMEDIATE). Each movement is recorded as a stock change li
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -25,6 +27,7 @@ from mockcentra.storage.tables import (
     StockChangeRow,
     WarehouseRow,
 )
+from mockcentra.storage.tables.base import built_once
 from mockcentra.storage.uow import UnitOfWork, memo
 
 __all__ = [
@@ -52,23 +55,29 @@ def warehouses_for_market(session: Session, market_id: int | None) -> list[int]:
         return []
 
     def load() -> list[int]:
-        return list(
-            session.exec(
-                select(WarehouseRow.id)
-                .join(
-                    AllocationRuleWarehouseRow,
-                    col(AllocationRuleWarehouseRow.warehouse_id) == WarehouseRow.id,
-                )
-                .where(
-                    AllocationRuleWarehouseRow.allocation_rule_id == rule_id,
-                    WarehouseRow.status == "ACTIVE",
-                )
-                .order_by(col(WarehouseRow.priority), col(WarehouseRow.id))
-            )
-        )
+        return list(session.exec(_active_warehouses_of_rule(), params={"rule": rule_id}))
 
     # read once per unit of work (once per order, not per line), until warehouses change
     return list(memo(session, ((WarehouseRow, AllocationRuleWarehouseRow), rule_id), load))
+
+
+def _active_warehouses_of_rule() -> Any:
+    """The ids of an allocation rule's (`rule`) ACTIVE warehouses in priority order, built once."""
+    return built_once(
+        ("active warehouses of a rule",),
+        lambda: (
+            select(WarehouseRow.id)
+            .join(
+                AllocationRuleWarehouseRow,
+                col(AllocationRuleWarehouseRow.warehouse_id) == WarehouseRow.id,
+            )
+            .where(
+                AllocationRuleWarehouseRow.allocation_rule_id == bindparam("rule"),
+                WarehouseRow.status == "ACTIVE",
+            )
+            .order_by(col(WarehouseRow.priority), col(WarehouseRow.id))
+        ),
+    )
 
 
 def allocate(
