@@ -36,14 +36,16 @@ def sellable_routes(rt: Runtime) -> list[Route]:
     """/sellable-items."""
 
     async def sellable(request: Request) -> JSONResponse:
-        """What a storefront can buy now (the test helpers' `sellable_items`)."""
+        """What a storefront can buy now (the test helpers' `sellable_items`), the first
+        `limit` items when asked."""
         q = request.query_params
         try:
             store = _bounded(q.get("store", "1"), "store")
             min_free = _bounded(q.get("minFree", "1"), "minFree")
+            limit = _bounded(q["limit"], "limit") if "limit" in q else None
             country = q.get("country", "SE").upper()
             with rt.unit_of_work(write=False) as uow:
-                items = sellable_items(uow.session, store, country, min_free)
+                items = sellable_items(uow.session, store, country, min_free, limit)
         except ValueError as exc:
             return error(str(exc))
         except DomainError as exc:

@@ -202,14 +202,17 @@ class CentraClient:
             return self.runtime.scenario
         return self.control.health()["scenario"]
 
-    def sellable_items(self, store: int, country: str, min_free: int = 1) -> list[SellableItem]:
-        """What the store can sell in `country` with `min_free` units free, most stock first."""
+    def sellable_items(
+        self, store: int, country: str, min_free: int = 1, limit: int | None = None
+    ) -> list[SellableItem]:
+        """What the store can sell in `country` with `min_free` units free, most stock first
+        (the first `limit` items when given)."""
         from mockcentra.domain.checkout.sellable import SellableItem, sellable_items
 
         if self.runtime is not None:
             with self.runtime.unit_of_work(write=False) as uow:
-                return sellable_items(uow.session, store, country, min_free)
-        found = self.control.sellable_items(store, country, min_free)
+                return sellable_items(uow.session, store, country, min_free, limit)
+        found = self.control.sellable_items(store, country, min_free, limit)
         return [
             SellableItem(i["displayId"], i["productSizeId"], Decimal(i["price"]), i["free"])
             for i in found
@@ -276,8 +279,12 @@ class ControlClient:
     def health(self) -> dict[str, Any]:
         return self._call("GET", "health")
 
-    def sellable_items(self, store: int, country: str, min_free: int = 1) -> list[dict[str, Any]]:
-        params = {"store": store, "country": country, "minFree": min_free}
+    def sellable_items(
+        self, store: int, country: str, min_free: int = 1, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        params: dict[str, Any] = {"store": store, "country": country, "minFree": min_free}
+        if limit is not None:
+            params["limit"] = limit
         return self._call("GET", "sellable-items", params=params)["items"]
 
     def deliver_webhooks(self) -> int:

@@ -55,15 +55,18 @@ class Factories:
     def __init__(self, client: CentraClient) -> None:
         self.client = client
 
-    def sellable_items(self, country: str = "SE", min_free: int = 1) -> list[Item]:
+    def sellable_items(
+        self, country: str = "SE", min_free: int = 1, limit: int | None = None
+    ) -> list[Item]:
         """Active displays in store 1 with a priced, in-stock size (most stock first), priced
-        as checkout prices them (the country's active pricelist, a variant's own price first).
-        Attached to a running server, asked through the control plane."""
-        found = self.client.sellable_items(_STORE, country, min_free)
+        as checkout prices them (the country's active pricelist, a variant's own price first);
+        the first `limit` of them when given. Attached to a running server, asked through the
+        control plane."""
+        found = self.client.sellable_items(_STORE, country, min_free, limit)
         return [Item(i.display_id, i.product_size_id, i.price, i.free) for i in found]
 
     def sellable_item(self, country: str = "SE", min_free: int = 1) -> Item:
-        items = self.sellable_items(country, min_free)
+        items = self.sellable_items(country, min_free, limit=1)
         assert items, f"the scenario has no item with {min_free} free units for {country}"
         return items[0]
 

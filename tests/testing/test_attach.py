@@ -153,11 +153,33 @@ def test_the_sellable_items_of_the_control_plane_are_the_helpers_items(centra) -
     assert all(i["free"] >= 2 for i in items) and items
 
 
+def test_the_control_plane_answers_the_first_limit_sellable_items(centra) -> None:
+    every = centra.get("/_mock/sellable-items").json()["items"]
+    first_two = centra.get("/_mock/sellable-items", params={"limit": 2})
+
+    assert first_two.status_code == 200
+    assert first_two.json()["items"] == [
+        {"item": "2-3", "displayId": 2, "productSizeId": 3, "price": "790", "free": 40},
+        {"item": "6-37", "displayId": 6, "productSizeId": 37, "price": "1190", "free": 40},
+    ]
+    assert first_two.json()["items"] == every[:2] and len(every) == 179
+
+
+def test_a_limit_past_the_sellable_items_answers_all_of_them(centra) -> None:
+    every = centra.get("/_mock/sellable-items", params={"minFree": 40}).json()["items"]
+    limited = centra.get("/_mock/sellable-items", params={"minFree": 40, "limit": 1_000_000_000})
+
+    assert limited.json()["items"] == every and every
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [
         ({"country": "XX"}, "Unknown country XX."),
         ({"minFree": "0"}, "'minFree' must be a whole number from 1 to 1000000000."),
+        ({"limit": "0"}, "'limit' must be a whole number from 1 to 1000000000."),
+        ({"limit": "one"}, "'limit' must be a whole number from 1 to 1000000000."),
+        ({"limit": ""}, "'limit' must be a whole number from 1 to 1000000000."),
         ({"store": "99999999999999999999"}, "'store' must be a whole number from 1 to 1000000000."),
     ],
 )

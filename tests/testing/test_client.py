@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import httpx
 import pytest
 
+from mockcentra.domain.checkout.sellable import SellableItem
 from mockcentra.testing import CentraClient
-from mockcentra.testing.factories import Factories
+from mockcentra.testing.factories import Factories, Item
 from mockcentra.webhooks.receiver import WebhookReceiver
 
 
@@ -34,6 +37,22 @@ def test_checkout_reads_with_get_and_writes_with_post_when_given_a_body(
     assert [(e["method"], e["path"]) for e in journal] == [
         ("GET", "/api/checkout/selection"),
         ("POST", f"/api/checkout/items/{item.item}"),
+    ]
+
+
+def test_the_sellable_item_helpers_read_the_first_items_alone(
+    centra: CentraClient, centra_factories: Factories
+) -> None:
+    first = Item(display_id=2, product_size_id=3, price=Decimal("790"), free=40)
+
+    assert centra_factories.sellable_item() == first
+    assert centra_factories.sellable_items(limit=2) == [
+        first,
+        Item(display_id=6, product_size_id=37, price=Decimal("1190"), free=40),
+    ]
+    assert centra.sellable_items(1, "SE", limit=1) == [SellableItem(2, 3, Decimal("790"), 40)]
+    assert centra.control.sellable_items(1, "SE", limit=1) == [
+        {"item": "2-3", "displayId": 2, "productSizeId": 3, "price": "790", "free": 40}
     ]
 
 

@@ -29,8 +29,11 @@ _SELLABLE = text(
     GROUP BY d.id, ps.id
     HAVING free >= :min_free
     ORDER BY free DESC, ps.id
+    LIMIT :limit
     """
 )
+#: the `limit` SQLite reads as no limit at all
+_NO_LIMIT = -1
 
 
 @dataclass(frozen=True)
@@ -42,17 +45,24 @@ class SellableItem:
 
 
 def sellable_items(
-    session: Session, store_id: int, country: str, min_free: int = 1
+    session: Session, store_id: int, country: str, min_free: int = 1, limit: int | None = None
 ) -> list[SellableItem]:
     """Active displays of the store with a priced size that has `min_free` units free (most
     stock first), priced as checkout prices them (the country's active pricelist, a variant's
-    own price before the product's)."""
+    own price before the product's); the first `limit` of them when given (a helper that
+    takes one item need not read every one)."""
     where = country_by_code(session, country)
     if where is None:
         raise invalid(f"Unknown country {country}.", ["country"])
     pricelist = location.pricelist_for_country(session, store_id, where)
     rows = session.connection().execute(
-        _SELLABLE, {"pricelist": pricelist.id, "store": store_id, "min_free": min_free}
+        _SELLABLE,
+        {
+            "pricelist": pricelist.id,
+            "store": store_id,
+            "min_free": min_free,
+            "limit": _NO_LIMIT if limit is None else limit,
+        },
     )
     return [SellableItem(r[0], r[1], _price(r[2], r[3]), int(r[4])) for r in rows]
 
