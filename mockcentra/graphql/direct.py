@@ -11,9 +11,10 @@ the fields that need none of that are pointed straight at their function:
   first parameter is `root: Parent[Row]`) is called with the arguments given,
   renamed, when each of them is a scalar (strawberry passes a scalar as graphql-core parsed it,
   under its Python name) or null (strawberry passes None for any null but a `Maybe`);
-  arguments left out take the function's defaults, as with strawberry. A request that gives
-  an input object, enum or list goes through strawberry's conversion (`orders(limit: 10)` is
-  called directly, `orders(where: ...)` is converted).
+  arguments left out take the function's defaults, as with strawberry; an input object, enum
+  or list argument is converted with its type's converter built once (mockcentra.graphql.
+  inputs), and a request that gives a value of a type it does not cover goes through
+  strawberry's conversion.
 
 These resolvers get graphql-core's `GraphQLResolveInfo`, which carries the `context` and
 `operation` that mockcentra's resolvers read; nothing in mockcentra reads strawberry-only
@@ -32,6 +33,7 @@ from strawberry.schema.name_converter import NameConverter
 from strawberry.types.base import StrawberryMaybe, StrawberryOptional
 
 from mockcentra.graphql.execution import mark_leaf
+from mockcentra.graphql.inputs import Convert, Converters
 
 Resolver = Callable[..., Any]
 
@@ -47,12 +49,21 @@ def _direct(func: Resolver, takes_self: bool, info_name: str | None) -> Resolver
 
 
 def _with_arguments(
-    func: Resolver, takes_self: bool, info_name: str | None, names: dict[str, str]
+    func: Resolver,
+    takes_self: bool,
+    info_name: str | None,
+    names: dict[str, str],
+    inputs: dict[str, tuple[str, Convert]] | None = None,
 ) -> Resolver:
-    """`names`: each argument's GraphQL name and its Python name."""
+    """`names`: each scalar argument's GraphQL name and its Python name; `inputs`: the same
+    of the arguments whose values are converted, with their converters."""
+    converted = inputs or {}
 
     def resolve(source: Any, info: Any, **given: Any) -> Any:
         kwargs = {names[k]: v for k, v in given.items() if k in names}
+        for gql_name, (python_name, convert) in converted.items():
+            if gql_name in given:
+                kwargs[python_name] = convert(given[gql_name])
         if info_name:
             kwargs[info_name] = info
         return func(source, **kwargs) if takes_self else func(**kwargs)
@@ -75,31 +86,34 @@ def _when_given_scalars(
     func: Resolver,
     takes_self: bool,
     info_name: str | None,
-    names: dict[str, str],
-    others: dict[str, str],
+    arguments: _Arguments,
     converting: Resolver,
 ) -> Resolver:
-    """Called directly when every argument given is one of the plain scalars in `names`, or
-    null (a null default included: `stores(where: null)`); through strawberry's conversion
-    (`converting`) when another one is given a value. `others`: the other arguments' GraphQL
-    and Python names."""
-    direct = _with_arguments(func, takes_self, info_name, {**names, **others})
+    """Called directly when every argument given is a plain scalar, a value its converter
+    covers, or null (a null default included: `stores(where: null)`); through strawberry's
+    conversion (`converting`) when another one is given a value."""
+    names, inputs, others = arguments
+    direct = _with_arguments(func, takes_self, info_name, {**names, **others}, inputs)
 
     def resolve(source: Any, info: Any, **given: Any) -> Any:
         for name, value in given.items():
-            if name not in names and (value is not None or name not in others):
+            if name in others and value is not None:
                 return converting(source, info, **given)
         return direct(source, info, **given)
 
     return resolve
 
 
-def _scalar_names(
-    f: GraphQLField, field: Any, names_of: NameConverter
-) -> tuple[dict[str, str], dict[str, str]]:
-    """The GraphQL and Python names of the field's arguments that are plain scalars, and of
-    the others."""
+#: A field's arguments by GraphQL name: the plain scalars (their Python names), the ones
+#: converted (Python name and converter), the others (Python names: strawberry converts them).
+_Arguments = tuple[dict[str, str], dict[str, tuple[str, Convert]], dict[str, str]]
+
+
+def _arguments(
+    f: GraphQLField, field: Any, names_of: NameConverter, converters: Converters
+) -> _Arguments:
     names: dict[str, str] = {}
+    inputs: dict[str, tuple[str, Convert]] = {}
     others: dict[str, str] = {}
     for argument in field.arguments:
         gql_name = names_of.from_argument(argument)
@@ -107,15 +121,15 @@ def _scalar_names(
         kind = argument.type
         if isinstance(kind, StrawberryOptional):
             kind = kind.of_type
-        if (
-            gql_argument is None
-            or not isinstance(nullable(gql_argument.type), GraphQLScalarType)
-            or kind is GlobalID
-        ):
+        if gql_argument is None or kind is GlobalID:
             others[gql_name] = argument.python_name
-            continue
-        names[gql_name] = argument.python_name
-    return names, others
+        elif isinstance(nullable(gql_argument.type), GraphQLScalarType):
+            names[gql_name] = argument.python_name
+        elif (convert := converters.converter(argument.type)) is not None:
+            inputs[gql_name] = (argument.python_name, convert)
+        else:
+            others[gql_name] = argument.python_name
+    return names, inputs, others
 
 
 def _takes_source_first(resolver: Any) -> bool | None:
@@ -132,7 +146,7 @@ def _takes_source_first(resolver: Any) -> bool | None:
     return True if first == source[0] else None
 
 
-def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
+def install(schema: GraphQLSchema, names_of: NameConverter, converters: Converters) -> int:
     """Point every eligible field at its function; returns how many fields it changed."""
     changed = 0
     for gql_type in schema.type_map.values():
@@ -156,15 +170,14 @@ def install(schema: GraphQLSchema, names_of: NameConverter) -> int:
                 continue
             if any(isinstance(a.type, StrawberryMaybe) for a in field.arguments):
                 continue  # strawberry tells an argument left out from one given as null
-            names, others = _scalar_names(f, field, names_of) if field.arguments else ({}, {})
+            arguments = _arguments(f, field, names_of, converters) if field.arguments else None
             info = resolver.info_parameter
             info_name = info and info.name
-            if others:
-                f.resolve = _when_given_scalars(
-                    resolver.wrapped_func, takes_self, info_name, names, others, f.resolve
-                )
-            elif names:
-                f.resolve = _with_arguments(resolver.wrapped_func, takes_self, info_name, names)
+            func = resolver.wrapped_func
+            if arguments and arguments[2]:
+                f.resolve = _when_given_scalars(func, takes_self, info_name, arguments, f.resolve)
+            elif arguments:
+                f.resolve = _with_arguments(func, takes_self, info_name, *arguments[:2])
             else:
                 f.resolve = _direct(resolver.wrapped_func, takes_self, info_name)
                 if takes_self and not info_name:

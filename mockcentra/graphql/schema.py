@@ -25,6 +25,7 @@ from mockcentra.graphql.execution import (
     has_directives,
     install_type_resolvers,
 )
+from mockcentra.graphql.inputs import Converters
 from mockcentra.graphql.scalars import SCALARS
 from mockcentra.graphql.validation import VALIDATION_RULES, listify_arguments
 
@@ -121,7 +122,9 @@ def build_schema() -> CentraSchema:
         config=StrawberryConfig(scalar_map=SCALARS),
         types=[t for a in AREAS for t in getattr(a, "EXTRA_TYPES", ())],
     )
-    direct.install(schema._schema, schema.config.name_converter)
+    names_of = schema.config.name_converter
+    converters = Converters(schema.schema_converter.scalar_registry, names_of)
+    direct.install(schema._schema, names_of, converters)
     dates.install(schema._schema)
     listify_arguments(schema._schema)
     permissions.install(schema._schema)
