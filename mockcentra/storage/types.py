@@ -61,7 +61,7 @@ class AwareDateTime(TypeDecorator):
             return None
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise ValueError("AwareDateTime needs a timezone-aware datetime")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")  # ...+00:00
 
     def process_result_value(self, value: Any, dialect: Any) -> datetime | None:
         if value is None:

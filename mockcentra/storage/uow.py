@@ -161,10 +161,12 @@ def _forget_on_bulk_change(state: Any) -> None:
     if table is None:
         state.session.info.pop("memo", None)
         return
-    _forget_table(state.session, table)
+    forget_table(state.session, table)
 
 
-def _forget_table(session: Session, table: str) -> None:
+def forget_table(session: OrmSession, table: str) -> None:
+    """Drop the `memo` entries that list or read rows of `table`: for a statement that changes
+    its rows run past the ORM (whose statements drop them themselves)."""
     cache = session.info.get("memo")
     if not cache:
         return

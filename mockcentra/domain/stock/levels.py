@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, text, update
+from sqlalchemy import bindparam, func, inspect, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import col, select
 
 from mockcentra.domain.stock.rules import free_to_allocate
 from mockcentra.storage.tables import StockRow
+from mockcentra.storage.uow import forget_table
 
 
 @dataclass(frozen=True)
@@ -182,36 +183,49 @@ def adjust_level(
 def _conditional_update(
     s: Any, warehouse_id: int, product_size_id: int, physical: int, allocated: int
 ) -> StockLevel | None:
-    row = s.exec(
-        _CONDITIONAL_UPDATE,
-        params={
-            "warehouse": warehouse_id,
-            "size": product_size_id,
-            "physical_delta": physical,
-            "allocated_delta": allocated,
-        },
-    ).first()
+    """Run on the session's connection, not through the ORM (a third of the cost): the
+    session's unwritten rows are flushed first and its lookups of stock forgotten after, as
+    the ORM would; no ORM listener watches the stock table."""
+    if s.autoflush:
+        s.flush()
+    row = (
+        s.connection()
+        .execute(
+            _CONDITIONAL_UPDATE,
+            {
+                "warehouse": warehouse_id,
+                "size": product_size_id,
+                "physical_delta": physical,
+                "allocated_delta": allocated,
+            },
+        )
+        .first()
+    )
+    forget_table(s, _STOCK.name)
     if row is None:
         return None
     return StockLevel(warehouse_id, product_size_id, int(row[0]), int(row[1]))
 
 
+_STOCK: Any = inspect(StockRow).local_table
+
+
 def _conditional_update_statement() -> Any:
     """Built once: building it cost about as much as running it."""
-    new_physical = col(StockRow.physical) + bindparam("physical_delta")
-    new_allocated = col(StockRow.allocated) + bindparam("allocated_delta")
+    stock = _STOCK.c
+    new_physical = stock.physical + bindparam("physical_delta")
+    new_allocated = stock.allocated + bindparam("allocated_delta")
     return (
-        update(StockRow)
+        update(_STOCK)
         .where(
-            col(StockRow.warehouse_id) == bindparam("warehouse"),
-            col(StockRow.product_size_id) == bindparam("size"),
+            stock.warehouse_id == bindparam("warehouse"),
+            stock.product_size_id == bindparam("size"),
             new_physical >= 0,
             new_allocated >= 0,
             new_allocated <= new_physical,
         )
         .values(physical=new_physical, allocated=new_allocated)
-        .returning(col(StockRow.physical), col(StockRow.allocated))
-        .execution_options(synchronize_session=False)
+        .returning(stock.physical, stock.allocated)
     )
 
 
