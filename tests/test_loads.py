@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from mockcentra.storage.loads import loader_of, on_load
 from mockcentra.storage.tables import OrderLineRow, OrderRow, SelectionRow
-from mockcentra.storage.tables.base import by_key, first_where
+from mockcentra.storage.tables.base import by_key, first_where, highest
 from mockcentra.storage.uow import UnitOfWork, rows_of
 from mockcentra.testing.client import CentraClient
 from mockcentra.testing.factories import Factories, PlacedOrder
@@ -124,3 +124,18 @@ def test_a_new_row_has_its_defaults_and_no_shared_values() -> None:
 def test_a_new_row_refuses_a_column_its_table_has_not() -> None:
     with pytest.raises(TypeError, match="OrderRow has no column colour"):
         OrderRow(store_id=1, colour="red")
+
+
+def test_the_highest_value_counts_unwritten_changes(
+    placed: PlacedOrder, order_id: int, uow: UnitOfWork
+) -> None:
+    # given: the highest order number, then the order's number raised, not flushed yet
+    before = highest(uow.session, OrderRow.number)
+    assert before == placed.number
+    row = by_key(uow.session, OrderRow, order_id)
+    assert row is not None
+    row.number = before + 5
+
+    # then: the change is flushed before the read
+    assert highest(uow.session, OrderRow.number) == before + 5
+    assert highest(uow.session, OrderLineRow.id) is not None

@@ -104,6 +104,25 @@ class RowLoader:
         driver: Any = connection.connection.driver_connection
         return [self._entity(session, row) for row in driver.execute(sql, values).fetchall()]
 
+    def highest(self, session: Session, column: str) -> Any:
+        """The highest value of `column` (an attribute name) in the table, None when the table
+        is empty, read after the session's unwritten rows are flushed."""
+        if session.autoflush:
+            session.flush()
+        connection = session.connection()
+        dialect = connection.dialect
+        key = (column, "max", 0)
+        sql = self._sql.get(key)
+        if sql is None:
+            quote = dialect.identifier_preparer.quote
+            name = quote(self._column_names[column])
+            sql = self._sql[key] = f"SELECT max({name}) FROM {quote(self.table.name)}"
+        driver: Any = connection.connection.driver_connection
+        (value,) = driver.execute(sql).fetchone()
+        kind = self.columns[self.keys.index(column)].type
+        process = kind._cached_result_processor(dialect, None)
+        return value if process is None or value is None else process(value)
+
     def _prepare(self, dialect: Dialect) -> None:
         processors = []
         for index, column in enumerate(self.columns):

@@ -7,8 +7,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
-from sqlalchemy import func, inspect
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import inspect
+from sqlmodel import Session, SQLModel
 
 from mockcentra.storage.loads import loader_of
 
@@ -129,10 +129,8 @@ def first_where(session: Session, column: Any, value: Any) -> Any:
 
 def highest(session: Session, column: Any) -> Any:
     """The highest value of a column (e.g. `OrderRow.number`) in its table, None when the
-    table is empty, read with a SELECT built once per column (through the session, so its
-    unwritten rows are flushed first)."""
-    statement = built_once(("highest", column.class_, column.key), lambda: select(func.max(column)))
-    return session.exec(statement).one()
+    table is empty, read on the driver once the session's unwritten rows are flushed."""
+    return loader_of(column.class_).highest(session, column.key)
 
 
 def built_once(name: tuple[Any, ...], build: Callable[[], Any]) -> Any:
