@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import bindparam
-from sqlmodel import col, select
-
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import invalid
+from mockcentra.storage.loads import loader_of
 from mockcentra.storage.tables import CustomerRow
-from mockcentra.storage.tables.base import built_once
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
@@ -27,9 +22,8 @@ def find_or_create_customer(
     email = normalize_email(email)
     if "@" not in email:
         raise invalid("A valid email address is required.", ["email"])
-    row: CustomerRow | None = uow.session.exec(
-        _customer_by_email(), params={"email": email, "registered": registered}
-    ).first()
+    with_email = loader_of(CustomerRow).where_in(uow.session, "email", (email,))
+    row = next((c for c in with_email if c.registered == registered), None)
     now = uow.clock.now()
     if row is None:
         row = CustomerRow(
@@ -44,19 +38,3 @@ def find_or_create_customer(
         insert_new(uow.session, row)
         uow.emit(PendingEvent("Customer", "CREATED", str(row.id), store_id=store_id))
     return row
-
-
-def _customer_by_email() -> Any:
-    """The customers with an email (`email`) and registration state (`registered`), first by
-    id; built once."""
-    return built_once(
-        ("customer by email",),
-        lambda: (
-            select(CustomerRow)
-            .where(
-                CustomerRow.email == bindparam("email"),
-                CustomerRow.registered == bindparam("registered"),
-            )
-            .order_by(col(CustomerRow.id))
-        ),
-    )

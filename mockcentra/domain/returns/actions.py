@@ -7,9 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import bindparam
-from sqlmodel import col, select
-
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.money import ZERO, format_money, round_money
 from mockcentra.domain.orders.guards import ensure_not_locked_by_other, touch
@@ -19,6 +16,7 @@ from mockcentra.domain.returns.status import ReturnStatus, ReturnStockPolicy, mo
 from mockcentra.domain.returns.totals import return_totals
 from mockcentra.domain.shipments.queries import shipment_lines
 from mockcentra.domain.stock import allocation
+from mockcentra.storage.loads import loader_of
 from mockcentra.storage.tables import (
     OrderLineRow,
     OrderRow,
@@ -28,7 +26,7 @@ from mockcentra.storage.tables import (
     ShipmentRow,
     WarehouseRow,
 )
-from mockcentra.storage.tables.base import built_once, by_key, key, stored
+from mockcentra.storage.tables.base import by_key, key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork, insert_new
 
 
@@ -47,15 +45,8 @@ class ReturnCost:
 
 
 def return_lines(session, return_id: int) -> list[ReturnLineRow]:
-    statement = built_once(
-        ("lines of a return",),
-        lambda: (
-            select(ReturnLineRow)
-            .where(ReturnLineRow.return_id == bindparam("return_id"))
-            .order_by(col(ReturnLineRow.id))
-        ),
-    )
-    return list(session.exec(statement, params={"return_id": return_id}))
+    """The return's lines in id order."""
+    return loader_of(ReturnLineRow).where_in(session, "return_id", (return_id,))
 
 
 def _emit(uow: UnitOfWork, order: OrderRow, ret: ReturnRow, change: str) -> None:
@@ -167,13 +158,7 @@ def _new_return(
 ) -> ReturnRow:
     """The return's row, PENDING; its shipping and handling costs are at most what earlier
     returns of the shipment left of the shipment's own."""
-    earlier = uow.session.exec(
-        built_once(
-            ("returns of a shipment",),
-            lambda: select(ReturnRow).where(ReturnRow.shipment_id == bindparam("shipment_id")),
-        ),
-        params={"shipment_id": shipment.id},
-    ).all()
+    earlier = loader_of(ReturnRow).where_in(uow.session, "shipment_id", (key(shipment),))
     now = uow.clock.now()
     return ReturnRow(
         order_id=key(order),
