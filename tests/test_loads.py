@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import inspect
 from sqlmodel import select
 
-from mockcentra.storage.loads import loader_of, on_load
-from mockcentra.storage.tables import OrderLineRow, OrderRow, SelectionRow
+from mockcentra.domain.events.lifecycle import LOADED
+from mockcentra.storage.loads import loader_of
+from mockcentra.storage.tables import OrderLineRow, OrderRow
 from mockcentra.storage.tables.base import by_key, first_where, highest
 from mockcentra.storage.uow import UnitOfWork, rows_of
 from mockcentra.testing.client import CentraClient
@@ -93,20 +94,18 @@ def test_a_missing_row_is_none(uow: UnitOfWork) -> None:
     assert first_where(uow.session, OrderRow.number, -1) is None
 
 
-def test_load_listeners_are_told_of_driver_loads(placed: PlacedOrder, uow: UnitOfWork) -> None:
-    # given: a listener of order loads
-    seen: list[int] = []
+def test_load_listeners_are_told_of_driver_loads(
+    placed: PlacedOrder, order_id: int, uow: UnitOfWork
+) -> None:
+    # given: the event log's listener keeps each order's status as the transaction first read it
+    assert LOADED not in uow.session.info
 
-    @on_load(SelectionRow)
-    def note(row: SelectionRow, session: object) -> None:
-        if session is uow.session:
-            seen.append(row.id)
+    # when: the order is loaded on the driver
+    order = by_key(uow.session, OrderRow, order_id)
 
-    # when: a selection is loaded on the driver
-    (selection,) = loader_of(SelectionRow).where_in(uow.session, "token", [placed.token])
-
-    # then: the listener was told once
-    assert seen == [selection.id]
+    # then: the listener was told
+    assert order is not None
+    assert uow.session.info[LOADED] == {("Order", placed.id): {"status": order.status}}
 
 
 def test_a_new_row_has_its_defaults_and_no_shared_values() -> None:
