@@ -13,6 +13,7 @@ take the ORM's path, which knows what to do with them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -159,12 +160,7 @@ class RowLoader:
         return list(session.scalars(statement.order_by(*order)))
 
 
-_LOADERS: dict[type, RowLoader] = {}
-
-
+@functools.cache
 def loader_of(row_class: type) -> RowLoader:
     """The row loader of a table class (made once per process)."""
-    loader = _LOADERS.get(row_class)
-    if loader is None:
-        loader = _LOADERS[row_class] = RowLoader(row_class)
-    return loader
+    return RowLoader(row_class)

@@ -37,6 +37,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
+from mockcentra.storage.loads import select_text
 from mockcentra.storage.types import JsonDict, JsonList
 from mockcentra.storage.uow import is_read, memo, read_connection, remember
 
@@ -132,14 +133,8 @@ class RecordReader:
         key = (column, ",".join(order_by), count)
         sql = self._sql.get(key)
         if sql is None:
-            quote = dialect.identifier_preparer.quote
-            columns = ", ".join(quote(c.name) for _, c in self.attributes)
-            sql = f"SELECT {columns} FROM {quote(self.table.name)}"
-            if column:
-                sql += f" WHERE {quote(column)} IN ({', '.join('?' * count)})"
-            if order_by:
-                sql += f" ORDER BY {', '.join(quote(name) for name in order_by)}"
-            self._sql[key] = sql
+            columns = [c for _, c in self.attributes]
+            sql = self._sql[key] = select_text(dialect, self.table, columns, *key)
         return sql
 
     def where_in(
