@@ -5,18 +5,23 @@ of the data) repeats the same tokens for the same steps."""
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from mockcentra.runtime.ids import keyed_token, new_secret
+from mockcentra.storage.records import records_of
 from mockcentra.storage.tables import InstanceSecretRow
-from mockcentra.storage.tables.base import built_once
-from mockcentra.storage.uow import UnitOfWork
+from mockcentra.storage.uow import UnitOfWork, memo
 
 
 def instance_secret(session: Session) -> str | None:
-    """The instance's secret (None in a scenario being seeded, before the server keys it)."""
-    statement = built_once(("instance secret",), lambda: select(InstanceSecretRow.secret))
-    secret: str | None = session.exec(statement).first()
+    """The instance's secret (None in a scenario being seeded, before the server keys it),
+    read once per unit of work as a plain record."""
+
+    def load() -> str | None:
+        found = records_of(InstanceSecretRow).all(session)
+        return found[0].secret if found else None
+
+    secret: str | None = memo(session, ((InstanceSecretRow,), "secret"), load)
     return secret
 
 

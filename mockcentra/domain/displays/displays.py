@@ -26,6 +26,7 @@ from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, inva
 from mockcentra.domain.media.media import DisplayMediaSpec, set_display_media
 from mockcentra.domain.refs import existing, resolve
 from mockcentra.domain.uris import uri_from_name, validate_uri
+from mockcentra.storage.records import memo_records
 from mockcentra.storage.tables import (
     DisplayMarketRow,
     DisplayRow,
@@ -144,17 +145,27 @@ def update_display(
 def sellable_display_for_variant(
     session: Session, store_id: int, market_id: int | None, variant_id: int
 ) -> DisplayRow | None:
-    """The ACTIVE display that sells this variant in this store and market, or None.
+    """The ACTIVE display that sells this variant in this store and market, or None, as a
+    plain record (checkout and order import only read it).
 
     The variant must be on the display and ACTIVE, its product ACTIVE, and when the display
     lists markets, `market_id` must be one of them.
     """
-    display = session.exec(
-        _sellable_display(), params={"variant": variant_id, "store": store_id}
-    ).first()
-    if display is None:
+    found = memo_records(
+        session,
+        (DisplayRow, ProductRow, DisplayVariantRow, VariantRow),
+        _sellable_display(),
+        {"variant": variant_id, "store": store_id},
+    )
+    if not found:
         return None
-    markets = session.exec(_markets_of_display(), params={"display": display.id}).all()
+    display: DisplayRow = found[0]
+    markets = [
+        row.market_id
+        for row in memo_records(
+            session, (DisplayMarketRow,), _markets_of_display(), {"display": display.id}
+        )
+    ]
     if markets and market_id not in markets:
         return None
     return display
@@ -188,9 +199,7 @@ def _sellable_display() -> Any:
 
 @functools.cache
 def _markets_of_display() -> Any:
-    return select(DisplayMarketRow.market_id).where(
-        DisplayMarketRow.display_id == bindparam("display")
-    )
+    return select(DisplayMarketRow).where(DisplayMarketRow.display_id == bindparam("display"))
 
 
 def _name(value: str | None) -> str:

@@ -25,6 +25,7 @@ from mockcentra.domain.vouchers.status import (
     VoucherMethod,
     VoucherStatus,
 )
+from mockcentra.storage.records import memo_records
 from mockcentra.storage.tables import (
     MarketRow,
     VoucherActionRow,
@@ -138,9 +139,10 @@ def voucher_by_code(session: Session, store_id: int, code: str) -> VoucherRow | 
 def automatic_vouchers(
     session: Session, store_id: int, market_id: int, now: datetime
 ) -> list[VoucherRow]:
-    """Active AUTO vouchers of the store and market that run now and are not used up."""
+    """Active AUTO vouchers of the store and market that run now and are not used up (plain
+    records: checkout only reads them)."""
     params = {"store": store_id, "market": market_id, "now": now}
-    rows = list(session.exec(_automatic_vouchers(), params=params))
+    rows = memo_records(session, (VoucherRow, VoucherMarketRow), _automatic_vouchers(), params)
     counts = usage_counts(session, [key(v) for v in rows])
     return [v for v in rows if not (v.max_usages > 0 and counts[key(v)] >= v.max_usages)]
 
