@@ -44,24 +44,26 @@ def _columns(row: object) -> dict[str, object]:
 
 
 def test_a_row_loaded_on_the_driver_equals_the_orms_load(
-    centra: CentraClient, order_id: int, uow: UnitOfWork
+    centra: CentraClient, order_id: int
 ) -> None:
-    # given: the order as the ORM loads it, in another unit of work
+    # given: the order as the ORM loads it, in a unit of work of its own (closed before the
+    # next opens: an in-memory database lends its one connection to one unit of work)
     with centra.runtime.unit_of_work(write=False) as other:
         expected = _columns(other.session.exec(select(OrderRow)).one())
 
-    # when: loaded by key on the driver
-    order = by_key(uow.session, OrderRow, order_id)
+    with centra.runtime.unit_of_work() as uow:
+        # when: loaded by key on the driver
+        order = by_key(uow.session, OrderRow, order_id)
 
-    # then: every column has the ORM's value and type, and the row is persistent and clean
-    assert order is not None
-    assert _columns(order) == expected
-    assert {k: type(v) for k, v in _columns(order).items()} == {
-        k: type(v) for k, v in expected.items()
-    }
-    state = inspect(order)
-    assert state.persistent
-    assert not uow.session.dirty
+        # then: every column has the ORM's value and type, and the row is persistent and clean
+        assert order is not None
+        assert _columns(order) == expected
+        assert {k: type(v) for k, v in _columns(order).items()} == {
+            k: type(v) for k, v in expected.items()
+        }
+        assert inspect(order).persistent
+        assert not uow.session.dirty
+        uow.rollback()
 
 
 def test_the_sessions_own_row_is_answered_and_unwritten_changes_are_read(
