@@ -139,4 +139,5 @@ def test_the_highest_value_counts_unwritten_changes(
 
     # then: the change is flushed before the read
     assert highest(uow.session, OrderRow.number) == before + 5
-    assert highest(uow.session, OrderLineRow.id) is not None
+    (line,) = rows_of(uow.session, OrderLineRow.order_id, order_id)
+    assert highest(uow.session, OrderLineRow.id) == line.id
