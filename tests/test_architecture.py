@@ -175,22 +175,3 @@ def test_graphql_types_and_tables_are_annotated_with_objects_not_strings() -> No
             offences.append(path.relative_to(PACKAGE).as_posix())
 
     assert offences == []
-
-
-def test_table_columns_default_to_plain_functions_not_builtin_types() -> None:
-    """SQLModel builds every new row through pydantic, which asks each default factory for
-    its signature each time; a builtin such as `dict` has none to give (it is parsed from text
-    and fails, about 0.1 ms per column per row). Tables use `empty_dict`/`empty_list`."""
-    from sqlmodel import SQLModel
-
-    import mockcentra.storage.tables  # noqa: F401  (registers every table)
-
-    offences = [
-        f"{mapper.class_.__name__}.{name}"
-        for mapper in SQLModel._sa_registry.mappers
-        for name, field in mapper.class_.model_fields.items()
-        if isinstance(field.default_factory, type)
-        or type(field.default_factory).__name__ == "builtin_function_or_method"
-    ]
-
-    assert offences == []

@@ -4,6 +4,7 @@ load them, and a new row is built with its columns' defaults (`Row.__init__`).""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import inspect
@@ -115,11 +116,13 @@ def test_a_new_row_has_its_defaults_and_no_shared_values() -> None:
     first = OrderRow(store_id=1, number=1, hash="a", status="PENDING")
     second = OrderRow(store_id=1, number=2, hash="b", status="PENDING")
 
-    # then: defaults are set, mutable ones fresh per row, and only given columns count as set
+    # then: defaults are set, mutable ones fresh per row; nullable columns and the key are None
     assert first.vouchers == [] and first.vouchers is not second.vouchers
     assert first.is_on_hold is False
+    assert first.shipping_value == Decimal(0)
+    assert first.locked_by is None
     assert first.id is None
-    assert first.model_fields_set == {"store_id", "number", "hash", "status"}
+    assert first.status == "PENDING"
 
 
 def test_a_new_row_refuses_a_column_its_table_has_not() -> None:

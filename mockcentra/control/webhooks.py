@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import Field
 from sqlalchemy import Text, type_coerce
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -118,13 +118,13 @@ def deliveries_json(session: Session, wanted: DeliveriesQuery) -> list[dict[str,
         stmt = stmt.where(WebhookDeliveryRow.subscription_id == wanted.subscription)
     if wanted.status:
         stmt = stmt.where(WebhookDeliveryRow.status == wanted.status.upper())
-    rows = list(session.exec(stmt.order_by(col(WebhookDeliveryRow.id).desc()).limit(wanted.limit)))
+    rows = list(session.exec(stmt.order_by(WebhookDeliveryRow.id.desc()).limit(wanted.limit)))
     rows.reverse()
     attempts: dict[int, list[WebhookAttemptRow]] = {key(r): [] for r in rows}
     for a in session.exec(
         select(WebhookAttemptRow)
-        .where(col(WebhookAttemptRow.delivery_id).in_(list(attempts)))
-        .order_by(col(WebhookAttemptRow.id))
+        .where(WebhookAttemptRow.delivery_id.in_(list(attempts)))
+        .order_by(WebhookAttemptRow.id)
     ):
         attempts[a.delivery_id].append(a)
     return [delivery_json(r, attempts[key(r)]) for r in rows]
@@ -135,12 +135,12 @@ def events_json(session: Session, wanted: EventsQuery, zone: Any) -> list[dict[s
     first, each trigger with the lifecycle fields its webhook would carry."""
     stmt = select(EventRow)
     if wanted.after is not None:
-        stmt = stmt.where(col(EventRow.id) > wanted.after)
+        stmt = stmt.where(EventRow.id > wanted.after)
     if wanted.object_type:
         stmt = stmt.where(EventRow.object_type == wanted.object_type)
     if wanted.trigger:
         stmt = stmt.where(type_coerce(EventRow.triggers, Text).contains(f'"{wanted.trigger}"'))
-    rows = list(session.exec(stmt.order_by(col(EventRow.id).desc()).limit(wanted.limit)))
+    rows = list(session.exec(stmt.order_by(EventRow.id.desc()).limit(wanted.limit)))
     rows.reverse()
     return [
         {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, func, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import count
@@ -41,8 +41,8 @@ def count_access_tokens(session: Session, now: datetime) -> int:
     """`counters { graphQLAccess }`: the tokens that still grant access (neither expired nor
     revoked)."""
     stmt = select(ApiTokenRow.id).where(
-        col(ApiTokenRow.revoked_at).is_(None),
-        col(ApiTokenRow.expires_at).is_(None) | (col(ApiTokenRow.expires_at) > now),
+        ApiTokenRow.revoked_at.is_(None),
+        ApiTokenRow.expires_at.is_(None) | (ApiTokenRow.expires_at > now),
     )
     return count(session, stmt)
 

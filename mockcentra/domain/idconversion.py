@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlmodel import Session, SQLModel, col, delete, select
+from sqlmodel import Session, delete, select
 
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import page, text_filtered
 from mockcentra.storage import tables
 from mockcentra.storage.tables import IdConversionRow
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.uow import UnitOfWork
 
 Path = Sequence[str | int]
@@ -226,14 +227,12 @@ def list_entries(
     stmt = (
         select(IdConversionRow)
         .where(IdConversionRow.integration_name == integration_name)
-        .order_by(col(IdConversionRow.id))
+        .order_by(IdConversionRow.id)
     )
     if object_types:
-        stmt = stmt.where(
-            col(IdConversionRow.object_type).in_([_type_name(t) for t in object_types])
-        )
+        stmt = stmt.where(IdConversionRow.object_type.in_([_type_name(t) for t in object_types]))
     if internal_ids:
-        stmt = stmt.where(col(IdConversionRow.internal_id).in_(list(internal_ids)))
+        stmt = stmt.where(IdConversionRow.internal_id.in_(list(internal_ids)))
     stmt = text_filtered(stmt, IdConversionRow.external_id, external_id)
     return page(session, stmt, limit, page_number)
 
@@ -249,7 +248,7 @@ def _check_internal(uow: UnitOfWork, object_type: str, internal_id: int, path: P
     if internal_id < 1:
         raise invalid("Internal ID must be a positive integer.", path)
     table_name, column = _TABLES.get(object_type, (None, "id"))
-    table: type[SQLModel] | None = getattr(tables, table_name, None) if table_name else None
+    table: type[Row] | None = getattr(tables, table_name, None) if table_name else None
     if table is None:
         return
     exists = uow.session.exec(
@@ -298,7 +297,7 @@ def forget(uow: UnitOfWork, object_type: str, internal_ids: Sequence[int]) -> No
     if internal_ids:
         uow.session.exec(
             delete(IdConversionRow).where(
-                col(IdConversionRow.object_type) == object_type,
-                col(IdConversionRow.internal_id).in_(list(internal_ids)),
+                IdConversionRow.object_type == object_type,
+                IdConversionRow.internal_id.in_(list(internal_ids)),
             )
         )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Select, func, select
-from sqlmodel import Session, col
+from sqlmodel import Session
 from sqlmodel.sql.expression import SelectOfScalar
 
 from mockcentra.domain.errors import invalid
@@ -96,7 +96,7 @@ def grouped_by(
     if not ids:
         return defaultdict(list)
     table = key.class_
-    stmt = select(key, table).where(col(key).in_(list(ids)), *where).order_by(order_by)
+    stmt = select(key, table).where(key.in_(list(ids)), *where).order_by(order_by)
     return grouped_pairs(session, stmt)
 
 

@@ -6,20 +6,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlmodel import SQLModel, select
+from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
 from mockcentra.storage.records import record_by_key
 from mockcentra.storage.tables import IdConversionRow
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.uow import UnitOfWork
 
-RowT = TypeVar("RowT", bound=SQLModel)
+RowT = TypeVar("RowT", bound=Row)
 
 #: ID-conversion object types whose row class is not named `<type>Row`.
 _OBJECT_TYPE_OF_ROW = {"VariantRow": "ProductVariant"}
 
 
-def object_type_of(row_type: type[SQLModel]) -> str:
+def object_type_of(row_type: type[Row]) -> str:
     """The ID-conversion object type of a row class: `PricelistRow` -> "Pricelist"."""
     name = row_type.__name__
     return _OBJECT_TYPE_OF_ROW.get(name, name.removesuffix("Row"))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from graphql import OperationType
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.ordering.queries import payment_entries
 from mockcentra.storage.records import records_of
@@ -178,7 +178,7 @@ def load_orders(info: Any, order_ids: Iterable[int]) -> None:
     cache = info.context.cache
     wanted = [i for i in dict.fromkeys(order_ids) if ("order-row", i) not in cache]
     if wanted:
-        for row in info.context.session.exec(select(OrderRow).where(col(OrderRow.id).in_(wanted))):
+        for row in info.context.session.exec(select(OrderRow).where(OrderRow.id.in_(wanted))):
             cache[("order-row", row.id)] = row
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.money import ZERO
@@ -62,27 +62,27 @@ def items_query() -> Any:
     """Orderable sizes of a store's active displays, with the full SKU `skus.sku_sql` builds."""
     return (
         select(
-            col(DisplayRow.id),
-            col(ProductRow.id),
-            col(VariantRow.id),
-            col(ProductSizeRow.id),
-            col(ProductRow.name),
-            col(VariantRow.name),
-            col(SizeRow.name),
+            DisplayRow.id,
+            ProductRow.id,
+            VariantRow.id,
+            ProductSizeRow.id,
+            ProductRow.name,
+            VariantRow.name,
+            SizeRow.name,
             skus.sku_sql(),
-            col(ProductSizeRow.ean),
+            ProductSizeRow.ean,
         )
-        .join(DisplayVariantRow, col(DisplayVariantRow.display_id) == col(DisplayRow.id))
-        .join(VariantRow, col(VariantRow.id) == col(DisplayVariantRow.variant_id))
-        .join(ProductRow, col(ProductRow.id) == col(VariantRow.product_id))
-        .join(ProductSizeRow, col(ProductSizeRow.variant_id) == col(VariantRow.id))
-        .join(SizeRow, col(SizeRow.id) == col(ProductSizeRow.size_id))
+        .join(DisplayVariantRow, DisplayVariantRow.display_id == DisplayRow.id)
+        .join(VariantRow, VariantRow.id == DisplayVariantRow.variant_id)
+        .join(ProductRow, ProductRow.id == VariantRow.product_id)
+        .join(ProductSizeRow, ProductSizeRow.variant_id == VariantRow.id)
+        .join(SizeRow, SizeRow.id == ProductSizeRow.size_id)
         .where(
-            col(DisplayRow.store_id) == bindparam("store"),
-            col(DisplayRow.status) == "ACTIVE",
-            col(VariantRow.status) == "ACTIVE",
+            DisplayRow.store_id == bindparam("store"),
+            DisplayRow.status == "ACTIVE",
+            VariantRow.status == "ACTIVE",
         )
-        .order_by(col(DisplayRow.id), col(ProductSizeRow.id))
+        .order_by(DisplayRow.id, ProductSizeRow.id)
     )
 
 
@@ -96,7 +96,7 @@ def order_places(session: Session, conn: Connection, store_id: int) -> list[Plac
     currency, tax and shipping."""
     places = []
     for code in COUNTRY_WEIGHTS:
-        country = conn.execute(select(CountryRow).where(col(CountryRow.code) == code)).first()
+        country = conn.execute(select(CountryRow).where(CountryRow.code == code)).first()
         if country is None:
             continue
         market = conn.execute(location.market_query(store_id, country.id)).first()
@@ -105,14 +105,12 @@ def order_places(session: Session, conn: Connection, store_id: int) -> list[Plac
         if market_id is None or pricelist is None:
             continue
         currency = conn.execute(
-            select(col(CurrencyRow.code)).where(col(CurrencyRow.id) == pricelist.currency_id)
+            select(CurrencyRow.code).where(CurrencyRow.id == pricelist.currency_id)
         ).scalar_one()
         option_id = (
             pricelist.default_shipping_option_id
             or conn.execute(
-                select(col(ShippingOptionRow.id)).where(
-                    col(ShippingOptionRow.currency_code) == currency
-                )
+                select(ShippingOptionRow.id).where(ShippingOptionRow.currency_code == currency)
             ).scalar()
         )
         option = session.get(ShippingOptionRow, option_id) if option_id else None

@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from mockcentra.runtime.clock import Clock
 from mockcentra.seeding.demo_data import (
@@ -122,19 +122,17 @@ def base_instance(demo: DemoRows) -> Catalogue:
     """The base instance's stores, countries, currencies, size charts, warehouse, market and
     shipping options the demo builds on."""
     conn = demo.conn
-    rows = conn.execute(select(col(StoreRow.id), col(StoreRow.type)))
+    rows = conn.execute(select(StoreRow.id, StoreRow.type))
     stores = {t: pk for pk, t in rows if pk is not None}
     retail_store = stores["DIRECT_TO_CONSUMER"]
     retail_market = conn.execute(
-        select(col(MarketRow.id))
-        .where(col(MarketRow.store_id) == retail_store)
-        .order_by(col(MarketRow.id))
+        select(MarketRow.id).where(MarketRow.store_id == retail_store).order_by(MarketRow.id)
     ).scalar()
     shipping = {
         name: pk
         for pk, name in conn.execute(
-            select(col(ShippingOptionRow.id), col(ShippingOptionRow.name)).where(
-                col(ShippingOptionRow.store_id) == retail_store
+            select(ShippingOptionRow.id, ShippingOptionRow.name).where(
+                ShippingOptionRow.store_id == retail_store
             )
         )
         if pk is not None
@@ -175,9 +173,7 @@ def add_size_charts(demo: DemoRows, catalogue: Catalogue) -> None:
     """The "XS-XL" and "Shoes" size charts and their sizes, next to the base "One Size"."""
     charts = catalogue.charts
     one_size = demo.conn.execute(
-        select(col(SizeRow.id), col(SizeRow.name)).where(
-            col(SizeRow.size_chart_id) == charts["One Size"]
-        )
+        select(SizeRow.id, SizeRow.name).where(SizeRow.size_chart_id == charts["One Size"])
     ).all()
     catalogue.sizes["One Size"] = [(pk, name) for pk, name in one_size if pk is not None]
     for chart_name, labels in (("XS-XL", XS_XL), ("Shoes", SHOE_SIZES)):

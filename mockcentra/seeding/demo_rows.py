@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, func, select
-from sqlmodel import SQLModel
 
 from mockcentra.seeding.demo_data import demo_ean
 from mockcentra.storage.bulk import insert_rows
 from mockcentra.storage.tables import LanguageRow, TranslationRow
+from mockcentra.storage.tables.base import Row
 
 
 class _Ids:
@@ -19,9 +19,9 @@ class _Ids:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._next: dict[type[SQLModel], int] = {}
+        self._next: dict[type[Row], int] = {}
 
-    def take(self, table: type[SQLModel]) -> int:
+    def take(self, table: type[Row]) -> int:
         if table not in self._next:
             current = self.conn.execute(select(func.max(table.id))).scalar()  # type: ignore[attr-defined]
             self._next[table] = (current or 0) + 1
@@ -38,22 +38,22 @@ class DemoRows:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.ids = _Ids(conn)
-        self.rows: dict[type[SQLModel], list[dict[str, Any]]] = {}
+        self.rows: dict[type[Row], list[dict[str, Any]]] = {}
         #: whether each table has an `id` column (asking the model every row is slow)
-        self.with_id: dict[type[SQLModel], bool] = {}
+        self.with_id: dict[type[Row], bool] = {}
         languages = self.lookup(LanguageRow, "language_code")
         self.translated = [languages["sv"], languages["de"]]
 
-    def add(self, table: type[SQLModel], **values: Any) -> int:
+    def add(self, table: type[Row], **values: Any) -> int:
         """Queue a row, with the next id of its table unless it names one; returns the id."""
         if table not in self.with_id:
-            self.with_id[table] = "id" in table.model_fields
+            self.with_id[table] = "id" in table.__table__.columns
         if "id" not in values and self.with_id[table]:
             values["id"] = self.ids.take(table)
         self.rows.setdefault(table, []).append(values)
         return values.get("id", 0)
 
-    def lookup(self, table: type[SQLModel], column: str) -> dict[Any, int]:
+    def lookup(self, table: type[Row], column: str) -> dict[Any, int]:
         """The base data's ids of `table` by the values of `column`."""
         result = self.conn.execute(select(table.id, getattr(table, column)))  # type: ignore[attr-defined]
         return {key: pk for pk, key in result}

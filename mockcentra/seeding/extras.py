@@ -28,7 +28,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.ordering.actions import confirm_order
 from mockcentra.domain.orders.totals import lines_of
@@ -79,16 +79,16 @@ def _found(value: int | None, what: str) -> int:
 
 
 def _store(uow: UnitOfWork, kind: str) -> int:
-    stmt = select(col(StoreRow.id)).where(col(StoreRow.type) == kind)
+    stmt = select(StoreRow.id).where(StoreRow.type == kind)
     return _found(uow.session.exec(stmt).one(), f"{kind} store")
 
 
 def _retail_pricelists(uow: UnitOfWork, store_id: int) -> dict[str, int]:
     rows = uow.session.exec(
-        select(col(PricelistRow.id), col(CurrencyRow.code))
-        .join(CurrencyRow, col(CurrencyRow.id) == col(PricelistRow.currency_id))
-        .where(col(PricelistRow.store_id) == store_id)
-        .order_by(col(PricelistRow.id))
+        select(PricelistRow.id, CurrencyRow.code)
+        .join(CurrencyRow, CurrencyRow.id == PricelistRow.currency_id)
+        .where(PricelistRow.store_id == store_id)
+        .order_by(PricelistRow.id)
     )
     found: dict[str, int] = {}
     for pricelist_id, code in rows:
@@ -241,19 +241,15 @@ def _wholesale_store(uow: UnitOfWork) -> WholesaleSetup:
     """The wholesale store's market and price list, and every active variant."""
     session = uow.session
     store_id = _store(uow, "WHOLESALE")
-    market_id = session.exec(
-        select(col(MarketRow.id)).where(col(MarketRow.store_id) == store_id)
-    ).first()
+    market_id = session.exec(select(MarketRow.id).where(MarketRow.store_id == store_id)).first()
     pricelist_id = session.exec(
-        select(col(PricelistRow.id))
-        .where(col(PricelistRow.store_id) == store_id)
-        .order_by(col(PricelistRow.id))
+        select(PricelistRow.id).where(PricelistRow.store_id == store_id).order_by(PricelistRow.id)
     ).first()
     variant_ids = session.exec(
-        select(col(VariantRow.id))
-        .join(ProductRow, col(ProductRow.id) == col(VariantRow.product_id))
-        .where(col(VariantRow.status) == "ACTIVE", col(ProductRow.status) == "ACTIVE")
-        .order_by(col(VariantRow.id))
+        select(VariantRow.id)
+        .join(ProductRow, ProductRow.id == VariantRow.product_id)
+        .where(VariantRow.status == "ACTIVE", ProductRow.status == "ACTIVE")
+        .order_by(VariantRow.id)
     )
     return WholesaleSetup(
         _found(market_id, "wholesale market"),
@@ -372,10 +368,10 @@ def _seed_wholesale_orders(
     sizes = [
         row[0]
         for row in uow.session.exec(
-            select(col(ProductSizeRow.id), col(StockRow.physical) - col(StockRow.allocated))
-            .join(StockRow, col(StockRow.product_size_id) == col(ProductSizeRow.id))
-            .where(col(ProductSizeRow.variant_id).in_(setup.variant_ids))
-            .order_by(col(ProductSizeRow.id))
+            select(ProductSizeRow.id, StockRow.physical - StockRow.allocated)
+            .join(StockRow, StockRow.product_size_id == ProductSizeRow.id)
+            .where(ProductSizeRow.variant_id.in_(setup.variant_ids))
+            .order_by(ProductSizeRow.id)
         )
         if row[1] >= 20
     ]

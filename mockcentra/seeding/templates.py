@@ -12,13 +12,12 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from sqlmodel import SQLModel
-
 from mockcentra import __version__
 from mockcentra.runtime.clock import Clock
 from mockcentra.seeding.files import scenario_dir
 from mockcentra.settings import MEMORY
 from mockcentra.storage.engine import Database
+from mockcentra.storage.tables.base import Row
 
 #: Where seeded templates are kept between processes; "off" keeps them in memory only.
 CACHE_ENV = "MOCKCENTRA_TEMPLATE_CACHE"
@@ -45,7 +44,7 @@ def _code_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     for module in _module_stats(Path(__file__).resolve().parents[1]):
         digest.update(module.encode())
-    for table in SQLModel.metadata.sorted_tables:  # the schema fingerprint
+    for table in Row.metadata.sorted_tables:  # the schema fingerprint
         columns = ",".join(f"{c.name} {c.type!r} {c.nullable}" for c in table.columns)
         indexes = ",".join(sorted(str(i.name) for i in table.indexes))
         digest.update(f"{table.name}({columns})[{indexes}]".encode())

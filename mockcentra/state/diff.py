@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import SQLModel
+
+from mockcentra.storage.tables.base import Row
 
 #: The column types read values without looking at the dialect; SQLite's is passed anyway.
 _DIALECT = sqlite_dialect()
@@ -29,7 +30,7 @@ _REDACTED = {("api_token", "token"), ("webhook_subscription", "secret")}
 def _entities() -> dict[str, str]:
     """Table name -> entity name (the table's model class without its `Row` suffix)."""
     out = {}
-    for mapper in SQLModel._sa_registry.mappers:
+    for mapper in Row.registry.mappers:
         table = mapper.local_table
         if isinstance(table, Table):
             out[table.name] = mapper.class_.__name__.removesuffix("Row")
@@ -95,7 +96,7 @@ def diff(
     (only the fields that changed, before and after) and deleted."""
     entities = _entities()
     tables: dict[str, Any] = {}
-    for table in SQLModel.metadata.sorted_tables:
+    for table in Row.metadata.sorted_tables:
         old, new = _read(before, table.name), _read(after, table.name)
         if new is None:
             continue

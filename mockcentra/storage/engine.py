@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlmodel import SQLModel
 
 import mockcentra.storage.tables  # noqa: F401  (registers every table on the metadata)
 from mockcentra.settings import MEMORY
 from mockcentra.storage.locks import OneAtATimePool, WriterLock
+from mockcentra.storage.tables.base import Row
 from mockcentra.storage.upgrade import upgrade_table
 
 
@@ -120,9 +120,9 @@ class Database:
             yield
 
     def create_all(self) -> None:
-        SQLModel.metadata.create_all(self.engine)
+        Row.metadata.create_all(self.engine)
         with self.engine.begin() as conn:  # an existing file gets the columns and indexes
-            for table in SQLModel.metadata.sorted_tables:  # the models declare
+            for table in Row.metadata.sorted_tables:  # the models declare
                 upgrade_table(conn, table)
 
     @contextmanager

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import httpx
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.events.status import DeliveryStatus
 from mockcentra.runtime.threads import handing_loop
@@ -86,7 +86,7 @@ class WebhookService:
             subs = session.exec(
                 select(WebhookSubscriptionRow)
                 .where(WebhookSubscriptionRow.active)
-                .order_by(col(WebhookSubscriptionRow.id))
+                .order_by(WebhookSubscriptionRow.id)
             )
             for sub in subs:
                 delivery = self._open_delivery(session, sub, now)
@@ -124,11 +124,9 @@ class WebhookService:
             select(WebhookDeliveryRow)
             .where(
                 WebhookDeliveryRow.subscription_id == sub.id,
-                col(WebhookDeliveryRow.status).in_(
-                    [DeliveryStatus.PENDING, DeliveryStatus.SENDING]
-                ),
+                WebhookDeliveryRow.status.in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING]),
             )
-            .order_by(col(WebhookDeliveryRow.id))
+            .order_by(WebhookDeliveryRow.id)
             .limit(1)
         ).first()
         if open_row is not None:
@@ -140,9 +138,9 @@ class WebhookService:
                     select(WebhookOutboxRow)
                     .where(
                         WebhookOutboxRow.subscription_id == sub.id,
-                        col(WebhookOutboxRow.delivery_id).is_(None),
+                        WebhookOutboxRow.delivery_id.is_(None),
                     )
-                    .order_by(col(WebhookOutboxRow.id))
+                    .order_by(WebhookOutboxRow.id)
                     .limit(sub.batch_size)
                 )
             )
@@ -151,7 +149,7 @@ class WebhookService:
             by_id = {
                 ev.id: ev
                 for ev in session.exec(
-                    select(EventRow).where(col(EventRow.id).in_([i.event_id for i in items]))
+                    select(EventRow).where(EventRow.id.in_([i.event_id for i in items]))
                 )
             }
             events = [by_id[i.event_id] for i in items]
@@ -217,17 +215,15 @@ class WebhookService:
                 select(WebhookOutboxRow.id)
                 .join(
                     WebhookSubscriptionRow,
-                    col(WebhookSubscriptionRow.id) == col(WebhookOutboxRow.subscription_id),
+                    WebhookSubscriptionRow.id == WebhookOutboxRow.subscription_id,
                 )
-                .where(
-                    col(WebhookOutboxRow.delivery_id).is_(None), col(WebhookSubscriptionRow.active)
-                )
+                .where(WebhookOutboxRow.delivery_id.is_(None), WebhookSubscriptionRow.active)
                 .limit(1)
             ).first()
             first = uow.session.exec(
                 select(WebhookDeliveryRow.next_attempt_at)
                 .where(WebhookDeliveryRow.status == DeliveryStatus.PENDING)
-                .order_by(col(WebhookDeliveryRow.next_attempt_at))
+                .order_by(WebhookDeliveryRow.next_attempt_at)
                 .limit(1)
             ).first()
         if first is not None:

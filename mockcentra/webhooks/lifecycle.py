@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.events.status import Trigger
 from mockcentra.domain.money import ZERO, amount_text, format_money
@@ -155,19 +155,17 @@ def _items(
     products = {
         p.id: p
         for p in session.exec(
-            select(ProductRow).where(col(ProductRow.id).in_({ln.product_id for ln in lines}))
+            select(ProductRow).where(ProductRow.id.in_({ln.product_id for ln in lines}))
         )
     }
     brand_ids = {p.brand_id for p in products.values() if p.brand_id}
     collection_ids = {p.collection_id for p in products.values() if p.collection_id}
-    brands = {
-        b.id: b.name for b in session.exec(select(BrandRow).where(col(BrandRow.id).in_(brand_ids)))
+    brands: dict[int | None, str] = {
+        b.id: b.name for b in session.exec(select(BrandRow).where(BrandRow.id.in_(brand_ids)))
     }
-    collections = {
+    collections: dict[int | None, str] = {
         c.id: c.name
-        for c in session.exec(
-            select(CollectionRow).where(col(CollectionRow.id).in_(collection_ids))
-        )
+        for c in session.exec(select(CollectionRow).where(CollectionRow.id.in_(collection_ids)))
     }
     fields: dict[str, Any] = {
         "Order.Brands": [brands.get(products[ln.product_id].brand_id) for ln in lines],

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.events.status import Trigger
 from mockcentra.domain.events.subscriptions import (
@@ -136,7 +136,7 @@ def checkout_keys(
             stmt = select(DisplayRow.id).where(DisplayRow.product_id == product_id)
             if store_id is not None:
                 stmt = stmt.where(DisplayRow.store_id == store_id)
-            ids = [str(i) for i in session.exec(stmt.order_by(col(DisplayRow.id)))]
+            ids = [str(i) for i in session.exec(stmt.order_by(DisplayRow.id))]
         if ids:
             bucket = out.setdefault(key, [])
             bucket.extend(i for i in ids if i not in bucket)

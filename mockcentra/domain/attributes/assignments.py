@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import delete, select
 
 from mockcentra.domain.attributes.config import AttributeConfig
 from mockcentra.domain.attributes.rules import (
@@ -198,7 +198,7 @@ def _select_mapped(
         uow.session.exec(
             delete(MappedAttributeSelectionRow).where(
                 *_selection_key(object_type, obj.id),
-                col(MappedAttributeSelectionRow.attribute_type) == attribute.name,
+                MappedAttributeSelectionRow.attribute_type == attribute.name,
             )
         )
     elif _selection(uow, object_type, obj.id, mapped.id) is not None:

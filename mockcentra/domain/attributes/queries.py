@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.attributes.config import (
     AttributeConfig,
@@ -62,8 +62,8 @@ def _stored_rows(
 ) -> Sequence[_Stored]:
     return session.exec(
         select(table)
-        .where(table.object_type == object_type, col(table.object_id).in_(list(object_ids)))
-        .order_by(col(table.id))
+        .where(table.object_type == object_type, table.object_id.in_(list(object_ids)))
+        .order_by(table.id)
     ).all()
 
 

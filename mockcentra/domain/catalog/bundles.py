@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.catalog import rules
 from mockcentra.domain.catalog.product_sizes import SizeSpec, size_in_chart
@@ -63,7 +63,7 @@ def _chart(uow: UnitOfWork, bundle_type: BundleType, ref: Any) -> SizeChartRow:
         uow.session.exec(
             select(SizeChartRow).where(SizeChartRow.name == DEFAULT_CHART_NAME)
         ).first()
-        or uow.session.exec(select(SizeChartRow).order_by(col(SizeChartRow.id))).first()
+        or uow.session.exec(select(SizeChartRow).order_by(SizeChartRow.id)).first()
     )
     if chart is None:
         raise DomainError(ErrorCode.REQUIRED, "A size chart is needed.", ["sizeChart"])
@@ -202,13 +202,13 @@ def available_quantity(session: Session, bundle_id: int) -> int:
     ).all()
     links = session.exec(
         select(BundleSectionVariantRow).where(
-            col(BundleSectionVariantRow.section_id).in_([s.id for s in sections])
+            BundleSectionVariantRow.section_id.in_([s.id for s in sections])
         )
     ).all()
     sizes = rows(
         session,
         select(ProductSizeRow.id, ProductSizeRow.variant_id).where(
-            col(ProductSizeRow.variant_id).in_({link.variant_id for link in links})
+            ProductSizeRow.variant_id.in_({link.variant_id for link in links})
         ),
     )
     totals = totals_for_sizes(session, [size_id for size_id, _ in sizes], with_orders=False)

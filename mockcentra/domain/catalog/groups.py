@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.catalog.rules import optional_text, required_text
 from mockcentra.domain.catalog.status import VariantStatus
@@ -161,9 +161,7 @@ def create_folder(uow: UnitOfWork, *, name: str, parent: object | None = None) -
     parent_id = parent_row.id if parent_row else None
     same = select(FolderRow.id).where(FolderRow.name == name, FolderRow.parent_id == parent_id)
     if parent_id is None:
-        same = select(FolderRow.id).where(
-            FolderRow.name == name, col(FolderRow.parent_id).is_(None)
-        )
+        same = select(FolderRow.id).where(FolderRow.name == name, FolderRow.parent_id.is_(None))
     if uow.session.exec(same).first():
         raise _duplicate("Folder", name)
     folder = FolderRow(name=name, parent_id=parent_id)

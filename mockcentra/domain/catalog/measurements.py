@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.listing import ids_filter, page, text_filtered
@@ -122,7 +122,7 @@ def delete_measurement_chart(uow: UnitOfWork, chart_id: int) -> None:
     users = uow.session.exec(
         select(ProductRow.id)
         .where(ProductRow.measurement_chart_id == chart.id)
-        .order_by(col(ProductRow.id))
+        .order_by(ProductRow.id)
     ).all()
     if users:
         shown = ", ".join(str(i) for i in users[:5]) + (" ..." if len(users) > 5 else "")
@@ -152,8 +152,8 @@ def measurement_table(uow: UnitOfWork, product: ProductRow, spec: MeasurementTab
 def measurement_charts(
     session: Session, *, ids=None, name=None, limit=None, page_number=None
 ) -> Sequence[MeasurementChartRow]:
-    stmt = select(MeasurementChartRow).order_by(col(MeasurementChartRow.id))
+    stmt = select(MeasurementChartRow).order_by(MeasurementChartRow.id)
     if wanted_ids := ids_filter(ids):
-        stmt = stmt.where(col(MeasurementChartRow.id).in_(wanted_ids))
+        stmt = stmt.where(MeasurementChartRow.id.in_(wanted_ids))
     stmt = text_filtered(stmt, MeasurementChartRow.name, name)
     return page(session, stmt, limit, page_number)

@@ -14,7 +14,7 @@ from mockcentra.domain.catalog.rules import Path
 from mockcentra.domain.errors import DomainError, ErrorCode
 from mockcentra.domain.refs import Ref, resolve
 from mockcentra.storage.tables import ProductSizeRow, SizeChartRow, SizeRow, VariantRow
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import column_values, key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -98,13 +98,13 @@ def update_product_size(
     uow: UnitOfWork, row: ProductSizeRow, changes: dict[str, Any]
 ) -> ProductSizeRow:
     """Change EAN, UPC or size number; empty text clears the value, as in Centra."""
-    before = row.model_dump()
+    before = column_values(row)
     if "ean" in changes:
         row.ean = rules.gtin(changes["ean"], "EAN", ["EAN"])
     for attr in ("upc", "size_number"):
         if attr in changes:
             setattr(row, attr, rules.optional_text(changes[attr]))
-    if row.model_dump() != before:
+    if column_values(row) != before:
         uow.session.add(row)
         uow.session.flush()
         uow.emit(PendingEvent("ProductSize", "UPDATED", str(row.id)))

@@ -23,7 +23,7 @@ from mockcentra.domain.catalog.weight import checked_weight
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode
 from mockcentra.domain.refs import Ref, resolve, resolve_optional
 from mockcentra.storage.tables import BrandRow, CollectionRow, CountryRow, FolderRow, ProductRow
-from mockcentra.storage.tables.base import key
+from mockcentra.storage.tables.base import column_values, key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -142,7 +142,7 @@ def update_product(
     uow: UnitOfWork, product: ProductRow, changes: dict[str, Any]
 ) -> tuple[ProductRow, list[DomainWarning]]:
     """Apply the given fields (a key present with None clears an optional field)."""
-    before = product.model_dump()
+    before = column_values(product)
     warnings: list[DomainWarning] = []
     for attr, value in changes.items():
         path = [PRODUCT_FIELDS[attr]]
@@ -175,7 +175,7 @@ def update_product(
             warnings.extend(notes)
         else:
             setattr(product, attr, rules.optional_text(value))
-    if product.model_dump() != before:
+    if column_values(product) != before:
         product.updated_at = uow.clock.now()
         uow.session.add(product)
         uow.session.flush()

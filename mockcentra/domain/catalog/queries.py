@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.listing import (
@@ -75,9 +75,9 @@ def stores_by_brand(session: Session, brand_ids: Sequence[int]) -> dict[int, lis
     """The stores each brand is enabled in, in store id order, in one query."""
     stmt = (
         select(BrandStoreRow.brand_id, StoreRow)
-        .join(StoreRow, col(StoreRow.id) == BrandStoreRow.store_id)
-        .where(col(BrandStoreRow.brand_id).in_(list(brand_ids)))
-        .order_by(col(StoreRow.id))
+        .join(StoreRow, StoreRow.id == BrandStoreRow.store_id)
+        .where(BrandStoreRow.brand_id.in_(list(brand_ids)))
+        .order_by(StoreRow.id)
     )
     return grouped_pairs(session, stmt)
 
@@ -102,9 +102,9 @@ def folders(
     stmt = text_filtered(_in(stmt, FolderRow.id, ids), FolderRow.name, name)
     stmt = _in(stmt, FolderRow.parent_id, parent_ids)
     if is_top_folder is True:
-        stmt = stmt.where(col(FolderRow.parent_id).is_(None))
+        stmt = stmt.where(FolderRow.parent_id.is_(None))
     elif is_top_folder is False:
-        stmt = stmt.where(col(FolderRow.parent_id).is_not(None))
+        stmt = stmt.where(FolderRow.parent_id.is_not(None))
     return page(
         session, sorted_by(stmt, sort, _by_id_or_name(FolderRow), FolderRow.id), limit, page_number
     )
@@ -178,7 +178,7 @@ class VariantQuery:
 def variants(
     session: Session, query: VariantQuery, limit: int | None = None, page_number: int | None = None
 ) -> Sequence[VariantRow]:
-    stmt = select(VariantRow).order_by(col(VariantRow.id))
+    stmt = select(VariantRow).order_by(VariantRow.id)
     stmt = _in(stmt, VariantRow.id, query.ids)
     stmt = _in(stmt, VariantRow.product_id, query.product_ids)
     stmt = _in(stmt, VariantRow.status, query.statuses)
@@ -206,9 +206,9 @@ def product_sizes(
 ) -> Sequence[ProductSizeRow]:
     stmt = (
         select(ProductSizeRow)
-        .join(VariantRow, col(VariantRow.id) == ProductSizeRow.variant_id)
-        .join(ProductRow, col(ProductRow.id) == VariantRow.product_id)
-        .order_by(col(ProductSizeRow.id))
+        .join(VariantRow, VariantRow.id == ProductSizeRow.variant_id)
+        .join(ProductRow, ProductRow.id == VariantRow.product_id)
+        .order_by(ProductSizeRow.id)
     )
     stmt = _in(stmt, ProductSizeRow.id, query.ids)
     stmt = _in(stmt, ProductSizeRow.size_id, query.size_ids)
@@ -223,7 +223,7 @@ def product_sizes(
 def bundles(
     session: Session, *, ids=None, types=None, limit=None, page_number=None
 ) -> Sequence[BundleRow]:
-    stmt = select(BundleRow).order_by(col(BundleRow.id))
+    stmt = select(BundleRow).order_by(BundleRow.id)
     stmt = _in(_in(stmt, BundleRow.id, ids), BundleRow.type, types)
     return page(session, stmt, limit, page_number)
 
@@ -243,9 +243,9 @@ def sizes_by_variant(
     """Each variant's product sizes in the order of its size chart."""
     stmt = (
         select(ProductSizeRow.variant_id, ProductSizeRow)
-        .join(SizeRow, col(SizeRow.id) == ProductSizeRow.size_id)
-        .where(col(ProductSizeRow.variant_id).in_(variant_ids))
-        .order_by(col(SizeRow.position), col(ProductSizeRow.id))
+        .join(SizeRow, SizeRow.id == ProductSizeRow.size_id)
+        .where(ProductSizeRow.variant_id.in_(variant_ids))
+        .order_by(SizeRow.position, ProductSizeRow.id)
     )
     return grouped_pairs(session, stmt)
 
@@ -259,9 +259,9 @@ def variants_by_section(
 ) -> dict[int, list[VariantRow]]:
     stmt = (
         select(BundleSectionVariantRow.section_id, VariantRow)
-        .join(VariantRow, col(VariantRow.id) == BundleSectionVariantRow.variant_id)
-        .where(col(BundleSectionVariantRow.section_id).in_(section_ids))
-        .order_by(col(VariantRow.id))
+        .join(VariantRow, VariantRow.id == BundleSectionVariantRow.variant_id)
+        .where(BundleSectionVariantRow.section_id.in_(section_ids))
+        .order_by(VariantRow.id)
     )
     return grouped_pairs(session, stmt)
 
@@ -273,6 +273,6 @@ def bundle_of_product(session: Session, product_id: int) -> BundleRow | None:
 def size_rows(session: Session, size_ids: Sequence[int]) -> list[SizeRow]:
     return list(
         session.exec(
-            select(SizeRow).where(col(SizeRow.id).in_(size_ids)).order_by(col(SizeRow.position))
+            select(SizeRow).where(SizeRow.id.in_(size_ids)).order_by(SizeRow.position)
         ).all()
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -77,7 +77,7 @@ def sizes_of(uow_or_session, chart_id: int) -> list[SizeRow]:
     session = getattr(uow_or_session, "session", uow_or_session)
     return list(
         session.exec(
-            select(SizeRow).where(SizeRow.size_chart_id == chart_id).order_by(col(SizeRow.position))
+            select(SizeRow).where(SizeRow.size_chart_id == chart_id).order_by(SizeRow.position)
         ).all()
     )
 
@@ -87,7 +87,7 @@ def size_charts(
 ) -> Sequence[SizeChartRow]:
     stmt = select(SizeChartRow)
     if wanted_ids := ids_filter(ids):
-        stmt = stmt.where(col(SizeChartRow.id).in_(wanted_ids))
+        stmt = stmt.where(SizeChartRow.id.in_(wanted_ids))
     stmt = text_filtered(stmt, SizeChartRow.name, name)
     columns = {"id": SizeChartRow.id, "name": SizeChartRow.name}
     return page(session, sorted_by(stmt, sort, columns, SizeChartRow.id), limit, page_number)
@@ -102,9 +102,7 @@ def delete_size_chart(uow: UnitOfWork, chart_id: int) -> None:
     if chart is None:
         raise not_found("SizeChart", chart_id, [])
     users = uow.session.exec(
-        select(VariantRow.id)
-        .where(VariantRow.size_chart_id == chart.id)
-        .order_by(col(VariantRow.id))
+        select(VariantRow.id).where(VariantRow.size_chart_id == chart.id).order_by(VariantRow.id)
     ).all()
     if users:
         shown = ", ".join(str(i) for i in users[:5]) + (" ..." if len(users) > 5 else "")
@@ -118,7 +116,7 @@ def delete_size_chart(uow: UnitOfWork, chart_id: int) -> None:
     if (
         size_ids
         and uow.session.exec(
-            select(ProductSizeRow.id).where(col(ProductSizeRow.size_id).in_(size_ids))
+            select(ProductSizeRow.id).where(ProductSizeRow.size_id.in_(size_ids))
         ).first()
     ):
         raise DomainError(

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.storage.tables import ProductRow, ProductSizeRow, VariantRow
 
@@ -40,8 +40,8 @@ def sizes_query() -> Any:
     """Product sizes joined to their variants and products (what the SKU conditions read)."""
     return (
         select(ProductSizeRow)
-        .join(VariantRow, col(VariantRow.id) == ProductSizeRow.variant_id)
-        .join(ProductRow, col(ProductRow.id) == VariantRow.product_id)
+        .join(VariantRow, VariantRow.id == ProductSizeRow.variant_id)
+        .join(ProductRow, ProductRow.id == VariantRow.product_id)
     )
 
 

@@ -24,7 +24,7 @@ from mockcentra.storage.tables import (
     SizeChartRow,
     VariantRow,
 )
-from mockcentra.storage.tables.base import key, stored
+from mockcentra.storage.tables.base import column_values, key, stored
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 
@@ -149,7 +149,7 @@ def _has_sizes(uow: UnitOfWork, variant_id: int) -> bool:
 def update_variant(uow: UnitOfWork, variant: VariantRow, changes: dict[str, Any]) -> VariantRow:
     """Apply the given fields; `unit_cost` is `(amount, currency code)` or None to clear it."""
     product = stored(uow.session, ProductRow, variant.product_id)
-    before = variant.model_dump()
+    before = column_values(variant)
     for attr, value in changes.items():
         path = [VARIANT_FIELDS[attr]]
         if attr == "name":
@@ -179,7 +179,7 @@ def update_variant(uow: UnitOfWork, variant: VariantRow, changes: dict[str, Any]
                     path,
                 )
             variant.size_chart_id = key(chart)
-    if variant.model_dump() != before:
+    if column_values(variant) != before:
         variant.updated_at = uow.clock.now()
         uow.session.add(variant)
         uow.session.flush()

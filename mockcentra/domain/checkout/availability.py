@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.errors import Explain
 from mockcentra.domain.stock.explain import stock_levels
@@ -51,7 +51,7 @@ def _free_in_warehouses() -> Any:
         ("free units of a size in warehouses",),
         lambda: select(func.coalesce(func.sum(StockRow.physical - StockRow.allocated), 0)).where(
             StockRow.product_size_id == bindparam("size"),
-            col(StockRow.warehouse_id).in_(bindparam("warehouses", expanding=True)),
+            StockRow.warehouse_id.in_(bindparam("warehouses", expanding=True)),
         ),
     )
 

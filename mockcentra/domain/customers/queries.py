@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.listing import count, page, sliced, text_filtered
@@ -36,7 +36,7 @@ def find_customers(
         stmt = stmt.where(CustomerRow.created_at >= created_after)
     if modified_after is not None:
         stmt = stmt.where(CustomerRow.updated_at >= modified_after)
-    return list(session.exec(sliced(stmt.order_by(col(CustomerRow.id)), limit, offset)))
+    return list(session.exec(sliced(stmt.order_by(CustomerRow.id), limit, offset)))
 
 
 def latest_addresses(session: Session, customer_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -48,8 +48,8 @@ def latest_addresses(session: Session, customer_ids: Sequence[int]) -> dict[int,
     found = rows(
         session,
         select(OrderRow.customer_id, OrderRow.billing_address)
-        .where(col(OrderRow.customer_id).in_(ids))
-        .order_by(col(OrderRow.id)),
+        .where(OrderRow.customer_id.in_(ids))
+        .order_by(OrderRow.id),
     )
     return {customer_id: dict(address or {}) for customer_id, address in found}
 
@@ -73,12 +73,12 @@ def customers_matching(
     """
     wholesale = select(StoreRow.id).where(StoreRow.type == "WHOLESALE")
     stmt = select(CustomerRow).where(
-        col(CustomerRow.store_id).is_(None) | col(CustomerRow.store_id).not_in(wholesale)
+        CustomerRow.store_id.is_(None) | CustomerRow.store_id.not_in(wholesale)
     )
     if ids:
-        stmt = stmt.where(col(CustomerRow.id).in_(list(ids)))
+        stmt = stmt.where(CustomerRow.id.in_(list(ids)))
     if store_ids:
-        stmt = stmt.where(col(CustomerRow.store_id).in_(list(store_ids)))
+        stmt = stmt.where(CustomerRow.store_id.in_(list(store_ids)))
     stmt = text_filtered(stmt, CustomerRow.email, email, normalize_email)
     if is_registered is not None:
         stmt = stmt.where(CustomerRow.registered == is_registered)
@@ -102,7 +102,7 @@ def list_customers(
 ) -> Sequence[CustomerRow]:
     """The Integration API's `customers` in id order (see `customers_matching`)."""
 
-    stmt = customers_matching(**filters).order_by(col(CustomerRow.id))
+    stmt = customers_matching(**filters).order_by(CustomerRow.id)
     return page(session, stmt, limit, page_number)
 
 

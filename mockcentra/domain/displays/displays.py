@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.catalog.status import ProductStatus, VariantStatus
 from mockcentra.domain.displays.relations import set_categories, set_markets, set_variants
@@ -178,7 +178,7 @@ def _sellable_display() -> Any:
     statistics SQLite would otherwise scan the store."""
     on_displays = (
         select(DisplayVariantRow.display_id)
-        .join(VariantRow, col(VariantRow.id) == DisplayVariantRow.variant_id)
+        .join(VariantRow, VariantRow.id == DisplayVariantRow.variant_id)
         .where(
             DisplayVariantRow.variant_id == bindparam("variant"),
             VariantRow.status == VariantStatus.ACTIVE,
@@ -186,14 +186,14 @@ def _sellable_display() -> Any:
     )
     return (
         select(DisplayRow)
-        .join(ProductRow, col(ProductRow.id) == DisplayRow.product_id)
+        .join(ProductRow, ProductRow.id == DisplayRow.product_id)
         .where(
-            col(DisplayRow.id).in_(on_displays),
+            DisplayRow.id.in_(on_displays),
             DisplayRow.store_id == bindparam("store"),
             DisplayRow.status == DisplayStatus.ACTIVE,
             ProductRow.status == ProductStatus.ACTIVE,
         )
-        .order_by(col(DisplayRow.id))
+        .order_by(DisplayRow.id)
     )
 
 

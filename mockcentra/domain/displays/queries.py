@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.listing import grouped_by, grouped_pairs, ids_filter, page
 from mockcentra.storage.tables import (
@@ -39,25 +39,22 @@ def displays_matching(
     markets (shown everywhere)."""
     stmt = select(DisplayRow)
     if wanted_ids := ids_filter(ids):
-        stmt = stmt.where(col(DisplayRow.id).in_(wanted_ids))
+        stmt = stmt.where(DisplayRow.id.in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
-        stmt = stmt.where(col(DisplayRow.store_id).in_(wanted_ids))
+        stmt = stmt.where(DisplayRow.store_id.in_(wanted_ids))
     if wanted_ids := ids_filter(product_ids):
-        stmt = stmt.where(col(DisplayRow.product_id).in_(wanted_ids))
+        stmt = stmt.where(DisplayRow.product_id.in_(wanted_ids))
     if wanted_statuses := _values(statuses):
-        stmt = stmt.where(col(DisplayRow.status).in_(wanted_statuses))
+        stmt = stmt.where(DisplayRow.status.in_(wanted_statuses))
     if wanted_ids := ids_filter(market_ids):
         in_market = select(DisplayMarketRow.display_id).where(
-            col(DisplayMarketRow.market_id).in_(wanted_ids)
+            DisplayMarketRow.market_id.in_(wanted_ids)
         )
         with_markets = select(DisplayMarketRow.display_id)
-        market_stores = select(MarketRow.store_id).where(col(MarketRow.id).in_(wanted_ids))
+        market_stores = select(MarketRow.store_id).where(MarketRow.id.in_(wanted_ids))
         stmt = stmt.where(
-            col(DisplayRow.id).in_(in_market)
-            | (
-                col(DisplayRow.id).not_in(with_markets)
-                & col(DisplayRow.store_id).in_(market_stores)
-            )
+            DisplayRow.id.in_(in_market)
+            | (DisplayRow.id.not_in(with_markets) & DisplayRow.store_id.in_(market_stores))
         )
     return stmt
 
@@ -111,15 +108,15 @@ def categories(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[CategoryRow]:
-    stmt = select(CategoryRow).order_by(col(CategoryRow.id))
+    stmt = select(CategoryRow).order_by(CategoryRow.id)
     if wanted_ids := ids_filter(ids):
-        stmt = stmt.where(col(CategoryRow.id).in_(wanted_ids))
+        stmt = stmt.where(CategoryRow.id.in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
-        stmt = stmt.where(col(CategoryRow.store_id).in_(wanted_ids))
+        stmt = stmt.where(CategoryRow.store_id.in_(wanted_ids))
     if is_top_category is True:
-        stmt = stmt.where(col(CategoryRow.parent_id).is_(None))
+        stmt = stmt.where(CategoryRow.parent_id.is_(None))
     elif is_top_category is False:
-        stmt = stmt.where(col(CategoryRow.parent_id).is_not(None))
+        stmt = stmt.where(CategoryRow.parent_id.is_not(None))
     return page(session, stmt, limit, page_number)
 
 
@@ -128,9 +125,9 @@ def variants_by_display(
 ) -> dict[int, list[VariantRow]]:
     stmt = (
         select(DisplayVariantRow.display_id, VariantRow)
-        .join(VariantRow, col(VariantRow.id) == DisplayVariantRow.variant_id)
-        .where(col(DisplayVariantRow.display_id).in_(list(display_ids)))
-        .order_by(col(VariantRow.id))
+        .join(VariantRow, VariantRow.id == DisplayVariantRow.variant_id)
+        .where(DisplayVariantRow.display_id.in_(list(display_ids)))
+        .order_by(VariantRow.id)
     )
     return grouped_pairs(session, stmt)
 
@@ -156,16 +153,16 @@ def display_items(
 ) -> Sequence[DisplayVariantRow]:
     """Display items by id: Centra's way from a Checkout API product id back to its display
     and variant."""
-    stmt = select(DisplayVariantRow).order_by(col(DisplayVariantRow.id))
+    stmt = select(DisplayVariantRow).order_by(DisplayVariantRow.id)
     if wanted_ids := ids_filter(ids):
-        stmt = stmt.where(col(DisplayVariantRow.id).in_(wanted_ids))
+        stmt = stmt.where(DisplayVariantRow.id.in_(wanted_ids))
     if wanted_ids := ids_filter(display_ids):
-        stmt = stmt.where(col(DisplayVariantRow.display_id).in_(wanted_ids))
+        stmt = stmt.where(DisplayVariantRow.display_id.in_(wanted_ids))
     if wanted_ids := ids_filter(variant_ids):
-        stmt = stmt.where(col(DisplayVariantRow.variant_id).in_(wanted_ids))
+        stmt = stmt.where(DisplayVariantRow.variant_id.in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
-        in_stores = select(DisplayRow.id).where(col(DisplayRow.store_id).in_(wanted_ids))
-        stmt = stmt.where(col(DisplayVariantRow.display_id).in_(in_stores))
+        in_stores = select(DisplayRow.id).where(DisplayRow.store_id.in_(wanted_ids))
+        stmt = stmt.where(DisplayVariantRow.display_id.in_(in_stores))
     return page(session, stmt, limit, page_number)
 
 
@@ -185,9 +182,9 @@ def displays_of_product(session: Session, product_id: int, **filters: Any) -> Se
 def markets_by_display(session: Session, display_ids: Sequence[int]) -> dict[int, list[MarketRow]]:
     stmt = (
         select(DisplayMarketRow.display_id, MarketRow)
-        .join(MarketRow, col(MarketRow.id) == DisplayMarketRow.market_id)
-        .where(col(DisplayMarketRow.display_id).in_(list(display_ids)))
-        .order_by(col(MarketRow.id))
+        .join(MarketRow, MarketRow.id == DisplayMarketRow.market_id)
+        .where(DisplayMarketRow.display_id.in_(list(display_ids)))
+        .order_by(MarketRow.id)
     )
     return grouped_pairs(session, stmt)
 
@@ -197,9 +194,9 @@ def categories_by_display(
 ) -> dict[int, list[CategoryRow]]:
     stmt = (
         select(DisplayCategoryRow.display_id, CategoryRow)
-        .join(CategoryRow, col(CategoryRow.id) == DisplayCategoryRow.category_id)
-        .where(col(DisplayCategoryRow.display_id).in_(list(display_ids)))
-        .order_by(col(CategoryRow.id))
+        .join(CategoryRow, CategoryRow.id == DisplayCategoryRow.category_id)
+        .where(DisplayCategoryRow.display_id.in_(list(display_ids)))
+        .order_by(CategoryRow.id)
     )
     return grouped_pairs(session, stmt)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.events import lifecycle
 from mockcentra.domain.events.audience import Audience, changed_audience
@@ -145,7 +145,7 @@ def _route(
             session.exec(
                 select(WebhookSubscriptionRow)
                 .where(WebhookSubscriptionRow.active)
-                .order_by(col(WebhookSubscriptionRow.id))
+                .order_by(WebhookSubscriptionRow.id)
             )
         )
         if any_subscription

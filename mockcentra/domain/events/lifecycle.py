@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.events.status import EventChangeType as C
 from mockcentra.domain.events.status import Trigger as T
@@ -99,7 +99,7 @@ class History:
             .where(
                 or_(
                     *(
-                        and_(col(EventRow.object_type) == kind, col(EventRow.object_ref) == ref)
+                        and_(EventRow.object_type == kind, EventRow.object_ref == ref)
                         for kind, ref in wanted
                     )
                 )
@@ -110,7 +110,7 @@ class History:
             (kind, ref): dict(data)
             for kind, ref, data in self.session.exec(
                 select(EventRow.object_type, EventRow.object_ref, EventRow.data).where(
-                    col(EventRow.id).in_(latest)
+                    EventRow.id.in_(latest)
                 )
             )
         }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, delete, select
 
 from mockcentra.domain.errors import DomainWarning, invalid
 from mockcentra.domain.events.status import CHANGE_ORDER, COMPLETABLE, EventChangeType
@@ -49,7 +49,7 @@ def listeners_of(session: Session, integration: str) -> list[EventListenerRow]:
         session.exec(
             select(EventListenerRow)
             .where(EventListenerRow.integration_name == integration)
-            .order_by(col(EventListenerRow.id))
+            .order_by(EventListenerRow.id)
         )
     )
 
@@ -112,10 +112,10 @@ def unset_listeners(
         removed_types = set(CHANGE_ORDER) if removed is None else removed
         uow.session.exec(
             delete(EventQueueRow).where(
-                col(EventQueueRow.integration_name) == integration,
-                col(EventQueueRow.object_type) == object_type,
-                col(EventQueueRow.change_type).in_(sorted(removed_types)),
-                col(EventQueueRow.confirmed_at).is_(None),
+                EventQueueRow.integration_name == integration,
+                EventQueueRow.object_type == object_type,
+                EventQueueRow.change_type.in_(sorted(removed_types)),
+                EventQueueRow.confirmed_at.is_(None),
             )
         )
         if row is None:

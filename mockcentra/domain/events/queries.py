@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import DomainWarning, invalid
 from mockcentra.storage.tables import EventQueueRow, EventRow
@@ -35,24 +35,20 @@ def pending_events(
         raise invalid(f"limit must be between 1 and {MAX_LIMIT}.", ["limit"])
     stmt = (
         select(EventRow)
-        .join(EventQueueRow, col(EventQueueRow.event_id) == EventRow.id)
-        .where(
-            EventQueueRow.integration_name == integration, col(EventQueueRow.confirmed_at).is_(None)
-        )
+        .join(EventQueueRow, EventQueueRow.event_id == EventRow.id)
+        .where(EventQueueRow.integration_name == integration, EventQueueRow.confirmed_at.is_(None))
     )
     if object_types:
-        stmt = stmt.where(col(EventRow.object_type).in_(list(object_types)))
+        stmt = stmt.where(EventRow.object_type.in_(list(object_types)))
     if change_types:
-        stmt = stmt.where(col(EventRow.change_type).in_(list(change_types)))
+        stmt = stmt.where(EventRow.change_type.in_(list(change_types)))
     if store_ids:
-        stmt = stmt.where(col(EventRow.store_id).in_(list(store_ids)))
+        stmt = stmt.where(EventRow.store_id.in_(list(store_ids)))
     if market_ids:
-        stmt = stmt.where(col(EventRow.market_id).in_(list(market_ids)))
+        stmt = stmt.where(EventRow.market_id.in_(list(market_ids)))
     if token_store_id is not None:
-        stmt = stmt.where(
-            or_(col(EventRow.store_id).is_(None), col(EventRow.store_id) == token_store_id)
-        )
-    return list(session.exec(stmt.order_by(col(EventRow.id)).limit(limit)))
+        stmt = stmt.where(or_(EventRow.store_id.is_(None), EventRow.store_id == token_store_id))
+    return list(session.exec(stmt.order_by(EventRow.id).limit(limit)))
 
 
 def confirm_events(
@@ -68,7 +64,7 @@ def confirm_events(
         uow.session.exec(
             select(EventQueueRow).where(
                 EventQueueRow.integration_name == integration,
-                col(EventQueueRow.event_id).in_(wanted),
+                EventQueueRow.event_id.in_(wanted),
             )
         )
     )

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.events.status import DeliveryStatus, Trigger
@@ -190,9 +190,7 @@ def create_subscription(uow: UnitOfWork, spec: SubscriptionSpec) -> WebhookSubsc
 
 
 def list_subscriptions(session: Session) -> list[WebhookSubscriptionRow]:
-    return list(
-        session.exec(select(WebhookSubscriptionRow).order_by(col(WebhookSubscriptionRow.id)))
-    )
+    return list(session.exec(select(WebhookSubscriptionRow).order_by(WebhookSubscriptionRow.id)))
 
 
 def delete_subscription(uow: UnitOfWork, subscription_id: int) -> WebhookSubscriptionRow:
@@ -207,7 +205,7 @@ def delete_subscription(uow: UnitOfWork, subscription_id: int) -> WebhookSubscri
     for delivery in uow.session.exec(
         select(WebhookDeliveryRow).where(
             WebhookDeliveryRow.subscription_id == row.id,
-            col(WebhookDeliveryRow.status).in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING]),
+            WebhookDeliveryRow.status.in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING]),
         )
     ):
         delivery.status = DeliveryStatus.CANCELLED.value

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.invoices.status import InvoiceType
 from mockcentra.domain.listing import grouped_by, page
@@ -32,20 +32,20 @@ def find_invoices(
     session: Session, where: InvoiceFilter, limit: int | None, page_number: int | None
 ) -> Sequence[InvoiceRow]:
     """One page of matching invoices, oldest first (ids follow the invoice series)."""
-    stmt = select(InvoiceRow).order_by(col(InvoiceRow.id))
+    stmt = select(InvoiceRow).order_by(InvoiceRow.id)
     if where.ids:
-        stmt = stmt.where(col(InvoiceRow.id).in_(list(where.ids)))
+        stmt = stmt.where(InvoiceRow.id.in_(list(where.ids)))
     if where.numbers:
-        stmt = stmt.where(col(InvoiceRow.number).in_(list(where.numbers)))
+        stmt = stmt.where(InvoiceRow.number.in_(list(where.numbers)))
     if where.types:
-        stmt = stmt.where(col(InvoiceRow.type).in_([t.value for t in where.types]))
+        stmt = stmt.where(InvoiceRow.type.in_([t.value for t in where.types]))
     if where.store_type:
         stmt = stmt.where(InvoiceRow.store_type == where.store_type)
     if where.store_ids:
-        stmt = stmt.where(col(InvoiceRow.store_id).in_(list(where.store_ids)))
+        stmt = stmt.where(InvoiceRow.store_id.in_(list(where.store_ids)))
     if where.order_hashes:
-        orders = select(OrderRow.id).where(col(OrderRow.hash).in_(list(where.order_hashes)))
-        stmt = stmt.where(col(InvoiceRow.order_id).in_(orders))
+        orders = select(OrderRow.id).where(OrderRow.hash.in_(list(where.order_hashes)))
+        stmt = stmt.where(InvoiceRow.order_id.in_(orders))
     if where.created_from:
         stmt = stmt.where(InvoiceRow.created_at >= where.created_from)
     if where.created_to:
@@ -90,7 +90,7 @@ def payments_of(session: Session, shipment_ids: Sequence[int]) -> list[PaymentEn
         return []
     rows = session.exec(
         select(PaymentEntryRow)
-        .where(col(PaymentEntryRow.shipment_id).in_(list(shipment_ids)))
-        .order_by(col(PaymentEntryRow.id))
+        .where(PaymentEntryRow.shipment_id.in_(list(shipment_ids)))
+        .order_by(PaymentEntryRow.id)
     )
     return [r for r in rows if (r.entry_type, r.status) in _TAKEN]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
@@ -96,9 +96,9 @@ def markets(
     """Markets by `sort` (id order when none is given)."""
     stmt = select(MarketRow)
     if wanted_ids := ids_filter(ids):
-        stmt = stmt.where(col(MarketRow.id).in_(wanted_ids))
+        stmt = stmt.where(MarketRow.id.in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
-        stmt = stmt.where(col(MarketRow.store_id).in_(wanted_ids))
+        stmt = stmt.where(MarketRow.store_id.in_(wanted_ids))
     stmt = text_filtered(stmt, MarketRow.name, name)
     by = {"id": MarketRow.id, "name": MarketRow.name}
     return page(session, sorted_by(stmt, sort, by, MarketRow.id), limit, page_number)
@@ -138,7 +138,7 @@ def _add_countries(uow: UnitOfWork, market: MarketRow, store: StoreRow, refs: li
         country = _country(uow, ref, ["addCountries", i])
         holder = uow.session.exec(
             select(MarketRow)
-            .join(MarketCountryRow, col(MarketCountryRow.market_id) == MarketRow.id)
+            .join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
             .where(MarketCountryRow.country_id == country.id, MarketRow.store_id == store.id)
         ).first()
         if holder is not None and holder.id == market.id:

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import DomainError, invalid
 from mockcentra.domain.media.media import NotAnImage, add_media, file_of, owner_checked
@@ -156,7 +156,7 @@ def items_of(session: Session, queue_id: str) -> list[MediaBatchItemRow]:
         session.exec(
             select(MediaBatchItemRow)
             .where(MediaBatchItemRow.queue_id == queue_id)
-            .order_by(col(MediaBatchItemRow.position))
+            .order_by(MediaBatchItemRow.position)
         )
     )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
 from mockcentra.domain.listing import page, sorted_by
@@ -141,9 +141,9 @@ def product_media(
     """Media by `sort` (`id`, `position`; position order by default)."""
     stmt = select(ProductMediaRow)
     if product_ids is not None:
-        stmt = stmt.where(col(ProductMediaRow.product_id).in_(list(product_ids)))
+        stmt = stmt.where(ProductMediaRow.product_id.in_(list(product_ids)))
     if variant_ids is not None:
-        stmt = stmt.where(col(ProductMediaRow.variant_id).in_(list(variant_ids)))
+        stmt = stmt.where(ProductMediaRow.variant_id.in_(list(variant_ids)))
     columns = {"id": ProductMediaRow.id, "position": ProductMediaRow.position}
     ordered = sorted_by(stmt, sort or ["position_ASC"], columns, ProductMediaRow.id)
     return page(session, ordered, limit, page_number)
@@ -155,11 +155,9 @@ def media_by_display(
     """The media each display shows, in the display's order, in one query."""
     stmt = (
         select(DisplayMediaRow.display_id, ProductMediaRow)
-        .join(ProductMediaRow, col(ProductMediaRow.id) == DisplayMediaRow.media_id)
-        .where(col(DisplayMediaRow.display_id).in_(list(display_ids)))
-        .order_by(
-            col(DisplayMediaRow.display_id), col(DisplayMediaRow.position), col(DisplayMediaRow.id)
-        )
+        .join(ProductMediaRow, ProductMediaRow.id == DisplayMediaRow.media_id)
+        .where(DisplayMediaRow.display_id.in_(list(display_ids)))
+        .order_by(DisplayMediaRow.display_id, DisplayMediaRow.position, DisplayMediaRow.id)
     )
     out: dict[int, list[ProductMediaRow]] = {}
     for display_id, media in session.exec(stmt):
@@ -211,7 +209,7 @@ def _display_order(session: Session, display: DisplayRow) -> list[int]:
         for link in session.exec(
             select(DisplayMediaRow)
             .where(DisplayMediaRow.display_id == display.id)
-            .order_by(col(DisplayMediaRow.position), col(DisplayMediaRow.id))
+            .order_by(DisplayMediaRow.position, DisplayMediaRow.id)
         )
     ]
 

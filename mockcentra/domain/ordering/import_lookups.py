@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -33,7 +33,7 @@ def store_of(uow: UnitOfWork, store_id: int | None) -> StoreRow:
             raise not_found("store", store_id, ["store"])
         return store
     store = uow.session.exec(
-        select(StoreRow).where(StoreRow.type == "DIRECT_TO_CONSUMER").order_by(col(StoreRow.id))
+        select(StoreRow).where(StoreRow.type == "DIRECT_TO_CONSUMER").order_by(StoreRow.id)
     ).first()
     if store is None:
         raise DomainError(ErrorCode.NOT_FOUND, "The instance has no direct-to-consumer store.")
@@ -117,7 +117,7 @@ def product_size(
         return size
     if sku:
         size = session.exec(
-            skus.sizes_query().where(skus.names_size(sku)).order_by(col(ProductSizeRow.id))
+            skus.sizes_query().where(skus.names_size(sku)).order_by(ProductSizeRow.id)
         ).first()
         if size is None:
             raise not_found("product size", sku, [*path, "sku"], by="SKU")
@@ -132,7 +132,7 @@ def check_free_stock(uow: UnitOfWork, market_id: int, wanted: dict[int, tuple[in
     for size_id, (quantity, label) in wanted.items():
         free = uow.session.exec(
             select(func.coalesce(func.sum(StockRow.physical - StockRow.allocated), 0)).where(
-                StockRow.product_size_id == size_id, col(StockRow.warehouse_id).in_(warehouses)
+                StockRow.product_size_id == size_id, StockRow.warehouse_id.in_(warehouses)
             )
         ).one()
         if int(free) < quantity:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.catalog import skus
 from mockcentra.domain.listing import sliced
@@ -74,18 +74,18 @@ def find_shipments(
     """Shipments in one of the three states, oldest first (by creation)."""
     stmt = select(ShipmentRow)
     if state == ShipmentStatus.COMPLETED:
-        stmt = stmt.where(col(ShipmentRow.shipped_at).is_not(None))
+        stmt = stmt.where(ShipmentRow.shipped_at.is_not(None))
     else:
         stmt = stmt.where(
-            col(ShipmentRow.shipped_at).is_(None),
+            ShipmentRow.shipped_at.is_(None),
             ShipmentRow.is_good_to_go == (state == ShipmentStatus.GOOD_TO_GO),
         )
     if order_number is not None:
-        stmt = stmt.join(OrderRow, col(OrderRow.id) == ShipmentRow.order_id).where(
+        stmt = stmt.join(OrderRow, OrderRow.id == ShipmentRow.order_id).where(
             OrderRow.number == order_number
         )
     stmt = _window(stmt, ShipmentRow.created_at, newer_than, older_than)
-    stmt = stmt.order_by(col(ShipmentRow.created_at).asc(), col(ShipmentRow.id).asc())
+    stmt = stmt.order_by(ShipmentRow.created_at.asc(), ShipmentRow.id.asc())
     return list(session.exec(sliced(stmt, limit, offset)))
 
 
@@ -143,9 +143,9 @@ def find_product_items(
     if stock_modified_after is not None:
         changed = (
             select(StockChangeLineRow.product_size_id)
-            .join(StockChangeRow, col(StockChangeRow.id) == StockChangeLineRow.stock_change_id)
+            .join(StockChangeRow, StockChangeRow.id == StockChangeLineRow.stock_change_id)
             .where(StockChangeRow.created_at >= stock_modified_after)
         )
-        stmt = stmt.where(col(ProductSizeRow.id).in_(changed))
-    stmt = stmt.order_by(col(ProductRow.id), col(VariantRow.id), col(ProductSizeRow.id))
+        stmt = stmt.where(ProductSizeRow.id.in_(changed))
+    stmt = stmt.order_by(ProductRow.id, VariantRow.id, ProductSizeRow.id)
     return list(session.exec(sliced(stmt, limit, offset)))

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, or_, select
 
 from mockcentra.domain.shipments.status import status_of
 from mockcentra.storage.tables import (
@@ -48,9 +48,7 @@ def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
     """Everything that happened to `order`, oldest first (ties keep the order of the facts)."""
     shipments = list(
         session.exec(
-            select(ShipmentRow)
-            .where(ShipmentRow.order_id == order.id)
-            .order_by(col(ShipmentRow.id))
+            select(ShipmentRow).where(ShipmentRow.order_id == order.id).order_by(ShipmentRow.id)
         )
     )
     out = [
@@ -64,9 +62,7 @@ def order_timeline(session: Session, order: OrderRow) -> list[TimelineEntry]:
         *_payment_facts(session, order),
     ]
     returns = list(
-        session.exec(
-            select(ReturnRow).where(ReturnRow.order_id == order.id).order_by(col(ReturnRow.id))
-        )
+        session.exec(select(ReturnRow).where(ReturnRow.order_id == order.id).order_by(ReturnRow.id))
     )
     out += _return_facts(returns)
     out += _voucher_facts(session, order)
@@ -119,7 +115,7 @@ def _payment_facts(session: Session, order: OrderRow) -> list[TimelineEntry]:
         for entry in session.exec(
             select(PaymentEntryRow)
             .where(PaymentEntryRow.order_id == order.id)
-            .order_by(col(PaymentEntryRow.id))
+            .order_by(PaymentEntryRow.id)
         )
     ]
 
@@ -154,23 +150,23 @@ def _events(
     session: Session, order: OrderRow, shipments: list[ShipmentRow], returns: list[ReturnRow]
 ) -> list[TimelineEntry]:
     """The events about the order, its shipments and its returns, with the request behind each."""
-    refs = [and_(col(EventRow.object_type) == "Order", col(EventRow.object_ref) == order.hash)]
+    refs = [and_(EventRow.object_type == "Order", EventRow.object_ref == order.hash)]
     if shipments:
         refs.append(
             and_(
-                col(EventRow.object_type) == "Shipment",
-                col(EventRow.object_ref).in_([str(s.id) for s in shipments]),
+                EventRow.object_type == "Shipment",
+                EventRow.object_ref.in_([str(s.id) for s in shipments]),
             )
         )
     if returns:
         refs.append(
             and_(
-                col(EventRow.object_type) == "Return",
-                col(EventRow.object_ref).in_([str(r.id) for r in returns]),
+                EventRow.object_type == "Return",
+                EventRow.object_ref.in_([str(r.id) for r in returns]),
             )
         )
     out = []
-    for ev in session.exec(select(EventRow).where(or_(*refs)).order_by(col(EventRow.id))):
+    for ev in session.exec(select(EventRow).where(or_(*refs)).order_by(EventRow.id)):
         triggers = f" ({', '.join(ev.triggers)})" if ev.triggers else ""
         out.append(
             TimelineEntry(

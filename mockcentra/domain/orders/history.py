@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.storage.statements import rows
 from mockcentra.storage.tables import EventRow, OrderRow, ShipmentRow
@@ -59,7 +59,7 @@ def order_history(session: Session, order: OrderRow) -> list[HistoryEntry]:
         session,
         select(EventRow.id, EventRow.created_at, EventRow.data)
         .where(EventRow.object_type == "Order", EventRow.object_ref == order.hash)
-        .order_by(col(EventRow.id)),
+        .order_by(EventRow.id),
     )
     for event_id, logged_at, data in events:
         status = (data or {}).get("status")
@@ -77,9 +77,9 @@ def email_history(session: Session, order: OrderRow) -> list[EmailEntry]:
     )
     shipped = session.exec(
         select(ShipmentRow)
-        .where(ShipmentRow.order_id == order.id, col(ShipmentRow.shipped_at).is_not(None))
+        .where(ShipmentRow.order_id == order.id, ShipmentRow.shipped_at.is_not(None))
         .where(ShipmentRow.send_email)
-        .order_by(col(ShipmentRow.shipped_at), col(ShipmentRow.id))
+        .order_by(ShipmentRow.shipped_at, ShipmentRow.id)
     )
     return [
         EmailEntry(

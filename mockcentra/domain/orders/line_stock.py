@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.orders.status import StockAction
 from mockcentra.domain.stock import allocation
@@ -66,7 +66,7 @@ def delivery_line(session: Session, warehouse_id: int, product_size_id: int) -> 
             StockChangeLineRow.product_size_id == product_size_id,
             StockChangeLineRow.physical_delta > 0,
         )
-        .order_by(col(StockChangeLineRow.id).desc())
+        .order_by(StockChangeLineRow.id.desc())
     ).first()
 
 

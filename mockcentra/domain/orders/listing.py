@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Integer, String, false, literal_column, true, union_all
 from sqlalchemy.sql.elements import ColumnClause
-from sqlmodel import Session, col
+from sqlmodel import Session
 from sqlmodel import select as select_rows
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -145,18 +145,18 @@ def _filtered(f: OrderListFilter, lead: tuple[str, list] | None) -> Any:
     """
     stmt = select_rows(OrderRow)
     if f.hashes:
-        stmt = stmt.where(col(OrderRow.hash).in_(list(f.hashes)))
+        stmt = stmt.where(OrderRow.hash.in_(list(f.hashes)))
     if f.numbers:
-        stmt = stmt.where(col(OrderRow.number).in_(list(f.numbers)))
+        stmt = stmt.where(OrderRow.number.in_(list(f.numbers)))
     led = lead[0] if lead else None
     if f.statuses and led != "status":
-        stmt = stmt.where(col(OrderRow.status).in_(list(f.statuses)))
+        stmt = stmt.where(OrderRow.status.in_(list(f.statuses)))
     if f.store_type and led != "store_type":
         stmt = stmt.where(_unindexed("store_type", String) == f.store_type)
     if f.store_ids and led != "store_id":
         stmt = stmt.where(_unindexed("store_id", Integer).in_(list(f.store_ids)))
     if f.customer_ids:
-        stmt = stmt.where(col(OrderRow.customer_id).in_(list(f.customer_ids)))
+        stmt = stmt.where(OrderRow.customer_id.in_(list(f.customer_ids)))
     if f.is_locked is not None:
         stmt = stmt.where(OrderRow.is_locked == _flag(f.is_locked))
     if f.is_on_hold is not None:
@@ -170,8 +170,8 @@ def _filtered(f: OrderListFilter, lead: tuple[str, list] | None) -> Any:
 
 def _rows_of_page(ids: Any, descending: bool, cut: Cut) -> Any:
     """The orders of one page of an id-sorted id query, read by primary key."""
-    key = col(OrderRow.id).desc() if descending else col(OrderRow.id).asc()
-    return select_rows(OrderRow).where(col(OrderRow.id).in_(cut(ids))).order_by(key)
+    key = OrderRow.id.desc() if descending else OrderRow.id.asc()
+    return select_rows(OrderRow).where(OrderRow.id.in_(cut(ids))).order_by(key)
 
 
 def _id_page_from_index(stmt: Any, descending: bool, cut: Cut) -> Any:
@@ -194,7 +194,7 @@ def _id_page_merged(stmt: Any, lead: tuple[str, list], descending: bool, cut: Cu
     column = _LEAD_KEYS[name] if name in _LEAD_KEYS else getattr(OrderRow, name)
     arms = [stmt.with_only_columns(OrderRow.id).where(column == value) for value in values]
     if len(arms) == 1:
-        id_key = col(OrderRow.id)
+        id_key = OrderRow.id
         ids = arms[0].order_by(id_key.desc() if descending else id_key.asc())
     else:
         union_key: ColumnClause[int] = literal_column("id")

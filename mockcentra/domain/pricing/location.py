@@ -11,7 +11,7 @@ import functools
 from typing import Any
 
 from sqlalchemy import Integer, bindparam
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.pricing.status import PricelistStatus
@@ -31,9 +31,9 @@ def market_query(store_id: Any, country_id: Any) -> Any:
     values or bound parameters."""
     return (
         select(MarketRow)
-        .join(MarketCountryRow, col(MarketCountryRow.market_id) == MarketRow.id)
+        .join(MarketCountryRow, MarketCountryRow.market_id == MarketRow.id)
         .where(MarketRow.store_id == store_id, MarketCountryRow.country_id == country_id)
-        .order_by(col(MarketRow.id))
+        .order_by(MarketRow.id)
     )
 
 
@@ -42,13 +42,13 @@ def pricelist_query(store_id: Any, country_id: Any) -> Any:
     are values or bound parameters."""
     return (
         select(PricelistRow)
-        .join(PricelistCountryRow, col(PricelistCountryRow.pricelist_id) == PricelistRow.id)
+        .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
         .where(
             PricelistRow.store_id == store_id,
             PricelistRow.status == PricelistStatus.ACTIVE,
             PricelistCountryRow.country_id == country_id,
         )
-        .order_by(col(PricelistRow.id))
+        .order_by(PricelistRow.id)
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, delete, select
 
 from mockcentra.domain.catalog.status import BundlePriceType
 from mockcentra.domain.errors import DomainError, DomainWarning, ErrorCode
@@ -199,8 +199,8 @@ def _apply_product(
     if item.override_individual_variant_prices:
         session.execute(
             target.where(delete(target.table))
-            .where(col(target.table.product_id) == product.id)
-            .where(col(target.table.variant_id).is_not(None))
+            .where(target.table.product_id == product.id)
+            .where(target.table.variant_id.is_not(None))
         )
 
 
@@ -266,8 +266,8 @@ def _apply_variants(
         if price is None and rrp is None:
             session.execute(
                 target.where(delete(target.table))
-                .where(col(target.table.product_id) == product.id)
-                .where(col(target.table.variant_id) == variant.id)
+                .where(target.table.product_id == product.id)
+                .where(target.table.variant_id == variant.id)
             )
             continue
         _upsert(session, target, product.id, variant.id, price, rrp, [*vpath, "price"])
@@ -307,11 +307,11 @@ def _upsert(
     rrp: Decimal | None,
     price_path: Path,
 ) -> None:
-    stmt = target.where(select(target.table)).where(col(target.table.product_id) == product_id)
+    stmt = target.where(select(target.table)).where(target.table.product_id == product_id)
     if variant_id is None:
-        stmt = stmt.where(col(target.table.variant_id).is_(None))
+        stmt = stmt.where(target.table.variant_id.is_(None))
     else:
-        stmt = stmt.where(col(target.table.variant_id) == variant_id)
+        stmt = stmt.where(target.table.variant_id == variant_id)
     row = session.exec(stmt).first()
     if row is None:
         if price is None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, delete, select
 
 from mockcentra.domain import idconversion
 from mockcentra.domain.errors import DomainError, ErrorCode, not_found
@@ -155,8 +155,8 @@ def delete_pricelist(uow: UnitOfWork, pricelist_id: int) -> None:
             f"Pricelist {pricelist.name} is in use and cannot be deleted: {'; '.join(reasons)}.",
             [],
         )
-    session.exec(delete(PriceRow).where(col(PriceRow.pricelist_id) == pricelist.id))
-    session.exec(delete(AlteredPriceRow).where(col(AlteredPriceRow.pricelist_id) == pricelist.id))
+    session.exec(delete(PriceRow).where(PriceRow.pricelist_id == pricelist.id))
+    session.exec(delete(AlteredPriceRow).where(AlteredPriceRow.pricelist_id == pricelist.id))
     session.delete(pricelist)
     session.flush()
     idconversion.forget(uow, "Pricelist", [pricelist_id])
@@ -167,8 +167,8 @@ def countries_of(session: Session, pricelist_ids: Sequence[int]) -> dict[int, li
     """The countries of many pricelists in one query, by name (Centra's default sort)."""
     stmt = (
         select(PricelistCountryRow.pricelist_id, CountryRow)
-        .join(CountryRow, col(CountryRow.id) == PricelistCountryRow.country_id)
-        .where(col(PricelistCountryRow.pricelist_id).in_(list(pricelist_ids)))
+        .join(CountryRow, CountryRow.id == PricelistCountryRow.country_id)
+        .where(PricelistCountryRow.pricelist_id.in_(list(pricelist_ids)))
         .order_by(CountryRow.name)
     )
     return grouped_pairs(session, stmt)
@@ -214,7 +214,7 @@ def _add_countries(
         country = _country(uow, ref, [*path, i])
         holder = uow.session.exec(
             select(PricelistRow)
-            .join(PricelistCountryRow, col(PricelistCountryRow.pricelist_id) == PricelistRow.id)
+            .join(PricelistCountryRow, PricelistCountryRow.pricelist_id == PricelistRow.id)
             .where(
                 PricelistCountryRow.country_id == country.id,
                 PricelistRow.store_id == store.id,

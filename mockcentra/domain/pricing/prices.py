@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import bindparam
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.pricing.status import PriceAlterationStatus
 from mockcentra.storage.records import memo_records
@@ -68,7 +68,7 @@ def _prices_of_variant() -> Any:
     return select(PriceRow).where(
         PriceRow.pricelist_id == bindparam("pricelist"),
         PriceRow.product_id == bindparam("product"),
-        (col(PriceRow.variant_id).is_(None)) | (PriceRow.variant_id == bindparam("variant")),
+        (PriceRow.variant_id.is_(None)) | (PriceRow.variant_id == bindparam("variant")),
     )
 
 
@@ -78,9 +78,9 @@ def pricelist_prices(session: Session, pricelist_id: int) -> dict[int, list[Any]
     (seeding bulk orders). Pass a product's rows to `pick_price`."""
     rows: dict[int, list[Any]] = {}
     found = session.execute(
-        select(col(PriceRow.product_id), col(PriceRow.variant_id), col(PriceRow.price))
+        select(PriceRow.product_id, PriceRow.variant_id, PriceRow.price)
         .where(PriceRow.pricelist_id == pricelist_id)
-        .order_by(col(PriceRow.id))
+        .order_by(PriceRow.id)
     )
     for row in found:
         rows.setdefault(row.product_id, []).append(row)

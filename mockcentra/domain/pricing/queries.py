@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, and_
 from sqlalchemy import select as select_columns
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import invalid
 from mockcentra.domain.listing import ids_filter, page, sorted_by, text_filtered
@@ -68,11 +68,11 @@ def pricelists(
     stmt = sorted_by(select(PricelistRow), sort, columns, PricelistRow.id)
     stmt = text_filtered(stmt, PricelistRow.name, name)
     if wanted_ids := ids_filter(ids):
-        stmt = stmt.where(col(PricelistRow.id).in_(wanted_ids))
+        stmt = stmt.where(PricelistRow.id.in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
-        stmt = stmt.where(col(PricelistRow.store_id).in_(wanted_ids))
+        stmt = stmt.where(PricelistRow.store_id.in_(wanted_ids))
     if wanted_statuses := _values(statuses):
-        stmt = stmt.where(col(PricelistRow.status).in_(wanted_statuses))
+        stmt = stmt.where(PricelistRow.status.in_(wanted_statuses))
     return page(session, stmt, limit, page_number)
 
 
@@ -85,13 +85,13 @@ def price_alterations(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[PriceAlterationRow]:
-    stmt = select(PriceAlterationRow).order_by(col(PriceAlterationRow.id))
+    stmt = select(PriceAlterationRow).order_by(PriceAlterationRow.id)
     if wanted_ids := ids_filter(ids):
-        stmt = stmt.where(col(PriceAlterationRow.id).in_(wanted_ids))
+        stmt = stmt.where(PriceAlterationRow.id.in_(wanted_ids))
     if wanted_ids := ids_filter(store_ids):
-        stmt = stmt.where(col(PriceAlterationRow.store_id).in_(wanted_ids))
+        stmt = stmt.where(PriceAlterationRow.store_id.in_(wanted_ids))
     if wanted_statuses := _values(statuses):
-        stmt = stmt.where(col(PriceAlterationRow.status).in_(wanted_statuses))
+        stmt = stmt.where(PriceAlterationRow.status.in_(wanted_statuses))
     return page(session, stmt, limit, page_number)
 
 
@@ -144,16 +144,16 @@ def _variant_prices(
     table: type[PriceRow] | type[AlteredPriceRow] = (
         AlteredPriceRow if price_alteration_id is not None else PriceRow
     )
-    altered = [] if price_alteration_id is None else [col(AlteredPriceRow.price_alteration_id)]
+    altered = [] if price_alteration_id is None else [AlteredPriceRow.price_alteration_id]
     pairs: Select[int, int] = (
-        select_columns(col(table.pricelist_id).label("pl"), col(table.product_id).label("pr"))
+        select_columns(table.pricelist_id.label("pl"), table.product_id.label("pr"))
         .where(*[c == price_alteration_id for c in altered])
-        .group_by(col(table.pricelist_id), col(table.product_id))
+        .group_by(table.pricelist_id, table.product_id)
     )
     if wanted_ids := ids_filter(pricelist_ids):
-        pairs = pairs.where(col(table.pricelist_id).in_(wanted_ids))
+        pairs = pairs.where(table.pricelist_id.in_(wanted_ids))
     if wanted_ids := ids_filter(product_ids):
-        pairs = pairs.where(col(table.product_id).in_(wanted_ids))
+        pairs = pairs.where(table.product_id.in_(wanted_ids))
     pp = pairs.subquery()
     shared = aliased(table)
     own = aliased(table)
@@ -162,30 +162,30 @@ def _variant_prices(
         return [row.price_alteration_id == price_alteration_id] if altered else []
 
     stmt = (
-        select_columns(pp.c.pl, col(VariantRow.id), col(VariantRow.product_id), shared, own)
+        select_columns(pp.c.pl, VariantRow.id, VariantRow.product_id, shared, own)
         .select_from(pp)
-        .join(VariantRow, col(VariantRow.product_id) == pp.c.pr)
+        .join(VariantRow, VariantRow.product_id == pp.c.pr)
         .outerjoin(
             shared,
             and_(
-                col(shared.pricelist_id) == pp.c.pl,
-                col(shared.product_id) == pp.c.pr,
-                col(shared.variant_id).is_(None),
+                shared.pricelist_id == pp.c.pl,
+                shared.product_id == pp.c.pr,
+                shared.variant_id.is_(None),
                 *same_alteration(shared),
             ),
         )
         .outerjoin(
             own,
             and_(
-                col(own.pricelist_id) == pp.c.pl,
-                col(own.variant_id) == VariantRow.id,
+                own.pricelist_id == pp.c.pl,
+                own.variant_id == VariantRow.id,
                 *same_alteration(own),
             ),
         )
-        .order_by(col(VariantRow.product_id), col(VariantRow.id), pp.c.pl)
+        .order_by(VariantRow.product_id, VariantRow.id, pp.c.pl)
     )
     if wanted_ids := ids_filter(variant_ids):
-        stmt = stmt.where(col(VariantRow.id).in_(wanted_ids))
+        stmt = stmt.where(VariantRow.id.in_(wanted_ids))
     return stmt
 
 
@@ -214,7 +214,7 @@ def _currency_codes(session: Session, pricelist_ids: set[int]) -> dict[int, str]
         return {}
     stmt = (
         select(PricelistRow.id, CurrencyRow.code)
-        .join(CurrencyRow, col(CurrencyRow.id) == PricelistRow.currency_id)
-        .where(col(PricelistRow.id).in_(pricelist_ids))
+        .join(CurrencyRow, CurrencyRow.id == PricelistRow.currency_id)
+        .where(PricelistRow.id.in_(pricelist_ids))
     )
     return {pricelist_id: code for pricelist_id, code in rows(session, stmt)}

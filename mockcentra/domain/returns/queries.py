@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.listing import sliced
 from mockcentra.domain.orders.listing import TimeRange
@@ -32,23 +32,23 @@ def returns_matching(
     and order id are the order's."""
     stmt = select(ReturnRow)
     if ids:
-        stmt = stmt.where(col(ReturnRow.id).in_(list(ids)))
+        stmt = stmt.where(ReturnRow.id.in_(list(ids)))
     if statuses:
-        stmt = stmt.where(col(ReturnRow.status).in_(list(statuses)))
+        stmt = stmt.where(ReturnRow.status.in_(list(statuses)))
     if shipment_numbers:
-        stmt = stmt.join(ShipmentRow, col(ShipmentRow.id) == ReturnRow.shipment_id).where(
-            col(ShipmentRow.number).in_(list(shipment_numbers))
+        stmt = stmt.join(ShipmentRow, ShipmentRow.id == ReturnRow.shipment_id).where(
+            ShipmentRow.number.in_(list(shipment_numbers))
         )
     if customer_ids or store_type or order_numbers or order_hashes:
-        stmt = stmt.join(OrderRow, col(OrderRow.id) == ReturnRow.order_id)
+        stmt = stmt.join(OrderRow, OrderRow.id == ReturnRow.order_id)
         if customer_ids:
-            stmt = stmt.where(col(OrderRow.customer_id).in_(list(customer_ids)))
+            stmt = stmt.where(OrderRow.customer_id.in_(list(customer_ids)))
         if store_type:
             stmt = stmt.where(OrderRow.store_type == store_type)
         if order_numbers:
-            stmt = stmt.where(col(OrderRow.number).in_(list(order_numbers)))
+            stmt = stmt.where(OrderRow.number.in_(list(order_numbers)))
         if order_hashes:
-            stmt = stmt.where(col(OrderRow.hash).in_(list(order_hashes)))
+            stmt = stmt.where(OrderRow.hash.in_(list(order_hashes)))
     if created is not None and created.start is not None:
         stmt = stmt.where(ReturnRow.created_at >= created.start)
     if created is not None and created.end is not None:
@@ -82,5 +82,5 @@ def find_returns(
         customer_ids=[customer_id] if customer_id is not None else (),
         created=TimeRange(newer_than, older_than, end_inclusive=False),
     )
-    stmt = stmt.order_by(col(ReturnRow.created_at).desc(), col(ReturnRow.id).desc())
+    stmt = stmt.order_by(ReturnRow.created_at.desc(), ReturnRow.id.desc())
     return list(session.exec(sliced(stmt, limit, offset)))

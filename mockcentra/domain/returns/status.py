@@ -21,7 +21,7 @@ TRANSITIONS: dict[ReturnStatus, frozenset[ReturnStatus]] = {
 
 
 class HasReturnStatus(Protocol):
-    id: int | None
+    id: int
     status: str
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
 from mockcentra.domain.stock.changes import add_line, announce_size, new_change
@@ -69,13 +69,13 @@ def _active_warehouses_of_rule() -> Any:
             select(WarehouseRow.id)
             .join(
                 AllocationRuleWarehouseRow,
-                col(AllocationRuleWarehouseRow.warehouse_id) == WarehouseRow.id,
+                AllocationRuleWarehouseRow.warehouse_id == WarehouseRow.id,
             )
             .where(
                 AllocationRuleWarehouseRow.allocation_rule_id == bindparam("rule"),
                 WarehouseRow.status == "ACTIVE",
             )
-            .order_by(col(WarehouseRow.priority), col(WarehouseRow.id))
+            .order_by(WarehouseRow.priority, WarehouseRow.id)
         ),
     )
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, inspect, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm.util import identity_key
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.stock.rules import free_to_allocate
 from mockcentra.storage.tables import StockRow
@@ -121,8 +121,8 @@ def totals_for_sizes(
             func.sum(StockRow.physical),
             func.sum(StockRow.allocated),
         )
-        .where(col(StockRow.product_size_id).in_(ids))
-        .group_by(col(StockRow.product_size_id))
+        .where(StockRow.product_size_id.in_(ids))
+        .group_by(StockRow.product_size_id)
     )
     for size_id, physical, allocated in rows:
         totals[size_id] = StockTotals(physical=int(physical), allocated=int(allocated))

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import and_, func, true
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.listing import page, paged, sorted_by
 from mockcentra.domain.stock.levels import StockLevel
@@ -43,15 +43,15 @@ def warehouses(
         columns = {"id": WarehouseRow.id, "name": WarehouseRow.name}
         stmt = sorted_by(stmt, sort, columns, WarehouseRow.id)
     else:
-        stmt = stmt.order_by(col(WarehouseRow.priority), col(WarehouseRow.id))
+        stmt = stmt.order_by(WarehouseRow.priority, WarehouseRow.id)
     if statuses:
-        stmt = stmt.where(col(WarehouseRow.status).in_([str(s) for s in statuses]))
+        stmt = stmt.where(WarehouseRow.status.in_([str(s) for s in statuses]))
     if ids:
-        stmt = stmt.where(col(WarehouseRow.id).in_(ids))
+        stmt = stmt.where(WarehouseRow.id.in_(ids))
     if name_equals is not None:
-        stmt = stmt.where(col(WarehouseRow.name) == name_equals)
+        stmt = stmt.where(WarehouseRow.name == name_equals)
     if name_contains is not None:
-        stmt = stmt.where(col(WarehouseRow.name).contains(name_contains))
+        stmt = stmt.where(WarehouseRow.name.contains(name_contains))
     return list(page(session, stmt, limit, page_number))
 
 
@@ -76,34 +76,34 @@ def stock_levels(
             func.coalesce(StockRow.allocated, 0),
         )
         .select_from(ProductSizeRow)
-        .join(VariantRow, col(VariantRow.id) == ProductSizeRow.variant_id)
-        .join(SizeRow, col(SizeRow.id) == ProductSizeRow.size_id)
+        .join(VariantRow, VariantRow.id == ProductSizeRow.variant_id)
+        .join(SizeRow, SizeRow.id == ProductSizeRow.size_id)
         .join(WarehouseRow, true())
         .outerjoin(
             StockRow,
             and_(
-                col(StockRow.product_size_id) == ProductSizeRow.id,
-                col(StockRow.warehouse_id) == WarehouseRow.id,
+                StockRow.product_size_id == ProductSizeRow.id,
+                StockRow.warehouse_id == WarehouseRow.id,
             ),
         )
         .where(VariantRow.is_bundle_variant == False)  # noqa: E712
         .order_by(
-            col(VariantRow.product_id),
-            col(VariantRow.id),
-            col(SizeRow.position),
-            col(ProductSizeRow.id),
-            col(WarehouseRow.priority),
-            col(WarehouseRow.id),
+            VariantRow.product_id,
+            VariantRow.id,
+            SizeRow.position,
+            ProductSizeRow.id,
+            WarehouseRow.priority,
+            WarehouseRow.id,
         )
     )
     if warehouse_ids:
-        stmt = stmt.where(col(WarehouseRow.id).in_(warehouse_ids))
+        stmt = stmt.where(WarehouseRow.id.in_(warehouse_ids))
     if product_ids:
-        stmt = stmt.where(col(VariantRow.product_id).in_(product_ids))
+        stmt = stmt.where(VariantRow.product_id.in_(product_ids))
     if product_variant_ids:
-        stmt = stmt.where(col(VariantRow.id).in_(product_variant_ids))
+        stmt = stmt.where(VariantRow.id.in_(product_variant_ids))
     if product_size_ids:
-        stmt = stmt.where(col(ProductSizeRow.id).in_(product_size_ids))
+        stmt = stmt.where(ProductSizeRow.id.in_(product_size_ids))
     found = rows(session, paged(stmt, limit, page_number))
     return [StockLevel(int(w), int(p), int(ph), int(al)) for w, p, ph, al in found]
 
@@ -119,16 +119,16 @@ def stock_changes_matching(
     list and `stockChangeConnection` each page it their way)."""
     stmt = select(StockChangeRow)
     if ids:
-        stmt = stmt.where(col(StockChangeRow.id).in_(ids))
+        stmt = stmt.where(StockChangeRow.id.in_(ids))
     if types:
-        stmt = stmt.where(col(StockChangeRow.kind).in_(list(types)))
+        stmt = stmt.where(StockChangeRow.kind.in_(list(types)))
     if warehouse_ids or product_size_ids:
         lines = select(StockChangeLineRow.stock_change_id)
         if warehouse_ids:
-            lines = lines.where(col(StockChangeLineRow.warehouse_id).in_(warehouse_ids))
+            lines = lines.where(StockChangeLineRow.warehouse_id.in_(warehouse_ids))
         if product_size_ids:
-            lines = lines.where(col(StockChangeLineRow.product_size_id).in_(product_size_ids))
-        stmt = stmt.where(col(StockChangeRow.id).in_(lines))
+            lines = lines.where(StockChangeLineRow.product_size_id.in_(product_size_ids))
+        stmt = stmt.where(StockChangeRow.id.in_(lines))
     return stmt
 
 
@@ -150,7 +150,7 @@ def stock_changes(
     stmt = stock_changes_matching(
         ids=ids, warehouse_ids=warehouse_ids, product_size_ids=product_size_ids, types=types
     )
-    return list(page(session, stmt.order_by(col(StockChangeRow.id).desc()), limit, page_number))
+    return list(page(session, stmt.order_by(StockChangeRow.id.desc()), limit, page_number))
 
 
 def lines_by_change(
@@ -163,8 +163,8 @@ def lines_by_change(
         return result
     rows = session.exec(
         select(StockChangeLineRow)
-        .where(col(StockChangeLineRow.stock_change_id).in_(ids))
-        .order_by(col(StockChangeLineRow.id))
+        .where(StockChangeLineRow.stock_change_id.in_(ids))
+        .order_by(StockChangeLineRow.id)
     )
     for line in rows:
         result[line.stock_change_id].append(line)

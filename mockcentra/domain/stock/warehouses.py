@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, update
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.refs import Ref, resolve
@@ -209,7 +209,7 @@ def _insert_priority(uow: UnitOfWork, before: WarehouseRow | None) -> int:
     place = before.priority
     uow.session.exec(
         update(WarehouseRow)
-        .where(col(WarehouseRow.priority) >= place)
+        .where(WarehouseRow.priority >= place)
         .values(priority=WarehouseRow.priority + 1)
         .execution_options(synchronize_session="evaluate")
     )
@@ -220,7 +220,7 @@ def _close_gap(uow: UnitOfWork, row: WarehouseRow) -> None:
     """Take a warehouse out of the order before it is inserted elsewhere."""
     uow.session.exec(
         update(WarehouseRow)
-        .where(col(WarehouseRow.priority) > row.priority, col(WarehouseRow.id) != row.id)
+        .where(WarehouseRow.priority > row.priority, WarehouseRow.id != row.id)
         .values(priority=WarehouseRow.priority - 1)
         .execution_options(synchronize_session="evaluate")
     )

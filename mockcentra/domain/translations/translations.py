@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, delete, select
 
 from mockcentra.domain.attributes.config import AttributeConfig, ElementKind
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid, not_found
@@ -102,8 +102,8 @@ def translation_languages(session: Session) -> list[LanguageRow]:
     return list(
         session.exec(
             select(LanguageRow)
-            .where(LanguageRow.is_active, col(LanguageRow.is_default).is_(False))
-            .order_by(col(LanguageRow.id))
+            .where(LanguageRow.is_active, LanguageRow.is_default.is_(False))
+            .order_by(LanguageRow.id)
         )
     )
 
@@ -232,9 +232,9 @@ def stored_of(
         select(TranslationRow)
         .where(
             TranslationRow.object_type == object_type,
-            col(TranslationRow.object_id).in_(list(object_ids)),
+            TranslationRow.object_id.in_(list(object_ids)),
         )
-        .order_by(col(TranslationRow.id))
+        .order_by(TranslationRow.id)
     )
     for row in rows:
         out.setdefault(row.object_id, []).append(row)
@@ -266,13 +266,13 @@ def languages(
     is_available_for_localization: bool | None = None,
 ) -> list[LanguageRow]:
     """`languages(where:)`: available for localization means active and not the default."""
-    stmt = select(LanguageRow).order_by(col(LanguageRow.id))
+    stmt = select(LanguageRow).order_by(LanguageRow.id)
     if ids:
-        stmt = stmt.where(col(LanguageRow.id).in_(list(ids)))
+        stmt = stmt.where(LanguageRow.id.in_(list(ids)))
     if is_active is not None:
         stmt = stmt.where(LanguageRow.is_active == is_active)
     if is_available_for_localization is True:
-        stmt = stmt.where(LanguageRow.is_active, col(LanguageRow.is_default).is_(False))
+        stmt = stmt.where(LanguageRow.is_active, LanguageRow.is_default.is_(False))
     elif is_available_for_localization is False:
-        stmt = stmt.where(col(LanguageRow.is_active).is_(False) | LanguageRow.is_default)
+        stmt = stmt.where(LanguageRow.is_active.is_(False) | LanguageRow.is_default)
     return list(session.exec(stmt))

@@ -27,7 +27,7 @@ from mockcentra.storage.tables import (
     VoucherMarketRow,
     VoucherRow,
 )
-from mockcentra.storage.tables.base import key
+from mockcentra.storage.tables.base import column_names, key
 from mockcentra.storage.uow import PendingEvent, UnitOfWork
 
 Path = Sequence[str | int]  # where in the input an error points
@@ -268,7 +268,7 @@ def clone_voucher(
     clone = VoucherRow(
         **{
             k: getattr(source, k)
-            for k in VoucherRow.model_fields
+            for k in column_names(VoucherRow)
             if k not in ("id", "code", "external_id", "created_at", "updated_at")
         },
         code=new_code if source.method == VoucherMethod.CODE else None,

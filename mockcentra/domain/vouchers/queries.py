@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import bindparam, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.listing import page
@@ -49,7 +49,7 @@ def market_ids(session: Session, voucher_id: int) -> list[int]:
         session.exec(
             select(VoucherMarketRow.market_id)
             .where(VoucherMarketRow.voucher_id == voucher_id)
-            .order_by(col(VoucherMarketRow.market_id))
+            .order_by(VoucherMarketRow.market_id)
         )
     )
 
@@ -58,9 +58,9 @@ def markets_of(session: Session, voucher_id: int) -> list[MarketRow]:
     return list(
         session.exec(
             select(MarketRow)
-            .join(VoucherMarketRow, col(VoucherMarketRow.market_id) == MarketRow.id)
+            .join(VoucherMarketRow, VoucherMarketRow.market_id == MarketRow.id)
             .where(VoucherMarketRow.voucher_id == voucher_id)
-            .order_by(col(MarketRow.id))
+            .order_by(MarketRow.id)
         )
     )
 
@@ -70,7 +70,7 @@ def actions_of(session: Session, voucher_id: int) -> list[VoucherActionRow]:
         session.exec(
             select(VoucherActionRow)
             .where(VoucherActionRow.voucher_id == voucher_id)
-            .order_by(col(VoucherActionRow.position), col(VoucherActionRow.id))
+            .order_by(VoucherActionRow.position, VoucherActionRow.id)
         )
     )
 
@@ -84,8 +84,8 @@ def criteria_of(
         return out
     for row in session.exec(
         select(VoucherCriterionRow)
-        .where(col(VoucherCriterionRow.action_id).in_(list(action_ids)))
-        .order_by(col(VoucherCriterionRow.id))
+        .where(VoucherCriterionRow.action_id.in_(list(action_ids)))
+        .order_by(VoucherCriterionRow.id)
     ):
         out[row.action_id].append(row)
     return out
@@ -99,8 +99,8 @@ def usage_counts(session: Session, voucher_ids: Iterable[int]) -> dict[int, int]
         return counts
     rows = session.exec(
         select(VoucherUsageRow.voucher_id, func.count())
-        .where(col(VoucherUsageRow.voucher_id).in_(ids))
-        .group_by(col(VoucherUsageRow.voucher_id))
+        .where(VoucherUsageRow.voucher_id.in_(ids))
+        .group_by(VoucherUsageRow.voucher_id)
     )
     for voucher_id, n in rows:
         counts[voucher_id] = int(n)
@@ -115,7 +115,7 @@ def used_by_email(session: Session, voucher_ids: Iterable[int], email: str | Non
     return set(
         session.exec(
             select(VoucherUsageRow.voucher_id).where(
-                col(VoucherUsageRow.voucher_id).in_(ids),
+                VoucherUsageRow.voucher_id.in_(ids),
                 VoucherUsageRow.email == normalize_email(email),
             )
         )
@@ -129,10 +129,10 @@ def voucher_by_code(session: Session, store_id: int, code: str) -> VoucherRow | 
         select(VoucherRow)
         .where(
             VoucherRow.store_id == store_id,
-            col(VoucherRow.method).in_([VoucherMethod.CODE.value, VoucherMethod.URL.value]),
+            VoucherRow.method.in_([VoucherMethod.CODE.value, VoucherMethod.URL.value]),
             (func.lower(VoucherRow.code) == wanted) | (func.lower(VoucherRow.url) == wanted),
         )
-        .order_by(col(VoucherRow.id))
+        .order_by(VoucherRow.id)
     ).first()
 
 
@@ -152,7 +152,7 @@ def _automatic_vouchers() -> Any:
     """Built once, the store, market and moment as parameters."""
     return (
         select(VoucherRow)
-        .join(VoucherMarketRow, col(VoucherMarketRow.voucher_id) == VoucherRow.id)
+        .join(VoucherMarketRow, VoucherMarketRow.voucher_id == VoucherRow.id)
         .where(
             VoucherRow.store_id == bindparam("store"),
             VoucherRow.method == VoucherMethod.AUTO.value,
@@ -161,7 +161,7 @@ def _automatic_vouchers() -> Any:
             VoucherRow.start_at <= bindparam("now"),
             VoucherRow.stop_at >= bindparam("now"),
         )
-        .order_by(col(VoucherRow.id))
+        .order_by(VoucherRow.id)
     )
 
 
@@ -169,7 +169,7 @@ def has_once_per_customer(session: Session, voucher_id: int) -> bool:
     return (
         session.exec(
             select(VoucherCriterionRow.id)
-            .join(VoucherActionRow, col(VoucherActionRow.id) == VoucherCriterionRow.action_id)
+            .join(VoucherActionRow, VoucherActionRow.id == VoucherCriterionRow.action_id)
             .where(
                 VoucherActionRow.voucher_id == voucher_id,
                 VoucherCriterionRow.type == CriteriaType.ONCE_PER_CUSTOMER.value,
@@ -186,8 +186,8 @@ def to_engine(session: Session, vouchers: Sequence[VoucherRow]) -> dict[int, eng
     if ids:
         for a in session.exec(
             select(VoucherActionRow)
-            .where(col(VoucherActionRow.voucher_id).in_(ids))
-            .order_by(col(VoucherActionRow.position), col(VoucherActionRow.id))
+            .where(VoucherActionRow.voucher_id.in_(ids))
+            .order_by(VoucherActionRow.position, VoucherActionRow.id)
         ):
             actions[a.voucher_id].append(a)
     criteria = criteria_of(session, [key(a) for acts in actions.values() for a in acts])
@@ -266,21 +266,21 @@ def _by_fields(q: VoucherQuery) -> Any:
     """The filters on the voucher's own fields: ids, statuses, names, methods, types, codes."""
     stmt = select(VoucherRow)
     if q.ids is not None:
-        stmt = stmt.where(col(VoucherRow.id).in_(q.ids))
+        stmt = stmt.where(VoucherRow.id.in_(q.ids))
     if q.statuses:
-        stmt = stmt.where(col(VoucherRow.status).in_(q.statuses))
+        stmt = stmt.where(VoucherRow.status.in_(q.statuses))
     if q.name_equals is not None:
         stmt = stmt.where(VoucherRow.name == q.name_equals)
     if q.name_contains is not None:
-        stmt = stmt.where(col(VoucherRow.name).contains(q.name_contains))
+        stmt = stmt.where(VoucherRow.name.contains(q.name_contains))
     if q.methods:
-        stmt = stmt.where(col(VoucherRow.method).in_(q.methods))
+        stmt = stmt.where(VoucherRow.method.in_(q.methods))
     if q.types:
-        stmt = stmt.where(col(VoucherRow.type).in_(q.types))
+        stmt = stmt.where(VoucherRow.type.in_(q.types))
     if q.code_equals is not None:
         stmt = stmt.where(VoucherRow.code == q.code_equals)
     if q.code_contains is not None:
-        stmt = stmt.where(col(VoucherRow.code).contains(q.code_contains))
+        stmt = stmt.where(VoucherRow.code.contains(q.code_contains))
     return stmt
 
 
@@ -308,22 +308,22 @@ def _by_dates_usage_and_place(stmt: Any, q: VoucherQuery) -> Any:
         stmt = stmt.where(VoucherRow.reuse == q.reuse)
     if q.market_ids:
         stmt = stmt.where(
-            col(VoucherRow.id).in_(
+            VoucherRow.id.in_(
                 select(VoucherMarketRow.voucher_id).where(
-                    col(VoucherMarketRow.market_id).in_(q.market_ids)
+                    VoucherMarketRow.market_id.in_(q.market_ids)
                 )
             )
         )
     if q.store_ids:
-        stmt = stmt.where(col(VoucherRow.store_id).in_(q.store_ids))
+        stmt = stmt.where(VoucherRow.store_id.in_(q.store_ids))
     if q.external_ids:
-        stmt = stmt.where(col(VoucherRow.external_id).in_(q.external_ids))
+        stmt = stmt.where(VoucherRow.external_id.in_(q.external_ids))
     if q.search:
         text = q.search.strip()
         stmt = stmt.where(
-            col(VoucherRow.name).contains(text)
-            | col(VoucherRow.code).contains(text)
-            | col(VoucherRow.url).contains(text)
+            VoucherRow.name.contains(text)
+            | VoucherRow.code.contains(text)
+            | VoucherRow.url.contains(text)
         )
     return stmt
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.emails import normalize_email
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
@@ -152,14 +152,14 @@ def list_buyers(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[BuyerRow]:
-    stmt = select(BuyerRow).order_by(col(BuyerRow.id))
+    stmt = select(BuyerRow).order_by(BuyerRow.id)
     if ids:
-        stmt = stmt.where(col(BuyerRow.id).in_(list(ids)))
+        stmt = stmt.where(BuyerRow.id.in_(list(ids)))
     if account_ids:
-        stmt = stmt.where(col(BuyerRow.account_id).in_(list(account_ids)))
+        stmt = stmt.where(BuyerRow.account_id.in_(list(account_ids)))
     stmt = text_filtered(stmt, BuyerRow.email, email, normalize_email)
     if statuses:
-        stmt = stmt.where(col(BuyerRow.status).in_(list(statuses)))
+        stmt = stmt.where(BuyerRow.status.in_(list(statuses)))
     if store_ids:
-        stmt = stmt.where(col(BuyerRow.store_id).in_(list(store_ids)))
+        stmt = stmt.where(BuyerRow.store_id.in_(list(store_ids)))
     return page(session, stmt, limit, page_number)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import delete, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.pricing.rules import parse_date
@@ -191,7 +191,7 @@ def _apply(uow: UnitOfWork, window: DeliveryWindowRow, spec: WindowSpec) -> None
     if spec.markets is not None:
         session.exec(
             delete(DeliveryWindowMarketRow).where(
-                col(DeliveryWindowMarketRow.delivery_window_id) == window.id
+                DeliveryWindowMarketRow.delivery_window_id == window.id
             )
         )
         for market in markets:

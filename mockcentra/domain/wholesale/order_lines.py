@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.ordering.placing import NewLine
@@ -88,7 +88,7 @@ def _check_limit(
     per_size = sold.limit_on == DeliveryWindowLimitOn.ProductSize
     stmt = (
         select(func.coalesce(func.sum(OrderLineRow.quantity), 0))
-        .join(OrderRow, col(OrderRow.id) == OrderLineRow.order_id)
+        .join(OrderRow, OrderRow.id == OrderLineRow.order_id)
         .where(
             OrderLineRow.delivery_window_id == sold.delivery_window_id,
             OrderRow.status != OrderStatus.CANCELLED,

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.errors import DomainError, ErrorCode, invalid
 from mockcentra.domain.money import ZERO, times
@@ -160,7 +160,7 @@ def _who(uow: UnitOfWork, spec: WholesaleOrderSpec) -> tuple[AccountRow, BuyerRo
     first_buyer = session.exec(
         select(BuyerRow)
         .where(BuyerRow.account_id == account.id, BuyerRow.status == BuyerStatus.ACTIVE)
-        .order_by(col(BuyerRow.id))
+        .order_by(BuyerRow.id)
     ).first()
     if first_buyer is None:
         raise DomainError(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from mockcentra.domain.listing import grouped_by, grouped_pairs, page, text_filtered
 from mockcentra.domain.money import ZERO
@@ -41,18 +41,18 @@ def list_windows(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[DeliveryWindowRow]:
-    stmt = select(DeliveryWindowRow).order_by(col(DeliveryWindowRow.id))
+    stmt = select(DeliveryWindowRow).order_by(DeliveryWindowRow.id)
     if ids:
-        stmt = stmt.where(col(DeliveryWindowRow.id).in_(list(ids)))
+        stmt = stmt.where(DeliveryWindowRow.id.in_(list(ids)))
     if statuses:
-        stmt = stmt.where(col(DeliveryWindowRow.status).in_(list(statuses)))
+        stmt = stmt.where(DeliveryWindowRow.status.in_(list(statuses)))
     if store_ids:
-        stmt = stmt.where(col(DeliveryWindowRow.store_id).in_(list(store_ids)))
+        stmt = stmt.where(DeliveryWindowRow.store_id.in_(list(store_ids)))
     if market_ids:
         stmt = stmt.where(
-            col(DeliveryWindowRow.id).in_(
+            DeliveryWindowRow.id.in_(
                 select(DeliveryWindowMarketRow.delivery_window_id).where(
-                    col(DeliveryWindowMarketRow.market_id).in_(list(market_ids))
+                    DeliveryWindowMarketRow.market_id.in_(list(market_ids))
                 )
             )
         )
@@ -63,9 +63,9 @@ def markets_of(session: Session, window_ids: Sequence[int]) -> dict[int, list[Ma
     """Each window's markets (id order), in one query."""
     stmt = (
         select(DeliveryWindowMarketRow.delivery_window_id, MarketRow)
-        .join(MarketRow, col(MarketRow.id) == DeliveryWindowMarketRow.market_id)
-        .where(col(DeliveryWindowMarketRow.delivery_window_id).in_(list(window_ids)))
-        .order_by(col(MarketRow.id))
+        .join(MarketRow, MarketRow.id == DeliveryWindowMarketRow.market_id)
+        .where(DeliveryWindowMarketRow.delivery_window_id.in_(list(window_ids)))
+        .order_by(MarketRow.id)
     )
     return grouped_pairs(session, stmt)
 
@@ -88,7 +88,7 @@ def preorder_variant_ids(session: Session) -> set[int]:
         select(DeliveryWindowVariantRow.variant_id)
         .join(
             DeliveryWindowRow,
-            col(DeliveryWindowRow.id) == DeliveryWindowVariantRow.delivery_window_id,
+            DeliveryWindowRow.id == DeliveryWindowVariantRow.delivery_window_id,
         )
         .where(
             DeliveryWindowVariantRow.type == VariantDeliveryType.PREORDER.value,
@@ -118,7 +118,7 @@ def accounts_of_representatives(session: Session, rep_ids: Sequence[int]) -> dic
 def list_sales_representatives(session: Session, limit: int | None, page_number: int | None) -> Any:
     return page(
         session,
-        select(SalesRepresentativeRow).order_by(col(SalesRepresentativeRow.id)),
+        select(SalesRepresentativeRow).order_by(SalesRepresentativeRow.id),
         limit,
         page_number,
     )
@@ -147,16 +147,16 @@ def list_accounts(
     limit: int | None = None,
     page_number: int | None = None,
 ) -> Sequence[AccountRow]:
-    stmt = select(AccountRow).order_by(col(AccountRow.id))
+    stmt = select(AccountRow).order_by(AccountRow.id)
     if ids:
-        stmt = stmt.where(col(AccountRow.id).in_(list(ids)))
+        stmt = stmt.where(AccountRow.id.in_(list(ids)))
     stmt = text_filtered(stmt, AccountRow.name, name)
     if statuses:
-        stmt = stmt.where(col(AccountRow.status).in_(list(statuses)))
+        stmt = stmt.where(AccountRow.status.in_(list(statuses)))
     if market_ids:
-        stmt = stmt.where(col(AccountRow.market_id).in_(list(market_ids)))
+        stmt = stmt.where(AccountRow.market_id.in_(list(market_ids)))
     if store_ids:
-        stmt = stmt.where(col(AccountRow.store_id).in_(list(store_ids)))
+        stmt = stmt.where(AccountRow.store_id.in_(list(store_ids)))
     return page(session, stmt, limit, page_number)
 
 
@@ -164,7 +164,7 @@ def outstanding(session: Session, account_id: int) -> Decimal:
     """What the account still owes: its open orders' totals minus their paid shipments."""
     orders = session.exec(
         select(OrderRow)
-        .join(WholesaleOrderRow, col(WholesaleOrderRow.order_id) == OrderRow.id)
+        .join(WholesaleOrderRow, WholesaleOrderRow.order_id == OrderRow.id)
         .where(
             WholesaleOrderRow.account_id == account_id,
             OrderRow.status != OrderStatus.CANCELLED,
@@ -190,7 +190,7 @@ def wholesale_info(session: Session, order_ids: Sequence[int]) -> dict[int, Whol
     if not order_ids:
         return {}
     rows = session.exec(
-        select(WholesaleOrderRow).where(col(WholesaleOrderRow.order_id).in_(list(order_ids)))
+        select(WholesaleOrderRow).where(WholesaleOrderRow.order_id.in_(list(order_ids)))
     )
     return {row.order_id: row for row in rows}
 
@@ -201,9 +201,9 @@ def windows_of_orders(
     """The delivery windows each order's lines are in (id order), in one query."""
     stmt = (
         select(OrderLineRow.order_id, DeliveryWindowRow)
-        .join(DeliveryWindowRow, col(DeliveryWindowRow.id) == OrderLineRow.delivery_window_id)
-        .where(col(OrderLineRow.order_id).in_(list(order_ids)))
+        .join(DeliveryWindowRow, DeliveryWindowRow.id == OrderLineRow.delivery_window_id)
+        .where(OrderLineRow.order_id.in_(list(order_ids)))
         .distinct()
-        .order_by(col(DeliveryWindowRow.id))
+        .order_by(DeliveryWindowRow.id)
     )
     return grouped_pairs(session, stmt)

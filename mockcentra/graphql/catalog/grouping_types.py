@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -76,6 +76,6 @@ class Folder:
     def child_folders(root: Parent[FolderRow], info: Info) -> "list[Folder]":
         return list(
             info.context.session.exec(
-                select(FolderRow).where(FolderRow.parent_id == root.id).order_by(col(FolderRow.id))
+                select(FolderRow).where(FolderRow.parent_id == root.id).order_by(FolderRow.id)
             )
         )

@@ -3,7 +3,7 @@
 import json
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -59,10 +59,10 @@ def payment_entries(
     stmt = (
         select(PaymentEntryRow)
         .where(PaymentEntryRow.order_id == order.id)
-        .order_by(col(PaymentEntryRow.id))
+        .order_by(PaymentEntryRow.id)
     )
     if where and where.entry_type:
-        stmt = stmt.where(col(PaymentEntryRow.entry_type).in_([t.value for t in where.entry_type]))
+        stmt = stmt.where(PaymentEntryRow.entry_type.in_([t.value for t in where.entry_type]))
     if where and where.status:
-        stmt = stmt.where(col(PaymentEntryRow.status).in_([s.value for s in where.status]))
+        stmt = stmt.where(PaymentEntryRow.status.in_([s.value for s in where.status]))
     return list(info.context.session.exec(stmt))

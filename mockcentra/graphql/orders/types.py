@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -183,7 +183,7 @@ class Order(ObjectWithAttributes):
                 info.context.session.exec(
                     select(ShipmentRow)
                     .where(ShipmentRow.order_id == root.id)
-                    .order_by(col(ShipmentRow.sequence))
+                    .order_by(ShipmentRow.sequence)
                 )
             )
         return batched  # type: ignore[return-value]
@@ -193,7 +193,7 @@ class Order(ObjectWithAttributes):
     def returns(
         root: Parent[OrderRow], info: Info
     ) -> list[Annotated["Return", strawberry.lazy(_RETURNS)]]:
-        stmt = select(ReturnRow).where(ReturnRow.order_id == root.id).order_by(col(ReturnRow.id))
+        stmt = select(ReturnRow).where(ReturnRow.order_id == root.id).order_by(ReturnRow.id)
         return list(info.context.session.exec(stmt))
 
     @strawberry.field(description="The order's recorded changes, oldest first.")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -79,7 +79,7 @@ def _prices(
             return []
     if where and where.store_id:
         in_stores = info.context.session.exec(
-            select(col(PricelistRow.id)).where(col(PricelistRow.store_id).in_(where.store_id))
+            select(PricelistRow.id).where(PricelistRow.store_id.in_(where.store_id))
         ).all()
         wanted = [p for p in (wanted if wanted is not None else in_stores) if p in in_stores]
         if not wanted:

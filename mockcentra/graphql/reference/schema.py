@@ -4,7 +4,7 @@ from enum import StrEnum
 from typing import Any
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.markets import markets as market_domain
@@ -115,9 +115,9 @@ class Query:
         session = info.context.session
         if not (where and (where.id or where.type)):
             return records_of(StoreRow).all(session)
-        stmt = select(StoreRow).order_by(col(StoreRow.id))
+        stmt = select(StoreRow).order_by(StoreRow.id)
         if where.id:
-            stmt = stmt.where(col(StoreRow.id).in_(where.id))
+            stmt = stmt.where(StoreRow.id.in_(where.id))
         if where.type:
             stmt = stmt.where(StoreRow.type == where.type.value)
         return RecordSession(session, StoreRow).exec(stmt)
@@ -151,20 +151,20 @@ class Query:
 
     @strawberry.field
     def countries(self, info: Info, where: CountryFilter | None = None) -> list[Country]:
-        stmt = select(CountryRow).order_by(col(CountryRow.id))
+        stmt = select(CountryRow).order_by(CountryRow.id)
         if where and where.code:
-            stmt = stmt.where(col(CountryRow.code).in_(where.code))
+            stmt = stmt.where(CountryRow.code.in_(where.code))
         if where and where.name and where.name.equals is not None:
             stmt = stmt.where(CountryRow.name == where.name.equals)
         if where and where.name and where.name.contains is not None:
-            stmt = stmt.where(col(CountryRow.name).contains(where.name.contains))
+            stmt = stmt.where(CountryRow.name.contains(where.name.contains))
         return list(info.context.session.exec(stmt))
 
     @field(permission="Currency:read")
     def currencies(self, info: Info, where: CurrencyFilter | None = None) -> list[Currency]:
-        stmt = select(CurrencyRow).order_by(col(CurrencyRow.id))
+        stmt = select(CurrencyRow).order_by(CurrencyRow.id)
         if where and where.code:
-            stmt = stmt.where(col(CurrencyRow.code).in_(where.code))
+            stmt = stmt.where(CurrencyRow.code.in_(where.code))
         if where and where.is_base is not None:
             stmt = stmt.where(CurrencyRow.is_base == where.is_base)
         return list(info.context.session.exec(stmt))
@@ -172,13 +172,13 @@ class Query:
     @strawberry.field
     def shipping_options(self, info: Info) -> list[ShippingOption]:
         return list(
-            info.context.session.exec(select(ShippingOptionRow).order_by(col(ShippingOptionRow.id)))
+            info.context.session.exec(select(ShippingOptionRow).order_by(ShippingOptionRow.id))
         )
 
     @strawberry.field
     def allocation_rules(self, info: Info) -> list[AllocationRule]:
         return list(
-            info.context.session.exec(select(AllocationRuleRow).order_by(col(AllocationRuleRow.id)))
+            info.context.session.exec(select(AllocationRuleRow).order_by(AllocationRuleRow.id))
         )
 
 

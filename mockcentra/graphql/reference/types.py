@@ -4,7 +4,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -81,9 +81,9 @@ class State:
 def _countries_of_market(info: Info, market: MarketRow) -> list[CountryRow]:
     stmt = (
         select(CountryRow)
-        .join(MarketCountryRow, col(MarketCountryRow.country_id) == col(CountryRow.id))
+        .join(MarketCountryRow, MarketCountryRow.country_id == CountryRow.id)
         .where(MarketCountryRow.market_id == market.id)
-        .order_by(col(CountryRow.id))
+        .order_by(CountryRow.id)
     )
     return list(info.context.session.exec(stmt))
 
@@ -128,9 +128,9 @@ class Market:
     ) -> list[Annotated["Display", strawberry.lazy("mockcentra.graphql.displays.types")]]:
         stmt = (
             select(DisplayRow)
-            .join(DisplayMarketRow, col(DisplayMarketRow.display_id) == col(DisplayRow.id))
+            .join(DisplayMarketRow, DisplayMarketRow.display_id == DisplayRow.id)
             .where(DisplayMarketRow.market_id == root.id)
-            .order_by(col(DisplayRow.id))
+            .order_by(DisplayRow.id)
         )
         return list(info.context.session.exec(stmt))
 

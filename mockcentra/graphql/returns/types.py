@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -196,7 +196,7 @@ class Return:
             info.context.session.exec(
                 select(PaymentEntryRow)
                 .where(PaymentEntryRow.return_id == root.id)
-                .order_by(col(PaymentEntryRow.id))
+                .order_by(PaymentEntryRow.id)
             )
         )
 

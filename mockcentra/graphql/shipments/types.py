@@ -9,7 +9,7 @@ which implementation a row is follows its order's store type.
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -203,9 +203,7 @@ class Shipment:
     ) -> list[Annotated["Return", strawberry.lazy(_RETURNS)]]:
         return list(
             info.context.session.exec(
-                select(ReturnRow)
-                .where(col(ReturnRow.shipment_id) == root.id)
-                .order_by(col(ReturnRow.id))
+                select(ReturnRow).where(ReturnRow.shipment_id == root.id).order_by(ReturnRow.id)
             )
         )
 

@@ -12,7 +12,7 @@ from typing import Any, TypeAlias
 
 import strawberry
 from graphql import OperationType
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -244,10 +244,10 @@ class Warehouse:
             select(AllocationRuleRow)
             .join(
                 AllocationRuleWarehouseRow,
-                col(AllocationRuleWarehouseRow.allocation_rule_id) == col(AllocationRuleRow.id),
+                AllocationRuleWarehouseRow.allocation_rule_id == AllocationRuleRow.id,
             )
             .where(AllocationRuleWarehouseRow.warehouse_id == root.id)
-            .order_by(col(AllocationRuleRow.id))
+            .order_by(AllocationRuleRow.id)
         )
         return list(info.context.session.exec(stmt))
 

@@ -8,7 +8,7 @@ in Centra's B2B Showroom (which has no Integration API mutation).
 from typing import Any
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry.types import Info
 
 from mockcentra.domain.pricing.rules import Amount
@@ -284,9 +284,7 @@ class Query:
 
     @strawberry.field
     def payment_terms(self, info: Info) -> list[PaymentTerms]:
-        return list(
-            info.context.session.exec(select(PaymentTermsRow).order_by(col(PaymentTermsRow.id)))
-        )
+        return list(info.context.session.exec(select(PaymentTermsRow).order_by(PaymentTermsRow.id)))
 
     @strawberry.field
     def sales_representatives(
@@ -299,7 +297,7 @@ class Query:
     @strawberry.field
     def shipping_terms(self, info: Info) -> list[ShippingTerms]:
         return list(
-            info.context.session.exec(select(ShippingTermsRow).order_by(col(ShippingTermsRow.id)))
+            info.context.session.exec(select(ShippingTermsRow).order_by(ShippingTermsRow.id))
         )
 
 

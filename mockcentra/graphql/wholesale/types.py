@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any, TypeAlias
 
 import strawberry
-from sqlmodel import col, select
+from sqlmodel import select
 from strawberry import Parent
 from strawberry.types import Info
 
@@ -200,7 +200,7 @@ class Account(ObjectWithAttributes):
         ids = list(root.brand_ids or [])
         if not ids:
             return []
-        rows = info.context.session.exec(select(BrandRow).where(col(BrandRow.id).in_(ids))).all()
+        rows = info.context.session.exec(select(BrandRow).where(BrandRow.id.in_(ids))).all()
         return sorted(rows, key=lambda b: ids.index(b.id))
 
     @field(permission="Account.accountAddress:read")

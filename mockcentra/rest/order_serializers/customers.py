@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.customers.queries import latest_addresses
 from mockcentra.rest.order_serializers.shapes import Shapes
@@ -22,7 +22,7 @@ def shape_customers(shapes: Shapes, customers: list[CustomerRow]) -> list[dict[s
         set(
             shapes.session.exec(
                 select(NewsletterSubscriptionRow.email).where(
-                    col(NewsletterSubscriptionRow.email).in_(emails)
+                    NewsletterSubscriptionRow.email.in_(emails)
                 )
             )
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.money import amount_text
 from mockcentra.domain.pricing.prices import pick_price
@@ -100,21 +100,19 @@ def _listing(shapes: Shapes, product_ids: list[int]) -> _Listing:
     if not product_ids:
         return listing
     for d in session.exec(
-        select(DisplayRow)
-        .where(col(DisplayRow.product_id).in_(product_ids))
-        .order_by(col(DisplayRow.id))
+        select(DisplayRow).where(DisplayRow.product_id.in_(product_ids)).order_by(DisplayRow.id)
     ):
         listing.displays.setdefault(d.product_id, d)
     shown = [key(d) for d in listing.displays.values()]
     for dc in session.exec(
-        select(DisplayCategoryRow).where(col(DisplayCategoryRow.display_id).in_(shown))
+        select(DisplayCategoryRow).where(DisplayCategoryRow.display_id.in_(shown))
     ):
         listing.display_categories.setdefault(dc.display_id, []).append(dc.category_id)
-    for p in session.exec(select(PriceRow).where(col(PriceRow.product_id).in_(product_ids))):
+    for p in session.exec(select(PriceRow).where(PriceRow.product_id.in_(product_ids))):
         listing.prices.setdefault(p.product_id, []).append(p)
     for pl, code in session.exec(
         select(PricelistRow, CurrencyRow.code).join(
-            CurrencyRow, col(CurrencyRow.id) == PricelistRow.currency_id
+            CurrencyRow, CurrencyRow.id == PricelistRow.currency_id
         )
     ):
         listing.pricelists[key(pl)] = (pl, code)

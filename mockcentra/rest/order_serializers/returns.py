@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from mockcentra.domain.orders.totals import tax_in_gross
 from mockcentra.domain.returns.actions import return_value
@@ -37,14 +37,14 @@ def shape_returns(shapes: Shapes, rets: list[ReturnRow]) -> list[dict[str, Any]]
     ship_ids = list(dict.fromkeys(r.shipment_id for r in rets))
     ships = {
         key(s): s
-        for s in shapes.session.exec(select(ShipmentRow).where(col(ShipmentRow.id).in_(ship_ids)))
+        for s in shapes.session.exec(select(ShipmentRow).where(ShipmentRow.id.in_(ship_ids)))
     }
     rows = shapes.session.exec(
         select(ReturnLineRow, ShipmentLineRow, OrderLineRow)
-        .join(ShipmentLineRow, col(ShipmentLineRow.id) == ReturnLineRow.shipment_line_id)
-        .join(OrderLineRow, col(OrderLineRow.id) == ShipmentLineRow.order_line_id)
-        .where(col(ReturnLineRow.return_id).in_([r.id for r in rets]))
-        .order_by(col(ReturnLineRow.id))
+        .join(ShipmentLineRow, ShipmentLineRow.id == ReturnLineRow.shipment_line_id)
+        .join(OrderLineRow, OrderLineRow.id == ShipmentLineRow.order_line_id)
+        .where(ReturnLineRow.return_id.in_([r.id for r in rets]))
+        .order_by(ReturnLineRow.id)
     ).all()
     shapes.load_items([ol.product_size_id for _, _, ol in rows])
     by_return: dict[int, list[ReturnedLine]] = {}

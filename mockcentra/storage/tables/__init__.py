@@ -1,4 +1,4 @@
-"""Every SQLModel table; importing this package registers them all on the metadata."""
+"""Every table; importing this package registers them all on `Row.metadata`."""
 
 from mockcentra.storage.tables.attributes import *  # noqa: F403
 from mockcentra.storage.tables.catalog import *  # noqa: F403

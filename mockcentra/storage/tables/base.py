@@ -1,98 +1,104 @@
 """The base class of every table row."""
 
-import copy
 from collections.abc import Callable
-from datetime import date, time
-from decimal import Decimal
-from enum import Enum
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect
-from sqlmodel import Session, SQLModel
+from sqlalchemy.orm import DeclarativeBase
+from sqlmodel import Session
 
 from mockcentra.storage.loads import loader_of
 
-RowT = TypeVar("RowT", bound=SQLModel)
+RowT = TypeVar("RowT", bound="Row")
 
 
-class Row(SQLModel):
-    """A table row. Table models are not validated on construction, so pydantic builds a row's
-    schema on first use (`model_dump`) instead of at import; start-up is shorter by that much."""
-
-    model_config = {"defer_build": True}
+class Row(DeclarativeBase):
+    """A table row: a SQLAlchemy declarative class. Not a SQLModel table model: SQLModel builds
+    a pydantic model besides each mapped class, which doubled the cost of declaring the 85
+    tables at import (10 ms against 4 ms a table) for validation that table rows never get."""
 
     def __init__(self, **values: Any) -> None:
         """A new row: the defaults of the columns not given, then the given values, straight
-        into the row's attributes. SQLModel sets each through both SQLAlchemy's and pydantic's
-        attribute machinery (about 0.1 ms per row); a row not yet in a session has no changes
-        to track, and its INSERT reads the same attributes."""
-        fields = _fields_of(type(self))
-        unknown = values.keys() - fields.names
+        into the row's attributes. A row not yet in a session has no changes to track, and
+        its INSERT reads the same attributes; setting each through SQLAlchemy's attribute
+        machinery cost several times as much."""
+        columns = _columns_of(type(self))
+        unknown = values.keys() - columns.names
         if unknown:
             raise TypeError(f"{type(self).__name__} has no column {', '.join(sorted(unknown))}")
         attributes = self.__dict__
-        for name, make_default in fields.defaults:
+        for name, make_default in columns.defaults:
             if name not in values:
                 attributes[name] = make_default()
         attributes.update(values)
-        object.__setattr__(self, "__pydantic_fields_set__", set(values))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={self.__dict__.get(name)!r}" for name in column_names(type(self))
+        )
+        return f"{type(self).__name__}({shown})"
 
 
-class _Fields:
-    """A row class's field names and how to make the default of each field that has one
-    (read once per class: pydantic's `get_default` inspects a factory's signature per call)."""
+class _Columns:
+    """A row class's column names and how to make the starting value of each column that has
+    one: its default, or None for a nullable column and for the key the database assigns."""
 
-    def __init__(self, row_class: type[SQLModel]) -> None:
-        fields = row_class.model_fields
-        self.names = frozenset(fields)
-        self.defaults: list[tuple[str, Callable[[], Any]]] = [
-            (name, _default_maker(field))
-            for name, field in fields.items()
-            if not field.is_required()
-        ]
-
-
-def _default_maker(field: Any) -> Callable[[], Any]:
-    if field.default_factory is not None:
-        if field.default_factory_takes_validated_data:
-            raise TypeError("a row's default factory takes no arguments")
-        return field.default_factory  # type: ignore[no-any-return]
-    value = field.default
-    if isinstance(value, _IMMUTABLE):
-        return lambda: value
-    return lambda: copy.deepcopy(value)
+    def __init__(self, row_class: type[Row]) -> None:
+        self.names = frozenset(column_names(row_class))
+        self.defaults: list[tuple[str, Callable[[], Any]]] = []
+        for column in row_class.__table__.columns:
+            default = column.default
+            if default is not None and default.is_callable:
+                self.defaults.append((column.key, _no_context(default.arg)))
+            elif default is not None and default.is_scalar:
+                self.defaults.append((column.key, _constant(default.arg)))
+            elif column.nullable or (column.primary_key and column.autoincrement is not False):
+                self.defaults.append((column.key, _constant(None)))
 
 
-#: default values a row can share with every other row
-_IMMUTABLE = (type(None), bool, int, float, str, bytes, Decimal, date, time, Enum, tuple, frozenset)
+def _no_context(make: Callable[[Any], Any]) -> Callable[[], Any]:
+    """SQLAlchemy keeps a callable default as a function of the statement's context; the
+    defaults here (`empty_dict`, ...) ignore it."""
+    return lambda: make(None)
 
 
-def _fields_of(row_class: type[SQLModel]) -> _Fields:
-    found = _FIELDS.get(row_class)
+def _constant(value: Any) -> Callable[[], Any]:
+    return lambda: value
+
+
+def _columns_of(row_class: type[Row]) -> _Columns:
+    found = _COLUMNS.get(row_class)
     if found is None:
-        found = _FIELDS[row_class] = _Fields(row_class)
+        found = _COLUMNS[row_class] = _Columns(row_class)
     return found
 
 
-_FIELDS: dict[type, _Fields] = {}
+_COLUMNS: dict[type, _Columns] = {}
+
+
+def column_names(row_class: type[Row]) -> list[str]:
+    """The attribute names of a row class's columns, in the table's order."""
+    return [column.key for column in row_class.__table__.columns]
+
+
+def column_values(row: Row) -> dict[str, Any]:
+    """A row's column values by attribute name (a stored row's unloaded ones are read)."""
+    return {name: getattr(row, name) for name in column_names(type(row))}
 
 
 def empty_dict() -> dict[str, Any]:
-    """A new `{}`, the default of a JSON object column. Not `dict` itself: SQLModel's
-    constructor has pydantic ask each default factory for its signature on every row it builds,
-    and a builtin's has to be parsed from text and then fails (about 0.1 ms per column per row,
-    most of what building an order row cost); a plain function's is read at once."""
+    """A new `{}`, the default of a JSON object column."""
     return {}
 
 
 def empty_list() -> list[Any]:
-    """A new `[]`, the default of a JSON list column (not `list`: see `empty_dict`)."""
+    """A new `[]`, the default of a JSON list column."""
     return []
 
 
-def key(row: SQLModel) -> int:
-    """The id of a row that is stored (flushed or read); its column is `int | None` only
-    because a row gets its id from the database."""
+def key(row: Row) -> int:
+    """The id of a row that is stored (flushed or read): a new row gets its id from the
+    database, and until then it is None."""
     value = getattr(row, "id", None)
     if not isinstance(value, int):
         raise ValueError(f"{type(row).__name__} is not stored yet")

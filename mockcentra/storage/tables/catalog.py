@@ -3,8 +3,8 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import UniqueConstraint
-from sqlmodel import Field
+from sqlalchemy import ForeignKey, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
 
 from mockcentra.storage.tables.base import Row, empty_dict, empty_list
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money, Thousandths
@@ -26,138 +26,140 @@ __all__ = [
 ]
 
 
-class BrandRow(Row, table=True):
+class BrandRow(Row):
     __tablename__ = "brand"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str
-    uri: str | None = None
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    uri: Mapped[str | None]
 
 
-class BrandStoreRow(Row, table=True):
+class BrandStoreRow(Row):
     """A store a brand is enabled in (`createBrand(addToStores:)`)."""
 
     __tablename__ = "brand_store"
-    brand_id: int = Field(foreign_key="brand.id", primary_key=True)
-    store_id: int = Field(foreign_key="store.id", primary_key=True)
+    brand_id: Mapped[int] = mapped_column(ForeignKey("brand.id"), primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"), primary_key=True)
 
 
-class CollectionRow(Row, table=True):
+class CollectionRow(Row):
     __tablename__ = "collection"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str
-    status: str = "ACTIVE"  # Status
-    uri: str | None = None
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    status: Mapped[str] = mapped_column(default="ACTIVE")  # Status
+    uri: Mapped[str | None]
 
 
-class FolderRow(Row, table=True):
+class FolderRow(Row):
     __tablename__ = "folder"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str
-    parent_id: int | None = Field(default=None, foreign_key="folder.id")
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("folder.id"))
 
 
-class SizeChartRow(Row, table=True):
+class SizeChartRow(Row):
     __tablename__ = "size_chart"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True)
-    horizontal_labels: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
-    vertical_labels: list[str] | None = Field(default=None, sa_type=JsonList)
-    divider_symbol: str = "x"
-    display_unit: str | None = None  # e.g. "cm": the unit sizes are shown in
-    display_divided_by: int = 0  # shown values are the labels divided by this (0: as they are)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    horizontal_labels: Mapped[list[str]] = mapped_column(JsonList, default=empty_list)
+    vertical_labels: Mapped[list[str] | None] = mapped_column(JsonList)
+    divider_symbol: Mapped[str] = mapped_column(default="x")
+    display_unit: Mapped[str | None]  # e.g. "cm": the unit sizes are shown in
+    display_divided_by: Mapped[int] = mapped_column(
+        default=0
+    )  # shown values are the labels divided by this (0: as they are)
 
 
-class MeasurementChartRow(Row, table=True):
+class MeasurementChartRow(Row):
     """Measurements per size: `content` maps a vertical label (e.g. "Chest") to the value of
     each horizontal label (e.g. "S") that has one."""
 
     __tablename__ = "measurement_chart"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True)
-    horizontal_labels: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
-    vertical_labels: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
-    display_unit: str | None = None
-    content: dict[str, dict[str, str]] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    horizontal_labels: Mapped[list[str]] = mapped_column(JsonList, default=empty_list)
+    vertical_labels: Mapped[list[str]] = mapped_column(JsonList, default=empty_list)
+    display_unit: Mapped[str | None]
+    content: Mapped[dict[str, dict[str, str]]] = mapped_column(JsonDict, default=empty_dict)
 
 
-class SizeRow(Row, table=True):
+class SizeRow(Row):
     __tablename__ = "size"
     __table_args__ = (UniqueConstraint("size_chart_id", "name"),)
-    id: int | None = Field(default=None, primary_key=True)
-    size_chart_id: int = Field(foreign_key="size_chart.id", index=True)
-    name: str
-    position: int = 0
+    id: Mapped[int] = mapped_column(primary_key=True)
+    size_chart_id: Mapped[int] = mapped_column(ForeignKey("size_chart.id"), index=True)
+    name: Mapped[str]
+    position: Mapped[int] = mapped_column(default=0)
 
 
-class ProductRow(Row, table=True):
+class ProductRow(Row):
     __tablename__ = "product"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str
-    status: str = "ACTIVE"  # ProductStatus
-    product_number: str = Field(index=True)
-    brand_id: int | None = Field(default=None, foreign_key="brand.id")
-    collection_id: int | None = Field(default=None, foreign_key="collection.id")
-    folder_id: int | None = Field(default=None, foreign_key="folder.id")
-    country_of_origin_id: int | None = Field(default=None, foreign_key="country.id")
-    harmonized_commodity_code: str | None = None
-    harmonized_commodity_code_description: str | None = None
-    internal_comment: str | None = None
-    is_bundle: bool = False
-    is_serializable: bool = False
-    weight: Decimal | None = Field(default=None, sa_type=Thousandths)
-    weight_unit: str = "KILOGRAMS"  # WeightUnit
-    measurement_chart_id: int | None = Field(default=None, foreign_key="measurement_chart.id")
-    measurement_inherited: bool = False
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime, index=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    status: Mapped[str] = mapped_column(default="ACTIVE")  # ProductStatus
+    product_number: Mapped[str] = mapped_column(index=True)
+    brand_id: Mapped[int | None] = mapped_column(ForeignKey("brand.id"))
+    collection_id: Mapped[int | None] = mapped_column(ForeignKey("collection.id"))
+    folder_id: Mapped[int | None] = mapped_column(ForeignKey("folder.id"))
+    country_of_origin_id: Mapped[int | None] = mapped_column(ForeignKey("country.id"))
+    harmonized_commodity_code: Mapped[str | None]
+    harmonized_commodity_code_description: Mapped[str | None]
+    internal_comment: Mapped[str | None]
+    is_bundle: Mapped[bool] = mapped_column(default=False)
+    is_serializable: Mapped[bool] = mapped_column(default=False)
+    weight: Mapped[Decimal | None] = mapped_column(Thousandths)
+    weight_unit: Mapped[str] = mapped_column(default="KILOGRAMS")  # WeightUnit
+    measurement_chart_id: Mapped[int | None] = mapped_column(ForeignKey("measurement_chart.id"))
+    measurement_inherited: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, index=True)
 
 
-class VariantRow(Row, table=True):
+class VariantRow(Row):
     __tablename__ = "product_variant"
-    id: int | None = Field(default=None, primary_key=True)
-    product_id: int = Field(foreign_key="product.id", index=True)
-    name: str
-    status: str = "ACTIVE"  # ProductStatus
-    variant_number: str | None = None
-    internal_name: str | None = None
-    unit_cost: Decimal | None = Field(default=None, sa_type=Money)
-    unit_cost_currency: str | None = None
-    size_chart_id: int = Field(foreign_key="size_chart.id")
-    is_bundle_variant: bool = False
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
+    name: Mapped[str]
+    status: Mapped[str] = mapped_column(default="ACTIVE")  # ProductStatus
+    variant_number: Mapped[str | None]
+    internal_name: Mapped[str | None]
+    unit_cost: Mapped[Decimal | None] = mapped_column(Money)
+    unit_cost_currency: Mapped[str | None]
+    size_chart_id: Mapped[int] = mapped_column(ForeignKey("size_chart.id"))
+    is_bundle_variant: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class ProductSizeRow(Row, table=True):
+class ProductSizeRow(Row):
     """A size activated on a variant: the unit stock is kept for."""
 
     __tablename__ = "product_size"
     __table_args__ = (UniqueConstraint("variant_id", "size_id"),)
-    id: int | None = Field(default=None, primary_key=True)
-    variant_id: int = Field(foreign_key="product_variant.id", index=True)
-    size_id: int = Field(foreign_key="size.id")
-    ean: str | None = None
-    upc: str | None = None
-    size_number: str | None = None
+    id: Mapped[int] = mapped_column(primary_key=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("product_variant.id"), index=True)
+    size_id: Mapped[int] = mapped_column(ForeignKey("size.id"))
+    ean: Mapped[str | None]
+    upc: Mapped[str | None]
+    size_number: Mapped[str | None]
 
 
-class BundleRow(Row, table=True):
+class BundleRow(Row):
     __tablename__ = "bundle"
-    id: int | None = Field(default=None, primary_key=True)
-    product_id: int = Field(foreign_key="product.id", unique=True)
-    variant_id: int = Field(foreign_key="product_variant.id")
-    type: str = "FIXED"  # BundleType
-    price_type: str = "STATIC"  # BundlePriceType
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), unique=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("product_variant.id"))
+    type: Mapped[str] = mapped_column(default="FIXED")  # BundleType
+    price_type: Mapped[str] = mapped_column(default="STATIC")  # BundlePriceType
 
 
-class BundleSectionRow(Row, table=True):
+class BundleSectionRow(Row):
     __tablename__ = "bundle_section"
-    id: int | None = Field(default=None, primary_key=True)
-    bundle_id: int = Field(foreign_key="bundle.id", index=True)
-    quantity: int = 1
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_id: Mapped[int] = mapped_column(ForeignKey("bundle.id"), index=True)
+    quantity: Mapped[int] = mapped_column(default=1)
 
 
-class BundleSectionVariantRow(Row, table=True):
+class BundleSectionVariantRow(Row):
     __tablename__ = "bundle_section_variant"
-    section_id: int = Field(foreign_key="bundle_section.id", primary_key=True)
-    variant_id: int = Field(foreign_key="product_variant.id", primary_key=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("bundle_section.id"), primary_key=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("product_variant.id"), primary_key=True)

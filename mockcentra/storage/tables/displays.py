@@ -2,8 +2,8 @@
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
-from sqlmodel import Field
+from sqlalchemy import ForeignKey, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
 
 from mockcentra.storage.tables.base import Row, empty_list
 from mockcentra.storage.types import AwareDateTime, JsonList
@@ -17,63 +17,63 @@ __all__ = [
 ]
 
 
-class CategoryRow(Row, table=True):
+class CategoryRow(Row):
     __tablename__ = "category"
-    id: int | None = Field(default=None, primary_key=True)
-    store_id: int = Field(foreign_key="store.id")
-    name: str
-    uri: str
-    parent_id: int | None = Field(default=None, foreign_key="category.id")
-    status: str = "ACTIVE"
-    meta_title: str | None = None
-    meta_description: str | None = None
-    meta_keywords: str | None = None
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"))
+    name: Mapped[str]
+    uri: Mapped[str]
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    status: Mapped[str] = mapped_column(default="ACTIVE")
+    meta_title: Mapped[str | None]
+    meta_description: Mapped[str | None]
+    meta_keywords: Mapped[str | None]
 
 
-class DisplayRow(Row, table=True):
+class DisplayRow(Row):
     __tablename__ = "display"
     __table_args__ = (
         UniqueConstraint("store_id", "product_id"),
         UniqueConstraint("store_id", "uri"),
     )
-    id: int | None = Field(default=None, primary_key=True)
-    store_id: int = Field(foreign_key="store.id", index=True)
-    product_id: int = Field(foreign_key="product.id", index=True)
-    name: str
-    status: str = "ACTIVE"
-    uri: str
-    minimum_order_quantity: int = 1
-    order_quantity_denominator: int = 1
-    description: str | None = None
-    short_description: str | None = None
-    meta_title: str | None = None
-    meta_description: str | None = None
-    meta_keywords: str | None = None
-    comment: str | None = None
-    tags: list[str] = Field(default_factory=empty_list, sa_type=JsonList)
-    canonical_category_id: int | None = Field(default=None, foreign_key="category.id")
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
+    name: Mapped[str]
+    status: Mapped[str] = mapped_column(default="ACTIVE")
+    uri: Mapped[str]
+    minimum_order_quantity: Mapped[int] = mapped_column(default=1)
+    order_quantity_denominator: Mapped[int] = mapped_column(default=1)
+    description: Mapped[str | None]
+    short_description: Mapped[str | None]
+    meta_title: Mapped[str | None]
+    meta_description: Mapped[str | None]
+    meta_keywords: Mapped[str | None]
+    comment: Mapped[str | None]
+    tags: Mapped[list[str]] = mapped_column(JsonList, default=empty_list)
+    canonical_category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class DisplayVariantRow(Row, table=True):
+class DisplayVariantRow(Row):
     """A variant activated on a display: Centra's display item, whose own id is the Checkout
     API's product id in Centra (`DisplayItem.id`)."""
 
     __tablename__ = "display_variant"
     __table_args__ = (UniqueConstraint("display_id", "variant_id"),)
-    id: int | None = Field(default=None, primary_key=True)
-    display_id: int = Field(foreign_key="display.id")
-    variant_id: int = Field(foreign_key="product_variant.id", index=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    display_id: Mapped[int] = mapped_column(ForeignKey("display.id"))
+    variant_id: Mapped[int] = mapped_column(ForeignKey("product_variant.id"), index=True)
 
 
-class DisplayMarketRow(Row, table=True):
+class DisplayMarketRow(Row):
     __tablename__ = "display_market"
-    display_id: int = Field(foreign_key="display.id", primary_key=True)
-    market_id: int = Field(foreign_key="market.id", primary_key=True)
+    display_id: Mapped[int] = mapped_column(ForeignKey("display.id"), primary_key=True)
+    market_id: Mapped[int] = mapped_column(ForeignKey("market.id"), primary_key=True)
 
 
-class DisplayCategoryRow(Row, table=True):
+class DisplayCategoryRow(Row):
     __tablename__ = "display_category"
-    display_id: int = Field(foreign_key="display.id", primary_key=True)
-    category_id: int = Field(foreign_key="category.id", primary_key=True)
+    display_id: Mapped[int] = mapped_column(ForeignKey("display.id"), primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), primary_key=True)

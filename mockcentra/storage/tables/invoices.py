@@ -4,8 +4,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Index
-from sqlmodel import Field
+from sqlalchemy import ForeignKey, Index
+from sqlalchemy.orm import Mapped, mapped_column
 
 from mockcentra.storage.tables.base import Row, empty_dict
 from mockcentra.storage.types import AwareDateTime, JsonDict, Money
@@ -13,7 +13,7 @@ from mockcentra.storage.types import AwareDateTime, JsonDict, Money
 __all__ = ["InvoiceRow", "InvoiceLineRow"]
 
 
-class InvoiceRow(Row, table=True):
+class InvoiceRow(Row):
     """One invoice; amounts and the billing address are copied at issue and never change."""
 
     __tablename__ = "invoice"
@@ -22,39 +22,41 @@ class InvoiceRow(Row, table=True):
         Index("ix_invoice_store_type_id", "store_type", "id"),
         Index("ix_invoice_store_id_id", "store_id", "id"),
     )
-    id: int | None = Field(default=None, primary_key=True)
-    sequence: int = Field(unique=True)  # the instance's invoice series, from 1
-    number: str = Field(unique=True, index=True)
-    type: str = "INVOICE"  # InvoiceType
-    store_id: int = Field(foreign_key="store.id")
-    store_type: str = "DIRECT_TO_CONSUMER"
-    order_id: int = Field(foreign_key="orders.id", index=True)
-    shipment_id: int | None = Field(default=None, foreign_key="shipment.id", index=True)
-    currency_code: str
-    tax_percent_hundredths: int = 0  # the order's rate, for shipping and handling
-    items_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    tax_value: Decimal = Field(default=Decimal(0), sa_type=Money)  # included in the values
-    grand_total: Decimal = Field(default=Decimal(0), sa_type=Money)
-    billing_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
-    paid_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
-    due_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sequence: Mapped[int] = mapped_column(unique=True)  # the instance's invoice series, from 1
+    number: Mapped[str] = mapped_column(unique=True, index=True)
+    type: Mapped[str] = mapped_column(default="INVOICE")  # InvoiceType
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"))
+    store_type: Mapped[str] = mapped_column(default="DIRECT_TO_CONSUMER")
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipment.id"), index=True)
+    currency_code: Mapped[str]
+    tax_percent_hundredths: Mapped[int] = mapped_column(
+        default=0
+    )  # the order's rate, for shipping and handling
+    items_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    shipping_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    handling_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))  # included in the values
+    grand_total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    billing_address: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
+    paid_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class InvoiceLineRow(Row, table=True):
+class InvoiceLineRow(Row):
     """One invoiced shipment line: what was shipped, at the order line's price."""
 
     __tablename__ = "invoice_line"
-    id: int | None = Field(default=None, primary_key=True)
-    invoice_id: int = Field(foreign_key="invoice.id", index=True)
-    order_id: int = Field(foreign_key="orders.id")
-    order_line_id: int = Field(foreign_key="order_line.id")
-    shipment_id: int | None = Field(default=None, foreign_key="shipment.id")
-    shipment_line_id: int | None = Field(default=None, foreign_key="shipment_line.id")
-    quantity: int
-    unit_price: Decimal = Field(sa_type=Money)
-    line_value: Decimal = Field(sa_type=Money)
-    tax_percent_hundredths: int = 0
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_line.id"))
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipment.id"))
+    shipment_line_id: Mapped[int | None] = mapped_column(ForeignKey("shipment_line.id"))
+    quantity: Mapped[int]
+    unit_price: Mapped[Decimal] = mapped_column(Money)
+    line_value: Mapped[Decimal] = mapped_column(Money)
+    tax_percent_hundredths: Mapped[int] = mapped_column(default=0)

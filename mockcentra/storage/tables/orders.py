@@ -4,8 +4,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Index, text
-from sqlmodel import Field
+from sqlalchemy import ForeignKey, Index, text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from mockcentra.storage.tables.base import Row, empty_dict, empty_list
 from mockcentra.storage.types import AwareDateTime, JsonDict, JsonList, Money
@@ -25,22 +25,22 @@ __all__ = [
 ]
 
 
-class CustomerRow(Row, table=True):
+class CustomerRow(Row):
     """A shopper; one email may have a registered and an unregistered customer, as in Centra."""
 
     __tablename__ = "customer"
-    id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(index=True)
-    first_name: str | None = None
-    last_name: str | None = None
-    registered: bool = False
-    newsletter: bool = False
-    store_id: int | None = Field(default=None, foreign_key="store.id")
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(index=True)
+    first_name: Mapped[str | None]
+    last_name: Mapped[str | None]
+    registered: Mapped[bool] = mapped_column(default=False)
+    newsletter: Mapped[bool] = mapped_column(default=False)
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("store.id"))
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class OrderRow(Row, table=True):
+class OrderRow(Row):
     """Indexed for the lists integrations poll: by number, customer, status and date, changes.
 
     The flags have partial indexes only (the queries compare them to literal 0/1): a plain
@@ -73,68 +73,70 @@ class OrderRow(Row, table=True):
         Index("ix_orders_locked", "id", sqlite_where=text("is_locked = 1")),
         Index("ix_orders_internal", "id", sqlite_where=text("is_internal = 1")),
     )
-    id: int | None = Field(default=None, primary_key=True)
-    hash: str = Field(unique=True, index=True)  # Centra's 32-hex order id
-    number: int = Field(unique=True, index=True)
-    store_id: int = Field(foreign_key="store.id")
-    store_type: str = "DIRECT_TO_CONSUMER"
-    market_id: int | None = Field(default=None, foreign_key="market.id")
-    pricelist_id: int | None = Field(default=None, foreign_key="pricelist.id")
-    allocation_rule_id: int | None = Field(default=None, foreign_key="allocation_rule.id")
-    currency_code: str
-    status: str = Field(default="PENDING")  # OrderStatus (indexed with created_at below)
-    is_on_hold: bool = False
-    is_locked: bool = False
-    locked_by: str | None = None  # integration name holding the lock
-    is_internal: bool = False
-    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
-    customer_info: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
-    shipping_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
-    billing_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
-    country_code: str = ""
-    payment_method: str = "dummy"
-    payment_outcome: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
-    shipping_option_id: int | None = Field(default=None, foreign_key="shipping_option.id")
-    shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    tax_percent_hundredths: int = 0
-    vouchers: list[Any] = Field(default_factory=empty_list, sa_type=JsonList)
-    external_promotions: list[Any] = Field(default_factory=empty_list, sa_type=JsonList)
-    internal_comment: str | None = None
-    other_comment: str | None = None
-    cancellation_comment: str | None = None
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hash: Mapped[str] = mapped_column(unique=True, index=True)  # Centra's 32-hex order id
+    number: Mapped[int] = mapped_column(unique=True, index=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"))
+    store_type: Mapped[str] = mapped_column(default="DIRECT_TO_CONSUMER")
+    market_id: Mapped[int | None] = mapped_column(ForeignKey("market.id"))
+    pricelist_id: Mapped[int | None] = mapped_column(ForeignKey("pricelist.id"))
+    allocation_rule_id: Mapped[int | None] = mapped_column(ForeignKey("allocation_rule.id"))
+    currency_code: Mapped[str]
+    status: Mapped[str] = mapped_column(
+        default="PENDING"
+    )  # OrderStatus (indexed with created_at below)
+    is_on_hold: Mapped[bool] = mapped_column(default=False)
+    is_locked: Mapped[bool] = mapped_column(default=False)
+    locked_by: Mapped[str | None]  # integration name holding the lock
+    is_internal: Mapped[bool] = mapped_column(default=False)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    customer_info: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
+    shipping_address: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
+    billing_address: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
+    country_code: Mapped[str] = mapped_column(default="")
+    payment_method: Mapped[str] = mapped_column(default="dummy")
+    payment_outcome: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
+    shipping_option_id: Mapped[int | None] = mapped_column(ForeignKey("shipping_option.id"))
+    shipping_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    handling_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax_percent_hundredths: Mapped[int] = mapped_column(default=0)
+    vouchers: Mapped[list[Any]] = mapped_column(JsonList, default=empty_list)
+    external_promotions: Mapped[list[Any]] = mapped_column(JsonList, default=empty_list)
+    internal_comment: Mapped[str | None]
+    other_comment: Mapped[str | None]
+    cancellation_comment: Mapped[str | None]
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class OrderLineRow(Row, table=True):
+class OrderLineRow(Row):
     """`quantity` is what remains ordered (cancelled units leave it); allocations per warehouse."""
 
     __tablename__ = "order_line"
-    id: int | None = Field(default=None, primary_key=True)
-    order_id: int = Field(foreign_key="orders.id", index=True)
-    display_id: int | None = Field(default=None, foreign_key="display.id")
-    product_id: int = Field(foreign_key="product.id")
-    variant_id: int = Field(foreign_key="product_variant.id")
-    product_size_id: int = Field(foreign_key="product_size.id", index=True)
-    product_name: str
-    variant_name: str
-    size_name: str
-    sku: str
-    ean: str | None = None
-    quantity: int
-    cancelled_quantity: int = 0
-    shipped_quantity: int = 0
-    returned_quantity: int = 0
-    unit_price: Decimal = Field(sa_type=Money)
-    unit_original_price: Decimal = Field(sa_type=Money)
-    tax_percent_hundredths: int = 0
-    comment: str | None = None
-    delivery_window_id: int | None = None
-    allocations: dict[str, int] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    display_id: Mapped[int | None] = mapped_column(ForeignKey("display.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
+    variant_id: Mapped[int] = mapped_column(ForeignKey("product_variant.id"))
+    product_size_id: Mapped[int] = mapped_column(ForeignKey("product_size.id"), index=True)
+    product_name: Mapped[str]
+    variant_name: Mapped[str]
+    size_name: Mapped[str]
+    sku: Mapped[str]
+    ean: Mapped[str | None]
+    quantity: Mapped[int]
+    cancelled_quantity: Mapped[int] = mapped_column(default=0)
+    shipped_quantity: Mapped[int] = mapped_column(default=0)
+    returned_quantity: Mapped[int] = mapped_column(default=0)
+    unit_price: Mapped[Decimal] = mapped_column(Money)
+    unit_original_price: Mapped[Decimal] = mapped_column(Money)
+    tax_percent_hundredths: Mapped[int] = mapped_column(default=0)
+    comment: Mapped[str | None]
+    delivery_window_id: Mapped[int | None]
+    allocations: Mapped[dict[str, int]] = mapped_column(JsonDict, default=empty_dict)
 
 
-class ShipmentRow(Row, table=True):
+class ShipmentRow(Row):
     __tablename__ = "shipment"
     __table_args__ = (
         # an order's shipments in sequence order (Order.shipments, REST orders)
@@ -142,125 +144,127 @@ class ShipmentRow(Row, table=True):
         # REST GET shipments lists oldest first
         Index("ix_shipment_created_at", "created_at", "id"),
     )
-    id: int | None = Field(default=None, primary_key=True)
-    order_id: int = Field(foreign_key="orders.id")
-    sequence: int
-    number: str = Field(index=True)
-    is_good_to_go: bool = False
-    is_paid: bool = False
-    paid_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
-    is_captured: bool = False
-    captured_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
-    shipped_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
-    additional_message: str | None = None
-    carrier: str | None = None
-    service: str | None = None
-    packages: int = 0
-    tracking_number: str | None = None
-    return_tracking_number: str | None = None
-    internal_shipping_cost: Decimal = Field(default=Decimal(0), sa_type=Money)
-    shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    send_email: bool = False
-    shipment_plugin_id: int | None = Field(default=None, foreign_key="store_plugin.id")
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    sequence: Mapped[int]
+    number: Mapped[str] = mapped_column(index=True)
+    is_good_to_go: Mapped[bool] = mapped_column(default=False)
+    is_paid: Mapped[bool] = mapped_column(default=False)
+    paid_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    is_captured: Mapped[bool] = mapped_column(default=False)
+    captured_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    shipped_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    additional_message: Mapped[str | None]
+    carrier: Mapped[str | None]
+    service: Mapped[str | None]
+    packages: Mapped[int] = mapped_column(default=0)
+    tracking_number: Mapped[str | None]
+    return_tracking_number: Mapped[str | None]
+    internal_shipping_cost: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    shipping_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    handling_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    send_email: Mapped[bool] = mapped_column(default=False)
+    shipment_plugin_id: Mapped[int | None] = mapped_column(ForeignKey("store_plugin.id"))
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class ShipmentLineRow(Row, table=True):
+class ShipmentLineRow(Row):
     __tablename__ = "shipment_line"
-    id: int | None = Field(default=None, primary_key=True)
-    shipment_id: int = Field(foreign_key="shipment.id", index=True)
-    order_line_id: int = Field(foreign_key="order_line.id", index=True)
-    quantity: int
-    returned_quantity: int = 0
-    allocations: dict[str, int] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipment.id"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_line.id"), index=True)
+    quantity: Mapped[int]
+    returned_quantity: Mapped[int] = mapped_column(default=0)
+    allocations: Mapped[dict[str, int]] = mapped_column(JsonDict, default=empty_dict)
 
 
-class PaymentEntryRow(Row, table=True):
+class PaymentEntryRow(Row):
     """One payment-history entry: every authorization, capture attempt and refund."""
 
     __tablename__ = "payment_entry"
-    id: int | None = Field(default=None, primary_key=True)
-    order_id: int = Field(foreign_key="orders.id", index=True)
-    shipment_id: int | None = Field(default=None, foreign_key="shipment.id")
-    return_id: int | None = Field(default=None, foreign_key="return_.id")
-    entry_type: str  # PaymentEntryType
-    status: str  # PaymentEntryStatus
-    value: Decimal = Field(sa_type=Money)
-    external_reference: str | None = None
-    payment_method: str = "dummy"
-    params: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
-    created_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipment.id"))
+    return_id: Mapped[int | None] = mapped_column(ForeignKey("return_.id"))
+    entry_type: Mapped[str]  # PaymentEntryType
+    status: Mapped[str]  # PaymentEntryStatus
+    value: Mapped[Decimal] = mapped_column(Money)
+    external_reference: Mapped[str | None]
+    payment_method: Mapped[str] = mapped_column(default="dummy")
+    params: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class ReturnRow(Row, table=True):
+class ReturnRow(Row):
     __tablename__ = "return_"
-    id: int | None = Field(default=None, primary_key=True)
-    order_id: int = Field(foreign_key="orders.id", index=True)
-    shipment_id: int = Field(foreign_key="shipment.id", index=True)
-    status: str = "PENDING"  # ReturnStatus
-    stock_policy: str = "RELEASE_BACK_TO_WAREHOUSE"  # ReturnStockPolicy
-    target_warehouse_id: int | None = Field(default=None, foreign_key="warehouse.id")
-    shipping_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    handling_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    voucher_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    return_cost: Decimal = Field(default=Decimal(0), sa_type=Money)
-    refunded_value: Decimal = Field(default=Decimal(0), sa_type=Money)
-    comment: str | None = None
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
-    completed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipment.id"), index=True)
+    status: Mapped[str] = mapped_column(default="PENDING")  # ReturnStatus
+    stock_policy: Mapped[str] = mapped_column(
+        default="RELEASE_BACK_TO_WAREHOUSE"
+    )  # ReturnStockPolicy
+    target_warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouse.id"))
+    shipping_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    handling_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    voucher_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    return_cost: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    refunded_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    comment: Mapped[str | None]
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
 
 
-class ReturnLineRow(Row, table=True):
+class ReturnLineRow(Row):
     __tablename__ = "return_line"
-    id: int | None = Field(default=None, primary_key=True)
-    return_id: int = Field(foreign_key="return_.id", index=True)
-    shipment_line_id: int = Field(foreign_key="shipment_line.id")
-    quantity: int
-    restocked: dict[str, int] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("return_.id"), index=True)
+    shipment_line_id: Mapped[int] = mapped_column(ForeignKey("shipment_line.id"))
+    quantity: Mapped[int]
+    restocked: Mapped[dict[str, int]] = mapped_column(JsonDict, default=empty_dict)
 
 
-class SelectionRow(Row, table=True):
+class SelectionRow(Row):
     """A storefront session's cart (Checkout API selection), keyed by its API token."""
 
     __tablename__ = "selection"
-    id: int | None = Field(default=None, primary_key=True)
-    token: str = Field(unique=True, index=True)
-    store_id: int = Field(foreign_key="store.id")
-    market_id: int = Field(foreign_key="market.id")
-    pricelist_id: int = Field(foreign_key="pricelist.id")
-    country_code: str
-    language: str = "en"
-    payment_method: str | None = None
-    shipping_option_id: int | None = Field(default=None, foreign_key="shipping_option.id")
-    address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
-    shipping_address: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
-    vouchers: list[Any] = Field(default_factory=empty_list, sa_type=JsonList)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(unique=True, index=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"))
+    market_id: Mapped[int] = mapped_column(ForeignKey("market.id"))
+    pricelist_id: Mapped[int] = mapped_column(ForeignKey("pricelist.id"))
+    country_code: Mapped[str]
+    language: Mapped[str] = mapped_column(default="en")
+    payment_method: Mapped[str | None]
+    shipping_option_id: Mapped[int | None] = mapped_column(ForeignKey("shipping_option.id"))
+    address: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
+    shipping_address: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
+    vouchers: Mapped[list[Any]] = mapped_column(JsonList, default=empty_list)
     #: A redirect payment waiting for the shopper to come back: {"outcome": {...} (the test
     #: outcome asked for), "promotions": [...] (the external promotion ids)}; None otherwise.
-    pending_payment: dict[str, Any] | None = Field(default=None, sa_type=JsonDict)
-    order_id: int | None = Field(default=None, foreign_key="orders.id")
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
+    pending_payment: Mapped[dict[str, Any] | None] = mapped_column(JsonDict)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class SelectionLineRow(Row, table=True):
+class SelectionLineRow(Row):
     __tablename__ = "selection_line"
-    id: int | None = Field(default=None, primary_key=True)
-    selection_id: int = Field(foreign_key="selection.id", index=True)
-    line: str = Field(index=True)  # 32-hex line id
-    display_id: int = Field(foreign_key="display.id")
-    product_size_id: int = Field(foreign_key="product_size.id")
-    quantity: int
-    comment: str | None = None
+    id: Mapped[int] = mapped_column(primary_key=True)
+    selection_id: Mapped[int] = mapped_column(ForeignKey("selection.id"), index=True)
+    line: Mapped[str] = mapped_column(index=True)  # 32-hex line id
+    display_id: Mapped[int] = mapped_column(ForeignKey("display.id"))
+    product_size_id: Mapped[int] = mapped_column(ForeignKey("product_size.id"))
+    quantity: Mapped[int]
+    comment: Mapped[str | None]
 
 
-class NewsletterSubscriptionRow(Row, table=True):
+class NewsletterSubscriptionRow(Row):
     __tablename__ = "newsletter_subscription"
-    id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(index=True)
-    country_code: str | None = None
-    store_id: int | None = Field(default=None, foreign_key="store.id")
-    created_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(index=True)
+    country_code: Mapped[str | None]
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("store.id"))
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)

@@ -1,18 +1,19 @@
 """Plugin instances of a store: the shipment plugins a shipment can be booked with."""
 
-from sqlmodel import Field
+from sqlalchemy import ForeignKey
+from sqlalchemy.orm import Mapped, mapped_column
 
 from mockcentra.storage.tables.base import Row
 
 __all__ = ["StorePluginRow"]
 
 
-class StorePluginRow(Row, table=True):
+class StorePluginRow(Row):
     """One configured plugin of one store (Centra's `StorePlugin`)."""
 
     __tablename__ = "store_plugin"
-    id: int | None = Field(default=None, primary_key=True)
-    store_id: int = Field(foreign_key="store.id", index=True)
-    name: str
-    kind: str = "SHIPMENT"  # StorePluginKind
-    status: str = "ACTIVE"  # ACTIVE | INACTIVE
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"), index=True)
+    name: Mapped[str]
+    kind: Mapped[str] = mapped_column(default="SHIPMENT")  # StorePluginKind
+    status: Mapped[str] = mapped_column(default="ACTIVE")  # ACTIVE | INACTIVE

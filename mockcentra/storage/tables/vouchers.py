@@ -3,7 +3,8 @@
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Field
+from sqlalchemy import ForeignKey
+from sqlalchemy.orm import Mapped, mapped_column
 
 from mockcentra.storage.tables.base import Row, empty_dict
 from mockcentra.storage.types import AwareDateTime, JsonDict
@@ -17,39 +18,41 @@ __all__ = [
 ]
 
 
-class VoucherRow(Row, table=True):
+class VoucherRow(Row):
     """A code, URL or automatic voucher of one store; `max_usages` 0 means unlimited."""
 
     __tablename__ = "voucher"
-    id: int | None = Field(default=None, primary_key=True)
-    store_id: int = Field(foreign_key="store.id", index=True)
-    name: str
-    status: str = "ACTIVE"  # VoucherStatus
-    method: str = "CODE"  # VoucherMethod
-    type: str = "DISCOUNT"  # VoucherType
-    code: str | None = Field(default=None, index=True)
-    url: str | None = None
-    start_at: datetime = Field(sa_type=AwareDateTime)
-    stop_at: datetime = Field(sa_type=AwareDateTime)
-    priority: int = 0
-    max_usages: int = 0
-    reuse: bool = True
-    combine_with_other_vouchers: bool = True
-    is_external: bool = False
-    entry_point_strategy: str = "APPLY_ALL_IF_ALL_APPLY"  # EntryPointStrategy
-    conversion_html: str | None = None
-    external_id: str | None = Field(default=None, index=True)  # promotion id (seed 002)
-    created_at: datetime = Field(sa_type=AwareDateTime)
-    updated_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"), index=True)
+    name: Mapped[str]
+    status: Mapped[str] = mapped_column(default="ACTIVE")  # VoucherStatus
+    method: Mapped[str] = mapped_column(default="CODE")  # VoucherMethod
+    type: Mapped[str] = mapped_column(default="DISCOUNT")  # VoucherType
+    code: Mapped[str | None] = mapped_column(index=True)
+    url: Mapped[str | None]
+    start_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    stop_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    priority: Mapped[int] = mapped_column(default=0)
+    max_usages: Mapped[int] = mapped_column(default=0)
+    reuse: Mapped[bool] = mapped_column(default=True)
+    combine_with_other_vouchers: Mapped[bool] = mapped_column(default=True)
+    is_external: Mapped[bool] = mapped_column(default=False)
+    entry_point_strategy: Mapped[str] = mapped_column(
+        default="APPLY_ALL_IF_ALL_APPLY"
+    )  # EntryPointStrategy
+    conversion_html: Mapped[str | None]
+    external_id: Mapped[str | None] = mapped_column(index=True)  # promotion id (seed 002)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
-class VoucherMarketRow(Row, table=True):
+class VoucherMarketRow(Row):
     __tablename__ = "voucher_market"
-    voucher_id: int = Field(foreign_key="voucher.id", primary_key=True)
-    market_id: int = Field(foreign_key="market.id", primary_key=True, index=True)
+    voucher_id: Mapped[int] = mapped_column(ForeignKey("voucher.id"), primary_key=True)
+    market_id: Mapped[int] = mapped_column(ForeignKey("market.id"), primary_key=True, index=True)
 
 
-class VoucherActionRow(Row, table=True):
+class VoucherActionRow(Row):
     """One action: criteria pick products, the result changes prices or shipping.
 
     `entry_point_id` is None for an entry point, else the entry point this sub-action follows.
@@ -58,32 +61,32 @@ class VoucherActionRow(Row, table=True):
     """
 
     __tablename__ = "voucher_action"
-    id: int | None = Field(default=None, primary_key=True)
-    voucher_id: int = Field(foreign_key="voucher.id", index=True)
-    position: int = 0
-    entry_point_id: int | None = Field(default=None, foreign_key="voucher_action.id")
-    continue_strategy: str = "ALL_PRODUCTS"  # ContinueStrategy
-    result_type: str = "CONTINUE"  # ResultType
-    result: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    voucher_id: Mapped[int] = mapped_column(ForeignKey("voucher.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    entry_point_id: Mapped[int | None] = mapped_column(ForeignKey("voucher_action.id"))
+    continue_strategy: Mapped[str] = mapped_column(default="ALL_PRODUCTS")  # ContinueStrategy
+    result_type: Mapped[str] = mapped_column(default="CONTINUE")  # ResultType
+    result: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
 
 
-class VoucherCriterionRow(Row, table=True):
+class VoucherCriterionRow(Row):
     """A condition of an action; `params` e.g. {"variantIds": [..]} or {"shippingOptionIds": [..]}."""
 
     __tablename__ = "voucher_criterion"
-    id: int | None = Field(default=None, primary_key=True)
-    action_id: int = Field(foreign_key="voucher_action.id", index=True)
-    type: str  # CriteriaType
-    params: dict[str, Any] = Field(default_factory=empty_dict, sa_type=JsonDict)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("voucher_action.id"), index=True)
+    type: Mapped[str]  # CriteriaType
+    params: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=empty_dict)
 
 
-class VoucherUsageRow(Row, table=True):
+class VoucherUsageRow(Row):
     """One use of a voucher: written in the payment transaction of the order that used it."""
 
     __tablename__ = "voucher_usage"
-    id: int | None = Field(default=None, primary_key=True)
-    voucher_id: int = Field(foreign_key="voucher.id", index=True)
-    order_id: int = Field(foreign_key="orders.id", index=True)
-    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
-    email: str = Field(index=True)  # lower-cased
-    created_at: datetime = Field(sa_type=AwareDateTime)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    voucher_id: Mapped[int] = mapped_column(ForeignKey("voucher.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    email: Mapped[str] = mapped_column(index=True)  # lower-cased
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
