@@ -1,13 +1,20 @@
 """Storage: a file database seeded by an older version opens with the columns added since;
-loads and snapshot restores of in-memory databases read the right pages."""
+loads and snapshot restores of in-memory databases read the right pages; an in-memory
+database's one connection is lent to one session of one thread at a time."""
 
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
 
 from mockcentra.settings import MEMORY
 from mockcentra.storage.engine import Database
+from mockcentra.storage.locks import NestedCheckoutError
+from mockcentra.storage.tables import StoreRow
 
 
 def columns(db: Database, table: str) -> list[str]:
@@ -116,3 +123,34 @@ def test_a_bulk_load_commits_its_rows_and_gives_the_connection_its_settings_back
             assert _pragmas(conn) == before
             assert conn.execute("SELECT name FROM store").fetchall() == [("Retail",)]
         db.dispose()
+
+
+def _store_names(db: Database) -> list[str]:
+    with Session(db.engine) as session:
+        return list(session.exec(select(StoreRow.name)).all())
+
+
+def test_a_session_opened_inside_another_on_an_in_memory_database_fails_and_frees_nothing() -> None:
+    # given: an in-memory database with one store, read by a session on this thread
+    db = Database(MEMORY)
+    db.create_all()
+    with db.raw() as conn:
+        conn.execute("INSERT INTO store (name, type, autoconfirm) VALUES ('Retail', 'X', 0)")
+    with Session(db.engine) as outer:
+        assert list(outer.exec(select(StoreRow.name)).all()) == ["Retail"]
+
+        # when: a second session on the same thread asks for the connection
+        with Session(db.engine) as inner, pytest.raises(NestedCheckoutError) as refused:
+            inner.exec(select(StoreRow.name)).all()
+
+        # then: it is refused by name, and the first session goes on
+        assert str(refused.value) == (
+            "the in-memory database's one connection is already in use on this thread: close "
+            "the open unit of work or session before opening another"
+        )
+        assert list(outer.exec(select(StoreRow.name)).all()) == ["Retail"]
+
+    # and: once the first is closed, another thread gets the connection
+    with ThreadPoolExecutor(1) as other_thread:
+        assert other_thread.submit(_store_names, db).result(timeout=5) == ["Retail"]
+    db.dispose()

@@ -29,20 +29,40 @@ class OneAtATimePool(StaticPool):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lending = threading.RLock()
+        self._lent = False  # read only by the thread holding `lending`
 
     def _do_get(self) -> Any:
         self.lending.acquire()
+        if self._lent:  # this thread has the connection out already
+            self.lending.release()
+            raise NestedCheckoutError(NESTED_CHECKOUT)
         try:
-            return super()._do_get()
+            record = super()._do_get()
         except BaseException:
             self.lending.release()
             raise
+        self._lent = True
+        return record
 
     def _do_return_conn(self, record: Any) -> None:
         try:
             super()._do_return_conn(record)
         finally:
+            self._lent = False
             self.lending.release()
+
+
+NESTED_CHECKOUT = (
+    "the in-memory database's one connection is already in use on this thread: close the open "
+    "unit of work or session before opening another"
+)
+
+
+class NestedCheckoutError(RuntimeError):
+    """A second session or unit of work opened on an in-memory database while the thread's
+    first one still holds its one connection. Handing the same connection out twice lost the
+    pool's count of it, and the connection stayed lent to the thread: every other thread
+    (a live server's requests) then waited for it forever. Failing here names the mistake."""
 
 
 class WriterLock:
