@@ -197,9 +197,8 @@ class GraphQLEndpoint:
         if refusal is not None:
             return refusal
 
-        base_url = str(request.base_url).rstrip("/")
         # on a server, one long operation must not stop it answering others (health, REST...)
-        work = (query, variables, operation_name, analysis, token, token_value, base_url)
+        work = (query, variables, operation_name, analysis, token, token_value, request)
         if self._on_loop(analysis):
             outcome = on_loop(self._execute, *work)
         else:
@@ -216,7 +215,7 @@ class GraphQLEndpoint:
         analysis: Analysis,
         token: Any,
         token_value: str | None,
-        base_url: str,
+        request: Request,
     ) -> Any:
         """Run the operation in one transaction, on a worker thread: the unit of work is opened,
         committed and closed on this thread. The result, or a 500 reply.
@@ -242,7 +241,7 @@ class GraphQLEndpoint:
             integration_name=token.integration_name,
             store_id=token.store_id,
             token=token_value,
-            base_url=base_url,
+            request=request,
         )
         try:
             result = self.schema.run(query, variables, context, operation_name)

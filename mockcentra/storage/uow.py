@@ -288,7 +288,9 @@ class UnitOfWork:
         if self._turn is not None:
             self._turn.__enter__()
         try:
-            self._conn = db.engine.connect().execution_options(immediate=write)
+            self._conn = db.engine.connect()
+            if write:  # a read's BEGIN is the default deferred one (storage/engine.py)
+                self._conn.execution_options(immediate=True)
         except BaseException:
             self._end_turn()
             raise
