@@ -350,7 +350,11 @@ class UnitOfWork:
         """Return the connection even if closing the session fails: an in-memory database has
         one connection, and a lost one would leave every later request waiting for it."""
         try:
-            self.session.close()
+            session = self.session
+            # a session that began nothing and holds no rows (most reads) has nothing to close;
+            # closing it anyway cost more than a small query's SELECT
+            if session.in_transaction() or session.identity_map or session.new or session.deleted:
+                session.close()
         finally:
             try:
                 self._conn.close()
