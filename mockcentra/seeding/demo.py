@@ -123,7 +123,7 @@ def base_instance(demo: DemoRows) -> Catalogue:
     shipping options the demo builds on."""
     conn = demo.conn
     rows = conn.execute(select(StoreRow.id, StoreRow.type))
-    stores = {t: pk for pk, t in rows if pk is not None}
+    stores = {t: pk for pk, t in rows}
     retail_store = stores["DIRECT_TO_CONSUMER"]
     retail_market = conn.execute(
         select(MarketRow.id).where(MarketRow.store_id == retail_store).order_by(MarketRow.id)
@@ -135,7 +135,6 @@ def base_instance(demo: DemoRows) -> Catalogue:
                 ShippingOptionRow.store_id == retail_store
             )
         )
-        if pk is not None
     }
     return Catalogue(
         retail_store=retail_store,
@@ -175,7 +174,7 @@ def add_size_charts(demo: DemoRows, catalogue: Catalogue) -> None:
     one_size = demo.conn.execute(
         select(SizeRow.id, SizeRow.name).where(SizeRow.size_chart_id == charts["One Size"])
     ).all()
-    catalogue.sizes["One Size"] = [(pk, name) for pk, name in one_size if pk is not None]
+    catalogue.sizes["One Size"] = [(pk, name) for pk, name in one_size]
     for chart_name, labels in (("XS-XL", XS_XL), ("Shoes", SHOE_SIZES)):
         chart = demo.add(
             SizeChartRow,

@@ -14,7 +14,7 @@ RowT = TypeVar("RowT", bound="Row")
 
 class Row(DeclarativeBase):
     """A table row: a SQLAlchemy declarative class. Not a SQLModel table model: SQLModel builds
-    a pydantic model besides each mapped class, which doubled the cost of declaring the 85
+    a pydantic model beside each mapped class, which doubled the cost of declaring the 85
     tables at import (10 ms against 4 ms a table) for validation that table rows never get."""
 
     def __init__(self, **values: Any) -> None:
